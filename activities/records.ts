@@ -1,0 +1,97 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Queryable, Db } from '../store/db';
+import type { Step, StepResult } from './step';
+
+/** Test seam: called after a step's transaction committed, before the activity returns. */
+export interface RecordFaults {
+  afterCommit?(step: Step): void;
+}
+
+/** Activities that write the official records: each workflow step, once, atomically. */
+export function createRecordActivities(db: Db, faults: RecordFaults = {}) {
+  return {
+    async commitStep(step: Step): Promise<StepResult> {
+      const result = await db.transaction(async (tx) => {
+        const [first] = await tx.query<{ result: StepResult }>('SELECT result FROM step_results WHERE key = $1', [
+          step.key,
+        ]);
+        if (first) return first.result;
+        await writeStep(tx, step);
+        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString() };
+        // A concurrent attempt of the same step fails here on the primary key and rolls back whole.
+        await tx.query('INSERT INTO step_results (key, result) VALUES ($1, $2)', [step.key, JSON.stringify(committed)]);
+        return committed;
+      });
+      faults.afterCommit?.(step);
+      return result;
+    },
+  };
+}
+
+async function writeStep(tx: Queryable, step: Step): Promise<void> {
+  for (const close of step.closeTasks) {
+    if (!close.ids.length) continue;
+    await tx.query(
+      `UPDATE tasks SET status = $2, closed_at = $3, closed_by = $4 WHERE id = ANY($1) AND status = 'open'`,
+      [close.ids, close.status, step.at, JSON.stringify(close.by)],
+    );
+  }
+  for (const t of step.openTasks) {
+    await tx.query(
+      `INSERT INTO tasks (id, process_id, process_type, action, org_id, role, title_zh, title_en, due_at, status,
+         context, opened_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11)`,
+      [t.id, step.processId, step.processType, t.action, t.orgId, t.role, t.title.zh, t.title.en, t.dueAt ?? null,
+        JSON.stringify(t.context), step.at],
+    );
+  }
+  for (const m of step.memoranda) {
+    await tx.query(
+      `INSERT INTO memoranda (chain_id, version, process_id, county_code, content, status, drafted_by, drafted_at,
+         signatures)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (chain_id, version) DO UPDATE SET status = $6, signatures = $9`,
+      [step.chainId, m.version, step.processId, m.countyCode, JSON.stringify(m.content), m.status,
+        JSON.stringify(m.draftedBy), m.draftedAt, JSON.stringify(m.signatures)],
+    );
+  }
+  if (step.organization) {
+    const o = step.organization;
+    await tx.query(
+      `INSERT INTO organizations (id, name_zh, name_en, kind, county_code, active) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET name_zh = $2, name_en = $3, active = $6`,
+      [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null, o.active],
+    );
+  }
+  if (step.zone) {
+    const z = step.zone;
+    await tx.query(
+      `INSERT INTO zones (code, name, status, memorandum_version, area_km2, boundary, body, org_id, process_id,
+         established_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (code) DO UPDATE SET name = $2, status = $3, memorandum_version = $4, area_km2 = $5,
+         boundary = $6, body = $7, org_id = $8, process_id = $9, established_at = $10, updated_at = $11`,
+      [z.code, z.name, z.status, z.memorandumVersion, z.areaKm2, JSON.stringify(z.boundary),
+        z.body === undefined ? null : JSON.stringify(z.body), z.orgId ?? null, step.processId, z.establishedAt,
+        step.at],
+    );
+  }
+  for (const n of step.notifications) {
+    await tx.query(`INSERT INTO notifications (process_id, org_id, kind, message, at) VALUES ($1, $2, $3, $4, $5)`, [
+      step.processId, n.orgId, n.kind, n.message, step.at,
+    ]);
+  }
+  for (const e of step.events) {
+    await tx.query(
+      `INSERT INTO process_events (process_id, chain_id, seq, process_type, at, kind, actor, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [step.processId, step.chainId, e.seq, step.processType, e.at, e.kind, JSON.stringify(e.actor),
+        JSON.stringify(e.data)],
+    );
+  }
+}
+
+/** A failure no retry can mend: the workflow sees it at once. */
+export function notRetryable(message: string, type: string): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(message, type);
+}

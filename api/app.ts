@@ -1,0 +1,60 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { requireUser } from './auth';
+import { badRequest, notFound, toHttpError, type ErrorBody } from './errors';
+import { DOCS_PAGE, openApiDocument } from './openapi';
+import { mount, type ApiDeps, type Route } from './route';
+import { login, me } from './routes/identity';
+import { health } from './routes/operations';
+import { getProcess, getTimeline, listProcesses, startProcess, startProcessAction } from './routes/processes';
+import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
+import { completeTask, listTasks } from './routes/tasks';
+
+/** The whole API in one table: the app and /openapi.json are both made from it. */
+export const routes: Route[] = [
+  login,
+  me,
+  health,
+  startProcess,
+  listProcesses,
+  getProcess,
+  getTimeline,
+  startProcessAction,
+  listTasks,
+  completeTask,
+  listOrganizations,
+  listZones,
+  getZone,
+  getCalendar,
+];
+
+export function createApp(deps: ApiDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+  const document = openApiDocument(routes);
+  app.get('/openapi.json', (_req, res) => res.json(document));
+  app.get('/docs', (_req, res) => res.type('html').send(DOCS_PAGE));
+
+  const open = express.Router();
+  mount(open, routes.filter((route) => route.public), deps);
+  app.use(open);
+  const guarded = express.Router();
+  guarded.use('/api', requireUser(deps.token));
+  mount(guarded, routes.filter((route) => !route.public), deps);
+  app.use(guarded);
+
+  app.use('/api', (req, _res, next) => next(notFound(`no route ${req.method} ${req.originalUrl}`)));
+  app.use(errorHandler);
+  return app;
+}
+
+function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const parseFailure = (error as { type?: string }).type === 'entity.parse.failed';
+  const http = parseFailure ? badRequest('the body is not valid JSON') : toHttpError(error);
+  if (http.status >= 500) {
+    if (http.status === 503) res.setHeader('Retry-After', '5');
+    else console.error(`${req.method} ${req.originalUrl}:`, error);
+  }
+  const body: ErrorBody = { error: { code: http.code, message: http.message, ...(http.details ? { details: http.details } : {}) } };
+  res.status(http.status).json(body);
+}

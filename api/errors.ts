@@ -1,0 +1,67 @@
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  isGrpcServiceError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { ZodError } from 'zod';
+import { REJECTION } from '../domain/actions';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** An expected outcome with a stable code, mapped to its HTTP status here and nowhere else. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new HttpError(400, 'BAD_REQUEST', message, details);
+export const unauthenticated = (message: string) => new HttpError(401, 'UNAUTHENTICATED', message);
+export const forbidden = (message: string) => new HttpError(403, 'FORBIDDEN', message);
+export const notFound = (message: string) => new HttpError(404, 'NOT_FOUND', message);
+export const conflict = (message: string, details?: unknown) => new HttpError(409, 'CONFLICT', message, details);
+
+export function zodDetails(error: ZodError, location: string) {
+  return error.issues.map((issue) => ({ path: [location, ...issue.path].join('.'), message: issue.message }));
+}
+
+/** gRPC status codes (the engine's), as numbers to avoid depending on the gRPC package. */
+const grpcStatus = { DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, UNAVAILABLE: 14 };
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
+
+/** The one mapping from what went wrong to a status: bad input never becomes a 500. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof ZodError) return badRequest('invalid request', zodDetails(error, 'body'));
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const { type, message } = error.cause;
+    if (type === REJECTION.forbidden) return forbidden(message);
+    if (type === REJECTION.badRequest) return badRequest(message);
+    return conflict(message);
+  }
+  if (error instanceof WorkflowExecutionAlreadyStartedError) {
+    return conflict(`process ${error.workflowId} is already running`, { processId: error.workflowId });
+  }
+  if (error instanceof WorkflowNotFoundError) return notFound(`process ${error.workflowId ?? ''} not found`.trim());
+  if (isGrpcServiceError(error)) {
+    if (error.code === grpcStatus.NOT_FOUND) return notFound(error.details);
+    if (error.code === grpcStatus.UNAVAILABLE || error.code === grpcStatus.DEADLINE_EXCEEDED) {
+      return new HttpError(503, 'ENGINE_UNAVAILABLE', 'the workflow engine is unavailable');
+    }
+  }
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) {
+    return new HttpError(503, 'DATABASE_UNAVAILABLE', 'the records store is unavailable');
+  }
+  return new HttpError(500, 'INTERNAL', 'internal error');
+}

@@ -1,0 +1,80 @@
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../store/db';
+import type { TokenSettings, User } from './auth';
+import { badRequest, HttpError, zodDetails } from './errors';
+
+/** What every handler may use; the API process builds it once. */
+export interface ApiDeps {
+  db: Db;
+  client: Client;
+  taskQueue: string;
+  token: TokenSettings;
+  temporalUiUrl?: string;
+}
+
+type Shape = z.ZodObject<z.ZodRawShape>;
+
+export interface Route<P extends Shape = Shape, Q extends Shape = Shape, B extends z.ZodType = z.ZodType> {
+  method: 'get' | 'post';
+  /** OpenAPI style, e.g. `/api/zones/{code}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Reachable without a token. */
+  public?: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: z.ZodType;
+  /** The success status; 200 unless said. */
+  status?: number;
+  handler(context: {
+    params: z.infer<P>;
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    user: User;
+    deps: ApiDeps;
+    req: Request;
+    res: Response;
+  }): Promise<unknown>;
+}
+
+export function defineRoute<P extends Shape, Q extends Shape, B extends z.ZodType>(route: Route<P, Q, B>): Route {
+  return route as unknown as Route;
+}
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, location: string): z.infer<T> {
+  if (!schema) return {} as z.infer<T>;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw badRequest(`invalid ${location}`, zodDetails(parsed.error, location));
+  return parsed.data;
+}
+
+/** Mounts routes: input parsed by its schemas (400 with field paths), output checked by its schema. */
+export function mount(router: Router, routes: Route[], deps: ApiDeps): void {
+  for (const route of routes) {
+    const expressPath = route.path.replace(/\{(\w+)\}/g, ':$1');
+    router[route.method](expressPath, async (req, res, next) => {
+      try {
+        const result = await route.handler({
+          params: parse(route.params, req.params, 'params'),
+          query: parse(route.query, req.query, 'query'),
+          body: parse(route.body, req.body ?? {}, 'body'),
+          user: res.locals.user as User,
+          deps,
+          req,
+          res,
+        });
+        const checked = route.response.safeParse(result);
+        if (!checked.success) {
+          throw new HttpError(500, 'INTERNAL', `response of ${route.method.toUpperCase()} ${route.path} broke its schema`, zodDetails(checked.error, 'response'));
+        }
+        res.status(res.statusCode >= 400 ? res.statusCode : (route.status ?? 200)).json(checked.data);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { verifyPassword } from '../../store/passwords';
+import { issueToken, userSchema, type User } from '../auth';
+import { unauthenticated } from '../errors';
+import { defineRoute } from '../route';
+
+export const login = defineRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  summary: 'Exchanges a username and password for a signed token',
+  tag: 'Identity',
+  public: true,
+  body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+  response: z.object({ token: z.string(), user: userSchema }),
+  async handler({ body, deps }) {
+    const [row] = await deps.db.query<{ id: string; username: string; org_id: string; roles: User['roles']; password_hash: string }>(
+      `SELECT u.id, u.username, u.org_id, u.roles, u.password_hash FROM users u
+       JOIN organizations o ON o.id = u.org_id WHERE u.username = $1 AND o.active`,
+      [body.username],
+    );
+    if (!row || !(await verifyPassword(body.password, row.password_hash))) throw unauthenticated('wrong username or password');
+    const user: User = { id: row.id, username: row.username, orgId: row.org_id, roles: row.roles };
+    return { token: issueToken(user, deps.token), user };
+  },
+});
+
+export const me = defineRoute({
+  method: 'get',
+  path: '/api/me',
+  summary: 'The user the token belongs to',
+  tag: 'Identity',
+  response: userSchema,
+  handler: async ({ user }) => user,
+});

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { notFound } from '../errors';
+import { defineRoute } from '../route';
+
+const organizationSchema = z.object({
+  id: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  kind: z.string(),
+  countyCode: z.string().nullable(),
+  active: z.boolean(),
+});
+
+export const listOrganizations = defineRoute({
+  method: 'get',
+  path: '/api/organizations',
+  summary: 'Every organisation, the zone management bodies created since included',
+  tag: 'Registries',
+  response: z.array(organizationSchema),
+  async handler({ deps }) {
+    const rows = await deps.db.query<{ id: string; name_zh: string; name_en: string; kind: string; county_code: string | null; active: boolean }>(
+      'SELECT id, name_zh, name_en, kind, county_code, active FROM organizations ORDER BY id',
+    );
+    return rows.map((r) => ({ id: r.id, nameZh: r.name_zh, nameEn: r.name_en, kind: r.kind, countyCode: r.county_code, active: r.active }));
+  },
+});
+
+const zoneSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  status: z.string(),
+  memorandumVersion: z.number().int(),
+  areaKm2: z.number(),
+  boundary: z.unknown(),
+  body: z.unknown().nullable(),
+  orgId: z.string().nullable(),
+  processId: z.string(),
+  establishedAt: z.string(),
+  updatedAt: z.string(),
+});
+
+interface ZoneRow {
+  code: string;
+  name: string;
+  status: string;
+  memorandum_version: number;
+  area_km2: string | number;
+  boundary: unknown;
+  body: unknown;
+  org_id: string | null;
+  process_id: string;
+  established_at: Date | string;
+  updated_at: Date | string;
+}
+
+const toZone = (r: ZoneRow) => ({
+  code: r.code,
+  name: r.name,
+  status: r.status,
+  memorandumVersion: r.memorandum_version,
+  areaKm2: Number(r.area_km2),
+  boundary: r.boundary,
+  body: r.body,
+  orgId: r.org_id,
+  processId: r.process_id,
+  establishedAt: new Date(r.established_at).toISOString(),
+  updatedAt: new Date(r.updated_at).toISOString(),
+});
+
+export const listZones = defineRoute({
+  method: 'get',
+  path: '/api/zones',
+  summary: 'The zone registry',
+  tag: 'Registries',
+  query: z.object({ status: z.enum(['ACTIVE_PENDING_BODY', 'ACTIVE', 'SUSPENDED', 'TERMINATED']).optional() }),
+  response: z.array(zoneSchema),
+  async handler({ query, deps }) {
+    const rows = await deps.db.query<ZoneRow>('SELECT * FROM zones WHERE ($1::text IS NULL OR status = $1) ORDER BY code', [
+      query.status ?? null,
+    ]);
+    return rows.map(toZone);
+  },
+});
+
+export const getZone = defineRoute({
+  method: 'get',
+  path: '/api/zones/{code}',
+  summary: 'One zone, with its memorandum versions',
+  tag: 'Registries',
+  params: z.object({ code: z.string().regex(/^\d{6}$/, 'a six-digit division code') }),
+  response: zoneSchema.extend({
+    memoranda: z.array(z.object({ version: z.number().int(), status: z.string(), content: z.unknown(), signatures: z.unknown(), draftedAt: z.string() })),
+  }),
+  async handler({ params, deps }) {
+    const [row] = await deps.db.query<ZoneRow>('SELECT * FROM zones WHERE code = $1', [params.code]);
+    if (!row) throw notFound(`zone ${params.code} not found`);
+    const memoranda = await deps.db.query<{ version: number; status: string; content: unknown; signatures: unknown; drafted_at: Date | string }>(
+      `SELECT m.version, m.status, m.content, m.signatures, m.drafted_at FROM memoranda m
+       WHERE m.process_id = $1 AND m.county_code = $2 ORDER BY m.drafted_at, m.version`,
+      [row.process_id, row.code],
+    );
+    return {
+      ...toZone(row),
+      memoranda: memoranda.map((m) => ({ version: m.version, status: m.status, content: m.content, signatures: m.signatures, draftedAt: new Date(m.drafted_at).toISOString() })),
+    };
+  },
+});
+
+export const getCalendar = defineRoute({
+  method: 'get',
+  path: '/api/calendar/{year}',
+  summary: 'The working-day calendar of a year: holidays and make-up working days',
+  tag: 'Registries',
+  params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+  response: z.object({ year: z.number(), holidays: z.array(z.string()), workdays: z.array(z.string()), provisional: z.boolean(), source: z.string() }),
+  async handler({ params, deps }) {
+    const [row] = await deps.db.query<{ year: number; holidays: string[]; workdays: string[]; provisional: boolean; source: string }>(
+      'SELECT year, holidays, workdays, provisional, source FROM calendar_years WHERE year = $1',
+      [params.year],
+    );
+    if (!row) throw notFound(`no calendar for ${params.year}`);
+    return row;
+  },
+});

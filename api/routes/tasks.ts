@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { allActions } from '../../domain/processes';
+import { inputSchemaOf } from '../action-schemas';
+import { actorOf, isAdmin, isAuditor } from '../auth';
+import { badRequest, conflict, forbidden, notFound, zodDetails } from '../errors';
+import { defineRoute, type ApiDeps } from '../route';
+import { idParams, langSchema, taskSchema, type Lang } from '../schemas';
+
+interface TaskRow {
+  id: string;
+  process_id: string;
+  process_type: string;
+  action: string;
+  org_id: string;
+  role: string;
+  title_zh: string;
+  title_en: string;
+  status: 'open' | 'done' | 'cancelled';
+  due_at: Date | string | null;
+  context: Record<string, unknown>;
+}
+
+const TASK_COLUMNS = 'id, process_id, process_type, action, org_id, role, title_zh, title_en, status, due_at, context';
+
+function toTask(row: TaskRow, lang: Lang, now = Date.now()) {
+  const dueAt = row.due_at === null ? null : new Date(row.due_at).toISOString();
+  return {
+    id: row.id,
+    processId: row.process_id,
+    processType: row.process_type,
+    action: row.action,
+    orgId: row.org_id,
+    role: row.role,
+    title: lang === 'en' ? row.title_en : row.title_zh,
+    status: row.status,
+    dueAt,
+    overdue: row.status === 'open' && dueAt !== null && Date.parse(dueAt) < now,
+    context: row.context,
+    inputSchema: inputSchemaOf(row.action),
+  };
+}
+
+export async function findTask(deps: ApiDeps, id: string): Promise<TaskRow | undefined> {
+  const [row] = await deps.db.query<TaskRow>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = $1`, [id]);
+  return row;
+}
+
+export const listTasks = defineRoute({
+  method: 'get',
+  path: '/api/tasks',
+  summary: "The caller's organisation's tasks; admins and auditors may name another organisation",
+  tag: 'Tasks',
+  query: z.object({
+    status: z.enum(['open', 'done']).default('open'),
+    org: z.string().min(1).optional(),
+    processId: z.string().min(1).optional(),
+    lang: langSchema,
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  }),
+  response: z.object({ items: z.array(taskSchema) }),
+  async handler({ query, user, deps }) {
+    const org = query.org ?? user.orgId;
+    if (org !== user.orgId && !isAdmin(user) && !isAuditor(user)) {
+      throw forbidden(`${user.username} may list only ${user.orgId}'s tasks`);
+    }
+    const statuses = query.status === 'open' ? ['open'] : ['done', 'cancelled'];
+    const rows = await deps.db.query<TaskRow>(
+      `SELECT ${TASK_COLUMNS} FROM tasks
+       WHERE org_id = $1 AND status = ANY($2) AND ($3::text IS NULL OR process_id = $3)
+       ORDER BY due_at ASC NULLS LAST, opened_at DESC LIMIT $4`,
+      [org, statuses, query.processId ?? null, query.limit],
+    );
+    return { items: rows.map((row) => toTask(row, query.lang)) };
+  },
+});
+
+export const completeTask = defineRoute({
+  method: 'post',
+  path: '/api/tasks/{id}/complete',
+  summary: "Completes a task with its action's payload; returns the process's new state",
+  tag: 'Tasks',
+  params: idParams,
+  body: z.unknown(),
+  response: z.object({ processId: z.string(), state: z.record(z.string(), z.unknown()) }),
+  async handler({ params, body, user, deps, req }) {
+    const task = await findTask(deps, params.id);
+    if (!task) throw notFound(`task ${params.id} not found`);
+    if (task.org_id !== user.orgId) throw forbidden(`task ${task.id} is addressed to ${task.org_id}, not ${user.orgId}`);
+    if (!user.roles.includes(task.role as never)) throw forbidden(`task ${task.id} needs the ${task.role} role`);
+    if (task.status !== 'open') throw conflict(`task ${task.id} is no longer open (${task.status})`);
+    const action = allActions[task.action];
+    const payload = action.schema.safeParse(body);
+    if (!payload.success) throw badRequest(`invalid ${task.action} payload`, zodDetails(payload.error, 'body'));
+    const requestId = req.header('idempotency-key') ?? randomUUID();
+    const state = await deps.client.workflow.getHandle(task.process_id).executeUpdate(task.action, {
+      args: [{ actor: actorOf(user), taskId: task.id, requestId, payload: payload.data }],
+      updateId: requestId,
+    });
+    return { processId: task.process_id, state };
+  },
+});

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { actorSchema, type Role } from './identity';
+
+/**
+ * A human step's action: the Temporal Update of the same name, its payload schema (validated at
+ * the API and again in the workflow's validator) and the role that may perform it.
+ */
+export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  schema: S;
+  role: Role;
+  /** Task title, in Chinese and English. */
+  title: { zh: string; en: string };
+}
+
+export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>): ActionDefinition<S> {
+  return definition;
+}
+
+/** What the API passes to an update: who acts, on which task, with which payload. */
+export const actionInputSchema = z.object({
+  actor: actorSchema,
+  /** The task being completed; absent for process actions that no task stands for. */
+  taskId: z.string().optional(),
+  /** Repeating a request with the same id acts once. */
+  requestId: z.string().min(1),
+  payload: z.unknown(),
+});
+export type ActionInput<P = unknown> = Omit<z.infer<typeof actionInputSchema>, 'payload'> & { payload: P };
+
+/** A failure reason with a stable code, mapped to HTTP in one place. */
+export const REJECTION = {
+  forbidden: 'Forbidden',
+  conflict: 'Conflict',
+  badRequest: 'BadRequest',
+} as const;

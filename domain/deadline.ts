@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { addWorkingDays, chinaDate, endOfChinaDay, type Calendars } from './calendar';
+
+/**
+ * How long a step may take, as policy configuration. Statutory periods are working days;
+ * `seconds` serves tests and demonstrations, where a real period would take weeks.
+ */
+export const periodSchema = z.union([
+  z.object({ workingDays: z.number().int().min(1).max(400) }).strict(),
+  z.object({ seconds: z.number().int().min(1).max(86_400 * 400) }).strict(),
+]);
+export type Period = z.infer<typeof periodSchema>;
+
+export interface Deadline {
+  startsAt: string;
+  reminderAt: string;
+  dueAt: string;
+  /** The period in words, e.g. `30 working days`. */
+  period: string;
+  provisional: boolean;
+}
+
+export function describePeriod(period: Period): string {
+  return 'workingDays' in period ? `${period.workingDays} working days` : `${period.seconds} seconds`;
+}
+
+/** The deadline of a period started at `start`, with its reminder half-way. */
+export function computeDeadline(start: Date, period: Period, calendars: Calendars): Deadline {
+  let due: Date;
+  let provisional = false;
+  if ('workingDays' in period) {
+    const result = addWorkingDays(chinaDate(start), period.workingDays, calendars);
+    due = endOfChinaDay(result.date);
+    provisional = result.provisional;
+  } else {
+    due = new Date(start.getTime() + period.seconds * 1000);
+  }
+  const reminder = new Date(start.getTime() + (due.getTime() - start.getTime()) / 2);
+  return {
+    startsAt: start.toISOString(),
+    reminderAt: reminder.toISOString(),
+    dueAt: due.toISOString(),
+    period: describePeriod(period),
+    provisional,
+  };
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'staff', 'auditor'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Who did something: every recorded decision carries it. */
+export const actorSchema = z.object({
+  userId: z.string().min(1),
+  orgId: z.string().min(1),
+  roles: z.array(roleSchema),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export const SYSTEM_ACTOR: Actor = { userId: 'system', orgId: 'system', roles: [] };

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { defineAction } from './actions';
+import { COUNTY_CODE } from './names';
+
+/** Process input: the smallest is `{countyCode}`. */
+export const zoneEstablishmentInputSchema = z
+  .object({ countyCode: z.string().regex(COUNTY_CODE, 'a Yingkou county division code, 2108xx') })
+  .strict();
+export type ZoneEstablishmentInput = z.infer<typeof zoneEstablishmentInputSchema>;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+/** Not z.iso.date(): inside the workflow sandbox it rejects every string (its Date is replaced there). */
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date, YYYY-MM-DD');
+
+export const memorandumContentSchema = z
+  .object({
+    boundary: z
+      .object({
+        areaKm2: z.number().positive().max(10_000),
+        description: text(2000),
+        geojson: z.record(z.string(), z.unknown()).optional(),
+      })
+      .strict(),
+    scope: text(4000),
+    duties: z.object({ ftz: text(4000), county: text(4000) }).strict(),
+    statisticsRule: text(2000),
+    meetingMechanism: text(2000),
+    effectiveDate: isoDate,
+  })
+  .strict();
+export type MemorandumContent = z.infer<typeof memorandumContentSchema>;
+
+export const reviewSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('sign') }).strict(),
+  z.object({ decision: z.literal('return'), comments: text(4000) }).strict(),
+]);
+export type Review = z.infer<typeof reviewSchema>;
+
+export const managementBodySchema = z
+  .object({ name: text(200), head: text(100), contact: text(100), address: text(400) })
+  .strict();
+export type ManagementBody = z.infer<typeof managementBodySchema>;
+
+const reasonSchema = z.object({ reason: text(2000) }).strict();
+const noteSchema = z.object({ note: z.string().trim().max(2000).optional() }).strict();
+
+export const overdueDecisionSchema = z
+  .object({ decision: z.enum(['withdraw', 'keepWaiting']), reason: text(2000) })
+  .strict();
+
+export const terminationConsentSchema = z
+  .object({ decision: z.enum(['agree', 'refuse']), note: z.string().trim().max(2000).optional() })
+  .strict();
+
+/** Human steps of the zone workflow; each is an Update of the same name. */
+export const zoneActions = {
+  draftMemorandum: defineAction({
+    name: 'draftMemorandum',
+    schema: memorandumContentSchema,
+    role: 'staff',
+    title: { zh: '起草协同发展备忘录', en: 'Draft the memorandum' },
+  }),
+  reviewMemorandum: defineAction({
+    name: 'reviewMemorandum',
+    schema: reviewSchema,
+    role: 'staff',
+    title: { zh: '审阅并签署备忘录', en: 'Review and sign the memorandum' },
+  }),
+  nameManagementBody: defineAction({
+    name: 'nameManagementBody',
+    schema: managementBodySchema,
+    role: 'staff',
+    title: { zh: '确定协同区管理机构', en: 'Name the zone management body' },
+  }),
+  decideOverdueMemorandum: defineAction({
+    name: 'decideOverdueMemorandum',
+    schema: overdueDecisionSchema,
+    role: 'admin',
+    title: { zh: '备忘录签署逾期：撤回或继续等待', en: 'Memorandum overdue: withdraw or keep waiting' },
+  }),
+  proposeAmendment: defineAction({
+    name: 'proposeAmendment',
+    schema: reasonSchema,
+    role: 'admin',
+    title: { zh: '提议修订备忘录', en: 'Propose an amendment' },
+  }),
+  suspendZone: defineAction({
+    name: 'suspendZone',
+    schema: reasonSchema,
+    role: 'admin',
+    title: { zh: '暂停协同区', en: 'Suspend the zone' },
+  }),
+  resumeZone: defineAction({
+    name: 'resumeZone',
+    schema: noteSchema,
+    role: 'admin',
+    title: { zh: '恢复协同区', en: 'Resume the zone' },
+  }),
+  proposeTermination: defineAction({
+    name: 'proposeTermination',
+    schema: reasonSchema,
+    role: 'admin',
+    title: { zh: '提议终止协同区', en: 'Propose termination' },
+  }),
+  consentTermination: defineAction({
+    name: 'consentTermination',
+    schema: terminationConsentSchema,
+    role: 'admin',
+    title: { zh: '同意或拒绝终止协同区', en: 'Agree to or refuse termination' },
+  }),
+};
+export type ZoneActionName = keyof typeof zoneActions;
+
+export const ZONE_STAGES = [
+  'PREPARING',
+  'DRAFTING',
+  'SIGNING',
+  'AWAITING_BODY',
+  'ACTIVE',
+  'AMENDMENT_DRAFTING',
+  'AMENDMENT_SIGNING',
+  'SUSPENDED',
+  'TERMINATION_PROPOSED',
+  'TERMINATED',
+  'WITHDRAWN',
+] as const;
+export type ZoneStage = (typeof ZONE_STAGES)[number];
+export const FINAL_ZONE_STAGES: readonly ZoneStage[] = ['TERMINATED', 'WITHDRAWN'];

@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { dirname } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { searchAttributeFlags, searchAttributes } from '../../domain/search-attributes';
+import { resolveTemporalCli } from './temporal-cli';
+
+export interface DevServerOptions {
+  port: number;
+  /** The Web UI's port; without it the server runs headless. */
+  uiPort?: number;
+  /** The SQLite file the server persists to; without it, history lives in memory. */
+  dbFilename?: string;
+  /** The codec endpoint the UI uses to show decoded payloads. */
+  uiCodecEndpoint?: string;
+  /** A cold start on a busy 2-core machine can take a while: wait generously. */
+  readyTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningEngine {
+  address: string;
+  uiUrl?: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `temporal server start-dev` as our child and waits until it serves our namespace. */
+export async function startDevServer(options: DevServerOptions): Promise<RunningEngine> {
+  const log = options.log ?? console.log;
+  const cli = await resolveTemporalCli(log);
+  const address = `127.0.0.1:${options.port}`;
+  if (!cli.path) return startWithSdkDownload(options, address);
+
+  if (await portAnswers(options.port)) {
+    throw new Error(`port ${options.port} is taken (another Temporal server?): stop it, or set TEMPORAL_ADDRESS to use it`);
+  }
+  if (options.dbFilename) mkdirSync(dirname(options.dbFilename), { recursive: true });
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(options.port),
+    '--namespace', 'default',
+    '--log-level', 'warn',
+    ...searchAttributeFlags().flatMap((flag) => ['--search-attribute', flag]),
+    ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
+    ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
+    ...(options.dbFilename ? ['--db-filename', options.dbFilename, '--sqlite-pragma', 'journal_mode=wal'] : []),
+  ];
+  const child = spawn(cli.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  try {
+    await waitUntilReady(address, options.readyTimeoutMs ?? 120_000, exited);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${stderr}`);
+  }
+  return {
+    address,
+    uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+    stop: () => stopChild(child, exited),
+  };
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    const answer = (answers: boolean) => {
+      socket.destroy();
+      resolve(answers);
+    };
+    socket.once('connect', () => answer(true));
+    socket.once('error', () => answer(false));
+  });
+}
+
+async function waitUntilReady(address: string, timeoutMs: number, exited: Promise<number | null>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let serverExit: number | null | undefined;
+  void exited.then((code) => (serverExit = code));
+  for (;;) {
+    if (serverExit !== undefined) throw new Error(`the Temporal dev server exited with ${serverExit} while starting`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 2000 });
+      try {
+        const registered = await connection.operatorService.listSearchAttributes({ namespace: 'default' });
+        const names = Object.keys(registered.customAttributes ?? {});
+        if (Object.values(searchAttributes).every((key) => names.includes(key.name))) return;
+      } finally {
+        await connection.close();
+      }
+    } catch {
+      // not serving yet
+    }
+    if (Date.now() > deadline) throw new Error(`the Temporal dev server at ${address} was not ready within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+/** Where no CLI can be had but the internet can: the SDK downloads and runs its own dev server. */
+async function startWithSdkDownload(options: DevServerOptions, address: string): Promise<RunningEngine> {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      ip: '127.0.0.1',
+      port: options.port,
+      dbFilename: options.dbFilename,
+      ui: Boolean(options.uiPort),
+      uiPort: options.uiPort,
+      extraArgs: searchAttributeFlags().flatMap((flag) => ['--search-attribute', flag]),
+    },
+  });
+  return {
+    address,
+    uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+    stop: () => env.teardown(),
+  };
+}

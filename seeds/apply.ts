@@ -1,0 +1,72 @@
+import type { Db } from '../store/db';
+import { hashPassword } from '../store/passwords';
+import { calendars } from './calendars';
+import { divisions } from './divisions';
+import { organizations } from './organizations';
+import { policyDefaults } from './policies';
+
+export interface SeedOptions {
+  /** When set, a demo user `<orgId>.<role>` with this password exists for each organisation and role. */
+  demoPassword?: string;
+}
+
+/** Applies reference data and policy defaults; running it again changes nothing already there. */
+export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<void> {
+  for (const d of divisions) {
+    await db.query(
+      `INSERT INTO divisions (code, name_zh, name_en, level, parent_code, valid_from)
+       VALUES ($1, $2, $3, $4, $5, '1980-01-01') ON CONFLICT (code) DO NOTHING`,
+      [d.code, d.nameZh, d.nameEn, d.level, d.level === 'county' ? '210800' : null],
+    );
+  }
+  for (const c of calendars) {
+    // A calendar year is replaced when the State Council's notice supersedes a provisional one.
+    await db.query(
+      `INSERT INTO calendar_years (year, holidays, workdays, provisional, source) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (year) DO UPDATE SET holidays = $2, workdays = $3, provisional = $4, source = $5
+       WHERE calendar_years.provisional`,
+      [c.year, c.holidays, c.workdays, c.provisional, c.source],
+    );
+  }
+  for (const [key, value] of Object.entries(policyDefaults)) {
+    await db.query(`INSERT INTO policies (key, scope, value) VALUES ($1, '*', $2) ON CONFLICT DO NOTHING`, [
+      key,
+      JSON.stringify(value),
+    ]);
+  }
+  for (const o of organizations) {
+    await db.query(
+      `INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO NOTHING`,
+      [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null],
+    );
+  }
+  if (options.demoPassword !== undefined) await seedDemoUsers(db, options.demoPassword);
+}
+
+/** One user per organisation and role, zone bodies created since included. Existing users are kept. */
+async function seedDemoUsers(db: Db, password: string): Promise<void> {
+  const zoneBodies = await db.query<{ id: string }>(`SELECT id FROM organizations WHERE kind = 'zone'`);
+  const demoRoles = [
+    ...organizations.flatMap((o) => o.demoRoles.map((role) => ({ orgId: o.id, role }))),
+    ...zoneBodies.flatMap((z) => (['admin', 'staff'] as const).map((role) => ({ orgId: z.id, role }))),
+  ];
+  const existing = new Set(
+    (await db.query<{ username: string }>('SELECT username FROM users')).map((u) => u.username),
+  );
+  const hash = await hashPassword(password);
+  for (const { orgId, role } of demoRoles) {
+    const username = `${orgId}.${role}`;
+    if (existing.has(username)) continue;
+    await db.query(
+      `INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4)
+       ON CONFLICT DO NOTHING`,
+      [username, orgId, [role], hash],
+    );
+  }
+}
+
+/** The demo logins, for the start banner. */
+export function demoUsernames(): string[] {
+  return organizations.flatMap((o) => o.demoRoles.map((role) => `${o.id}.${role}`));
+}

@@ -1,0 +1,41 @@
+import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { RecordFaults } from '../activities/records';
+import type { Db } from '../store/db';
+
+export const WORKFLOWS_PATH = require.resolve('../workflows');
+
+/** Bundles the workflow code once; every worker and replay of a run shares the bundle. */
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+}
+
+const quietBundlerLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
+
+export interface WorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Db;
+  workflowBundle?: WorkflowBundleWithSourceMap;
+  faults?: RecordFaults;
+}
+
+/** The composition root: activities over the records store, workflows from the bundle. */
+export async function createWorker(options: WorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: createActivities(options.db, options.faults),
+    workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
+    shutdownGraceTime: '10 seconds',
+  });
+}

@@ -1,0 +1,1 @@
+export { zoneEstablishment } from './zone-establishment';

@@ -1,0 +1,151 @@
+/**
+ * What every process workflow shares: the task ledger, steps written once, actor checks and
+ * request de-duplication. All state lives in `ProcessCore`, plain JSON carried across
+ * continue-as-new; the functions here only read and change it.
+ */
+import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { Step, TaskRecord } from '../activities/step';
+import { REJECTION, type ActionDefinition, type ActionInput } from '../domain/actions';
+import type { Actor } from '../domain/identity';
+
+export const { commitStep, prepareZoneEstablishment } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 ms', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+});
+
+export interface ProcessCore {
+  processId: string;
+  processType: string;
+  /** The chain's first run: one process id may be reused after the process ended. */
+  chainId: string;
+  seq: number;
+  openTasks: TaskRecord[];
+  /** Request ids already acted on, newest last; update-id de-duplication ends at continue-as-new. */
+  recentRequests: string[];
+  /** Steps scheduled but not yet committed: continue-as-new waits for them. */
+  inFlight: number;
+}
+
+const RECENT_REQUESTS_KEPT = 200;
+
+export function newCore(processType: string): ProcessCore {
+  const info = workflowInfo();
+  return {
+    processId: info.workflowId,
+    processType,
+    chainId: info.firstExecutionRunId,
+    seq: 0,
+    openTasks: [],
+    recentRequests: [],
+    inFlight: 0,
+  };
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function beginStep(core: ProcessCore): Step {
+  return {
+    key: `${core.processId}:${core.chainId}:${++core.seq}`,
+    processId: core.processId,
+    chainId: core.chainId,
+    processType: core.processType,
+    at: nowIso(),
+    events: [],
+    openTasks: [],
+    closeTasks: [],
+    memoranda: [],
+    notifications: [],
+  };
+}
+
+export function addEvent(core: ProcessCore, step: Step, kind: string, actor: Actor | null, data = {}): void {
+  step.events.push({ seq: ++core.seq, at: step.at, kind, actor, data });
+}
+
+export function openTask(
+  core: ProcessCore,
+  step: Step,
+  action: ActionDefinition,
+  orgId: string,
+  context: Record<string, unknown> = {},
+  dueAt?: string,
+): TaskRecord {
+  const task: TaskRecord = {
+    id: `${core.processId}.${core.chainId.slice(0, 8)}.${++core.seq}`,
+    action: action.name,
+    orgId,
+    role: action.role,
+    title: action.title,
+    dueAt,
+    context,
+  };
+  core.openTasks.push(task);
+  step.openTasks.push(task);
+  return task;
+}
+
+/** Closes the open tasks that match, as done by `by` or cancelled (by = null). */
+export function closeTasks(core: ProcessCore, step: Step, match: (task: TaskRecord) => boolean, by: Actor | null) {
+  const closing = core.openTasks.filter(match);
+  core.openTasks = core.openTasks.filter((task) => !match(task));
+  step.closeTasks.push({ ids: closing.map((task) => task.id), status: by ? 'done' : 'cancelled', by });
+  return closing;
+}
+
+/** Writes a step once; continue-as-new waits until every scheduled step has landed. */
+export async function commit(core: ProcessCore, step: Step): Promise<void> {
+  core.inFlight++;
+  try {
+    await commitStep(step);
+  } finally {
+    core.inFlight--;
+  }
+}
+
+export function reject(type: (typeof REJECTION)[keyof typeof REJECTION], message: string): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+
+export function isRepeat(core: ProcessCore, input: ActionInput): boolean {
+  return core.recentRequests.includes(input.requestId);
+}
+
+export function remember(core: ProcessCore, input: ActionInput): void {
+  core.recentRequests.push(input.requestId);
+  if (core.recentRequests.length > RECENT_REQUESTS_KEPT) core.recentRequests.shift();
+}
+
+/** Validator part: the payload matches the action's schema. */
+export function parsePayload<P>(action: ActionDefinition, input: ActionInput): P {
+  const parsed = action.schema.safeParse(input.payload);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`);
+    reject(REJECTION.badRequest, `invalid ${action.name} payload: ${fields.join('; ')}`);
+  }
+  return parsed.data as P;
+}
+
+/** Validator part: the task is open, is this action's, and the actor may complete it. */
+export function requireTask(core: ProcessCore, action: ActionDefinition, input: ActionInput): TaskRecord {
+  const task = core.openTasks.find((t) => t.id === input.taskId);
+  if (!task || task.action !== action.name) reject(REJECTION.conflict, `task ${input.taskId} is not open for ${action.name}`);
+  requireActor(input.actor, [task.orgId], task.role);
+  return task;
+}
+
+export function requireActor(actor: Actor, orgIds: string[], role: string): void {
+  if (!orgIds.includes(actor.orgId)) {
+    reject(REJECTION.forbidden, `only ${orgIds.join(' or ')} may do this; ${actor.userId} belongs to ${actor.orgId}`);
+  }
+  if (!actor.roles.includes(role as Actor['roles'][number])) {
+    reject(REJECTION.forbidden, `this needs the ${role} role; ${actor.userId} has ${actor.roles.join(', ') || 'none'}`);
+  }
+}
+
+/** Milliseconds from workflow time until an instant, at least 1 (a timer of 0 would never fire). */
+export function msUntil(instant: string): number {
+  return Math.max(1, Date.parse(instant) - Date.now());
+}

@@ -1,0 +1,438 @@
+/**
+ * P1: a collaborative zone, from the memorandum both governments sign to its termination.
+ * A zone lives for years: this workflow continues-as-new with its plain-JSON state.
+ */
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineUpdate,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { MemorandumRecord, Step, ZoneRecord } from '../activities/step';
+import { REJECTION, type ActionDefinition, type ActionInput } from '../domain/actions';
+import type { Deadline } from '../domain/deadline';
+import type { Actor } from '../domain/identity';
+import { orgIds, zoneName } from '../domain/names';
+import { searchAttributes } from '../domain/search-attributes';
+import {
+  FINAL_ZONE_STAGES,
+  zoneActions as A,
+  type ManagementBody,
+  type MemorandumContent,
+  type Review,
+  type ZoneEstablishmentInput,
+  type ZoneStage,
+} from '../domain/zone-establishment';
+import {
+  addEvent,
+  beginStep,
+  closeTasks,
+  commit,
+  isRepeat,
+  msUntil,
+  newCore,
+  nowIso,
+  openTask,
+  parsePayload,
+  prepareZoneEstablishment,
+  reject,
+  remember,
+  requireActor,
+  requireTask,
+  type ProcessCore,
+} from './kernel';
+
+interface MemorandumVersion extends MemorandumRecord {
+  content: MemorandumContent;
+}
+
+export interface ZoneState {
+  core: ProcessCore;
+  countyCode: string;
+  countyName: string;
+  zoneName: string;
+  stage: ZoneStage;
+  /** Every stage entered, in order: the path the process took. */
+  path: ZoneStage[];
+  launchedBy: Actor;
+  memoranda: MemorandumVersion[];
+  /** Signatures on the version under review, by organisation; each pins the version it signed. */
+  signatures: Record<string, { version: number; userId: string; at: string }>;
+  /** The memorandum version in force. */
+  signedVersion?: number;
+  zone?: ZoneRecord;
+  body?: ManagementBody;
+  signingDeadline?: Deadline & { reminded: boolean; escalated: boolean };
+  /** Who proposed termination, and the stage to return to if the other side refuses. */
+  termination?: { proposedBy: string; reason: string; resumeStage: ZoneStage };
+  historyEventLimit: number;
+}
+
+export type ZoneView = Omit<ZoneState, 'core'> & {
+  processId: string;
+  openTasks: ProcessCore['openTasks'];
+  deadlines: (Deadline & { name: string; reminded: boolean; escalated: boolean })[];
+};
+
+export type ZoneWorkflowArgs = { start: ZoneEstablishmentInput; launchedBy: Actor } | { continued: ZoneState };
+
+export const draftMemorandumUpdate = defineUpdate<ZoneView, [ActionInput]>(A.draftMemorandum.name);
+export const reviewMemorandumUpdate = defineUpdate<ZoneView, [ActionInput]>(A.reviewMemorandum.name);
+export const nameManagementBodyUpdate = defineUpdate<ZoneView, [ActionInput]>(A.nameManagementBody.name);
+export const decideOverdueMemorandumUpdate = defineUpdate<ZoneView, [ActionInput]>(A.decideOverdueMemorandum.name);
+export const proposeAmendmentUpdate = defineUpdate<ZoneView, [ActionInput]>(A.proposeAmendment.name);
+export const suspendZoneUpdate = defineUpdate<ZoneView, [ActionInput]>(A.suspendZone.name);
+export const resumeZoneUpdate = defineUpdate<ZoneView, [ActionInput]>(A.resumeZone.name);
+export const proposeTerminationUpdate = defineUpdate<ZoneView, [ActionInput]>(A.proposeTermination.name);
+export const consentTerminationUpdate = defineUpdate<ZoneView, [ActionInput]>(A.consentTermination.name);
+export const stateQuery = defineQuery<ZoneView>('state');
+
+const NEGOTIATING: readonly ZoneStage[] = ['PREPARING', 'DRAFTING', 'SIGNING'];
+
+export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneView> {
+  const state: ZoneState =
+    'continued' in args
+      ? args.continued
+      : {
+          core: newCore('zone-establishment'),
+          countyCode: args.start.countyCode,
+          countyName: '',
+          zoneName: '',
+          stage: 'PREPARING',
+          path: ['PREPARING'],
+          launchedBy: args.launchedBy,
+          memoranda: [],
+          signatures: {},
+          historyEventLimit: 0,
+        };
+  const { core } = state;
+  const government = orgIds.government(state.countyCode);
+  const parties = [government, 'ftz'];
+  const amending = () => state.stage.startsWith('AMENDMENT');
+
+  const view = (): ZoneView => {
+    const { core: _core, ...rest } = state;
+    const deadlines = state.signingDeadline ? [{ name: 'memorandum.signing', ...state.signingDeadline }] : [];
+    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines };
+  };
+
+  function enter(stage: ZoneStage): void {
+    state.stage = stage;
+    state.path.push(stage);
+  }
+
+  function publish(): void {
+    upsertSearchAttributes([
+      { key: searchAttributes.stage, value: state.stage },
+      { key: searchAttributes.awaitingOrgs, value: [...new Set(core.openTasks.map((task) => task.orgId))] },
+    ]);
+  }
+
+  async function write(step: Step): Promise<ZoneView> {
+    publish();
+    await commit(core, step);
+    return view();
+  }
+
+  function saveZone(step: Step, changes: Partial<ZoneRecord>): void {
+    state.zone = { ...(state.zone as ZoneRecord), ...changes };
+    step.zone = state.zone;
+  }
+
+  function currentDraft(): MemorandumVersion {
+    return state.memoranda[state.memoranda.length - 1];
+  }
+
+  function signingDueAt(): string | undefined {
+    return amending() ? undefined : state.signingDeadline?.dueAt;
+  }
+
+  /**
+   * Registers an action's update: the validator re-checks payload, actor and state and leaves no
+   * trace when it refuses; the handler decides synchronously, then writes the step.
+   */
+  function handle<P>(
+    action: ActionDefinition,
+    update: UpdateDefinition<ZoneView, [ActionInput]>,
+    check: (input: ActionInput<P>) => void,
+    decide: (input: ActionInput<P>, step: Step) => void,
+  ): void {
+    setHandler(
+      update,
+      async (input: ActionInput) => {
+        if (isRepeat(core, input)) return view();
+        remember(core, input);
+        const step = beginStep(core);
+        decide({ ...input, payload: parsePayload<P>(action, input) }, step);
+        return write(step);
+      },
+      {
+        validator: (input: ActionInput) => {
+          if (isRepeat(core, input)) return;
+          check({ ...input, payload: parsePayload<P>(action, input) });
+        },
+      },
+    );
+  }
+
+  const inStage = (...stages: ZoneStage[]) => {
+    if (!stages.includes(state.stage)) reject(REJECTION.conflict, `the zone process is ${state.stage}, not ${stages.join(' or ')}`);
+  };
+
+  handle<MemorandumContent>(
+    A.draftMemorandum,
+    draftMemorandumUpdate,
+    (input) => requireTask(core, A.draftMemorandum, input),
+    (input, step) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      const version: MemorandumVersion = {
+        version: state.memoranda.length + 1,
+        countyCode: state.countyCode,
+        content: input.payload,
+        status: 'draft',
+        draftedBy: input.actor,
+        draftedAt: step.at,
+        signatures: {},
+      };
+      state.memoranda.push(version);
+      state.signatures = {};
+      step.memoranda.push(version);
+      addEvent(core, step, 'memorandumDrafted', input.actor, { version: version.version, amendment: amending() });
+      enter(amending() ? 'AMENDMENT_SIGNING' : 'SIGNING');
+      for (const orgId of parties) openTask(core, step, A.reviewMemorandum, orgId, { version: version.version }, signingDueAt());
+    },
+  );
+
+  handle<Review>(
+    A.reviewMemorandum,
+    reviewMemorandumUpdate,
+    (input) => {
+      const task = requireTask(core, A.reviewMemorandum, input);
+      if (task.context.version !== currentDraft().version) {
+        reject(REJECTION.conflict, `version ${String(task.context.version)} is superseded by ${currentDraft().version}`);
+      }
+    },
+    (input, step) => {
+      const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      const draft = currentDraft();
+      if (input.payload.decision === 'return') {
+        const voided = Object.keys(state.signatures);
+        state.signatures = {};
+        draft.status = 'returned';
+        draft.signatures = {};
+        step.memoranda.push(draft);
+        closeTasks(core, step, (t) => t.action === A.reviewMemorandum.name, null);
+        addEvent(core, step, 'memorandumReturned', input.actor, { version: draft.version, comments: input.payload.comments });
+        if (voided.length) addEvent(core, step, 'signaturesVoided', null, { version: draft.version, orgIds: voided });
+        enter(amending() ? 'AMENDMENT_DRAFTING' : 'DRAFTING');
+        openTask(core, step, A.draftMemorandum, 'ftz', { returnedVersion: draft.version, comments: input.payload.comments }, signingDueAt());
+        return;
+      }
+      state.signatures[input.actor.orgId] = { version: Number(task.context.version), userId: input.actor.userId, at: step.at };
+      draft.signatures = state.signatures;
+      addEvent(core, step, 'memorandumSigned', input.actor, { version: draft.version });
+      if (!parties.every((orgId) => state.signatures[orgId]?.version === draft.version)) {
+        step.memoranda.push(draft);
+        return;
+      }
+      const previous = state.memoranda.find((m) => m.version === state.signedVersion);
+      if (previous) {
+        previous.status = 'superseded';
+        step.memoranda.push(previous);
+      }
+      draft.status = 'signed';
+      step.memoranda.push(draft);
+      state.signedVersion = draft.version;
+      if (amending()) {
+        saveZone(step, { memorandumVersion: draft.version, areaKm2: draft.content.boundary.areaKm2, boundary: draft.content.boundary });
+        addEvent(core, step, 'amendmentInForce', null, { version: draft.version });
+        enter('ACTIVE');
+        return;
+      }
+      saveZone(step, {
+        code: state.countyCode,
+        name: state.zoneName,
+        status: 'ACTIVE_PENDING_BODY',
+        memorandumVersion: draft.version,
+        areaKm2: draft.content.boundary.areaKm2,
+        boundary: draft.content.boundary,
+        establishedAt: step.at,
+      });
+      closeTasks(core, step, (t) => t.action === A.decideOverdueMemorandum.name, null);
+      addEvent(core, step, 'zoneRecorded', null, { version: draft.version, zoneName: state.zoneName });
+      enter('AWAITING_BODY');
+      openTask(core, step, A.nameManagementBody, government);
+    },
+  );
+
+  handle<ManagementBody>(
+    A.nameManagementBody,
+    nameManagementBodyUpdate,
+    (input) => requireTask(core, A.nameManagementBody, input),
+    (input, step) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      state.body = input.payload;
+      const orgId = orgIds.zoneBody(state.countyCode);
+      step.organization = { id: orgId, nameZh: input.payload.name, nameEn: `${state.countyCode} zone management body`, kind: 'zone', countyCode: state.countyCode, active: true };
+      saveZone(step, { status: 'ACTIVE', body: input.payload, orgId });
+      addEvent(core, step, 'bodyNamed', input.actor, { name: input.payload.name, orgId });
+      enter('ACTIVE');
+    },
+  );
+
+  handle<{ decision: 'withdraw' | 'keepWaiting'; reason: string }>(
+    A.decideOverdueMemorandum,
+    decideOverdueMemorandumUpdate,
+    (input) => {
+      requireTask(core, A.decideOverdueMemorandum, input);
+      inStage('DRAFTING', 'SIGNING');
+    },
+    (input, step) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      if (input.payload.decision === 'keepWaiting') {
+        addEvent(core, step, 'escalationAnswered', input.actor, { decision: 'keepWaiting', reason: input.payload.reason });
+        return;
+      }
+      closeTasks(core, step, () => true, null);
+      addEvent(core, step, 'withdrawn', input.actor, { reason: input.payload.reason });
+      enter('WITHDRAWN');
+    },
+  );
+
+  handle<{ reason: string }>(
+    A.proposeAmendment,
+    proposeAmendmentUpdate,
+    (input) => {
+      requireActor(input.actor, parties, A.proposeAmendment.role);
+      inStage('ACTIVE');
+    },
+    (input, step) => {
+      addEvent(core, step, 'amendmentProposed', input.actor, { reason: input.payload.reason });
+      enter('AMENDMENT_DRAFTING');
+      openTask(core, step, A.draftMemorandum, 'ftz', { amendmentReason: input.payload.reason, basedOnVersion: state.signedVersion });
+    },
+  );
+
+  handle<{ reason: string }>(
+    A.suspendZone,
+    suspendZoneUpdate,
+    (input) => {
+      requireActor(input.actor, ['city'], A.suspendZone.role);
+      inStage('ACTIVE');
+    },
+    (input, step) => {
+      saveZone(step, { status: 'SUSPENDED' });
+      addEvent(core, step, 'suspended', input.actor, { reason: input.payload.reason });
+      enter('SUSPENDED');
+    },
+  );
+
+  handle<{ note?: string }>(
+    A.resumeZone,
+    resumeZoneUpdate,
+    (input) => {
+      requireActor(input.actor, ['city'], A.resumeZone.role);
+      inStage('SUSPENDED');
+    },
+    (input, step) => {
+      saveZone(step, { status: 'ACTIVE' });
+      addEvent(core, step, 'resumed', input.actor, { note: input.payload.note });
+      enter('ACTIVE');
+    },
+  );
+
+  handle<{ reason: string }>(
+    A.proposeTermination,
+    proposeTerminationUpdate,
+    (input) => {
+      requireActor(input.actor, parties, A.proposeTermination.role);
+      inStage('ACTIVE', 'SUSPENDED');
+    },
+    (input, step) => {
+      state.termination = { proposedBy: input.actor.orgId, reason: input.payload.reason, resumeStage: state.stage };
+      addEvent(core, step, 'terminationProposed', input.actor, { reason: input.payload.reason });
+      enter('TERMINATION_PROPOSED');
+      const otherSide = parties.find((orgId) => orgId !== input.actor.orgId) as string;
+      openTask(core, step, A.consentTermination, otherSide, { reason: input.payload.reason, proposedBy: input.actor.orgId });
+    },
+  );
+
+  handle<{ decision: 'agree' | 'refuse'; note?: string }>(
+    A.consentTermination,
+    consentTerminationUpdate,
+    (input) => requireTask(core, A.consentTermination, input),
+    (input, step) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      const termination = state.termination as NonNullable<ZoneState['termination']>;
+      state.termination = undefined;
+      if (input.payload.decision === 'refuse') {
+        addEvent(core, step, 'terminationRefused', input.actor, { note: input.payload.note });
+        enter(termination.resumeStage);
+        return;
+      }
+      saveZone(step, { status: 'TERMINATED' });
+      if (state.zone?.orgId) {
+        step.organization = { id: state.zone.orgId, nameZh: state.body?.name ?? state.zone.orgId, nameEn: `${state.countyCode} zone management body`, kind: 'zone', countyCode: state.countyCode, active: false };
+      }
+      addEvent(core, step, 'terminated', input.actor, { reason: termination.reason, note: input.payload.note });
+      enter('TERMINATED');
+    },
+  );
+
+  setHandler(stateQuery, view);
+
+  /** One reminder at half the period, one escalation to the city at its end; each fires once. */
+  async function watchSigningDeadline(): Promise<void> {
+    const deadline = state.signingDeadline;
+    const settled = () => !NEGOTIATING.includes(state.stage);
+    if (!deadline || settled()) return;
+    if (!deadline.reminded) {
+      if (await condition(settled, msUntil(deadline.reminderAt))) return;
+      deadline.reminded = true;
+      const step = beginStep(core);
+      const awaited = [...new Set(core.openTasks.map((task) => task.orgId))];
+      step.notifications = awaited.map((orgId) => ({ orgId, kind: 'reminder' as const, message: `${state.zoneName}: memorandum due ${deadline.dueAt}` }));
+      addEvent(core, step, 'reminderSent', null, { dueAt: deadline.dueAt, orgIds: awaited });
+      await write(step);
+    }
+    if (!deadline.escalated) {
+      if (await condition(settled, msUntil(deadline.dueAt))) return;
+      deadline.escalated = true;
+      const step = beginStep(core);
+      step.notifications = [{ orgId: 'city', kind: 'escalation', message: `${state.zoneName}: memorandum overdue since ${deadline.dueAt}` }];
+      addEvent(core, step, 'escalated', null, { dueAt: deadline.dueAt, to: 'city' });
+      openTask(core, step, A.decideOverdueMemorandum, 'city', { dueAt: deadline.dueAt });
+      await write(step);
+    }
+  }
+
+  if (state.stage === 'PREPARING') {
+    const prepared = await prepareZoneEstablishment({ countyCode: state.countyCode, startedAt: nowIso() });
+    state.countyName = prepared.countyName;
+    state.zoneName = zoneName(prepared.countyName);
+    state.historyEventLimit = prepared.historyEventLimit;
+    state.signingDeadline = { ...prepared.signingDeadline, reminded: false, escalated: false };
+    const step = beginStep(core);
+    addEvent(core, step, 'launched', state.launchedBy, { countyCode: state.countyCode, zoneName: state.zoneName, dueAt: state.signingDeadline.dueAt });
+    enter('DRAFTING');
+    openTask(core, step, A.draftMemorandum, 'ftz', {}, state.signingDeadline.dueAt);
+    await write(step);
+  }
+  void watchSigningDeadline();
+
+  const historyFull = () => {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (state.historyEventLimit > 0 && info.historyLength >= state.historyEventLimit);
+  };
+  await condition(() => FINAL_ZONE_STAGES.includes(state.stage) || historyFull());
+  await condition(() => allHandlersFinished() && core.inFlight === 0);
+  if (!FINAL_ZONE_STAGES.includes(state.stage)) {
+    return continueAsNew<typeof zoneEstablishment>({ continued: state });
+  }
+  return view();
+}
