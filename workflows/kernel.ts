@@ -74,7 +74,8 @@ export function openTask(
   dueAt?: string,
 ): TaskRecord {
   const task: TaskRecord = {
-    id: `${core.processId}.${core.chainId.slice(0, 8)}.${++core.seq}`,
+    // Run ids are UUIDv7: their head is a timestamp, their tail is random.
+    id: `${core.processId}.${core.chainId.slice(-12)}.${++core.seq}`,
     action: action.name,
     orgId,
     role: action.role,

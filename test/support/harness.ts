@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { RecordFaults } from '../../activities/records';
+import { createApp } from '../../api/app';
+import type { Period } from '../../domain/deadline';
+import { applySeeds } from '../../seeds/apply';
+import { openDb, type Db } from '../../store/db';
+import { migrate } from '../../store/migrate';
+import { hashPassword } from '../../store/passwords';
+import { createWorker } from '../../worker/create-worker';
+
+export const DEMO_PASSWORD = 'demo';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface ApiClient {
+  get<T = any>(path: string): Promise<ApiResponse<T>>;
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+}
+
+let runtimeInstalled = false;
+/** Worker logs at WARN: a test's output shows failures, not every state change. */
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+/** A database of its own for one test file: PGlite in memory, or a new database on the run's PostgreSQL. */
+export async function openTestDb(kind: 'pglite' | 'postgres'): Promise<Db> {
+  if (kind === 'pglite') return openDb({});
+  const server = process.env.TEST_POSTGRES_URL!;
+  const name = uniqueName('test').replace('-', '_');
+  const admin = await openDb({ databaseUrl: server, poolSize: 1 });
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.close();
+  return openDb({ databaseUrl: server.replace(/\/postgres$/, `/${name}`), poolSize: 10 });
+}
+
+/**
+ * One test file's product: its own records store, task queue, worker and API, on the run's
+ * shared engine and workflow bundle.
+ */
+export async function startHarness(options: { database?: 'pglite' | 'postgres'; faults?: RecordFaults } = {}) {
+  quietRuntime();
+  const address = process.env.TEST_TEMPORAL_ADDRESS!;
+  const db = await openTestDb(options.database ?? 'pglite');
+  await migrate(db);
+  await applySeeds(db, { demoPassword: DEMO_PASSWORD });
+  const taskQueue = uniqueName('queue');
+  const workflowBundle = JSON.parse(readFileSync(process.env.TEST_WORKFLOW_BUNDLE!, 'utf8')) as WorkflowBundleWithSourceMap;
+  const client = new Client({ connection: await Connection.connect({ address }) });
+  const workerConnection = await NativeConnection.connect({ address });
+
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  async function startWorker(faults = options.faults): Promise<void> {
+    worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle, faults });
+    running = worker.run();
+  }
+  async function stopWorker(): Promise<void> {
+    worker?.shutdown();
+    await running;
+    worker = undefined;
+  }
+  await startWorker();
+
+  const app = createApp({ db, client, taskQueue, token: { secret: randomBytes(32).toString('hex'), ttl: '1h' } });
+  const server = await new Promise<Server>((listening) => {
+    const s = app.listen(0, '127.0.0.1', () => listening(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+  async function request(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  }
+
+  const tokens = new Map<string, string>();
+  async function as(username: string): Promise<ApiClient> {
+    let token = tokens.get(username);
+    if (!token) {
+      const login = await request('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD });
+      if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${JSON.stringify(login.body)}`);
+      token = login.body.token as string;
+      tokens.set(username, token);
+    }
+    const bearer = token;
+    return {
+      get: (path) => request('GET', path, bearer),
+      post: (path, body, headers) => request('POST', path, bearer, body ?? {}, headers),
+    };
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  /**
+   * A county of its own for one test: the engine is shared by the run, and a county's zone
+   * process id is unique on it. Codes are claimed across test files by an atomic mkdir.
+   */
+  async function newCounty(policy: { signingPeriod?: Period; historyEventLimit?: number } = {}): Promise<string> {
+    const code = claimCountyCode();
+    await db.query(
+      `INSERT INTO divisions (code, name_zh, name_en, level, parent_code, valid_from)
+       VALUES ($1, $2, $3, 'county', '210800', '2020-01-01')`,
+      [code, `测试县${code.slice(4)}`, `Test County ${code.slice(4)}`],
+    );
+    for (const [org, kind] of [[`gov-${code}`, 'government'], [`le-${code}`, 'enforcement'], [`tax-${code}`, 'tax']]) {
+      await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $1, $1, $2, $3)`, [org, kind, code]);
+    }
+    for (const role of ['admin', 'staff']) {
+      await db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4)`, [
+        `gov-${code}.${role}`, `gov-${code}`, [role], passwordHash,
+      ]);
+    }
+    if (policy.signingPeriod) await setPolicy('memorandum.signingPeriod', code, policy.signingPeriod);
+    if (policy.historyEventLimit) await setPolicy('workflow.historyEventLimit', code, policy.historyEventLimit);
+    return code;
+  }
+
+  async function setPolicy(key: string, scope: string, value: unknown): Promise<void> {
+    await db.query(`INSERT INTO policies (key, scope, value) VALUES ($1, $2, $3)`, [key, scope, JSON.stringify(value)]);
+  }
+
+  return {
+    db,
+    client,
+    taskQueue,
+    baseUrl,
+    workflowBundle,
+    as,
+    anonymous: (method: string, path: string, body?: unknown, token?: string) => request(method, path, token, body),
+    newCounty,
+    startWorker,
+    stopWorker,
+    async stop(): Promise<void> {
+      await stopWorker();
+      await new Promise((closed) => server.close(closed));
+      await client.connection.close();
+      await workerConnection.close();
+      await db.close();
+    },
+  };
+}
+
+const REAL_COUNTIES = new Set(['210802', '210803', '210804', '210811', '210881', '210882']);
+
+function claimCountyCode(): string {
+  const claims = join(process.env.TEST_RUN_DIR!, 'counties');
+  mkdirSync(claims, { recursive: true });
+  for (let n = 12; n <= 99; n++) {
+    const code = `2108${String(n).padStart(2, '0')}`;
+    if (REAL_COUNTIES.has(code)) continue;
+    try {
+      mkdirSync(join(claims, code));
+      return code;
+    } catch {
+      // claimed by another test
+    }
+  }
+  throw new Error('no test county codes left for this run');
+}
+
+/** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,63 @@
+import type { MemorandumContent } from '../../domain/zone-establishment';
+import { eventually, type Harness } from './harness';
+
+export const memorandum = (overrides: Partial<MemorandumContent> = {}): MemorandumContent => ({
+  boundary: { areaKm2: 12.5, description: '盖州市高新技术产业园区，东至…西至…' },
+  scope: '产业协同、政务服务、创新试点复制推广',
+  duties: { ftz: '委托职权、政策支持、统计汇总', county: '用地保障、属地监管、统计报送' },
+  statisticsRule: '市级考核归属县（市、区），国家级考核并入片区',
+  meetingMechanism: '每季度召开一次联席会议',
+  effectiveDate: '2027-01-01',
+  ...overrides,
+});
+
+export const body = { name: '协同区管理委员会', head: '李明', contact: '0417-7654321', address: '协同区行政中心' };
+
+export interface OpenTask {
+  id: string;
+  action: string;
+  orgId: string;
+  context: Record<string, unknown>;
+  dueAt: string | null;
+}
+
+/** Waits for the open task of this action on the process, in the user's inbox. */
+export async function taskFor(h: Harness, username: string, processId: string, action: string): Promise<OpenTask> {
+  const user = await h.as(username);
+  return eventually(
+    async () => {
+      const inbox = await user.get(`/api/tasks?processId=${processId}`);
+      return (inbox.body.items as OpenTask[]).find((task) => task.action === action);
+    },
+    20_000,
+    `${action} in ${username}'s inbox`,
+  );
+}
+
+export async function complete(h: Harness, username: string, processId: string, action: string, payload: unknown) {
+  const task = await taskFor(h, username, processId, action);
+  const response = await (await h.as(username)).post(`/api/tasks/${task.id}/complete`, payload);
+  if (response.status !== 200) throw new Error(`${action} by ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.state;
+}
+
+export async function launch(h: Harness, county: string): Promise<string> {
+  const response = await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
+  if (response.status !== 201) throw new Error(`launch ${county}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
+/** Launch, draft, both sign (government first), name the body: an ACTIVE zone. */
+export async function establish(h: Harness, county: string): Promise<string> {
+  const id = await launch(h, county);
+  await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+  await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+  await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+  await complete(h, `gov-${county}.staff`, id, 'nameManagementBody', body);
+  return id;
+}
+
+export async function timelineKinds(h: Harness, id: string): Promise<string[]> {
+  const response = await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline`);
+  return (response.body as { kind: string }[]).map((entry) => entry.kind);
+}
