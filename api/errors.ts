@@ -53,9 +53,11 @@ export function toHttpError(error: unknown): HttpError {
     return conflict(`process ${error.workflowId} is already running`, { processId: error.workflowId });
   }
   if (error instanceof WorkflowNotFoundError) return notFound(`process ${error.workflowId ?? ''} not found`.trim());
-  if (isGrpcServiceError(error)) {
-    if (error.code === grpcStatus.NOT_FOUND) return notFound(error.details);
-    if (error.code === grpcStatus.UNAVAILABLE || error.code === grpcStatus.DEADLINE_EXCEEDED) {
+  // The client wraps the gRPC error of a failed call in a ServiceError as its cause.
+  const grpc = [error, (error as { cause?: unknown }).cause].find(isGrpcServiceError);
+  if (grpc) {
+    if (grpc.code === grpcStatus.NOT_FOUND) return notFound(grpc.details);
+    if (grpc.code === grpcStatus.UNAVAILABLE || grpc.code === grpcStatus.DEADLINE_EXCEEDED) {
       return new HttpError(503, 'ENGINE_UNAVAILABLE', 'the workflow engine is unavailable');
     }
   }

@@ -16,6 +16,8 @@ export interface ApiDeps {
 
 type Shape = z.ZodObject<z.ZodRawShape>;
 
+const ENGINE_DEADLINE_MS = 10_000;
+
 export interface Route<P extends Shape = Shape, Q extends Shape = Shape, B extends z.ZodType = z.ZodType> {
   method: 'get' | 'post';
   /** OpenAPI style, e.g. `/api/zones/{code}`. */
@@ -58,7 +60,8 @@ export function mount(router: Router, routes: Route[], deps: ApiDeps): void {
     const expressPath = route.path.replace(/\{(\w+)\}/g, ':$1');
     router[route.method](expressPath, async (req, res, next) => {
       try {
-        const result = await route.handler({
+        // An engine that does not answer gives a 503 in seconds instead of the client's long retries.
+        const result = await deps.client.withDeadline(Date.now() + ENGINE_DEADLINE_MS, () => route.handler({
           params: parse(route.params, req.params, 'params'),
           query: parse(route.query, req.query, 'query'),
           body: parse(route.body, req.body ?? {}, 'body'),
@@ -66,7 +69,7 @@ export function mount(router: Router, routes: Route[], deps: ApiDeps): void {
           deps,
           req,
           res,
-        });
+        }));
         const checked = route.response.safeParse(result);
         if (!checked.success) {
           throw new HttpError(500, 'INTERNAL', `response of ${route.method.toUpperCase()} ${route.path} broke its schema`, zodDetails(checked.error, 'response'));
