@@ -1,3 +1,4 @@
+import { chinaDate } from '../domain/calendar';
 import type { Lang } from './schemas';
 
 type Data = Record<string, unknown>;
@@ -43,7 +44,12 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   terminated: { zh: (d) => `双方同意，协同区终止：${d.reason}`, en: (d) => `Terminated by mutual consent: ${d.reason}` },
 };
 
+/** Deadlines read as the day they fall on in China, not as UTC instants. */
+function localDates(data: Data): Data {
+  return typeof data.dueAt === 'string' ? { ...data, dueAt: chinaDate(new Date(data.dueAt)) } : data;
+}
+
 export function summarize(kind: string, data: Data, lang: Lang): string {
   const template = templates[kind];
-  return template ? template[lang](data) : kind;
+  return template ? template[lang](localDates(data)) : kind;
 }
