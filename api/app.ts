@@ -1,25 +1,29 @@
+import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { CONSOLE_DIR } from '../scripts/build-console';
 import { requireUser } from './auth';
 import { badRequest, notFound, toHttpError, type ErrorBody } from './errors';
 import { DOCS_PAGE, openApiDocument } from './openapi';
 import { mount, type ApiDeps, type Route } from './route';
 import { login, me } from './routes/identity';
 import { health } from './routes/operations';
-import { getProcess, getTimeline, listProcesses, startProcess, startProcessAction } from './routes/processes';
+import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
-import { completeTask, listTasks } from './routes/tasks';
+import { completeTask, getTask, listTasks } from './routes/tasks';
 
 /** The whole API in one table: the app and /openapi.json are both made from it. */
 export const routes: Route[] = [
   login,
   me,
   health,
+  listProcessTypes,
   startProcess,
   listProcesses,
   getProcess,
   getTimeline,
   startProcessAction,
   listTasks,
+  getTask,
   completeTask,
   listOrganizations,
   listZones,
@@ -44,6 +48,9 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(guarded);
 
   app.use('/api', (req, _res, next) => next(notFound(`no route ${req.method} ${req.originalUrl}`)));
+  // The web console: one origin with the API, so no CORS.
+  app.use('/console', express.static(CONSOLE_DIR, { index: false }));
+  app.get('/', (_req, res) => res.sendFile(join(CONSOLE_DIR, 'index.html')));
   app.use(errorHandler);
   return app;
 }

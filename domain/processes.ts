@@ -2,7 +2,13 @@ import type { z } from 'zod';
 import type { ActionDefinition } from './actions';
 import type { Role } from './identity';
 import { processIds, type ProcessType } from './names';
-import { zoneActions, zoneEstablishmentInputSchema, ZONE_STAGES } from './zone-establishment';
+import {
+  zoneActions,
+  zoneEstablishmentInputSchema,
+  ZONE_STAGE_LABELS,
+  ZONE_STAGES,
+  ZONE_TRANSITIONS,
+} from './zone-establishment';
 
 /** What the API needs to launch a process type and route its actions to the workflow. */
 export interface ProcessDefinition<I = unknown> {
@@ -13,7 +19,10 @@ export interface ProcessDefinition<I = unknown> {
   processId(input: I): string;
   zoneCode(input: I): string | undefined;
   launchedBy: { orgIds: string[]; role: Role };
+  title: { zh: string; en: string };
   stages: readonly string[];
+  stageLabels: Record<string, { zh: string; en: string }>;
+  transitions: readonly (readonly [string, string])[];
   /** Every action an update of this workflow accepts, task-bound or not. */
   actions: Record<string, ActionDefinition>;
   /** Actions started from the process page rather than from a task. */
@@ -27,7 +36,10 @@ const zoneEstablishment: ProcessDefinition<z.infer<typeof zoneEstablishmentInput
   processId: (input) => processIds.zoneEstablishment(input.countyCode),
   zoneCode: (input) => input.countyCode,
   launchedBy: { orgIds: ['city'], role: 'admin' },
+  title: { zh: '协同区设立', en: 'Zone establishment' },
   stages: ZONE_STAGES,
+  stageLabels: ZONE_STAGE_LABELS,
+  transitions: ZONE_TRANSITIONS,
   actions: zoneActions,
   processActions: ['proposeAmendment', 'suspendZone', 'resumeZone', 'proposeTermination'],
 };

@@ -126,3 +126,39 @@ export const ZONE_STAGES = [
 ] as const;
 export type ZoneStage = (typeof ZONE_STAGES)[number];
 export const FINAL_ZONE_STAGES: readonly ZoneStage[] = ['TERMINATED', 'WITHDRAWN'];
+
+export const ZONE_STAGE_LABELS: Record<ZoneStage, { zh: string; en: string }> = {
+  PREPARING: { zh: '准备', en: 'Preparing' },
+  DRAFTING: { zh: '起草备忘录', en: 'Drafting' },
+  SIGNING: { zh: '审阅签署', en: 'Signing' },
+  AWAITING_BODY: { zh: '待设管理机构', en: 'Awaiting the body' },
+  ACTIVE: { zh: '运行中', en: 'Active' },
+  AMENDMENT_DRAFTING: { zh: '起草修订', en: 'Drafting an amendment' },
+  AMENDMENT_SIGNING: { zh: '签署修订', en: 'Signing an amendment' },
+  SUSPENDED: { zh: '暂停', en: 'Suspended' },
+  TERMINATION_PROPOSED: { zh: '提议终止', en: 'Termination proposed' },
+  TERMINATED: { zh: '已终止', en: 'Terminated' },
+  WITHDRAWN: { zh: '已撤回', en: 'Withdrawn' },
+};
+
+/** Every move the workflow can make between stages: the process diagram is drawn from these. */
+export const ZONE_TRANSITIONS: readonly [ZoneStage, ZoneStage][] = [
+  ['PREPARING', 'DRAFTING'],
+  ['DRAFTING', 'SIGNING'],
+  ['SIGNING', 'DRAFTING'],
+  ['SIGNING', 'AWAITING_BODY'],
+  ['DRAFTING', 'WITHDRAWN'],
+  ['SIGNING', 'WITHDRAWN'],
+  ['AWAITING_BODY', 'ACTIVE'],
+  ['ACTIVE', 'AMENDMENT_DRAFTING'],
+  ['AMENDMENT_DRAFTING', 'AMENDMENT_SIGNING'],
+  ['AMENDMENT_SIGNING', 'AMENDMENT_DRAFTING'],
+  ['AMENDMENT_SIGNING', 'ACTIVE'],
+  ['ACTIVE', 'SUSPENDED'],
+  ['SUSPENDED', 'ACTIVE'],
+  ['ACTIVE', 'TERMINATION_PROPOSED'],
+  ['SUSPENDED', 'TERMINATION_PROPOSED'],
+  ['TERMINATION_PROPOSED', 'ACTIVE'],
+  ['TERMINATION_PROPOSED', 'SUSPENDED'],
+  ['TERMINATION_PROPOSED', 'TERMINATED'],
+];

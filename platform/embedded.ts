@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from '../api/app';
 import { applySeeds } from '../seeds/apply';
+import { buildConsole } from '../scripts/build-console';
 import { startDevServer, type RunningEngine } from '../scripts/engine/dev-server';
 import { openDb } from '../store/db';
 import { migrate } from '../store/migrate';
@@ -41,6 +42,7 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
     }
     const temporalAddress = config.TEMPORAL_ADDRESS ?? engine!.address;
 
+    await buildConsole();
     const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: join(dataDir, 'records'), poolSize: config.DATABASE_POOL_SIZE });
     stops.push(() => db.close());
     await migrate(db);

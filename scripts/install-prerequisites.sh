@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# What a fresh machine of this project's kind lacks for the tests: Debian's PostgreSQL server.
+# What a fresh machine of this project's kind lacks for the tests: Debian's PostgreSQL server, and
+# Debian's Chromium with CJK fonts for the console's browser tests (never a browser download).
 # (The Temporal CLI is built on first use by scripts/engine/temporal-cli.ts and cached.)
 # Idempotent and quick when everything is there.
 set -euo pipefail
 
 missing=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK*' >/dev/null || missing+=(fonts-noto-cjk)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

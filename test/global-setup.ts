@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevServer } from '../scripts/engine/dev-server';
+import { buildConsole } from '../scripts/build-console';
 import { bundleWorkflows } from '../worker/create-worker';
 import { startTestPostgres } from './support/postgres';
 import { freePort } from './support/ports';
@@ -14,6 +15,7 @@ export default async function globalSetup(): Promise<void> {
     freePort().then((port) => startDevServer({ port, log: (line) => process.stdout.write(`${line}\n`) })),
     bundleWorkflows(),
     freePort().then((port) => startTestPostgres(port)),
+    buildConsole(),
   ]);
   const bundlePath = join(dir, 'workflow-bundle.json');
   writeFileSync(bundlePath, JSON.stringify(bundle));

@@ -1,6 +1,6 @@
 import type { Step } from '../activities/step';
 import { startHarness, type Harness } from './support/harness';
-import { complete, establish, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
+import { complete, establish, expectDeclaredPath, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
 
 /** Fails the step that records a zone once, after its transaction committed: a crash before the reply. */
 const faults = {
@@ -88,6 +88,7 @@ describe('durability', () => {
       [2, 'signed'],
     ]);
     expect(process.data.signedVersion).toBe(2);
+    expectDeclaredPath(process.data.path);
     expect(process.data.body).toMatchObject({ head: '李明' });
     const kinds = await timelineKinds(h, id);
     expect(kinds.filter((k) => k === 'suspended')).toHaveLength(4);

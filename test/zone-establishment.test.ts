@@ -1,5 +1,5 @@
 import { startHarness, type Harness } from './support/harness';
-import { complete, establish, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
+import { complete, establish, expectDeclaredPath, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
 
 let h: Harness;
 beforeAll(async () => {
@@ -53,6 +53,7 @@ describe('zone establishment by memorandum', () => {
     const returned = await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'return', comments: '面积需核实' });
     expect(returned.stage).toBe('DRAFTING');
     expect(returned.signatures).toEqual({});
+    expectDeclaredPath(returned.path);
 
     const redraft = await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
     expect(redraft.context).toEqual({ returnedVersion: 1, comments: '面积需核实' });
@@ -216,6 +217,7 @@ describe('the zone after establishment', () => {
     await ftzAdmin.post(`/api/processes/${id}/actions/proposeTermination`, { reason: '双方协商一致' });
     const ended = await complete(h, `gov-${county}.admin`, id, 'consentTermination', { decision: 'agree' });
     expect(ended.stage).toBe('TERMINATED');
+    expectDeclaredPath(ended.path);
     expect((await zoneOf(county)).status).toBe('TERMINATED');
     const orgs = (await city.get('/api/organizations')).body as { id: string; active: boolean }[];
     expect(orgs.find((o) => o.id === `zone-${county}`)?.active).toBe(false);

@@ -227,3 +227,31 @@ export const getTimeline = defineRoute({
     }));
   },
 });
+
+export const listProcessTypes = defineRoute({
+  method: 'get',
+  path: '/api/process-types',
+  summary: 'The process types: launch form, who may launch, and the stage graph the diagram is drawn from',
+  tag: 'Processes',
+  query: z.object({ lang: langSchema }),
+  response: z.array(
+    z.object({
+      type: z.string(),
+      title: z.string(),
+      launchable: z.boolean(),
+      inputSchema: z.record(z.string(), z.unknown()),
+      stages: z.array(z.object({ name: z.string(), label: z.string() })),
+      transitions: z.array(z.tuple([z.string(), z.string()])),
+    }),
+  ),
+  async handler({ query, user }) {
+    return Object.values(processDefinitions).map((definition) => ({
+      type: definition!.type,
+      title: definition!.title[query.lang],
+      launchable: definition!.launchedBy.orgIds.includes(user.orgId) && user.roles.includes(definition!.launchedBy.role),
+      inputSchema: z.toJSONSchema(definition!.inputSchema, { io: 'input' }) as Record<string, unknown>,
+      stages: definition!.stages.map((name) => ({ name, label: definition!.stageLabels[name][query.lang] })),
+      transitions: definition!.transitions.map(([from, to]) => [from, to] as [string, string]),
+    }));
+  },
+});

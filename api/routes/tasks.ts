@@ -75,6 +75,24 @@ export const listTasks = defineRoute({
   },
 });
 
+export const getTask = defineRoute({
+  method: 'get',
+  path: '/api/tasks/{id}',
+  summary: "One task of the caller's organisation (any task for admins and auditors)",
+  tag: 'Tasks',
+  params: idParams,
+  query: z.object({ lang: langSchema }),
+  response: taskSchema,
+  async handler({ params, query, user, deps }) {
+    const task = await findTask(deps, params.id);
+    if (!task) throw notFound(`task ${params.id} not found`);
+    if (task.org_id !== user.orgId && !isAdmin(user) && !isAuditor(user)) {
+      throw forbidden(`task ${task.id} is addressed to ${task.org_id}`);
+    }
+    return toTask(task, query.lang);
+  },
+});
+
 export const completeTask = defineRoute({
   method: 'post',
   path: '/api/tasks/{id}/complete',

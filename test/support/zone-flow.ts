@@ -1,4 +1,4 @@
-import type { MemorandumContent } from '../../domain/zone-establishment';
+import { ZONE_TRANSITIONS, type MemorandumContent } from '../../domain/zone-establishment';
 import { eventually, type Harness } from './harness';
 
 export const memorandum = (overrides: Partial<MemorandumContent> = {}): MemorandumContent => ({
@@ -60,4 +60,11 @@ export async function establish(h: Harness, county: string): Promise<string> {
 export async function timelineKinds(h: Harness, id: string): Promise<string[]> {
   const response = await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline`);
   return (response.body as { kind: string }[]).map((entry) => entry.kind);
+}
+
+/** Every move the workflow made is one the diagram shows. */
+export function expectDeclaredPath(path: string[]): void {
+  const declared = new Set(ZONE_TRANSITIONS.map(([from, to]) => `${from}>${to}`));
+  const moves = path.slice(1).map((stage, i) => `${path[i]}>${stage}`);
+  expect(moves.filter((move) => !declared.has(move))).toEqual([]);
 }

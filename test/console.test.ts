@@ -1,0 +1,153 @@
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, loginAs } from './support/browser';
+import { startHarness, type Harness } from './support/harness';
+
+let h: Harness;
+let browser: Browser;
+beforeAll(async () => {
+  [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+});
+
+const shots = join(process.env.TEST_RUN_DIR ?? '.', 'screenshots');
+
+/** Screenshots land in the run's folder; with UPDATE_SCREENSHOTS=1 they also replace docs/screenshots. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  const file = join(shots, `${name}.png`);
+  // Not fullPage: its resizing of the viewport makes Chromium drop the next click.
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: file });
+  expect(statSync(file).size).toBeGreaterThan(10_000);
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    const docs = join(__dirname, '..', 'docs', 'screenshots');
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(file, join(docs, `${name}.png`));
+  }
+}
+
+/** Opens the inbox and the task of this action on the process. */
+async function openTask(page: Page, processId: string, action: string): Promise<void> {
+  await page.goto(`${h.baseUrl}/#/inbox`);
+  const row = page.locator(`tr[data-action=${action}]`, { has: page.locator(`a[href="#/processes/${processId}"]`) });
+  await row.locator('a').first().click();
+  await page.getByTestId('task-title').waitFor();
+}
+
+async function submitAndWaitForProcess(page: Page, processId: string): Promise<void> {
+  await page.click('form button[type=submit]');
+  await page.waitForURL(`**/#/processes/${processId}`);
+  await page.getByTestId('stage').waitFor();
+}
+
+test('a zone is established through the console alone, by the right staff of each organisation', async () => {
+  const county = await h.newCounty();
+  const processId = `zone-${county}`;
+  const gov = `gov-${county}.staff`;
+
+  // The city launches from the launch form, choosing the county from a list.
+  const city = await loginAs(browser, h.baseUrl, 'city.admin');
+  await city.click('a[href="#/launch"]');
+  await city.selectOption('[data-testid=launch-zone-establishment] select[name=countyCode]', county);
+  await city.click('[data-testid=launch-zone-establishment] button[type=submit]');
+  await city.waitForURL(`**/#/processes/${processId}`);
+  await city.getByTestId('stage').filter({ hasText: '起草备忘录' }).waitFor();
+
+  // The government's staff see no task of the FTZ's.
+  const government = await loginAs(browser, h.baseUrl, gov);
+  await government.getByText('没有待办事项').waitFor();
+  expect(await government.locator(`a[href="#/processes/${processId}"]`).count()).toBe(0);
+
+  // The FTZ drafts; a bad field shows its error on the field, and nothing is submitted.
+  const ftz = await loginAs(browser, h.baseUrl, 'ftz.staff');
+  await ftz.locator(`tr[data-action=draftMemorandum]`).first().waitFor();
+  await screenshot(ftz, 'inbox');
+  await openTask(ftz, processId, 'draftMemorandum');
+  await ftz.fill('input[name="boundary.areaKm2"]', '-5');
+  await ftz.fill('textarea[name="boundary.description"]', '营口自贸片区协同区四至范围');
+  await ftz.fill('textarea[name=scope]', '产业协同、政务服务');
+  await ftz.fill('textarea[name="duties.ftz"]', '委托职权');
+  await ftz.fill('textarea[name="duties.county"]', '属地监管');
+  await ftz.fill('textarea[name=statisticsRule]', '两种口径');
+  await ftz.fill('textarea[name=meetingMechanism]', '季度联席会议');
+  await ftz.fill('input[name=effectiveDate]', '2027-01-01');
+  await ftz.click('form button[type=submit]');
+  await ftz.locator('.has-error input[name="boundary.areaKm2"]').waitFor();
+  expect(await ftz.locator('.field-error').count()).toBe(1);
+  expect((await h.client.workflow.getHandle(processId).query<{ memoranda: unknown[] }>('state')).memoranda).toEqual([]);
+  await ftz.fill('input[name="boundary.areaKm2"]', '12.5');
+  expect(await ftz.locator('.field-error').count()).toBe(0);
+  await screenshot(ftz, 'task-form');
+  await submitAndWaitForProcess(ftz, processId);
+
+  // Both sign, each from their own inbox, seeing the version they sign beside the form.
+  await openTask(government, processId, 'reviewMemorandum');
+  await government.getByTestId('memorandum').getByText('季度联席会议').waitFor();
+  await government.selectOption('select[name=decision]', 'sign');
+  await submitAndWaitForProcess(government, processId);
+  await openTask(ftz, processId, 'reviewMemorandum');
+  await ftz.selectOption('select[name=decision]', 'sign');
+  await submitAndWaitForProcess(ftz, processId);
+
+  // Back on the task just done: it shows as done, with no form to submit again.
+  await ftz.goBack();
+  await ftz.locator('.badge.done').waitFor();
+  expect(await ftz.locator('form').count()).toBe(0);
+
+  // The government names the management body: the zone is ACTIVE.
+  await openTask(government, processId, 'nameManagementBody');
+  await government.fill('input[name=name]', '协同区管理委员会');
+  await government.fill('input[name=head]', '李明');
+  await government.fill('input[name=contact]', '0417-7654321');
+  await government.fill('input[name=address]', '协同区行政中心');
+  await submitAndWaitForProcess(government, processId);
+  await government.getByTestId('stage').filter({ hasText: '运行中' }).waitFor();
+  await government.locator('[data-stage=ACTIVE][data-state=current]').waitFor();
+  for (const stage of ['DRAFTING', 'SIGNING', 'AWAITING_BODY']) {
+    expect(await government.locator(`[data-stage=${stage}]`).getAttribute('data-state')).toBe('visited');
+  }
+  expect(await government.locator('[data-stage=WITHDRAWN]').getAttribute('data-state')).toBe('not-visited');
+  await government.getByTestId('timeline').getByText('确定管理机构“协同区管理委员会”，协同区生效').waitFor();
+  await screenshot(government, 'process');
+
+  await city.click('a[href="#/zones"]');
+  await city.locator(`tr[data-zone="${county}"]`).getByText('ACTIVE').waitFor();
+});
+
+test('the language switch translates the console and is remembered', async () => {
+  const page = await loginAs(browser, h.baseUrl, 'audit.auditor');
+  await page.getByText('待办', { exact: true }).waitFor();
+  await page.getByTestId('language').click();
+  await page.getByText('Inbox', { exact: true }).waitFor();
+  await page.reload();
+  await page.getByText('Inbox', { exact: true }).waitFor();
+  await page.getByText('No tasks').waitFor();
+  expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+});
+
+test('a refused completion shows the reason in words', async () => {
+  const county = await h.newCounty();
+  await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
+  const ftz = await loginAs(browser, h.baseUrl, 'ftz.staff');
+  await openTask(ftz, `zone-${county}`, 'draftMemorandum');
+  // Meanwhile a colleague completes the same task.
+  const task = (await (await h.as('ftz.staff')).get(`/api/tasks?processId=zone-${county}`)).body.items[0];
+  await (await h.as('ftz.staff')).post(`/api/tasks/${task.id}/complete`, {
+    boundary: { areaKm2: 3, description: 'x' }, scope: 'x', duties: { ftz: 'x', county: 'x' }, statisticsRule: 'x', meetingMechanism: 'x', effectiveDate: '2027-01-01',
+  });
+  await ftz.fill('input[name="boundary.areaKm2"]', '3');
+  await ftz.fill('textarea[name="boundary.description"]', 'y');
+  await ftz.fill('textarea[name=scope]', 'y');
+  await ftz.fill('textarea[name="duties.ftz"]', 'y');
+  await ftz.fill('textarea[name="duties.county"]', 'y');
+  await ftz.fill('textarea[name=statisticsRule]', 'y');
+  await ftz.fill('textarea[name=meetingMechanism]', 'y');
+  await ftz.fill('input[name=effectiveDate]', '2027-01-01');
+  await ftz.click('form button[type=submit]');
+  await ftz.getByTestId('form-error').getByText('is no longer open').waitFor();
+});

@@ -1,0 +1,138 @@
+import { useEffect, useState } from 'preact/hooks';
+
+export type Lang = 'zh' | 'en';
+
+const words = {
+  appTitle: ['自贸区协同发展示范区', 'FTZ collaborative zones'],
+  inbox: ['待办', 'Inbox'],
+  processes: ['流程', 'Processes'],
+  launch: ['发起流程', 'Launch'],
+  zones: ['协同区', 'Zones'],
+  organizations: ['机构', 'Organisations'],
+  logout: ['退出', 'Log out'],
+  login: ['登录', 'Log in'],
+  username: ['用户名', 'Username'],
+  password: ['密码', 'Password'],
+  open: ['待办理', 'Open'],
+  done: ['已办结', 'Done'],
+  allTypes: ['全部流程类型', 'All process types'],
+  allZones: ['全部协同区', 'All zones'],
+  task: ['事项', 'Task'],
+  process: ['流程', 'Process'],
+  due: ['期限', 'Due'],
+  overdue: ['已逾期', 'Overdue'],
+  workingDaysLeft: ['剩余 {n} 个工作日', '{n} working days left'],
+  noTasks: ['没有待办事项', 'No tasks'],
+  submit: ['提交', 'Submit'],
+  submitted: ['已提交', 'Submitted'],
+  context: ['办理依据', 'Context'],
+  stage: ['当前阶段', 'Stage'],
+  status: ['状态', 'Status'],
+  timeline: ['办理记录', 'Timeline'],
+  openTasks: ['待办事项', 'Open tasks'],
+  deadlines: ['期限', 'Deadlines'],
+  actions: ['可发起的操作', 'Actions'],
+  diagram: ['流程图', 'Diagram'],
+  memorandum: ['备忘录', 'Memorandum'],
+  version: ['版本', 'Version'],
+  signatures: ['签署', 'Signatures'],
+  returnedWith: ['退回意见', 'Returned with'],
+  launched: ['已发起', 'Launched'],
+  name: ['名称', 'Name'],
+  code: ['代码', 'Code'],
+  area: ['面积（平方公里）', 'Area (km²)'],
+  body: ['管理机构', 'Management body'],
+  kind: ['类型', 'Kind'],
+  active: ['有效', 'Active'],
+  inactive: ['已撤销', 'Inactive'],
+  language: ['English', '中文'],
+  loading: ['加载中…', 'Loading…'],
+  view: ['查看', 'View'],
+  none: ['无', 'None'],
+  reminded: ['已提醒', 'Reminded'],
+  escalated: ['已上报', 'Escalated'],
+} satisfies Record<string, [string, string]>;
+export type Word = keyof typeof words;
+
+/** Labels of payload fields and choices, by their name in the schemas. */
+const fields: Record<string, [string, string]> = {
+  countyCode: ['县（市、区）', 'County'],
+  boundary: ['四至范围', 'Boundary'],
+  areaKm2: ['面积（平方公里）', 'Area (km²)'],
+  description: ['范围描述', 'Description'],
+  geojson: ['GeoJSON（可选）', 'GeoJSON (optional)'],
+  scope: ['合作范围', 'Scope of cooperation'],
+  duties: ['双方职责', 'Duties'],
+  ftz: ['自贸片区', 'FTZ'],
+  county: ['县（市、区）', 'County'],
+  statisticsRule: ['统计规则', 'Statistics rule'],
+  meetingMechanism: ['会商机制', 'Meeting mechanism'],
+  effectiveDate: ['生效日期', 'Effective date'],
+  decision: ['决定', 'Decision'],
+  comments: ['修改意见', 'Comments'],
+  name: ['名称', 'Name'],
+  head: ['负责人', 'Head'],
+  contact: ['联系方式', 'Contact'],
+  address: ['地址', 'Address'],
+  reason: ['理由', 'Reason'],
+  note: ['备注', 'Note'],
+  sign: ['签署', 'Sign'],
+  return: ['退回修改', 'Return for changes'],
+  withdraw: ['撤回', 'Withdraw'],
+  keepWaiting: ['继续等待', 'Keep waiting'],
+  agree: ['同意', 'Agree'],
+  refuse: ['拒绝', 'Refuse'],
+};
+
+const STORAGE_KEY = 'collab-zones.lang';
+let current: Lang = (localStorage.getItem(STORAGE_KEY) as Lang | null) ?? 'zh';
+const listeners = new Set<(lang: Lang) => void>();
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  localStorage.setItem(STORAGE_KEY, lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  listeners.forEach((listener) => listener(lang));
+}
+
+/** The language, re-rendering the component when it is switched. */
+export function useLang(): Lang {
+  const [lang, set] = useState(current);
+  useEffect(() => {
+    listeners.add(set);
+    return () => listeners.delete(set);
+  }, []);
+  return lang;
+}
+
+export function t(lang: Lang, word: Word, values: Record<string, string | number> = {}): string {
+  const text = words[word][lang === 'zh' ? 0 : 1];
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+export function fieldLabel(lang: Lang, name: string): string {
+  return fields[name]?.[lang === 'zh' ? 0 : 1] ?? name;
+}
+
+/** A policy period as the API states it (`30 working days`, `20 seconds`), in the current language. */
+export function formatPeriod(lang: Lang, period: string): string {
+  if (lang === 'en') return period;
+  return period.replace(/^(\d+) working days$/, '$1 个工作日').replace(/^(\d+) seconds$/, '$1 秒');
+}
+
+/** Dates in China time: 2026年11月27日 14:05 in Chinese, 2026-11-27 14:05 in English. */
+export function formatDate(lang: Lang, iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return lang === 'zh'
+    ? `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`
+    : `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+setLang(current);

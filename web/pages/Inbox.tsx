@@ -1,0 +1,101 @@
+import { useState } from 'preact/hooks';
+import { formatDate, t, useLang } from '../i18n';
+import { useData } from '../use-data';
+import { useCalendars, workingDaysLeft } from '../working-days';
+
+export interface Task {
+  id: string;
+  processId: string;
+  processType: string;
+  action: string;
+  orgId: string;
+  title: string;
+  status: 'open' | 'done' | 'cancelled';
+  dueAt: string | null;
+  overdue: boolean;
+  context: Record<string, unknown>;
+  inputSchema: Record<string, unknown>;
+}
+
+export function Inbox() {
+  const lang = useLang();
+  const [status, setStatus] = useState<'open' | 'done'>('open');
+  const [type, setType] = useState('');
+  const [zone, setZone] = useState('');
+  const { data } = useData<{ items: Task[] }>(`/api/tasks?status=${status}&lang=${lang}&limit=500`, 5000);
+  const types = useData<{ type: string; title: string }[]>(`/api/process-types?lang=${lang}`).data ?? [];
+  const calendars = useCalendars();
+  const zoneOf = (task: Task) => /\b(\d{6})\b/.exec(task.processId)?.[1] ?? '';
+  const items = (data?.items ?? [])
+    .filter((task) => !type || task.processType === type)
+    .filter((task) => !zone || zoneOf(task) === zone)
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'));
+  const zones = [...new Set((data?.items ?? []).map(zoneOf).filter(Boolean))].sort();
+  return (
+    <main>
+      <div class="tabs">
+        {(['open', 'done'] as const).map((s) => (
+          <button class={status === s ? 'current' : ''} onClick={() => setStatus(s)} data-testid={`tab-${s}`}>
+            {t(lang, s)}
+          </button>
+        ))}
+      </div>
+      <div class="filters">
+        <select value={type} onChange={(e) => setType(e.currentTarget.value)} aria-label="type">
+          <option value="">{t(lang, 'allTypes')}</option>
+          {types.map((pt) => (
+            <option value={pt.type}>{pt.title}</option>
+          ))}
+        </select>
+        <select value={zone} onChange={(e) => setZone(e.currentTarget.value)} aria-label="zone">
+          <option value="">{t(lang, 'allZones')}</option>
+          {zones.map((z) => (
+            <option value={z}>{z}</option>
+          ))}
+        </select>
+      </div>
+      <div class="card">
+        {!data ? (
+          <p class="muted">{t(lang, 'loading')}</p>
+        ) : items.length === 0 ? (
+          <p class="muted">{t(lang, 'noTasks')}</p>
+        ) : (
+          <table data-testid="inbox">
+            <thead>
+              <tr>
+                <th>{t(lang, 'task')}</th>
+                <th>{t(lang, 'process')}</th>
+                <th>{t(lang, 'due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((task) => {
+                const left = task.dueAt ? workingDaysLeft(task.dueAt, calendars) : undefined;
+                return (
+                  <tr data-task={task.id} data-action={task.action}>
+                    <td>
+                      <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title}</a>
+                    </td>
+                    <td>
+                      <a href={`#/processes/${encodeURIComponent(task.processId)}`}>{task.processId}</a>
+                    </td>
+                    <td>
+                      {formatDate(lang, task.dueAt)}{' '}
+                      {task.status !== 'open' ? (
+                        <span class="badge done">{t(lang, 'done')}</span>
+                      ) : task.overdue ? (
+                        <span class="badge overdue">{t(lang, 'overdue')}</span>
+                      ) : left !== undefined ? (
+                        <span class="badge">{t(lang, 'workingDaysLeft', { n: left })}</span>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+import { useState } from 'preact/hooks';
+import { api, RequestFailed, session, type User } from '../api';
+import { t, useLang } from '../i18n';
+
+export function Login() {
+  const lang = useLang();
+  const [error, setError] = useState('');
+  return (
+    <main>
+      <div class="card" style="max-width: 24rem; margin: 3rem auto">
+        <h2>{t(lang, 'appTitle')}</h2>
+        <form
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const form = new FormData(event.currentTarget);
+            try {
+              const result = await api<{ token: string; user: User }>('POST', '/api/auth/login', {
+                username: form.get('username'),
+                password: form.get('password'),
+              });
+              session.save(result.token, result.user);
+              location.hash = '#/inbox';
+            } catch (failure) {
+              setError(failure instanceof RequestFailed ? failure.message : String(failure));
+            }
+          }}
+        >
+          <label>
+            {t(lang, 'username')}
+            <input name="username" autoComplete="username" placeholder="ftz.staff" />
+          </label>
+          <label>
+            {t(lang, 'password')}
+            <input name="password" type="password" autoComplete="current-password" />
+          </label>
+          {error && <p class="error">{error}</p>}
+          <p>
+            <button type="submit">{t(lang, 'login')}</button>
+          </p>
+        </form>
+      </div>
+    </main>
+  );
+}

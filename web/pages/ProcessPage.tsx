@@ -1,0 +1,128 @@
+import { useState } from 'preact/hooks';
+import { api, RequestFailed, type ApiError } from '../api';
+import { SchemaForm, type Schema } from '../components/SchemaForm';
+import { StageDiagram, type StageGraph } from '../components/StageDiagram';
+import { formatDate, formatPeriod, t, useLang } from '../i18n';
+import { useData } from '../use-data';
+
+export interface ProcessDetail {
+  id: string;
+  type: string;
+  status: string;
+  stage: string;
+  data: Record<string, unknown> & { path?: string[] };
+  openTasks: { id: string; action: string; orgId: string; title: { zh: string; en: string }; dueAt?: string }[];
+  deadlines: { name: string; dueAt: string; period: string; reminded: boolean; escalated: boolean; provisional: boolean }[];
+  availableActions: { name: string; title: string; inputSchema: Record<string, unknown> }[];
+}
+
+interface TimelineEntry {
+  at: string;
+  kind: string;
+  actor: { userId: string; orgId: string } | null;
+  summary: string;
+}
+
+export function ProcessPage({ id }: { id: string }) {
+  const lang = useLang();
+  // Live: the diagram and timeline follow the process while the page is open.
+  const process = useData<ProcessDetail>(`/api/processes/${encodeURIComponent(id)}?lang=${lang}`, 2000);
+  const timeline = useData<TimelineEntry[]>(`/api/processes/${encodeURIComponent(id)}/timeline?lang=${lang}`, 2000);
+  const types = useData<(StageGraph & { type: string; title: string })[]>(`/api/process-types?lang=${lang}`);
+  if (process.error) return <main><p class="error">{process.error.message}</p></main>;
+  const p = process.data;
+  if (!p) return <main><p class="muted">{t(lang, 'loading')}</p></main>;
+  const graph = types.data?.find((type) => type.type === p.type);
+  const stageLabel = graph?.stages.find((s) => s.name === p.stage)?.label ?? p.stage;
+  const reload = () => {
+    process.reload();
+    timeline.reload();
+  };
+  return (
+    <main>
+      <div class="card">
+        <h2>
+          {graph?.title} · {String(p.data.zoneName ?? p.id)}
+        </h2>
+        <p>
+          {t(lang, 'stage')}: <strong data-testid="stage">{stageLabel}</strong> · {t(lang, 'status')}: {p.status}
+        </p>
+        {graph && <StageDiagram graph={graph} current={p.stage} path={p.data.path ?? []} />}
+      </div>
+      <div class="columns">
+        <div class="card">
+          <h3>{t(lang, 'timeline')}</h3>
+          <ol class="timeline" data-testid="timeline">
+            {(timeline.data ?? []).map((entry) => (
+              <li>
+                <span class="muted">{formatDate(lang, entry.at)}</span> {entry.actor && <span class="badge">{entry.actor.userId}</span>}{' '}
+                {entry.summary}
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div>
+          <div class="card">
+            <h3>{t(lang, 'openTasks')}</h3>
+            {p.openTasks.length === 0 && <p class="muted">{t(lang, 'none')}</p>}
+            <ul>
+              {p.openTasks.map((task) => (
+                <li>
+                  <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title[lang]}</a> <span class="badge">{task.orgId}</span>
+                </li>
+              ))}
+            </ul>
+            <h3>{t(lang, 'deadlines')}</h3>
+            {p.deadlines.map((d) => (
+              <p>
+                {formatPeriod(lang, d.period)} → {formatDate(lang, d.dueAt)} {d.reminded && <span class="badge">{t(lang, 'reminded')}</span>}{' '}
+                {d.escalated && <span class="badge overdue">{t(lang, 'escalated')}</span>}
+              </p>
+            ))}
+          </div>
+          {p.availableActions.length > 0 && p.status === 'RUNNING' && (
+            <div class="card">
+              <h3>{t(lang, 'actions')}</h3>
+              {p.availableActions.map((action) => (
+                <ProcessAction processId={p.id} action={action} onDone={reload} />
+              ))}
+            </div>
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}
+
+function ProcessAction({ processId, action, onDone }: { processId: string; action: ProcessDetail['availableActions'][number]; onDone(): void }) {
+  const [failure, setFailure] = useState<ApiError>();
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <p>
+        <button class="secondary" onClick={() => setOpen(true)}>
+          {action.title}
+        </button>
+      </p>
+    );
+  return (
+    <div>
+      <h4>{action.title}</h4>
+      {failure && !Object.keys(failure.fields).length && <p class="error">{failure.message}</p>}
+      <SchemaForm
+        schema={action.inputSchema as Schema}
+        errors={failure?.fields ?? {}}
+        onSubmit={async (payload) => {
+          try {
+            await api('POST', `/api/processes/${encodeURIComponent(processId)}/actions/${action.name}`, payload);
+            setOpen(false);
+            setFailure(undefined);
+            onDone();
+          } catch (error) {
+            setFailure(error instanceof RequestFailed ? error.error : undefined);
+          }
+        }}
+      />
+    </div>
+  );
+}
