@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './actions';
+import { isoDate, text } from './schemas';
 import { COUNTY_CODE } from './names';
 
 /** Process input: the smallest is `{countyCode}`. */
@@ -8,9 +9,6 @@ export const zoneEstablishmentInputSchema = z
   .strict();
 export type ZoneEstablishmentInput = z.infer<typeof zoneEstablishmentInputSchema>;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-/** Not z.iso.date(): inside the workflow sandbox it rejects every string (its Date is replaced there). */
-const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date, YYYY-MM-DD');
 
 export const memorandumContentSchema = z
   .object({

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { defineAction } from './actions';
+import { powerCodeSchema } from './powers';
+import { isoDate, text } from './schemas';
+import { reviewSchema } from './zone-establishment';
+
+export const agreementInputSchema = z
+  .object({ zoneCode: z.string().regex(/^\d{6}$/, 'a zone (county) division code') })
+  .strict();
+export type AgreementInput = z.infer<typeof agreementInputSchema>;
+
+export const SCOPES = ['acceptance', 'review', 'decision'] as const;
+
+export const agreementContentSchema = z
+  .object({
+    items: z
+      .array(z.object({ powerCode: powerCodeSchema, scope: z.enum(SCOPES) }).strict())
+      .min(1)
+      .max(200)
+      .refine((items) => new Set(items.map((i) => i.powerCode)).size === items.length, 'each power once'),
+    term: z
+      .object({ startDate: isoDate, endDate: isoDate })
+      .strict()
+      .refine((term) => term.startDate <= term.endDate, { message: 'the term ends before it starts', path: ['endDate'] }),
+    rights: text(4000),
+    duties: text(4000),
+    liability: text(4000),
+    /** The clause that the zone may not entrust the powers further (不得再委托). */
+    noSubEntrustment: z.literal(true),
+  })
+  .strict();
+export type AgreementContent = z.infer<typeof agreementContentSchema>;
+
+export const renewalDecisionSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('renew'), newEndDate: isoDate }).strict(),
+  z.object({ decision: z.literal('letExpire'), note: z.string().trim().max(2000).optional() }).strict(),
+]);
+
+export const announcementSchema = z.object({ announcementRef: text(200), announcedOn: isoDate }).strict();
+
+export const agreementActions = {
+  draftAgreement: defineAction({
+    name: 'draftAgreement',
+    schema: agreementContentSchema,
+    role: 'staff',
+    title: { zh: '起草委托协议', en: 'Draft the delegation agreement' },
+  }),
+  reviewAgreement: defineAction({
+    name: 'reviewAgreement',
+    schema: reviewSchema,
+    role: 'staff',
+    title: { zh: '审阅并签署委托协议', en: 'Review and sign the agreement' },
+  }),
+  announceAgreement: defineAction({
+    name: 'announceAgreement',
+    schema: announcementSchema,
+    role: 'staff',
+    title: { zh: '公告委托协议', en: 'Announce the agreement' },
+  }),
+  decideRenewal: defineAction({
+    name: 'decideRenewal',
+    schema: renewalDecisionSchema,
+    role: 'admin',
+    title: { zh: '委托协议即将到期：续签或到期终止', en: 'Agreement expiring: renew or let expire' },
+  }),
+  terminateAgreement: defineAction({
+    name: 'terminateAgreement',
+    schema: z.object({ reason: text(2000) }).strict(),
+    role: 'admin',
+    title: { zh: '提前终止委托协议', en: 'Terminate the agreement early' },
+  }),
+};
+
+export const AGREEMENT_STAGES = [
+  'PREPARING',
+  'DRAFTING',
+  'SIGNING',
+  'ANNOUNCING',
+  'PENDING_START',
+  'IN_FORCE',
+  'RENEWAL_DRAFTING',
+  'RENEWAL_SIGNING',
+  'EXPIRED',
+  'TERMINATED',
+] as const;
+export type AgreementStage = (typeof AGREEMENT_STAGES)[number];
+export const FINAL_AGREEMENT_STAGES: readonly AgreementStage[] = ['EXPIRED', 'TERMINATED'];
+
+export const AGREEMENT_STAGE_LABELS: Record<AgreementStage, { zh: string; en: string }> = {
+  PREPARING: { zh: '准备', en: 'Preparing' },
+  DRAFTING: { zh: '起草', en: 'Drafting' },
+  SIGNING: { zh: '审阅签署', en: 'Signing' },
+  ANNOUNCING: { zh: '待公告', en: 'Awaiting announcement' },
+  PENDING_START: { zh: '待生效', en: 'Pending start' },
+  IN_FORCE: { zh: '生效中', en: 'In force' },
+  RENEWAL_DRAFTING: { zh: '续签起草', en: 'Drafting a renewal' },
+  RENEWAL_SIGNING: { zh: '续签签署', en: 'Signing a renewal' },
+  EXPIRED: { zh: '已到期', en: 'Expired' },
+  TERMINATED: { zh: '已终止', en: 'Terminated' },
+};
+
+export const AGREEMENT_TRANSITIONS: readonly [AgreementStage, AgreementStage][] = [
+  ['PREPARING', 'DRAFTING'],
+  ['DRAFTING', 'SIGNING'],
+  ['SIGNING', 'DRAFTING'],
+  ['SIGNING', 'ANNOUNCING'],
+  ['ANNOUNCING', 'PENDING_START'],
+  ['ANNOUNCING', 'IN_FORCE'],
+  ['PENDING_START', 'IN_FORCE'],
+  ['IN_FORCE', 'RENEWAL_SIGNING'],
+  ['RENEWAL_SIGNING', 'RENEWAL_DRAFTING'],
+  ['RENEWAL_DRAFTING', 'RENEWAL_SIGNING'],
+  ['RENEWAL_SIGNING', 'IN_FORCE'],
+  ['IN_FORCE', 'EXPIRED'],
+  ['RENEWAL_SIGNING', 'EXPIRED'],
+  ['RENEWAL_DRAFTING', 'EXPIRED'],
+  ['PENDING_START', 'TERMINATED'],
+  ['IN_FORCE', 'TERMINATED'],
+  ['RENEWAL_DRAFTING', 'TERMINATED'],
+  ['RENEWAL_SIGNING', 'TERMINATED'],
+];
+
+/** Days from one date to another (both `YYYY-MM-DD`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A term is within the policy's limit when it ends before the same day `maxYears` later. */
+export function termWithinLimit(term: { startDate: string; endDate: string }, maxYears: number): boolean {
+  const start = new Date(`${term.startDate}T00:00:00Z`);
+  const limit = new Date(Date.UTC(start.getUTCFullYear() + maxYears, start.getUTCMonth(), start.getUTCDate()));
+  return Date.parse(`${term.endDate}T00:00:00Z`) < limit.getTime();
+}

@@ -1,0 +1,45 @@
+/**
+ * The rule every act under an entrusted power obeys: the power must be in force for the zone on the
+ * day of the act, under a signed and announced agreement version whose term covers that day, not
+ * terminated before it, and not delisted (revoked) before it.
+ */
+export interface AgreementFacts {
+  agreementId: string;
+  zoneCode: string;
+  /** Only agreements that were announced ever authorised anything. */
+  announced: boolean;
+  terminatedOn: string | null;
+  versions: {
+    version: number;
+    startDate: string;
+    endDate: string;
+    items: { powerCode: string; scope: string; revokedOn: string | null }[];
+  }[];
+}
+
+export type Authority =
+  | { inForce: true; agreementId: string; version: number; scope: string }
+  | { inForce: false; reason: string };
+
+export function authorityOn(agreements: AgreementFacts[], query: { zoneCode: string; powerCode: string; date: string }): Authority {
+  const { zoneCode, powerCode, date } = query;
+  let reason = `no agreement of zone ${zoneCode} entrusts ${powerCode}`;
+  for (const agreement of agreements.filter((a) => a.zoneCode === zoneCode)) {
+    for (const version of agreement.versions) {
+      const item = version.items.find((i) => i.powerCode === powerCode);
+      if (!item) continue;
+      if (!agreement.announced) {
+        reason = `agreement ${agreement.agreementId} is not in force (not announced)`;
+      } else if (date < version.startDate || date > version.endDate) {
+        reason = `agreement ${agreement.agreementId} v${version.version} runs ${version.startDate} to ${version.endDate}, not on ${date}`;
+      } else if (agreement.terminatedOn && date >= agreement.terminatedOn) {
+        reason = `agreement ${agreement.agreementId} was terminated on ${agreement.terminatedOn}`;
+      } else if (item.revokedOn && date >= item.revokedOn) {
+        reason = `${powerCode} was delisted from the catalogue on ${item.revokedOn}`;
+      } else {
+        return { inForce: true, agreementId: agreement.agreementId, version: version.version, scope: item.scope };
+      }
+    }
+  }
+  return { inForce: false, reason };
+}
