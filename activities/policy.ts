@@ -1,25 +1,27 @@
-import type { Calendars, YearCalendar } from '../domain/calendar';
 import { computeDeadline, periodSchema, type Deadline } from '../domain/deadline';
 import type { Db } from '../store/db';
 import type { PolicyKey } from '../seeds/policies';
+import { readCalendars, readPolicy } from '../store/policy';
 import { notRetryable } from './records';
 
 /** Reads policy, divisions and the calendar: what a workflow needs to know before it acts. */
 export function createPolicyActivities(db: Db) {
   async function policy(key: PolicyKey, scope: string): Promise<unknown> {
-    const rows = await db.query<{ value: unknown }>(
-      `SELECT value FROM policies WHERE key = $1 AND scope IN ($2, '*') ORDER BY scope = '*' LIMIT 1`,
-      [key, scope],
-    );
-    if (!rows.length) throw notRetryable(`policy ${key} is not configured`, 'PolicyMissing');
-    return rows[0].value;
+    try {
+      return await readPolicy(db, key, scope);
+    } catch (error) {
+      throw notRetryable((error as Error).message, 'PolicyMissing');
+    }
   }
 
-  async function calendars(): Promise<Calendars> {
-    const rows = await db.query<YearCalendar>(
-      'SELECT year, holidays, workdays, provisional, source FROM calendar_years ORDER BY year',
-    );
-    return Object.fromEntries(rows.map((row) => [row.year, row]));
+  /** A deadline of a policy period from `start`; a year without a calendar fails at once. */
+  async function deadline(key: PolicyKey, scope: string, start: string): Promise<Deadline> {
+    const period = periodSchema.parse(await policy(key, scope));
+    try {
+      return computeDeadline(new Date(start), period, await readCalendars(db));
+    } catch (error) {
+      throw notRetryable(String((error as Error).message), 'CalendarMissing');
+    }
   }
 
   return {
@@ -33,13 +35,7 @@ export function createPolicyActivities(db: Db) {
         [input.countyCode],
       );
       if (!county) throw notRetryable(`${input.countyCode} is not a county of Yingkou`, 'UnknownCounty');
-      const period = periodSchema.parse(await policy('memorandum.signingPeriod', input.countyCode));
-      let signingDeadline: Deadline;
-      try {
-        signingDeadline = computeDeadline(new Date(input.startedAt), period, await calendars());
-      } catch (error) {
-        throw notRetryable(String((error as Error).message), 'CalendarMissing');
-      }
+      const signingDeadline = await deadline('memorandum.signingPeriod', input.countyCode, input.startedAt);
       const historyEventLimit = Number(await policy('workflow.historyEventLimit', input.countyCode));
       return { countyName: county.name_zh, signingDeadline, historyEventLimit };
     },

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queryable, Db } from '../store/db';
+import { publishCatalog, writeAgreement } from './agreement-records';
 import type { Step, StepResult } from './step';
 
 /** Test seam: called after a step's transaction committed, before the activity returns. */
@@ -16,8 +17,9 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}) {
           step.key,
         ]);
         if (first) return first.result;
+        const published = step.catalog ? await publishCatalog(tx, step) : {};
         await writeStep(tx, step);
-        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString() };
+        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published };
         // A concurrent attempt of the same step fails here on the primary key and rolls back whole.
         await tx.query('INSERT INTO step_results (key, result) VALUES ($1, $2)', [step.key, JSON.stringify(committed)]);
         return committed;
@@ -76,6 +78,7 @@ async function writeStep(tx: Queryable, step: Step): Promise<void> {
         step.at],
     );
   }
+  if (step.agreement) await writeAgreement(tx, step);
   for (const n of step.notifications) {
     await tx.query(`INSERT INTO notifications (process_id, org_id, kind, message, at) VALUES ($1, $2, $3, $4, $5)`, [
       step.processId, n.orgId, n.kind, n.message, step.at,

@@ -1,4 +1,6 @@
+import type { AgreementContent } from '../domain/agreements';
 import type { Actor } from '../domain/identity';
+import type { Power } from '../domain/powers';
 
 /** A pending human step, as the task ledger keeps it. */
 export interface TaskRecord {
@@ -56,6 +58,36 @@ export interface NotificationRecord {
   message: string;
 }
 
+/** A catalogue version to publish: it gets the next version number and supersedes the one in force. */
+export interface CatalogPublication {
+  effectiveDate: string;
+  note?: string;
+  powers: Power[];
+  publishedBy: Actor;
+}
+
+export interface AgreementRecord {
+  id: string;
+  zoneCode: string;
+  status: 'NEGOTIATING' | 'SIGNED' | 'IN_FORCE' | 'EXPIRED' | 'TERMINATED';
+  currentVersion: number;
+  startDate: string;
+  endDate: string;
+  announcedOn?: string;
+  announcementRef?: string;
+  terminatedOn?: string;
+  terminationReason?: string;
+}
+
+export interface AgreementVersionRecord {
+  version: number;
+  status: 'draft' | 'returned' | 'signed';
+  content: AgreementContent;
+  signatures: Record<string, unknown>;
+  draftedBy: Actor;
+  draftedAt: string;
+}
+
 /**
  * Everything one workflow step writes, applied in one transaction: a decision's records, its
  * timeline events and the tasks it closes and opens land together or not at all.
@@ -74,9 +106,21 @@ export interface Step {
   zone?: ZoneRecord;
   organization?: OrganizationRecord;
   notifications: NotificationRecord[];
+  catalog?: CatalogPublication;
+  agreement?: AgreementRecord;
+  agreementVersions?: AgreementVersionRecord[];
+}
+
+/** Agreement items a publication revoked, by the agreement process to tell. */
+export interface Revocation {
+  agreementId: string;
+  processId: string;
+  powerCodes: string[];
 }
 
 export interface StepResult {
   key: string;
   committedAt: string;
+  catalogVersion?: number;
+  revocations?: Revocation[];
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../store/db';
 import { hashPassword } from '../store/passwords';
 import { calendars } from './calendars';
+import { firstCatalog } from './catalog';
 import { divisions } from './divisions';
 import { organizations } from './organizations';
 import { policyDefaults } from './policies';
@@ -41,7 +42,27 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
       [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null],
     );
   }
+  await seedFirstCatalog(db);
   if (options.demoPassword !== undefined) await seedDemoUsers(db, options.demoPassword);
+}
+
+/** Version 1 of the power catalogue, when no catalogue was ever published. */
+async function seedFirstCatalog(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const inserted = await tx.query(
+      `INSERT INTO catalog_versions (version, status, effective_date, note, published_at)
+       VALUES (1, 'PUBLISHED', $1, $2, now()) ON CONFLICT DO NOTHING RETURNING version`,
+      [firstCatalog.effectiveDate, firstCatalog.note],
+    );
+    if (!inserted.length) return;
+    for (const p of firstCatalog.powers) {
+      await tx.query(
+        `INSERT INTO powers (version, code, name, kind, legal_basis, commitment_applicable, verification_days, status)
+         VALUES (1, $1, $2, $3, $4, $5, $6, $7)`,
+        [p.code, p.name, p.kind, p.legalBasis, p.commitmentApplicable, p.verificationDays, p.status],
+      );
+    }
+  });
 }
 
 /** One user per organisation and role, zone bodies created since included. Existing users are kept. */

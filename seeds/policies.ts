@@ -6,5 +6,13 @@ export const policyDefaults = {
   'memorandum.signingPeriod': { workingDays: 30 } satisfies Period,
   /** Continue-as-new once a run's history reaches this many events (0: when the engine suggests). */
   'workflow.historyEventLimit': 0,
+  /** The longest term of a delegation agreement. */
+  'agreement.maxTermYears': 3,
+  /** From both signatures until the agreement must be announced. */
+  'agreement.announcementPeriod': { workingDays: 10 } satisfies Period,
+  /** Days before the end of its term that a renewal is asked for. */
+  'agreement.renewalNoticeDays': 15,
+  /** How long a day of a term lasts in workflow time: a day in production; shorter in tests and demonstrations. */
+  'agreement.dayLengthMs': 86_400_000,
 };
 export type PolicyKey = keyof typeof policyDefaults;

@@ -11,9 +11,7 @@ export async function migrate(db: Db): Promise<string[]> {
   const applied = new Set(
     (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name),
   );
-  const pending = readdirSync(MIGRATIONS_DIR)
-    .filter((name) => name.endsWith('.sql') && !applied.has(name))
-    .sort();
+  const pending = migrationNames().filter((name) => !applied.has(name));
   for (const name of pending) {
     const sql = readFileSync(join(MIGRATIONS_DIR, name), 'utf8');
     await db.transaction(async (tx) => {
@@ -26,6 +24,22 @@ export async function migrate(db: Db): Promise<string[]> {
     });
   }
   return pending;
+}
+
+const migrationNames = () => readdirSync(MIGRATIONS_DIR).filter((name) => name.endsWith('.sql')).sort();
+
+/**
+ * The migrations a store still lacks, without applying them: the processes of a cluster refuse to
+ * start on a store that `npm run setup` has not brought up to their code's version.
+ */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const applied = await db.query<{ name: string }>('SELECT name FROM schema_migrations').catch((error: unknown) => {
+    // A store never set up has no ledger yet (undefined_table); any other failure is the caller's to see.
+    if ((error as { code?: string }).code === '42P01') return [];
+    throw error;
+  });
+  const names = new Set(applied.map((row) => row.name));
+  return migrationNames().filter((name) => !names.has(name));
 }
 
 /** Migrations are plain statements separated by semicolons at line ends (no function bodies). */

@@ -3,13 +3,15 @@
  * request de-duplication. All state lives in `ProcessCore`, plain JSON carried across
  * continue-as-new; the functions here only read and change it.
  */
-import { ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { Step, TaskRecord } from '../activities/step';
+import type { Step, StepResult, TaskRecord } from '../activities/step';
+import type { Deadline } from '../domain/deadline';
 import { REJECTION, type ActionDefinition, type ActionInput } from '../domain/actions';
 import type { Actor } from '../domain/identity';
 
-export const { commitStep, prepareZoneEstablishment } = proxyActivities<Activities>({
+export const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 ms', maximumInterval: '30 seconds', backoffCoefficient: 2 },
 });
@@ -97,10 +99,10 @@ export function closeTasks(core: ProcessCore, step: Step, match: (task: TaskReco
 }
 
 /** Writes a step once; continue-as-new waits until every scheduled step has landed. */
-export async function commit(core: ProcessCore, step: Step): Promise<void> {
+export async function commit(core: ProcessCore, step: Step): Promise<StepResult> {
   core.inFlight++;
   try {
-    await commitStep(step);
+    return await activities.commitStep(step);
   } finally {
     core.inFlight--;
   }
@@ -149,4 +151,88 @@ export function requireActor(actor: Actor, orgIds: string[], role: string): void
 /** Milliseconds from workflow time until an instant, at least 1 (a timer of 0 would never fire). */
 export function msUntil(instant: string): number {
   return Math.max(1, Date.parse(instant) - Date.now());
+}
+
+/** An action's update: what the validator checks, what the handler may read first, and the decision. */
+export interface ActionHandler<V, P, R = undefined> {
+  action: ActionDefinition;
+  update: UpdateDefinition<V, [ActionInput]>;
+  /** Synchronous checks of payload-free facts (task, actor, stage); throwing refuses without a trace. */
+  check(input: ActionInput<P>): void;
+  /** Reads the records before deciding (an activity); it changes nothing, and may refuse too. */
+  prepare?(input: ActionInput<P>): Promise<R>;
+  /** Decides on the state, synchronously, and puts what the decision writes into the step. */
+  decide(input: ActionInput<P>, step: Step, prepared: R): void;
+}
+
+/**
+ * Registers an action: the validator checks payload, actor and state; the handler decides, then
+ * `write` commits the step. A repeated request id returns the current view without acting.
+ */
+export function handleAction<V, P, R>(
+  core: ProcessCore,
+  handler: ActionHandler<V, P, R>,
+  write: (step: Step) => Promise<V>,
+  view: () => V,
+): void {
+  const checked = (input: ActionInput): ActionInput<P> => {
+    const typed = { ...input, payload: parsePayload<P>(handler.action, input) };
+    handler.check(typed);
+    return typed;
+  };
+  setHandler(
+    handler.update,
+    async (input: ActionInput) => {
+      if (isRepeat(core, input)) return view();
+      let typed = checked(input);
+      const prepared = handler.prepare ? await handler.prepare(typed) : (undefined as R);
+      // While the records were read, another update may have moved the state on: check again.
+      if (handler.prepare) typed = checked(input);
+      remember(core, input);
+      const step = beginStep(core);
+      handler.decide(typed, step, prepared);
+      return write(step);
+    },
+    {
+      validator: (input: ActionInput) => {
+        if (!isRepeat(core, input)) checked(input);
+      },
+    },
+  );
+}
+
+/** A deadline with its two warnings, each sent once and remembered across continue-as-new. */
+export type WatchedDeadline = Deadline & { reminded: boolean; escalated: boolean };
+
+/** Sends the reminder at half time and the escalation at expiry, unless `settled` first. */
+export async function watchDeadline(
+  deadline: WatchedDeadline,
+  settled: () => boolean,
+  remind: () => Promise<unknown>,
+  escalate: () => Promise<unknown>,
+): Promise<void> {
+  if (settled()) return;
+  if (!deadline.reminded) {
+    if (await condition(settled, msUntil(deadline.reminderAt))) return;
+    deadline.reminded = true;
+    await remind();
+  }
+  if (!deadline.escalated) {
+    if (await condition(settled, msUntil(deadline.dueAt))) return;
+    deadline.escalated = true;
+    await escalate();
+  }
+}
+
+/** True when this run's history is long enough to continue as new (the engine's hint or a policy limit). */
+export function historyFull(limit: number): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || (limit > 0 && info.historyLength >= limit);
+}
+
+/** Waits until the process is final or its history is full, then until nothing is in flight. */
+export async function awaitEndOfRun(core: ProcessCore, final: () => boolean, limit: number): Promise<boolean> {
+  await condition(() => final() || historyFull(limit));
+  await condition(() => allHandlersFinished() && core.inFlight === 0);
+  return final();
 }

@@ -2,19 +2,9 @@
  * P1: a collaborative zone, from the memorandum both governments sign to its termination.
  * A zone lives for years: this workflow continues-as-new with its plain-JSON state.
  */
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  defineQuery,
-  defineUpdate,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
+import { continueAsNew, defineQuery, defineUpdate, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { MemorandumRecord, Step, ZoneRecord } from '../activities/step';
-import { REJECTION, type ActionDefinition, type ActionInput } from '../domain/actions';
+import { REJECTION, type ActionInput } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds, zoneName } from '../domain/names';
@@ -29,22 +19,23 @@ import {
   type ZoneStage,
 } from '../domain/zone-establishment';
 import {
+  activities,
   addEvent,
+  awaitEndOfRun,
   beginStep,
   closeTasks,
   commit,
-  isRepeat,
-  msUntil,
+  handleAction,
   newCore,
   nowIso,
   openTask,
-  parsePayload,
-  prepareZoneEstablishment,
   reject,
-  remember,
   requireActor,
   requireTask,
+  watchDeadline,
+  type ActionHandler,
   type ProcessCore,
+  type WatchedDeadline,
 } from './kernel';
 
 interface MemorandumVersion extends MemorandumRecord {
@@ -67,7 +58,7 @@ export interface ZoneState {
   signedVersion?: number;
   zone?: ZoneRecord;
   body?: ManagementBody;
-  signingDeadline?: Deadline & { reminded: boolean; escalated: boolean };
+  signingDeadline?: WatchedDeadline;
   /** Who proposed termination, and the stage to return to if the other side refuses. */
   termination?: { proposedBy: string; reason: string; resumeStage: ZoneStage };
   historyEventLimit: number;
@@ -152,32 +143,13 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     return amending() ? undefined : state.signingDeadline?.dueAt;
   }
 
-  /**
-   * Registers an action's update: the validator re-checks payload, actor and state and leaves no
-   * trace when it refuses; the handler decides synchronously, then writes the step.
-   */
   function handle<P>(
-    action: ActionDefinition,
-    update: UpdateDefinition<ZoneView, [ActionInput]>,
-    check: (input: ActionInput<P>) => void,
+    action: ActionHandler<ZoneView, P>['action'],
+    update: ActionHandler<ZoneView, P>['update'],
+    check: ActionHandler<ZoneView, P>['check'],
     decide: (input: ActionInput<P>, step: Step) => void,
   ): void {
-    setHandler(
-      update,
-      async (input: ActionInput) => {
-        if (isRepeat(core, input)) return view();
-        remember(core, input);
-        const step = beginStep(core);
-        decide({ ...input, payload: parsePayload<P>(action, input) }, step);
-        return write(step);
-      },
-      {
-        validator: (input: ActionInput) => {
-          if (isRepeat(core, input)) return;
-          check({ ...input, payload: parsePayload<P>(action, input) });
-        },
-      },
-    );
+    handleAction(core, { action, update, check, decide }, write, view);
   }
 
   const inStage = (...stages: ZoneStage[]) => {
@@ -386,33 +358,32 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
 
   setHandler(stateQuery, view);
 
-  /** One reminder at half the period, one escalation to the city at its end; each fires once. */
+  /** One reminder at half the period to those awaited, one escalation to the city at its end. */
   async function watchSigningDeadline(): Promise<void> {
     const deadline = state.signingDeadline;
-    const settled = () => !NEGOTIATING.includes(state.stage);
-    if (!deadline || settled()) return;
-    if (!deadline.reminded) {
-      if (await condition(settled, msUntil(deadline.reminderAt))) return;
-      deadline.reminded = true;
-      const step = beginStep(core);
-      const awaited = [...new Set(core.openTasks.map((task) => task.orgId))];
-      step.notifications = awaited.map((orgId) => ({ orgId, kind: 'reminder' as const, message: `${state.zoneName}: memorandum due ${deadline.dueAt}` }));
-      addEvent(core, step, 'reminderSent', null, { dueAt: deadline.dueAt, orgIds: awaited });
-      await write(step);
-    }
-    if (!deadline.escalated) {
-      if (await condition(settled, msUntil(deadline.dueAt))) return;
-      deadline.escalated = true;
-      const step = beginStep(core);
-      step.notifications = [{ orgId: 'city', kind: 'escalation', message: `${state.zoneName}: memorandum overdue since ${deadline.dueAt}` }];
-      addEvent(core, step, 'escalated', null, { dueAt: deadline.dueAt, to: 'city' });
-      openTask(core, step, A.decideOverdueMemorandum, 'city', { dueAt: deadline.dueAt });
-      await write(step);
-    }
+    if (!deadline) return;
+    await watchDeadline(
+      deadline,
+      () => !NEGOTIATING.includes(state.stage),
+      () => {
+        const step = beginStep(core);
+        const awaited = [...new Set(core.openTasks.map((task) => task.orgId))];
+        step.notifications = awaited.map((orgId) => ({ orgId, kind: 'reminder' as const, message: `${state.zoneName}: memorandum due ${deadline.dueAt}` }));
+        addEvent(core, step, 'reminderSent', null, { dueAt: deadline.dueAt, orgIds: awaited });
+        return write(step);
+      },
+      () => {
+        const step = beginStep(core);
+        step.notifications = [{ orgId: 'city', kind: 'escalation', message: `${state.zoneName}: memorandum overdue since ${deadline.dueAt}` }];
+        addEvent(core, step, 'escalated', null, { dueAt: deadline.dueAt, to: 'city' });
+        openTask(core, step, A.decideOverdueMemorandum, 'city', { dueAt: deadline.dueAt });
+        return write(step);
+      },
+    );
   }
 
   if (state.stage === 'PREPARING') {
-    const prepared = await prepareZoneEstablishment({ countyCode: state.countyCode, startedAt: nowIso() });
+    const prepared = await activities.prepareZoneEstablishment({ countyCode: state.countyCode, startedAt: nowIso() });
     state.countyName = prepared.countyName;
     state.zoneName = zoneName(prepared.countyName);
     state.historyEventLimit = prepared.historyEventLimit;
@@ -425,14 +396,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   }
   void watchSigningDeadline();
 
-  const historyFull = () => {
-    const info = workflowInfo();
-    return info.continueAsNewSuggested || (state.historyEventLimit > 0 && info.historyLength >= state.historyEventLimit);
-  };
-  await condition(() => FINAL_ZONE_STAGES.includes(state.stage) || historyFull());
-  await condition(() => allHandlersFinished() && core.inFlight === 0);
-  if (!FINAL_ZONE_STAGES.includes(state.stage)) {
-    return continueAsNew<typeof zoneEstablishment>({ continued: state });
-  }
+  const final = await awaitEndOfRun(core, () => FINAL_ZONE_STAGES.includes(state.stage), state.historyEventLimit);
+  if (!final) return continueAsNew<typeof zoneEstablishment>({ continued: state });
   return view();
 }

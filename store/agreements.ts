@@ -1,0 +1,91 @@
+import { termWithinLimit, type AgreementContent } from '../domain/agreements';
+import type { AgreementFacts } from '../domain/authority';
+import { catalogVersion } from './catalog';
+import type { Queryable } from './db';
+import { readPolicy } from './policy';
+
+/** What the authority rule needs of a zone's agreements: announced ones, their signed versions and items. */
+export async function agreementFacts(q: Queryable, zoneCode: string): Promise<AgreementFacts[]> {
+  const rows = await q.query<{
+    id: string;
+    announced: boolean;
+    terminated_on: string | null;
+    version: number;
+    start_date: string;
+    end_date: string;
+    power_code: string;
+    scope: string;
+    revoked_on: string | null;
+  }>(
+    `SELECT a.id, a.announced_on IS NOT NULL AS announced, to_char(a.terminated_on, 'YYYY-MM-DD') AS terminated_on,
+       v.version, to_char(v.start_date, 'YYYY-MM-DD') AS start_date, to_char(v.end_date, 'YYYY-MM-DD') AS end_date,
+       i.power_code, i.scope, to_char(i.revoked_on, 'YYYY-MM-DD') AS revoked_on
+     FROM agreements a
+     JOIN agreement_versions v ON v.agreement_id = a.id AND v.status = 'signed'
+     JOIN agreement_items i ON i.agreement_id = a.id AND i.version = v.version
+     WHERE a.zone_code = $1
+     ORDER BY a.id, v.version DESC, i.power_code`,
+    [zoneCode],
+  );
+  const facts = new Map<string, AgreementFacts>();
+  for (const r of rows) {
+    const agreement = facts.get(r.id) ?? { agreementId: r.id, zoneCode, announced: r.announced, terminatedOn: r.terminated_on, versions: [] };
+    facts.set(r.id, agreement);
+    let version = agreement.versions.find((v) => v.version === r.version);
+    if (!version) {
+      version = { version: r.version, startDate: r.start_date, endDate: r.end_date, items: [] };
+      agreement.versions.push(version);
+    }
+    version.items.push({ powerCode: r.power_code, scope: r.scope, revokedOn: r.revoked_on });
+  }
+  return [...facts.values()];
+}
+
+export interface DraftProblem {
+  path: string;
+  message: string;
+  /** 400 for a draft that is wrong in itself, 409 for one that clashes with the records. */
+  status: 400 | 409;
+}
+
+/**
+ * An agreement draft against the records: the zone ACTIVE, every item a power listed in the published
+ * catalogue, the term within the policy's limit, no other live agreement holding an item over the same days.
+ */
+export async function checkAgreementDraft(
+  q: Queryable,
+  draft: { agreementId: string; zoneCode: string; content: AgreementContent },
+): Promise<DraftProblem[]> {
+  const problems: DraftProblem[] = [];
+  const [zone] = await q.query<{ status: string }>('SELECT status FROM zones WHERE code = $1', [draft.zoneCode]);
+  if (zone?.status !== 'ACTIVE') {
+    problems.push({ path: 'zoneCode', message: `zone ${draft.zoneCode} is ${zone?.status ?? 'not a zone'}, not ACTIVE`, status: 409 });
+  }
+  const catalog = await catalogVersion(q);
+  const listed = new Set(catalog?.powers.filter((p) => p.status === 'listed').map((p) => p.code));
+  const known = new Set(catalog?.powers.map((p) => p.code));
+  draft.content.items.forEach((item, index) => {
+    if (!listed.has(item.powerCode)) {
+      const why = known.has(item.powerCode) ? 'is delisted' : 'is not in the published catalogue';
+      problems.push({ path: `items.${index}.powerCode`, message: `${item.powerCode} ${why} (version ${catalog?.version ?? 'none'})`, status: 400 });
+    }
+  });
+  const maxYears = Number(await readPolicy(q, 'agreement.maxTermYears', draft.zoneCode));
+  if (!termWithinLimit(draft.content.term, maxYears)) {
+    problems.push({ path: 'term.endDate', message: `a term may last at most ${maxYears} years`, status: 400 });
+  }
+  const overlaps = await q.query<{ id: string; power_code: string }>(
+    `SELECT DISTINCT a.id, i.power_code FROM agreements a
+     JOIN agreement_versions v ON v.agreement_id = a.id AND v.status = 'signed'
+     JOIN agreement_items i ON i.agreement_id = a.id AND i.version = v.version
+     WHERE a.zone_code = $1 AND a.id <> $2 AND a.status IN ('SIGNED', 'IN_FORCE') AND i.revoked_on IS NULL
+       AND i.power_code = ANY($3) AND v.start_date <= $5 AND v.end_date >= $4
+       AND (a.terminated_on IS NULL OR a.terminated_on > $4)`,
+    [draft.zoneCode, draft.agreementId, draft.content.items.map((i) => i.powerCode), draft.content.term.startDate, draft.content.term.endDate],
+  );
+  for (const o of overlaps) {
+    const index = draft.content.items.findIndex((i) => i.powerCode === o.power_code);
+    problems.push({ path: `items.${index}.powerCode`, message: `${o.power_code} is already entrusted to zone ${draft.zoneCode} by ${o.id} over these days`, status: 409 });
+  }
+  return problems;
+}

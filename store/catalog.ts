@@ -1,0 +1,56 @@
+import type { Power } from '../domain/powers';
+import type { Queryable } from './db';
+
+interface PowerRow {
+  code: string;
+  name: string;
+  kind: Power['kind'];
+  legal_basis: string;
+  commitment_applicable: boolean;
+  verification_days: number;
+  status: Power['status'];
+}
+
+export async function catalogPowers(q: Queryable, version: number): Promise<Power[]> {
+  const rows = await q.query<PowerRow>(
+    `SELECT code, name, kind, legal_basis, commitment_applicable, verification_days, status FROM powers
+     WHERE version = $1 ORDER BY code`,
+    [version],
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    legalBasis: r.legal_basis,
+    commitmentApplicable: r.commitment_applicable,
+    verificationDays: r.verification_days,
+    status: r.status,
+  }));
+}
+
+export interface CatalogVersion {
+  version: number;
+  status: 'PUBLISHED' | 'SUPERSEDED';
+  effectiveDate: string;
+  note: string | null;
+  publishedAt: string;
+  powers: Power[];
+}
+
+/** A version of the catalogue, or the one published now when `version` is absent. */
+export async function catalogVersion(q: Queryable, version?: number): Promise<CatalogVersion | undefined> {
+  const [row] = await q.query<{ version: number; status: CatalogVersion['status']; effective_date: string; note: string | null; published_at: Date | string }>(
+    `SELECT version, status, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, note, published_at FROM catalog_versions
+     WHERE ($1::int IS NULL AND status = 'PUBLISHED') OR version = $1`,
+    [version ?? null],
+  );
+  if (!row) return undefined;
+  return {
+    version: row.version,
+    status: row.status,
+    effectiveDate: row.effective_date,
+    note: row.note,
+    publishedAt: new Date(row.published_at).toISOString(),
+    powers: await catalogPowers(q, row.version),
+  };
+}

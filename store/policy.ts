@@ -1,0 +1,18 @@
+import type { Calendars, YearCalendar } from '../domain/calendar';
+import type { PolicyKey } from '../seeds/policies';
+import type { Queryable } from './db';
+
+/** A policy value: the one narrowed to `scope` (a county code) if there is one, else the default. */
+export async function readPolicy(q: Queryable, key: PolicyKey, scope: string): Promise<unknown> {
+  const rows = await q.query<{ value: unknown }>(
+    `SELECT value FROM policies WHERE key = $1 AND scope IN ($2, '*') ORDER BY scope = '*' LIMIT 1`,
+    [key, scope],
+  );
+  if (!rows.length) throw new Error(`policy ${key} is not configured`);
+  return rows[0].value;
+}
+
+export async function readCalendars(q: Queryable): Promise<Calendars> {
+  const rows = await q.query<YearCalendar>('SELECT year, holidays, workdays, provisional, source FROM calendar_years ORDER BY year');
+  return Object.fromEntries(rows.map((row) => [row.year, row]));
+}
