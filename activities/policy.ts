@@ -25,6 +25,21 @@ export function createPolicyActivities(db: Db) {
   }
 
   return {
+    /** A deadline of the policy period `key`, for the county `scope`, from `start`. */
+    planDeadline: (input: { key: PolicyKey; scope: string; start: string }) => deadline(input.key, input.scope, input.start),
+
+    async prepareAgreement(input: { zoneCode: string }): Promise<AgreementPolicy & { zoneName: string }> {
+      const [zone] = await db.query<{ name: string }>('SELECT name FROM zones WHERE code = $1', [input.zoneCode]);
+      if (!zone) throw notRetryable(`${input.zoneCode} is not a zone`, 'UnknownZone');
+      const scope = input.zoneCode;
+      return {
+        zoneName: zone.name,
+        historyEventLimit: Number(await policy('workflow.historyEventLimit', scope)),
+        renewalNoticeDays: Number(await policy('agreement.renewalNoticeDays', scope)),
+        dayLengthMs: Number(await policy('agreement.dayLengthMs', scope)),
+      };
+    },
+
     async prepareZoneEstablishment(input: { countyCode: string; startedAt: string }): Promise<{
       countyName: string;
       signingDeadline: Deadline;
@@ -40,6 +55,12 @@ export function createPolicyActivities(db: Db) {
       return { countyName: county.name_zh, signingDeadline, historyEventLimit };
     },
   };
+}
+
+export interface AgreementPolicy {
+  historyEventLimit: number;
+  renewalNoticeDays: number;
+  dayLengthMs: number;
 }
 
 export type PolicyActivities = ReturnType<typeof createPolicyActivities>;

@@ -1,5 +1,14 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ActionDefinition } from './actions';
+import {
+  AGREEMENT_STAGE_LABELS,
+  AGREEMENT_STAGES,
+  AGREEMENT_TRANSITIONS,
+  agreementActions,
+  agreementInputSchema,
+  type AgreementInput,
+} from './agreements';
+import { CATALOG_STAGE_LABELS, CATALOG_STAGES, CATALOG_TRANSITIONS, catalogActions } from './powers';
 import type { Role } from './identity';
 import { processIds, type ProcessType } from './names';
 import {
@@ -15,8 +24,8 @@ export interface ProcessDefinition<I = unknown> {
   type: ProcessType;
   workflowType: string;
   inputSchema: z.ZodType<I>;
-  /** The business key as workflow id: a second start with the same key is refused. */
-  processId(input: I): string;
+  /** The workflow id: a business key where a second start must be refused, else made unique by `nonce`. */
+  processId(input: I, nonce: string): string;
   zoneCode(input: I): string | undefined;
   launchedBy: { orgIds: string[]; role: Role };
   title: { zh: string; en: string };
@@ -44,11 +53,45 @@ const zoneEstablishment: ProcessDefinition<z.infer<typeof zoneEstablishmentInput
   processActions: ['proposeAmendment', 'suspendZone', 'resumeZone', 'proposeTermination'],
 };
 
+const powerCatalog: ProcessDefinition<Record<string, never>> = {
+  type: 'power-catalog',
+  workflowType: 'powerCatalog',
+  inputSchema: z.object({}).strict() as z.ZodType<Record<string, never>>,
+  // One new version at a time.
+  processId: () => 'power-catalog',
+  zoneCode: () => undefined,
+  launchedBy: { orgIds: ['ftz'], role: 'admin' },
+  title: { zh: '职权清单发布', en: 'Power catalogue' },
+  stages: CATALOG_STAGES,
+  stageLabels: CATALOG_STAGE_LABELS,
+  transitions: CATALOG_TRANSITIONS,
+  actions: catalogActions,
+  processActions: [],
+};
+
+const delegationAgreement: ProcessDefinition<AgreementInput> = {
+  type: 'delegation-agreement',
+  workflowType: 'delegationAgreement',
+  inputSchema: agreementInputSchema,
+  // A zone may hold several agreements; overlaps are refused item by item.
+  processId: (input, nonce) => `agreement-${input.zoneCode}-${nonce}`,
+  zoneCode: (input) => input.zoneCode,
+  launchedBy: { orgIds: ['ftz'], role: 'admin' },
+  title: { zh: '委托协议', en: 'Delegation agreement' },
+  stages: AGREEMENT_STAGES,
+  stageLabels: AGREEMENT_STAGE_LABELS,
+  transitions: AGREEMENT_TRANSITIONS,
+  actions: agreementActions,
+  processActions: ['terminateAgreement'],
+};
+
 /** Process types available so far; the others of `PROCESS_TYPES` arrive with their issues. */
 // Each definition is typed by its own input; the table holds them side by side.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const processDefinitions: Partial<Record<ProcessType, ProcessDefinition<any>>> = {
   'zone-establishment': zoneEstablishment,
+  'power-catalog': powerCatalog,
+  'delegation-agreement': delegationAgreement,
 };
 
 export const allActions: Record<string, ActionDefinition> = Object.assign(

@@ -1,1 +1,3 @@
+export { delegationAgreement } from './delegation-agreement';
+export { powerCatalog } from './power-catalog';
 export { zoneEstablishment } from './zone-establishment';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { definitionOfWorkflowType, processDefinitions } from '../../domain/processes';
@@ -6,6 +6,7 @@ import { PROCESS_TYPES } from '../../domain/names';
 import { searchAttributes } from '../../domain/search-attributes';
 import { inputSchemaOf } from '../action-schemas';
 import { actorOf } from '../auth';
+import { checkEligibility } from '../eligibility';
 import { badRequest, conflict, forbidden, notFound, zodDetails } from '../errors';
 import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, processSummarySchema } from '../schemas';
@@ -54,7 +55,7 @@ export const startProcess = defineRoute({
     if (!parsed.success) throw badRequest(`invalid ${definition.type} input`, zodDetails(parsed.error, 'body'));
     const input = parsed.data;
     await checkEligibility(deps, definition.type, input);
-    const id = definition.processId(input);
+    const id = definition.processId(input, randomBytes(3).toString('hex'));
     const zone = definition.zoneCode(input);
     try {
       await deps.client.workflow.start(definition.workflowType, {
@@ -78,19 +79,6 @@ export const startProcess = defineRoute({
     return { id, type: definition.type, status: 'RUNNING', stage: definition.stages[0] };
   },
 });
-
-/** Rules that need the records: the county exists and is not already a zone. */
-async function checkEligibility(deps: ApiDeps, type: string, input: { countyCode?: string }): Promise<void> {
-  if (type !== 'zone-establishment' || !input.countyCode) return;
-  const [county] = await deps.db.query(`SELECT 1 FROM divisions WHERE code = $1 AND level = 'county' AND valid_to IS NULL`, [
-    input.countyCode,
-  ]);
-  if (!county) throw badRequest('invalid zone-establishment input', [{ path: 'body.countyCode', message: `${input.countyCode} is not a county of Yingkou` }]);
-  const [zone] = await deps.db.query<{ status: string }>(`SELECT status FROM zones WHERE code = $1 AND status <> 'TERMINATED'`, [
-    input.countyCode,
-  ]);
-  if (zone) throw conflict(`${input.countyCode} is already a zone (${zone.status})`);
-}
 
 export const listProcesses = defineRoute({
   method: 'get',
@@ -178,8 +166,9 @@ export const startProcessAction = defineRoute({
   body: z.unknown(),
   response: z.object({ processId: z.string(), state: z.record(z.string(), z.unknown()) }),
   async handler({ params, body, user, deps, req }) {
-    const { handle, definition } = await describeProcess(deps, params.id);
+    const { handle, definition, description } = await describeProcess(deps, params.id);
     if (!definition.processActions.includes(params.action)) throw notFound(`${definition.type} has no action ${params.action}`);
+    if (description.status.name !== 'RUNNING') throw conflict(`process ${params.id} has ended (${description.status.name})`);
     const action = definition.actions[params.action];
     if (!user.roles.includes(action.role)) throw forbidden(`${action.name} needs the ${action.role} role`);
     const payload = action.schema.safeParse(body);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { allActions } from '../../domain/processes';
+import { checkActionAgainstRecords } from '../action-checks';
 import { inputSchemaOf } from '../action-schemas';
 import { actorOf, isAdmin, isAuditor } from '../auth';
 import { badRequest, conflict, forbidden, notFound, zodDetails } from '../errors';
@@ -110,6 +111,7 @@ export const completeTask = defineRoute({
     const action = allActions[task.action];
     const payload = action.schema.safeParse(body);
     if (!payload.success) throw badRequest(`invalid ${task.action} payload`, zodDetails(payload.error, 'body'));
+    await checkActionAgainstRecords(deps, task.action, task.context, task.process_id, payload.data);
     const requestId = req.header('idempotency-key') ?? randomUUID();
     const state = await deps.client.workflow.getHandle(task.process_id).executeUpdate(task.action, {
       args: [{ actor: actorOf(user), taskId: task.id, requestId, payload: payload.data }],

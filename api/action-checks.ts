@@ -1,0 +1,25 @@
+import type { AgreementContent } from '../domain/agreements';
+import { checkAgreementDraft } from '../store/agreements';
+import { badRequest, conflict } from './errors';
+import type { ApiDeps } from './route';
+
+type Check = (deps: ApiDeps, context: Record<string, unknown>, processId: string, payload: unknown) => Promise<void>;
+
+/**
+ * Checks of a task's payload against the records, made before the update so the caller gets field
+ * paths; the workflow makes the same check again before it decides.
+ */
+const checks: Record<string, Check> = {
+  async draftAgreement(deps, context, processId, payload) {
+    const problems = await checkAgreementDraft(deps.db, { agreementId: processId, zoneCode: String(context.zoneCode), content: payload as AgreementContent });
+    if (!problems.length) return;
+    const details = problems.map((p) => ({ path: `body.${p.path}`, message: p.message }));
+    const message = 'the agreement draft does not fit the records';
+    throw problems.some((p) => p.status === 409) ? conflict(message, details) : badRequest(message, details);
+  },
+};
+
+export async function checkActionAgainstRecords(deps: ApiDeps, action: string, context: Record<string, unknown>, processId: string, payload: unknown): Promise<void> {
+  await checks[action]?.(deps, context, processId, payload);
+}
+

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { authorityOn } from '../../domain/authority';
+import { diffCatalogs } from '../../domain/powers';
+import { agreementFacts } from '../../store/agreements';
+import { catalogVersion } from '../../store/catalog';
+import { notFound } from '../errors';
+import { defineRoute } from '../route';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
+const powerSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  legalBasis: z.string(),
+  commitmentApplicable: z.boolean(),
+  verificationDays: z.number().int(),
+  status: z.enum(['listed', 'delisted']),
+});
+
+export const getPowers = defineRoute({
+  method: 'get',
+  path: '/api/powers',
+  summary: 'A version of the power catalogue (the published one by default), and what changed since another',
+  tag: 'Registries',
+  query: z.object({
+    version: z.coerce.number().int().min(1).optional(),
+    diffFrom: z.coerce.number().int().min(1).optional(),
+  }),
+  response: z.object({
+    version: z.number().int(),
+    status: z.string(),
+    effectiveDate: z.string(),
+    note: z.string().nullable(),
+    publishedAt: z.string(),
+    powers: z.array(powerSchema),
+    diff: z.object({ from: z.number().int(), added: z.array(z.string()), delisted: z.array(z.string()), relisted: z.array(z.string()), changed: z.array(z.string()) }).optional(),
+  }),
+  async handler({ query, deps }) {
+    const catalog = await catalogVersion(deps.db, query.version);
+    if (!catalog) throw notFound(query.version ? `no catalogue version ${query.version}` : 'no catalogue is published');
+    if (!query.diffFrom) return catalog;
+    const from = await catalogVersion(deps.db, query.diffFrom);
+    if (!from) throw notFound(`no catalogue version ${query.diffFrom}`);
+    return { ...catalog, diff: { from: from.version, ...diffCatalogs(from.powers, catalog.powers) } };
+  },
+});
+
+const agreementSchema = z.object({
+  id: z.string(),
+  zoneCode: z.string(),
+  status: z.string(),
+  currentVersion: z.number().int(),
+  startDate: z.string(),
+  endDate: z.string(),
+  announcedOn: z.string().nullable(),
+  terminatedOn: z.string().nullable(),
+  items: z.array(z.object({ powerCode: z.string(), scope: z.string(), revokedOn: z.string().nullable() })),
+});
+
+interface AgreementRow {
+  id: string;
+  zone_code: string;
+  status: string;
+  current_version: number;
+  start_date: string;
+  end_date: string;
+  announced_on: string | null;
+  terminated_on: string | null;
+  items: { powerCode: string; scope: string; revokedOn: string | null }[] | null;
+}
+
+const AGREEMENT_SELECT = `
+  SELECT a.id, a.zone_code, a.status, a.current_version, to_char(a.start_date, 'YYYY-MM-DD') AS start_date,
+    to_char(a.end_date, 'YYYY-MM-DD') AS end_date, to_char(a.announced_on, 'YYYY-MM-DD') AS announced_on,
+    to_char(a.terminated_on, 'YYYY-MM-DD') AS terminated_on,
+    (SELECT json_agg(json_build_object('powerCode', i.power_code, 'scope', i.scope, 'revokedOn', to_char(i.revoked_on, 'YYYY-MM-DD'))
+       ORDER BY i.power_code)
+     FROM agreement_items i WHERE i.agreement_id = a.id AND i.version = (
+       SELECT max(v.version) FROM agreement_versions v WHERE v.agreement_id = a.id AND v.status = 'signed')) AS items
+  FROM agreements a`;
+
+const toAgreement = (r: AgreementRow) => ({
+  id: r.id,
+  zoneCode: r.zone_code,
+  status: r.status,
+  currentVersion: r.current_version,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  announcedOn: r.announced_on,
+  terminatedOn: r.terminated_on,
+  items: r.items ?? [],
+});
+
+export const listAgreements = defineRoute({
+  method: 'get',
+  path: '/api/agreements',
+  summary: 'Delegation agreements with the powers of their latest signed version',
+  tag: 'Registries',
+  query: z.object({
+    zone: z.string().regex(/^\d{6}$/).optional(),
+    status: z.enum(['NEGOTIATING', 'SIGNED', 'IN_FORCE', 'EXPIRED', 'TERMINATED']).optional(),
+  }),
+  response: z.array(agreementSchema),
+  async handler({ query, deps }) {
+    const rows = await deps.db.query<AgreementRow>(
+      `${AGREEMENT_SELECT} WHERE ($1::text IS NULL OR a.zone_code = $1) AND ($2::text IS NULL OR a.status = $2) ORDER BY a.zone_code, a.start_date`,
+      [query.zone ?? null, query.status ?? null],
+    );
+    return rows.map(toAgreement);
+  },
+});
+
+export const getAgreement = defineRoute({
+  method: 'get',
+  path: '/api/agreements/{id}',
+  summary: 'One delegation agreement',
+  tag: 'Registries',
+  params: z.object({ id: z.string().min(1).max(200) }),
+  response: agreementSchema,
+  async handler({ params, deps }) {
+    const [row] = await deps.db.query<AgreementRow>(`${AGREEMENT_SELECT} WHERE a.id = $1`, [params.id]);
+    if (!row) throw notFound(`agreement ${params.id} not found`);
+    return toAgreement(row);
+  },
+});
+
+export const getAuthority = defineRoute({
+  method: 'get',
+  path: '/api/authority',
+  summary: 'Is a power in force for a zone on a date, and under which agreement version?',
+  tag: 'Registries',
+  query: z.object({ zone: z.string().regex(/^\d{6}$/, 'a zone code'), power: z.string().regex(/^[A-Z]{2}-\d{3}$/, 'a power code'), date: isoDate }),
+  response: z.union([
+    z.object({ inForce: z.literal(true), agreementId: z.string(), version: z.number().int(), scope: z.string() }),
+    z.object({ inForce: z.literal(false), reason: z.string() }),
+  ]),
+  async handler({ query, deps }) {
+    return authorityOn(await agreementFacts(deps.db, query.zone), { zoneCode: query.zone, powerCode: query.power, date: query.date });
+  },
+});

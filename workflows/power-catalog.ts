@@ -1,0 +1,170 @@
+/**
+ * P2: a new version of the power catalogue, drafted by FTZ staff, approved by an FTZ admin and
+ * published; publishing revokes every delisted power in the agreements that hold it.
+ */
+import { continueAsNew, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import type { Step } from '../activities/step';
+import { REJECTION, type ActionInput } from '../domain/actions';
+import type { Actor } from '../domain/identity';
+import { searchAttributes } from '../domain/search-attributes';
+import {
+  catalogActions as A,
+  missingCodes,
+  type CatalogDraft,
+  type CatalogStage,
+  type Power,
+} from '../domain/powers';
+import {
+  activities,
+  addEvent,
+  awaitEndOfRun,
+  beginStep,
+  closeTasks,
+  commit,
+  handleAction,
+  newCore,
+  openTask,
+  reject,
+  requireTask,
+  type ProcessCore,
+} from './kernel';
+
+export interface CatalogState {
+  core: ProcessCore;
+  stage: CatalogStage;
+  path: CatalogStage[];
+  launchedBy: Actor;
+  basedOn: { version: number; powers: Power[] } | null;
+  draft?: CatalogDraft;
+  returns: { comments: string; by: Actor; at: string }[];
+  published?: { version: number; revoked: { agreementId: string; powerCodes: string[] }[] };
+}
+
+export type CatalogView = Omit<CatalogState, 'core'> & { processId: string; openTasks: ProcessCore['openTasks']; deadlines: [] };
+export type CatalogArgs = { start: Record<string, never>; launchedBy: Actor } | { continued: CatalogState };
+
+/** Told to every agreement that held a power a publication delisted. */
+export interface PowersDelisted {
+  catalogVersion: number;
+  effectiveDate: string;
+  powerCodes: string[];
+}
+export const powersDelistedSignal = defineSignal<[PowersDelisted]>('powersDelisted');
+
+export const draftCatalogUpdate = defineUpdate<CatalogView, [ActionInput]>(A.draftCatalog.name);
+export const approveCatalogUpdate = defineUpdate<CatalogView, [ActionInput]>(A.approveCatalog.name);
+export const catalogStateQuery = defineQuery<CatalogView>('state');
+
+export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
+  const state: CatalogState =
+    'continued' in args
+      ? args.continued
+      : { core: newCore('power-catalog'), stage: 'PREPARING', path: ['PREPARING'], launchedBy: args.launchedBy, basedOn: null, returns: [] };
+  const { core } = state;
+
+  const view = (): CatalogView => {
+    const { core: _core, ...rest } = state;
+    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: [] };
+  };
+  const enter = (stage: CatalogStage) => {
+    state.stage = stage;
+    state.path.push(stage);
+  };
+  async function write(step: Step): Promise<CatalogView> {
+    upsertSearchAttributes([
+      { key: searchAttributes.stage, value: state.stage },
+      { key: searchAttributes.awaitingOrgs, value: [...new Set(core.openTasks.map((task) => task.orgId))] },
+    ]);
+    await commit(core, step);
+    return view();
+  }
+  /** The draft task, prefilled with the powers to start from. */
+  const openDraftTask = (step: Step, context: Record<string, unknown>) =>
+    openTask(core, step, A.draftCatalog, 'ftz', {
+      basedOnVersion: state.basedOn?.version ?? null,
+      prefill: state.draft ?? { effectiveDate: '', powers: state.basedOn?.powers ?? [] },
+      ...context,
+    });
+
+  handleAction<CatalogView, CatalogDraft, undefined>(
+    core,
+    {
+      action: A.draftCatalog,
+      update: draftCatalogUpdate,
+      check: (input) => {
+        requireTask(core, A.draftCatalog, input);
+        const missing = missingCodes(state.basedOn?.powers ?? [], input.payload.powers);
+        if (missing.length) {
+          reject(REJECTION.badRequest, `powers are never deleted, only delisted: keep ${missing.join(', ')} with status "delisted"`);
+        }
+      },
+      decide: (input, step) => {
+        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+        state.draft = input.payload;
+        addEvent(core, step, 'catalogDrafted', input.actor, { powers: input.payload.powers.length, effectiveDate: input.payload.effectiveDate });
+        enter('APPROVAL');
+        openTask(core, step, A.approveCatalog, 'ftz', { basedOnVersion: state.basedOn?.version ?? null });
+      },
+    },
+    write,
+    view,
+  );
+
+  handleAction<CatalogView, { decision: 'approve' } | { decision: 'return'; comments: string }, undefined>(
+    core,
+    {
+      action: A.approveCatalog,
+      update: approveCatalogUpdate,
+      check: (input) => requireTask(core, A.approveCatalog, input),
+      decide: (input, step) => {
+        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+        if (input.payload.decision === 'return') {
+          state.returns.push({ comments: input.payload.comments, by: input.actor, at: step.at });
+          addEvent(core, step, 'catalogReturned', input.actor, { comments: input.payload.comments });
+          enter('DRAFTING');
+          openDraftTask(step, { comments: input.payload.comments });
+          return;
+        }
+        const draft = state.draft as CatalogDraft;
+        step.catalog = { effectiveDate: draft.effectiveDate, note: draft.note, powers: draft.powers, publishedBy: input.actor };
+        addEvent(core, step, 'catalogApproved', input.actor, { effectiveDate: draft.effectiveDate });
+        enter('PUBLISHED');
+      },
+    },
+    async (step) => {
+      const result = await commit(core, step);
+      if (result.catalogVersion !== undefined) await announcePublication(result.catalogVersion, result.revocations ?? []);
+      return view();
+    },
+    view,
+  );
+
+  /** Records the published version and tells each agreement that lost a power. */
+  async function announcePublication(version: number, revocations: { agreementId: string; processId: string; powerCodes: string[] }[]) {
+    state.published = { version, revoked: revocations.map(({ agreementId, powerCodes }) => ({ agreementId, powerCodes })) };
+    const effectiveDate = (state.draft as CatalogDraft).effectiveDate;
+    for (const revocation of revocations) {
+      // An agreement process that has ended needs no telling: its records were revoked all the same.
+      await getExternalWorkflowHandle(revocation.processId)
+        .signal(powersDelistedSignal, { catalogVersion: version, effectiveDate, powerCodes: revocation.powerCodes })
+        .catch(() => undefined);
+    }
+    const step = beginStep(core);
+    addEvent(core, step, 'catalogPublished', null, { version, effectiveDate, revoked: revocations.length });
+    await write(step);
+  }
+
+  setHandler(catalogStateQuery, view);
+
+  if (state.stage === 'PREPARING') {
+    state.basedOn = await activities.currentCatalog();
+    const step = beginStep(core);
+    addEvent(core, step, 'catalogLaunched', state.launchedBy, { basedOnVersion: state.basedOn?.version ?? null });
+    enter('DRAFTING');
+    openDraftTask(step, {});
+    await write(step);
+  }
+  const final = await awaitEndOfRun(core, () => state.stage === 'PUBLISHED' && state.published !== undefined, 0);
+  if (!final) return continueAsNew<typeof powerCatalog>({ continued: state });
+  return view();
+}
