@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { quietLog, type Log } from '../platform/log';
 import { CONSOLE_DIR } from '../scripts/build-console';
 import { requireUser } from './auth';
 import { badRequest, notFound, toHttpError, type ErrorBody } from './errors';
 import { DOCS_PAGE, openApiDocument } from './openapi';
-import { mount, type ApiDeps, type Route } from './route';
+import { createMetrics } from './metrics';
+import { observeRequests } from './observe';
+import { labelRoutes, mount, type ApiDeps, type Route, type RouteDeps } from './route';
 import { login, me } from './routes/identity';
-import { health } from './routes/operations';
+import { health, metrics } from './routes/operations';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
 import { completeTask, getTask, listTasks } from './routes/tasks';
@@ -16,6 +19,7 @@ export const routes: Route[] = [
   login,
   me,
   health,
+  metrics,
   listProcessTypes,
   startProcess,
   listProcesses,
@@ -34,17 +38,21 @@ export const routes: Route[] = [
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  const log = deps.log ?? quietLog;
+  const routeDeps: RouteDeps = { ...deps, metrics: createMetrics(deps.db) };
+  app.use(observeRequests(log, routeDeps.metrics));
+  labelRoutes(app, routes);
   app.use(express.json({ limit: '1mb' }));
   const document = openApiDocument(routes);
   app.get('/openapi.json', (_req, res) => res.json(document));
   app.get('/docs', (_req, res) => res.type('html').send(DOCS_PAGE));
 
   const open = express.Router();
-  mount(open, routes.filter((route) => route.public), deps);
+  mount(open, routes.filter((route) => route.public), routeDeps);
   app.use(open);
   const guarded = express.Router();
   guarded.use('/api', requireUser(deps.token));
-  mount(guarded, routes.filter((route) => !route.public), deps);
+  mount(guarded, routes.filter((route) => !route.public), routeDeps);
   app.use(guarded);
 
   app.use('/api', (req, _res, next) => next(notFound(`no route ${req.method} ${req.originalUrl}`)));
@@ -60,7 +68,7 @@ function errorHandler(error: unknown, req: Request, res: Response, _next: NextFu
   const http = parseFailure ? badRequest('the body is not valid JSON') : toHttpError(error);
   if (http.status >= 500) {
     if (http.status === 503) res.setHeader('Retry-After', '5');
-    else console.error(`${req.method} ${req.originalUrl}:`, error);
+    else (res.locals.log as Log).error({ err: error }, `${req.method} ${req.originalUrl} failed`);
   }
   const body: ErrorBody = { error: { code: http.code, message: http.message, ...(http.details ? { details: http.details } : {}) } };
   res.status(http.status).json(body);

@@ -1,9 +1,11 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
+import type { Log } from '../platform/log';
 import type { Db } from '../store/db';
 import type { TokenSettings, User } from './auth';
 import { badRequest, HttpError, zodDetails } from './errors';
+import type { ApiMetrics } from './metrics';
 
 /** What every handler may use; the API process builds it once. */
 export interface ApiDeps {
@@ -12,7 +14,14 @@ export interface ApiDeps {
   taskQueue: string;
   token: TokenSettings;
   temporalUiUrl?: string;
+  /** Where request lines go; errors only unless given. */
+  log?: Log;
+  /** When set, GET /metrics wants it as a bearer token. */
+  metricsToken?: string;
 }
+
+/** What handlers get: the process's dependencies and what the app made of them. */
+export type RouteDeps = ApiDeps & { metrics: ApiMetrics };
 
 type Shape = z.ZodObject<z.ZodRawShape>;
 
@@ -32,12 +41,14 @@ export interface Route<P extends Shape = Shape, Q extends Shape = Shape, B exten
   response: z.ZodType;
   /** The success status; 200 unless said. */
   status?: number;
+  /** A media type other than JSON (the response schema then describes a string). */
+  produces?: string;
   handler(context: {
     params: z.infer<P>;
     query: z.infer<Q>;
     body: z.infer<B>;
     user: User;
-    deps: ApiDeps;
+    deps: RouteDeps;
     req: Request;
     res: Response;
   }): Promise<unknown>;
@@ -54,11 +65,26 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, locat
   return parsed.data;
 }
 
-/** Mounts routes: input parsed by its schemas (400 with field paths), output checked by its schema. */
-export function mount(router: Router, routes: Route[], deps: ApiDeps): void {
+const expressPath = (route: Route) => route.path.replace(/\{(\w+)\}/g, ':$1');
+
+/**
+ * Notes which route of the table a request is for, before authentication refuses any: its log line
+ * and latency series name the template and the parsed ids. The first route that matches, as in `mount`.
+ */
+export function labelRoutes(router: Router, routes: Route[]): void {
   for (const route of routes) {
-    const expressPath = route.path.replace(/\{(\w+)\}/g, ':$1');
-    router[route.method](expressPath, async (req, res, next) => {
+    router[route.method](expressPath(route), (req, res, next) => {
+      res.locals.route ??= route.path;
+      res.locals.params ??= req.params;
+      next();
+    });
+  }
+}
+
+/** Mounts routes: input parsed by its schemas (400 with field paths), output checked by its schema. */
+export function mount(router: Router, routes: Route[], deps: RouteDeps): void {
+  for (const route of routes) {
+    router[route.method](expressPath(route), async (req, res, next) => {
       try {
         // An engine that does not answer gives a 503 in seconds instead of the client's long retries.
         const result = await deps.client.withDeadline(Date.now() + ENGINE_DEADLINE_MS, () => route.handler({
@@ -74,7 +100,9 @@ export function mount(router: Router, routes: Route[], deps: ApiDeps): void {
         if (!checked.success) {
           throw new HttpError(500, 'INTERNAL', `response of ${route.method.toUpperCase()} ${route.path} broke its schema`, zodDetails(checked.error, 'response'));
         }
-        res.status(res.statusCode >= 400 ? res.statusCode : (route.status ?? 200)).json(checked.data);
+        res.status(res.statusCode >= 400 ? res.statusCode : (route.status ?? 200));
+        if (route.produces) res.type(route.produces).send(checked.data);
+        else res.json(checked.data);
       } catch (error) {
         next(error);
       }

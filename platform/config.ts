@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { TASK_QUEUE } from '../domain/names';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optional = z.string().min(1).optional();
+const file = z.string().min(1).refine(existsSync, 'no such file').optional();
+const duration = (example: string) => z.string().regex(/^\d+[smhd]$/, `a duration such as ${example}`);
 
 const configSchema = z.object({
   PORT: port.default(3000),
@@ -13,23 +16,55 @@ const configSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
-  TEMPORAL_TLS_CERT: optional,
-  TEMPORAL_TLS_KEY: optional,
-  TEMPORAL_TLS_CA: optional,
+  TEMPORAL_TLS_CERT: file,
+  TEMPORAL_TLS_KEY: file,
+  TEMPORAL_TLS_CA: file,
   TEMPORAL_API_KEY: optional,
   TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   TOKEN_SECRET: z.string().min(32, 'at least 32 characters').optional(),
-  TOKEN_TTL: z.string().regex(/^\d+[smhd]$/, 'a duration such as 8h').default('8h'),
+  TOKEN_TTL: duration('8h').default('8h'),
   DEMO_PASSWORD: z.string().min(1).default('demo'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** How long a stopping process lets in-flight requests and activities finish. */
+  SHUTDOWN_GRACE: duration('15s').default('15s'),
+  /** The Temporal SDK's own worker metrics (Prometheus) on this port; 0 turns them off. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** A workflow bundle made by `npm run build`; without it the worker bundles at start. */
+  WORKFLOW_BUNDLE: file,
+  /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>` (a scrape credential). */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 
-/** Reads the environment once; a wrong value stops the process with the variable's name. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Which process reads the configuration: the separate processes of a cluster need more of it. */
+export type ProcessKind = 'embedded' | 'api' | 'worker' | 'setup';
+
+const required: Record<ProcessKind, (keyof Config)[]> = {
+  embedded: [],
+  // Stateless processes start no engine and no PGlite; API replicas must share the token secret.
+  api: ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'TOKEN_SECRET'],
+  worker: ['TEMPORAL_ADDRESS', 'DATABASE_URL'],
+  setup: ['TEMPORAL_ADDRESS', 'DATABASE_URL'],
+};
+
+/** Reads the environment once; a wrong or missing value stops the process with the variable's name. */
+export function loadConfig(kind: ProcessKind = 'embedded', env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  for (const name of required[kind]) {
+    if (!env[name]) problems.push(`${name}: required by npm run ${kind}`);
+  }
+  if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY)) {
+    problems.push(`${env.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT'}: mTLS needs both the certificate and the key`);
+  }
+  if (problems.length || !parsed.success) {
+    throw new Error(`invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }
   return parsed.data;
+}
+
+/** `15s`, `2m`… in milliseconds. */
+export function durationMs(value: string): number {
+  const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[value.slice(-1) as 's' | 'm' | 'h' | 'd'];
+  return Number(value.slice(0, -1)) * unit;
 }

@@ -1,5 +1,4 @@
 import { join, resolve } from 'node:path';
-import type { Server } from 'node:http';
 import { createApp } from '../api/app';
 import { applySeeds } from '../seeds/apply';
 import { buildConsole } from '../scripts/build-console';
@@ -7,23 +6,34 @@ import { startDevServer, type RunningEngine } from '../scripts/engine/dev-server
 import { openDb } from '../store/db';
 import { migrate } from '../store/migrate';
 import { createWorker } from '../worker/create-worker';
-import type { Config } from './config';
+import { durationMs, type Config } from './config';
+import { registerSearchAttributes } from './engine-setup';
+import { listen } from './http-server';
+import { createLog, type Log } from './log';
 import { embeddedTokenSecret } from './secrets';
 import { connectClient, connectWorker } from './temporal';
+import { installWorkerRuntime } from './worker-runtime';
 
 export interface Embedded {
   apiUrl: string;
   temporalUiUrl?: string;
   temporalAddress: string;
+  workerMetricsUrl?: string;
+  /** The structured log the API and worker write to. */
+  log: Log;
   stop(): Promise<void>;
 }
 
 /**
  * The whole product in one process: the engine (a child dev server, unless TEMPORAL_ADDRESS names
- * one), the records store, migrations, seeds, the worker and the API.
+ * one), the records store, migrations, seeds, search attributes, the worker and the API. `stop`
+ * undoes it in reverse: the API drains, the worker drains, PGlite closes, the dev server stops.
  */
 export async function startEmbedded(config: Config, log: (line: string) => void = console.log): Promise<Embedded> {
   const dataDir = resolve(config.DATA_DIR);
+  const graceMs = durationMs(config.SHUTDOWN_GRACE);
+  const structured = createLog('embedded', config.LOG_LEVEL);
+  installWorkerRuntime(structured, { metricsPort: config.WORKER_METRICS_PORT, metricsHost: '127.0.0.1' });
   const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch((error) => log(`while stopping: ${String(error)}`));
@@ -48,29 +58,45 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
     await migrate(db);
     await applySeeds(db, { demoPassword: config.DEMO_PASSWORD });
 
+    const client = await connectClient(temporalAddress, config);
+    stops.push(() => client.connection.close());
+    // The dev server registers them from its flags; an engine named by TEMPORAL_ADDRESS may lack them.
+    await registerSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE);
+
     const workerConnection = await connectWorker(temporalAddress, config);
     stops.push(() => workerConnection.close());
-    const worker = await createWorker({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db });
+    const worker = await createWorker({
+      connection: workerConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TASK_QUEUE,
+      db,
+      shutdownGraceMs: graceMs,
+    });
     const running = worker.run();
     stops.push(async () => {
       worker.shutdown();
       await running;
     });
 
-    const client = await connectClient(temporalAddress, config);
-    stops.push(() => client.connection.close());
     const app = createApp({
       db,
       client,
       taskQueue: config.TASK_QUEUE,
       token: { secret: config.TOKEN_SECRET ?? embeddedTokenSecret(dataDir), ttl: config.TOKEN_TTL },
       temporalUiUrl: engine?.uiUrl,
+      log: structured,
+      metricsToken: config.METRICS_TOKEN,
     });
-    const server = await new Promise<Server>((listening) => {
-      const s = app.listen(config.PORT, () => listening(s));
-    });
-    stops.push(() => new Promise((closed) => server.close(closed)));
-    return { apiUrl: `http://localhost:${config.PORT}`, temporalUiUrl: engine?.uiUrl, temporalAddress, stop };
+    const server = await listen(app, config.PORT);
+    stops.push(() => server.close(graceMs));
+    return {
+      apiUrl: `http://localhost:${config.PORT}`,
+      temporalUiUrl: engine?.uiUrl,
+      temporalAddress,
+      workerMetricsUrl: config.WORKER_METRICS_PORT ? `http://127.0.0.1:${config.WORKER_METRICS_PORT}/metrics` : undefined,
+      log: structured,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

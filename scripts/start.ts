@@ -1,30 +1,22 @@
-import { loadConfig } from '../platform/config';
+import { durationMs, loadConfig } from '../platform/config';
 import { startEmbedded } from '../platform/embedded';
+import { stopOnSignals } from '../platform/shutdown';
 import { demoUsernames } from '../seeds/apply';
 
 /** `npm start`: the embedded default, one process; Ctrl-C stops it cleanly. */
 async function main(): Promise<void> {
   const started = Date.now();
-  const config = loadConfig();
+  const config = loadConfig('embedded');
   const product = await startEmbedded(config);
   console.log(`
 collab-zones is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
   API and console   ${product.apiUrl}
   API docs          ${product.apiUrl}/docs
+  Metrics           ${product.apiUrl}/metrics${product.workerMetricsUrl ? ` and the worker's at ${product.workerMetricsUrl}` : ''}
   Temporal UI       ${product.temporalUiUrl ?? `(external engine at ${product.temporalAddress})`}
   Demo logins       password "${config.DEMO_PASSWORD}" for: ${demoUsernames().join(', ')}
 Press Ctrl-C to stop.`);
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping…`);
-    await product.stop();
-    console.log('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignals(product.log, durationMs(config.SHUTDOWN_GRACE), () => product.stop());
 }
 
 main().catch((error: unknown) => {

@@ -50,3 +50,9 @@ function splitStatements(sql: string): string[] {
     .map((statement) => statement.trim())
     .filter(Boolean);
 }
+
+/** Refuses to go on with a store `npm run setup` has not brought up to this code's version. */
+export async function requireMigrated(db: Db): Promise<void> {
+  const pending = await pendingMigrations(db);
+  if (pending.length) throw new Error(`the records store lacks migrations ${pending.join(', ')}: run npm run setup first`);
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { RecordFaults } from '../activities/records';
@@ -8,6 +9,11 @@ export const WORKFLOWS_PATH = require.resolve('../workflows');
 /** Bundles the workflow code once; every worker and replay of a run shares the bundle. */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+}
+
+/** Reads a bundle written by `npm run build` (or the test run's): `{code, sourceMap}` as JSON. */
+export function readWorkflowBundle(path: string): WorkflowBundleWithSourceMap {
+  return JSON.parse(readFileSync(path, 'utf8')) as WorkflowBundleWithSourceMap;
 }
 
 const quietBundlerLogger = {
@@ -26,6 +32,8 @@ export interface WorkerOptions {
   db: Db;
   workflowBundle?: WorkflowBundleWithSourceMap;
   faults?: RecordFaults;
+  /** How long a stopping worker lets running activities finish before cancelling them. */
+  shutdownGraceMs?: number;
 }
 
 /** The composition root: activities over the records store, workflows from the bundle. */
@@ -36,6 +44,8 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     activities: createActivities(options.db, options.faults),
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
-    shutdownGraceTime: '10 seconds',
+    shutdownGraceTime: options.shutdownGraceMs ?? 10_000,
+    // An activity that ignores its cancellation must not keep the process from exiting.
+    shutdownForceTime: (options.shutdownGraceMs ?? 10_000) + 5000,
   });
 }

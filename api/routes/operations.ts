@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { unauthenticated } from '../errors';
 import { defineRoute } from '../route';
 
 const reachability = z.enum(['ok', 'unavailable']);
@@ -20,3 +22,30 @@ export const health = defineRoute({
     return { status, engine, database };
   },
 });
+
+const PROMETHEUS_TEXT = 'text/plain; version=0.0.4; charset=utf-8';
+
+/**
+ * Open like /healthz by default, since a scraper cannot log in; with METRICS_TOKEN set it wants that
+ * token (a scrape credential, not a user's). The figures name organisations, never people.
+ */
+export const metrics = defineRoute({
+  method: 'get',
+  path: '/metrics',
+  summary: 'Prometheus text: HTTP latencies, tasks by state and organisation, overdue tasks; a bearer METRICS_TOKEN when one is set',
+  tag: 'Operations',
+  public: true,
+  produces: PROMETHEUS_TEXT,
+  response: z.string(),
+  async handler({ deps, req }) {
+    if (deps.metricsToken && !sameSecret(req.header('authorization') ?? '', `Bearer ${deps.metricsToken}`)) {
+      throw unauthenticated('GET /metrics wants Authorization: Bearer <METRICS_TOKEN>');
+    }
+    return deps.metrics.registry.metrics();
+  },
+});
+
+function sameSecret(given: string, expected: string): boolean {
+  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm run api`: one stateless API process against a Temporal cluster and PostgreSQL. Run as many
+ * as the load needs behind a load balancer; they share TOKEN_SECRET. SIGTERM or SIGINT: stop
+ * accepting, let in-flight requests finish within SHUTDOWN_GRACE, close the connections, exit 0.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { durationMs, loadConfig } from '../platform/config';
+import { listen } from '../platform/http-server';
+import { createLog } from '../platform/log';
+import { stopOnSignals } from '../platform/shutdown';
+import { connectClient } from '../platform/temporal';
+import { buildConsole, CONSOLE_DIR } from '../scripts/build-console';
+import { openDb } from '../store/db';
+import { requireMigrated } from '../store/migrate';
+import { createApp } from './app';
+
+async function main(): Promise<void> {
+  const config = loadConfig('api');
+  const log = createLog('api', config.LOG_LEVEL);
+  const graceMs = durationMs(config.SHUTDOWN_GRACE);
+
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+  await requireMigrated(db);
+  const client = await connectClient(config.TEMPORAL_ADDRESS!, config);
+  // An image carries the console built by `npm run build`; a checkout builds it on first start.
+  if (!existsSync(join(CONSOLE_DIR, 'index.html'))) await buildConsole();
+
+  const app = createApp({
+    db,
+    client,
+    taskQueue: config.TASK_QUEUE,
+    token: { secret: config.TOKEN_SECRET!, ttl: config.TOKEN_TTL },
+    log,
+    metricsToken: config.METRICS_TOKEN,
+  });
+  const server = await listen(app, config.PORT);
+  log.info({ port: server.port, taskQueue: config.TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'API listening');
+  stopOnSignals(log, graceMs, async () => {
+    await server.close(graceMs);
+    await client.connection.close();
+    await db.close();
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

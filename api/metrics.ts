@@ -1,0 +1,68 @@
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Db } from '../store/db';
+
+export type ApiMetrics = ReturnType<typeof createMetrics>;
+
+/**
+ * What GET /metrics serves, one registry per app (tests run several apps in one process). Task
+ * figures are read from the task ledger at scrape time, so every API replica reports the same
+ * numbers: aggregate them with max(), not sum().
+ */
+export function createMetrics(db: Db) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP requests by method, route template and status: how long each took',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  // One read of the ledger per scrape, shared by the three gauges: the registry collects them concurrently.
+  let reading: Promise<void> | undefined;
+  const collect = () => (reading ??= readLedger().finally(() => (reading = undefined)));
+
+  const ledgerUp = new Gauge({
+    name: 'collab_zones_task_ledger_up',
+    help: '1 when the task figures could be read from the records store at this scrape, else 0',
+    registers: [registry],
+    collect,
+  });
+  const tasks = new Gauge({
+    name: 'collab_zones_tasks',
+    help: 'Tasks in the task ledger, by state (open, done, cancelled) and organisation',
+    labelNames: ['state', 'org'] as const,
+    registers: [registry],
+    collect,
+  });
+  const overdue = new Gauge({
+    name: 'collab_zones_tasks_overdue',
+    help: 'Open tasks past their due time, by organisation',
+    labelNames: ['org'] as const,
+    registers: [registry],
+    collect,
+  });
+
+  async function readLedger(): Promise<void> {
+    tasks.reset();
+    overdue.reset();
+    try {
+      const rows = await db.query<{ status: string; org_id: string; n: string; overdue: string }>(
+        `SELECT status, org_id, count(*) AS n,
+                count(*) FILTER (WHERE status = 'open' AND due_at < now()) AS overdue
+           FROM tasks GROUP BY status, org_id`,
+      );
+      for (const row of rows) {
+        tasks.set({ state: row.status, org: row.org_id }, Number(row.n));
+        if (row.status === 'open') overdue.set({ org: row.org_id }, Number(row.overdue));
+      }
+      ledgerUp.set(1);
+    } catch {
+      ledgerUp.set(0);
+    }
+  }
+
+  return { registry, httpDuration };
+}

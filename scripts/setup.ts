@@ -1,0 +1,40 @@
+/**
+ * `npm run setup`: what a cluster needs before its workers and API start, once per release and
+ * safe to repeat: the records store's migrations, its reference data and policy defaults, and the
+ * custom search attributes on the Temporal namespace. `--demo-users` adds the demo logins
+ * (password DEMO_PASSWORD), for a trial only: real users are never seeded with a known password.
+ */
+import { loadConfig } from '../platform/config';
+import { registerSearchAttributes } from '../platform/engine-setup';
+import { connectClient } from '../platform/temporal';
+import { applySeeds } from '../seeds/apply';
+import { openDb } from '../store/db';
+import { migrate } from '../store/migrate';
+
+async function main(): Promise<void> {
+  const config = loadConfig('setup');
+  const demoUsers = process.argv.includes('--demo-users');
+
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, poolSize: 2 });
+  try {
+    const applied = await migrate(db);
+    console.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
+    await applySeeds(db, demoUsers ? { demoPassword: config.DEMO_PASSWORD } : {});
+    console.log(`reference data and policy defaults: seeded${demoUsers ? ', with the demo users' : ''}`);
+  } finally {
+    await db.close();
+  }
+
+  const client = await connectClient(config.TEMPORAL_ADDRESS!, config);
+  try {
+    const added = await registerSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE);
+    console.log(`search attributes on ${config.TEMPORAL_NAMESPACE}: ${added.length ? `added ${added.join(', ')}` : 'all there'}`);
+  } finally {
+    await client.connection.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
