@@ -1,0 +1,176 @@
+import { addDays, AGREEMENT_TRANSITIONS } from '../domain/agreements';
+import { agreement, agreementContent, authority, concludeAgreement, launchAgreement, today } from './support/agreement-flow';
+import { eventually, startHarness, type Harness } from './support/harness';
+import { complete, establish, expectDeclaredPath, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.stop());
+
+async function activeZone(policy: Parameters<Harness['newCounty']>[0] = {}, agreementPolicy: Record<string, unknown> = {}): Promise<string> {
+  const zone = await h.newCounty(policy);
+  for (const [key, value] of Object.entries(agreementPolicy)) {
+    await h.db.query('INSERT INTO policies (key, scope, value) VALUES ($1, $2, $3)', [key, zone, JSON.stringify(value)]);
+  }
+  await establish(h, zone);
+  return zone;
+}
+
+describe('delegation agreements', () => {
+  test('negotiated, signed by both, announced: IN FORCE with its powers, and authority follows its term to the day', async () => {
+    const zone = await activeZone();
+    const term = { startDate: today(), endDate: addDays(today(), 364) };
+    const id = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-001' }, { powerCode: 'CF-001', scope: 'review' }], term));
+
+    const listed = (await (await h.as('gov-210881.staff')).get(`/api/agreements?zone=${zone}`)).body;
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id,
+        status: 'IN_FORCE',
+        currentVersion: 1,
+        startDate: term.startDate,
+        endDate: term.endDate,
+        announcedOn: today(),
+        items: [
+          { powerCode: 'CF-001', scope: 'review', revokedOn: null },
+          { powerCode: 'XK-001', scope: 'decision', revokedOn: null },
+        ],
+      }),
+    ]);
+    expect(await authority(h, zone, 'XK-001', term.startDate)).toEqual({ inForce: true, agreementId: id, version: 1, scope: 'decision' });
+    expect(await authority(h, zone, 'XK-001', term.endDate)).toMatchObject({ inForce: true, version: 1 });
+    expect(await authority(h, zone, 'XK-001', addDays(term.endDate, 1))).toMatchObject({ inForce: false, reason: expect.stringContaining('not on') });
+    expect(await authority(h, zone, 'XK-001', addDays(term.startDate, -1))).toMatchObject({ inForce: false });
+    expect(await authority(h, zone, 'XK-002', term.startDate)).toMatchObject({ inForce: false });
+    expect(await timelineKinds(h, id)).toEqual([
+      'agreementLaunched', 'agreementDrafted', 'agreementSigned', 'agreementSigned', 'agreementConcluded', 'agreementAnnounced',
+    ]);
+  });
+
+  test('a return voids the signature given; signing the superseded version is refused; the new version is signed again', async () => {
+    const zone = await activeZone();
+    const id = await launchAgreement(h, zone);
+    await complete(h, 'ftz.staff', id, 'draftAgreement', agreementContent([{ powerCode: 'XK-002' }]));
+    await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
+    const ftzReview = await taskFor(h, 'ftz.staff', id, 'reviewAgreement');
+    const returned = await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'return', comments: '补充责任条款' });
+    expect(returned).toMatchObject({ stage: 'DRAFTING', signatures: {} });
+    const redraft = await taskFor(h, 'ftz.staff', id, 'draftAgreement');
+    expect(redraft.context).toMatchObject({ returnedVersion: 1, comments: '补充责任条款', prefill: expect.objectContaining({ items: [{ powerCode: 'XK-002', scope: 'decision' }] }) });
+
+    const stale = await (await h.as('ftz.staff')).post(`/api/tasks/${ftzReview.id}/complete`, { decision: 'sign' });
+    expect(stale.status).toBe(409);
+    const signedStale = h.client.workflow.getHandle(id).executeUpdate('reviewAgreement', {
+      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: ftzReview.id, requestId: 'stale', payload: { decision: 'sign' } }],
+    });
+    await expect(signedStale).rejects.toMatchObject({ cause: { type: 'Conflict' } });
+
+    await complete(h, 'ftz.staff', id, 'draftAgreement', { ...agreementContent([{ powerCode: 'XK-002' }]), liability: '补充后的责任条款' });
+    await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+    const signed = await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
+    expect(signed.stage).toBe('ANNOUNCING');
+    expect(signed.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'returned'], [2, 'signed']]);
+    expect(signed.openTasks).toEqual([expect.objectContaining({ action: 'announceAgreement', orgId: 'ftz', dueAt: expect.any(String) })]);
+    expect((await agreement(h, id)).status).toBe('SIGNED');
+    expect(await authority(h, zone, 'XK-002', today())).toMatchObject({ inForce: false, reason: expect.stringContaining('not announced') });
+  });
+
+  test('bad drafts are refused with their reasons and change nothing', async () => {
+    const zone = await activeZone();
+    const other = await activeZone();
+    await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-003' }]));
+    const id = await launchAgreement(h, zone);
+    const task = await taskFor(h, 'ftz.staff', id, 'draftAgreement');
+    const ftz = await h.as('ftz.staff');
+    const attempt = (content: unknown) => ftz.post(`/api/tasks/${task.id}/complete`, content);
+
+    const unknown = await attempt(agreementContent([{ powerCode: 'ZZ-999' }]));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details).toEqual([{ path: 'body.items.0.powerCode', message: expect.stringContaining('not in the published catalogue') }]);
+    const tooLong = await attempt(agreementContent([{ powerCode: 'XK-004' }], { startDate: '2026-01-01', endDate: '2029-01-01' }));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details).toEqual([{ path: 'body.term.endDate', message: 'a term may last at most 3 years' }]);
+    const backwards = await attempt(agreementContent([{ powerCode: 'XK-004' }], { startDate: '2026-06-01', endDate: '2026-05-01' }));
+    expect(backwards.status).toBe(400);
+    const noClause = await attempt({ ...agreementContent([{ powerCode: 'XK-004' }]), noSubEntrustment: false });
+    expect(noClause.body.error.details[0].path).toBe('body.noSubEntrustment');
+    const overlap = await attempt(agreementContent([{ powerCode: 'XK-004' }, { powerCode: 'XK-003' }]));
+    expect(overlap.status).toBe(409);
+    expect(overlap.body.error.details).toEqual([{ path: 'body.items.1.powerCode', message: expect.stringContaining('already entrusted') }]);
+    // The same power in another zone is no overlap.
+    await concludeAgreement(h, other, agreementContent([{ powerCode: 'XK-003' }]));
+
+    // The workflow refuses the same even when the API is bypassed.
+    const bypass = h.client.workflow.getHandle(id).executeUpdate('draftAgreement', {
+      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: task.id, requestId: 'bypass', payload: agreementContent([{ powerCode: 'XK-003' }]) }],
+    });
+    await expect(bypass).rejects.toMatchObject({ cause: { type: 'Conflict', message: expect.stringContaining('already entrusted') } });
+
+    const state = (await (await h.as('audit.auditor')).get(`/api/processes/${id}`)).body;
+    expect(state).toMatchObject({ stage: 'DRAFTING', data: { versions: [] } });
+    expect((await (await h.as('audit.auditor')).get(`/api/agreements/${id}`)).status).toBe(404);
+  });
+
+  test('only an ACTIVE zone gets an agreement', async () => {
+    const pending = await h.newCounty();
+    const zoneProcess = await launch(h, pending);
+    const admin = await h.as('ftz.admin');
+    expect((await admin.post('/api/processes/delegation-agreement', { zoneCode: pending })).status).toBe(400);
+    await complete(h, 'ftz.staff', zoneProcess, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', zoneProcess, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${pending}.staff`, zoneProcess, 'reviewMemorandum', { decision: 'sign' });
+    const notActive = await admin.post('/api/processes/delegation-agreement', { zoneCode: pending });
+    expect(notActive.status).toBe(409);
+    expect(notActive.body.error.message).toContain('ACTIVE_PENDING_BODY');
+    expect((await (await h.as('ftz.staff')).post('/api/processes/delegation-agreement', { zoneCode: pending })).status).toBe(403);
+  });
+
+  test('renewal asked before expiry, renewed by re-signing, then expiring at the end of the new term (days of 150 ms)', async () => {
+    const zone = await activeZone({ historyEventLimit: 60 }, { 'agreement.dayLengthMs': 150, 'agreement.renewalNoticeDays': 5 });
+    const firstEnd = addDays(today(), 12);
+    const id = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-005' }], { startDate: today(), endDate: firstEnd }));
+
+    const renewal = await taskFor(h, 'ftz.admin', id, 'decideRenewal');
+    expect(renewal.context.endDate).toBe(firstEnd);
+    const secondEnd = addDays(firstEnd, 20);
+    await complete(h, 'ftz.admin', id, 'decideRenewal', { decision: 'renew', newEndDate: secondEnd });
+    await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
+    const renewed = await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+    expect(renewed.stage).toBe('IN_FORCE');
+    expect(await agreement(h, id)).toMatchObject({ status: 'IN_FORCE', currentVersion: 2, endDate: secondEnd });
+    expect(await authority(h, zone, 'XK-005', addDays(firstEnd, 1))).toMatchObject({ inForce: true, version: 2 });
+    expect(await authority(h, zone, 'XK-005', firstEnd)).toMatchObject({ inForce: true, version: 1 });
+
+    await complete(h, 'ftz.admin', id, 'decideRenewal', { decision: 'letExpire', note: '不再续签' });
+    const ended = await h.client.workflow.getHandle(id).result();
+    expect(ended.stage).toBe('EXPIRED');
+    expect(await agreement(h, id)).toMatchObject({ status: 'EXPIRED', endDate: secondEnd });
+    expectDeclaredPath(ended.path, AGREEMENT_TRANSITIONS);
+    const kinds = await timelineKinds(h, id);
+    expect(kinds.filter((k) => k === 'renewalReminder')).toHaveLength(2);
+    expect(kinds.slice(-3)).toEqual(['renewalReminder', 'renewalDeclined', 'agreementExpired']);
+
+    const runs = [];
+    for await (const run of h.client.workflow.list({ query: `WorkflowId = '${id}'` })) runs.push(run.status.name);
+    expect(runs).toContain('CONTINUED_AS_NEW');
+
+    const terminate = await (await h.as('ftz.admin')).post(`/api/processes/${id}/actions/terminateAgreement`, { reason: '已到期' });
+    expect(terminate.status).toBe(409);
+  });
+
+  test('either side terminates early with a reason; authority ends that day', async () => {
+    const zone = await activeZone();
+    const id = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-008' }]));
+    expect((await (await h.as(`gov-${zone}.staff`)).post(`/api/processes/${id}/actions/terminateAgreement`, { reason: 'x' })).status).toBe(403);
+    expect((await (await h.as('gov-210881.admin')).post(`/api/processes/${id}/actions/terminateAgreement`, { reason: 'x' })).status).toBe(403);
+    const done = await (await h.as(`gov-${zone}.admin`)).post(`/api/processes/${id}/actions/terminateAgreement`, { reason: '协同区无力承接' });
+    expect(done.status).toBe(200);
+    expect(done.body.state.stage).toBe('TERMINATED');
+    expect(await agreement(h, id)).toMatchObject({ status: 'TERMINATED', terminatedOn: today() });
+    expect(await authority(h, zone, 'XK-008', today())).toMatchObject({ inForce: false, reason: expect.stringContaining('terminated') });
+    expect(await authority(h, zone, 'XK-008', addDays(today(), -1))).toMatchObject({ inForce: false });
+    await eventually(async () => ((await h.client.workflow.getHandle(id).describe()).status.name === 'COMPLETED' ? true : undefined));
+  });
+});

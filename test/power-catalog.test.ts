@@ -1,0 +1,99 @@
+import { addDays } from '../domain/agreements';
+import type { Power } from '../domain/powers';
+import { agreement, agreementContent, authority, concludeAgreement, launchAgreement, publishCatalog, today } from './support/agreement-flow';
+import { startHarness, type Harness } from './support/harness';
+import { complete, establish, taskFor, timelineKinds } from './support/zone-flow';
+
+// The catalogue process id is one per engine: every test that publishes lives in this file, in sequence.
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.stop());
+
+const powers = async (query = '') => (await (await h.as('audit.auditor')).get(`/api/powers${query}`)).body;
+
+describe('the power catalogue', () => {
+  test('the first version is seeded and published with powers of every kind', async () => {
+    const v1 = await powers();
+    expect(v1).toMatchObject({ version: 1, status: 'PUBLISHED' });
+    expect(v1.powers.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(v1.powers.map((p: Power) => p.kind))).toEqual(new Set(['licensing', 'penalty', 'inspection', 'other']));
+  });
+
+  test('a draft that drops a power is refused: powers are never deleted; staff cannot approve; a return goes back to drafting', async () => {
+    await (await h.as('ftz.admin')).post('/api/processes/power-catalog', {});
+    const again = await (await h.as('ftz.admin')).post('/api/processes/power-catalog', {});
+    expect(again.status).toBe(409);
+    const draft = await taskFor(h, 'ftz.staff', 'power-catalog', 'draftCatalog');
+    const prefill = (draft.context.prefill as { powers: Power[] }).powers;
+    const ftz = await h.as('ftz.staff');
+    const dropped = await ftz.post(`/api/tasks/${draft.id}/complete`, { effectiveDate: today(), powers: prefill.slice(1) });
+    expect(dropped.status).toBe(400);
+    expect(dropped.body.error.message).toContain(`keep ${prefill[0].code}`);
+    const duplicate = await ftz.post(`/api/tasks/${draft.id}/complete`, { effectiveDate: today(), powers: [...prefill, prefill[0]] });
+    expect(duplicate.status).toBe(400);
+
+    await complete(h, 'ftz.staff', 'power-catalog', 'draftCatalog', { effectiveDate: today(), powers: prefill });
+    const approval = await taskFor(h, 'ftz.admin', 'power-catalog', 'approveCatalog');
+    expect((await ftz.post(`/api/tasks/${approval.id}/complete`, { decision: 'approve' })).status).toBe(403);
+    await complete(h, 'ftz.admin', 'power-catalog', 'approveCatalog', { decision: 'return', comments: '补充法律依据' });
+    const redraft = await taskFor(h, 'ftz.staff', 'power-catalog', 'draftCatalog');
+    expect(redraft.context).toMatchObject({ comments: '补充法律依据', basedOnVersion: 1 });
+    await complete(h, 'ftz.staff', 'power-catalog', 'draftCatalog', { effectiveDate: today(), powers: prefill });
+    const published = await complete(h, 'ftz.admin', 'power-catalog', 'approveCatalog', { decision: 'approve' });
+    expect(published).toMatchObject({ stage: 'PUBLISHED', published: { version: 2, revoked: [] } });
+    expect(await timelineKinds(h, 'power-catalog')).toEqual([
+      'catalogLaunched', 'catalogDrafted', 'catalogReturned', 'catalogDrafted', 'catalogApproved', 'catalogPublished',
+    ]);
+  });
+
+  test('delisting a power revokes it in every agreement that holds it, from the effective date, and flags the agreement', async () => {
+    const zone = await h.newCounty();
+    await establish(h, zone);
+    const holder = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-010' }, { powerCode: 'XK-009' }]));
+    const effectiveDate = addDays(today(), 10);
+    const before = (await powers()).version;
+
+    const version = await publishCatalog(
+      h,
+      (current) => [
+        ...current.map((p) => (p.code === 'XK-010' ? { ...p, status: 'delisted' as const } : p.code === 'XK-001' ? { ...p, verificationDays: 20 } : p)),
+        { code: 'XK-011', name: '大型群众性活动安全许可', kind: 'licensing', legalBasis: '《大型群众性活动安全管理条例》第十一条', commitmentApplicable: false, verificationDays: 30, status: 'listed' },
+      ],
+      effectiveDate,
+    );
+    expect(version).toBe(before + 1);
+
+    const latest = await powers(`?diffFrom=${before}`);
+    expect(latest.diff).toEqual({ from: before, added: ['XK-011'], delisted: ['XK-010'], relisted: [], changed: ['XK-001'] });
+    expect((await powers(`?version=${before}`)).status).toBe('SUPERSEDED');
+    expect(latest.powers.find((p: Power) => p.code === 'XK-010').status).toBe('delisted');
+
+    expect((await agreement(h, holder)).items).toEqual([
+      { powerCode: 'XK-009', scope: 'decision', revokedOn: null },
+      { powerCode: 'XK-010', scope: 'decision', revokedOn: effectiveDate },
+    ]);
+    expect(await authority(h, zone, 'XK-010', addDays(effectiveDate, -1))).toMatchObject({ inForce: true });
+    expect(await authority(h, zone, 'XK-010', effectiveDate)).toMatchObject({ inForce: false, reason: expect.stringContaining('delisted') });
+    expect(await authority(h, zone, 'XK-009', effectiveDate)).toMatchObject({ inForce: true });
+    const flagged = (await (await h.as('audit.auditor')).get(`/api/processes/${holder}`)).body;
+    expect(flagged.data.flags).toEqual([{ catalogVersion: version, effectiveDate, powerCodes: ['XK-010'] }]);
+    expect(await timelineKinds(h, holder)).toContain('powersRevoked');
+
+    // A delisted power can no longer be put in an agreement.
+    const other = await h.newCounty();
+    await establish(h, other);
+    const id = await launchAgreement(h, other);
+    const task = await taskFor(h, 'ftz.staff', id, 'draftAgreement');
+    const refused = await (await h.as('ftz.staff')).post(`/api/tasks/${task.id}/complete`, agreementContent([{ powerCode: 'XK-010' }]));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0]).toEqual({ path: 'body.items.0.powerCode', message: expect.stringContaining('is delisted') });
+  });
+
+  test('unknown versions are a 404, bad queries a 400', async () => {
+    expect((await (await h.as('audit.auditor')).get('/api/powers?version=999')).status).toBe(404);
+    expect((await (await h.as('audit.auditor')).get('/api/powers?version=abc')).status).toBe(400);
+    expect((await (await h.as('audit.auditor')).get('/api/authority?zone=210881&power=XK-001')).status).toBe(400);
+  });
+});
