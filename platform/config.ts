@@ -36,10 +36,13 @@ const configSchema = z.object({
 });
 export type Config = z.infer<typeof configSchema>;
 
+/** Every variable the processes read, for the deployment files' checks and the docs. */
+export const CONFIG_VARIABLES = Object.keys(configSchema.shape) as (keyof Config)[];
+
 /** Which process reads the configuration: the separate processes of a cluster need more of it. */
 export type ProcessKind = 'embedded' | 'api' | 'worker' | 'setup';
 
-const required: Record<ProcessKind, (keyof Config)[]> = {
+export const REQUIRED: Record<ProcessKind, (keyof Config)[]> = {
   embedded: [],
   // Stateless processes start no engine and no PGlite; API replicas must share the token secret.
   api: ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'TOKEN_SECRET'],
@@ -51,7 +54,7 @@ const required: Record<ProcessKind, (keyof Config)[]> = {
 export function loadConfig(kind: ProcessKind = 'embedded', env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  for (const name of required[kind]) {
+  for (const name of REQUIRED[kind]) {
     if (!env[name]) problems.push(`${name}: required by npm run ${kind}`);
   }
   if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY)) {

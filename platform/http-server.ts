@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { Express } from 'express';
 
 export interface HttpServer {
@@ -8,21 +8,27 @@ export interface HttpServer {
 }
 
 export async function listen(app: Express, port: number, host?: string): Promise<HttpServer> {
-  const server = await new Promise<Server>((listening, failed) => {
-    const done = (error?: Error) => (error ? failed(error) : listening(s));
+  let closing = false;
+  const server = createServer((req, res) => {
+    // A kept-alive connection would go on bringing requests to a closing server: end each one.
+    if (closing) res.setHeader('Connection', 'close');
+    app(req, res);
+  });
+  await new Promise<void>((listening, failed) => {
+    server.once('error', failed);
     // Without a host Node listens on every interface, IPv6 too where the machine has it.
-    const s = host ? app.listen(port, host, done) : app.listen(port, done);
+    server.listen(port, host, () => listening());
   });
   return {
     port: (server.address() as { port: number }).port,
     close(graceMs) {
+      closing = true;
       return new Promise((closed) => {
         const cut = setTimeout(() => server.closeAllConnections(), graceMs);
         server.close(() => {
           clearTimeout(cut);
           closed();
         });
-        // Keep-alive connections with no request in flight would hold close() until they time out.
         server.closeIdleConnections();
       });
     },

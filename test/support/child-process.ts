@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** One line of a child's pino output. */
+export type LogLine = Record<string, unknown> & { msg?: string };
+
+export interface Child {
+  pid: number;
+  /** Its JSON log lines so far, in order. */
+  lines: LogLine[];
+  /** Everything it printed, for a failure message. */
+  output(): string;
+  /** Its exit code (null when a signal ended it); resolves once. */
+  exited: Promise<number | null>;
+  signal(name: NodeJS.Signals): void;
+  /** Waits for a log line that `match` accepts; fails if the child exits first. */
+  waitFor(match: (line: LogLine) => boolean, what: string, timeoutMs?: number): Promise<LogLine>;
+}
+
+/**
+ * Starts one of the product's entry points (`api/main.ts`, `worker/main.ts`, `scripts/setup.ts`) as
+ * its own process, the way `npm run api` does but with node itself as the process, so a signal
+ * reaches the code that handles it. Only the given environment and PATH pass through: a variable
+ * of the test's own shell must not configure it.
+ */
+export function startEntry(entry: string, env: Record<string, string>): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: LogLine[] = [];
+  let text = '';
+  let partial = '';
+  const waiters = new Set<() => void>();
+  child.stdout.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    const parts = (partial + chunk.toString()).split('\n');
+    partial = parts.pop() ?? '';
+    for (const part of parts) {
+      try {
+        lines.push(JSON.parse(part) as LogLine);
+      } catch {
+        // not a log line
+      }
+    }
+    for (const wake of waiters) wake();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  let code: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (exitCode) => {
+      code = exitCode;
+      for (const wake of waiters) wake();
+      resolve(exitCode);
+    }),
+  );
+
+  return {
+    pid: child.pid!,
+    lines,
+    output: () => text,
+    exited,
+    signal: (name) => child.kill(name),
+    waitFor(match, what, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => done(new Error(`timed out waiting for ${what}:\n${text.slice(-3000)}`)), timeoutMs);
+        const check = () => {
+          const found = lines.find(match);
+          if (found) done(undefined, found);
+          else if (code !== undefined) done(new Error(`${entry} exited with ${code} before ${what}:\n${text.slice(-3000)}`));
+        };
+        const done = (error?: Error, line?: LogLine) => {
+          clearTimeout(timer);
+          waiters.delete(check);
+          if (error) reject(error);
+          else resolve(line!);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
