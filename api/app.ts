@@ -11,6 +11,7 @@ import { labelRoutes, mount, type ApiDeps, type Route, type RouteDeps } from './
 import { login, me } from './routes/identity';
 import { health, metrics } from './routes/operations';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
+import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
 import { completeTask, getTask, listTasks } from './routes/tasks';
 
@@ -33,6 +34,10 @@ export const routes: Route[] = [
   listZones,
   getZone,
   getCalendar,
+  getPowers,
+  listAgreements,
+  getAgreement,
+  getAuthority,
 ];
 
 export function createApp(deps: ApiDeps): express.Express {
