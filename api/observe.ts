@@ -26,7 +26,7 @@ export function observeRequests(log: Log, metrics: ApiMetrics) {
       metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       const user = res.locals.user as User | undefined;
       const workflowId = route.startsWith('/api/processes/{id}') ? (res.locals.params as { id?: string } | undefined)?.id : undefined;
-      const level = res.statusCode >= 500 ? 'error' : req.method === 'GET' && res.statusCode < 400 ? 'debug' : 'info';
+      const level = levelOf(req.method, res.statusCode);
       (res.locals.log as Log)[level](
         {
           method: req.method,
@@ -42,6 +42,13 @@ export function observeRequests(log: Log, metrics: ApiMetrics) {
     });
     next();
   };
+}
+
+/** Server faults are errors; an engine or database away (503) is a warning, its cause is elsewhere. */
+function levelOf(method: string, status: number): 'error' | 'warn' | 'info' | 'debug' {
+  if (status === 503) return 'warn';
+  if (status >= 500) return 'error';
+  return method === 'GET' && status < 400 ? 'debug' : 'info';
 }
 
 /** The route table's template when one answered (set by `mount`), else a fixed name per kind. */

@@ -96,7 +96,9 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    // JSON everywhere but /metrics (Prometheus text), which comes back as the text it is.
+    const json = response.headers.get('content-type')?.startsWith('application/json');
+    return { status: response.status, body: text ? (json ? JSON.parse(text) : text) : undefined, headers: response.headers };
   }
 
   const tokens = new Map<string, string>();
