@@ -11,12 +11,16 @@ export type Service = 'embedded' | 'api' | 'worker';
  * comes from: `service`, `requestId`, `userId`, `workflowId`, `runId`, `processType`.
  */
 export function createLog(service: Service, level: LogLevel): Log {
-  return pino({
-    level,
-    base: { service, pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-  });
+  return pino(
+    {
+      level,
+      base: { service, pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    // Written as they come: the processes end with process.exit, which must lose or reorder no line.
+    pino.destination({ dest: 1, sync: true }),
+  );
 }
 
 /** For code run without a process of its own around it (tests): errors only. */
