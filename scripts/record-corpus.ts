@@ -10,10 +10,13 @@ import { resolveTemporalCli } from './engine/temporal-cli';
 import globalSetup from '../test/global-setup';
 import globalTeardown from '../test/global-teardown';
 import { startHarness, type Harness } from '../test/support/harness';
+import { addDays } from '../domain/agreements';
+import { agreementContent, concludeAgreement, publishCatalog, today } from '../test/support/agreement-flow';
 import { complete, establish, launch, memorandum, taskFor } from '../test/support/zone-flow';
 
 const CORPUS = join(__dirname, '..', 'test', 'replay-corpus');
 
+/** Each scenario names its folder (the process type) and returns the process id it ran. */
 const scenarios: Record<string, (h: Harness) => Promise<string>> = {
   async 'zone-established'(h) {
     return establish(h, await h.newCounty());
@@ -52,7 +55,39 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(id).result();
     return id;
   },
+  async 'agreement-returned-renewed-expired'(h) {
+    const zone = await h.newCounty({ historyEventLimit: 60 });
+    for (const [key, value] of [['agreement.dayLengthMs', 500], ['agreement.renewalNoticeDays', 5]] as const) {
+      await h.db.query('INSERT INTO policies (key, scope, value) VALUES ($1, $2, $3)', [key, zone, JSON.stringify(value)]);
+    }
+    await establish(h, zone);
+    const content = agreementContent([{ powerCode: 'XK-005' }], { startDate: today(), endDate: addDays(today(), 12) });
+    const id = await concludeAgreement(h, zone, content);
+    await complete(h, 'ftz.admin', id, 'decideRenewal', { decision: 'renew', newEndDate: addDays(today(), 30) });
+    await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'return', comments: '调整续签期限' });
+    await complete(h, 'ftz.staff', id, 'draftAgreement', { ...content, term: { startDate: addDays(today(), 13), endDate: addDays(today(), 25) } });
+    await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
+    await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+    await complete(h, 'ftz.admin', id, 'decideRenewal', { decision: 'letExpire' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'catalog-delisting-revokes'(h) {
+    const zone = await h.newCounty();
+    await establish(h, zone);
+    const holder = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-010' }]));
+    await publishCatalog(h, (powers) => powers.map((p) => (p.code === 'XK-010' ? { ...p, status: 'delisted' as const } : p)));
+    await (await h.as(`gov-${zone}.admin`)).post(`/api/processes/${holder}/actions/terminateAgreement`, { reason: '职权已取消' });
+    await h.client.workflow.getHandle(holder).result();
+    return 'power-catalog';
+  },
 };
+
+const FOLDERS: [RegExp, string][] = [
+  [/^zone-/, 'zone-establishment'],
+  [/^agreement-/, 'delegation-agreement'],
+  [/^catalog-/, 'power-catalog'],
+];
 
 async function main(): Promise<void> {
   await globalSetup();
@@ -60,9 +95,11 @@ async function main(): Promise<void> {
   const cli = (await resolveTemporalCli()).path!;
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
   try {
-    const folder = join(CORPUS, 'zone-establishment');
-    mkdirSync(folder, { recursive: true });
-    for (const [name, run] of Object.entries(scenarios)) {
+    // `npm run corpus:record -- agreement` records only the scenarios whose names contain "agreement".
+    const only = process.argv[2] ?? '';
+    for (const [name, run] of Object.entries(scenarios).filter(([name]) => name.includes(only))) {
+      const folder = join(CORPUS, FOLDERS.find(([pattern]) => pattern.test(name))![1]);
+      mkdirSync(folder, { recursive: true });
       const id = await run(h);
       const runIds: string[] = [];
       for await (const execution of h.client.workflow.list({ query: `WorkflowId = '${id}'` })) runIds.push(execution.runId);
@@ -77,6 +114,9 @@ async function main(): Promise<void> {
         console.log(`recorded ${file} (${history.events.length} events)`);
       }
     }
+  } catch (error) {
+    console.error(error);
+    throw error;
   } finally {
     await h.stop();
     await globalTeardown();

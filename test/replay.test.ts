@@ -7,7 +7,7 @@ const CORPUS = join(__dirname, 'replay-corpus');
 /** Every recorded history (scripts/record-corpus.ts) still replays against the current workflow code. */
 test('the replay corpus replays without non-determinism', async () => {
   const files = readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json'));
-  expect(files.length).toBeGreaterThanOrEqual(7);
+  expect(files.length).toBeGreaterThanOrEqual(12);
   const workflowBundle = JSON.parse(readFileSync(process.env.TEST_WORKFLOW_BUNDLE!, 'utf8')) as WorkflowBundleWithSourceMap;
   const histories = files.map((file) => JSON.parse(readFileSync(join(CORPUS, file), 'utf8')) as { workflowId: string; history: unknown });
   const failures: string[] = [];

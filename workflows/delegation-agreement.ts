@@ -30,6 +30,7 @@ import {
   handleAction,
   historyFull,
   newCore,
+  resumeCore,
   nowIso,
   openTask,
   reject,
@@ -98,7 +99,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
           policy: { historyEventLimit: 0, renewalNoticeDays: 15, dayLengthMs: 86_400_000 },
           clock: startClock(Date.now(), 86_400_000),
         };
-  const { core } = state;
+  const core = resumeCore(state.core);
   const government = orgIds.government(state.zoneCode);
   const parties = [government, 'ftz'];
   const renewing = () => RENEWING.includes(state.stage);
@@ -373,7 +374,9 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
   }
 
   const done = () => FINAL_AGREEMENT_STAGES.includes(state.stage);
-  const stop = () => done() || historyFull(state.policy.historyEventLimit);
+  const stop = () => done() || historyFull(state.policy.historyEventLimit) || Boolean(core.closing);
+  /** Waits for `moved` or the time; true when the time came and this run may still act on it. */
+  const timeCame = async (moved: () => boolean, ms: number) => !(await condition(moved, ms)) && !core.closing;
 
   /** The term's clock: start, the renewal reminder, the end. Each wait ends early when the state moves. */
   async function followTerm(): Promise<void> {
@@ -381,16 +384,16 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
       const stage = state.stage;
       const record = state.record;
       if (stage === 'PENDING_START' && record) {
-        if (!(await condition(() => state.stage !== stage || stop(), msUntilDayStarts(state.clock, Date.now(), record.startDate)))) {
+        if (await timeCame(() => state.stage !== stage || stop(), msUntilDayStarts(state.clock, Date.now(), record.startDate))) {
           await becomeInForce();
         }
       } else if (LIVE.includes(stage) && record) {
         const endDate = record.endDate;
-        const moved = () => state.record?.endDate !== endDate || done() || stop();
+        const moved = () => state.record?.endDate !== endDate || stop();
         if (!state.renewalAsked) {
           const noticeDay = addDays(endDate, -state.policy.renewalNoticeDays);
-          if (!(await condition(moved, msUntilDayStarts(state.clock, Date.now(), noticeDay)))) await askRenewal();
-        } else if (!(await condition(moved, msUntilDayStarts(state.clock, Date.now(), addDays(endDate, 1))))) {
+          if (await timeCame(moved, msUntilDayStarts(state.clock, Date.now(), noticeDay))) await askRenewal();
+        } else if (await timeCame(moved, msUntilDayStarts(state.clock, Date.now(), addDays(endDate, 1)))) {
           await expire();
         }
       } else {
@@ -403,6 +406,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     const deadline = state.announcementDeadline;
     if (!deadline) return;
     await watchDeadline(
+      core,
       deadline,
       () => state.stage !== 'ANNOUNCING',
       () => {

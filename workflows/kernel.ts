@@ -4,7 +4,7 @@
  * continue-as-new; the functions here only read and change it.
  */
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { Step, StepResult, TaskRecord } from '../activities/step';
 import type { Deadline } from '../domain/deadline';
@@ -27,6 +27,8 @@ export interface ProcessCore {
   recentRequests: string[];
   /** Steps scheduled but not yet committed: continue-as-new waits for them. */
   inFlight: number;
+  /** Set once this run has decided to end: timers that fire after that leave their work to the next run. */
+  closing?: boolean;
 }
 
 const RECENT_REQUESTS_KEPT = 200;
@@ -42,6 +44,13 @@ export function newCore(processType: string): ProcessCore {
     recentRequests: [],
     inFlight: 0,
   };
+}
+
+/** The core of a run that continues an earlier one: nothing in flight, not closing. */
+export function resumeCore(core: ProcessCore): ProcessCore {
+  core.inFlight = 0;
+  core.closing = false;
+  return core;
 }
 
 export function nowIso(): string {
@@ -206,19 +215,23 @@ export type WatchedDeadline = Deadline & { reminded: boolean; escalated: boolean
 
 /** Sends the reminder at half time and the escalation at expiry, unless `settled` first. */
 export async function watchDeadline(
+  core: ProcessCore,
   deadline: WatchedDeadline,
   settled: () => boolean,
   remind: () => Promise<unknown>,
   escalate: () => Promise<unknown>,
 ): Promise<void> {
-  if (settled()) return;
+  // Histories recorded before runs could close kept the deadline's timer pending at continue-as-new.
+  const stopOnClose = patched('deadline-watch-stops-when-run-closes');
+  const over = () => settled() || (stopOnClose && Boolean(core.closing));
+  if (over()) return;
   if (!deadline.reminded) {
-    if (await condition(settled, msUntil(deadline.reminderAt))) return;
+    if ((await condition(over, msUntil(deadline.reminderAt))) || (stopOnClose && core.closing)) return;
     deadline.reminded = true;
     await remind();
   }
   if (!deadline.escalated) {
-    if (await condition(settled, msUntil(deadline.dueAt))) return;
+    if ((await condition(over, msUntil(deadline.dueAt))) || (stopOnClose && core.closing)) return;
     deadline.escalated = true;
     await escalate();
   }
@@ -230,9 +243,17 @@ export function historyFull(limit: number): boolean {
   return info.continueAsNewSuggested || (limit > 0 && info.historyLength >= limit);
 }
 
-/** Waits until the process is final or its history is full, then until nothing is in flight. */
+/**
+ * Waits until the process is final or its history is full, and nothing is in flight; then marks the
+ * run closing, so that a timer firing in the same activation starts no work that the end would drop.
+ */
 export async function awaitEndOfRun(core: ProcessCore, final: () => boolean, limit: number): Promise<boolean> {
-  await condition(() => final() || historyFull(limit));
-  await condition(() => allHandlersFinished() && core.inFlight === 0);
+  const quiet = () => allHandlersFinished() && core.inFlight === 0;
+  for (;;) {
+    await condition(() => (final() || historyFull(limit)) && quiet());
+    // Another coroutine may have started a step between the condition and this line: look again.
+    if (quiet()) break;
+  }
+  core.closing = true;
   return final();
 }

@@ -23,6 +23,7 @@ import {
   commit,
   handleAction,
   newCore,
+  resumeCore,
   openTask,
   reject,
   requireTask,
@@ -60,7 +61,7 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
     'continued' in args
       ? args.continued
       : { core: newCore('power-catalog'), stage: 'PREPARING', path: ['PREPARING'], launchedBy: args.launchedBy, basedOn: null, returns: [] };
-  const { core } = state;
+  const core = resumeCore(state.core);
 
   const view = (): CatalogView => {
     const { core: _core, ...rest } = state;

@@ -27,6 +27,7 @@ import {
   commit,
   handleAction,
   newCore,
+  resumeCore,
   nowIso,
   openTask,
   reject,
@@ -101,7 +102,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
           signatures: {},
           historyEventLimit: 0,
         };
-  const { core } = state;
+  const core = resumeCore(state.core);
   const government = orgIds.government(state.countyCode);
   const parties = [government, 'ftz'];
   const amending = () => state.stage.startsWith('AMENDMENT');
@@ -363,6 +364,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     const deadline = state.signingDeadline;
     if (!deadline) return;
     await watchDeadline(
+      core,
       deadline,
       () => !NEGOTIATING.includes(state.stage),
       () => {
