@@ -2,7 +2,10 @@ import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, loginAs } from './support/browser';
+import { addDays } from '../domain/agreements';
+import { today } from './support/agreement-flow';
 import { startHarness, type Harness } from './support/harness';
+import { establish } from './support/zone-flow';
 
 let h: Harness;
 let browser: Browser;
@@ -150,4 +153,49 @@ test('a refused completion shows the reason in words', async () => {
   await ftz.fill('input[name=effectiveDate]', '2027-01-01');
   await ftz.click('form button[type=submit]');
   await ftz.getByTestId('form-error').getByText('is no longer open').waitFor();
+});
+
+test('a delegation agreement is negotiated through the console: items chosen from the catalogue, signed, announced, IN FORCE', async () => {
+  const zone = await h.newCounty();
+  await establish(h, zone);
+  const admin = await loginAs(browser, h.baseUrl, 'ftz.admin');
+  await admin.click('a[href="#/launch"]');
+  await admin.selectOption('[data-testid=launch-delegation-agreement] select[name=zoneCode]', zone);
+  await admin.click('[data-testid=launch-delegation-agreement] button[type=submit]');
+  await admin.waitForURL('**/#/processes/agreement-*');
+  const processId = decodeURIComponent(admin.url().split('#/processes/')[1]);
+
+  const ftz = await loginAs(browser, h.baseUrl, 'ftz.staff');
+  await openTask(ftz, processId, 'draftAgreement');
+  await ftz.selectOption('select[name="items.0.powerCode"]', 'XK-001');
+  await ftz.selectOption('select[name="items.0.scope"]', 'decision');
+  await ftz.click('[data-add=items]');
+  await ftz.selectOption('select[name="items.1.powerCode"]', 'JC-001');
+  await ftz.selectOption('select[name="items.1.scope"]', 'review');
+  await ftz.fill('input[name="term.startDate"]', today());
+  await ftz.fill('input[name="term.endDate"]', addDays(today(), 700));
+  await ftz.fill('textarea[name=rights]', '以自贸片区名义受理并决定');
+  await ftz.fill('textarea[name=duties]', '按月报送办理情况');
+  await ftz.fill('textarea[name=liability]', '超越委托范围的后果自负');
+  await ftz.check('input[name=noSubEntrustment]');
+  await submitAndWaitForProcess(ftz, processId);
+
+  const government = await loginAs(browser, h.baseUrl, `gov-${zone}.staff`);
+  await openTask(government, processId, 'reviewAgreement');
+  await government.getByTestId('memorandum').getByText('按月报送办理情况').waitFor();
+  await government.selectOption('select[name=decision]', 'sign');
+  await submitAndWaitForProcess(government, processId);
+  await openTask(ftz, processId, 'reviewAgreement');
+  await ftz.selectOption('select[name=decision]', 'sign');
+  await submitAndWaitForProcess(ftz, processId);
+  await openTask(ftz, processId, 'announceAgreement');
+  await ftz.fill('input[name=announcementRef]', '营自贸委〔2026〕1号');
+  await ftz.fill('input[name=announcedOn]', today());
+  await submitAndWaitForProcess(ftz, processId);
+  await ftz.getByTestId('stage').filter({ hasText: '生效中' }).waitFor();
+
+  await ftz.click('a[href="#/agreements"]');
+  const row = ftz.locator(`tr[data-agreement="${processId}"]`);
+  await row.getByText('IN_FORCE').waitFor();
+  await row.getByText('JC-001 审查').waitFor();
 });

@@ -5,6 +5,7 @@ import { setLang, t, useLang, type Word } from './i18n';
 import { Inbox } from './pages/Inbox';
 import { Launch } from './pages/Launch';
 import { Login } from './pages/Login';
+import { Agreements, Powers } from './pages/Powers';
 import { ProcessPage } from './pages/ProcessPage';
 import { Organizations, Processes, ZonePage, Zones } from './pages/Registries';
 import { TaskPage } from './pages/TaskPage';
@@ -24,6 +25,8 @@ const NAV: [string, Word][] = [
   ['#/processes', 'processes'],
   ['#/launch', 'launch'],
   ['#/zones', 'zones'],
+  ['#/powers', 'powers'],
+  ['#/agreements', 'agreements'],
   ['#/organizations', 'organizations'],
 ];
 
@@ -37,6 +40,8 @@ function page(hash: string) {
   if (section === 'zones' && param) return <ZonePage code={param} />;
   if (section === 'zones') return <Zones />;
   if (section === 'organizations') return <Organizations />;
+  if (section === 'powers') return <Powers />;
+  if (section === 'agreements') return <Agreements />;
   return <Inbox />;
 }
 

@@ -9,6 +9,7 @@ export function Launch() {
   const lang = useLang();
   const types = useData<{ type: string; title: string; launchable: boolean; inputSchema: Schema }[]>(`/api/process-types?lang=${lang}`);
   const orgs = useData<Organization[]>('/api/organizations');
+  const zones = useData<{ code: string; name: string; status: string }[]>('/api/zones?status=ACTIVE');
   const [failure, setFailure] = useState<{ type: string; error: ApiError }>();
   const counties: Choice[] = (orgs.data ?? [])
     .filter((o) => o.kind === 'government' && o.countyCode)
@@ -24,7 +25,7 @@ export function Launch() {
           <SchemaForm
             schema={pt.inputSchema}
             errors={failure?.type === pt.type ? failure.error.fields : {}}
-            choices={{ countyCode: counties }}
+            choices={{ countyCode: counties, zoneCode: (zones.data ?? []).map((z) => ({ value: z.code, label: `${z.name} (${z.code})` })) }}
             onSubmit={async (input) => {
               try {
                 const started = await api<{ id: string }>('POST', `/api/processes/${pt.type}`, input);

@@ -12,11 +12,15 @@ export function TaskPage({ id }: { id: string }) {
   const task = useData<Task>(`/api/tasks/${encodeURIComponent(id)}?lang=${lang}`);
   const process = useData<ProcessDetail>(task.data ? `/api/processes/${encodeURIComponent(task.data.processId)}?lang=${lang}` : null);
   const [failure, setFailure] = useState<ApiError>();
+  const catalog = useData<{ powers: { code: string; name: string; status: string }[] }>('/api/powers');
+  const powerChoices = (catalog.data?.powers ?? []).filter((p) => p.status === 'listed').map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }));
   const [busy, setBusy] = useState(false);
   if (task.error) return <main><p class="error">{task.error.message}</p></main>;
   if (!task.data) return <main><p class="muted">{t(lang, 'loading')}</p></main>;
   const { context } = task.data;
-  const memoranda = (process.data?.data.memoranda ?? []) as { version: number; content: Record<string, unknown> }[];
+  // The versions under negotiation: a zone's memoranda, an agreement's versions.
+  const data = process.data?.data ?? {};
+  const memoranda = (data.memoranda ?? data.versions ?? []) as { version: number; content: Record<string, unknown> }[];
   const shown = memoranda.find((m) => m.version === (context.version ?? context.returnedVersion ?? context.basedOnVersion));
   return (
     <main class="columns">
@@ -35,6 +39,8 @@ export function TaskPage({ id }: { id: string }) {
         {task.data.status === 'open' ? (
           <SchemaForm
             schema={task.data.inputSchema as Schema}
+            initial={context.prefill}
+            choices={{ powerCode: powerChoices }}
             errors={failure?.fields ?? {}}
             busy={busy}
             onSubmit={async (payload) => {
@@ -64,7 +70,7 @@ export function TaskPage({ id }: { id: string }) {
         {shown ? (
           <>
             <h4>
-              {t(lang, 'memorandum')} · {t(lang, 'version')} {shown.version}
+              {t(lang, 'version')} {shown.version}
             </h4>
             <MemorandumContent content={shown.content} />
           </>
