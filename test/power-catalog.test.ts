@@ -1,6 +1,7 @@
 import { addDays } from '../domain/agreements';
 import type { Power } from '../domain/powers';
 import { agreement, agreementContent, authority, concludeAgreement, launchAgreement, publishCatalog, today } from './support/agreement-flow';
+import { launchBrowser, loginAs } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
 import { complete, establish, taskFor, timelineKinds } from './support/zone-flow';
 
@@ -96,4 +97,38 @@ describe('the power catalogue', () => {
     expect((await (await h.as('audit.auditor')).get('/api/powers?version=abc')).status).toBe(400);
     expect((await (await h.as('audit.auditor')).get('/api/authority?zone=210881&power=XK-001')).status).toBe(400);
   });
+});
+
+test('a catalogue version is drafted from the one in force and published through the console', async () => {
+  const browser = await launchBrowser();
+  try {
+    const before = (await powers()).version;
+    const admin = await loginAs(browser, h.baseUrl, 'ftz.admin');
+    await admin.click('a[href="#/launch"]');
+    await admin.click('[data-testid=launch-power-catalog] button[type=submit]');
+    await admin.waitForURL('**/#/processes/power-catalog');
+
+    const staff = await loginAs(browser, h.baseUrl, 'ftz.staff');
+    await staff.goto(`${h.baseUrl}/#/inbox`);
+    await staff.locator('tr[data-action=draftCatalog] a').first().click();
+    // The draft starts from the version in force: every power is there, to keep, change or delist.
+    expect(await staff.locator('input[name="powers.0.code"]').inputValue()).toBe('CF-001');
+    await staff.fill('input[name=effectiveDate]', today());
+    await staff.selectOption('select[name="powers.0.status"]', 'delisted');
+    await staff.click('form button[type=submit]');
+    await staff.waitForURL('**/#/processes/power-catalog');
+
+    await admin.goto(`${h.baseUrl}/#/inbox`);
+    await admin.locator('tr[data-action=approveCatalog] a').first().click();
+    await admin.selectOption('select[name=decision]', 'approve');
+    await admin.click('form button[type=submit]');
+    await admin.waitForURL('**/#/processes/power-catalog');
+    await admin.getByTestId('stage').filter({ hasText: '已发布' }).waitFor();
+
+    await admin.click('a[href="#/powers"]');
+    await admin.getByTestId('catalog-diff').getByText('取消 CF-001').waitFor();
+    expect((await powers()).version).toBe(before + 1);
+  } finally {
+    await browser.close();
+  }
 });
