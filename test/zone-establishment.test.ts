@@ -173,7 +173,13 @@ describe('zone establishment by memorandum', () => {
       updateId: `draft-${id}`,
     });
     expect((repeated as { memoranda: unknown[] }).memoranda).toHaveLength(1);
+    // Through the API too: a retry after a lost answer gets the state, not a 409.
+    const retried = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(), { 'idempotency-key': `draft-${id}` });
+    expect(retried.status).toBe(200);
+    expect(retried.body.state.memoranda).toHaveLength(1);
     expect((await ftz.get(`/api/processes/${id}`)).body.history.events).toBe(events);
+    const fresh = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(), { 'idempotency-key': `another-${id}` });
+    expect(fresh.status).toBe(409);
   });
 });
 

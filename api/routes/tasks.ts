@@ -107,12 +107,14 @@ export const completeTask = defineRoute({
     if (!task) throw notFound(`task ${params.id} not found`);
     if (task.org_id !== user.orgId) throw forbidden(`task ${task.id} is addressed to ${task.org_id}, not ${user.orgId}`);
     if (!user.roles.includes(task.role as never)) throw forbidden(`task ${task.id} needs the ${task.role} role`);
-    if (task.status !== 'open') throw conflict(`task ${task.id} is no longer open (${task.status})`);
+    const idempotencyKey = req.header('idempotency-key');
+    // A repeated request (same key) goes to the workflow, which answers it with the first result.
+    if (task.status !== 'open' && !idempotencyKey) throw conflict(`task ${task.id} is no longer open (${task.status})`);
     const action = allActions[task.action];
     const payload = action.schema.safeParse(body);
     if (!payload.success) throw badRequest(`invalid ${task.action} payload`, zodDetails(payload.error, 'body'));
     await checkActionAgainstRecords(deps, task.action, task.context, task.process_id, payload.data);
-    const requestId = req.header('idempotency-key') ?? randomUUID();
+    const requestId = idempotencyKey ?? randomUUID();
     const state = await deps.client.workflow.getHandle(task.process_id).executeUpdate(task.action, {
       args: [{ actor: actorOf(user), taskId: task.id, requestId, payload: payload.data }],
       updateId: requestId,
