@@ -3,7 +3,7 @@
  * signing, announcement and its term, to renewal, expiry or early termination. Long-lived: it
  * continues-as-new with its plain-JSON state.
  */
-import { condition, continueAsNew, defineQuery, defineUpdate, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, continueAsNew, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import type { AgreementRecord, AgreementVersionRecord, Step } from '../activities/step';
 import type { AgreementPolicy } from '../activities/policy';
 import { REJECTION, type ActionInput } from '../domain/actions';
@@ -18,7 +18,6 @@ import {
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
 import { clockReading, msUntilDayStarts, startClock, type PolicyClock } from '../domain/policy-clock';
-import { searchAttributes } from '../domain/search-attributes';
 import type { Review } from '../domain/zone-establishment';
 import {
   activities,
@@ -26,13 +25,14 @@ import {
   awaitEndOfRun,
   beginStep,
   closeTasks,
-  commit,
+  enterStage,
   handleAction,
   historyFull,
   newCore,
   resumeCore,
   nowIso,
   openTask,
+  publishAndCommit,
   reject,
   requireActor,
   requireTask,
@@ -112,18 +112,11 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     const deadlines = state.announcementDeadline ? [{ name: 'agreement.announcement', ...state.announcementDeadline }] : [];
     return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines, today: today() };
   };
-  const enter = (stage: AgreementStage) => {
-    state.stage = stage;
-    state.path.push(stage);
-  };
-  async function write(step: Step): Promise<AgreementView> {
-    upsertSearchAttributes([
-      { key: searchAttributes.stage, value: state.stage },
-      { key: searchAttributes.awaitingOrgs, value: [...new Set(core.openTasks.map((task) => task.orgId))] },
-    ]);
-    await commit(core, step);
+  const enter = (stage: AgreementStage) => enterStage(state, stage);
+  const write = async (step: Step): Promise<AgreementView> => {
+    await publishAndCommit(core, state.stage, step);
     return view();
-  }
+  };
   function saveRecord(step: Step, changes: Partial<AgreementRecord>): void {
     state.record = { ...(state.record as AgreementRecord), ...changes };
     step.agreement = state.record;

@@ -4,12 +4,22 @@
  * continue-as-new; the functions here only read and change it.
  */
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { Step, StepResult, TaskRecord } from '../activities/step';
 import type { Deadline } from '../domain/deadline';
 import { REJECTION, type ActionDefinition, type ActionInput } from '../domain/actions';
 import type { Actor } from '../domain/identity';
+import { searchAttributes } from '../domain/search-attributes';
 
 export const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -105,6 +115,26 @@ export function closeTasks(core: ProcessCore, step: Step, match: (task: TaskReco
   core.openTasks = core.openTasks.filter((task) => !match(task));
   step.closeTasks.push({ ids: closing.map((task) => task.id), status: by ? 'done' : 'cancelled', by });
   return closing;
+}
+
+/** A process's place in its stage graph: where it is and the path it took. */
+export interface Staged<S extends string> {
+  stage: S;
+  path: S[];
+}
+
+export function enterStage<S extends string>(state: Staged<S>, stage: S): void {
+  state.stage = stage;
+  state.path.push(stage);
+}
+
+/** Tells the engine's search where the process stands, then writes the step. */
+export function publishAndCommit(core: ProcessCore, stage: string, step: Step): Promise<StepResult> {
+  upsertSearchAttributes([
+    { key: searchAttributes.stage, value: stage },
+    { key: searchAttributes.awaitingOrgs, value: [...new Set(core.openTasks.map((task) => task.orgId))] },
+  ]);
+  return commit(core, step);
 }
 
 /** Writes a step once; continue-as-new waits until every scheduled step has landed. */

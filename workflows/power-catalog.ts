@@ -2,11 +2,10 @@
  * P2: a new version of the power catalogue, drafted by FTZ staff, approved by an FTZ admin and
  * published; publishing revokes every delisted power in the agreements that hold it.
  */
-import { continueAsNew, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { continueAsNew, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import type { Step } from '../activities/step';
 import { REJECTION, type ActionInput } from '../domain/actions';
 import type { Actor } from '../domain/identity';
-import { searchAttributes } from '../domain/search-attributes';
 import {
   catalogActions as A,
   missingCodes,
@@ -21,10 +20,12 @@ import {
   beginStep,
   closeTasks,
   commit,
+  enterStage,
   handleAction,
   newCore,
   resumeCore,
   openTask,
+  publishAndCommit,
   reject,
   requireTask,
   type ProcessCore,
@@ -67,18 +68,11 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
     const { core: _core, ...rest } = state;
     return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: [] };
   };
-  const enter = (stage: CatalogStage) => {
-    state.stage = stage;
-    state.path.push(stage);
-  };
-  async function write(step: Step): Promise<CatalogView> {
-    upsertSearchAttributes([
-      { key: searchAttributes.stage, value: state.stage },
-      { key: searchAttributes.awaitingOrgs, value: [...new Set(core.openTasks.map((task) => task.orgId))] },
-    ]);
-    await commit(core, step);
+  const enter = (stage: CatalogStage) => enterStage(state, stage);
+  const write = async (step: Step): Promise<CatalogView> => {
+    await publishAndCommit(core, state.stage, step);
     return view();
-  }
+  };
   /** The draft task, prefilled with the powers to start from. */
   const openDraftTask = (step: Step, context: Record<string, unknown>) =>
     openTask(core, step, A.draftCatalog, 'ftz', {
@@ -133,6 +127,7 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
       },
     },
     async (step) => {
+      // The stage is published with the announcement step that follows.
       const result = await commit(core, step);
       if (result.catalogVersion !== undefined) await announcePublication(result.catalogVersion, result.revocations ?? []);
       return view();

@@ -2,13 +2,12 @@
  * P1: a collaborative zone, from the memorandum both governments sign to its termination.
  * A zone lives for years: this workflow continues-as-new with its plain-JSON state.
  */
-import { continueAsNew, defineQuery, defineUpdate, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { continueAsNew, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import type { MemorandumRecord, Step, ZoneRecord } from '../activities/step';
 import { REJECTION, type ActionInput } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds, zoneName } from '../domain/names';
-import { searchAttributes } from '../domain/search-attributes';
 import {
   FINAL_ZONE_STAGES,
   zoneActions as A,
@@ -24,12 +23,13 @@ import {
   awaitEndOfRun,
   beginStep,
   closeTasks,
-  commit,
+  enterStage,
   handleAction,
   newCore,
   resumeCore,
   nowIso,
   openTask,
+  publishAndCommit,
   reject,
   requireActor,
   requireTask,
@@ -113,23 +113,11 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines };
   };
 
-  function enter(stage: ZoneStage): void {
-    state.stage = stage;
-    state.path.push(stage);
-  }
-
-  function publish(): void {
-    upsertSearchAttributes([
-      { key: searchAttributes.stage, value: state.stage },
-      { key: searchAttributes.awaitingOrgs, value: [...new Set(core.openTasks.map((task) => task.orgId))] },
-    ]);
-  }
-
-  async function write(step: Step): Promise<ZoneView> {
-    publish();
-    await commit(core, step);
+  const enter = (stage: ZoneStage) => enterStage(state, stage);
+  const write = async (step: Step): Promise<ZoneView> => {
+    await publishAndCommit(core, state.stage, step);
     return view();
-  }
+  };
 
   function saveZone(step: Step, changes: Partial<ZoneRecord>): void {
     state.zone = { ...(state.zone as ZoneRecord), ...changes };
