@@ -9,6 +9,7 @@ import { durationMs, loadConfig } from '../platform/config';
 import { listen } from '../platform/http-server';
 import { createLog } from '../platform/log';
 import { stopOnSignals } from '../platform/shutdown';
+import { payloadCodecOf } from '../platform/keys';
 import { connectClient } from '../platform/temporal';
 import { buildConsole, CONSOLE_DIR } from '../scripts/build-console';
 import { openDb } from '../store/db';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
 
   const db = await openDb({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   await requireMigrated(db);
-  const client = await connectClient(config.TEMPORAL_ADDRESS!, config);
+  const client = await connectClient(config.TEMPORAL_ADDRESS!, config, payloadCodecOf(config));
   // An image carries the console built by `npm run build`; a checkout builds it on first start.
   if (!existsSync(join(CONSOLE_DIR, 'index.html'))) await buildConsole();
 

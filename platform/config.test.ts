@@ -1,6 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { durationMs, loadConfig } from './config';
 
-const cluster = { TEMPORAL_ADDRESS: 'temporal:7233', DATABASE_URL: 'postgres://db/records' };
+const cluster = { TEMPORAL_ADDRESS: 'temporal:7233', DATABASE_URL: 'postgres://db/records', PAYLOAD_KEY: Buffer.alloc(32, 7).toString('base64') };
+const signingKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 
 describe('configuration', () => {
   test('the embedded default needs nothing; the cluster processes need their engine and database', () => {
@@ -9,7 +11,11 @@ describe('configuration', () => {
     expect(loadConfig('worker', cluster).TEMPORAL_ADDRESS).toBe('temporal:7233');
     // API replicas must share the token secret: one generated per process would log users out at random.
     expect(() => loadConfig('api', cluster)).toThrow(/TOKEN_SECRET: required by npm run api/);
-    expect(loadConfig('api', { ...cluster, TOKEN_SECRET: 'x'.repeat(32) }).TOKEN_SECRET).toHaveLength(32);
+    expect(loadConfig('api', { ...cluster, TOKEN_SECRET: 'x'.repeat(32), AUDIT_SIGNING_KEY: signingKey }).TOKEN_SECRET).toHaveLength(32);
+    // Payloads are encrypted and exports signed with keys every replica shares, never with one of its own.
+    expect(() => loadConfig('worker', { ...cluster, PAYLOAD_KEY: undefined })).toThrow(/PAYLOAD_KEY: required by npm run worker/);
+    expect(() => loadConfig('api', { ...cluster, TOKEN_SECRET: 'x'.repeat(32) })).toThrow(/AUDIT_SIGNING_KEY: required by npm run api/);
+    expect(() => loadConfig('worker', { ...cluster, PAYLOAD_KEY: 'c2hvcnQ=' })).toThrow(/PAYLOAD_KEY: 32 random bytes in base64/);
   });
 
   test('every wrong value is named, all at once', () => {

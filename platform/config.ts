@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { TASK_QUEUE } from '../domain/names';
+import { isSigningKey } from '../audit/signing';
+import { isPayloadKey } from './payload-codec';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optional = z.string().min(1).optional();
@@ -33,6 +35,18 @@ const configSchema = z.object({
   WORKFLOW_BUNDLE: file,
   /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>` (a scrape credential). */
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** AES-256 key of the payload codec (32 bytes, base64): the same for every API and worker. */
+  PAYLOAD_KEY: z.string().refine(isPayloadKey, '32 random bytes in base64').optional(),
+  /** Earlier payload keys, comma-separated: still decrypted, never used to encrypt. */
+  PAYLOAD_KEYS_RETIRED: z.string().refine((keys) => keys.split(',').every(isPayloadKey), 'comma-separated keys of 32 bytes in base64').optional(),
+  /** Ed25519 private key that signs audit exports (PKCS#8, PEM or base64 DER). */
+  AUDIT_SIGNING_KEY: z.string().refine(isSigningKey, 'an Ed25519 private key, PKCS#8 as PEM or base64 DER').optional(),
+  /** Failed logins a username may have within LOGIN_FAILURE_WINDOW before it must wait (a 429). */
+  LOGIN_FAILURES_PER_USER: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failed logins from one address within the window: higher, since an office shares one. */
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** How long failed logins count against a username or address. */
+  LOGIN_FAILURE_WINDOW: duration('15m').default('15m'),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -44,9 +58,10 @@ export type ProcessKind = 'embedded' | 'api' | 'worker' | 'setup';
 
 export const REQUIRED: Record<ProcessKind, (keyof Config)[]> = {
   embedded: [],
-  // Stateless processes start no engine and no PGlite; API replicas must share the token secret.
-  api: ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'TOKEN_SECRET'],
-  worker: ['TEMPORAL_ADDRESS', 'DATABASE_URL'],
+  // Stateless processes start no engine and no PGlite; API replicas must share the token secret,
+  // and every process that reads or writes payloads the payload key.
+  api: ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'TOKEN_SECRET', 'PAYLOAD_KEY', 'AUDIT_SIGNING_KEY'],
+  worker: ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'PAYLOAD_KEY'],
   setup: ['TEMPORAL_ADDRESS', 'DATABASE_URL'],
 };
 

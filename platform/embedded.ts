@@ -9,6 +9,7 @@ import { createWorker } from '../worker/create-worker';
 import { durationMs, type Config } from './config';
 import { registerSearchAttributes } from './engine-setup';
 import { listen } from './http-server';
+import { payloadCodecOf } from './keys';
 import { createLog, type Log } from './log';
 import { embeddedTokenSecret } from './secrets';
 import { connectClient, connectWorker } from './temporal';
@@ -58,7 +59,8 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
     await migrate(db);
     await applySeeds(db, { demoPassword: config.DEMO_PASSWORD });
 
-    const client = await connectClient(temporalAddress, config);
+    const codec = payloadCodecOf(config, dataDir);
+    const client = await connectClient(temporalAddress, config, codec);
     stops.push(() => client.connection.close());
     // The dev server registers them from its flags; an engine named by TEMPORAL_ADDRESS may lack them.
     await registerSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE);
@@ -70,6 +72,7 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TASK_QUEUE,
       db,
+      codec,
       shutdownGraceMs: graceMs,
     });
     const running = worker.run();

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { resolveTemporalCli } from './engine/temporal-cli';
 import globalSetup from '../test/global-setup';
 import globalTeardown from '../test/global-teardown';
+import { CORPUS_PAYLOAD_KEY } from '../test/support/corpus-key';
 import { startHarness, type Harness } from '../test/support/harness';
 import { addDays } from '../domain/agreements';
 import { agreementContent, concludeAgreement, publishCatalog, today } from '../test/support/agreement-flow';
@@ -91,6 +92,8 @@ const FOLDERS: [RegExp, string][] = [
 
 async function main(): Promise<void> {
   await globalSetup();
+  // Sealed with the corpus key, not the run's random one, so that later runs can replay them.
+  process.env.TEST_PAYLOAD_KEY = CORPUS_PAYLOAD_KEY;
   const h = await startHarness();
   const cli = (await resolveTemporalCli()).path!;
   const address = process.env.TEST_TEMPORAL_ADDRESS!;

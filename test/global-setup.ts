@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevServer } from '../scripts/engine/dev-server';
 import { buildConsole } from '../scripts/build-console';
+import { newPayloadKey } from '../platform/payload-codec';
 import { bundleWorkflows } from '../worker/create-worker';
 import { startTestPostgres } from './support/postgres';
 import { freePort } from './support/ports';
@@ -23,6 +24,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_POSTGRES_URL = postgres.url;
   process.env.TEST_WORKFLOW_BUNDLE = bundlePath;
   process.env.TEST_RUN_DIR = dir;
+  process.env.TEST_PAYLOAD_KEY = newPayloadKey();
   Object.assign(globalThis, { __testRun: { engine, postgres, dir } });
   process.stdout.write(`\nengine ${engine.address}, PostgreSQL and workflow bundle ready in ${Date.now() - started} ms\n`);
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { corpusCodec } from './support/corpus-key';
 
 const CORPUS = join(__dirname, 'replay-corpus');
 
@@ -12,7 +13,8 @@ test('the replay corpus replays without non-determinism', async () => {
   const histories = files.map((file) => JSON.parse(readFileSync(join(CORPUS, file), 'utf8')) as { workflowId: string; history: unknown });
   const failures: string[] = [];
   let replayed = 0;
-  for await (const result of Worker.runReplayHistories({ workflowBundle }, histories)) {
+  const dataConverter = { payloadCodecs: [corpusCodec()] };
+  for await (const result of Worker.runReplayHistories({ workflowBundle, dataConverter }, histories)) {
     replayed++;
     if (result.error) failures.push(`${files[replayed - 1]} (${result.workflowId}): ${result.error.message}`);
   }

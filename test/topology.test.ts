@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { startEntry, type Child } from './support/child-process';
 import { eventually, startHarness, uniqueName, DEMO_PASSWORD, type ApiClient, type Harness } from './support/harness';
 import { freePort } from './support/ports';
@@ -56,6 +56,7 @@ beforeAll(async () => {
     DATABASE_POOL_SIZE: '4',
     TASK_QUEUE: uniqueName('topology'),
     SHUTDOWN_GRACE: '10s',
+    PAYLOAD_KEY: process.env.TEST_PAYLOAD_KEY!,
   };
 
   const setup = startEntry('scripts/setup.ts', cluster);
@@ -72,7 +73,8 @@ beforeAll(async () => {
     });
   workers = [worker(workerMetricsPorts[0]), worker(workerMetricsPorts[1])];
   const port = await freePort();
-  apiProcess = startEntry('api/main.ts', { ...cluster, PORT: String(port), TOKEN_SECRET: randomBytes(32).toString('hex') });
+  const auditSigningKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+  apiProcess = startEntry('api/main.ts', { ...cluster, PORT: String(port), TOKEN_SECRET: randomBytes(32).toString('hex'), AUDIT_SIGNING_KEY: auditSigningKey });
   started.push(...workers, apiProcess);
   await Promise.all([
     ...workers.map((w) => w.waitFor((line) => line.msg === 'worker polling', 'a worker polling')),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { PayloadCodec } from '@temporalio/common';
 import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { RecordFaults } from '../activities/records';
@@ -30,6 +31,8 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Db;
+  /** Encrypts every payload the worker sends and decrypts what it reads (platform/payload-codec.ts). */
+  codec: PayloadCodec;
   workflowBundle?: WorkflowBundleWithSourceMap;
   faults?: RecordFaults;
   /** How long a stopping worker lets running activities finish before cancelling them. */
@@ -43,6 +46,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.db, options.faults),
+    dataConverter: { payloadCodecs: [options.codec] },
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
     shutdownGraceTime: options.shutdownGraceMs ?? 10_000,
     // An activity that ignores its cancellation must not keep the process from exiting.

@@ -6,6 +6,7 @@
 import { durationMs, loadConfig } from '../platform/config';
 import { createLog } from '../platform/log';
 import { stopOnSignals } from '../platform/shutdown';
+import { payloadCodecOf } from '../platform/keys';
 import { connectWorker } from '../platform/temporal';
 import { installWorkerRuntime } from '../platform/worker-runtime';
 import { openDb } from '../store/db';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TASK_QUEUE,
     db,
+    codec: payloadCodecOf(config),
     workflowBundle: config.WORKFLOW_BUNDLE ? readWorkflowBundle(config.WORKFLOW_BUNDLE) : undefined,
     shutdownGraceMs: graceMs,
   });

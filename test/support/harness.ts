@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { RecordFaults } from '../../activities/records';
 import { createApp } from '../../api/app';
+import { AesGcmPayloadCodec, payloadKey } from '../../platform/payload-codec';
 import type { Period } from '../../domain/deadline';
 import { applySeeds } from '../../seeds/apply';
 import { openDb, type Db } from '../../store/db';
@@ -63,13 +64,15 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
   await applySeeds(db, { demoPassword: DEMO_PASSWORD });
   const taskQueue = uniqueName('queue');
   const workflowBundle = JSON.parse(readFileSync(process.env.TEST_WORKFLOW_BUNDLE!, 'utf8')) as WorkflowBundleWithSourceMap;
-  const client = new Client({ connection: await Connection.connect({ address }) });
+  // The run's payload key (test/global-setup.ts): every payload this harness writes is encrypted.
+  const codec = new AesGcmPayloadCodec(payloadKey(process.env.TEST_PAYLOAD_KEY!));
+  const client = new Client({ connection: await Connection.connect({ address }), dataConverter: { payloadCodecs: [codec] } });
   const workerConnection = await NativeConnection.connect({ address });
 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   async function startWorker(faults = options.faults): Promise<void> {
-    worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle, faults });
+    worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, codec, workflowBundle, faults });
     running = worker.run();
   }
   async function stopWorker(): Promise<void> {
@@ -152,6 +155,7 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     taskQueue,
     baseUrl,
     workflowBundle,
+    codec,
     as,
     anonymous: (method: string, path: string, body?: unknown, token?: string) => request(method, path, token, body),
     newCounty,
