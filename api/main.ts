@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     log,
     metricsToken: config.METRICS_TOKEN,
   });
-  const server = await listen(app, config.PORT);
+  const server = await listen(app, config.PORT, config.HOST);
   log.info({ port: server.port, taskQueue: config.TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'API listening');
   stopOnSignals(log, graceMs, async () => {
     await server.close(graceMs);

@@ -11,6 +11,8 @@ const duration = (example: string) => z.string().regex(/^\d+[smhd]$/, `a duratio
 
 const configSchema = z.object({
   PORT: port.default(3000),
+  /** The address the API (and a worker's metrics) listen on; every interface unless set. */
+  HOST: optional,
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: optional,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

@@ -90,7 +90,7 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       log: structured,
       metricsToken: config.METRICS_TOKEN,
     });
-    const server = await listen(app, config.PORT);
+    const server = await listen(app, config.PORT, config.HOST);
     stops.push(() => server.close(graceMs));
     return {
       apiUrl: `http://localhost:${config.PORT}`,

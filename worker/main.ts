@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig('worker');
   const log = createLog('worker', config.LOG_LEVEL);
   const graceMs = durationMs(config.SHUTDOWN_GRACE);
-  installWorkerRuntime(log, { metricsPort: config.WORKER_METRICS_PORT, metricsHost: '0.0.0.0' });
+  installWorkerRuntime(log, { metricsPort: config.WORKER_METRICS_PORT, metricsHost: config.HOST ?? '0.0.0.0' });
 
   const db = await openDb({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   await requireMigrated(db);
