@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { allActions } from '../../domain/processes';
 import { checkActionAgainstRecords } from '../action-checks';
 import { inputSchemaOf } from '../action-schemas';
-import { actorOf, isAdmin, isAuditor } from '../auth';
-import { badRequest, conflict, forbidden, notFound, zodDetails } from '../errors';
+import { requireActionRule, requireOrgReader } from '../access';
+import { actorOf } from '../auth';
+import { badRequest, conflict, notFound, zodDetails } from '../errors';
 import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, taskSchema, type Lang } from '../schemas';
 
@@ -62,15 +63,15 @@ export const listTasks = defineRoute({
   response: z.object({ items: z.array(taskSchema) }),
   async handler({ query, user, deps }) {
     const org = query.org ?? user.orgId;
-    if (org !== user.orgId && !isAdmin(user) && !isAuditor(user)) {
-      throw forbidden(`${user.username} may list only ${user.orgId}'s tasks`);
-    }
-    const statuses = query.status === 'open' ? ['open'] : ['done', 'cancelled'];
+    requireOrgReader(user, org, `the inbox of ${org}`);
+    // One status, written out, lets the planner read tasks_inbox_order in its order and stop at the
+    // limit; a list of statuses (or a parameter) makes it sort the organisation's every task.
+    const status = query.status === 'open' ? `status = 'open'` : `status IN ('done', 'cancelled')`;
     const rows = await deps.db.query<TaskRow>(
       `SELECT ${TASK_COLUMNS} FROM tasks
-       WHERE org_id = $1 AND status = ANY($2) AND ($3::text IS NULL OR process_id = $3)
-       ORDER BY due_at ASC NULLS LAST, opened_at DESC LIMIT $4`,
-      [org, statuses, query.processId ?? null, query.limit],
+       WHERE org_id = $1 AND ${status} AND ($2::text IS NULL OR process_id = $2)
+       ORDER BY due_at ASC NULLS LAST, opened_at DESC LIMIT $3`,
+      [org, query.processId ?? null, query.limit],
     );
     return { items: rows.map((row) => toTask(row, query.lang)) };
   },
@@ -87,9 +88,7 @@ export const getTask = defineRoute({
   async handler({ params, query, user, deps }) {
     const task = await findTask(deps, params.id);
     if (!task) throw notFound(`task ${params.id} not found`);
-    if (task.org_id !== user.orgId && !isAdmin(user) && !isAuditor(user)) {
-      throw forbidden(`task ${task.id} is addressed to ${task.org_id}`);
-    }
+    requireOrgReader(user, task.org_id, `task ${task.id}`);
     return toTask(task, query.lang);
   },
 });
@@ -105,8 +104,7 @@ export const completeTask = defineRoute({
   async handler({ params, body, user, deps, req }) {
     const task = await findTask(deps, params.id);
     if (!task) throw notFound(`task ${params.id} not found`);
-    if (task.org_id !== user.orgId) throw forbidden(`task ${task.id} is addressed to ${task.org_id}, not ${user.orgId}`);
-    if (!user.roles.includes(task.role as never)) throw forbidden(`task ${task.id} needs the ${task.role} role`);
+    requireActionRule(user, task.action, { taskOrgId: task.org_id });
     const idempotencyKey = req.header('idempotency-key');
     // A repeated request (same key) goes to the workflow, which answers it with the first result.
     if (task.status !== 'open' && !idempotencyKey) throw conflict(`task ${task.id} is no longer open (${task.status})`);
