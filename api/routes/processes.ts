@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { definitionOfWorkflowType, processDefinitions } from '../../domain/processes';
@@ -45,7 +45,7 @@ export const startProcess = defineRoute({
   body: z.unknown(),
   status: 201,
   response: processSummarySchema,
-  async handler({ params, body, user, deps }) {
+  async handler({ params, body, user, deps, req }) {
     const definition = definitionOf(params.type);
     const { orgIds, role } = definition.launchedBy;
     if (!orgIds.includes(user.orgId) || !user.roles.includes(role)) {
@@ -55,7 +55,12 @@ export const startProcess = defineRoute({
     if (!parsed.success) throw badRequest(`invalid ${definition.type} input`, zodDetails(parsed.error, 'body'));
     const input = parsed.data;
     await checkEligibility(deps, definition.type, input);
-    const id = definition.processId(input, randomBytes(3).toString('hex'));
+    // A launch sent again with the same Idempotency-Key (a retry after a 503 or a lost answer) names
+    // the same process, so the engine refuses a second start and the retry learns which one it was.
+    const key = req.header('idempotency-key');
+    const nonce = key ? createHash('sha256').update(`${user.id}\n${key}`).digest('hex').slice(0, 6) : randomBytes(3).toString('hex');
+    const id = definition.processId(input, nonce);
+    const keyed = Boolean(key) && definition.processId(input, `${nonce}x`) !== id;
     const zone = definition.zoneCode(input);
     try {
       await deps.client.workflow.start(definition.workflowType, {
@@ -63,7 +68,8 @@ export const startProcess = defineRoute({
         taskQueue: deps.taskQueue,
         args: [{ start: input, launchedBy: actorOf(user) }],
         workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        // A business key may be used again once its process ended; a keyed id never is.
+        workflowIdReusePolicy: keyed ? 'REJECT_DUPLICATE' : 'ALLOW_DUPLICATE',
         typedSearchAttributes: [
           { key: searchAttributes.processType, value: definition.type },
           { key: searchAttributes.stage, value: definition.stages[0] },
@@ -72,6 +78,7 @@ export const startProcess = defineRoute({
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        if (keyed) return { id, type: definition.type, status: 'RUNNING', stage: definition.stages[0] };
         throw conflict(`${definition.type} for ${zone ?? id} is already in progress: process ${id}`, { processId: id });
       }
       throw error;
