@@ -12,6 +12,8 @@ export interface DevServerOptions {
   uiPort?: number;
   /** The SQLite file the server persists to; without it, history lives in memory. */
   dbFilename?: string;
+  /** SQLite pragmas of the data file beyond `journal_mode=wal` (benchmarks try others). */
+  sqlitePragmas?: Record<string, string>;
   /** The codec endpoint the UI uses to show decoded payloads. */
   uiCodecEndpoint?: string;
   /** A cold start on a busy 2-core machine can take a while: wait generously. */
@@ -21,6 +23,8 @@ export interface DevServerOptions {
 
 export interface RunningEngine {
   address: string;
+  /** The dev server's process, when it is our child. */
+  pid?: number;
   uiUrl?: string;
   stop(): Promise<void>;
 }
@@ -46,6 +50,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
     ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
     ...(options.dbFilename ? ['--db-filename', options.dbFilename, '--sqlite-pragma', 'journal_mode=wal'] : []),
+    ...Object.entries(options.sqlitePragmas ?? {}).flatMap(([name, value]) => ['--sqlite-pragma', `${name}=${value}`]),
   ];
   const child = spawn(cli.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -61,6 +66,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   }
   return {
     address,
+    pid: child.pid,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
     stop: () => stopChild(child, exited),
   };

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 
 export interface TestPostgres {
   url: string;
+  /** Stops the server and removes its files. */
   stop(): void;
+  /** Takes the server down (connections are refused) and brings it back on the same data: the chaos run's outage. */
+  down(): void;
+  up(): void;
 }
 
 function postgresBin(): string {
@@ -32,13 +36,17 @@ export function startTestPostgres(port: number): TestPostgres {
   }
   const data = join(dir, 'data');
   asPostgres(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  asPostgres(join(bin, 'pg_ctl'), [
-    '-D', data, '-w', '-l', join(dir, 'log'),
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-    'start',
-  ]);
+  const start = () =>
+    asPostgres(join(bin, 'pg_ctl'), [
+      '-D', data, '-w', '-l', join(dir, 'log'),
+      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      'start',
+    ]);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    down: () => asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-w', '-m', 'fast', 'stop']),
+    up: start,
     stop() {
       try {
         asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);

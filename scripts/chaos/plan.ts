@@ -1,0 +1,147 @@
+/**
+ * The chaos run's mix of processes: each flow drives a process to a point (its end, or a human
+ * step it then waits at) and says what that point is and which records it must have written, each
+ * exactly once. The reconciliation compares these, the workflow's own state and the records.
+ */
+import type { Api } from '../lab/api-client';
+import { act, agreementContent, body, launch, memorandum, processAction, termOf, today } from '../lab/flows';
+
+export interface Expected {
+  stage: string;
+  /** RUNNING (waiting) or COMPLETED (finished). */
+  status: 'RUNNING' | 'COMPLETED';
+  /** Timeline events, in order: one per intended write. */
+  events: string[];
+  /** Steps committed (rows of step_results). */
+  steps: number;
+  /** Task ledger rows ever opened, and the ones open at the end as `action@org`. */
+  tasks: number;
+  openTasks: string[];
+  /** Registry rows: zones, memoranda, agreements, agreement versions. */
+  records: { zones: number; memoranda: number; agreements: number; versions: number };
+  /** The registry status of the zone or agreement, when there is one. */
+  recordStatus?: string;
+}
+
+export interface Flow {
+  name: string;
+  kind: 'zone' | 'agreement';
+  expected(code: string): Expected;
+  /** Drives the process; returns its id. `code` is the county (zones) or the host zone (agreements); `n` numbers agreements' terms. */
+  drive(api: Api, code: string, n: number): Promise<string>;
+}
+
+const none = { zones: 0, memoranda: 0, agreements: 0, versions: 0 };
+const SIGNED = ['launched', 'memorandumDrafted', 'memorandumSigned', 'memorandumSigned', 'zoneRecorded'];
+const CONCLUDED = ['agreementLaunched', 'agreementDrafted', 'agreementSigned', 'agreementSigned', 'agreementConcluded'];
+const items = [{ powerCode: 'XK-004' }, { powerCode: 'JC-002' }];
+
+async function launchZone(api: Api, county: string): Promise<string> {
+  return launch(api, 'city.admin', 'zone-establishment', { countyCode: county }, `zone-${county}`);
+}
+
+async function concluded(api: Api, zone: string, n: number): Promise<string> {
+  const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: zone });
+  await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent(items, termOf(n)));
+  await act(api, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
+  await act(api, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+  return id;
+}
+
+export const flows: Flow[] = [
+  {
+    name: 'zone established',
+    kind: 'zone',
+    expected: () => ({
+      stage: 'ACTIVE', status: 'RUNNING', events: [...SIGNED, 'bodyNamed'], steps: 5, tasks: 4, openTasks: [],
+      records: { ...none, zones: 1, memoranda: 1 }, recordStatus: 'ACTIVE',
+    }),
+    async drive(api, county) {
+      const id = await launchZone(api, county);
+      await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum());
+      await act(api, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+      await act(api, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+      await act(api, `gov-${county}.staff`, id, 'nameManagementBody', body);
+      return id;
+    },
+  },
+  {
+    name: 'zone returned once, signed, waiting for its body',
+    kind: 'zone',
+    expected: (county) => ({
+      stage: 'AWAITING_BODY', status: 'RUNNING',
+      events: ['launched', 'memorandumDrafted', 'memorandumSigned', 'memorandumReturned', 'signaturesVoided', ...SIGNED.slice(1)],
+      steps: 7, tasks: 7, openTasks: [`nameManagementBody@gov-${county}`],
+      records: { ...none, zones: 1, memoranda: 2 }, recordStatus: 'ACTIVE_PENDING_BODY',
+    }),
+    async drive(api, county) {
+      const id = await launchZone(api, county);
+      await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum());
+      await act(api, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+      await act(api, 'ftz.staff', id, 'reviewMemorandum', { decision: 'return', comments: '面积需核实' });
+      await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum());
+      await act(api, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+      await act(api, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+      return id;
+    },
+  },
+  {
+    name: 'zone waiting for its draft',
+    kind: 'zone',
+    expected: () => ({ stage: 'DRAFTING', status: 'RUNNING', events: ['launched'], steps: 1, tasks: 1, openTasks: ['draftMemorandum@ftz'], records: none }),
+    drive: (api, county) => launchZone(api, county),
+  },
+  {
+    name: 'agreement concluded, announced, terminated',
+    kind: 'agreement',
+    expected: () => ({
+      stage: 'TERMINATED', status: 'COMPLETED', events: [...CONCLUDED, 'agreementAnnounced', 'agreementTerminated'], steps: 6, tasks: 4, openTasks: [],
+      records: { ...none, agreements: 1, versions: 1 }, recordStatus: 'TERMINATED',
+    }),
+    async drive(api, zone, n) {
+      const id = await concluded(api, zone, n);
+      await act(api, 'ftz.staff', id, 'announceAgreement', { announcementRef: `营自贸委〔2026〕${n}号`, announcedOn: today() });
+      await processAction(api, 'ftz.admin', id, 'terminateAgreement', { reason: '故障注入演练' });
+      return id;
+    },
+  },
+  {
+    name: 'agreement returned, drafted again, waiting for signatures',
+    kind: 'agreement',
+    expected: (zone) => ({
+      stage: 'SIGNING', status: 'RUNNING', events: ['agreementLaunched', 'agreementDrafted', 'agreementReturned', 'agreementDrafted'], steps: 4, tasks: 6,
+      openTasks: [`reviewAgreement@ftz`, `reviewAgreement@gov-${zone}`], records: { ...none, agreements: 1, versions: 2 }, recordStatus: 'NEGOTIATING',
+    }),
+    async drive(api, zone, n) {
+      const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: zone });
+      await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent(items, termOf(n)));
+      await act(api, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'return', comments: '调整事项' });
+      await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent(items, termOf(n)));
+      return id;
+    },
+  },
+  {
+    name: 'agreement announced, waiting for its start',
+    kind: 'agreement',
+    expected: () => ({
+      stage: 'PENDING_START', status: 'RUNNING', events: [...CONCLUDED, 'agreementAnnounced'], steps: 5, tasks: 4, openTasks: [],
+      records: { ...none, agreements: 1, versions: 1 }, recordStatus: 'SIGNED',
+    }),
+    async drive(api, zone, n) {
+      const id = await concluded(api, zone, n);
+      await act(api, 'ftz.staff', id, 'announceAgreement', { announcementRef: `营自贸委〔2026〕${n}号`, announcedOn: today() });
+      return id;
+    },
+  },
+  {
+    name: 'agreement concluded, waiting for its announcement',
+    kind: 'agreement',
+    expected: () => ({
+      stage: 'ANNOUNCING', status: 'RUNNING', events: CONCLUDED, steps: 4, tasks: 4, openTasks: ['announceAgreement@ftz'],
+      records: { ...none, agreements: 1, versions: 1 }, recordStatus: 'SIGNED',
+    }),
+    drive: (api, zone, n) => concluded(api, zone, n),
+  },
+];
+
+export const ZONE_ESTABLISHED = flows[0];

@@ -1,0 +1,138 @@
+/**
+ * The reconciliation: for every process, what its flow intended, what the workflow's own state says
+ * (read through the API, which decodes it) and what the records store holds, compared write by write.
+ */
+import type { Api } from '../lab/api-client';
+import type { Queryable } from '../../store/db';
+import type { Expected } from './plan';
+
+export interface Intended {
+  id: string;
+  flow: string;
+  expected: Expected;
+}
+
+interface Row {
+  id: string;
+  events: string[];
+  steps: string;
+  tasks: string;
+  open_tasks: string[];
+  zones: string;
+  zone_status: string | null;
+  memoranda: string;
+  agreements: string;
+  agreement_status: string | null;
+  versions: string;
+}
+
+export interface Counts {
+  processes: number;
+  finished: number;
+  waiting: number;
+  intended: number;
+  found: number;
+  lost: number;
+  duplicated: number;
+  /** Processes the engine knows that no flow launched (a launch acted twice). */
+  unplanned: number;
+  problems: string[];
+}
+
+/** One query for every process: its timeline, steps, tasks and registry rows. */
+export async function recordsOf(db: Queryable, ids: string[]): Promise<Map<string, Row>> {
+  const rows = await db.query<Row>(
+    `SELECT p.id,
+       (SELECT coalesce(array_agg(kind ORDER BY seq), '{}') FROM process_events WHERE process_id = p.id) AS events,
+       (SELECT count(*) FROM step_results WHERE split_part(key, ':', 1) = p.id) AS steps,
+       (SELECT count(*) FROM tasks WHERE process_id = p.id) AS tasks,
+       (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM tasks WHERE process_id = p.id AND status = 'open') AS open_tasks,
+       (SELECT count(*) FROM zones WHERE process_id = p.id) AS zones,
+       (SELECT min(status) FROM zones WHERE process_id = p.id) AS zone_status,
+       (SELECT count(*) FROM memoranda WHERE process_id = p.id) AS memoranda,
+       (SELECT count(*) FROM agreements WHERE process_id = p.id) AS agreements,
+       (SELECT min(status) FROM agreements WHERE process_id = p.id) AS agreement_status,
+       (SELECT count(*) FROM agreement_versions WHERE agreement_id = p.id) AS versions
+     FROM unnest($1::text[]) AS p(id)`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Multiset difference: how many of `a`'s items `b` lacks. */
+function missing(a: string[], b: string[]): number {
+  const left = [...b];
+  let count = 0;
+  for (const item of a) {
+    const at = left.indexOf(item);
+    if (at < 0) count++;
+    else left.splice(at, 1);
+  }
+  return count;
+}
+
+interface ProcessView {
+  status: string;
+  stage: string;
+  openTasks: { id: string; action: string; orgId: string }[];
+  data: { memoranda?: unknown[]; zone?: { status: string }; versions?: unknown[]; record?: { status: string } };
+}
+
+export async function reconcile(api: Api, db: Queryable, intended: Intended[], unplanned: number): Promise<Counts> {
+  const auditor = await api.as('audit.auditor');
+  const records = await recordsOf(db, intended.map((p) => p.id));
+  const counts: Counts = { processes: intended.length, finished: 0, waiting: 0, intended: 0, found: 0, lost: 0, duplicated: 0, unplanned, problems: [] };
+  for (const { id, flow, expected } of intended) {
+    const row = records.get(id)!;
+    const problem = (what: string) => counts.problems.push(`${id} (${flow}): ${what}`);
+    const answer = await auditor.get<ProcessView>(`/api/processes/${id}`);
+    if (answer.status !== 200) {
+      problem(`the API answered ${answer.status} for its state`);
+      continue;
+    }
+    const view = answer.body;
+    if (view.status === 'COMPLETED') counts.finished++;
+    else if (view.status === 'RUNNING') counts.waiting++;
+
+    // The workflow is where its flow left it, waiting at the right human step.
+    if (view.status !== expected.status || view.stage !== expected.stage) {
+      problem(`${view.status} at ${view.stage}, not ${expected.status} at ${expected.stage}`);
+    }
+    const waitingFor = view.openTasks.map((t) => `${t.action}@${t.orgId}`).sort();
+    if (JSON.stringify(waitingFor) !== JSON.stringify([...expected.openTasks].sort())) problem(`waits for ${waitingFor.join(', ') || 'nothing'}`);
+
+    // The records agree with the workflow's state…
+    if (JSON.stringify(view.openTasks.map((t) => t.id).sort()) !== JSON.stringify([...row.open_tasks].sort())) {
+      problem(`open tasks: workflow ${view.openTasks.map((t) => t.id).join(', ')}; ledger ${row.open_tasks.join(', ')}`);
+    }
+    const versions = view.data.memoranda?.length ?? view.data.versions?.length ?? 0;
+    const recordVersions = Number(row.memoranda) + Number(row.versions);
+    if (versions !== recordVersions) problem(`${versions} versions in the workflow, ${recordVersions} in the records`);
+    const status = view.data.zone?.status ?? view.data.record?.status;
+    const recordStatus = row.zone_status ?? row.agreement_status ?? undefined;
+    if (status !== recordStatus || status !== expected.recordStatus) problem(`registry status: workflow ${status}, records ${recordStatus}, intended ${expected.recordStatus}`);
+
+    // …and hold each intended write once: nothing lost, nothing twice.
+    const wrote = {
+      events: row.events,
+      steps: Number(row.steps),
+      tasks: Number(row.tasks),
+      records: Number(row.zones) + Number(row.memoranda) + Number(row.agreements) + Number(row.versions),
+    };
+    const meant = {
+      events: expected.events,
+      steps: expected.steps,
+      tasks: expected.tasks,
+      records: expected.records.zones + expected.records.memoranda + expected.records.agreements + expected.records.versions,
+    };
+    const lost = missing(meant.events, wrote.events) + Math.max(0, meant.steps - wrote.steps) + Math.max(0, meant.tasks - wrote.tasks) + Math.max(0, meant.records - wrote.records);
+    const duplicated = missing(wrote.events, meant.events) + Math.max(0, wrote.steps - meant.steps) + Math.max(0, wrote.tasks - meant.tasks) + Math.max(0, wrote.records - meant.records);
+    counts.intended += meant.events.length + meant.steps + meant.tasks + meant.records;
+    counts.found += wrote.events.length + wrote.steps + wrote.tasks + wrote.records;
+    counts.lost += lost;
+    counts.duplicated += duplicated;
+    if (lost || duplicated) problem(`${lost} writes lost, ${duplicated} duplicated: events ${wrote.events.join(',')}; steps ${wrote.steps}; tasks ${wrote.tasks}; records ${wrote.records}`);
+    else if (JSON.stringify(wrote.events) !== JSON.stringify(meant.events)) problem(`events out of order: ${wrote.events.join(',')}`);
+  }
+  return counts;
+}

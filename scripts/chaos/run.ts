@@ -1,0 +1,95 @@
+/**
+ * One chaos run: the scale-out layout on this machine (scripts/lab/cluster.ts), host zones set up
+ * first, then the mixed processes driven through the API by clients that retry what found the
+ * engine or the database away (same Idempotency-Key), while the faults run beside them. Then the
+ * reconciliation, once every process has come to rest.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { hashPassword } from '../../store/passwords';
+import { startCluster } from '../lab/cluster';
+import { addCounty, establishZone, inParallel, spareCountyCodes } from '../lab/flows';
+import { runFaults, type FaultLog, type FaultPlan } from './faults';
+import { flows, ZONE_ESTABLISHED, type Flow } from './plan';
+import { reconcile, type Counts, type Intended } from './reconcile';
+
+export interface ChaosOptions {
+  processes: number;
+  /** Zones set up before the faults, which the agreements are with. */
+  hostZones: number;
+  concurrency: number;
+  faults: FaultPlan;
+  log?: (line: string) => void;
+}
+
+export interface ChaosReport {
+  counts: Counts;
+  faults: FaultLog;
+  retries: number;
+  seconds: number;
+  byFlow: Record<string, number>;
+}
+
+const REAL_COUNTIES = ['210881', '210804', '210802', '210803', '210811', '210882'];
+
+export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const log = options.log ?? (() => undefined);
+  let retries = 0;
+  const cluster = await startCluster({
+    log,
+    // A client that retries for as long as a fault and its aftermath may last (a task lost with a
+    // killed worker waits out its 30 s timeout), then gives up: a run stops by itself.
+    retry: { forMs: 180_000, intervalMs: 500, onRetry: () => retries++ },
+  });
+  const connection = await Connection.connect({ address: cluster.temporalAddress });
+  try {
+    const started = Date.now();
+    const { api, db } = cluster;
+    const zoneFlows = flows.filter((f) => f.kind === 'zone');
+    const agreementFlows = flows.filter((f) => f.kind === 'agreement');
+    const counties = [...REAL_COUNTIES, ...spareCountyCodes()];
+    const hosts = counties.slice(0, options.hostZones);
+    // A third of the processes are zone establishments (a county each), the rest agreements.
+    const zoneCount = Math.min(Math.round(options.processes / 3), counties.length - hosts.length);
+    const runs: { flow: Flow; code: string; n: number }[] = [];
+    for (let i = 0; i < options.processes; i++) {
+      runs.push(i < zoneCount
+        ? { flow: zoneFlows[i % zoneFlows.length], code: counties[hosts.length + i], n: 0 }
+        : { flow: agreementFlows[i % agreementFlows.length], code: hosts[i % hosts.length], n: i });
+    }
+    const passwordHash = await hashPassword('demo');
+    for (const run of runs) if (!REAL_COUNTIES.includes(run.code)) await addCounty(db, run.code, passwordHash);
+    log(`setting up ${hosts.length} host zones…`);
+    const intended: Intended[] = [];
+    for (const host of hosts) intended.push({ id: await establishZone(api, host), flow: ZONE_ESTABLISHED.name, expected: ZONE_ESTABLISHED.expected(host) });
+    // Every client logs in before the faults: a login is not what is being tested.
+    for (const user of ['city.admin', 'ftz.admin', 'ftz.staff', 'audit.auditor', ...new Set(runs.map((r) => `gov-${r.code}.staff`))]) await api.as(user);
+
+    log(`driving ${runs.length} processes, ${options.concurrency} at a time, with faults…`);
+    const faultsStarted = Date.now();
+    const [faults] = await Promise.all([
+      runFaults(cluster, options.faults, faultsStarted, log),
+      inParallel(runs, options.concurrency, async (run) => {
+        const id = await run.flow.drive(api, run.code, run.n);
+        intended.push({ id, flow: run.flow.name, expected: run.flow.expected(run.code) });
+      }),
+    ]);
+
+    // Launches answer before the first step is written: let every process come to rest.
+    log('waiting for every process to come to rest…');
+    const client = new Client({ connection });
+    const deadline = Date.now() + 120_000;
+    let counts: Counts;
+    for (;;) {
+      const known = await client.workflow.count();
+      counts = await reconcile(api, db, intended, Math.max(0, known.count - intended.length));
+      if (!counts.problems.length || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    const byFlow: Record<string, number> = {};
+    for (const p of intended) byFlow[p.flow] = (byFlow[p.flow] ?? 0) + 1;
+    return { counts, faults, retries, seconds: Math.round((Date.now() - started) / 1000), byFlow };
+  } finally {
+    await connection.close();
+    await cluster.stop();
+  }
+}
