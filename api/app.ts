@@ -4,6 +4,7 @@ import { quietLog, type Log } from '../platform/log';
 import { CONSOLE_DIR } from '../scripts/build-console';
 import { requireUser } from './auth';
 import { badRequest, notFound, toHttpError, type ErrorBody } from './errors';
+import { refuseUnstorableText } from './input-guard';
 import { DOCS_PAGE, openApiDocument } from './openapi';
 import { createMetrics } from './metrics';
 import { observeRequests } from './observe';
@@ -48,6 +49,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(observeRequests(log, routeDeps.metrics));
   labelRoutes(app, routes);
   app.use(express.json({ limit: '1mb' }));
+  app.use(refuseUnstorableText);
   const document = openApiDocument(routes);
   app.get('/openapi.json', (_req, res) => res.json(document));
   app.get('/docs', (_req, res) => res.type('html').send(DOCS_PAGE));

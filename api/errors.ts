@@ -39,9 +39,15 @@ const grpcStatus = { DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, UNAVAILABLE: 14 };
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
 
+/** Statuses that Express and its body parser give the errors they raise on bad requests. */
+const REQUEST_ERRORS: Record<number, string> = { 400: 'BAD_REQUEST', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+
 /** The one mapping from what went wrong to a status: bad input never becomes a 500. */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  // A path that does not decode, a body too large or in an unknown charset: refused before any route.
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === 'number' && REQUEST_ERRORS[status]) return new HttpError(status, REQUEST_ERRORS[status], (error as Error).message);
   if (error instanceof ZodError) return badRequest('invalid request', zodDetails(error, 'body'));
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const { type, message } = error.cause;
