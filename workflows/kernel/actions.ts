@@ -1,0 +1,99 @@
+/** Human steps as Updates: validators that refuse without a trace, handlers that decide then write. */
+import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import type { Step, TaskRecord } from '../../activities/step';
+import { REJECTION, type ActionDefinition, type ActionInput } from '../../domain/actions';
+import type { Actor } from '../../domain/identity';
+import { beginStep, type ProcessCore } from './core';
+
+const RECENT_REQUESTS_KEPT = 200;
+
+export function reject(type: (typeof REJECTION)[keyof typeof REJECTION], message: string): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+
+export function isRepeat(core: ProcessCore, input: ActionInput): boolean {
+  return core.recentRequests.includes(input.requestId);
+}
+
+export function remember(core: ProcessCore, input: ActionInput): void {
+  core.recentRequests.push(input.requestId);
+  if (core.recentRequests.length > RECENT_REQUESTS_KEPT) core.recentRequests.shift();
+}
+
+/** Validator part: the payload matches the action's schema. */
+export function parsePayload<P>(action: ActionDefinition, input: ActionInput): P {
+  const parsed = action.schema.safeParse(input.payload);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`);
+    reject(REJECTION.badRequest, `invalid ${action.name} payload: ${fields.join('; ')}`);
+  }
+  return parsed.data as P;
+}
+
+/** Validator part: the task is open, is this action's, and the actor may complete it. */
+export function requireTask(core: ProcessCore, action: ActionDefinition, input: ActionInput): TaskRecord {
+  const task = core.openTasks.find((t) => t.id === input.taskId);
+  if (!task || task.action !== action.name) reject(REJECTION.conflict, `task ${input.taskId} is not open for ${action.name}`);
+  requireActor(input.actor, [task.orgId], task.role);
+  return task;
+}
+
+export function requireActor(actor: Actor, orgIds: string[], role: string): void {
+  if (!orgIds.includes(actor.orgId)) {
+    reject(REJECTION.forbidden, `only ${orgIds.join(' or ')} may do this; ${actor.userId} belongs to ${actor.orgId}`);
+  }
+  if (!actor.roles.includes(role as Actor['roles'][number])) {
+    reject(REJECTION.forbidden, `this needs the ${role} role; ${actor.userId} has ${actor.roles.join(', ') || 'none'}`);
+  }
+}
+
+
+/** An action's update: what the validator checks, what the handler may read first, and the decision. */
+export interface ActionHandler<V, P, R = undefined> {
+  action: ActionDefinition;
+  update: UpdateDefinition<V, [ActionInput]>;
+  /** Synchronous checks of payload-free facts (task, actor, stage); throwing refuses without a trace. */
+  check(input: ActionInput<P>): void;
+  /** Reads the records before deciding (an activity); it changes nothing, and may refuse too. */
+  prepare?(input: ActionInput<P>): Promise<R>;
+  /** Decides on the state, synchronously, and puts what the decision writes into the step. */
+  decide(input: ActionInput<P>, step: Step, prepared: R): void;
+}
+
+/**
+ * Registers an action: the validator checks payload, actor and state; the handler decides, then
+ * `write` commits the step. A repeated request id returns the current view without acting.
+ */
+export function handleAction<V, P, R>(
+  core: ProcessCore,
+  handler: ActionHandler<V, P, R>,
+  write: (step: Step) => Promise<V>,
+  view: () => V,
+): void {
+  const checked = (input: ActionInput): ActionInput<P> => {
+    const typed = { ...input, payload: parsePayload<P>(handler.action, input) };
+    handler.check(typed);
+    return typed;
+  };
+  setHandler(
+    handler.update,
+    async (input: ActionInput) => {
+      if (isRepeat(core, input)) return view();
+      let typed = checked(input);
+      const prepared = handler.prepare ? await handler.prepare(typed) : (undefined as R);
+      // While the records were read, another update may have moved the state on: check again.
+      if (handler.prepare) typed = checked(input);
+      remember(core, input);
+      const step = beginStep(core);
+      handler.decide(typed, step, prepared);
+      return write(step);
+    },
+    {
+      validator: (input: ActionInput) => {
+        if (!isRepeat(core, input)) checked(input);
+      },
+    },
+  );
+}
+

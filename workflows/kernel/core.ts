@@ -1,0 +1,137 @@
+/**
+ * What every process workflow keeps: the task ledger, steps written once and the stage it is in.
+ * All state lives in `ProcessCore`, plain JSON carried across continue-as-new; these functions only
+ * read and change it.
+ */
+import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { Step, StepResult, TaskRecord } from '../../activities/step';
+import type { ActionDefinition } from '../../domain/actions';
+import type { Actor } from '../../domain/identity';
+import { searchAttributes } from '../../domain/search-attributes';
+
+export const activities = proxyActivities<Activities>({
+  // A step is one short transaction: a worker that stops holding one gives it up to another in 10 s.
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '500 ms', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+});
+
+export interface ProcessCore {
+  processId: string;
+  processType: string;
+  /** The chain's first run: one process id may be reused after the process ended. */
+  chainId: string;
+  seq: number;
+  openTasks: TaskRecord[];
+  /** Request ids already acted on, newest last; update-id de-duplication ends at continue-as-new. */
+  recentRequests: string[];
+  /** Steps scheduled but not yet committed: continue-as-new waits for them. */
+  inFlight: number;
+  /** Set once this run has decided to end: timers that fire after that leave their work to the next run. */
+  closing?: boolean;
+}
+
+export function newCore(processType: string): ProcessCore {
+  const info = workflowInfo();
+  return {
+    processId: info.workflowId,
+    processType,
+    chainId: info.firstExecutionRunId,
+    seq: 0,
+    openTasks: [],
+    recentRequests: [],
+    inFlight: 0,
+  };
+}
+
+/** The core of a run that continues an earlier one: nothing in flight, not closing. */
+export function resumeCore(core: ProcessCore): ProcessCore {
+  core.inFlight = 0;
+  core.closing = false;
+  return core;
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function beginStep(core: ProcessCore): Step {
+  return {
+    key: `${core.processId}:${core.chainId}:${++core.seq}`,
+    processId: core.processId,
+    chainId: core.chainId,
+    processType: core.processType,
+    at: nowIso(),
+    events: [],
+    openTasks: [],
+    closeTasks: [],
+    memoranda: [],
+    notifications: [],
+  };
+}
+
+export function addEvent(core: ProcessCore, step: Step, kind: string, actor: Actor | null, data = {}): void {
+  step.events.push({ seq: ++core.seq, at: step.at, kind, actor, data });
+}
+
+export function openTask(
+  core: ProcessCore,
+  step: Step,
+  action: ActionDefinition,
+  orgId: string,
+  context: Record<string, unknown> = {},
+  dueAt?: string,
+): TaskRecord {
+  const task: TaskRecord = {
+    // Run ids are UUIDv7: their head is a timestamp, their tail is random.
+    id: `${core.processId}.${core.chainId.slice(-12)}.${++core.seq}`,
+    action: action.name,
+    orgId,
+    role: action.role,
+    title: action.title,
+    dueAt,
+    context,
+  };
+  core.openTasks.push(task);
+  step.openTasks.push(task);
+  return task;
+}
+
+/** Closes the open tasks that match, as done by `by` or cancelled (by = null). */
+export function closeTasks(core: ProcessCore, step: Step, match: (task: TaskRecord) => boolean, by: Actor | null) {
+  const closing = core.openTasks.filter(match);
+  core.openTasks = core.openTasks.filter((task) => !match(task));
+  step.closeTasks.push({ ids: closing.map((task) => task.id), status: by ? 'done' : 'cancelled', by });
+  return closing;
+}
+
+/** A process's place in its stage graph: where it is and the path it took. */
+export interface Staged<S extends string> {
+  stage: S;
+  path: S[];
+}
+
+export function enterStage<S extends string>(state: Staged<S>, stage: S): void {
+  state.stage = stage;
+  state.path.push(stage);
+}
+
+/** Tells the engine's search where the process stands, then writes the step. */
+export function publishAndCommit(core: ProcessCore, stage: string, step: Step): Promise<StepResult> {
+  upsertSearchAttributes([
+    { key: searchAttributes.stage, value: stage },
+    { key: searchAttributes.awaitingOrgs, value: [...new Set(core.openTasks.map((task) => task.orgId))] },
+  ]);
+  return commit(core, step);
+}
+
+/** Writes a step once; continue-as-new waits until every scheduled step has landed. */
+export async function commit(core: ProcessCore, step: Step): Promise<StepResult> {
+  core.inFlight++;
+  try {
+    return await activities.commitStep(step);
+  } finally {
+    core.inFlight--;
+  }
+}
+
