@@ -15,7 +15,8 @@ import { migrate } from '../../store/migrate';
 import { startEntry, type Child } from '../../test/support/child-process';
 import { freePort } from '../../test/support/ports';
 import { startTestPostgres, type TestPostgres } from '../../test/support/postgres';
-import { bundleWorkflows } from '../../worker/create-worker';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflows, WORKFLOWS_PATH } from '../../worker/create-worker';
 import { apiAt, type Api, type RetryPolicy } from './api-client';
 
 export const DEMO_PASSWORD = 'demo';
@@ -27,6 +28,8 @@ export interface ClusterOptions {
   workerEnv?: Record<string, string>;
   /** Extra environment of the API process (e.g. NODE_OPTIONS for a profile). */
   apiEnv?: Record<string, string>;
+  /** Modules the workflow bundle loads once for every workflow of a worker (a tuning to measure). */
+  preloadModules?: string[];
   /** How the API client retries; none unless given (a benchmark wants to see every failure). */
   retry?: RetryPolicy;
   log?: (line: string) => void;
@@ -88,7 +91,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       startDevServer({ port: enginePort, dbFilename, log, sqlitePragmas: options.sqlitePragmas });
     const [engine0, bundle, postgres] = await Promise.all([
       startEngine(),
-      bundleWorkflows(),
+      options.preloadModules ? bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: options.preloadModules }) : bundleWorkflows(),
       freePort().then((port) => startTestPostgres(port)),
     ]);
     let engine = engine0;

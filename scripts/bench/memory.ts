@@ -1,0 +1,77 @@
+/**
+ * Worker memory with many long-lived workflows cached: M delegation agreements launched and left
+ * waiting for their draft (a workflow that lives for years waits like this), then the worker
+ * process's resident set read from /proc, with the SDK's own count of cached workflows beside it.
+ */
+import { readFileSync } from 'node:fs';
+import type { Child } from '../../test/support/child-process';
+import { BARE_TASK_QUEUE } from './bare/activities';
+import type { BareShape } from './bare/workflow';
+import type { BenchContext } from './context';
+import { inParallel, launch, openTask } from '../lab/flows';
+import { round } from './stats';
+
+export interface MemoryResult {
+  workflows: number;
+  cached: number;
+  rssMiB: number;
+  peakMiB: number;
+  baselineMiB: number;
+  launchRate: number;
+  /** The bare worker (scripts/bench/bare) with as many bare workflows waiting: the SDK's own cost. */
+  bare: { rssMiB: number; baselineMiB: number };
+}
+
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: round(kib('VmRSS') / 1024), peak: round(kib('VmHWM') / 1024) };
+}
+
+async function cachedWorkflows(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  return Number(/^temporal_sticky_cache_size\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? NaN);
+}
+
+/** As many bare workflows, each waiting for an update that does not come. */
+async function bareMemory(ctx: BenchContext, bareWorker: Child, count: number, concurrency: number): Promise<MemoryResult['bare']> {
+  const baseline = memoryOf(bareWorker.pid);
+  const shape: BareShape = { start: { activities: 1, timers: 1 }, updates: [{ activities: 1, timers: 0 }] };
+  await inParallel(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
+    const handle = await ctx.client.workflow.start('bareWorkflow', { taskQueue: BARE_TASK_QUEUE, workflowId: `bench-memory-${i}-${Date.now()}`, args: [shape] });
+    // Its first activity done: the workflow has run on the worker and waits in its cache.
+    while ((await handle.describe()).historyLength < 10) await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  return { rssMiB: memoryOf(bareWorker.pid).rss, baselineMiB: baseline.rss };
+}
+
+/** Launches `count` agreements and returns their draft task ids once every one is open. */
+export async function measureMemory(ctx: BenchContext, count: number, concurrency: number, metricsUrl: string, bareWorker: Child): Promise<MemoryResult & { taskIds: string[] }> {
+  const worker = ctx.cluster.workers[0];
+  const baseline = memoryOf(worker.pid);
+  ctx.log(`memory: launching ${count} agreements to wait at their draft…`);
+  const taskIds: string[] = [];
+  const started = performance.now();
+  const staff = await ctx.cluster.api.as('ftz.staff');
+  await inParallel(Array.from({ length: count }, (_, i) => i), concurrency, async () => {
+    const id = await launch(ctx.cluster.api, 'ftz.admin', 'delegation-agreement', { zoneCode: ctx.zone });
+    taskIds.push((await openTask(staff, id, 'draftAgreement')).id);
+  });
+  const launchRate = count / ((performance.now() - started) / 1000);
+  // Let the worker settle (collections after the burst) before reading it.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const now = memoryOf(worker.pid);
+  ctx.log(`memory: ${count} bare workflows waiting…`);
+  const bare = await bareMemory(ctx, bareWorker, count, concurrency);
+  return {
+    bare,
+    workflows: count,
+    cached: await cachedWorkflows(metricsUrl),
+    rssMiB: now.rss,
+    peakMiB: now.peak,
+    baselineMiB: baseline.rss,
+    launchRate: round(launchRate, 1),
+    taskIds,
+  };
+}

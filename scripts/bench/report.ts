@@ -1,0 +1,112 @@
+/**
+ * docs/BENCHMARKS.md: the figures between two markers are this script's, rewritten by each full
+ * run; the text around them (what moved each number, why a target misses) is written by hand.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { AuditResult } from './audit';
+import type { LatencyResult } from './latency';
+import type { MemoryResult } from './memory';
+import type { StartupResult } from './startup';
+import type { ThroughputResult } from './throughput';
+import { TEMPORAL_CLI_VERSION } from '../engine/temporal-cli';
+
+export interface BenchResults {
+  date: string;
+  command: string;
+  alongside: string[];
+  loadBefore: number;
+  loadAfter?: number;
+  seconds?: number;
+  pragmas: Record<string, string>;
+  startup?: StartupResult;
+  throughput?: ThroughputResult;
+  memory?: MemoryResult;
+  latency?: LatencyResult;
+  audit?: AuditResult;
+}
+
+const BEGIN = '<!-- bench:begin (written by npm run bench) -->';
+const END = '<!-- bench:end -->';
+
+/** Other processes busy on the machine when the run began: what the figures shared the cores with. */
+export function busyProcesses(): string[] {
+  const ps = execFileSync('ps', ['-eo', 'pcpu,args', '--sort=-pcpu', '--no-headers'], { encoding: 'utf8' });
+  return ps
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => Number(line.split(/\s+/)[0]) >= 10 && !line.includes('scripts/bench'))
+    .slice(0, 5)
+    .map((line) => line.replace(/\s+/g, ' ').slice(0, 100));
+}
+
+export const currentLoad = () => Number(loadavg()[0].toFixed(2));
+
+function machine(): string {
+  const postgres = execFileSync('bash', ['-c', 'ls /usr/lib/postgresql | sort -r | head -1'], { encoding: 'utf8' }).trim();
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ` +
+    `Temporal CLI ${TEMPORAL_CLI_VERSION} (dev server on a SQLite file); PostgreSQL ${postgres} (throw-away cluster, fsync off)`;
+}
+
+const statusNote = (statuses: Record<string, number>) => {
+  const other = Object.entries(statuses).filter(([status]) => !status.startsWith('2'));
+  return other.length ? `, not 2xx: ${other.map(([status, n]) => `${n} × ${status}`).join(', ')}` : ', all 2xx';
+};
+
+const verdict = (met: boolean) => (met ? '**met**' : '**missed**');
+
+export function renderFigures(r: BenchResults): string {
+  const lines = [
+    `Run ${r.date}: \`${r.command}\` in ${r.seconds ?? '?'} s. Machine: ${machine()}.`,
+    `Load average ${r.loadBefore} when it began${r.loadAfter === undefined ? '' : `, ${r.loadAfter} when it ended`}; busy alongside: ${r.alongside.length ? r.alongside.map((p) => `\`${p}\``).join(', ') : 'nothing'}.`,
+    `Engine SQLite pragmas: \`journal_mode=wal\`, \`synchronous=NORMAL\`${Object.entries(r.pragmas).map(([k, v]) => `, \`${k}=${v}\``).join('')}.`,
+    '',
+    '| benchmark | figure | target | |',
+    '|---|---|---|---|',
+  ];
+  const t = r.throughput;
+  if (t) {
+    lines.push(`| throughput, bare workflows | ${t.bareRate}/s (${t.n} in ${t.bareSeconds} s, ${t.concurrency} at a time) | | |`);
+    lines.push(`| throughput, delegation agreements through the API | ${t.oursRate}/s (${t.n} in ${t.oursSeconds} s) | | |`);
+    lines.push(`| ratio ours / bare | ${t.ratio} | ≥ 0.8 | ${verdict(t.ratio >= 0.8)} |`);
+  }
+  const l = r.latency;
+  if (l) {
+    const row = (name: string, x: LatencyResult['inbox'], target: number) =>
+      `| ${name} | p50 ${x.p50} ms, p95 ${x.p95} ms, p99 ${x.p99} ms (${x.requests} requests, ${x.perSecond}/s${statusNote(x.statuses)}) | p99 < ${target} ms | ${verdict(x.p99 < target)} |`;
+    lines.push(row(`\`GET /api/tasks\`, ${l.openTasks} open tasks, ${l.connections} clients, closed loop`, l.inbox, 50));
+    lines.push(row(`\`GET /api/tasks\`, the same, paced at ${l.inboxPaced.rate}/s`, l.inboxPaced, 50));
+    lines.push(row(`task completion (\`${l.completion.action}\`), ${l.connections} clients, closed loop`, l.completion, 250));
+    lines.push(row(`task completion, paced at ${l.completionPaced.rate}/s`, l.completionPaced, 250));
+  }
+  const a = r.audit;
+  if (a) {
+    lines.push(`| bare \`fetchHistory\` of ${a.events} events in ${a.runs} runs | ${a.fetchHistoryMs} ms (median of ${a.repetitions}) | | |`);
+    lines.push(`| timeline of the same process (${a.timelineEntries} entries) | ${a.timelineMs} ms, ratio ${a.timelineRatio} | ≤ 1.5 | ${verdict(a.timelineRatio <= 1.5)} |`);
+    lines.push(a.exportMs === undefined
+      ? '| export bundle of the same process | not measured: the API has no export route yet | ≤ 1.5 | |'
+      : `| export bundle of the same process | ${a.exportMs} ms, ratio ${a.exportRatio} | ≤ 1.5 | ${verdict(a.exportRatio! <= 1.5)} |`);
+  }
+  const m = r.memory;
+  if (m) {
+    lines.push(`| worker RSS, ${m.workflows} agreements waiting (${m.cached} in the worker's cache) | ${m.rssMiB} MiB (peak ${m.peakMiB}, ${m.baselineMiB} before) | < 400 MB | ${verdict(m.rssMiB * 1.048576 < 400)} |`);
+    lines.push(`| bare worker RSS, as many bare workflows waiting | ${m.bare.rssMiB} MiB (${m.bare.baselineMiB} before) | | |`);
+    lines.push(`| launches through the API (to the first task open) | ${m.launchRate}/s | | |`);
+  }
+  const s = r.startup;
+  if (s) {
+    lines.push(`| \`npm start\`, cold (empty data folder) | ${s.coldSeconds} s to serving (${s.coldPrinted} s printed) | | |`);
+    lines.push(`| \`npm start\`, warm | ${s.warmSeconds} s to serving (${s.warmPrinted} s printed) | | |`);
+  }
+  return lines.join('\n');
+}
+
+/** Puts the figures between the markers, keeping the hand-written text around them. */
+export function writeReport(path: string, figures: string): void {
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
+  const begin = current.indexOf(BEGIN);
+  const end = current.indexOf(END);
+  if (begin < 0 || end < begin) throw new Error(`${path} lacks the markers ${BEGIN} … ${END}`);
+  writeFileSync(path, `${current.slice(0, begin + BEGIN.length)}\n${figures}\n${current.slice(end)}`);
+}

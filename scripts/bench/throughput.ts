@@ -1,0 +1,102 @@
+/**
+ * Throughput against the engine's own ceiling: N delegation agreements driven through the API
+ * through every update to their end (draft, two signatures, announcement, early termination), and
+ * N bare workflows of the same shape driven by the Temporal client. Agreements, not zone
+ * establishments: their ids are unique, so N is not bounded by Yingkou's county codes, and one
+ * ACTIVE zone hosts them all, each with a one-day term of its own so that none overlaps another.
+ */
+import { randomBytes } from 'node:crypto';
+import { BARE_TASK_QUEUE } from './bare/activities';
+import { shapeOf, totals } from './bare/shape';
+import type { BareShape } from './bare/workflow';
+import type { BenchContext } from './context';
+import { round } from './stats';
+import { actNext, agreementContent, inParallel, launch, processAction, termOf, today } from '../lab/flows';
+
+const ITEMS = [{ powerCode: 'XK-001' }, { powerCode: 'XK-002' }, { powerCode: 'CF-001' }];
+
+export interface ThroughputResult {
+  n: number;
+  concurrency: number;
+  shape: ReturnType<typeof totals> & { upserts: number; events: number };
+  bareSeconds: number;
+  oursSeconds: number;
+  bareRate: number;
+  oursRate: number;
+  ratio: number;
+}
+
+/** One agreement from launch to its end; `n` picks its term. */
+async function driveAgreement(ctx: BenchContext, n: number): Promise<string> {
+  const { api } = ctx.cluster;
+  const gov = `gov-${ctx.zone}.staff`;
+  const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: ctx.zone });
+  let state = await actNext(api, undefined, 'ftz.staff', id, 'draftAgreement', agreementContent(ITEMS, termOf(n)));
+  state = await actNext(api, state, gov, id, 'reviewAgreement', { decision: 'sign' });
+  state = await actNext(api, state, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+  await actNext(api, state, 'ftz.staff', id, 'announceAgreement', { announcementRef: `营自贸委〔2026〕${n}号`, announcedOn: today() });
+  await processAction(api, 'ftz.admin', id, 'terminateAgreement', { reason: '基准测试结束' });
+  return id;
+}
+
+async function driveBare(ctx: BenchContext, shape: BareShape, n: number): Promise<string> {
+  const handle = await ctx.client.workflow.start('bareWorkflow', {
+    taskQueue: BARE_TASK_QUEUE,
+    workflowId: `bench-bare-${n}-${randomBytes(3).toString('hex')}`,
+    args: [shape],
+  });
+  for (let i = 0; i < shape.updates.length; i++) await handle.executeUpdate('step', { args: [i] });
+  return handle.workflowId;
+}
+
+/**
+ * Seconds to drive `n` processes, `concurrency` at a time, each until its last update returned;
+ * then every one must be found completed (its end follows the last update at once: not timed, for
+ * either kind, and read with `describe`, which needs no payload codec).
+ */
+async function rate(ctx: BenchContext, n: number, concurrency: number, drive: (i: number) => Promise<string>): Promise<number> {
+  const ids: string[] = [];
+  const started = performance.now();
+  await inParallel(Array.from({ length: n }, (_, i) => i), concurrency, async (i) => {
+    ids.push(await drive(i));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  await inParallel(ids, 10, async (id) => {
+    for (;;) {
+      const status = (await ctx.client.workflow.getHandle(id).describe()).status.name;
+      if (status === 'COMPLETED') return;
+      if (status !== 'RUNNING') throw new Error(`${id} ended ${status}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+  return seconds;
+}
+
+export async function measureThroughput(ctx: BenchContext, n: number, concurrency: number): Promise<ThroughputResult> {
+  // One of ours first: its history is the shape the bare workflow copies (and it warms both paths).
+  const sample = await driveAgreement(ctx, 0);
+  const history = await ctx.client.workflow.getHandle(sample).fetchHistory();
+  const measured = shapeOf(history.events ?? []);
+  const shape: BareShape = { start: measured.start, updates: measured.updates };
+  ctx.log(`shape of one agreement: ${JSON.stringify({ ...totals(shape), upserts: measured.upserts, events: measured.events })}`);
+  await driveBare(ctx, shape, 0);
+
+  // The bare run first: the engine's data file only grows, so ours runs on the larger one.
+  ctx.log(`throughput: ${n} bare workflows, ${concurrency} at a time…`);
+  const bareSeconds = await rate(ctx, n, concurrency, (i) => driveBare(ctx, shape, i + 1));
+  ctx.log(`throughput: ${n} agreements through the API, ${concurrency} at a time…`);
+  // Terms from day 2 on: the sample took day 0.
+  const oursSeconds = await rate(ctx, n, concurrency, (i) => driveAgreement(ctx, i + 1));
+  const bareRate = n / bareSeconds;
+  const oursRate = n / oursSeconds;
+  return {
+    n,
+    concurrency,
+    shape: { ...totals(shape), upserts: measured.upserts, events: measured.events },
+    bareSeconds: round(bareSeconds),
+    oursSeconds: round(oursSeconds),
+    bareRate: round(bareRate, 2),
+    oursRate: round(oursRate, 2),
+    ratio: round(oursRate / bareRate, 2),
+  };
+}
