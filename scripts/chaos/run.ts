@@ -37,7 +37,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const cluster = await startCluster({
     log,
     // A client that retries for as long as a fault and its aftermath may last (a task lost with a
-    // killed worker waits out its 30 s timeout), then gives up: a run stops by itself.
+    // killed worker waits out its start-to-close timeout), then gives up: a run stops by itself.
     retry: { forMs: 180_000, intervalMs: 500, onRetry: () => retries++ },
   });
   const connection = await Connection.connect({ address: cluster.temporalAddress });

@@ -14,9 +14,9 @@ export interface BareShape {
 
 export const stepUpdate = defineUpdate<number, [number]>('step');
 
-// The same options as the product's activities (workflows/kernel.ts).
+// The same options as the product's activities (workflows/kernel/core.ts).
 const { nothing } = proxyActivities<BareActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 ms', maximumInterval: '30 seconds', backoffCoefficient: 2 },
 });
 
