@@ -103,6 +103,10 @@ async function onCluster(results: BenchResults): Promise<void> {
       results.audit = await measureAudit(ctx, size.events, size.repetitions);
       log(JSON.stringify(results.audit));
     }
+  } catch (error) {
+    // Printed before the stop: a call still retrying on a closed connection may end the process first.
+    console.error(error);
+    throw error;
   } finally {
     await stop();
   }

@@ -67,9 +67,10 @@ export function renderFigures(r: BenchResults): string {
   ];
   const t = r.throughput;
   if (t) {
-    lines.push(`| throughput, bare workflows | ${t.bareRate}/s (${t.n} in ${t.bareSeconds} s, ${t.concurrency} at a time) | | |`);
+    lines.push(`| throughput, bare workflows (${t.shape.activities} activities, ${t.shape.updates} updates, ${t.shape.timers} timers) | ${t.bareRate}/s (${t.n} in ${t.bareSeconds} s, ${t.concurrency} at a time) | | |`);
     lines.push(`| throughput, delegation agreements through the API | ${t.oursRate}/s (${t.n} in ${t.oursSeconds} s) | | |`);
     lines.push(`| ratio ours / bare | ${t.ratio} | ≥ 0.8 | ${verdict(t.ratio >= 0.8)} |`);
+    lines.push(`| bare workflows that also upsert search attributes as ours do (${t.shape.upserts}) | ${t.bareUpsertsRate}/s; ours / these ${t.ratioToBareUpserts} | | |`);
   }
   const l = r.latency;
   if (l) {

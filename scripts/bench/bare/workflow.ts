@@ -3,13 +3,23 @@
  * updates and timers, in the same places) that does nothing, so the benchmark can say what the
  * engine itself costs. It has its own bundle and worker (`bare/worker.ts`), not `workflows/index.ts`.
  */
-import { allHandlersFinished, condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineUpdate, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { searchAttributes } from '../../../domain/search-attributes';
 import type { BareActivities } from './activities';
 
-/** Activities and timers before the first update, then in each update's handler, in order. */
+/**
+ * Activities and timers before the first update, then in each update's handler, in order; and,
+ * when asked, as many search-attribute upserts as the product makes (the issue's shape leaves them
+ * out; the benchmark runs both, to show what they cost).
+ */
+export interface BarePart {
+  activities: number;
+  timers: number;
+  upserts?: number;
+}
 export interface BareShape {
-  start: { activities: number; timers: number };
-  updates: { activities: number; timers: number }[];
+  start: BarePart;
+  updates: BarePart[];
 }
 
 export const stepUpdate = defineUpdate<number, [number]>('step');
@@ -28,8 +38,9 @@ export async function bareWorkflow(shape: BareShape): Promise<number> {
   const startTimers = (count: number) => {
     for (let i = 0; i < count; i++) void condition(() => finished, '30 days');
   };
-  const work = async (part: { activities: number; timers: number }) => {
+  const work = async (part: BarePart) => {
     startTimers(part.timers);
+    for (let i = 0; i < (part.upserts ?? 0); i++) upsertSearchAttributes([{ key: searchAttributes.stage, value: `BARE-${done}-${i}` }]);
     for (let i = 0; i < part.activities; i++) await nothing();
   };
   setHandler(stepUpdate, async (index) => {
