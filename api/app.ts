@@ -3,14 +3,18 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { quietLog, type Log } from '../platform/log';
 import { CONSOLE_DIR } from '../scripts/build-console';
 import { requireUser } from './auth';
+import { codecServer } from './codec-server';
 import { badRequest, notFound, toHttpError, type ErrorBody } from './errors';
 import { refuseUnstorableText } from './input-guard';
 import { DOCS_PAGE, openApiDocument } from './openapi';
 import { createMetrics } from './metrics';
+import { TooManyAttempts } from './login-limit';
 import { observeRequests } from './observe';
+import { logRefusal, REFUSALS } from './refusals';
 import { labelRoutes, mount, type ApiDeps, type Route, type RouteDeps } from './route';
 import { login, me } from './routes/identity';
 import { health, metrics } from './routes/operations';
+import { exportProcess, getHistory, getPublicKey, verifyAudit } from './routes/audit';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
@@ -39,6 +43,10 @@ export const routes: Route[] = [
   listAgreements,
   getAgreement,
   getAuthority,
+  getHistory,
+  exportProcess,
+  verifyAudit,
+  getPublicKey,
 ];
 
 export function createApp(deps: ApiDeps): express.Express {
@@ -48,6 +56,8 @@ export function createApp(deps: ApiDeps): express.Express {
   const routeDeps: RouteDeps = { ...deps, metrics: createMetrics(deps.db) };
   app.use(observeRequests(log, routeDeps.metrics));
   labelRoutes(app, routes);
+  // A bundle to verify may be large, and its bytes as sent are what the signature covers.
+  app.use('/api/audit/verify', express.json({ limit: '64mb', verify: (req, _res, bytes) => Object.assign(req, { rawBody: bytes }) }));
   app.use(express.json({ limit: '1mb' }));
   app.use(refuseUnstorableText);
   const document = openApiDocument(routes);
@@ -61,6 +71,7 @@ export function createApp(deps: ApiDeps): express.Express {
   guarded.use('/api', requireUser(deps.token));
   mount(guarded, routes.filter((route) => !route.public), routeDeps);
   app.use(guarded);
+  app.use(codecServer(deps));
 
   app.use('/api', (req, _res, next) => next(notFound(`no route ${req.method} ${req.originalUrl}`)));
   // The web console: one origin with the API, so no CORS.
@@ -73,6 +84,8 @@ export function createApp(deps: ApiDeps): express.Express {
 function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
   const parseFailure = (error as { type?: string }).type === 'entity.parse.failed';
   const http = parseFailure ? badRequest('the body is not valid JSON') : toHttpError(error);
+  if (REFUSALS.includes(http.status)) logRefusal(req, res, http);
+  if (http instanceof TooManyAttempts) res.setHeader('Retry-After', String(http.retryAfterSeconds));
   if (http.status >= 500) {
     if (http.status === 503) res.setHeader('Retry-After', '5');
     else (res.locals.log as Log).error({ err: error }, `${req.method} ${req.originalUrl} failed`);

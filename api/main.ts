@@ -9,7 +9,11 @@ import { durationMs, loadConfig } from '../platform/config';
 import { listen } from '../platform/http-server';
 import { createLog } from '../platform/log';
 import { stopOnSignals } from '../platform/shutdown';
-import { payloadCodecOf } from '../platform/keys';
+import { auditSigningKeyOf, payloadCodecOf } from '../platform/keys';
+import { installWorkerRuntime } from '../platform/worker-runtime';
+import { workflowCodeOnce } from '../audit/workflow-code';
+import { bundleWorkflows, readWorkflowBundle } from '../worker/create-worker';
+import { loginLimitsOf } from './login-limit';
 import { connectClient } from '../platform/temporal';
 import { buildConsole, CONSOLE_DIR } from '../scripts/build-console';
 import { openDb } from '../store/db';
@@ -20,6 +24,8 @@ async function main(): Promise<void> {
   const config = loadConfig('api');
   const log = createLog('api', config.LOG_LEVEL);
   const graceMs = durationMs(config.SHUTDOWN_GRACE);
+  // Audit verification replays histories in this process: the SDK's lines go through pino too.
+  installWorkerRuntime(log, { metricsPort: 0, metricsHost: '127.0.0.1' });
 
   const db = await openDb({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   await requireMigrated(db);
@@ -34,6 +40,12 @@ async function main(): Promise<void> {
     token: { secret: config.TOKEN_SECRET!, ttl: config.TOKEN_TTL },
     log,
     metricsToken: config.METRICS_TOKEN,
+    loginLimits: loginLimitsOf(config),
+    audit: {
+      signingKey: auditSigningKeyOf(config),
+      // The image's prebuilt bundle, or one made on the first export or verification.
+      workflowCode: workflowCodeOnce(async () => (config.WORKFLOW_BUNDLE ? readWorkflowBundle(config.WORKFLOW_BUNDLE) : bundleWorkflows())),
+    },
   });
   const server = await listen(app, config.PORT, config.HOST);
   log.info({ port: server.port, taskQueue: config.TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'API listening');

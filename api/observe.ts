@@ -30,7 +30,8 @@ export function observeRequests(log: Log, metrics: ApiMetrics) {
       (res.locals.log as Log)[level](
         {
           method: req.method,
-          path: req.originalUrl,
+          // A route whose path holds a credential (the UI's codec key) names its template instead.
+          path: (res.locals.logPath as string | undefined) ?? req.originalUrl,
           route,
           status: res.statusCode,
           durationMs: Math.round(seconds * 1000),

@@ -1,10 +1,15 @@
+import type { KeyObject } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
+import type { SigningKey } from '../audit/signing';
+import type { WorkflowCode } from '../audit/workflow-code';
 import type { Log } from '../platform/log';
 import type { Db } from '../store/db';
+import { requireRouteRole, ruleOf } from './access';
 import type { TokenSettings, User } from './auth';
 import { badRequest, HttpError, zodDetails } from './errors';
+import type { LoginLimits } from './login-limit';
 import type { ApiMetrics } from './metrics';
 
 /** What every handler may use; the API process builds it once. */
@@ -18,6 +23,19 @@ export interface ApiDeps {
   log?: Log;
   /** When set, GET /metrics wants it as a bearer token. */
   metricsToken?: string;
+  /** Failed logins allowed per username and address (api/login-limit.ts); the defaults unless given. */
+  loginLimits?: LoginLimits;
+  /** What audit exports and verification need (api/routes/audit.ts); without it they answer 501. */
+  audit?: AuditDeps;
+}
+
+export interface AuditDeps {
+  /** Signs exports; its public key is trusted by verification. */
+  signingKey: SigningKey;
+  /** More public keys whose bundles verification trusts (an earlier signing key, say). */
+  trustedKeys?: KeyObject[];
+  /** The workflow code replays run against, loaded once per process. */
+  workflowCode: () => Promise<WorkflowCode>;
 }
 
 /** What handlers get: the process's dependencies and what the app made of them. */
@@ -81,11 +99,16 @@ export function labelRoutes(router: Router, routes: Route[]): void {
   }
 }
 
-/** Mounts routes: input parsed by its schemas (400 with field paths), output checked by its schema. */
+/**
+ * Mounts routes: the caller's roles checked against the route's declared rule (api/access.ts), input
+ * parsed by its schemas (400 with field paths), output checked by its schema.
+ */
 export function mount(router: Router, routes: Route[], deps: RouteDeps): void {
   for (const route of routes) {
+    const rule = ruleOf(route.method, route.path);
     router[route.method](expressPath(route), async (req, res, next) => {
       try {
+        if (!route.public) requireRouteRole(rule, res.locals.user as User, `${route.method.toUpperCase()} ${route.path}`);
         // An engine that does not answer gives a 503 in seconds instead of the client's long retries.
         const result = await deps.client.withDeadline(Date.now() + ENGINE_DEADLINE_MS, () => route.handler({
           params: parse(route.params, req.params, 'params'),

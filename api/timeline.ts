@@ -61,7 +61,79 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   agreementTerminated: { zh: (d) => `提前终止委托协议（${d.on}）：${d.reason}`, en: (d) => `Terminated early (${d.on}): ${d.reason}` },
   powersRevoked: { zh: (d) => `职权清单第 ${d.catalogVersion} 版取消 ${(d.powerCodes as string[]).join('、')}，自 ${d.effectiveDate} 起不再委托`, en: (d) => `Catalogue version ${d.catalogVersion} delisted ${(d.powerCodes as string[]).join(', ')}: revoked from ${d.effectiveDate}` },
   terminated: { zh: (d) => `双方同意，协同区终止：${d.reason}`, en: (d) => `Terminated by mutual consent: ${d.reason}` },
+  // From the engine's histories (audit/history-facts.ts), not the records.
+  deadlineSet: {
+    zh: (d) => `设定${deadlineName(d.name, 'zh')}：${periodZh(String(d.period))}，截止 ${d.dueAt}${d.provisional ? '（按暂定日历）' : ''}`,
+    en: (d) => `Deadline set for ${deadlineName(d.name, 'en')}: ${d.period}, due ${d.dueAt}${d.provisional ? ' (provisional calendar)' : ''}`,
+  },
+  activityRetried: {
+    zh: (d) => `${activityName(d.activity, 'zh')}第 ${d.attempt} 次执行（上次失败：${d.lastFailure}）`,
+    en: (d) => `${activityName(d.activity, 'en')}, attempt ${d.attempt} (the last one failed: ${d.lastFailure})`,
+  },
+  activityFailed: {
+    zh: (d) => `${activityName(d.activity, 'zh')}${d.timedOut ? '超时' : '失败'}（第 ${d.attempt} 次）：${d.failure}`,
+    en: (d) => `${activityName(d.activity, 'en')} ${d.timedOut ? 'timed out' : 'failed'} (attempt ${d.attempt}): ${d.failure}`,
+  },
+  workflowTaskFailed: { zh: (d) => `流程代码执行出错（${d.cause}）：${d.failure}`, en: (d) => `Workflow task failed (${d.cause}): ${d.failure}` },
+  continuedAsNew: {
+    zh: (d) => `本轮运行历史达 ${d.events} 条事件，接续新一轮运行（${String(d.newRunId).slice(-12)}）`,
+    en: (d) => `Run history at ${d.events} events: continued as a new run (${String(d.newRunId).slice(-12)})`,
+  },
+  decisionRefused: { zh: (d) => `「${d.title}」未被接受：${d.reason}`, en: (d) => `"${d.title}" was refused: ${d.reason}` },
+  processEnded: {
+    zh: (d) => `流程${({ completed: '结束', failed: '失败', terminated: '被终止', canceled: '被取消', timedOut: '超时' } as Record<string, string>)[String(d.how)]}${d.identity ? `（${d.identity}）` : ''}${d.reason ? `：${d.reason}` : ''}`,
+    en: (d) => `Process ${({ completed: 'completed', failed: 'failed', terminated: 'terminated', canceled: 'cancelled', timedOut: 'timed out' } as Record<string, string>)[String(d.how)]}${d.identity ? ` by ${d.identity}` : ''}${d.reason ? `: ${d.reason}` : ''}`,
+  },
 };
+
+const DEADLINE_NAMES: Record<string, { zh: string; en: string }> = {
+  signingDeadline: { zh: '备忘录签署期限', en: 'signing the memorandum' },
+  'memorandum.signingPeriod': { zh: '备忘录签署期限', en: 'signing the memorandum' },
+  'agreement.announcementPeriod': { zh: '委托协议公告期限', en: 'announcing the agreement' },
+};
+const deadlineName = (name: unknown, lang: Lang) => DEADLINE_NAMES[String(name)]?.[lang] ?? String(name);
+
+const ACTIVITY_NAMES: Record<string, { zh: string; en: string }> = {
+  commitStep: { zh: '写入记录', en: 'Writing the records' },
+  prepareZoneEstablishment: { zh: '设立准备', en: 'Preparing the establishment' },
+  prepareAgreement: { zh: '协议准备', en: 'Preparing the agreement' },
+  planDeadline: { zh: '计算期限', en: 'Computing a deadline' },
+  checkAgreementDraft: { zh: '核对协议草案', en: 'Checking the draft' },
+  currentCatalog: { zh: '读取职权清单', en: 'Reading the catalogue' },
+};
+const activityName = (name: unknown, lang: Lang) => ACTIVITY_NAMES[String(name)]?.[lang] ?? String(name);
+
+/** Policy periods are written in English (`30 working days`); in Chinese they read as such. */
+function periodZh(period: string): string {
+  const [, n, unit] = /^(\d+) (working days|seconds)$/.exec(period) ?? [];
+  return n ? `${n} ${unit === 'seconds' ? '秒' : '个工作日'}` : period;
+}
+
+/**
+ * The power, agreement or catalogue version an event names as its authority: a decision taken under
+ * an entrusted power names the power and the agreement version that entrusted it.
+ */
+export function authorityOf(data: Data, lang: Lang): { powerCodes?: string[]; agreementId?: string; agreementVersion?: number; catalogVersion?: number; words: string } | null {
+  const powerCodes = Array.isArray(data.powerCodes) ? data.powerCodes.map(String) : typeof data.powerCode === 'string' ? [data.powerCode] : undefined;
+  const agreementId = typeof data.agreementId === 'string' ? data.agreementId : undefined;
+  const agreementVersion = typeof data.agreementVersion === 'number' ? data.agreementVersion : undefined;
+  const catalogVersion = typeof data.catalogVersion === 'number' ? data.catalogVersion : undefined;
+  if (!powerCodes && !agreementId && catalogVersion === undefined) return null;
+  const parts =
+    lang === 'zh'
+      ? [
+          agreementId && `委托协议 ${agreementId}${agreementVersion ? ` 第 ${agreementVersion} 版` : ''}`,
+          powerCodes && `职权 ${powerCodes.join('、')}`,
+          catalogVersion !== undefined && `职权清单第 ${catalogVersion} 版`,
+        ]
+      : [
+          agreementId && `agreement ${agreementId}${agreementVersion ? ` version ${agreementVersion}` : ''}`,
+          powerCodes && `power${powerCodes.length > 1 ? 's' : ''} ${powerCodes.join(', ')}`,
+          catalogVersion !== undefined && `catalogue version ${catalogVersion}`,
+        ];
+  const words = (lang === 'zh' ? '依据：' : 'Under ') + parts.filter(Boolean).join(lang === 'zh' ? '；' : '; ');
+  return { ...(powerCodes ? { powerCodes } : {}), ...(agreementId ? { agreementId } : {}), ...(agreementVersion ? { agreementVersion } : {}), ...(catalogVersion !== undefined ? { catalogVersion } : {}), words };
+}
 
 /** Deadlines read as the day they fall on in China, not as UTC instants. */
 function localDates(data: Data): Data {

@@ -27,6 +27,8 @@ export interface ProcessDefinition<I = unknown> {
   /** The workflow id: a business key where a second start must be refused, else made unique by `nonce`. */
   processId(input: I, nonce: string): string;
   zoneCode(input: I): string | undefined;
+  /** The USCC of the entity the process is about, for search (EntityUscc); none for most types. */
+  entityUscc?(input: I): string | undefined;
   launchedBy: { orgIds: string[]; role: Role };
   title: { zh: string; en: string };
   stages: readonly string[];

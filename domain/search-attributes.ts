@@ -9,6 +9,8 @@ export const searchAttributes = {
   zoneCode: defineSearchAttributeKey('ZoneCode', SearchAttributeType.KEYWORD),
   stage: defineSearchAttributeKey('Stage', SearchAttributeType.KEYWORD),
   awaitingOrgs: defineSearchAttributeKey('AwaitingOrgs', SearchAttributeType.KEYWORD_LIST),
+  /** The USCC of the entity a process is about (registration, licences, penalties): a code, not a person. */
+  entityUscc: defineSearchAttributeKey('EntityUscc', SearchAttributeType.KEYWORD),
 };
 
 /** `Name=Type` pairs as the Temporal CLI's `--search-attribute` flag takes them. */

@@ -1,15 +1,18 @@
 import { join, resolve } from 'node:path';
 import { createApp } from '../api/app';
+import { uiCodecKey } from '../api/codec-server';
 import { applySeeds } from '../seeds/apply';
 import { buildConsole } from '../scripts/build-console';
 import { startDevServer, type RunningEngine } from '../scripts/engine/dev-server';
 import { openDb } from '../store/db';
 import { migrate } from '../store/migrate';
-import { createWorker } from '../worker/create-worker';
+import { loginLimitsOf } from '../api/login-limit';
+import { workflowCodeOnce } from '../audit/workflow-code';
+import { bundleWorkflows, createWorker, readWorkflowBundle } from '../worker/create-worker';
 import { durationMs, type Config } from './config';
 import { registerSearchAttributes } from './engine-setup';
 import { listen } from './http-server';
-import { payloadCodecOf } from './keys';
+import { auditSigningKeyOf, payloadCodecOf } from './keys';
 import { createLog, type Log } from './log';
 import { embeddedTokenSecret } from './secrets';
 import { connectClient, connectWorker } from './temporal';
@@ -40,12 +43,15 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
     for (const step of stops.reverse()) await step().catch((error) => log(`while stopping: ${String(error)}`));
   };
   try {
+    const tokenSecret = config.TOKEN_SECRET ?? embeddedTokenSecret(dataDir);
     let engine: RunningEngine | undefined;
     if (!config.TEMPORAL_ADDRESS) {
       log('Starting the Temporal dev server…');
       engine = await startDevServer({
         port: config.TEMPORAL_PORT,
         uiPort: config.TEMPORAL_UI_PORT,
+        // The UI decodes payloads through the API's codec endpoint; the key in its path is the credential.
+        uiCodecEndpoint: `http://localhost:${config.PORT}/codec/ui/${uiCodecKey(tokenSecret)}`,
         dbFilename: join(dataDir, 'temporal.sqlite'),
         log,
       });
@@ -67,7 +73,10 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
 
     const workerConnection = await connectWorker(temporalAddress, config);
     stops.push(() => workerConnection.close());
+    // One bundle for the worker and for the API's audit replays.
+    const workflowBundle = config.WORKFLOW_BUNDLE ? readWorkflowBundle(config.WORKFLOW_BUNDLE) : await bundleWorkflows();
     const worker = await createWorker({
+      workflowBundle,
       connection: workerConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TASK_QUEUE,
@@ -85,10 +94,12 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       db,
       client,
       taskQueue: config.TASK_QUEUE,
-      token: { secret: config.TOKEN_SECRET ?? embeddedTokenSecret(dataDir), ttl: config.TOKEN_TTL },
+      token: { secret: tokenSecret, ttl: config.TOKEN_TTL },
       temporalUiUrl: engine?.uiUrl,
       log: structured,
       metricsToken: config.METRICS_TOKEN,
+      loginLimits: loginLimitsOf(config),
+      audit: { signingKey: auditSigningKeyOf(config, dataDir), workflowCode: workflowCodeOnce(async () => workflowBundle) },
     });
     const server = await listen(app, config.PORT, config.HOST);
     stops.push(() => server.close(graceMs));

@@ -1,26 +1,18 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription } from '@temporalio/client';
 import { definitionOfWorkflowType, processDefinitions } from '../../domain/processes';
 import { PROCESS_TYPES } from '../../domain/names';
 import { searchAttributes } from '../../domain/search-attributes';
+import { allowsAction, requireActionRule, requireProcessReader } from '../access';
 import { inputSchemaOf } from '../action-schemas';
-import { actorOf } from '../auth';
+import { actorOf, type User } from '../auth';
 import { checkEligibility } from '../eligibility';
 import { badRequest, conflict, forbidden, notFound, zodDetails } from '../errors';
 import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, processSummarySchema } from '../schemas';
-import { summarize } from '../timeline';
-
-/** The API's status names and the visibility store's. */
-const EXECUTION_STATUS = {
-  RUNNING: 'Running',
-  COMPLETED: 'Completed',
-  FAILED: 'Failed',
-  CANCELLED: 'Canceled',
-  TERMINATED: 'Terminated',
-  TIMED_OUT: 'TimedOut',
-} as const;
+import { excluded, searchQuerySchema, visibilityQuery } from '../search';
+import { processTimeline, timelineEntrySchema } from '../process-timeline';
 
 function definitionOf(type: string) {
   const definition = processDefinitions[type as keyof typeof processDefinitions];
@@ -33,7 +25,18 @@ async function describeProcess(deps: ApiDeps, id: string) {
   const description = await handle.describe();
   const definition = definitionOfWorkflowType(description.type);
   if (!definition) throw notFound(`process ${id} not found`);
-  return { handle, description, definition };
+  const zoneCode = description.typedSearchAttributes.get(searchAttributes.zoneCode) ?? null;
+  return { handle, description, definition, zoneCode };
+}
+
+/** The chain's first run: the id process_events are kept under, across continue-as-new. */
+export const chainIdOf = (description: WorkflowExecutionDescription) => description.raw.workflowExecutionInfo?.firstRunId || description.runId;
+
+/** A process the caller's organisation may read (api/access.ts), described. */
+export async function readableProcess(deps: ApiDeps, user: User, id: string) {
+  const described = await describeProcess(deps, id);
+  await requireProcessReader(deps, user, id, described.zoneCode);
+  return described;
 }
 
 export const startProcess = defineRoute({
@@ -74,6 +77,7 @@ export const startProcess = defineRoute({
           { key: searchAttributes.processType, value: definition.type },
           { key: searchAttributes.stage, value: definition.stages[0] },
           ...(zone ? [{ key: searchAttributes.zoneCode, value: zone }] : []),
+          ...(definition.entityUscc?.(input) ? [{ key: searchAttributes.entityUscc, value: definition.entityUscc(input)! }] : []),
         ],
       });
     } catch (error) {
@@ -90,24 +94,30 @@ export const startProcess = defineRoute({
 export const listProcesses = defineRoute({
   method: 'get',
   path: '/api/processes',
-  summary: 'Processes, newest first, by type, status, zone and awaited organisation',
+  summary:
+    'Processes the caller may read, newest first: by type, status, stage, zone, entity (USCC), awaited organisation, overdue, start date (startedFrom/startedTo, days in China) and free text (q)',
   tag: 'Processes',
-  query: z.object({
-    type: z.enum(PROCESS_TYPES).optional(),
-    status: z.enum(Object.keys(EXECUTION_STATUS) as [keyof typeof EXECUTION_STATUS]).optional(),
-    zone: z.string().regex(/^\d{6}$/).optional(),
-    org: z.string().regex(/^[a-z0-9-]+$/).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+  query: searchQuerySchema,
+  response: z.object({
+    items: z.array(
+      processSummarySchema.extend({
+        zone: z.string().nullable(),
+        entity: z.string().nullable(),
+        awaiting: z.array(z.string()),
+        startedAt: z.string(),
+        closedAt: z.string().nullable(),
+      }),
+    ),
   }),
-  response: z.object({ items: z.array(processSummarySchema.extend({ zone: z.string().nullable(), startedAt: z.string() })) }),
-  async handler({ query, deps }) {
-    const clauses = [`${searchAttributes.processType.name} IS NOT NULL`];
-    if (query.type) clauses.push(`${searchAttributes.processType.name} = '${query.type}'`);
-    if (query.zone) clauses.push(`${searchAttributes.zoneCode.name} = '${query.zone}'`);
-    if (query.org) clauses.push(`${searchAttributes.awaitingOrgs.name} = '${query.org}'`);
-    if (query.status) clauses.push(`ExecutionStatus = '${EXECUTION_STATUS[query.status]}'`);
+  async handler({ query, user, deps }) {
+    const visibility = await visibilityQuery(deps, user, query);
+    if (visibility === null) return { items: [] };
+    // A process id reused after its process ended lists its newest chain only.
+    const leaveOut = await excluded(deps, query);
     const items = [];
-    for await (const execution of deps.client.workflow.list({ query: clauses.join(' AND ') })) {
+    for await (const execution of deps.client.workflow.list({ query: visibility })) {
+      if (leaveOut.has(execution.workflowId)) continue;
+      leaveOut.add(execution.workflowId);
       const attributes = execution.typedSearchAttributes;
       items.push({
         id: execution.workflowId,
@@ -115,7 +125,10 @@ export const listProcesses = defineRoute({
         status: execution.status.name,
         stage: attributes.get(searchAttributes.stage) ?? '',
         zone: attributes.get(searchAttributes.zoneCode) ?? null,
+        entity: attributes.get(searchAttributes.entityUscc) ?? null,
+        awaiting: attributes.get(searchAttributes.awaitingOrgs) ?? [],
         startedAt: execution.startTime.toISOString(),
+        closedAt: execution.closeTime?.toISOString() ?? null,
       });
       if (items.length >= query.limit) break;
     }
@@ -140,7 +153,7 @@ export const getProcess = defineRoute({
   query: z.object({ lang: langSchema }),
   response: processDetailSchema,
   async handler({ params, query, user, deps }) {
-    const { handle, description, definition } = await describeProcess(deps, params.id);
+    const { handle, description, definition, zoneCode } = await readableProcess(deps, user, params.id);
     const { stage, openTasks, deadlines, ...data } = (await handle.query('state')) as Record<string, unknown> & {
       stage: string;
       openTasks: Record<string, unknown>[];
@@ -148,7 +161,7 @@ export const getProcess = defineRoute({
     };
     const availableActions = definition.processActions
       .map((name) => definition.actions[name])
-      .filter((action) => user.roles.includes(action.role))
+      .filter((action) => allowsAction(user, action.name, { zoneCode }))
       .map((action) => ({ name: action.name, title: action.title[query.lang], inputSchema: inputSchemaOf(action.name) }));
     return {
       id: params.id,
@@ -173,11 +186,11 @@ export const startProcessAction = defineRoute({
   body: z.unknown(),
   response: z.object({ processId: z.string(), state: z.record(z.string(), z.unknown()) }),
   async handler({ params, body, user, deps, req }) {
-    const { handle, definition, description } = await describeProcess(deps, params.id);
+    const { handle, definition, description, zoneCode } = await describeProcess(deps, params.id);
     if (!definition.processActions.includes(params.action)) throw notFound(`${definition.type} has no action ${params.action}`);
     if (description.status.name !== 'RUNNING') throw conflict(`process ${params.id} has ended (${description.status.name})`);
     const action = definition.actions[params.action];
-    if (!user.roles.includes(action.role)) throw forbidden(`${action.name} needs the ${action.role} role`);
+    requireActionRule(user, action.name, { zoneCode });
     const payload = action.schema.safeParse(body);
     if (!payload.success) throw badRequest(`invalid ${action.name} payload`, zodDetails(payload.error, 'body'));
     const requestId = req.header('idempotency-key') ?? randomUUID();
@@ -192,35 +205,15 @@ export const startProcessAction = defineRoute({
 export const getTimeline = defineRoute({
   method: 'get',
   path: '/api/processes/{id}/timeline',
-  summary: 'Who did what and when, in Chinese or English, across every run of the process',
+  summary:
+    'Who did what and when across every run of the process, in Chinese or English: decisions with their payload in words and authority, deadlines, reminders, escalations, retries, failures, continue-as-new',
   tag: 'Processes',
   params: idParams,
   query: z.object({ lang: langSchema }),
-  response: z.array(
-    z.object({
-      at: z.string(),
-      kind: z.string(),
-      actor: z.object({ userId: z.string(), orgId: z.string() }).nullable(),
-      action: z.string(),
-      summary: z.string(),
-    }),
-  ),
-  async handler({ params, query, deps }) {
-    await describeProcess(deps, params.id);
-    const rows = await deps.db.query<{ at: Date | string; kind: string; actor: { userId: string; orgId: string } | null; data: Record<string, unknown> }>(
-      `SELECT e.at, e.kind, e.actor, e.data FROM process_events e
-       WHERE e.process_id = $1 AND e.chain_id = (
-         SELECT chain_id FROM process_events WHERE process_id = $1 ORDER BY at DESC LIMIT 1)
-       ORDER BY e.seq`,
-      [params.id],
-    );
-    return rows.map((row) => ({
-      at: new Date(row.at).toISOString(),
-      kind: row.kind,
-      actor: row.actor ? { userId: row.actor.userId, orgId: row.actor.orgId } : null,
-      action: row.kind,
-      summary: summarize(row.kind, row.data, query.lang),
-    }));
+  response: z.array(timelineEntrySchema),
+  async handler({ params, query, user, deps }) {
+    const { description } = await readableProcess(deps, user, params.id);
+    return (await processTimeline(deps, params.id, description.runId, chainIdOf(description), query.lang)).entries;
   },
 });
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -6,6 +6,8 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { RecordFaults } from '../../activities/records';
 import { createApp } from '../../api/app';
+import { signingKey } from '../../audit/signing';
+import { workflowCodeOnce } from '../../audit/workflow-code';
 import { AesGcmPayloadCodec, payloadKey } from '../../platform/payload-codec';
 import type { Period } from '../../domain/deadline';
 import { applySeeds } from '../../seeds/apply';
@@ -82,7 +84,9 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
   }
   await startWorker();
 
-  const app = createApp({ db, client, taskQueue, token: { secret: randomBytes(32).toString('hex'), ttl: '1h' } });
+  const auditSigningKey = signingKey(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+  const audit = { signingKey: auditSigningKey, workflowCode: workflowCodeOnce(async () => workflowBundle) };
+  const app = createApp({ db, client, taskQueue, token: { secret: randomBytes(32).toString('hex'), ttl: '1h' }, audit });
   const server = await new Promise<Server>((listening) => {
     const s = app.listen(0, '127.0.0.1', () => listening(s));
   });
@@ -156,6 +160,7 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     baseUrl,
     workflowBundle,
     codec,
+    audit,
     as,
     anonymous: (method: string, path: string, body?: unknown, token?: string) => request(method, path, token, body),
     newCounty,

@@ -57,9 +57,10 @@ export async function establish(h: Harness, county: string): Promise<string> {
   return id;
 }
 
+/** The kinds of the records' events on the timeline (the engine's own notes left out). */
 export async function timelineKinds(h: Harness, id: string): Promise<string[]> {
   const response = await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline`);
-  return (response.body as { kind: string }[]).map((entry) => entry.kind);
+  return (response.body as { kind: string; source: string }[]).filter((entry) => entry.source === 'records').map((entry) => entry.kind);
 }
 
 /** Every move the workflow made is one the diagram shows. */

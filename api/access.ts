@@ -1,0 +1,172 @@
+/**
+ * Who may do what: every route and every action, role × organisation, declared here and nowhere
+ * else. `mount` refuses a caller without one of a route's roles before its handler runs; handlers
+ * check the organisation against the record they reach with the helpers below; the workflows'
+ * validators check actions again. test/access-matrix.test.ts walks every route and action for every
+ * seeded user against this table. Auditors read everything and change nothing.
+ */
+import { allActions } from '../domain/processes';
+import { ROLES, type Role } from '../domain/identity';
+import { orgIds } from '../domain/names';
+import type { User } from './auth';
+import { forbidden } from './errors';
+import type { ApiDeps } from './route';
+
+/** Whose records a route reaches, beyond the roles that may call it. */
+export type Reach =
+  /** No token needed. */
+  | 'public'
+  /** Any signed-in user: registries, process types, the calendar, the caller's own identity. */
+  | 'everyone'
+  /** The caller's organisation's tasks; admins and auditors may name any organisation. */
+  | 'own-org'
+  /** Processes the caller's organisation takes part in (see `takesPart`); all of them for supervisors. */
+  | 'process'
+  /** The process type's launching organisations (`launchedBy` in domain/processes.ts). */
+  | 'launch'
+  /** The action's rule in `actionRules`. */
+  | 'action';
+
+export interface RouteRule {
+  roles: readonly Role[];
+  reach: Reach;
+  /** Changes records or processes: never granted to auditors. */
+  writes: boolean;
+}
+
+const anyone = ROLES;
+const read = (reach: Reach, roles: readonly Role[] = anyone): RouteRule => ({ roles, reach, writes: false });
+const write = (reach: Reach, roles: readonly Role[]): RouteRule => ({ roles, reach, writes: true });
+
+/** `METHOD path` of the route table (api/app.ts) → its rule. A route missing here is refused to everyone. */
+export const routeRules: Record<string, RouteRule> = {
+  'POST /api/auth/login': read('public'),
+  'GET /healthz': read('public'),
+  'GET /metrics': read('public'),
+  'GET /api/me': read('everyone'),
+  'GET /api/process-types': read('everyone'),
+  'POST /api/processes/{type}': write('launch', ['admin']),
+  'GET /api/processes': read('process'),
+  'GET /api/processes/{id}': read('process'),
+  'GET /api/processes/{id}/timeline': read('process'),
+  'GET /api/processes/{id}/history': read('process', ['admin', 'auditor']),
+  'GET /api/processes/{id}/export': read('process', ['admin', 'auditor']),
+  'POST /api/processes/{id}/actions/{action}': write('action', ['admin', 'staff']),
+  'GET /api/tasks': read('own-org'),
+  'GET /api/tasks/{id}': read('own-org'),
+  'POST /api/tasks/{id}/complete': write('action', ['admin', 'staff']),
+  'GET /api/organizations': read('everyone'),
+  'GET /api/zones': read('everyone'),
+  'GET /api/zones/{code}': read('everyone'),
+  'GET /api/calendar/{year}': read('everyone'),
+  'GET /api/powers': read('everyone'),
+  'GET /api/agreements': read('everyone'),
+  'GET /api/agreements/{id}': read('everyone'),
+  'GET /api/authority': read('everyone'),
+  // Verification recomputes and replays what the caller sends: it changes nothing, but it costs.
+  'POST /api/audit/verify': read('everyone', ['admin', 'auditor']),
+  'GET /api/audit/public-key': read('everyone'),
+  // The codec endpoints reveal personal data: operators (admins) and auditors only.
+  'POST /codec/encode': read('everyone', ['admin', 'auditor']),
+  'POST /codec/decode': read('everyone', ['admin', 'auditor']),
+};
+
+/** Which organisations may perform an action; its role is the action's own (domain/actions.ts). */
+export type ActionOrgs =
+  /** The organisation the task is addressed to. */
+  | 'addressee'
+  /** The two parties of a zone: its county's government and the FTZ. */
+  | 'zone-parties'
+  | readonly string[];
+
+const actionOrgs: Record<string, ActionOrgs> = {
+  draftMemorandum: 'addressee',
+  reviewMemorandum: 'addressee',
+  nameManagementBody: 'addressee',
+  decideOverdueMemorandum: 'addressee',
+  proposeAmendment: 'zone-parties',
+  suspendZone: ['city'],
+  resumeZone: ['city'],
+  proposeTermination: 'zone-parties',
+  consentTermination: 'addressee',
+  draftCatalog: 'addressee',
+  approveCatalog: 'addressee',
+  draftAgreement: 'addressee',
+  reviewAgreement: 'addressee',
+  announceAgreement: 'addressee',
+  decideRenewal: 'addressee',
+  terminateAgreement: 'zone-parties',
+};
+
+export interface ActionRule {
+  role: Role;
+  orgs: ActionOrgs;
+}
+
+/** Every action's rule; an action without one is refused to everyone (and fails the matrix test). */
+export const actionRules: Record<string, ActionRule | undefined> = Object.fromEntries(
+  Object.values(allActions).map((action) => [action.name, actionOrgs[action.name] && { role: action.role, orgs: actionOrgs[action.name] }]),
+);
+
+/** Organisations that oversee every process: the municipal government and the FTZ committee. */
+export const SUPERVISING_ORGS = ['city', 'ftz'];
+
+export const ruleOf = (method: string, path: string): RouteRule | undefined => routeRules[`${method.toUpperCase()} ${path}`];
+
+/** The route-level check, made before any handler: the caller holds one of the route's roles. */
+export function requireRouteRole(rule: RouteRule | undefined, user: User, route: string): void {
+  if (!rule) throw forbidden(`${route} has no declared access rule`);
+  if (!user.roles.some((role) => rule.roles.includes(role))) {
+    throw forbidden(`${route} is for ${rule.roles.join(' or ')} users; ${user.username} is ${user.roles.join(', ') || 'no role'}`);
+  }
+}
+
+export const mayReadAnyOrg = (user: User) => user.roles.includes('admin') || user.roles.includes('auditor');
+
+/** `own-org`: the caller's organisation, or any organisation for admins and auditors. */
+export function requireOrgReader(user: User, orgId: string, what: string): void {
+  if (orgId !== user.orgId && !mayReadAnyOrg(user)) throw forbidden(`${what} belongs to ${orgId}; ${user.username} may read only ${user.orgId}'s`);
+}
+
+/** Readers of every process: auditors and the supervising organisations. */
+export const readsEveryProcess = (user: User) => user.roles.includes('auditor') || SUPERVISING_ORGS.includes(user.orgId);
+
+/**
+ * Whether the caller's organisation takes part in a process: its zone is the organisation's county
+ * (the county's government, enforcement and tax offices, the zone's own body), or it has or had a
+ * task in it.
+ */
+export async function takesPart(deps: Pick<ApiDeps, 'db'>, user: User, processId: string, zoneCode: string | null | undefined): Promise<boolean> {
+  if (readsEveryProcess(user)) return true;
+  const [row] = await deps.db.query(
+    `SELECT 1 FROM organizations o WHERE o.id = $1 AND $3::text IS NOT NULL AND o.county_code = $3
+     UNION ALL SELECT 1 FROM tasks t WHERE t.org_id = $1 AND t.process_id = $2 LIMIT 1`,
+    [user.orgId, processId, zoneCode ?? null],
+  );
+  return Boolean(row);
+}
+
+export async function requireProcessReader(deps: Pick<ApiDeps, 'db'>, user: User, processId: string, zoneCode: string | null | undefined): Promise<void> {
+  if (!(await takesPart(deps, user, processId, zoneCode))) throw forbidden(`${user.orgId} takes no part in process ${processId}`);
+}
+
+/** The organisations an action's rule names, given the task it completes or the process's zone. */
+export function actionOrgIds(rule: ActionRule, facts: { taskOrgId?: string; zoneCode?: string | null }): string[] {
+  if (rule.orgs === 'addressee') return facts.taskOrgId ? [facts.taskOrgId] : [];
+  if (rule.orgs === 'zone-parties') return facts.zoneCode ? [orgIds.government(facts.zoneCode), 'ftz'] : [];
+  return [...rule.orgs];
+}
+
+export function allowsAction(user: User, action: string, facts: { taskOrgId?: string; zoneCode?: string | null }): boolean {
+  const rule = actionRules[action];
+  return Boolean(rule && user.roles.includes(rule.role) && actionOrgIds(rule, facts).includes(user.orgId));
+}
+
+/** The action-level check: the action's role, and one of the organisations its rule names. */
+export function requireActionRule(user: User, action: string, facts: { taskOrgId?: string; zoneCode?: string | null }): void {
+  const rule = actionRules[action];
+  if (!rule) throw forbidden(`${action} has no declared access rule`);
+  if (!user.roles.includes(rule.role)) throw forbidden(`${action} needs the ${rule.role} role; ${user.username} is ${user.roles.join(', ') || 'no role'}`);
+  const orgs = actionOrgIds(rule, facts);
+  if (!orgs.includes(user.orgId)) throw forbidden(`${action} is for ${orgs.join(' or ') || 'nobody'}, not ${user.orgId}`);
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { exportBundle } from '../../audit/bundle';
+import { publicKeyText } from '../../audit/signing';
+import { NotABundle, verifyBundle } from '../../audit/verify';
+import { badRequest, HttpError } from '../errors';
+import { processTimeline } from '../process-timeline';
+import { defineRoute, type AuditDeps, type RouteDeps } from '../route';
+import { idParams, langSchema } from '../schemas';
+import { chainHistories } from '../../audit/histories';
+import { chainIdOf, readableProcess } from './processes';
+
+function auditOf(deps: RouteDeps): AuditDeps {
+  if (!deps.audit) throw new HttpError(501, 'NOT_CONFIGURED', 'this API process has no audit signing key');
+  return deps.audit;
+}
+
+export const getHistory = defineRoute({
+  method: 'get',
+  path: '/api/processes/{id}/history',
+  summary: 'The raw Temporal histories of every run of the process, payloads sealed as the engine stores them',
+  tag: 'Audit',
+  params: idParams,
+  response: z.object({ processId: z.string(), chainId: z.string(), runs: z.array(z.object({ runId: z.string(), history: z.object({ events: z.array(z.record(z.string(), z.unknown())) }).loose() })) }),
+  async handler({ params, user, deps }) {
+    const { description } = await readableProcess(deps, user, params.id);
+    return { processId: params.id, chainId: chainIdOf(description), runs: await chainHistories(deps.client, params.id, description.runId) };
+  },
+});
+
+export const exportProcess = defineRoute({
+  method: 'get',
+  path: '/api/processes/{id}/export',
+  summary:
+    'The audit bundle: raw histories of every run, the timeline, the code version, a SHA-256 chain over the events, signed with Ed25519 (verify with POST /api/audit/verify or npm run audit:verify)',
+  tag: 'Audit',
+  params: idParams,
+  query: z.object({ lang: langSchema }),
+  produces: 'application/json',
+  response: z.string(),
+  async handler({ params, query, user, deps, res }) {
+    const audit = auditOf(deps);
+    const { description, definition } = await readableProcess(deps, user, params.id);
+    const chainId = chainIdOf(description);
+    const timeline = await processTimeline(deps, params.id, description.runId, chainId, query.lang);
+    const code = await audit.workflowCode();
+    res.setHeader('Content-Disposition', `attachment; filename="${params.id}.audit.json"`);
+    return exportBundle(
+      {
+        process: { id: params.id, type: definition.type, chainId, status: description.status.name },
+        exportedAt: new Date().toISOString(),
+        exportedBy: { userId: user.id, orgId: user.orgId },
+        codeVersion: code.version,
+        workerBuildIds: timeline.buildIds,
+        runs: timeline.runs,
+        timeline: timeline.entries,
+      },
+      audit.signingKey,
+    );
+  },
+});
+
+const verificationSchema = z.object({
+  processId: z.string(),
+  chain: z.enum(['ok', 'broken']),
+  signature: z.enum(['ok', 'bad']),
+  replay: z.enum(['ok', 'failed']),
+  codeVersion: z.string(),
+  exportedCodeVersion: z.string(),
+  failures: z.object({ chain: z.string().optional(), signature: z.string().optional(), replay: z.string().optional() }),
+});
+
+export const verifyAudit = defineRoute({
+  method: 'post',
+  path: '/api/audit/verify',
+  summary: "Checks a bundle's hash chain and signature, and replays its histories against the current workflow code",
+  tag: 'Audit',
+  body: z.unknown(),
+  response: verificationSchema,
+  async handler({ body, deps, req }) {
+    const audit = auditOf(deps);
+    // The bytes as sent (api/app.ts keeps them for this route): the signature covers those exactly.
+    const text = (req as { rawBody?: Buffer }).rawBody?.toString('utf8');
+    try {
+      return await verifyBundle(text ?? body, {
+        trustedKeys: [audit.signingKey.publicKey, ...(audit.trustedKeys ?? [])],
+        code: audit.workflowCode,
+        codecs: deps.client.options.loadedDataConverter.payloadCodecs,
+      });
+    } catch (error) {
+      if (error instanceof NotABundle) throw badRequest(error.message, error.details);
+      throw error;
+    }
+  },
+});
+
+export const getPublicKey = defineRoute({
+  method: 'get',
+  path: '/api/audit/public-key',
+  summary: 'The public key audit bundles are signed with, to keep for offline verification (npm run audit:verify -- --public-key)',
+  tag: 'Audit',
+  response: z.object({ algorithm: z.literal('Ed25519'), keyId: z.string(), publicKey: z.string(), pem: z.string() }),
+  async handler({ deps }) {
+    const { signingKey } = auditOf(deps);
+    const pem = signingKey.publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    return { algorithm: 'Ed25519' as const, keyId: signingKey.keyId, publicKey: publicKeyText(signingKey.publicKey), pem };
+  },
+});

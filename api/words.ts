@@ -1,0 +1,97 @@
+import type { Lang } from './schemas';
+
+/**
+ * A decision's payload in words for the timeline: each field by its label, each coded value by its
+ * name, lists summed up. Fields of process types yet to come read by their own names until labelled.
+ */
+type Words = Record<string, [zh: string, en: string]>;
+
+const FIELDS: Words = {
+  countyCode: ['县（市、区）代码', 'County code'],
+  zoneCode: ['协同区代码', 'Zone code'],
+  decision: ['决定', 'Decision'],
+  comments: ['意见', 'Comments'],
+  reason: ['理由', 'Reason'],
+  note: ['备注', 'Note'],
+  name: ['名称', 'Name'],
+  head: ['负责人', 'Head'],
+  contact: ['联系方式', 'Contact'],
+  address: ['地址', 'Address'],
+  'boundary.areaKm2': ['面积（平方公里）', 'Area (km²)'],
+  'boundary.description': ['四至范围', 'Boundary'],
+  scope: ['合作范围', 'Scope'],
+  'duties.ftz': ['片区职责', 'FTZ duties'],
+  'duties.county': ['县（市、区）职责', 'County duties'],
+  duties: ['义务', 'Duties'],
+  statisticsRule: ['统计归属', 'Statistics rule'],
+  meetingMechanism: ['联席会议机制', 'Meetings'],
+  effectiveDate: ['生效日期', 'Effective'],
+  items: ['委托职权', 'Powers entrusted'],
+  'term.startDate': ['期限起', 'Term from'],
+  'term.endDate': ['期限止', 'Term to'],
+  rights: ['权利', 'Rights'],
+  liability: ['责任', 'Liability'],
+  noSubEntrustment: ['不得再委托', 'No further entrustment'],
+  announcementRef: ['公告文号', 'Announcement'],
+  announcedOn: ['公告日期', 'Announced on'],
+  newEndDate: ['续签至', 'Renewed until'],
+  powers: ['职权事项', 'Powers'],
+};
+
+const VALUES: Words = {
+  sign: ['签署', 'sign'],
+  return: ['退回修改', 'return for changes'],
+  approve: ['批准', 'approve'],
+  withdraw: ['撤回', 'withdraw'],
+  keepWaiting: ['继续等待', 'keep waiting'],
+  agree: ['同意', 'agree'],
+  refuse: ['拒绝', 'refuse'],
+  renew: ['续签', 'renew'],
+  letExpire: ['到期不续签', 'let it expire'],
+  acceptance: ['受理', 'acceptance'],
+  review: ['审查', 'review'],
+  decision: ['决定', 'decision'],
+  listed: ['在列', 'listed'],
+  delisted: ['取消', 'delisted'],
+};
+
+/** Geometry and such say nothing to a reader of the timeline. */
+const SKIPPED = new Set(['boundary.geojson']);
+const LONGEST = 80;
+
+const pick = (words: Words, key: string, lang: Lang) => words[key]?.[lang === 'zh' ? 0 : 1];
+
+function valueWords(value: unknown, lang: Lang): string {
+  if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  if (typeof value === 'string') {
+    const named = pick(VALUES, value, lang);
+    if (named) return named;
+    return value.length > LONGEST ? `${value.slice(0, LONGEST)}…` : value;
+  }
+  if (Array.isArray(value)) {
+    const listed = value.map((item) => {
+      if (!item || typeof item !== 'object') return valueWords(item, lang);
+      const { powerCode, code, scope, status } = item as Record<string, unknown>;
+      const qualifier = scope ?? (status === 'delisted' ? status : undefined);
+      return `${String(powerCode ?? code ?? '?')}${qualifier ? (lang === 'zh' ? `（${valueWords(qualifier, lang)}）` : ` (${valueWords(qualifier, lang)})`) : ''}`;
+    });
+    const shown = listed.slice(0, 10).join(lang === 'zh' ? '、' : ', ');
+    const more = listed.length > 10 ? (lang === 'zh' ? ` 等 ${listed.length} 项` : ` and ${listed.length - 10} more`) : '';
+    return `${shown}${more}`;
+  }
+  return String(value);
+}
+
+function fields(value: unknown, path: string[] = []): [string, unknown][] {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([key, child]) => fields(child, [...path, key]));
+  }
+  return path.length ? [[path.join('.'), value]] : [];
+}
+
+export function payloadWords(payload: unknown, lang: Lang): string {
+  return fields(payload)
+    .filter(([path, value]) => value !== undefined && value !== '' && !SKIPPED.has(path))
+    .map(([path, value]) => `${pick(FIELDS, path, lang) ?? path}${lang === 'zh' ? '：' : ': '}${valueWords(value, lang)}`)
+    .join(lang === 'zh' ? '；' : '; ');
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { canonicalJson } from './canonical';
+import type { RunHistory } from './histories';
+
+/**
+ * A SHA-256 chain over every event of every run, in order: each link hashes the previous link and
+ * the event (with its run), so changing, removing or moving one event breaks every link after it.
+ * The chain starts from the process and chain ids, so no other process's events fit it.
+ */
+export const chainSchema = z
+  .object({
+    algorithm: z.literal('SHA-256'),
+    genesis: z.string(),
+    /** One link per event, in the order of the runs and their events. */
+    links: z.array(z.string()),
+    head: z.string(),
+  })
+  .strict();
+export type HashChain = z.infer<typeof chainSchema>;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+const genesisOf = (processId: string, chainId: string) => sha256(canonicalJson({ processId, chainId }));
+
+function linksOf(processId: string, chainId: string, runs: RunHistory[]): { links: string[]; where: string[] } {
+  const links: string[] = [];
+  const where: string[] = [];
+  let previous = genesisOf(processId, chainId);
+  runs.forEach((run, r) =>
+    run.history.events.forEach((event) => {
+      previous = sha256(previous + canonicalJson({ runId: run.runId, event }));
+      links.push(previous);
+      where.push(`run ${r + 1} (${run.runId}) event ${event.eventId}`);
+    }),
+  );
+  return { links, where };
+}
+
+export function hashChain(processId: string, chainId: string, runs: RunHistory[]): HashChain {
+  const { links } = linksOf(processId, chainId, runs);
+  return { algorithm: 'SHA-256', genesis: genesisOf(processId, chainId), links, head: links.at(-1) ?? genesisOf(processId, chainId) };
+}
+
+/** Why the chain does not hold, or null when every link and the runs' own order do. */
+export function chainProblem(processId: string, chainId: string, runs: RunHistory[], chain: HashChain): string | null {
+  if (chain.genesis !== genesisOf(processId, chainId)) return `the chain does not start from process ${processId}, chain ${chainId}`;
+  for (const [r, run] of runs.entries()) {
+    const events = run.history.events;
+    const gap = events.findIndex((event, i) => event.eventId !== String(i + 1));
+    if (gap >= 0) return `run ${r + 1} (${run.runId}): event ${events[gap].eventId} stands where event ${gap + 1} should`;
+    const next = runs[r + 1];
+    if (next) {
+      const continued = (next.history.events[0]?.workflowExecutionStartedEventAttributes as { continuedExecutionRunId?: string } | undefined)?.continuedExecutionRunId;
+      if (events.at(-1)?.eventType !== 'EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW' || continued !== run.runId) {
+        return `run ${r + 2} (${next.runId}) does not continue run ${r + 1} (${run.runId})`;
+      }
+    }
+  }
+  const { links, where } = linksOf(processId, chainId, runs);
+  const broken = links.findIndex((link, i) => link !== chain.links[i]);
+  if (broken >= 0) return `${where[broken]} does not match link ${broken + 1} of the chain`;
+  if (chain.links.length !== links.length) return `the chain has ${chain.links.length} links for ${links.length} events`;
+  if (chain.head !== (links.at(-1) ?? chain.genesis)) return 'the chain head is not its last link';
+  return null;
+}

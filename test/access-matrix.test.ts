@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { actionRules, routeRules, SUPERVISING_ORGS, type RouteRule } from '../api/access';
+import { routes } from '../api/app';
+import { allActions, processDefinitions } from '../domain/processes';
+import { demoUsernames } from '../seeds/apply';
+import { agreementContent, launchAgreement } from './support/agreement-flow';
+import { eventually, startHarness, type Harness } from './support/harness';
+import { establish, taskFor } from './support/zone-flow';
+
+/**
+ * The whole authorisation matrix: every route and every action, for every seeded user (and the
+ * test county's own), against the rules of api/access.ts read here independently of the code that
+ * enforces them. A refusal must be a 403; an allowed call must get past authorisation (the probes
+ * carry a payload no schema accepts, so nothing is changed by an allowed one).
+ */
+let h: Harness;
+let county: string;
+let zoneId: string;
+let agreementId: string;
+const PROBE = { __probe: true };
+
+/** The task-bound actions, each with a task in the ledger addressed as the workflows would. */
+const TASK_ORG: Record<string, (county: string) => string> = {
+  draftMemorandum: () => 'ftz',
+  reviewMemorandum: (c) => `gov-${c}`,
+  nameManagementBody: (c) => `gov-${c}`,
+  decideOverdueMemorandum: () => 'city',
+  consentTermination: (c) => `gov-${c}`,
+  draftCatalog: () => 'ftz',
+  approveCatalog: () => 'ftz',
+  draftAgreement: () => 'ftz',
+  reviewAgreement: (c) => `gov-${c}`,
+  announceAgreement: () => 'ftz',
+  decideRenewal: () => 'ftz',
+};
+const tasks: { id: string; action: string; orgId: string }[] = [];
+
+beforeAll(async () => {
+  // PostgreSQL answers the matrix's many concurrent reads faster than the in-process PGlite.
+  h = await startHarness({ database: 'postgres' });
+  county = await h.newCounty();
+  zoneId = await establish(h, county);
+  agreementId = await launchAgreement(h, county);
+  await taskFor(h, 'ftz.staff', agreementId, 'draftAgreement');
+  for (const [action, org] of Object.entries(TASK_ORG)) {
+    const task = { id: `matrix-${randomUUID()}`, action, orgId: org(county) };
+    const role = allActions[action].role;
+    await h.db.query(
+      `INSERT INTO tasks (id, process_id, process_type, action, org_id, role, title_zh, title_en, status, opened_at)
+       VALUES ($1, $2, 'zone-establishment', $3, $4, $5, $3, $3, 'open', now())`,
+      [task.id, `matrix-process-${randomUUID()}`, action, task.orgId, role],
+    );
+    tasks.push(task);
+  }
+}, 60_000);
+afterAll(() => h?.stop());
+
+interface Caller {
+  username: string;
+  orgId: string;
+  role: string;
+  county: string | null;
+}
+
+interface Probe {
+  rule: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  /** What the rule needs to know of the record the probe reaches. */
+  facts: { orgId?: string; processId?: string; zone?: string | null; type?: string; action?: string; taskOrgId?: string };
+}
+
+async function callers(): Promise<Caller[]> {
+  const usernames = [...demoUsernames(), `gov-${county}.admin`, `gov-${county}.staff`];
+  const orgs = await h.db.query<{ id: string; county_code: string | null }>('SELECT id, county_code FROM organizations');
+  return usernames.map((username) => {
+    const [orgId, role] = [username.slice(0, username.lastIndexOf('.')), username.slice(username.lastIndexOf('.') + 1)];
+    return { username, orgId, role, county: orgs.find((o) => o.id === orgId)?.county_code ?? null };
+  });
+}
+
+function probes(): Probe[] {
+  const get = (rule: string, path: string, facts: Probe['facts'] = {}): Probe => ({ rule: `GET ${rule}`, method: 'GET', path, facts });
+  const post = (rule: string, path: string, facts: Probe['facts'] = {}): Probe => ({ rule: `POST ${rule}`, method: 'POST', path, body: PROBE, facts });
+  const processes = [
+    { id: zoneId, zone: county, definition: processDefinitions['zone-establishment']! },
+    { id: agreementId, zone: county, definition: processDefinitions['delegation-agreement']! },
+  ];
+  return [
+    get('/api/me', '/api/me'),
+    get('/api/process-types', '/api/process-types'),
+    get('/api/processes', `/api/processes?zone=${county}`),
+    ...processes.flatMap(({ id, zone }) =>
+      ['', '/timeline', '/history', '/export'].map((tail) => get(`/api/processes/{id}${tail}`, `/api/processes/${id}${tail}`, { processId: id, zone })),
+    ),
+    ...Object.keys(processDefinitions).map((type) => post('/api/processes/{type}', `/api/processes/${type}`, { type })),
+    ...processes.flatMap(({ id, zone, definition }) =>
+      definition.processActions.map((action) =>
+        post('/api/processes/{id}/actions/{action}', `/api/processes/${id}/actions/${action}`, { processId: id, zone, action }),
+      ),
+    ),
+    get('/api/tasks', '/api/tasks?org=city', { orgId: 'city' }),
+    get('/api/tasks', `/api/tasks?org=gov-${county}`, { orgId: `gov-${county}` }),
+    // Reading a task depends on its organisation only: one addressed to the FTZ, one to the county.
+    ...[tasks[0], tasks[1]].map((task) => get('/api/tasks/{id}', `/api/tasks/${task.id}`, { orgId: task.orgId })),
+    ...tasks.map((task) => post('/api/tasks/{id}/complete', `/api/tasks/${task.id}/complete`, { action: task.action, taskOrgId: task.orgId })),
+    get('/api/organizations', '/api/organizations'),
+    get('/api/zones', '/api/zones'),
+    get('/api/zones/{code}', `/api/zones/${county}`),
+    get('/api/calendar/{year}', '/api/calendar/2026'),
+    get('/api/powers', '/api/powers'),
+    get('/api/agreements', '/api/agreements'),
+    get('/api/agreements/{id}', `/api/agreements/${agreementId}`),
+    get('/api/authority', `/api/authority?zone=${county}&power=XK-001&date=2026-06-01`),
+    post('/api/audit/verify', '/api/audit/verify'),
+    get('/api/audit/public-key', '/api/audit/public-key'),
+    post('/codec/encode', '/codec/encode'),
+    post('/codec/decode', '/codec/decode'),
+  ];
+}
+
+/** The rules of api/access.ts, read as a person would read them. */
+async function allows(rule: RouteRule, caller: Caller, facts: Probe['facts']): Promise<boolean> {
+  if (!rule.roles.includes(caller.role as never)) return false;
+  switch (rule.reach) {
+    case 'public':
+    case 'everyone':
+      return true;
+    case 'own-org':
+      return facts.orgId === caller.orgId || caller.role === 'admin' || caller.role === 'auditor';
+    case 'process': {
+      // A search is open to all: its results are narrowed (the next test), it refuses no one.
+      if (!facts.processId) return true;
+      if (caller.role === 'auditor' || SUPERVISING_ORGS.includes(caller.orgId) || (facts.zone && caller.county === facts.zone)) return true;
+      const [task] = await h.db.query('SELECT 1 FROM tasks WHERE org_id = $1 AND process_id = $2', [caller.orgId, facts.processId]);
+      return Boolean(task);
+    }
+    case 'launch': {
+      const { orgIds, role } = processDefinitions[facts.type as keyof typeof processDefinitions]!.launchedBy;
+      return orgIds.includes(caller.orgId) && caller.role === role;
+    }
+    case 'action': {
+      const action = actionRules[facts.action!];
+      if (!action || caller.role !== action.role) return false;
+      if (action.orgs === 'addressee') return caller.orgId === facts.taskOrgId;
+      if (action.orgs === 'zone-parties') return [`gov-${facts.zone}`, 'ftz'].includes(caller.orgId);
+      return action.orgs.includes(caller.orgId);
+    }
+  }
+}
+
+test('every route and action, for every seeded user: nothing is allowed that the rules do not allow', async () => {
+  const all = probes();
+  // Every route of the table and every action is probed, and every route has a declared rule.
+  const probed = new Set(all.map((p) => p.rule));
+  const guarded = routes.filter((route) => !route.public).map((route) => `${route.method.toUpperCase()} ${route.path}`);
+  expect(guarded.filter((key) => !probed.has(key))).toEqual([]);
+  expect(guarded.filter((key) => !routeRules[key])).toEqual([]);
+  const actionsProbed = new Set(all.map((p) => p.facts.action).filter(Boolean));
+  expect(Object.keys(allActions).filter((action) => !actionsProbed.has(action))).toEqual([]);
+  expect(Object.keys(allActions).filter((action) => !actionRules[action])).toEqual([]);
+  // Auditors change nothing: no rule that writes names them.
+  expect(Object.entries(routeRules).filter(([, rule]) => rule.writes && rule.roles.includes('auditor'))).toEqual([]);
+
+  const people = await callers();
+  const cases = people.flatMap((caller) => all.map((probe) => ({ caller, probe })));
+  const unexpected: string[] = [];
+  let allowed = 0;
+  let refused = 0;
+  const queue = [...cases];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const { caller, probe } = next;
+        const client = await h.as(caller.username);
+        const response = probe.method === 'GET' ? await client.get(probe.path) : await client.post(probe.path, probe.body);
+        const expected = await allows(routeRules[probe.rule], caller, probe.facts);
+        const what = `${caller.username} ${probe.method} ${probe.path}: ${response.status}`;
+        if (expected) {
+          allowed++;
+          if ([401, 403].includes(response.status) || response.status >= 500) unexpected.push(`${what}, expected to be allowed (${JSON.stringify(response.body?.error ?? '')})`);
+        } else {
+          refused++;
+          if (response.status !== 403) unexpected.push(`${what}, expected 403`);
+        }
+      }
+    }),
+  );
+  expect(unexpected).toEqual([]);
+  expect(allowed).toBeGreaterThan(100);
+  expect(refused).toBeGreaterThan(100);
+});
+
+test('a search lists only the processes a user may read', async () => {
+  for (const username of ['audit.auditor', `gov-${county}.staff`, 'le-210881.staff', 'tax-ftz.staff']) {
+    const items = await eventually(async () => {
+      const list = await (await h.as(username)).get('/api/processes?limit=500');
+      expect(list.status).toBe(200);
+      const ids = (list.body.items as { id: string }[]).map((item) => item.id);
+      // Visibility is eventually consistent: the auditor waits until both processes are listed.
+      return username !== 'audit.auditor' || (ids.includes(zoneId) && ids.includes(agreementId)) ? ids : undefined;
+    });
+    const reader = ['audit.auditor', `gov-${county}.staff`].includes(username);
+    expect([items.includes(zoneId), items.includes(agreementId)]).toEqual([reader, reader]);
+    for (const id of items) expect((await (await h.as(username)).get(`/api/processes/${id}`)).status).not.toBe(403);
+  }
+});
+
+test('the workflows check the actor again: an update sent past the API by the wrong organisation is refused', async () => {
+  const draft = await taskFor(h, 'ftz.staff', agreementId, 'draftAgreement');
+  const attempts = [
+    { id: agreementId, action: 'draftAgreement', taskId: draft.id, actor: { userId: `gov-${county}.staff`, orgId: `gov-${county}`, roles: ['staff'] } },
+    { id: zoneId, action: 'suspendZone', actor: { userId: 'ftz.admin', orgId: 'ftz', roles: ['admin'] } },
+    { id: zoneId, action: 'proposeAmendment', actor: { userId: 'audit.auditor', orgId: 'audit', roles: ['auditor'] } },
+  ];
+  for (const { id, action, taskId, actor } of attempts) {
+    // Valid payloads: the validator parses the payload first, then checks the actor.
+    const payload = action === 'draftAgreement' ? agreementContent([{ powerCode: 'XK-001' }]) : { reason: '越权' };
+    const refused = await h.client.workflow
+      .getHandle(id)
+      .executeUpdate(action, { args: [{ actor, taskId, requestId: randomUUID(), payload }] })
+      .then(() => undefined, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (refused as WorkflowUpdateFailedError).cause as ApplicationFailure;
+    // The actor is checked before the payload: a wrong organisation or role is Forbidden either way.
+    expect([cause.type, action]).toEqual(['Forbidden', action]);
+  }
+});
