@@ -91,7 +91,7 @@ function fields(value: unknown, path: string[] = []): [string, unknown][] {
 
 export function payloadWords(payload: unknown, lang: Lang): string {
   return fields(payload)
-    .filter(([path, value]) => value !== undefined && value !== '' && !SKIPPED.has(path))
+    .filter(([path, value]) => value !== undefined && value !== '' && ![...SKIPPED].some((skipped) => path === skipped || path.startsWith(`${skipped}.`)))
     .map(([path, value]) => `${pick(FIELDS, path, lang) ?? path}${lang === 'zh' ? '：' : ': '}${valueWords(value, lang)}`)
     .join(lang === 'zh' ? '；' : '; ');
 }
