@@ -12,11 +12,17 @@ export interface AuditResult {
   runs: number;
   repetitions: number;
   fetchHistoryMs: number;
-  timelineMs: number;
-  timelineRatio: number;
-  timelineEntries: number;
+  /** Bytes of the histories, as the engine sends them. */
+  historyBytes: number;
+  timelineMs?: number;
+  timelineRatio?: number;
+  timelineEntries?: number;
+  /** The timeline's answer when it was not one. */
+  timelineStatus?: string;
   exportMs?: number;
   exportRatio?: number;
+  /** The export's answer when it was not a bundle. */
+  exportStatus?: string;
 }
 
 /** Every run of the process, oldest first, with its history length. */
@@ -58,25 +64,30 @@ export async function measureAudit(ctx: BenchContext, events: number, repetition
   const histories = await fetchAll();
   const total = histories.reduce((n, history) => n + (history.events?.length ?? 0), 0);
   const timeline = await auditor.get(`/api/processes/${id}/timeline`);
-  if (timeline.status !== 200) throw new Error(`timeline: ${timeline.status}`);
+  const hasTimeline = timeline.status === 200;
+  const timelineStatus = hasTimeline ? undefined : `${timeline.status} ${JSON.stringify(timeline.body).slice(0, 200)}`;
   const exported = await auditor.get(`/api/processes/${id}/export`);
   const hasExport = exported.status === 200;
+  const exportStatus = hasExport ? undefined : `${exported.status} ${JSON.stringify(exported.body).slice(0, 200)}`;
 
   const samples = { fetch: [] as number[], timeline: [] as number[], export: [] as number[] };
   for (let i = 0; i < repetitions; i++) {
     samples.fetch.push(await timed(fetchAll));
-    samples.timeline.push(await timed(() => auditor.get(`/api/processes/${id}/timeline`)));
+    if (hasTimeline) samples.timeline.push(await timed(() => auditor.get(`/api/processes/${id}/timeline`)));
     if (hasExport) samples.export.push(await timed(() => auditor.get(`/api/processes/${id}/export`)));
   }
   const fetchHistoryMs = median(samples.fetch);
+  const sizes = await Promise.all(runs.map((run) => ctx.client.workflow.getHandle(id, run.runId).describe()));
+  const historyBytes = sizes.reduce((n, d) => n + Number(d.raw.workflowExecutionInfo?.historySizeBytes ?? 0), 0);
   return {
     events: total,
     runs: runs.length,
     repetitions,
     fetchHistoryMs: round(fetchHistoryMs),
-    timelineMs: round(median(samples.timeline)),
-    timelineRatio: round(median(samples.timeline) / fetchHistoryMs, 2),
-    timelineEntries: (timeline.body as unknown[]).length,
-    ...(hasExport ? { exportMs: round(median(samples.export)), exportRatio: round(median(samples.export) / fetchHistoryMs, 2) } : {}),
+    historyBytes,
+    ...(hasTimeline
+      ? { timelineMs: round(median(samples.timeline)), timelineRatio: round(median(samples.timeline) / fetchHistoryMs, 2), timelineEntries: (timeline.body as unknown[]).length }
+      : { timelineStatus }),
+    ...(hasExport ? { exportMs: round(median(samples.export)), exportRatio: round(median(samples.export) / fetchHistoryMs, 2) } : { exportStatus }),
   };
 }

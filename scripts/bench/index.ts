@@ -77,7 +77,8 @@ async function onCluster(results: BenchResults): Promise<void> {
     cluster = await startCluster({ log, sqlitePragmas: pragmas, preloadModules: preloadModules.length ? preloadModules : undefined, workerEnv: { WORKER_METRICS_PORT: String(metricsPort) } });
     const bare = cluster.spawn('scripts/bench/bare/worker.ts', { TEMPORAL_ADDRESS: cluster.temporalAddress });
     await bare.waitFor((line) => line.msg === 'worker polling', `the bare worker on ${BARE_TASK_QUEUE}`, 60_000);
-    connection = await Connection.connect({ address: cluster.temporalAddress });
+    // A run of a long process holds pages of history larger than gRPC's default 4 MB.
+    connection = await Connection.connect({ address: cluster.temporalAddress, channelArgs: { 'grpc.max_receive_message_length': 256 * 2 ** 20 } });
     const ctx: BenchContext = { cluster, client: new Client({ connection }), zone: '210881', log };
     log(`establishing zone ${ctx.zone}, which the agreements are with…`);
     await establishZone(cluster.api, ctx.zone);

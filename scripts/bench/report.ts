@@ -83,10 +83,12 @@ export function renderFigures(r: BenchResults): string {
   }
   const a = r.audit;
   if (a) {
-    lines.push(`| bare \`fetchHistory\` of ${a.events} events in ${a.runs} runs | ${a.fetchHistoryMs} ms (median of ${a.repetitions}) | | |`);
-    lines.push(`| timeline of the same process (${a.timelineEntries} entries) | ${a.timelineMs} ms, ratio ${a.timelineRatio} | ≤ 1.5 | ${verdict(a.timelineRatio <= 1.5)} |`);
+    lines.push(`| bare \`fetchHistory\` of ${a.events} events in ${a.runs} runs (${(a.historyBytes / 2 ** 20).toFixed(1)} MiB) | ${a.fetchHistoryMs} ms (median of ${a.repetitions}) | | |`);
+    lines.push(a.timelineMs === undefined
+      ? `| timeline of the same process | not measured: it answered \`${a.timelineStatus?.replace(/\|/g, '/')}\` | ≤ 1.5 | **missed** |`
+      : `| timeline of the same process (${a.timelineEntries} entries) | ${a.timelineMs} ms, ratio ${a.timelineRatio} | ≤ 1.5 | ${verdict(a.timelineRatio! <= 1.5)} |`);
     lines.push(a.exportMs === undefined
-      ? '| export bundle of the same process | not measured: the API has no export route yet | ≤ 1.5 | |'
+      ? `| export bundle of the same process | not measured: it answered \`${a.exportStatus?.replace(/\|/g, '/')}\` | ≤ 1.5 | **missed** |`
       : `| export bundle of the same process | ${a.exportMs} ms, ratio ${a.exportRatio} | ≤ 1.5 | ${verdict(a.exportRatio! <= 1.5)} |`);
   }
   const m = r.memory;
