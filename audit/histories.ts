@@ -17,9 +17,13 @@ export interface RunHistory {
   history: { events: HistoryEvent[] };
 }
 
-/** A run's history never changes once the run has closed: those are kept, the open one is fetched again. */
-const closedRuns = new Map<string, RunHistory>();
-const CLOSED_RUNS_KEPT = 500;
+/**
+ * A run's history never changes once the run has closed: those are kept (the console polls a
+ * timeline every few seconds), the open one is fetched again. Bounded by size, oldest out first.
+ */
+const closedRuns = new Map<string, { run: RunHistory; bytes: number }>();
+const KEPT_BYTES = 64 * 1024 * 1024;
+let keptBytes = 0;
 
 const CLOSING = new Set([
   'EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED',
@@ -32,12 +36,17 @@ const CLOSING = new Set([
 
 async function runHistory(client: Client, workflowId: string, runId: string): Promise<RunHistory> {
   const kept = closedRuns.get(runId);
-  if (kept) return kept;
-  const history = JSON.parse(historyToJSON(await client.workflow.getHandle(workflowId, runId).fetchHistory())) as RunHistory['history'];
-  const run = { runId, history };
-  if (CLOSING.has(history.events.at(-1)?.eventType ?? '')) {
-    if (closedRuns.size >= CLOSED_RUNS_KEPT) closedRuns.delete(closedRuns.keys().next().value!);
-    closedRuns.set(runId, run);
+  if (kept) return kept.run;
+  const text = historyToJSON(await client.workflow.getHandle(workflowId, runId).fetchHistory());
+  const run = { runId, history: JSON.parse(text) as RunHistory['history'] };
+  if (CLOSING.has(run.history.events.at(-1)?.eventType ?? '') && text.length < KEPT_BYTES / 4) {
+    closedRuns.set(runId, { run, bytes: text.length });
+    keptBytes += text.length;
+    for (const [oldest, { bytes }] of closedRuns) {
+      if (keptBytes <= KEPT_BYTES) break;
+      closedRuns.delete(oldest);
+      keptBytes -= bytes;
+    }
   }
   return run;
 }
