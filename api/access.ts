@@ -46,6 +46,7 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/me': read('everyone'),
   'GET /api/process-types': read('everyone'),
   'POST /api/processes/{type}': write('launch', ['admin']),
+  // A search refuses no one: it lists only the processes the caller may read (api/search.ts).
   'GET /api/processes': read('process'),
   'GET /api/processes/{id}': read('process'),
   'GET /api/processes/{id}/timeline': read('process'),
