@@ -50,4 +50,6 @@ test('the history as the engine stores it holds no plaintext of the management b
   const read = await (await h.as(`gov-${county}.staff`)).get(`/api/processes/${id}`);
   expect(read.status).toBe(200);
   expect(read.body.data.body).toMatchObject({ head: body.head, contact: body.contact });
+  // An organisation with no part in the process reads none of it (api/access.ts).
+  expect((await (await h.as('tax-ftz.staff')).get(`/api/processes/${id}`)).status).toBe(403);
 });
