@@ -2,6 +2,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
   isGrpcServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -54,6 +55,11 @@ export function toHttpError(error: unknown): HttpError {
     if (type === REJECTION.forbidden) return forbidden(message);
     if (type === REJECTION.badRequest) return badRequest(message);
     return conflict(message);
+  }
+  // The engine took the update but no worker finished it in time (a worker stopping, a busy engine):
+  // the same request, sent again with its Idempotency-Key, acts once.
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new HttpError(503, 'ENGINE_UNAVAILABLE', 'the workflow engine did not answer in time: send the request again');
   }
   if (error instanceof WorkflowExecutionAlreadyStartedError) {
     return conflict(`process ${error.workflowId} is already running`, { processId: error.workflowId });

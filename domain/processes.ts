@@ -96,8 +96,9 @@ export const processDefinitions: Partial<Record<ProcessType, ProcessDefinition<a
   'delegation-agreement': delegationAgreement,
 };
 
+/** Every action by name; no prototype, so a name such as `toString` finds nothing. */
 export const allActions: Record<string, ActionDefinition> = Object.assign(
-  {},
+  Object.create(null) as Record<string, ActionDefinition>,
   ...Object.values(processDefinitions).map((definition) => definition!.actions),
 );
 
