@@ -31,6 +31,8 @@ export function printReport(report: ChaosReport): string {
 }
 
 if (require.main === module) {
+  // Interrupted: exit, and the cluster's exit hook kills what it started and removes its files.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   const options = process.argv.includes('--small') ? SMALL : FULL;
   runChaos({ ...options, log: (line) => console.log(`[chaos] ${line}`) }).then(
     (report) => {

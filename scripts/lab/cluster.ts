@@ -89,26 +89,34 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const enginePort = await freePort();
     const startEngine = () =>
       startDevServer({ port: enginePort, dbFilename, log, sqlitePragmas: options.sqlitePragmas });
-    const [engine0, bundle, postgres] = await Promise.all([
+    // Started side by side; whatever started is stopped again even if another part failed.
+    const [engineStarted, bundled, postgresStarted] = await Promise.allSettled([
       startEngine(),
       options.preloadModules ? bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: options.preloadModules }) : bundleWorkflows(),
       freePort().then((port) => startTestPostgres(port)),
     ]);
-    let engine = engine0;
-    const killEngine = () => {
-      if (engine.pid) process.kill(engine.pid, 'SIGKILL');
-    };
-    running.add(killEngine);
-    stops.push(() => {
-      running.delete(killEngine);
-      return engine.stop();
-    });
-    const dropPostgres = () => postgres.stop();
-    running.add(dropPostgres);
-    stops.push(() => {
-      running.delete(dropPostgres);
-      postgres.stop();
-    });
+    let engine = engineStarted.status === 'fulfilled' ? engineStarted.value : undefined!;
+    if (engine) {
+      const killEngine = () => {
+        if (engine.pid) process.kill(engine.pid, 'SIGKILL');
+      };
+      running.add(killEngine);
+      stops.push(() => {
+        running.delete(killEngine);
+        return engine.stop();
+      });
+    }
+    const postgres = postgresStarted.status === 'fulfilled' ? postgresStarted.value : undefined!;
+    if (postgres) {
+      const dropPostgres = () => postgres.stop();
+      running.add(dropPostgres);
+      stops.push(() => {
+        running.delete(dropPostgres);
+        postgres.stop();
+      });
+    }
+    for (const part of [engineStarted, bundled, postgresStarted]) if (part.status === 'rejected') throw part.reason;
+    const bundle = (bundled as PromiseFulfilledResult<Awaited<ReturnType<typeof bundleWorkflows>>>).value;
     const bundlePath = join(dir, 'workflow-bundle.json');
     writeFileSync(bundlePath, JSON.stringify(bundle));
 
