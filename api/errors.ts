@@ -36,7 +36,7 @@ export function zodDetails(error: ZodError, location: string) {
 }
 
 /** gRPC status codes (the engine's), as numbers to avoid depending on the gRPC package. */
-const grpcStatus = { DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, UNAVAILABLE: 14 };
+const grpcStatus = { DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, FAILED_PRECONDITION: 9, UNAVAILABLE: 14 };
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
 
@@ -71,6 +71,10 @@ export function toHttpError(error: unknown): HttpError {
     if (grpc.code === grpcStatus.NOT_FOUND) return notFound(grpc.details);
     if (grpc.code === grpcStatus.UNAVAILABLE || grpc.code === grpcStatus.DEADLINE_EXCEEDED) {
       return new HttpError(503, 'ENGINE_UNAVAILABLE', 'the workflow engine is unavailable');
+    }
+    // A query with no worker polling the process's task queue ("no poller seen"): try again later.
+    if (grpc.code === grpcStatus.FAILED_PRECONDITION) {
+      return new HttpError(503, 'ENGINE_UNAVAILABLE', 'no worker is serving this process now');
     }
   }
   const code = (error as { code?: unknown }).code;
