@@ -23,8 +23,9 @@ export const getPowers = defineRoute({
   summary: 'A version of the power catalogue (the published one by default), and what changed since another',
   tag: 'Registries',
   query: z.object({
-    version: z.coerce.number().int().min(1).optional(),
-    diffFrom: z.coerce.number().int().min(1).optional(),
+    // Versions are PostgreSQL integers: a larger number is refused here, not by the database.
+    version: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+    diffFrom: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   }),
   response: z.object({
     version: z.number().int(),

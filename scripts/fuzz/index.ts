@@ -33,7 +33,8 @@ async function main(): Promise<number> {
       );
       console.log(`\n${report.requests} requests in ${Math.round((Date.now() - started) / 1000)} s; ${report.accepted} accepted changes`);
       console.log(`statuses: ${JSON.stringify(report.byStatus)}`);
-      console.log(`routes reached: ${Object.keys(report.byRoute).length} of ${routes.length} (and unknown paths)`);
+      const reached = routes.filter((route) => `${route.method.toUpperCase()} ${route.path}` in report.byRoute).length;
+      console.log(`routes reached: ${reached} of ${routes.length}, and paths no route has`);
       console.log(report.failures.length ? `failures:\n${report.failures.join('\n')}` : 'no 5xx; every refusal had the error shape and changed nothing');
       return report.failures.length ? 1 : 0;
     } finally {

@@ -14,8 +14,8 @@ import { fromJsonSchema, garbage, smallGarbage, type JsonSchema } from './json-s
 /** What the fixtures made, read again after every request that changed something. */
 export interface World {
   processIds: string[];
-  /** Open tasks with their action, so a completion's body can be made from the action's schema. */
-  tasks: { id: string; action: string }[];
+  /** Open tasks with their action (a completion's body is made from the action's schema) and process. */
+  tasks: { id: string; action: string; processId: string }[];
   zoneCodes: string[];
   usernames: string[];
 }
@@ -29,6 +29,8 @@ export interface FuzzRequest {
   /** A username whose token is sent, `forged` for a token signed with another secret, or none. */
   user: string | null;
   body?: Body;
+  /** The `id` path parameter as generated (a process or task id, or anything). */
+  id?: unknown;
 }
 
 const toJsonSchema = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
@@ -80,13 +82,14 @@ function bodySchema(route: Route, params: Record<string, unknown>, world: World)
     const action = world.tasks.find((t) => t.id === params.id)?.action;
     return action ? toJsonSchema(allActions[action].schema) : undefined;
   }
+  // Own keys only: a generated `constructor` or `__proto__` names no process type or action.
   if (route.path === '/api/processes/{type}') {
-    const definition = processDefinitions[params.type as keyof typeof processDefinitions];
-    return definition ? toJsonSchema(definition.inputSchema) : undefined;
+    const type = String(params.type);
+    return Object.hasOwn(processDefinitions, type) ? toJsonSchema(processDefinitions[type as keyof typeof processDefinitions]!.inputSchema) : undefined;
   }
   if (route.path === '/api/processes/{id}/actions/{action}') {
-    const action = allActions[String(params.action)];
-    return action ? toJsonSchema(action.schema) : undefined;
+    const action = String(params.action);
+    return Object.hasOwn(allActions, action) ? toJsonSchema(allActions[action].schema) : undefined;
   }
   return route.body ? toJsonSchema(route.body) : undefined;
 }
@@ -111,15 +114,16 @@ function bodyFor(route: Route, params: Record<string, unknown>, world: World): f
   );
 }
 
+/** A lone surrogate has no UTF-8 form, so no URL can carry it: it travels as U+FFFD. */
+const encode = (text: string) => encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+
 function pathOf(route: Route, params: Record<string, unknown>): string {
-  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? encodeURIComponent(asText(params[name])) || '%20' : name));
+  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? encode(asText(params[name])) || '%20' : name));
 }
 
 function queryOf(query: Record<string, unknown>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) search.append(key, asText(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
+  const pairs = Object.entries(query).filter(([, value]) => value !== undefined).map(([key, value]) => `${encode(key)}=${encode(asText(value))}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
 export function requestFor(route: Route, world: World): fc.Arbitrary<FuzzRequest> {
@@ -133,7 +137,7 @@ export function requestFor(route: Route, world: World): fc.Arbitrary<FuzzRequest
       bodyFor(route, params, world).map((body) => {
         // One request in forty has an escaped path that does not decode.
         const path = mangled === 0 && route.path.includes('{') ? route.path.replace(/\{\w+\}/, '%E0%A4%A') : pathOf(route, params);
-        return { route: route.path, method: route.method.toUpperCase() as 'GET' | 'POST', path: path + queryOf(query), user, body };
+        return { route: route.path, method: route.method.toUpperCase() as 'GET' | 'POST', path: path + queryOf(query), user, body, id: params.id };
       }),
     );
 }
