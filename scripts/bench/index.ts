@@ -20,7 +20,7 @@ import type { BenchContext } from './context';
 import { measureLatency } from './latency';
 import { measureMemory } from './memory';
 import { busyProcesses, currentLoad, renderFigures, writeReport, type BenchResults } from './report';
-import { measureStartup } from './startup';
+import { abandonStartup, measureStartup } from './startup';
 import { measureThroughput } from './throughput';
 
 const args = process.argv.slice(2);
@@ -48,12 +48,19 @@ async function main(): Promise<void> {
     loadBefore: currentLoad(),
     pragmas,
   };
+  // What else the cores carried: the load average's peak over the run.
+  results.loadPeak = results.loadBefore;
+  const sampler = setInterval(() => (results.loadPeak = Math.max(results.loadPeak!, currentLoad())), 10_000);
   if (wanted('startup')) {
+    const interrupted = () => void abandonStartup().finally(() => process.exit(130));
+    process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
     log('startup: npm start, cold then warm…');
     results.startup = await measureStartup();
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     log(JSON.stringify(results.startup));
   }
   if (['throughput', 'memory', 'latency', 'audit'].some(wanted)) await onCluster(results);
+  clearInterval(sampler);
   results.loadAfter = currentLoad();
   results.seconds = Math.round((Date.now() - started) / 1000);
   const figures = renderFigures(results);

@@ -18,6 +18,8 @@ export interface BenchResults {
   alongside: string[];
   loadBefore: number;
   loadAfter?: number;
+  /** The highest one-minute load average seen during the run, sampled every 10 s. */
+  loadPeak?: number;
   seconds?: number;
   pragmas: Record<string, string>;
   startup?: StartupResult;
@@ -59,7 +61,7 @@ const verdict = (met: boolean) => (met ? '**met**' : '**missed**');
 export function renderFigures(r: BenchResults): string {
   const lines = [
     `Run ${r.date}: \`${r.command}\` in ${r.seconds ?? '?'} s. Machine: ${machine()}.`,
-    `Load average ${r.loadBefore} when it began${r.loadAfter === undefined ? '' : `, ${r.loadAfter} when it ended`}; busy alongside: ${r.alongside.length ? r.alongside.map((p) => `\`${p}\``).join(', ') : 'nothing'}.`,
+    `Load average ${r.loadBefore} when it began${r.loadAfter === undefined ? '' : `, ${r.loadAfter} when it ended`}${r.loadPeak === undefined ? '' : `, ${r.loadPeak} at most`} (2 cores); busy alongside when it began: ${r.alongside.length ? r.alongside.map((p) => `\`${p}\``).join(', ') : 'nothing'}.`,
     `Engine SQLite pragmas: \`journal_mode=wal\`, \`synchronous=NORMAL\`${Object.entries(r.pragmas).map(([k, v]) => `, \`${k}=${v}\``).join('')}.`,
     '',
     '| benchmark | figure | target | |',

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEntry } from '../../test/support/child-process';
+import { startEntry, type Child } from '../../test/support/child-process';
 import { freePort } from '../../test/support/ports';
 import { round } from './stats';
 
@@ -19,9 +19,20 @@ export interface StartupResult {
   warmPrinted: number;
 }
 
+/** The `npm start` under measurement, and its data folder: what an interrupted run must stop and remove. */
+const current: { child?: Child; dir?: string } = {};
+
+/** Stops `npm start` as Ctrl-C does (it stops its own dev server) and removes its data folder. */
+export async function abandonStartup(): Promise<void> {
+  current.child?.signal('SIGINT');
+  await current.child?.exited;
+  if (current.dir) rmSync(current.dir, { recursive: true, force: true });
+}
+
 async function startOnce(env: Record<string, string>): Promise<{ seconds: number; printed: number }> {
   const started = performance.now();
   const child = startEntry('scripts/start.ts', env);
+  current.child = child;
   try {
     const deadline = Date.now() + 180_000;
     let printed: RegExpExecArray | null = null;
@@ -37,11 +48,13 @@ async function startOnce(env: Record<string, string>): Promise<{ seconds: number
     return { seconds, printed: Number(printed[1]) };
   } finally {
     child.signal('SIGKILL');
+    current.child = undefined;
   }
 }
 
 export async function measureStartup(): Promise<StartupResult> {
   const dir = mkdtempSync(join(tmpdir(), 'collab-zones-start-'));
+  current.dir = dir;
   try {
     const env = {
       DATA_DIR: dir,
