@@ -1,7 +1,9 @@
 import { routes } from '../api/app';
+import { startDevServer, type RunningEngine } from '../scripts/engine/dev-server';
 import { setUpFixtures } from '../scripts/fuzz/fixtures';
 import { fuzzApi } from '../scripts/fuzz/run';
 import { DEMO_PASSWORD, startHarness, type Harness } from './support/harness';
+import { freePort } from './support/ports';
 import { launch, memorandum, taskFor } from './support/zone-flow';
 
 /**
@@ -13,10 +15,23 @@ const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000_000);
 
 let h: Harness;
+let engine: RunningEngine;
 beforeAll(async () => {
-  h = await startHarness({ database: 'postgres' });
+  // An engine of its own: a generated launch may start a process whose id is a business key
+  // (`power-catalog`, `zone-210881`), which on the run's engine would stand in other files' way.
+  engine = await startDevServer({ port: await freePort(), log: () => undefined });
+  const shared = process.env.TEST_TEMPORAL_ADDRESS;
+  process.env.TEST_TEMPORAL_ADDRESS = engine.address;
+  try {
+    h = await startHarness({ database: 'postgres' });
+  } finally {
+    process.env.TEST_TEMPORAL_ADDRESS = shared;
+  }
 }, 60_000);
-afterAll(() => h?.stop());
+afterAll(async () => {
+  await h?.stop();
+  await engine?.stop();
+});
 
 test('no request, however made, gets a 5xx; every refusal has the error shape and changes nothing', async () => {
   const { usernames } = await setUpFixtures(h);
