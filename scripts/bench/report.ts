@@ -38,7 +38,7 @@ export function busyProcesses(): string[] {
   return ps
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => Number(line.split(/\s+/)[0]) >= 10 && !line.includes('scripts/bench'))
+    .filter((line) => Number(line.split(/\s+/)[0]) >= 10 && !line.includes('bench'))
     .slice(0, 5)
     .map((line) => line.replace(/\s+/g, ' ').slice(0, 100));
 }
@@ -61,7 +61,7 @@ const verdict = (met: boolean) => (met ? '**met**' : '**missed**');
 export function renderFigures(r: BenchResults): string {
   const lines = [
     `Run ${r.date}: \`${r.command}\` in ${r.seconds ?? '?'} s. Machine: ${machine()}.`,
-    `Load average ${r.loadBefore} when it began${r.loadAfter === undefined ? '' : `, ${r.loadAfter} when it ended`}${r.loadPeak === undefined ? '' : `, ${r.loadPeak} at most`} (2 cores); busy alongside when it began: ${r.alongside.length ? r.alongside.map((p) => `\`${p}\``).join(', ') : 'nothing'}.`,
+    `Load average ${r.loadBefore} when it began${r.loadAfter === undefined ? '' : `, ${r.loadAfter} when it ended`}${r.loadPeak === undefined ? '' : `, ${r.loadPeak} at most`} (2 cores); busy alongside when it began: ${r.alongside.length ? r.alongside.map((p) => `\`${p}\``).join(', ') : 'nothing else at 10 % CPU or more'}.`,
     `Engine SQLite pragmas: \`journal_mode=wal\`, \`synchronous=NORMAL\`${Object.entries(r.pragmas).map(([k, v]) => `, \`${k}=${v}\``).join('')}.`,
     '',
     '| benchmark | figure | target | |',
