@@ -8,6 +8,7 @@ import { allowsAction, requireActionRule, requireProcessReader } from '../access
 import { inputSchemaOf } from '../action-schemas';
 import { actorOf, type User } from '../auth';
 import { checkEligibility } from '../eligibility';
+import { parseActionPayload, runAction } from '../run-action';
 import { badRequest, conflict, forbidden, notFound, zodDetails } from '../errors';
 import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, processSummarySchema } from '../schemas';
@@ -191,13 +192,9 @@ export const startProcessAction = defineRoute({
     if (description.status.name !== 'RUNNING') throw conflict(`process ${params.id} has ended (${description.status.name})`);
     const action = definition.actions[params.action];
     requireActionRule(user, action.name, { zoneCode });
-    const payload = action.schema.safeParse(body);
-    if (!payload.success) throw badRequest(`invalid ${action.name} payload`, zodDetails(payload.error, 'body'));
+    const payload = parseActionPayload(action, body);
     const requestId = req.header('idempotency-key') ?? randomUUID();
-    const state = await handle.executeUpdate(action.name, {
-      args: [{ actor: actorOf(user), requestId, payload: payload.data }],
-      updateId: requestId,
-    });
+    const state = await runAction(handle, action, { actor: actorOf(user), requestId, payload });
     return { processId: params.id, state };
   },
 });

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { allActions } from '../../domain/processes';
 import { checkActionAgainstRecords } from '../action-checks';
+import { parseActionPayload, runAction } from '../run-action';
 import { inputSchemaOf } from '../action-schemas';
 import { requireActionRule, requireOrgReader } from '../access';
 import { actorOf } from '../auth';
-import { badRequest, conflict, notFound, zodDetails } from '../errors';
+import { conflict, notFound } from '../errors';
 import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, taskSchema, type Lang } from '../schemas';
 
@@ -109,14 +110,11 @@ export const completeTask = defineRoute({
     // A repeated request (same key) goes to the workflow, which answers it with the first result.
     if (task.status !== 'open' && !idempotencyKey) throw conflict(`task ${task.id} is no longer open (${task.status})`);
     const action = allActions[task.action];
-    const payload = action.schema.safeParse(body);
-    if (!payload.success) throw badRequest(`invalid ${task.action} payload`, zodDetails(payload.error, 'body'));
-    await checkActionAgainstRecords(deps, task.action, task.context, task.process_id, payload.data);
+    const payload = parseActionPayload(action, body);
+    await checkActionAgainstRecords(deps, task.action, task.context, task.process_id, payload);
     const requestId = idempotencyKey ?? randomUUID();
-    const state = await deps.client.workflow.getHandle(task.process_id).executeUpdate(task.action, {
-      args: [{ actor: actorOf(user), taskId: task.id, requestId, payload: payload.data }],
-      updateId: requestId,
-    });
+    const handle = deps.client.workflow.getHandle(task.process_id);
+    const state = await runAction(handle, action, { actor: actorOf(user), taskId: task.id, requestId, payload });
     return { processId: task.process_id, state };
   },
 });
