@@ -1,5 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { ActionDefinition } from '../domain/actions';
+import type { ActionAck, ActionDefinition } from '../domain/actions';
 import type { Actor } from '../domain/identity';
 import { badRequest, zodDetails } from './errors';
 
@@ -10,7 +10,16 @@ export function parseActionPayload(action: ActionDefinition, body: unknown): unk
   return payload.data;
 }
 
-/** Sends the action's update; the request id is the update id, so a repeated request acts once. */
-export function runAction(handle: WorkflowHandle, action: ActionDefinition, input: { actor: Actor; taskId?: string; requestId: string; payload: unknown }) {
-  return handle.executeUpdate(action.name, { args: [input], updateId: input.requestId });
+/**
+ * Sends the action's update, then reads the process's new state. The request id is the update id, so
+ * a repeated request acts once. The update answers only an `ActionAck` (the engine keeps every answer
+ * in history); the state comes from the `state` query, which writes nothing.
+ */
+export async function runAction(
+  handle: WorkflowHandle,
+  action: ActionDefinition,
+  input: { actor: Actor; taskId?: string; requestId: string; payload: unknown },
+): Promise<Record<string, unknown>> {
+  await handle.executeUpdate<ActionAck, [typeof input]>(action.name, { args: [input], updateId: input.requestId });
+  return handle.query<Record<string, unknown>>('state');
 }

@@ -28,6 +28,18 @@ export const actionInputSchema = z.object({
 });
 export type ActionInput<P = unknown> = Omit<z.infer<typeof actionInputSchema>, 'payload'> & { payload: P };
 
+/**
+ * What an action's update answers. The engine keeps every update's answer in the history, so it is
+ * small: a whole process view there made a long correction loop's history grow with its square.
+ * The API reads the process's new state with the `state` query.
+ */
+export interface ActionAck {
+  processId: string;
+  stage: string;
+  /** The process's step counter after the action: a later state has a larger one. */
+  seq: number;
+}
+
 /** A failure reason with a stable code, mapped to HTTP in one place. */
 export const REJECTION = {
   forbidden: 'Forbidden',

@@ -23,9 +23,19 @@ function connectionOptions(address: string, config: EngineConfig) {
   return { address, tls, apiKey: config.TEMPORAL_API_KEY };
 }
 
+/**
+ * The largest message the client reads. A history page holds up to 1,000 events, each payload up to
+ * the engine's 2 MB blob limit, so a long process's pages pass gRPC's default 4 MB: reading them
+ * (timeline, export) would fail with it.
+ */
+export const MAX_RECEIVE_BYTES = 256 * 2 ** 20;
+
 /** A client; with `codec`, what it sends is encrypted and what it reads decrypted (setup needs none). */
 export async function connectClient(address: string, config: EngineConfig, codec?: PayloadCodec): Promise<Client> {
-  const connection = await Connection.connect(connectionOptions(address, config));
+  const connection = await Connection.connect({
+    ...connectionOptions(address, config),
+    channelArgs: { 'grpc.max_receive_message_length': MAX_RECEIVE_BYTES },
+  });
   return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: codec ? { payloadCodecs: [codec] } : undefined });
 }
 

@@ -6,7 +6,7 @@
 import { condition, continueAsNew, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import type { AgreementRecord, AgreementVersionRecord, Step } from '../activities/step';
 import type { AgreementPolicy } from '../activities/policy';
-import { REJECTION, type ActionInput } from '../domain/actions';
+import { REJECTION, type ActionAck, type ActionInput } from '../domain/actions';
 import {
   addDays,
   agreementActions as A,
@@ -71,11 +71,11 @@ export type AgreementView = Omit<AgreementState, 'core' | 'clock'> & {
 };
 export type AgreementArgs = { start: AgreementInput; launchedBy: Actor } | { continued: AgreementState };
 
-export const draftAgreementUpdate = defineUpdate<AgreementView, [ActionInput]>(A.draftAgreement.name);
-export const reviewAgreementUpdate = defineUpdate<AgreementView, [ActionInput]>(A.reviewAgreement.name);
-export const announceAgreementUpdate = defineUpdate<AgreementView, [ActionInput]>(A.announceAgreement.name);
-export const decideRenewalUpdate = defineUpdate<AgreementView, [ActionInput]>(A.decideRenewal.name);
-export const terminateAgreementUpdate = defineUpdate<AgreementView, [ActionInput]>(A.terminateAgreement.name);
+export const draftAgreementUpdate = defineUpdate<ActionAck, [ActionInput]>(A.draftAgreement.name);
+export const reviewAgreementUpdate = defineUpdate<ActionAck, [ActionInput]>(A.reviewAgreement.name);
+export const announceAgreementUpdate = defineUpdate<ActionAck, [ActionInput]>(A.announceAgreement.name);
+export const decideRenewalUpdate = defineUpdate<ActionAck, [ActionInput]>(A.decideRenewal.name);
+export const terminateAgreementUpdate = defineUpdate<ActionAck, [ActionInput]>(A.terminateAgreement.name);
 export const agreementStateQuery = defineQuery<AgreementView>('state');
 
 const RENEWING: readonly AgreementStage[] = ['RENEWAL_DRAFTING', 'RENEWAL_SIGNING'];

@@ -4,7 +4,7 @@
  */
 import { continueAsNew, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import type { Step } from '../activities/step';
-import { REJECTION, type ActionInput } from '../domain/actions';
+import { REJECTION, type ActionAck, type ActionInput } from '../domain/actions';
 import type { Actor } from '../domain/identity';
 import {
   catalogActions as A,
@@ -53,8 +53,8 @@ export interface PowersDelisted {
 }
 export const powersDelistedSignal = defineSignal<[PowersDelisted]>('powersDelisted');
 
-export const draftCatalogUpdate = defineUpdate<CatalogView, [ActionInput]>(A.draftCatalog.name);
-export const approveCatalogUpdate = defineUpdate<CatalogView, [ActionInput]>(A.approveCatalog.name);
+export const draftCatalogUpdate = defineUpdate<ActionAck, [ActionInput]>(A.draftCatalog.name);
+export const approveCatalogUpdate = defineUpdate<ActionAck, [ActionInput]>(A.approveCatalog.name);
 export const catalogStateQuery = defineQuery<CatalogView>('state');
 
 export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {

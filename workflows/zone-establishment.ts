@@ -4,7 +4,7 @@
  */
 import { continueAsNew, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import type { MemorandumRecord, Step, ZoneRecord } from '../activities/step';
-import { REJECTION, type ActionInput } from '../domain/actions';
+import { REJECTION, type ActionAck, type ActionInput } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds, zoneName } from '../domain/names';
@@ -73,15 +73,15 @@ export type ZoneView = Omit<ZoneState, 'core'> & {
 
 export type ZoneWorkflowArgs = { start: ZoneEstablishmentInput; launchedBy: Actor } | { continued: ZoneState };
 
-export const draftMemorandumUpdate = defineUpdate<ZoneView, [ActionInput]>(A.draftMemorandum.name);
-export const reviewMemorandumUpdate = defineUpdate<ZoneView, [ActionInput]>(A.reviewMemorandum.name);
-export const nameManagementBodyUpdate = defineUpdate<ZoneView, [ActionInput]>(A.nameManagementBody.name);
-export const decideOverdueMemorandumUpdate = defineUpdate<ZoneView, [ActionInput]>(A.decideOverdueMemorandum.name);
-export const proposeAmendmentUpdate = defineUpdate<ZoneView, [ActionInput]>(A.proposeAmendment.name);
-export const suspendZoneUpdate = defineUpdate<ZoneView, [ActionInput]>(A.suspendZone.name);
-export const resumeZoneUpdate = defineUpdate<ZoneView, [ActionInput]>(A.resumeZone.name);
-export const proposeTerminationUpdate = defineUpdate<ZoneView, [ActionInput]>(A.proposeTermination.name);
-export const consentTerminationUpdate = defineUpdate<ZoneView, [ActionInput]>(A.consentTermination.name);
+export const draftMemorandumUpdate = defineUpdate<ActionAck, [ActionInput]>(A.draftMemorandum.name);
+export const reviewMemorandumUpdate = defineUpdate<ActionAck, [ActionInput]>(A.reviewMemorandum.name);
+export const nameManagementBodyUpdate = defineUpdate<ActionAck, [ActionInput]>(A.nameManagementBody.name);
+export const decideOverdueMemorandumUpdate = defineUpdate<ActionAck, [ActionInput]>(A.decideOverdueMemorandum.name);
+export const proposeAmendmentUpdate = defineUpdate<ActionAck, [ActionInput]>(A.proposeAmendment.name);
+export const suspendZoneUpdate = defineUpdate<ActionAck, [ActionInput]>(A.suspendZone.name);
+export const resumeZoneUpdate = defineUpdate<ActionAck, [ActionInput]>(A.resumeZone.name);
+export const proposeTerminationUpdate = defineUpdate<ActionAck, [ActionInput]>(A.proposeTermination.name);
+export const consentTerminationUpdate = defineUpdate<ActionAck, [ActionInput]>(A.consentTermination.name);
 export const stateQuery = defineQuery<ZoneView>('state');
 
 const NEGOTIATING: readonly ZoneStage[] = ['PREPARING', 'DRAFTING', 'SIGNING'];

@@ -2,7 +2,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import type { Step, TaskRecord } from '../../activities/step';
-import { REJECTION, type ActionDefinition, type ActionInput } from '../../domain/actions';
+import { REJECTION, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
 import { beginStep, type ProcessCore } from './core';
 
@@ -49,10 +49,14 @@ export function requireActor(actor: Actor, orgIds: string[], role: string): void
 }
 
 
-/** An action's update: what the validator checks, what the handler may read first, and the decision. */
-export interface ActionHandler<V, P, R = undefined> {
+/**
+ * An action's update: what the validator checks, what the handler may read first, and the decision.
+ * The first type parameter (the workflow's view) is no longer used, since updates answer an
+ * `ActionAck`; it stays so that `ActionHandler<View, P>` in the workflows still reads the same.
+ */
+export interface ActionHandler<_View, P, R = undefined> {
   action: ActionDefinition;
-  update: UpdateDefinition<V, [ActionInput]>;
+  update: UpdateDefinition<ActionAck, [ActionInput]>;
   /** Synchronous checks of payload-free facts (task, actor, stage); throwing refuses without a trace. */
   check(input: ActionInput<P>): void;
   /** Reads the records before deciding (an activity); it changes nothing, and may refuse too. */
@@ -61,11 +65,17 @@ export interface ActionHandler<V, P, R = undefined> {
   decide(input: ActionInput<P>, step: Step, prepared: R): void;
 }
 
+/** The update's answer, from the view after the action: never the view itself (see ActionAck). */
+function acknowledge(core: ProcessCore, view: { stage: string }): ActionAck {
+  return { processId: core.processId, stage: view.stage, seq: core.seq };
+}
+
 /**
  * Registers an action: the validator checks payload, actor and state; the handler decides, then
- * `write` commits the step. A repeated request id returns the current view without acting.
+ * `write` commits the step. The update answers an `ActionAck`; a repeated request id answers one
+ * for the current state without acting.
  */
-export function handleAction<V, P, R>(
+export function handleAction<V extends { stage: string }, P, R>(
   core: ProcessCore,
   handler: ActionHandler<V, P, R>,
   write: (step: Step) => Promise<V>,
@@ -79,7 +89,7 @@ export function handleAction<V, P, R>(
   setHandler(
     handler.update,
     async (input: ActionInput) => {
-      if (isRepeat(core, input)) return view();
+      if (isRepeat(core, input)) return acknowledge(core, view());
       let typed = checked(input);
       const prepared = handler.prepare ? await handler.prepare(typed) : (undefined as R);
       // While the records were read, another update may have moved the state on: check again.
@@ -87,7 +97,7 @@ export function handleAction<V, P, R>(
       remember(core, input);
       const step = beginStep(core);
       handler.decide(typed, step, prepared);
-      return write(step);
+      return acknowledge(core, await write(step));
     },
     {
       validator: (input: ActionInput) => {
