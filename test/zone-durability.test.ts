@@ -1,5 +1,5 @@
 import type { Step } from '../activities/step';
-import { startHarness, type Harness } from './support/harness';
+import { eventually, startHarness, type Harness } from './support/harness';
 import { complete, establish, expectDeclaredPath, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
 
 /** Fails the step that records a zone once, after its transaction committed: a crash before the reply. */
@@ -19,6 +19,15 @@ beforeAll(async () => {
   h = await startHarness({ faults });
 });
 afterAll(() => h?.stop());
+
+/** The process's latest run is (or is not) found by a visibility query: eventually consistent, so polled. */
+async function expectFoundBy(id: string, query: string, found = true): Promise<void> {
+  await eventually(async () => {
+    const ids = [];
+    for await (const run of h.client.workflow.list({ query: `WorkflowId = '${id}' AND ExecutionStatus = 'Running' AND ${query}` })) ids.push(run.workflowId);
+    return ids.includes(id) === found ? true : undefined;
+  }, 20_000, `${id} ${found ? '' : 'not '}found by ${query}`);
+}
 
 const count = async (sql: string, params: unknown[]) => Number((await h.db.query<{ n: string }>(sql, params))[0].n);
 
@@ -72,9 +81,15 @@ describe('durability', () => {
     }
     const admin = await h.as(`gov-${county}.admin`);
     expect((await admin.post(`/api/processes/${id}/actions/proposeAmendment`, { reason: '扩区' })).status).toBe(200);
+    // The engine's search follows the stage and the awaited organisation across runs, though a
+    // step upserts only what changed.
+    await expectFoundBy(id, `Stage = 'AMENDMENT_DRAFTING' AND AwaitingOrgs = 'ftz'`);
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum({ boundary: { areaKm2: 30, description: '扩区后' } }));
     await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+
+    await expectFoundBy(id, `Stage = 'ACTIVE'`);
+    await expectFoundBy(id, `AwaitingOrgs = 'ftz'`, false);
 
     const runs = [];
     for await (const run of h.client.workflow.list({ query: `WorkflowId = '${id}'` })) runs.push(run.status.name);

@@ -3,7 +3,8 @@
  * All state lives in `ProcessCore`, plain JSON carried across continue-as-new; these functions only
  * read and change it.
  */
-import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import type { Step, StepResult, TaskRecord } from '../../activities/step';
 import type { ActionDefinition } from '../../domain/actions';
@@ -118,11 +119,36 @@ export function enterStage<S extends string>(state: Staged<S>, stage: S): void {
 
 /** Tells the engine's search where the process stands, then writes the step. */
 export function publishAndCommit(core: ProcessCore, stage: string, step: Step): Promise<StepResult> {
-  upsertSearchAttributes([
-    { key: searchAttributes.stage, value: stage },
-    { key: searchAttributes.awaitingOrgs, value: [...new Set(core.openTasks.map((task) => task.orgId))] },
-  ]);
+  publish(stage, [...new Set(core.openTasks.map((task) => task.orgId))]);
   return commit(core, step);
+}
+
+/**
+ * Upserts the search attributes that changed. Each upsert is a visibility write on the engine, and
+ * most steps change neither. What the engine holds is read from `workflowInfo()`, which knows the
+ * values set at start, carried over by continue-as-new and upserted since.
+ */
+function publish(stage: string, awaitingOrgs: string[]): void {
+  // Histories recorded before this upserted both attributes on every step.
+  if (!patched('search-attributes-upserted-when-changed')) {
+    upsertSearchAttributes([
+      { key: searchAttributes.stage, value: stage },
+      { key: searchAttributes.awaitingOrgs, value: awaitingOrgs },
+    ]);
+    return;
+  }
+  const held = workflowInfo().typedSearchAttributes;
+  const changes: SearchAttributeUpdatePair[] = [];
+  if (held.get(searchAttributes.stage) !== stage) changes.push({ key: searchAttributes.stage, value: stage });
+  if (!sameMembers(held.get(searchAttributes.awaitingOrgs) ?? [], awaitingOrgs)) {
+    changes.push({ key: searchAttributes.awaitingOrgs, value: awaitingOrgs });
+  }
+  if (changes.length) upsertSearchAttributes(changes);
+}
+
+/** A keyword list is searched by membership: its order does not matter. */
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value) => b.includes(value));
 }
 
 /** Writes a step once; continue-as-new waits until every scheduled step has landed. */
