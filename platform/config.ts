@@ -33,6 +33,11 @@ const configSchema = z.object({
   SHUTDOWN_GRACE: duration('15s').default('15s'),
   /** The Temporal SDK's own worker metrics (Prometheus) on this port; 0 turns them off. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /**
+   * Workflows a worker keeps in memory between their tasks (about 1.6 MB each). A workflow evicted
+   * past the cap is replayed from its history when its next task comes.
+   */
+  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(200),
   /** A workflow bundle made by `npm run build`; without it the worker bundles at start. */
   WORKFLOW_BUNDLE: file,
   /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>` (a scrape credential). */

@@ -83,6 +83,7 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       db,
       codec,
       shutdownGraceMs: graceMs,
+      maxCachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
     });
     const running = worker.run();
     stops.push(async () => {

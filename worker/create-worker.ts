@@ -37,7 +37,12 @@ export interface WorkerOptions {
   faults?: RecordFaults;
   /** How long a stopping worker lets running activities finish before cancelling them. */
   shutdownGraceMs?: number;
+  /** The cap on cached workflows (WORKER_CACHED_WORKFLOWS); the SDK's own default sizes it by memory. */
+  maxCachedWorkflows?: number;
 }
+
+/** 200 cached workflows keep a worker under 400 MB (docs/BENCHMARKS.md). */
+export const DEFAULT_CACHED_WORKFLOWS = 200;
 
 /** The composition root: activities over the records store, workflows from the bundle. */
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
@@ -48,6 +53,9 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     activities: createActivities(options.db, options.faults),
     dataConverter: { payloadCodecs: [options.codec] },
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
+    // Every cached workflow evaluates the bundle's modules again (zod and the domain's schemas):
+    // an uncapped cache grew to 1.9 GB with 1,000 waiting agreements.
+    maxCachedWorkflows: options.maxCachedWorkflows ?? DEFAULT_CACHED_WORKFLOWS,
     shutdownGraceTime: options.shutdownGraceMs ?? 10_000,
     // An activity that ignores its cancellation must not keep the process from exiting.
     shutdownForceTime: (options.shutdownGraceMs ?? 10_000) + 5000,

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     codec: payloadCodecOf(config),
     workflowBundle: config.WORKFLOW_BUNDLE ? readWorkflowBundle(config.WORKFLOW_BUNDLE) : undefined,
     shutdownGraceMs: graceMs,
+    maxCachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
   });
   const running = worker.run();
   running.catch((error: unknown) => {

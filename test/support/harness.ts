@@ -58,7 +58,7 @@ export async function openTestDb(kind: 'pglite' | 'postgres'): Promise<Db> {
  * One test file's product: its own records store, task queue, worker and API, on the run's
  * shared engine and workflow bundle.
  */
-export async function startHarness(options: { database?: 'pglite' | 'postgres'; faults?: RecordFaults } = {}) {
+export async function startHarness(options: { database?: 'pglite' | 'postgres'; faults?: RecordFaults; maxCachedWorkflows?: number } = {}) {
   quietRuntime();
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
   const db = await openTestDb(options.database ?? 'pglite');
@@ -74,7 +74,16 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   async function startWorker(faults = options.faults): Promise<void> {
-    worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, codec, workflowBundle, faults });
+    worker = await createWorker({
+      connection: workerConnection,
+      namespace: 'default',
+      taskQueue,
+      db,
+      codec,
+      workflowBundle,
+      faults,
+      maxCachedWorkflows: options.maxCachedWorkflows,
+    });
     running = worker.run();
   }
   async function stopWorker(): Promise<void> {
