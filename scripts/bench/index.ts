@@ -8,6 +8,7 @@
  *   npm run bench -- --only throughput,latency      some of them (also: memory, audit, startup)
  *   npm run bench -- --pragma synchronous=NORMAL     an SQLite pragma of the engine's file to try
  *   npm run bench -- --small --memory 1000           one size changed (throughput, concurrency, memory, openTasks, events)
+ *   npm run bench -- --worker-env WORKER_CACHED_WORKFLOWS=100      a worker setting to try
  */
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -28,6 +29,7 @@ const small = args.includes('--small');
 const valueOf = (flag: string) => args.flatMap((arg, i) => (arg === flag ? [args[i + 1]] : []));
 const pragmas = Object.fromEntries(valueOf('--pragma').map((pair) => pair.split('=') as [string, string]));
 const preloadModules = valueOf('--preload');
+const workerSettings = Object.fromEntries(valueOf('--worker-env').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const only = valueOf('--only').flatMap((list) => list.split(','));
 const wanted = (name: string) => !only.length || only.includes(name);
 const overrides = Object.fromEntries(['throughput', 'concurrency', 'memory', 'openTasks', 'events'].flatMap((name) => valueOf(`--${name}`).map((v) => [name, Number(v)])));
@@ -81,7 +83,8 @@ async function onCluster(results: BenchResults): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().finally(() => process.exit(130)));
   try {
     const metricsPort = await freePort();
-    cluster = await startCluster({ log, sqlitePragmas: pragmas, preloadModules: preloadModules.length ? preloadModules : undefined, workerEnv: { WORKER_METRICS_PORT: String(metricsPort) } });
+    const workerEnv = { WORKER_METRICS_PORT: String(metricsPort), ...workerSettings };
+    cluster = await startCluster({ log, sqlitePragmas: pragmas, preloadModules: preloadModules.length ? preloadModules : undefined, workerEnv });
     const bare = cluster.spawn('scripts/bench/bare/worker.ts', { TEMPORAL_ADDRESS: cluster.temporalAddress });
     await bare.waitFor((line) => line.msg === 'worker polling', `the bare worker on ${BARE_TASK_QUEUE}`, 60_000);
     // A run of a long process holds pages of history larger than gRPC's default 4 MB.
