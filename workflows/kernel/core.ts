@@ -4,7 +4,6 @@
  * read and change it.
  */
 import { patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import type { Step, StepResult, TaskRecord } from '../../activities/step';
 import type { ActionDefinition } from '../../domain/actions';
@@ -124,26 +123,21 @@ export function publishAndCommit(core: ProcessCore, stage: string, step: Step): 
 }
 
 /**
- * Upserts the search attributes that changed. Each upsert is a visibility write on the engine, and
- * most steps change neither. What the engine holds is read from `workflowInfo()`, which knows the
- * values set at start, carried over by continue-as-new and upserted since.
+ * Upserts the search attributes when one of them changed. Each upsert is a visibility write on the
+ * engine, and steps such as reminders change neither. What the engine holds is read from
+ * `workflowInfo()`, which knows the values set at start, carried by continue-as-new and upserted since.
  */
 function publish(stage: string, awaitingOrgs: string[]): void {
-  // Histories recorded before this upserted both attributes on every step.
-  if (!patched('search-attributes-upserted-when-changed')) {
-    upsertSearchAttributes([
-      { key: searchAttributes.stage, value: stage },
-      { key: searchAttributes.awaitingOrgs, value: awaitingOrgs },
-    ]);
-    return;
-  }
   const held = workflowInfo().typedSearchAttributes;
-  const changes: SearchAttributeUpdatePair[] = [];
-  if (held.get(searchAttributes.stage) !== stage) changes.push({ key: searchAttributes.stage, value: stage });
-  if (!sameMembers(held.get(searchAttributes.awaitingOrgs) ?? [], awaitingOrgs)) {
-    changes.push({ key: searchAttributes.awaitingOrgs, value: awaitingOrgs });
-  }
-  if (changes.length) upsertSearchAttributes(changes);
+  const unchanged = held.get(searchAttributes.stage) === stage && sameMembers(held.get(searchAttributes.awaitingOrgs) ?? [], awaitingOrgs);
+  // Histories recorded before upserted on every step. The patch is asked only when skipping: its
+  // marker comes with an upsert of its own (TemporalChangeVersion), which a step that upserts anyway
+  // would only add to.
+  if (unchanged && patched('search-attributes-upserted-when-changed')) return;
+  upsertSearchAttributes([
+    { key: searchAttributes.stage, value: stage },
+    { key: searchAttributes.awaitingOrgs, value: awaitingOrgs },
+  ]);
 }
 
 /** A keyword list is searched by membership: its order does not matter. */
