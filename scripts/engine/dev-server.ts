@@ -54,6 +54,9 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     // about 1.6 times the workflow throughput of the default FULL (docs/BENCHMARKS.md).
     ...(options.dbFilename ? ['--db-filename', options.dbFilename, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=NORMAL'] : []),
     ...Object.entries(options.sqlitePragmas ?? {}).flatMap(([name, value]) => ['--sqlite-pragma', `${name}=${value}`]),
+    // An activity scheduled by a workflow task goes back to that worker in the task's answer, not
+    // through a poll: each step of a human action waits one round trip less. History is the same.
+    '--dynamic-config-value', 'system.enableActivityEagerExecution=true',
   ];
   const child = spawn(cli.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
