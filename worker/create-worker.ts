@@ -41,7 +41,7 @@ export interface WorkerOptions {
   maxCachedWorkflows?: number;
 }
 
-/** 200 cached workflows keep a worker under 400 MB (docs/BENCHMARKS.md). */
+/** A replay at the next task is cheap for processes that wait days; memory is not (docs/BENCHMARKS.md). */
 export const DEFAULT_CACHED_WORKFLOWS = 200;
 
 /** The composition root: activities over the records store, workflows from the bundle. */
