@@ -45,7 +45,8 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /metrics': read('public'),
   'GET /api/me': read('everyone'),
   'GET /api/process-types': read('everyone'),
-  'POST /api/processes/{type}': write('launch', ['admin']),
+  // Each type names its launchers and their role (domain/processes.ts `launchedBy`).
+  'POST /api/processes/{type}': write('launch', ['admin', 'staff']),
   // A search refuses no one: it lists only the processes the caller may read (api/search.ts).
   'GET /api/processes': read('process'),
   'GET /api/processes/{id}': read('process'),

@@ -29,7 +29,8 @@ export interface ProcessDefinition<I = unknown> {
   zoneCode(input: I): string | undefined;
   /** The USCC of the entity the process is about, for search (EntityUscc); none for most types. */
   entityUscc?(input: I): string | undefined;
-  launchedBy: { orgIds: string[]; role: Role };
+  /** Who may launch it: named organisations, and organisations of a kind in any county (`zone-`, `le-`). */
+  launchedBy: { orgIds: string[]; countyOrgKinds?: string[]; role: Role };
   title: { zh: string; en: string };
   stages: readonly string[];
   stageLabels: Record<string, { zh: string; en: string }>;
@@ -101,6 +102,13 @@ export const allActions: Record<string, ActionDefinition> = Object.assign(
   Object.create(null) as Record<string, ActionDefinition>,
   ...Object.values(processDefinitions).map((definition) => definition!.actions),
 );
+
+/** Whether an organisation's user with these roles may launch the process type. */
+export function mayLaunch(definition: Pick<ProcessDefinition, 'launchedBy'>, orgId: string, roles: readonly string[]): boolean {
+  const { orgIds, countyOrgKinds = [], role } = definition.launchedBy;
+  const ofKind = countyOrgKinds.some((kind) => new RegExp(`^${kind}-\\d{6}$`).test(orgId));
+  return (orgIds.includes(orgId) || ofKind) && roles.includes(role);
+}
 
 /** The process type of a workflow id, from its id format. */
 export function definitionOfWorkflowType(workflowType: string): ProcessDefinition | undefined {

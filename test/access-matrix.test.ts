@@ -138,8 +138,9 @@ async function allows(rule: RouteRule, caller: Caller, facts: Probe['facts']): P
       return Boolean(task);
     }
     case 'launch': {
-      const { orgIds, role } = processDefinitions[facts.type as keyof typeof processDefinitions]!.launchedBy;
-      return orgIds.includes(caller.orgId) && caller.role === role;
+      const { orgIds, countyOrgKinds = [], role } = processDefinitions[facts.type as keyof typeof processDefinitions]!.launchedBy;
+      const ofKind = countyOrgKinds.some((kind) => caller.orgId === `${kind}-${caller.county}`);
+      return (orgIds.includes(caller.orgId) || ofKind) && caller.role === role;
     }
     case 'action': {
       const action = actionRules[facts.action!];
