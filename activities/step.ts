@@ -88,6 +88,80 @@ export interface AgreementVersionRecord {
   draftedAt: string;
 }
 
+/** An entity in the FTZ registry (P3); the legal representative masked. */
+export interface EntityRecord {
+  uscc: string;
+  name: string;
+  zoneCode: string;
+  residence: { divisionCode: string; address: string };
+  businessAddresses: { divisionCode?: string; address: string }[];
+  businessScope: string;
+  legalRepresentative: { name: string; idNumber: string; phone: string };
+  acceptedBy: string;
+  status: 'REGISTERED' | 'DEREGISTERED';
+  registeredAt: string;
+}
+
+export interface TaxRecord {
+  uscc: string;
+  office: string;
+  transferStatus: 'NONE' | 'REQUESTED' | 'APPROVED' | 'CONFIRMED';
+  transferTo?: string;
+  registeredAt: string;
+  requestedAt?: string;
+  approvedAt?: string;
+  confirmedAt?: string;
+}
+
+export interface LicenceRecord {
+  id: string;
+  uscc: string;
+  zoneCode: string;
+  powerCode: string;
+  agreementId: string;
+  agreementVersion: number;
+  variant: 'conditionsMet' | 'conditionsByDate';
+  commitment: string;
+  conditionsDue?: string;
+  status: 'GRANTED' | 'GRANTED_PENDING' | 'REVOKED';
+  verificationStatus: 'PENDING' | 'COMPLIANT' | 'RECTIFYING' | 'REVOKED';
+  enforcementOrg: string;
+  verificationDue: string;
+  verifiedAt?: string;
+  verifiedOnTime?: boolean;
+  rectificationDue?: string;
+  revokedAt?: string;
+  grantedAt: string;
+}
+
+/** A credit record against an entity (credit_records): a breached commitment here, a penalty in P4. */
+export interface CreditRecord {
+  id: string;
+  uscc: string;
+  kind: 'commitment-breach' | 'penalty';
+  grade?: 'minor' | 'general' | 'serious';
+  reason: string;
+  barsCommitment: boolean;
+  recordedAt: string;
+  publicationFrom?: string;
+  publicationUntil?: string;
+  repairEligibleFrom?: string;
+  status: 'ACTIVE' | 'REPAIRED' | 'WITHDRAWN' | 'ENDED';
+  endedAt?: string;
+  endReason?: string;
+}
+
+/** A penalty case a revocation opens, for the penalty-report process to take up. */
+export interface PenaltyCaseRecord {
+  id: string;
+  uscc: string;
+  zoneCode: string;
+  enforcementOrg: string;
+  reason: string;
+  licenceId?: string;
+  openedAt: string;
+}
+
 /**
  * Everything one workflow step writes, applied in one transaction: a decision's records, its
  * timeline events and the tasks it closes and opens land together or not at all.
@@ -109,6 +183,11 @@ export interface Step {
   catalog?: CatalogPublication;
   agreement?: AgreementRecord;
   agreementVersions?: AgreementVersionRecord[];
+  entity?: EntityRecord;
+  tax?: TaxRecord;
+  licences?: LicenceRecord[];
+  creditRecords?: CreditRecord[];
+  penaltyCases?: PenaltyCaseRecord[];
 }
 
 /** Agreement items a publication revoked, by the agreement process to tell. */

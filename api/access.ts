@@ -65,6 +65,10 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/agreements': read('everyone'),
   'GET /api/agreements/{id}': read('everyone'),
   'GET /api/authority': read('everyone'),
+  // The registry shows a legal representative's name only, identifiers masked.
+  'GET /api/entities': read('everyone'),
+  'GET /api/entities/{uscc}': read('everyone'),
+  'GET /api/verifications': read('own-org'),
   // Verification recomputes and replays what the caller sends: it changes nothing, but it costs.
   'POST /api/audit/verify': read('everyone', ['admin', 'auditor']),
   'GET /api/audit/public-key': read('everyone'),
@@ -98,6 +102,12 @@ const actionOrgs: Record<string, ActionOrgs> = {
   announceAgreement: 'addressee',
   decideRenewal: 'addressee',
   terminateAgreement: 'zone-parties',
+  consentRegistration: 'addressee',
+  requestTaxTransfer: 'addressee',
+  approveTaxTransfer: 'addressee',
+  confirmTaxTransfer: 'addressee',
+  verifyCommitment: 'addressee',
+  recheckCommitment: 'addressee',
 };
 
 export interface ActionRule {

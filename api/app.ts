@@ -19,6 +19,7 @@ import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess,
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
 import { completeTask, getTask, listTasks } from './routes/tasks';
+import { getEntity, listEntitiesRoute, listVerifications } from './routes/entities';
 
 /** The whole API in one table: the app and /openapi.json are both made from it. */
 export const routes: Route[] = [
@@ -43,6 +44,9 @@ export const routes: Route[] = [
   listAgreements,
   getAgreement,
   getAuthority,
+  listEntitiesRoute,
+  getEntity,
+  listVerifications,
   getHistory,
   exportProcess,
   verifyAudit,

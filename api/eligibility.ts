@@ -17,6 +17,11 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     if (!zone) throw badRequest('invalid delegation-agreement input', [{ path: 'body.zoneCode', message: `${String(input.zoneCode)} is not a zone` }]);
     if (zone.status !== 'ACTIVE') throw conflict(`zone ${String(input.zoneCode)} is ${zone.status}, not ACTIVE`);
   },
+  async 'entity-registration'(deps, input) {
+    if (!input.uscc) return;
+    const [entity] = await deps.db.query<{ process_id: string }>(`SELECT process_id FROM entities WHERE uscc = $1 AND status = 'REGISTERED'`, [input.uscc]);
+    if (entity) throw conflict(`${String(input.uscc)} is already registered in the FTZ (process ${entity.process_id})`, { processId: entity.process_id });
+  },
 };
 
 export async function checkEligibility(deps: ApiDeps, type: ProcessType, input: unknown): Promise<void> {

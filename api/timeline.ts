@@ -58,6 +58,30 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   renewalDeclined: { zh: () => `决定不续签`, en: () => `Decided not to renew` },
   agreementRenewed: { zh: (d) => `续签生效，期限至 ${d.endDate}`, en: (d) => `Renewed until ${d.endDate}` },
   agreementExpired: { zh: (d) => `委托协议于 ${d.endDate} 到期`, en: (d) => `Expired at the end of ${d.endDate}` },
+  applicationReceived: { zh: (d) => `受理${d.name}（${d.uscc}）的登记申请，受理窗口 ${d.acceptedBy}`, en: (d) => `Received the application of ${d.name} (${d.uscc}) at ${d.acceptedBy}` },
+  routedToCounty: { zh: (d) => `无差别化受理：按住所转至 ${d.zoneCode} 办理`, en: (d) => `No-difference acceptance: routed to ${d.zoneCode} by residence` },
+  applicationScreened: { zh: (d) => `审查通过，申请承诺事项 ${(d.items as string[]).length} 项`, en: (d) => `Screened: ${(d.items as string[]).length} licence items on commitment` },
+  applicationRefused: {
+    zh: (d) => `不予登记：${(d.refusals as { message: string }[]).map((r) => r.message).join('；')}`,
+    en: (d) => `Refused: ${(d.refusals as { message: string }[]).map((r) => r.message).join('; ')}`,
+  },
+  consentGiven: { zh: () => `县级政府同意登记`, en: () => `The county government consented` },
+  consentRefused: { zh: (d) => `县级政府不同意：${d.reason}`, en: (d) => `The county government refused: ${d.reason}` },
+  entityRegistered: { zh: (d) => `${d.name}（${d.uscc}）登记入册，同步办理税务登记（${d.taxOffice}）`, en: (d) => `${d.name} (${d.uscc}) registered, tax registration at ${d.taxOffice} made with it` },
+  licenceGranted: {
+    zh: (d) => `${d.powerCode} 告知承诺${d.status === 'GRANTED' ? '准予许可' : `准予许可（${d.conditionsDue} 前具备条件）`}，${d.verifyBy} 前核查`,
+    en: (d) => `${d.powerCode} granted on commitment${d.status === 'GRANTED' ? '' : ` (conditions by ${d.conditionsDue})`}; to verify by ${d.verifyBy}`,
+  },
+  taxTransferRequested: { zh: (d) => `片区税务申请迁至 ${d.to}（${d.reference}）`, en: (d) => `The FTZ tax office requested the transfer to ${d.to} (${d.reference})` },
+  taxTransferApproved: { zh: (d) => `市税务局批准迁移（${d.reference}）`, en: (d) => `The city tax bureau approved the transfer (${d.reference})` },
+  taxTransferred: { zh: (d) => `${d.to} 确认迁入（${d.reference}）`, en: (d) => `${d.to} confirmed the transfer (${d.reference})` },
+  commitmentVerified: { zh: (d) => `${d.licenceId} 核查符合承诺${d.onTime ? '' : '（逾期核查）'}`, en: (d) => `${d.licenceId} verified compliant${d.onTime ? '' : ' (late)'}` },
+  rectificationOrdered: { zh: (d) => `${d.licenceId} 不符合承诺，责令 ${d.rectifyBy} 前整改：${d.findings}`, en: (d) => `${d.licenceId} not compliant; rectify by ${d.rectifyBy}: ${d.findings}` },
+  rectificationAccepted: { zh: (d) => `${d.licenceId} 整改后复查符合`, en: (d) => `${d.licenceId} compliant after rectification` },
+  licenceRevoked: { zh: (d) => `${d.licenceId} 整改后仍不符合，撤销许可：${d.findings}`, en: (d) => `${d.licenceId} still not compliant: licence revoked (${d.findings})` },
+  creditRecorded: { zh: (d) => `记入信用记录 ${d.creditRecordId}，不再适用告知承诺`, en: (d) => `Credit record ${d.creditRecordId}; the commitment route is barred` },
+  penaltyCaseOpened: { zh: (d) => `移送 ${d.enforcementOrg} 立案 ${d.caseId}`, en: (d) => `Penalty case ${d.caseId} opened for ${d.enforcementOrg}` },
+  registrationCompleted: { zh: (d) => `办结：税务已迁至 ${d.taxOffice}，承诺事项均已核查`, en: (d) => `Completed: taxed at ${d.taxOffice}, every commitment settled` },
   agreementTerminated: { zh: (d) => `提前终止委托协议（${d.on}）：${d.reason}`, en: (d) => `Terminated early (${d.on}): ${d.reason}` },
   powersRevoked: { zh: (d) => `职权清单第 ${d.catalogVersion} 版取消 ${(d.powerCodes as string[]).join('、')}，自 ${d.effectiveDate} 起不再委托`, en: (d) => `Catalogue version ${d.catalogVersion} delisted ${(d.powerCodes as string[]).join(', ')}: revoked from ${d.effectiveDate}` },
   terminated: { zh: (d) => `双方同意，协同区终止：${d.reason}`, en: (d) => `Terminated by mutual consent: ${d.reason}` },
@@ -99,14 +123,16 @@ const ACTIVITY_NAMES: Record<string, { zh: string; en: string }> = {
   prepareAgreement: { zh: '协议准备', en: 'Preparing the agreement' },
   planDeadline: { zh: '计算期限', en: 'Computing a deadline' },
   checkAgreementDraft: { zh: '核对协议草案', en: 'Checking the draft' },
+  screenApplication: { zh: '审查登记申请', en: 'Screening the application' },
+  planGrant: { zh: '核对承诺事项职权', en: 'Checking the powers of the grant' },
   currentCatalog: { zh: '读取职权清单', en: 'Reading the catalogue' },
 };
 const activityName = (name: unknown, lang: Lang) => ACTIVITY_NAMES[String(name)]?.[lang] ?? String(name);
 
 /** Policy periods are written in English (`30 working days`); in Chinese they read as such. */
 function periodZh(period: string): string {
-  const [, n, unit] = /^(\d+) (working days|seconds)$/.exec(period) ?? [];
-  return n ? `${n} ${unit === 'seconds' ? '秒' : '个工作日'}` : period;
+  const [, n, unit] = /^(\d+) (working days|seconds|days)$/.exec(period) ?? [];
+  return n ? `${n} ${{ seconds: '秒', days: '天', 'working days': '个工作日' }[unit]}` : period;
 }
 
 /**

@@ -36,6 +36,9 @@ const FIELDS: Words = {
   announcedOn: ['公告日期', 'Announced on'],
   newEndDate: ['续签至', 'Renewed until'],
   powers: ['职权事项', 'Powers'],
+  reference: ['文号', 'Reference'],
+  result: ['核查结果', 'Result'],
+  findings: ['核查发现', 'Findings'],
 };
 
 const VALUES: Words = {
@@ -53,6 +56,8 @@ const VALUES: Words = {
   decision: ['决定', 'decision'],
   listed: ['在列', 'listed'],
   delisted: ['取消', 'delisted'],
+  compliant: ['符合承诺', 'compliant'],
+  nonCompliant: ['不符合承诺', 'not compliant'],
 };
 
 /** Geometry and such say nothing to a reader of the timeline. */

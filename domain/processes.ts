@@ -12,6 +12,14 @@ import { CATALOG_STAGE_LABELS, CATALOG_STAGES, CATALOG_TRANSITIONS, catalogActio
 import type { Role } from './identity';
 import { processIds, type ProcessType } from './names';
 import {
+  applicationSchema,
+  REGISTRATION_STAGE_LABELS,
+  REGISTRATION_STAGES,
+  REGISTRATION_TRANSITIONS,
+  registrationActions,
+  type Application,
+} from './registration';
+import {
   zoneActions,
   zoneEstablishmentInputSchema,
   ZONE_STAGE_LABELS,
@@ -88,6 +96,24 @@ const delegationAgreement: ProcessDefinition<AgreementInput> = {
   processActions: ['terminateAgreement'],
 };
 
+const entityRegistration: ProcessDefinition<Application> = {
+  type: 'entity-registration',
+  workflowType: 'entityRegistration',
+  inputSchema: applicationSchema,
+  // One registration per USCC at a time; an entity without one gets it issued on registration.
+  processId: (input, nonce) => `registration-${input.uscc ?? nonce}`,
+  zoneCode: (input) => input.residence.divisionCode,
+  entityUscc: (input) => input.uscc,
+  // The FTZ's window or any zone's (无差别化受理): the residence decides the county.
+  launchedBy: { orgIds: ['ftz'], countyOrgKinds: ['zone'], role: 'staff' },
+  title: { zh: '企业登记与告知承诺核查', en: 'Company registration' },
+  stages: REGISTRATION_STAGES,
+  stageLabels: REGISTRATION_STAGE_LABELS,
+  transitions: REGISTRATION_TRANSITIONS,
+  actions: registrationActions,
+  processActions: [],
+};
+
 /** Process types available so far; the others of `PROCESS_TYPES` arrive with their issues. */
 // Each definition is typed by its own input; the table holds them side by side.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -95,6 +121,7 @@ export const processDefinitions: Partial<Record<ProcessType, ProcessDefinition<a
   'zone-establishment': zoneEstablishment,
   'power-catalog': powerCatalog,
   'delegation-agreement': delegationAgreement,
+  'entity-registration': entityRegistration,
 };
 
 /** Every action by name; no prototype, so a name such as `toString` finds nothing. */

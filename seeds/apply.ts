@@ -3,6 +3,7 @@ import { hashPassword } from '../store/passwords';
 import { calendars } from './calendars';
 import { firstCatalog } from './catalog';
 import { divisions } from './divisions';
+import { negativeList } from './negative-list';
 import { organizations } from './organizations';
 import { policyDefaults } from './policies';
 
@@ -40,6 +41,12 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
       `INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (id) DO NOTHING`,
       [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null],
+    );
+  }
+  for (const item of negativeList.items) {
+    await db.query(
+      `INSERT INTO negative_list_items (edition, code, kind, title, keywords) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [negativeList.edition, item.code, item.kind, item.title, item.keywords],
     );
   }
   await seedFirstCatalog(db);

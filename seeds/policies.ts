@@ -14,5 +14,15 @@ export const policyDefaults = {
   'agreement.renewalNoticeDays': 15,
   /** How long a day of a term lasts in workflow time: a day in production; shorter in tests and demonstrations. */
   'agreement.dayLengthMs': 86_400_000,
+  /** From screening until the county government consents to a registration. */
+  'registration.consentPeriod': { workingDays: 5 } satisfies Period,
+  /** Each step of a tax transfer (request, approval, confirmation): no statutory period, a working default. */
+  'registration.taxStepPeriod': { workingDays: 10 } satisfies Period,
+  /** Verification of a commitment when its power names none of its own (powers carry `verificationDays`). */
+  'registration.verificationPeriod': { workingDays: 30 } satisfies Period,
+  /** A rectification order's period, two months by default. */
+  'registration.rectificationPeriod': { days: 61 } satisfies Period,
+  /** The edition of the market access negative list applications are checked against. */
+  'registration.negativeListEdition': '2022',
 };
 export type PolicyKey = keyof typeof policyDefaults;

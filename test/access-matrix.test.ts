@@ -34,6 +34,12 @@ const TASK_ORG: Record<string, (county: string) => string> = {
   reviewAgreement: (c) => `gov-${c}`,
   announceAgreement: () => 'ftz',
   decideRenewal: () => 'ftz',
+  consentRegistration: (c) => `gov-${c}`,
+  requestTaxTransfer: () => 'tax-ftz',
+  approveTaxTransfer: () => 'tax-city',
+  confirmTaxTransfer: (c) => `tax-${c}`,
+  verifyCommitment: (c) => `le-${c}`,
+  recheckCommitment: (c) => `le-${c}`,
 };
 const tasks: { id: string; action: string; orgId: string }[] = [];
 
@@ -114,6 +120,9 @@ function probes(): Probe[] {
     get('/api/agreements', '/api/agreements'),
     get('/api/agreements/{id}', `/api/agreements/${agreementId}`),
     get('/api/authority', `/api/authority?zone=${county}&power=XK-001&date=2026-06-01`),
+    get('/api/entities', '/api/entities'),
+    get('/api/entities/{uscc}', '/api/entities/91350100M000100Y43'),
+    get('/api/verifications', '/api/verifications?org=le-210881', { orgId: 'le-210881' }),
     post('/api/audit/verify', '/api/audit/verify'),
     get('/api/audit/public-key', '/api/audit/public-key'),
     post('/codec/encode', '/codec/encode'),

@@ -1,3 +1,4 @@
 export { delegationAgreement } from './delegation-agreement';
+export { entityRegistration } from './entity-registration';
 export { powerCatalog } from './power-catalog';
 export { zoneEstablishment } from './zone-establishment';

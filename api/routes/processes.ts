@@ -85,7 +85,7 @@ export const startProcess = defineRoute({
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         if (keyed) return { id, type: definition.type, status: 'RUNNING', stage: definition.stages[0] };
-        throw conflict(`${definition.type} for ${zone ?? id} is already in progress: process ${id}`, { processId: id });
+        throw conflict(`${definition.type} for ${definition.entityUscc?.(input) ?? zone ?? id} is already in progress: process ${id}`, { processId: id });
       }
       throw error;
     }

@@ -94,3 +94,14 @@ CREATE TABLE penalty_cases (
   status text NOT NULL CHECK (status IN ('OPEN', 'LINKED', 'CLOSED')),
   penalty_process_id text
 );
+
+-- The market access negative list (市场准入负面清单), versioned by edition: a business scope that
+-- touches a prohibited entry is refused; a restricted one needs the normal licence route.
+CREATE TABLE negative_list_items (
+  edition text NOT NULL,
+  code text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('prohibited', 'restricted')),
+  title text NOT NULL,
+  keywords text[] NOT NULL,
+  PRIMARY KEY (edition, code)
+);

@@ -139,14 +139,19 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     for (const [org, kind] of [[`gov-${code}`, 'government'], [`le-${code}`, 'enforcement'], [`tax-${code}`, 'tax']]) {
       await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $1, $1, $2, $3)`, [org, kind, code]);
     }
-    for (const role of ['admin', 'staff']) {
-      await db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4)`, [
-        `gov-${code}.${role}`, `gov-${code}`, [role], passwordHash,
-      ]);
-    }
+    for (const org of [`gov-${code}`, `le-${code}`, `tax-${code}`]) await addUsers(org);
     if (policy.signingPeriod) await setPolicy('memorandum.signingPeriod', code, policy.signingPeriod);
     if (policy.historyEventLimit) await setPolicy('workflow.historyEventLimit', code, policy.historyEventLimit);
     return code;
+  }
+
+  /** An admin and a staff user `<orgId>.<role>` of an organisation, with the demo password. */
+  async function addUsers(orgId: string): Promise<void> {
+    for (const role of ['admin', 'staff']) {
+      await db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+        `${orgId}.${role}`, orgId, [role], passwordHash,
+      ]);
+    }
   }
 
   async function setPolicy(key: string, scope: string, value: unknown): Promise<void> {
@@ -164,6 +169,8 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     as,
     anonymous: (method: string, path: string, body?: unknown, token?: string) => request(method, path, token, body),
     newCounty,
+    addUsers,
+    setPolicy,
     startWorker,
     stopWorker,
     async stop(): Promise<void> {
