@@ -103,6 +103,8 @@ describe('refusals', () => {
   async function refusedWith(app: ReturnType<typeof application>, username = 'ftz.staff') {
     const id = (await apply(h, username, app)).body.id as string;
     const refused = await registration(h, id, (r) => r.stage === 'REFUSED');
+    // The stage moves before its step is written: wait for the process to end.
+    await eventually(async () => ((await h.client.workflow.getHandle(id).describe()).status.name === 'COMPLETED' ? true : undefined));
     expect(await count('SELECT count(*) AS n FROM entities WHERE uscc = $1', [refused.uscc])).toBe(0);
     expect(await timelineKinds(h, id)).toEqual(['applicationReceived', 'applicationRefused']);
     return refused.refusals.map((r) => r.code);
