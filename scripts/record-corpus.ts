@@ -14,6 +14,7 @@ import { startHarness, type Harness } from '../test/support/harness';
 import { addDays } from '../domain/agreements';
 import { agreementContent, concludeAgreement, publishCatalog, today } from '../test/support/agreement-flow';
 import { complete, establish, launch, memorandum, taskFor } from '../test/support/zone-flow';
+import { application, apply, applied, readyZone, registration, transferTax, verify } from '../test/support/registration-flow';
 
 const CORPUS = join(__dirname, '..', 'test', 'replay-corpus');
 
@@ -82,9 +83,49 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(holder).result();
     return 'power-catalog';
   },
+  async 'registration-verified-rectified-revoked'(h) {
+    const zone = await readyZone(h, await h.newCounty({ historyEventLimit: 60 }));
+    const app = application(zone, {
+      licenceItems: [
+        { powerCode: 'XK-001', commitment: '已具备条件', variant: 'conditionsMet' },
+        { powerCode: 'XK-005', commitment: '限期具备条件', variant: 'conditionsByDate', conditionsDue: addDays(today(), 30) },
+      ],
+    });
+    const id = await applied(h, `zone-${zone}.staff`, app);
+    await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+    await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${app.uscc}/XK-001`, { result: 'nonCompliant', findings: '设施不足' });
+    await verify(h, `le-${zone}.staff`, id, 'recheckCommitment', `${app.uscc}/XK-001`, { result: 'compliant' });
+    await transferTax(h, id, zone);
+    await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${app.uscc}/XK-005`, { result: 'nonCompliant', findings: '车辆未配齐' });
+    await verify(h, `le-${zone}.staff`, id, 'recheckCommitment', `${app.uscc}/XK-005`, { result: 'nonCompliant', findings: '逾期未整改' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'registration-overdue-routed'(h) {
+    const [zone, window] = [await readyZone(h), await readyZone(h)];
+    await h.setPolicy('registration.consentPeriod', zone, { seconds: 2 });
+    await h.setPolicy('registration.verificationPeriod', zone, { seconds: 2 });
+    const app = application(zone, { uscc: undefined });
+    const id = await applied(h, `zone-${window}.staff`, app);
+    await registration(h, id, (r) => r.deadlines.some((d) => d.name === 'consent' && d.escalated));
+    await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+    await registration(h, id, (r) => r.deadlines.some((d) => d.name.startsWith('verification:') && d.escalated));
+    const { uscc } = await registration(h, id);
+    await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${uscc}/XK-001`, { result: 'compliant' });
+    await transferTax(h, id, zone);
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'registration-refused'(h) {
+    const zone = await readyZone(h);
+    const id = (await apply(h, 'ftz.staff', application(zone, { businessScope: '危险化学品批发；网络赌博' }))).body.id as string;
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
 };
 
 const FOLDERS: [RegExp, string][] = [
+  [/^registration-/, 'entity-registration'],
   [/^zone-/, 'zone-establishment'],
   [/^agreement-/, 'delegation-agreement'],
   [/^catalog-/, 'power-catalog'],
