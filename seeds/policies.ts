@@ -18,7 +18,10 @@ export const policyDefaults = {
   'registration.consentPeriod': { workingDays: 5 } satisfies Period,
   /** Each step of a tax transfer (request, approval, confirmation): no statutory period, a working default. */
   'registration.taxStepPeriod': { workingDays: 10 } satisfies Period,
-  /** Verification of a commitment when its power names none of its own (powers carry `verificationDays`). */
+  /**
+   * Verification of a commitment. Each power carries its own `verificationDays`, which apply; only a
+   * county's own setting of this key (scope `<code>`) overrides them, for that county.
+   */
   'registration.verificationPeriod': { workingDays: 30 } satisfies Period,
   /** A rectification order's period, two months by default. */
   'registration.rectificationPeriod': { days: 61 } satisfies Period,

@@ -64,6 +64,16 @@ const words = {
   changed: ['调整', 'Changed'],
   term: ['期限', 'Term'],
   flags: ['提示', 'Flags'],
+  entities: ['市场主体', 'Entities'],
+  residence: ['住所', 'Residence'],
+  businessAddresses: ['经营地址', 'Business addresses'],
+  taxOffice: ['主管税务机关', 'Tax office'],
+  licences: ['告知承诺许可', 'Licences on commitment'],
+  verification: ['核查', 'Verification'],
+  credit: ['信用记录', 'Credit records'],
+  commitmentBarred: ['不适用告知承诺', 'Commitment route barred'],
+  penaltyCases: ['处罚案件', 'Penalty cases'],
+  registeredAt: ['登记日期', 'Registered'],
 } satisfies Record<string, [string, string]>;
 export type Word = keyof typeof words;
 
@@ -124,6 +134,25 @@ const fields: Record<string, [string, string]> = {
   announcementRef: ['公告文号', 'Announcement reference'],
   announcedOn: ['公告日期', 'Announced on'],
   newEndDate: ['续签截止日期', 'New end date'],
+  uscc: ['统一社会信用代码（如有）', 'USCC (if any)'],
+  legalRepresentative: ['法定代表人', 'Legal representative'],
+  idNumber: ['身份证号码', 'ID number'],
+  phone: ['联系电话', 'Phone'],
+  residence: ['住所（须在协同区所在县）', 'Residence (in a zone’s county)'],
+  divisionCode: ['行政区划代码', 'Division code'],
+  businessAddresses: ['经营地址', 'Business addresses'],
+  businessScope: ['经营范围', 'Business scope'],
+  licenceItems: ['告知承诺申请事项', 'Licence items on commitment'],
+  commitment: ['承诺书内容', 'Commitment'],
+  variant: ['承诺类型', 'Kind of commitment'],
+  conditionsMet: ['已具备条件', 'Conditions met now'],
+  conditionsByDate: ['限期具备条件', 'Conditions met by a date'],
+  conditionsDue: ['具备条件日期', 'Conditions due'],
+  reference: ['文书编号', 'Reference'],
+  result: ['核查结果', 'Result'],
+  compliant: ['符合承诺', 'Compliant'],
+  nonCompliant: ['不符合承诺', 'Not compliant'],
+  findings: ['核查发现', 'Findings'],
 };
 
 const STORAGE_KEY = 'collab-zones.lang';

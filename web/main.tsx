@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { session } from './api';
 import { setLang, t, useLang, type Word } from './i18n';
+import { Entities, EntityPage } from './pages/Entities';
 import { Inbox } from './pages/Inbox';
 import { Launch } from './pages/Launch';
 import { Login } from './pages/Login';
@@ -27,6 +28,7 @@ const NAV: [string, Word][] = [
   ['#/zones', 'zones'],
   ['#/powers', 'powers'],
   ['#/agreements', 'agreements'],
+  ['#/entities', 'entities'],
   ['#/organizations', 'organizations'],
 ];
 
@@ -42,6 +44,8 @@ function page(hash: string) {
   if (section === 'organizations') return <Organizations />;
   if (section === 'powers') return <Powers />;
   if (section === 'agreements') return <Agreements />;
+  if (section === 'entities' && param) return <EntityPage uscc={param} />;
+  if (section === 'entities') return <Entities />;
   return <Inbox />;
 }
 
