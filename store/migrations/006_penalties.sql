@@ -40,8 +40,9 @@ CREATE TABLE penalty_reviews (
   decision_number text NOT NULL REFERENCES penalties (decision_number),
   round integer NOT NULL,
   outcome text NOT NULL CHECK (outcome IN ('returned', 'recognised')),
-  -- Reason codes (and a note) of a return; empty for a recognition.
+  -- Reason codes of a return (domain/penalties.ts RETURN_REASONS); empty for a recognition.
   reasons jsonb NOT NULL DEFAULT '[]',
+  note text,
   reviewed_at timestamptz NOT NULL,
   -- {userId, orgId}
   reviewer jsonb NOT NULL,
