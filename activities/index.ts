@@ -1,11 +1,12 @@
 import type { Db } from '../store/db';
 import { createCatalogActivities } from './catalog';
+import { createPenaltyActivities } from './penalties';
 import { createPolicyActivities } from './policy';
 import { createRecordActivities, type RecordFaults } from './records';
 
 /** Every activity the worker registers, built over the records store. */
 export function createActivities(db: Db, faults?: RecordFaults) {
-  return { ...createPolicyActivities(db), ...createCatalogActivities(db), ...createRecordActivities(db, faults) };
+  return { ...createPolicyActivities(db), ...createCatalogActivities(db), ...createPenaltyActivities(db), ...createRecordActivities(db, faults) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

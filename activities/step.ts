@@ -1,4 +1,5 @@
 import type { AgreementContent } from '../domain/agreements';
+import type { PenaltyWrite } from './penalty-records';
 import type { Actor } from '../domain/identity';
 import type { Power } from '../domain/powers';
 
@@ -109,6 +110,7 @@ export interface Step {
   catalog?: CatalogPublication;
   agreement?: AgreementRecord;
   agreementVersions?: AgreementVersionRecord[];
+  penalty?: PenaltyWrite;
 }
 
 /** Agreement items a publication revoked, by the agreement process to tell. */
