@@ -87,7 +87,7 @@ export type PenaltyView = Omit<PenaltyState, 'core' | 'clock'> & {
   processId: string;
   openTasks: ProcessCore['openTasks'];
   deadlines: PenaltyDeadline[];
-  /** Today as the publication clock reads it. */
+  /** Today as the publication clock read it when the workflow last acted (a query does not move workflow time). */
   today: string;
 };
 export type PenaltyArgs = { start: PenaltyInput; launchedBy: Actor } | { continued: PenaltyState };
