@@ -42,7 +42,13 @@ export const penaltyInputSchema = z
   .object({
     /** The zone (county) whose enforcement decided it: only `le-<zoneCode>` files it. */
     zoneCode: z.string().regex(COUNTY_CODE, 'a zone (county) division code'),
-    decisionNumber: z.string().trim().min(1).max(100).regex(/^[^/\\?#%]+$/, 'no / \\ ? # or %'),
+    // It names the process and appears in URLs and engine searches: letters, digits and the brackets of 文号.
+    decisionNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[\p{L}\p{N}_.〔〕（）()[\]-]+$/u, 'letters, digits, brackets 〔〕（）()[] and . _ - only'),
     decision: decisionFactsSchema,
     /** The penalty case a revocation opened (P3), which this report handles. */
     caseId: text(100).optional(),
