@@ -1,12 +1,19 @@
 import type { Db } from '../store/db';
 import { createCatalogActivities } from './catalog';
+import { createPenaltyActivities } from './penalties';
 import { createPolicyActivities } from './policy';
 import { createRecordActivities, type RecordFaults } from './records';
 import { createRegistrationActivities } from './registration';
 
 /** Every activity the worker registers, built over the records store. */
 export function createActivities(db: Db, faults?: RecordFaults) {
-  return { ...createPolicyActivities(db), ...createCatalogActivities(db), ...createRegistrationActivities(db), ...createRecordActivities(db, faults) };
+  return {
+    ...createPolicyActivities(db),
+    ...createCatalogActivities(db),
+    ...createRegistrationActivities(db),
+    ...createPenaltyActivities(db),
+    ...createRecordActivities(db, faults),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

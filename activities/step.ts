@@ -1,4 +1,5 @@
 import type { AgreementContent } from '../domain/agreements';
+import type { PenaltyWrite } from './penalty-records';
 import type { Actor } from '../domain/identity';
 import type { Power } from '../domain/powers';
 
@@ -188,6 +189,7 @@ export interface Step {
   licences?: LicenceRecord[];
   creditRecords?: CreditRecord[];
   penaltyCases?: PenaltyCaseRecord[];
+  penalty?: PenaltyWrite;
 }
 
 /** Agreement items a publication revoked, by the agreement process to tell. */

@@ -69,6 +69,9 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/entities': read('everyone'),
   'GET /api/entities/{uscc}': read('everyone'),
   'GET /api/verifications': read('own-org'),
+  // Recognised penalties and the credit records they make are published (公示): anyone signed in reads them.
+  'GET /api/penalties': read('everyone'),
+  'GET /api/penalties/{decisionNumber}': read('everyone'),
   // Verification recomputes and replays what the caller sends: it changes nothing, but it costs.
   'POST /api/audit/verify': read('everyone', ['admin', 'auditor']),
   'GET /api/audit/public-key': read('everyone'),
@@ -83,6 +86,10 @@ export type ActionOrgs =
   | 'addressee'
   /** The two parties of a zone: its county's government and the FTZ. */
   | 'zone-parties'
+  /** The zone's county enforcement (`le-<code>`), which made the decision the process is about. */
+  | 'zone-enforcement'
+  /** The zone's management body and the FTZ: the windows where an entity files a request. */
+  | 'zone-window'
   | readonly string[];
 
 const actionOrgs: Record<string, ActionOrgs> = {
@@ -108,6 +115,12 @@ const actionOrgs: Record<string, ActionOrgs> = {
   confirmTaxTransfer: 'addressee',
   verifyCommitment: 'addressee',
   recheckCommitment: 'addressee',
+  reportPenalty: 'addressee',
+  reviewPenalty: 'addressee',
+  correctPenalty: 'addressee',
+  withdrawPenalty: 'zone-enforcement',
+  requestCreditRepair: 'zone-window',
+  decideCreditRepair: 'addressee',
 };
 
 export interface ActionRule {
@@ -166,6 +179,8 @@ export async function requireProcessReader(deps: Pick<ApiDeps, 'db'>, user: User
 export function actionOrgIds(rule: ActionRule, facts: { taskOrgId?: string; zoneCode?: string | null }): string[] {
   if (rule.orgs === 'addressee') return facts.taskOrgId ? [facts.taskOrgId] : [];
   if (rule.orgs === 'zone-parties') return facts.zoneCode ? [orgIds.government(facts.zoneCode), 'ftz'] : [];
+  if (rule.orgs === 'zone-enforcement') return facts.zoneCode ? [orgIds.enforcement(facts.zoneCode)] : [];
+  if (rule.orgs === 'zone-window') return facts.zoneCode ? [orgIds.zoneBody(facts.zoneCode), 'ftz'] : [];
   return [...rule.orgs];
 }
 

@@ -16,6 +16,7 @@ import { login, me } from './routes/identity';
 import { health, metrics } from './routes/operations';
 import { exportProcess, getHistory, getPublicKey, verifyAudit } from './routes/audit';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
+import { getPenalty, listPenalties } from './routes/penalties';
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
 import { completeTask, getTask, listTasks } from './routes/tasks';
@@ -47,6 +48,8 @@ export const routes: Route[] = [
   listEntitiesRoute,
   getEntity,
   listVerifications,
+  listPenalties,
+  getPenalty,
   getHistory,
   exportProcess,
   verifyAudit,

@@ -1,4 +1,5 @@
 import { chinaDate } from '../domain/calendar';
+import { RETURN_REASON_LABELS } from '../domain/penalties';
 import type { Lang } from './schemas';
 
 type Data = Record<string, unknown>;
@@ -84,6 +85,35 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   registrationCompleted: { zh: (d) => `办结：税务已迁至 ${d.taxOffice}，承诺事项均已核查`, en: (d) => `Completed: taxed at ${d.taxOffice}, every commitment settled` },
   agreementTerminated: { zh: (d) => `提前终止委托协议（${d.on}）：${d.reason}`, en: (d) => `Terminated early (${d.on}): ${d.reason}` },
   powersRevoked: { zh: (d) => `职权清单第 ${d.catalogVersion} 版取消 ${(d.powerCodes as string[]).join('、')}，自 ${d.effectiveDate} 起不再委托`, en: (d) => `Catalogue version ${d.catalogVersion} delisted ${(d.powerCodes as string[]).join(', ')}: revoked from ${d.effectiveDate}` },
+  penaltyRecorded: {
+    zh: (d) => `登记行政处罚决定 ${d.decisionNumber}（${d.uscc}，${grade(d.grade, 'zh')}），应于 ${d.reportBy} 前抄报`,
+    en: (d) => `Recorded penalty decision ${d.decisionNumber} (${d.uscc}, ${grade(d.grade, 'en')}); to be reported by ${d.reportBy}`,
+  },
+  penaltyRefused: {
+    zh: (d) => `处罚决定 ${d.decisionNumber} 不予登记：${(d.problems as string[]).join('；')}`,
+    en: (d) => `Penalty decision ${d.decisionNumber} refused: ${(d.problems as string[]).join('; ')}`,
+  },
+  penaltyReported: { zh: (d) => `向片区抄报处罚决定 ${d.decisionNumber}`, en: (d) => `Reported penalty decision ${d.decisionNumber} to the FTZ` },
+  penaltyReturned: {
+    zh: (d) => `第 ${d.round} 轮审核：退回补正（${reasons(d.reasons, 'zh')}）${d.note ? `：${d.note}` : ''}`,
+    en: (d) => `Review round ${d.round}: returned for correction (${reasons(d.reasons, 'en')})${d.note ? `: ${d.note}` : ''}`,
+  },
+  penaltyResubmitted: {
+    zh: (d) => `补正后重新报送（第 ${d.round} 次退回后，修改：${(d.changed as string[]).join('、')}）`,
+    en: (d) => `Corrected and resubmitted after return ${d.round} (changed: ${(d.changed as string[]).join(', ')})`,
+  },
+  penaltyRecognised: {
+    zh: (d) => `第 ${d.round} 轮审核：认可并适用，公示至 ${d.publicationUntil}，${d.repairEligibleFrom} 起可申请信用修复`,
+    en: (d) => `Review round ${d.round}: recognised and applied; published until ${d.publicationUntil}, repair possible from ${d.repairEligibleFrom}`,
+  },
+  penaltyWithdrawn: {
+    zh: (d) => `处罚决定${d.cause === 'revoked' ? '被撤销' : '被变更'}，撤回并撤销信用记录：${d.reason}`,
+    en: (d) => `Decision ${d.cause === 'revoked' ? 'revoked' : 'changed'}: withdrawn everywhere, credit record withdrawn: ${d.reason}`,
+  },
+  creditRepairRequested: { zh: (d) => `申请信用修复：${d.rectification}`, en: (d) => `Credit repair requested: ${d.rectification}` },
+  creditRepairRefused: { zh: (d) => `不予信用修复：${d.reason}`, en: (d) => `Credit repair refused: ${d.reason}` },
+  creditRepaired: { zh: (d) => `准予信用修复，${d.on} 起停止公示`, en: (d) => `Credit repaired: publication ended on ${d.on}` },
+  publicationEnded: { zh: (d) => `公示期满（${d.until}），信用记录终止`, en: (d) => `Publication period over (${d.until}): credit record ended` },
   terminated: { zh: (d) => `双方同意，协同区终止：${d.reason}`, en: (d) => `Terminated by mutual consent: ${d.reason}` },
   // From the engine's histories (audit/history-facts.ts), not the records.
   deadlineSet: {
@@ -114,6 +144,9 @@ const DEADLINE_NAMES: Record<string, { zh: string; en: string }> = {
   signingDeadline: { zh: '备忘录签署期限', en: 'signing the memorandum' },
   'memorandum.signingPeriod': { zh: '备忘录签署期限', en: 'signing the memorandum' },
   'agreement.announcementPeriod': { zh: '委托协议公告期限', en: 'announcing the agreement' },
+  'penalty.reportPeriod': { zh: '处罚结果抄报期限', en: 'reporting the penalty' },
+  'penalty.reviewPeriod': { zh: '处罚结果审核期限', en: 'reviewing the penalty' },
+  'penalty.correctionPeriod': { zh: '处罚结果补正期限', en: 'correcting the penalty' },
 };
 const deadlineName = (name: unknown, lang: Lang) => DEADLINE_NAMES[String(name)]?.[lang] ?? String(name);
 
@@ -126,7 +159,18 @@ const ACTIVITY_NAMES: Record<string, { zh: string; en: string }> = {
   screenApplication: { zh: '审查登记申请', en: 'Screening the application' },
   planGrant: { zh: '核对承诺事项职权', en: 'Checking the powers of the grant' },
   currentCatalog: { zh: '读取职权清单', en: 'Reading the catalogue' },
+  preparePenalty: { zh: '处罚抄报准备', en: 'Preparing the penalty report' },
+  checkPenaltyDecision: { zh: '核对处罚决定', en: 'Checking the decision' },
 };
+
+const GRADE_WORDS: Record<string, { zh: string; en: string }> = {
+  minor: { zh: '轻微', en: 'minor' },
+  general: { zh: '一般', en: 'general' },
+  serious: { zh: '严重', en: 'serious' },
+};
+const grade = (value: unknown, lang: Lang) => GRADE_WORDS[String(value)]?.[lang] ?? String(value);
+const reasons = (codes: unknown, lang: Lang) =>
+  (codes as string[]).map((code) => RETURN_REASON_LABELS[code as keyof typeof RETURN_REASON_LABELS]?.[lang] ?? code).join(lang === 'zh' ? '、' : ', ');
 const activityName = (name: unknown, lang: Lang) => ACTIVITY_NAMES[String(name)]?.[lang] ?? String(name);
 
 /** Policy periods are written in English (`30 working days`); in Chinese they read as such. */

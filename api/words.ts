@@ -39,6 +39,20 @@ const FIELDS: Words = {
   reference: ['文号', 'Reference'],
   result: ['核查结果', 'Result'],
   findings: ['核查发现', 'Findings'],
+  uscc: ['统一社会信用代码', 'USCC'],
+  violation: ['违法行为', 'Violation'],
+  legalBasis: ['法律依据', 'Legal basis'],
+  powerCode: ['职权事项', 'Power'],
+  'penalty.kind': ['处罚种类', 'Penalty'],
+  'penalty.amountYuan': ['罚款金额（元）', 'Fine (yuan)'],
+  'penalty.licence': ['吊销的许可证', 'Licence revoked'],
+  'penalty.description': ['处罚内容', 'Penalty'],
+  grade: ['失信等级', 'Grade'],
+  decidedOn: ['决定日期', 'Decided on'],
+  deliveredOn: ['送达日期', 'Delivered on'],
+  reasons: ['退回理由', 'Reasons'],
+  cause: ['原因', 'Cause'],
+  rectification: ['整改情况', 'Rectification'],
 };
 
 const VALUES: Words = {
@@ -58,6 +72,17 @@ const VALUES: Words = {
   delisted: ['取消', 'delisted'],
   compliant: ['符合承诺', 'compliant'],
   nonCompliant: ['不符合承诺', 'not compliant'],
+  recognise: ['认可', 'recognise'],
+  warning: ['警告', 'warning'],
+  fine: ['罚款', 'fine'],
+  licenceRevocation: ['吊销许可证', 'licence revocation'],
+  other: ['其他', 'other'],
+  minor: ['轻微', 'minor'],
+  general: ['一般', 'general'],
+  serious: ['严重', 'serious'],
+  revoked: ['决定被撤销', 'decision revoked'],
+  changed: ['决定被变更', 'decision changed'],
+  grant: ['准予', 'grant'],
 };
 
 /** Geometry and such say nothing to a reader of the timeline. */

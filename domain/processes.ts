@@ -8,6 +8,14 @@ import {
   agreementInputSchema,
   type AgreementInput,
 } from './agreements';
+import {
+  PENALTY_STAGE_LABELS,
+  PENALTY_STAGES,
+  PENALTY_TRANSITIONS,
+  penaltyActions,
+  penaltyInputSchema,
+  type PenaltyInput,
+} from './penalties';
 import { CATALOG_STAGE_LABELS, CATALOG_STAGES, CATALOG_TRANSITIONS, catalogActions } from './powers';
 import type { Role } from './identity';
 import { processIds, type ProcessType } from './names';
@@ -114,6 +122,24 @@ const entityRegistration: ProcessDefinition<Application> = {
   processActions: [],
 };
 
+const penaltyReport: ProcessDefinition<PenaltyInput> = {
+  type: 'penalty-report',
+  workflowType: 'penaltyReport',
+  inputSchema: penaltyInputSchema,
+  // The decision number is unique: a second report of the same decision is refused.
+  processId: (input) => processIds.penaltyReport(input.decisionNumber),
+  zoneCode: (input) => input.zoneCode,
+  entityUscc: (input) => input.decision.uscc,
+  // Each county's enforcement files its own decisions (api/eligibility.ts checks the county).
+  launchedBy: { orgIds: [], countyOrgKinds: ['le'], role: 'staff' },
+  title: { zh: '行政处罚结果抄报与认可', en: 'Penalty report and recognition' },
+  stages: PENALTY_STAGES,
+  stageLabels: PENALTY_STAGE_LABELS,
+  transitions: PENALTY_TRANSITIONS,
+  actions: penaltyActions,
+  processActions: ['withdrawPenalty', 'requestCreditRepair'],
+};
+
 /** Process types available so far; the others of `PROCESS_TYPES` arrive with their issues. */
 // Each definition is typed by its own input; the table holds them side by side.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -122,6 +148,7 @@ export const processDefinitions: Partial<Record<ProcessType, ProcessDefinition<a
   'power-catalog': powerCatalog,
   'delegation-agreement': delegationAgreement,
   'entity-registration': entityRegistration,
+  'penalty-report': penaltyReport,
 };
 
 /** Every action by name; no prototype, so a name such as `toString` finds nothing. */

@@ -13,6 +13,7 @@ import { CORPUS_PAYLOAD_KEY } from '../test/support/corpus-key';
 import { startHarness, type Harness } from '../test/support/harness';
 import { addDays } from '../domain/agreements';
 import { agreementContent, concludeAgreement, publishCatalog, today } from '../test/support/agreement-flow';
+import { decisionFacts, penaltyZone, reportedPenalty } from '../test/support/penalty-flow';
 import { complete, establish, launch, memorandum, taskFor } from '../test/support/zone-flow';
 import { application, apply, applied, readyZone, registration, transferTax, verify } from '../test/support/registration-flow';
 
@@ -122,10 +123,51 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(id).result();
     return id;
   },
+  async 'penalty-returned-twice-recognised-withdrawn'(h) {
+    // A small history limit: the correction rounds continue-as-new on the way.
+    const { zone, uscc } = await penaltyZone(h, { 'workflow.historyEventLimit': 40 });
+    const { id } = await reportedPenalty(h, zone, uscc, { grade: 'minor' });
+    for (const change of [{ grade: 'general' }, { legalBasis: '《食品安全法》第一百二十二条第一款' }]) {
+      await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['gradeWrong'], note: '请核实' });
+      const task = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
+      await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...(task.context.prefill as object), ...change });
+    }
+    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await (await h.as(`le-${zone}.staff`)).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '复议撤销' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'penalty-overdue-repaired'(h) {
+    const { zone, uscc } = await penaltyZone(h, {
+      'penalty.reportPeriod': { seconds: 2 },
+      'penalty.dayLengthMs': 100,
+      'penalty.publication': {
+        minor: { months: 1, repairAfterMonths: 1, barsCommitment: false },
+        general: { months: 12, repairAfterMonths: 1, barsCommitment: false },
+        serious: { months: 12, repairAfterMonths: 12, barsCommitment: true },
+      },
+    });
+    const filed = await (await h.as(`le-${zone}.staff`)).post('/api/processes/penalty-report', {
+      zoneCode: zone,
+      decisionNumber: `营市监罚〔2026〕${zone}`,
+      decision: { ...decisionFacts(uscc), grade: 'general' },
+    });
+    const id = filed.body.id as string;
+    // The report escalates (2 s), then the zone reports; repair is asked once the minimum has passed.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await complete(h, `zone-${zone}.staff`, id, 'reportPenalty', {});
+    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await (await h.as(`zone-${zone}.staff`)).post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '已整改' });
+    await complete(h, 'ftz.staff', id, 'decideCreditRepair', { decision: 'grant' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
 };
 
 const FOLDERS: [RegExp, string][] = [
   [/^registration-/, 'entity-registration'],
+  [/^penalty-/, 'penalty-report'],
   [/^zone-/, 'zone-establishment'],
   [/^agreement-/, 'delegation-agreement'],
   [/^catalog-/, 'power-catalog'],

@@ -47,7 +47,9 @@ test('a zone window registers a company through the console; the county consents
   await window.getByTestId('stage').filter({ hasText: '待县级政府同意' }).waitFor();
 
   const government = await loginAs(browser, h.baseUrl, `gov-${zone}.staff`);
-  await submitTask(government, processId, 'consentRegistration', () => government.selectOption('select[name=decision]', 'agree'));
+  await submitTask(government, processId, 'consentRegistration', async () => {
+    await government.selectOption('select[name=decision]', 'agree');
+  });
   await government.getByTestId('stage').filter({ hasText: '已登记' }).waitFor();
 
   await government.click('a[href="#/entities"]');

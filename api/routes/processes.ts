@@ -59,7 +59,7 @@ export const startProcess = defineRoute({
     const parsed = definition.inputSchema.safeParse(body);
     if (!parsed.success) throw badRequest(`invalid ${definition.type} input`, zodDetails(parsed.error, 'body'));
     const input = parsed.data;
-    await checkEligibility(deps, definition.type, input);
+    await checkEligibility(deps, definition.type, input, user);
     // A launch sent again with the same Idempotency-Key (a retry after a 503 or a lost answer) names
     // the same process, so the engine refuses a second start and the retry learns which one it was.
     const key = req.header('idempotency-key');
