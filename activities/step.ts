@@ -88,6 +88,27 @@ export interface AgreementVersionRecord {
   draftedAt: string;
 }
 
+/** A reform measure the FTZ lists as it launches its adoption (P6). */
+export interface MeasureRecord {
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  grantedBy: string;
+  grantedOn: string;
+  summary?: string;
+  listedBy: Actor;
+}
+
+/** A zone's place in a measure's adoption: offered (PENDING), then adopted or declined. */
+export interface PilotDecisionRecord {
+  measureCode: string;
+  zoneCode: string;
+  status: 'PENDING' | 'ADOPTED' | 'DECLINED';
+  decidedOn?: string;
+  note?: string;
+  decidedBy?: Actor;
+}
+
 /**
  * Everything one workflow step writes, applied in one transaction: a decision's records, its
  * timeline events and the tasks it closes and opens land together or not at all.
@@ -109,6 +130,8 @@ export interface Step {
   catalog?: CatalogPublication;
   agreement?: AgreementRecord;
   agreementVersions?: AgreementVersionRecord[];
+  measure?: MeasureRecord;
+  pilotDecisions?: PilotDecisionRecord[];
 }
 
 /** Agreement items a publication revoked, by the agreement process to tell. */
