@@ -25,7 +25,9 @@ export type Reach =
   /** The process type's launching organisations (`launchedBy` in domain/processes.ts). */
   | 'launch'
   /** The action's rule in `actionRules`. */
-  | 'action';
+  | 'action'
+  /** The supervising organisations (`SUPERVISING_ORGS`: the city and the FTZ) only. */
+  | 'supervisors';
 
 export interface RouteRule {
   roles: readonly Role[];
@@ -65,6 +67,10 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/agreements': read('everyone'),
   'GET /api/agreements/{id}': read('everyone'),
   'GET /api/authority': read('everyone'),
+  'GET /api/pilots': read('everyone'),
+  // Statistics are shared indicators (统计指标共享): every organisation reads both views.
+  'GET /api/statistics': read('everyone'),
+  'POST /api/statistics/snapshots': write('supervisors', ['admin']),
   // Verification recomputes and replays what the caller sends: it changes nothing, but it costs.
   'POST /api/audit/verify': read('everyone', ['admin', 'auditor']),
   'GET /api/audit/public-key': read('everyone'),
@@ -98,6 +104,8 @@ const actionOrgs: Record<string, ActionOrgs> = {
   announceAgreement: 'addressee',
   decideRenewal: 'addressee',
   terminateAgreement: 'zone-parties',
+  // The task names the zone's government: another county's may not decide for it.
+  decidePilot: 'addressee',
 };
 
 export interface ActionRule {

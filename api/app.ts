@@ -17,7 +17,9 @@ import { health, metrics } from './routes/operations';
 import { exportProcess, getHistory, getPublicKey, verifyAudit } from './routes/audit';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
+import { listPilots } from './routes/pilots';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
+import { getStatistics, takeStatisticsSnapshot } from './routes/statistics';
 import { completeTask, getTask, listTasks } from './routes/tasks';
 
 /** The whole API in one table: the app and /openapi.json are both made from it. */
@@ -43,6 +45,9 @@ export const routes: Route[] = [
   listAgreements,
   getAgreement,
   getAuthority,
+  listPilots,
+  getStatistics,
+  takeStatisticsSnapshot,
   getHistory,
   exportProcess,
   verifyAudit,

@@ -17,6 +17,19 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     if (!zone) throw badRequest('invalid delegation-agreement input', [{ path: 'body.zoneCode', message: `${String(input.zoneCode)} is not a zone` }]);
     if (zone.status !== 'ACTIVE') throw conflict(`zone ${String(input.zoneCode)} is ${zone.status}, not ACTIVE`);
   },
+  async 'pilot-adoption'(deps, input) {
+    const [measure] = await deps.db.query('SELECT 1 FROM reform_measures WHERE code = $1', [input.measureCode]);
+    if (!measure && !input.listing) {
+      throw badRequest('invalid pilot-adoption input', [{ path: 'body.measureCode', message: `reform measure ${String(input.measureCode)} is not listed; list it with "listing"` }]);
+    }
+    if (measure && input.listing) throw conflict(`reform measure ${String(input.measureCode)} is already listed`);
+    const [undecided] = await deps.db.query(
+      `SELECT 1 FROM zones z WHERE z.status = 'ACTIVE' AND NOT EXISTS (
+         SELECT 1 FROM pilot_decisions d WHERE d.measure_code = $1 AND d.zone_code = z.code AND d.status <> 'PENDING')`,
+      [input.measureCode],
+    );
+    if (!undecided) throw conflict(`no ACTIVE zone is left to decide on ${String(input.measureCode)}`);
+  },
 };
 
 export async function checkEligibility(deps: ApiDeps, type: ProcessType, input: unknown): Promise<void> {

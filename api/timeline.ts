@@ -60,6 +60,13 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   agreementExpired: { zh: (d) => `委托协议于 ${d.endDate} 到期`, en: (d) => `Expired at the end of ${d.endDate}` },
   agreementTerminated: { zh: (d) => `提前终止委托协议（${d.on}）：${d.reason}`, en: (d) => `Terminated early (${d.on}): ${d.reason}` },
   powersRevoked: { zh: (d) => `职权清单第 ${d.catalogVersion} 版取消 ${(d.powerCodes as string[]).join('、')}，自 ${d.effectiveDate} 起不再委托`, en: (d) => `Catalogue version ${d.catalogVersion} delisted ${(d.powerCodes as string[]).join(', ')}: revoked from ${d.effectiveDate}` },
+  pilotLaunched: {
+    zh: (d) => `${d.listed ? '列入并' : ''}发起改革试点“${d.title}”（${d.measureCode}）的复制推广，征询 ${(d.zoneCodes as string[]).length} 个协同区`,
+    en: (d) => `${d.listed ? 'Listed and offered' : 'Offered'} reform measure ${d.measureCode} to ${(d.zoneCodes as string[]).length} zones`,
+  },
+  pilotAdopted: { zh: (d) => `协同区 ${d.zoneCode} 决定自 ${d.date} 起实施：${d.note}`, en: (d) => `Zone ${d.zoneCode} adopts it from ${d.date}: ${d.note}` },
+  pilotDeclined: { zh: (d) => `协同区 ${d.zoneCode} 决定暂不实施（${d.date}）：${d.note}`, en: (d) => `Zone ${d.zoneCode} declines it (${d.date}): ${d.note}` },
+  pilotDecided: { zh: (d) => `各协同区均已决定，${d.adopted}/${d.zones} 个实施`, en: (d) => `Every zone has decided: ${d.adopted} of ${d.zones} adopt it` },
   terminated: { zh: (d) => `双方同意，协同区终止：${d.reason}`, en: (d) => `Terminated by mutual consent: ${d.reason}` },
   // From the engine's histories (audit/history-facts.ts), not the records.
   deadlineSet: {
@@ -100,6 +107,8 @@ const ACTIVITY_NAMES: Record<string, { zh: string; en: string }> = {
   planDeadline: { zh: '计算期限', en: 'Computing a deadline' },
   checkAgreementDraft: { zh: '核对协议草案', en: 'Checking the draft' },
   currentCatalog: { zh: '读取职权清单', en: 'Reading the catalogue' },
+  preparePilot: { zh: '读取改革试点与协同区', en: 'Reading the measure and the zones' },
+  takeStatisticsSnapshot: { zh: '生成统计快照', en: 'Taking the statistics snapshot' },
 };
 const activityName = (name: unknown, lang: Lang) => ACTIVITY_NAMES[String(name)]?.[lang] ?? String(name);
 

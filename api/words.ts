@@ -36,6 +36,13 @@ const FIELDS: Words = {
   announcedOn: ['公告日期', 'Announced on'],
   newEndDate: ['续签至', 'Renewed until'],
   powers: ['职权事项', 'Powers'],
+  measureCode: ['改革试点事项', 'Reform measure'],
+  date: ['日期', 'Date'],
+  'listing.titleZh': ['事项名称', 'Title (zh)'],
+  'listing.titleEn': ['事项名称（英文）', 'Title (en)'],
+  'listing.grantedBy': ['赋予机关', 'Granted by'],
+  'listing.grantedOn': ['赋予日期', 'Granted on'],
+  'listing.summary': ['内容摘要', 'Summary'],
 };
 
 const VALUES: Words = {
@@ -53,6 +60,8 @@ const VALUES: Words = {
   decision: ['决定', 'decision'],
   listed: ['在列', 'listed'],
   delisted: ['取消', 'delisted'],
+  adopt: ['实施', 'adopt'],
+  decline: ['暂不实施', 'decline'],
 };
 
 /** Geometry and such say nothing to a reader of the timeline. */

@@ -34,6 +34,7 @@ const TASK_ORG: Record<string, (county: string) => string> = {
   reviewAgreement: (c) => `gov-${c}`,
   announceAgreement: () => 'ftz',
   decideRenewal: () => 'ftz',
+  decidePilot: (c) => `gov-${c}`,
 };
 const tasks: { id: string; action: string; orgId: string }[] = [];
 
@@ -114,6 +115,9 @@ function probes(): Probe[] {
     get('/api/agreements', '/api/agreements'),
     get('/api/agreements/{id}', `/api/agreements/${agreementId}`),
     get('/api/authority', `/api/authority?zone=${county}&power=XK-001&date=2026-06-01`),
+    get('/api/pilots', '/api/pilots'),
+    get('/api/statistics', '/api/statistics?view=national'),
+    post('/api/statistics/snapshots', '/api/statistics/snapshots'),
     post('/api/audit/verify', '/api/audit/verify'),
     get('/api/audit/public-key', '/api/audit/public-key'),
     post('/codec/encode', '/codec/encode'),
@@ -149,6 +153,8 @@ async function allows(rule: RouteRule, caller: Caller, facts: Probe['facts']): P
       if (action.orgs === 'zone-parties') return [`gov-${facts.zone}`, 'ftz'].includes(caller.orgId);
       return action.orgs.includes(caller.orgId);
     }
+    case 'supervisors':
+      return SUPERVISING_ORGS.includes(caller.orgId);
   }
 }
 
