@@ -41,8 +41,8 @@ export const FTZ_UNIT = 'ftz';
 export const VIEWS = ['municipal', 'national'] as const;
 export type View = (typeof VIEWS)[number];
 
-/** A month, `YYYY-MM`, in China time. */
-export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM');
+/** A month, `YYYY-MM`, in China time; this century's, which every record of the policy falls in. */
+export const periodSchema = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'a month of this century, YYYY-MM');
 
 /** China has kept UTC+8 all year since 1991: a fixed offset, no time-zone data needed. */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -50,9 +50,9 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 /** The month's first instant and the next month's, as ISO instants (China time). */
 export function periodBounds(period: string): { from: string; to: string } {
   const [year, month] = period.split('-').map(Number);
-  const from = Date.UTC(year, month - 1, 1) - CHINA_OFFSET_MS;
-  const to = Date.UTC(year, month, 1) - CHINA_OFFSET_MS;
-  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  const start = (p: string) => new Date(Date.parse(`${p}-01T00:00:00Z`) - CHINA_OFFSET_MS).toISOString();
+  return { from: start(period), to: start(next) };
 }
 
 /** The month (China time) an instant falls in. */
