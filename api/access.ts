@@ -123,11 +123,15 @@ export const SUPERVISING_ORGS = ['city', 'ftz'];
 
 export const ruleOf = (method: string, path: string): RouteRule | undefined => routeRules[`${method.toUpperCase()} ${path}`];
 
-/** The route-level check, made before any handler: the caller holds one of the route's roles. */
+/** The route-level check, made before any handler: the caller holds one of the route's roles (and, for `supervisors`, belongs to one). */
 export function requireRouteRole(rule: RouteRule | undefined, user: User, route: string): void {
   if (!rule) throw forbidden(`${route} has no declared access rule`);
   if (!user.roles.some((role) => rule.roles.includes(role))) {
     throw forbidden(`${route} is for ${rule.roles.join(' or ')} users; ${user.username} is ${user.roles.join(', ') || 'no role'}`);
+  }
+  // Known from the caller alone: refused before the request is even read.
+  if (rule.reach === 'supervisors' && !SUPERVISING_ORGS.includes(user.orgId)) {
+    throw forbidden(`${route} is for ${SUPERVISING_ORGS.join(' or ')} users; ${user.username} belongs to ${user.orgId}`);
   }
 }
 

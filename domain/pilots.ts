@@ -6,6 +6,15 @@ import { z } from 'zod';
 import { defineAction } from './actions';
 import { isoDate, text } from './schemas';
 
+/** A day that exists (not 2026-02-30): the records keep it in a date column, which refuses the rest. */
+const calendarDate = isoDate.refine((day) => {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  // Not a date at all (month 13): isoDate has said so already.
+  if (Number.isNaN(time)) return true;
+  // A day past its month's end parses as a day of the next month.
+  return new Date(time).toISOString().startsWith(day);
+}, 'a day of the calendar');
+
 /** A reform measure's code: RM and three digits, e.g. RM-001. */
 export const measureCodeSchema = z.string().regex(/^RM-\d{3}$/, 'a reform measure code such as RM-001');
 
@@ -16,7 +25,7 @@ export const measureListingSchema = z
     titleEn: text(200),
     /** Who granted it to the FTZ: 国务院, 辽宁省人民政府, 商务部… */
     grantedBy: text(200),
-    grantedOn: isoDate,
+    grantedOn: calendarDate,
     summary: z.string().trim().max(2000).optional(),
   })
   .strict();
@@ -38,7 +47,7 @@ export const pilotDecisionSchema = z
   .object({
     decision: z.enum(PILOT_DECISIONS),
     /** The day the zone starts running the measure, or decided not to. */
-    date: isoDate,
+    date: calendarDate,
     note: text(2000),
   })
   .strict();

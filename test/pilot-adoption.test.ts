@@ -55,6 +55,8 @@ test('the FTZ lists a measure; each zone government adopts or declines it; the r
   const bad = await (await h.as(`gov-${zoneA}.staff`)).post(`/api/tasks/${taskA.id}/complete`, { decision: 'maybe', date: '2026-13-01' });
   expect(bad.status).toBe(400);
   expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.date', 'body.decision', 'body.note']);
+  const noSuchDay = await (await h.as(`gov-${zoneA}.staff`)).post(`/api/tasks/${taskA.id}/complete`, { decision: 'adopt', date: '2026-02-30', note: '实施' });
+  expect(noSuchDay.status).toBe(400);
 
   await complete(h, `gov-${zoneA}.staff`, id, 'decidePilot', { decision: 'adopt', date: '2026-05-01', note: '结合园区实际，自5月起实施' });
   // Deciding twice: the task is closed.
