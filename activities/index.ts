@@ -4,6 +4,7 @@ import { createPenaltyActivities } from './penalties';
 import { createPolicyActivities } from './policy';
 import { createRecordActivities, type RecordFaults } from './records';
 import { createRegistrationActivities } from './registration';
+import { createStatisticsActivities } from './statistics';
 
 /** Every activity the worker registers, built over the records store. */
 export function createActivities(db: Db, faults?: RecordFaults) {
@@ -12,6 +13,7 @@ export function createActivities(db: Db, faults?: RecordFaults) {
     ...createCatalogActivities(db),
     ...createRegistrationActivities(db),
     ...createPenaltyActivities(db),
+    ...createStatisticsActivities(db),
     ...createRecordActivities(db, faults),
   };
 }

@@ -163,6 +163,27 @@ export interface PenaltyCaseRecord {
   openedAt: string;
 }
 
+/** A reform measure the FTZ lists as it launches its adoption (P6). */
+export interface MeasureRecord {
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  grantedBy: string;
+  grantedOn: string;
+  summary?: string;
+  listedBy: Actor;
+}
+
+/** A zone's place in a measure's adoption: offered (PENDING), then adopted or declined. */
+export interface PilotDecisionRecord {
+  measureCode: string;
+  zoneCode: string;
+  status: 'PENDING' | 'ADOPTED' | 'DECLINED';
+  decidedOn?: string;
+  note?: string;
+  decidedBy?: Actor;
+}
+
 /**
  * Everything one workflow step writes, applied in one transaction: a decision's records, its
  * timeline events and the tasks it closes and opens land together or not at all.
@@ -190,6 +211,8 @@ export interface Step {
   creditRecords?: CreditRecord[];
   penaltyCases?: PenaltyCaseRecord[];
   penalty?: PenaltyWrite;
+  measure?: MeasureRecord;
+  pilotDecisions?: PilotDecisionRecord[];
 }
 
 /** Agreement items a publication revoked, by the agreement process to tell. */

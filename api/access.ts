@@ -25,7 +25,9 @@ export type Reach =
   /** The process type's launching organisations (`launchedBy` in domain/processes.ts). */
   | 'launch'
   /** The action's rule in `actionRules`. */
-  | 'action';
+  | 'action'
+  /** The supervising organisations (`SUPERVISING_ORGS`: the city and the FTZ) only. */
+  | 'supervisors';
 
 export interface RouteRule {
   roles: readonly Role[];
@@ -72,6 +74,10 @@ export const routeRules: Record<string, RouteRule> = {
   // Recognised penalties and the credit records they make are published (公示): anyone signed in reads them.
   'GET /api/penalties': read('everyone'),
   'GET /api/penalties/{decisionNumber}': read('everyone'),
+  'GET /api/pilots': read('everyone'),
+  // Statistics are shared indicators (统计指标共享): every organisation reads both views.
+  'GET /api/statistics': read('everyone'),
+  'POST /api/statistics/snapshots': write('supervisors', ['admin']),
   // Verification recomputes and replays what the caller sends: it changes nothing, but it costs.
   'POST /api/audit/verify': read('everyone', ['admin', 'auditor']),
   'GET /api/audit/public-key': read('everyone'),
@@ -121,6 +127,8 @@ const actionOrgs: Record<string, ActionOrgs> = {
   withdrawPenalty: 'zone-enforcement',
   requestCreditRepair: 'zone-window',
   decideCreditRepair: 'addressee',
+  // The task names the zone's government: another county's may not decide for it.
+  decidePilot: 'addressee',
 };
 
 export interface ActionRule {
@@ -138,11 +146,15 @@ export const SUPERVISING_ORGS = ['city', 'ftz'];
 
 export const ruleOf = (method: string, path: string): RouteRule | undefined => routeRules[`${method.toUpperCase()} ${path}`];
 
-/** The route-level check, made before any handler: the caller holds one of the route's roles. */
+/** The route-level check, made before any handler: the caller holds one of the route's roles (and, for `supervisors`, belongs to one). */
 export function requireRouteRole(rule: RouteRule | undefined, user: User, route: string): void {
   if (!rule) throw forbidden(`${route} has no declared access rule`);
   if (!user.roles.some((role) => rule.roles.includes(role))) {
     throw forbidden(`${route} is for ${rule.roles.join(' or ')} users; ${user.username} is ${user.roles.join(', ') || 'no role'}`);
+  }
+  // Known from the caller alone: refused before the request is even read.
+  if (rule.reach === 'supervisors' && !SUPERVISING_ORGS.includes(user.orgId)) {
+    throw forbidden(`${route} is for ${SUPERVISING_ORGS.join(' or ')} users; ${user.username} belongs to ${user.orgId}`);
   }
 }
 

@@ -18,7 +18,9 @@ import { exportProcess, getHistory, getPublicKey, verifyAudit } from './routes/a
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
 import { getPenalty, listPenalties } from './routes/penalties';
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
+import { listPilots } from './routes/pilots';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
+import { getStatistics, takeStatisticsSnapshot } from './routes/statistics';
 import { completeTask, getTask, listTasks } from './routes/tasks';
 import { getEntity, listEntitiesRoute, listVerifications } from './routes/entities';
 
@@ -50,6 +52,9 @@ export const routes: Route[] = [
   listVerifications,
   listPenalties,
   getPenalty,
+  listPilots,
+  getStatistics,
+  takeStatisticsSnapshot,
   getHistory,
   exportProcess,
   verifyAudit,

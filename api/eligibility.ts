@@ -50,6 +50,19 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     if (bad.length) throw badRequest('invalid penalty-report input', bad.map((p) => ({ path: `body.${p.path}`, message: p.message })));
     if (problems.length) throw conflict(problems.map((p) => p.message).join('; '));
   },
+  async 'pilot-adoption'(deps, input) {
+    const [measure] = await deps.db.query('SELECT 1 FROM reform_measures WHERE code = $1', [input.measureCode]);
+    if (!measure && !input.listing) {
+      throw badRequest('invalid pilot-adoption input', [{ path: 'body.measureCode', message: `reform measure ${String(input.measureCode)} is not listed; list it with "listing"` }]);
+    }
+    if (measure && input.listing) throw conflict(`reform measure ${String(input.measureCode)} is already listed`);
+    const [undecided] = await deps.db.query(
+      `SELECT 1 FROM zones z WHERE z.status = 'ACTIVE' AND NOT EXISTS (
+         SELECT 1 FROM pilot_decisions d WHERE d.measure_code = $1 AND d.zone_code = z.code AND d.status <> 'PENDING')`,
+      [input.measureCode],
+    );
+    if (!undecided) throw conflict(`no ACTIVE zone is left to decide on ${String(input.measureCode)}`);
+  },
 };
 
 export async function checkEligibility(deps: ApiDeps, type: ProcessType, input: unknown, user: User): Promise<void> {

@@ -114,6 +114,13 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   creditRepairRefused: { zh: (d) => `不予信用修复：${d.reason}`, en: (d) => `Credit repair refused: ${d.reason}` },
   creditRepaired: { zh: (d) => `准予信用修复，${d.on} 起停止公示`, en: (d) => `Credit repaired: publication ended on ${d.on}` },
   publicationEnded: { zh: (d) => `公示期满（${d.until}），信用记录终止`, en: (d) => `Publication period over (${d.until}): credit record ended` },
+  pilotLaunched: {
+    zh: (d) => `${d.listed ? '列入并' : ''}发起改革试点“${d.title}”（${d.measureCode}）的复制推广，征询 ${(d.zoneCodes as string[]).length} 个协同区`,
+    en: (d) => `${d.listed ? 'Listed and offered' : 'Offered'} reform measure ${d.measureCode} to ${(d.zoneCodes as string[]).length} zones`,
+  },
+  pilotAdopted: { zh: (d) => `协同区 ${d.zoneCode} 决定自 ${d.date} 起实施：${d.note}`, en: (d) => `Zone ${d.zoneCode} adopts it from ${d.date}: ${d.note}` },
+  pilotDeclined: { zh: (d) => `协同区 ${d.zoneCode} 决定暂不实施（${d.date}）：${d.note}`, en: (d) => `Zone ${d.zoneCode} declines it (${d.date}): ${d.note}` },
+  pilotDecided: { zh: (d) => `各协同区均已决定，${d.adopted}/${d.zones} 个实施`, en: (d) => `Every zone has decided: ${d.adopted} of ${d.zones} adopt it` },
   terminated: { zh: (d) => `双方同意，协同区终止：${d.reason}`, en: (d) => `Terminated by mutual consent: ${d.reason}` },
   // From the engine's histories (audit/history-facts.ts), not the records.
   deadlineSet: {
@@ -161,6 +168,8 @@ const ACTIVITY_NAMES: Record<string, { zh: string; en: string }> = {
   currentCatalog: { zh: '读取职权清单', en: 'Reading the catalogue' },
   preparePenalty: { zh: '处罚抄报准备', en: 'Preparing the penalty report' },
   checkPenaltyDecision: { zh: '核对处罚决定', en: 'Checking the decision' },
+  preparePilot: { zh: '读取改革试点与协同区', en: 'Reading the measure and the zones' },
+  takeStatisticsSnapshot: { zh: '生成统计快照', en: 'Taking the statistics snapshot' },
 };
 
 const GRADE_WORDS: Record<string, { zh: string; en: string }> = {

@@ -53,6 +53,13 @@ const FIELDS: Words = {
   reasons: ['退回理由', 'Reasons'],
   cause: ['原因', 'Cause'],
   rectification: ['整改情况', 'Rectification'],
+  measureCode: ['改革试点事项', 'Reform measure'],
+  date: ['日期', 'Date'],
+  'listing.titleZh': ['事项名称', 'Title (zh)'],
+  'listing.titleEn': ['事项名称（英文）', 'Title (en)'],
+  'listing.grantedBy': ['赋予机关', 'Granted by'],
+  'listing.grantedOn': ['赋予日期', 'Granted on'],
+  'listing.summary': ['内容摘要', 'Summary'],
 };
 
 const VALUES: Words = {
@@ -83,6 +90,8 @@ const VALUES: Words = {
   revoked: ['决定被撤销', 'decision revoked'],
   changed: ['决定被变更', 'decision changed'],
   grant: ['准予', 'grant'],
+  adopt: ['实施', 'adopt'],
+  decline: ['暂不实施', 'decline'],
 };
 
 /** Geometry and such say nothing to a reader of the timeline. */

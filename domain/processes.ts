@@ -16,6 +16,7 @@ import {
   penaltyInputSchema,
   type PenaltyInput,
 } from './penalties';
+import { PILOT_STAGE_LABELS, PILOT_STAGES, PILOT_TRANSITIONS, pilotActions, pilotInputSchema, pilotProcessId, type PilotInput } from './pilots';
 import { CATALOG_STAGE_LABELS, CATALOG_STAGES, CATALOG_TRANSITIONS, catalogActions } from './powers';
 import type { Role } from './identity';
 import { processIds, type ProcessType } from './names';
@@ -140,6 +141,23 @@ const penaltyReport: ProcessDefinition<PenaltyInput> = {
   processActions: ['withdrawPenalty', 'requestCreditRepair'],
 };
 
+const pilotAdoption: ProcessDefinition<PilotInput> = {
+  type: 'pilot-adoption',
+  workflowType: 'pilotAdoption',
+  inputSchema: pilotInputSchema,
+  // One adoption round per measure at a time; launched again later, it offers the zones yet to decide.
+  processId: (input) => pilotProcessId(input.measureCode),
+  // Every zone takes part: the process belongs to none.
+  zoneCode: () => undefined,
+  launchedBy: { orgIds: ['ftz'], role: 'admin' },
+  title: { zh: '改革试点复制推广', en: 'Reform pilot adoption' },
+  stages: PILOT_STAGES,
+  stageLabels: PILOT_STAGE_LABELS,
+  transitions: PILOT_TRANSITIONS,
+  actions: pilotActions,
+  processActions: [],
+};
+
 /** Process types available so far; the others of `PROCESS_TYPES` arrive with their issues. */
 // Each definition is typed by its own input; the table holds them side by side.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -149,6 +167,7 @@ export const processDefinitions: Partial<Record<ProcessType, ProcessDefinition<a
   'delegation-agreement': delegationAgreement,
   'entity-registration': entityRegistration,
   'penalty-report': penaltyReport,
+  'pilot-adoption': pilotAdoption,
 };
 
 /** Every action by name; no prototype, so a name such as `toString` finds nothing. */

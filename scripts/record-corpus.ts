@@ -163,6 +163,21 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(id).result();
     return id;
   },
+  async 'pilot-listed-adopted-declined'(h) {
+    const [a, b] = [await h.newCounty(), await h.newCounty()];
+    await establish(h, a);
+    await establish(h, b);
+    const listing = { titleZh: '企业登记住所与经营场所分离登记', titleEn: 'Registering residence and premises separately', grantedBy: '辽宁省人民政府', grantedOn: '2021-04-01' };
+    const id = (await (await h.as('ftz.admin')).post('/api/processes/pilot-adoption', { measureCode: 'RM-901', listing })).body.id as string;
+    await complete(h, `gov-${a}.staff`, id, 'decidePilot', { decision: 'adopt', date: '2026-05-01', note: '自5月起实施' });
+    await complete(h, `gov-${b}.staff`, id, 'decidePilot', { decision: 'decline', date: '2026-05-03', note: '暂无相关业务' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'statistics-snapshot-requested'(h) {
+    const taken = await (await h.as('ftz.admin')).post('/api/statistics/snapshots', { period: '2025-01' });
+    return taken.body.processId as string;
+  },
 };
 
 const FOLDERS: [RegExp, string][] = [
@@ -171,6 +186,8 @@ const FOLDERS: [RegExp, string][] = [
   [/^zone-/, 'zone-establishment'],
   [/^agreement-/, 'delegation-agreement'],
   [/^catalog-/, 'power-catalog'],
+  [/^pilot-/, 'pilot-adoption'],
+  [/^statistics-/, 'statistics-snapshot'],
 ];
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import { divisions } from './divisions';
 import { negativeList } from './negative-list';
 import { organizations } from './organizations';
 import { policyDefaults } from './policies';
+import { reformMeasures } from './reform-measures';
 
 export interface SeedOptions {
   /** When set, a demo user `<orgId>.<role>` with this password exists for each organisation and role. */
@@ -50,6 +51,13 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
     );
   }
   await seedFirstCatalog(db);
+  for (const m of reformMeasures) {
+    await db.query(
+      `INSERT INTO reform_measures (code, title_zh, title_en, granted_by, granted_on, summary, listed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT (code) DO NOTHING`,
+      [m.code, m.titleZh, m.titleEn, m.grantedBy, m.grantedOn, m.summary],
+    );
+  }
   if (options.demoPassword !== undefined) await seedDemoUsers(db, options.demoPassword);
 }
 

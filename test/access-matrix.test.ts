@@ -47,6 +47,7 @@ const TASK_ORG: Record<string, (county: string) => string> = {
   reviewPenalty: () => 'ftz',
   correctPenalty: (c) => `zone-${c}`,
   decideCreditRepair: () => 'ftz',
+  decidePilot: (c) => `gov-${c}`,
 };
 const tasks: { id: string; action: string; orgId: string }[] = [];
 
@@ -137,6 +138,9 @@ function probes(): Probe[] {
     get('/api/verifications', '/api/verifications?org=le-210881', { orgId: 'le-210881' }),
     get('/api/penalties', `/api/penalties?zone=${penalty.zone}`),
     get('/api/penalties/{decisionNumber}', `/api/penalties/${encodeURIComponent(penalty.decisionNumber)}`),
+    get('/api/pilots', '/api/pilots'),
+    get('/api/statistics', '/api/statistics?view=national'),
+    post('/api/statistics/snapshots', '/api/statistics/snapshots'),
     post('/api/audit/verify', '/api/audit/verify'),
     get('/api/audit/public-key', '/api/audit/public-key'),
     post('/codec/encode', '/codec/encode'),
@@ -174,6 +178,8 @@ async function allows(rule: RouteRule, caller: Caller, facts: Probe['facts']): P
       if (action.orgs === 'zone-window') return [`zone-${facts.zone}`, 'ftz'].includes(caller.orgId);
       return action.orgs.includes(caller.orgId);
     }
+    case 'supervisors':
+      return SUPERVISING_ORGS.includes(caller.orgId);
   }
 }
 
