@@ -209,7 +209,7 @@ async function main(): Promise<void> {
       for (const [index, runId] of runIds.reverse().entries()) {
         // The CLI's JSON is the format replay reads (the SDK's historyToJSON trips over two protobufjs copies).
         const history = JSON.parse(
-          execFileSync(cli, ['workflow', 'show', '--address', address, '-w', id, '-r', runId, '-o', 'json']).toString(),
+          execFileSync(cli, ['workflow', 'show', '--address', address, '-n', h.namespace, '-w', id, '-r', runId, '-o', 'json']).toString(),
         ) as { events: unknown[] };
         // Replay needs the workflow id too: task ids and step keys are derived from it.
         const file = join(folder, `${name}.run${index + 1}.json`);

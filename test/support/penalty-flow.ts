@@ -1,33 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { usccCheckCharacter } from '../../domain/uscc';
-import { hashPassword } from '../../store/passwords';
 import { agreementContent, concludeAgreement, today } from './agreement-flow';
-import { DEMO_PASSWORD, type Harness } from './harness';
+import type { Harness } from './harness';
+import { application, applied } from './registration-flow';
 import { complete, establish } from './zone-flow';
-
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-/** A valid, unique USCC first registered in `county`. */
-export function newUscc(county: string): string {
-  const body = `91${county}${[...randomBytes(9)].map((b) => ALPHABET[b % 31]).join('')}`;
-  return body + usccCheckCharacter(body);
-}
-
-/** Users of a county's enforcement and zone body: seeds make them for the real counties only. */
-async function addUsers(h: Harness, orgIds: string[]): Promise<void> {
-  const hash = await hashPassword(DEMO_PASSWORD);
-  for (const orgId of orgIds) {
-    for (const role of ['admin', 'staff']) {
-      await h.db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-        `${orgId}.${role}`, orgId, [role], hash,
-      ]);
-    }
-  }
-}
 
 /**
  * An ACTIVE zone of its own whose agreement entrusts the penalty power CF-001 from today, with
- * users for its enforcement and body, and an entity registered in it (a fixture until P3 registers them).
+ * users for its body, and an entity registered in it.
  */
 export async function penaltyZone(h: Harness, policy: Record<string, unknown> = {}): Promise<{ zone: string; uscc: string; agreementId: string }> {
   const zone = await h.newCounty();
@@ -35,20 +14,17 @@ export async function penaltyZone(h: Harness, policy: Record<string, unknown> = 
     await h.db.query('INSERT INTO policies (key, scope, value) VALUES ($1, $2, $3)', [key, zone, JSON.stringify(value)]);
   }
   await establish(h, zone);
-  await addUsers(h, [`le-${zone}`, `zone-${zone}`]);
+  await h.addUsers(`zone-${zone}`);
   const agreementId = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'CF-001' }, { powerCode: 'CF-002' }]));
   return { zone, uscc: await registerEntity(h, zone), agreementId };
 }
 
+/** An entity residing in the zone, registered by the registration process (no licence asked). */
 export async function registerEntity(h: Harness, zone: string): Promise<string> {
-  const uscc = newUscc(zone);
-  await h.db.query(
-    `INSERT INTO entities (uscc, name, zone_code, residence, business_addresses, business_scope, legal_representative, accepted_by,
-       status, process_id, registered_at, updated_at)
-     VALUES ($1, $2, $3, $4, '[]', '食品销售', '{"name":"张*"}', $5, 'REGISTERED', 'fixture', now(), now())`,
-    [uscc, `测试商贸有限公司${uscc.slice(-4)}`, zone, JSON.stringify({ divisionCode: zone, address: '协同区某路 1 号' }), `zone-${zone}`],
-  );
-  return uscc;
+  const app = application(zone, { licenceItems: [] });
+  const id = await applied(h, `zone-${zone}.staff`, app);
+  await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+  return app.uscc!;
 }
 
 export const decisionFacts = (uscc: string, overrides: Record<string, unknown> = {}) => ({

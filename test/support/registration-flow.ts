@@ -13,8 +13,8 @@ export function newUscc(): string {
   return first17 + usccCheckCharacter(first17);
 }
 
-/** The powers a ready zone holds: two open to commitment (XK-001, XK-005) and one not (XK-003). */
-export const ENTRUSTED = ['XK-001', 'XK-005', 'XK-003'];
+/** The powers a ready zone holds: two open to commitment (XK-001, XK-005), one not (XK-003), one penalty power (CF-001). */
+export const ENTRUSTED = ['XK-001', 'XK-005', 'XK-003', 'CF-001'];
 
 /** An ACTIVE zone with an agreement in force and users for its body: a county ready to register companies. */
 export async function readyZone(h: Harness, county?: string): Promise<string> {
