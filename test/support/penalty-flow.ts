@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { maskedRepresentative } from '../../domain/registration';
 import { usccCheckCharacter } from '../../domain/uscc';
 import { hashPassword } from '../../store/passwords';
 import { agreementContent, concludeAgreement, today } from './agreement-flow';
@@ -40,13 +41,16 @@ export async function penaltyZone(h: Harness, policy: Record<string, unknown> = 
   return { zone, uscc: await registerEntity(h, zone), agreementId };
 }
 
+/** The representative as P3 stores it, masked: the entity page's schema wants every field. */
+const representative = JSON.stringify(maskedRepresentative({ name: '张三', idNumber: '21080419800101123X', phone: '13904171234' }));
+
 export async function registerEntity(h: Harness, zone: string): Promise<string> {
   const uscc = newUscc(zone);
   await h.db.query(
     `INSERT INTO entities (uscc, name, zone_code, residence, business_addresses, business_scope, legal_representative, accepted_by,
        status, process_id, registered_at, updated_at)
-     VALUES ($1, $2, $3, $4, '[]', '食品销售', '{"name":"张*"}', $5, 'REGISTERED', 'fixture', now(), now())`,
-    [uscc, `测试商贸有限公司${uscc.slice(-4)}`, zone, JSON.stringify({ divisionCode: zone, address: '协同区某路 1 号' }), `zone-${zone}`],
+     VALUES ($1, $2, $3, $4, '[]', '食品销售', $6, $5, 'REGISTERED', 'fixture', now(), now())`,
+    [uscc, `测试商贸有限公司${uscc.slice(-4)}`, zone, JSON.stringify({ divisionCode: zone, address: '协同区某路 1 号' }), `zone-${zone}`, representative],
   );
   return uscc;
 }
