@@ -58,6 +58,7 @@ test('a penalty returned once and then recognised: the list, its rounds, held ti
   await page.locator('tr[data-round="1"]').getByText('请补正法律依据').waitFor();
   await page.locator('tr[data-round="2"]').getByText('认可', { exact: true }).waitFor();
   await page.locator('tr[data-round="2"]').getByText('ftz.staff').waitFor();
+  await card.getByText('罚款 50,000 元').waitFor();
   await page.getByTestId('held-times').getByText('协同区').waitFor();
   const published = page.locator(`[data-credit="${record.creditRecordId}"][data-own=true]`);
   await published.getByText('公示中').waitFor();

@@ -118,6 +118,7 @@ const words = {
   corrections: ['对以前月份的更正', 'Corrections to earlier months'],
   correctionOf: ['更正 {p}', 'Correction of {p}'],
   takeSnapshot: ['生成月度快照', 'Take the snapshot'],
+  snapshotMonth: ['快照月份（须已结束）', 'Month to snapshot (ended)'],
   snapshotDone: ['已生成 {p} 快照', 'Snapshot of {p} taken'],
   measure: ['改革事项', 'Reform measure'],
   grantedBy: ['授权机关', 'Granted by'],

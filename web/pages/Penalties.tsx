@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatDate, formatDuration, t, useLang, type Lang } from '../i18n';
-import { creditStatusLabel, gradeLabel, outcomeLabel, PENALTY_STATUSES, penaltyStatusLabel, reasonLabel } from '../labels';
+import { creditKindLabel, creditStatusLabel, gradeLabel, outcomeLabel, penaltyLabel, PENALTY_STATUSES, penaltyStatusLabel, reasonLabel } from '../labels';
 import { useData } from '../use-data';
 
 interface Penalty {
@@ -105,12 +105,6 @@ export function Penalties() {
   );
 }
 
-/** The penalty as decided: `{kind: 'fine', amountYuan: 50000}` → `fine · amountYuan 50000`. */
-const describePenalty = (penalty: Record<string, unknown>) =>
-  Object.entries(penalty)
-    .map(([key, value]) => (key === 'kind' ? String(value) : `${key} ${String(value)}`))
-    .join(' · ');
-
 export function PenaltyPage({ decisionNumber }: { decisionNumber: string }) {
   const lang = useLang();
   const { data, error } = useData<PenaltyDetail>(`/api/penalties/${encodeURIComponent(decisionNumber)}`);
@@ -128,7 +122,7 @@ export function PenaltyPage({ decisionNumber }: { decisionNumber: string }) {
         <p>{t(lang, 'zones')}: {data.zoneCode} · {t(lang, 'enforcementOrg')}: {data.enforcementOrg} · {t(lang, 'power')}: {data.powerCode} ({data.agreementId})</p>
         <p>{t(lang, 'violation')}: {data.violation}</p>
         <p>{t(lang, 'legalBasis')}: {data.legalBasis}</p>
-        <p>{t(lang, 'penaltyImposed')}: {describePenalty(data.penalty)} · {t(lang, 'grade')}: {gradeLabel(lang, data.grade)}</p>
+        <p>{t(lang, 'penaltyImposed')}: {penaltyLabel(lang, data.penalty)} · {t(lang, 'grade')}: {gradeLabel(lang, data.grade)}</p>
         <p>
           {t(lang, 'decidedOn')} {data.decidedOn} · {t(lang, 'deliveredOn')} {data.deliveredOn} · {t(lang, 'reportedAt')} {formatDate(lang, data.reportedAt)} ·{' '}
           {t(lang, 'recognisedAt')} {formatDate(lang, data.recognisedAt)}
@@ -175,7 +169,7 @@ function CreditRecords({ lang, records, ownId }: { lang: Lang; records: PenaltyD
       {records.length === 0 && <p class="muted">{t(lang, 'none')}</p>}
       {records.map((c) => (
         <p data-credit={c.id} data-own={c.id === ownId ? 'true' : undefined}>
-          {c.id === ownId && <span class="badge">{t(lang, 'thisPenalty')}</span>} {c.kind} · {gradeLabel(lang, c.grade)} ·{' '}
+          {c.id === ownId && <span class="badge">{t(lang, 'thisPenalty')}</span>} {creditKindLabel(lang, c.kind)} · {gradeLabel(lang, c.grade)} ·{' '}
           <span class="badge">{creditStatusLabel(lang, c.status)}</span> · {t(lang, 'publication')} {c.publicationFrom ?? '—'} – {c.publicationUntil ?? '—'} ·{' '}
           {t(lang, 'repairEligibleFrom')} {c.repairEligibleFrom ?? '—'} · {c.reason}
           {c.endReason && ` · ${c.endReason}`}

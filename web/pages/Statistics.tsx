@@ -126,7 +126,8 @@ function SnapshotForm({ lang, onTaken }: { lang: Lang; onTaken: () => void }) {
   };
   return (
     <div class="card filters">
-      <input type="month" value={period} onInput={(e) => setPeriod(e.currentTarget.value)} data-testid="snapshot-period" />
+      <label for="snapshot-period">{t(lang, 'snapshotMonth')}</label>
+      <input id="snapshot-period" type="month" value={period} onInput={(e) => setPeriod(e.currentTarget.value)} data-testid="snapshot-period" />
       <button disabled={!period} onClick={() => void take()} data-testid="take-snapshot">
         {t(lang, 'takeSnapshot')}
       </button>
