@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { defineAction } from './actions';
 import { COUNTY_CODE } from './names';
+import { RETURN_REASON_LABELS, RETURN_REASONS } from './penalty-labels';
 import { powerCodeSchema } from './powers';
 import { isoDate, text } from './schemas';
 import { usccProblem } from './uscc';
@@ -56,27 +57,7 @@ export const penaltyInputSchema = z
   .strict();
 export type PenaltyInput = z.infer<typeof penaltyInputSchema>;
 
-export const RETURN_REASONS = [
-  'factsUnclear',
-  'legalBasisWrong',
-  'powerNotEntrusted',
-  'penaltyInconsistent',
-  'gradeWrong',
-  'datesWrong',
-  'documentsMissing',
-  'other',
-] as const;
-
-export const RETURN_REASON_LABELS: Record<(typeof RETURN_REASONS)[number], { zh: string; en: string }> = {
-  factsUnclear: { zh: '违法事实不清', en: 'Facts unclear' },
-  legalBasisWrong: { zh: '法律依据有误', en: 'Legal basis wrong' },
-  powerNotEntrusted: { zh: '职权依据不符', en: 'Power does not match' },
-  penaltyInconsistent: { zh: '处罚内容不一致', en: 'Penalty inconsistent' },
-  gradeWrong: { zh: '失信等级有误', en: 'Grade wrong' },
-  datesWrong: { zh: '日期有误', en: 'Dates wrong' },
-  documentsMissing: { zh: '材料不全', en: 'Documents missing' },
-  other: { zh: '其他', en: 'Other' },
-};
+export { RETURN_REASONS, RETURN_REASON_LABELS };
 
 export const reviewPenaltySchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('recognise'), note: z.string().trim().max(2000).optional() }).strict(),

@@ -8,7 +8,10 @@ import { Launch } from './pages/Launch';
 import { Login } from './pages/Login';
 import { Agreements, Powers } from './pages/Powers';
 import { ProcessPage } from './pages/ProcessPage';
+import { Penalties, PenaltyPage } from './pages/Penalties';
+import { Pilots } from './pages/Pilots';
 import { Organizations, Processes, ZonePage, Zones } from './pages/Registries';
+import { Statistics } from './pages/Statistics';
 import { TaskPage } from './pages/TaskPage';
 
 function useHash(): string {
@@ -29,6 +32,9 @@ const NAV: [string, Word][] = [
   ['#/powers', 'powers'],
   ['#/agreements', 'agreements'],
   ['#/entities', 'entities'],
+  ['#/penalties', 'penalties'],
+  ['#/statistics', 'statistics'],
+  ['#/pilots', 'pilots'],
   ['#/organizations', 'organizations'],
 ];
 
@@ -46,6 +52,10 @@ function page(hash: string) {
   if (section === 'agreements') return <Agreements />;
   if (section === 'entities' && param) return <EntityPage uscc={param} />;
   if (section === 'entities') return <Entities />;
+  if (section === 'penalties' && param) return <PenaltyPage decisionNumber={param} />;
+  if (section === 'penalties') return <Penalties />;
+  if (section === 'statistics') return <Statistics />;
+  if (section === 'pilots') return <Pilots />;
   return <Inbox />;
 }
 
