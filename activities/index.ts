@@ -1,11 +1,21 @@
 import type { Db } from '../store/db';
 import { createCatalogActivities } from './catalog';
+import { createPenaltyActivities } from './penalties';
 import { createPolicyActivities } from './policy';
 import { createRecordActivities, type RecordFaults } from './records';
+import { createRegistrationActivities } from './registration';
+import { createStatisticsActivities } from './statistics';
 
 /** Every activity the worker registers, built over the records store. */
 export function createActivities(db: Db, faults?: RecordFaults) {
-  return { ...createPolicyActivities(db), ...createCatalogActivities(db), ...createRecordActivities(db, faults) };
+  return {
+    ...createPolicyActivities(db),
+    ...createCatalogActivities(db),
+    ...createRegistrationActivities(db),
+    ...createPenaltyActivities(db),
+    ...createStatisticsActivities(db),
+    ...createRecordActivities(db, faults),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -40,6 +40,29 @@ export function createPolicyActivities(db: Db) {
       };
     },
 
+    /**
+     * A measure's adoption: the measure as listed (none when it is not), and the ACTIVE zones yet to
+     * decide on it — every one the first time, those that became ACTIVE since when launched again.
+     */
+    async preparePilot(input: { measureCode: string }): Promise<{
+      measure: { titleZh: string; titleEn: string } | null;
+      zones: { code: string; name: string }[];
+      historyEventLimit: number;
+    }> {
+      const [measure] = await db.query<{ title_zh: string; title_en: string }>('SELECT title_zh, title_en FROM reform_measures WHERE code = $1', [input.measureCode]);
+      const zones = await db.query<{ code: string; name: string }>(
+        `SELECT z.code, z.name FROM zones z
+         WHERE z.status = 'ACTIVE' AND NOT EXISTS (
+           SELECT 1 FROM pilot_decisions d WHERE d.measure_code = $1 AND d.zone_code = z.code AND d.status <> 'PENDING')
+         ORDER BY z.code`,
+        [input.measureCode],
+      );
+      return {
+        measure: measure ? { titleZh: measure.title_zh, titleEn: measure.title_en } : null,
+        zones,
+        historyEventLimit: Number(await policy('workflow.historyEventLimit', '*')),
+      };
+    },
     async prepareZoneEstablishment(input: { countyCode: string; startedAt: string }): Promise<{
       countyName: string;
       signingDeadline: Deadline;

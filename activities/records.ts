@@ -1,6 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queryable, Db } from '../store/db';
 import { publishCatalog, writeAgreement } from './agreement-records';
+import { writeEntityRecords } from './entity-records';
+import { writePenalty } from './penalty-records';
+import { writePilot } from './pilot-records';
 import type { Step, StepResult } from './step';
 
 /** Test seam: called after a step's transaction committed, before the activity returns. */
@@ -79,6 +82,9 @@ async function writeStep(tx: Queryable, step: Step): Promise<void> {
     );
   }
   if (step.agreement) await writeAgreement(tx, step);
+  await writeEntityRecords(tx, step);
+  if (step.penalty) await writePenalty(tx, step);
+  if (step.measure || step.pilotDecisions) await writePilot(tx, step);
   for (const n of step.notifications) {
     await tx.query(`INSERT INTO notifications (process_id, org_id, kind, message, at) VALUES ($1, $2, $3, $4, $5)`, [
       step.processId, n.orgId, n.kind, n.message, step.at,

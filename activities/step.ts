@@ -1,4 +1,5 @@
 import type { AgreementContent } from '../domain/agreements';
+import type { PenaltyWrite } from './penalty-records';
 import type { Actor } from '../domain/identity';
 import type { Power } from '../domain/powers';
 
@@ -88,6 +89,101 @@ export interface AgreementVersionRecord {
   draftedAt: string;
 }
 
+/** An entity in the FTZ registry (P3); the legal representative masked. */
+export interface EntityRecord {
+  uscc: string;
+  name: string;
+  zoneCode: string;
+  residence: { divisionCode: string; address: string };
+  businessAddresses: { divisionCode?: string; address: string }[];
+  businessScope: string;
+  legalRepresentative: { name: string; idNumber: string; phone: string };
+  acceptedBy: string;
+  status: 'REGISTERED' | 'DEREGISTERED';
+  registeredAt: string;
+}
+
+export interface TaxRecord {
+  uscc: string;
+  office: string;
+  transferStatus: 'NONE' | 'REQUESTED' | 'APPROVED' | 'CONFIRMED';
+  transferTo?: string;
+  registeredAt: string;
+  requestedAt?: string;
+  approvedAt?: string;
+  confirmedAt?: string;
+}
+
+export interface LicenceRecord {
+  id: string;
+  uscc: string;
+  zoneCode: string;
+  powerCode: string;
+  agreementId: string;
+  agreementVersion: number;
+  variant: 'conditionsMet' | 'conditionsByDate';
+  commitment: string;
+  conditionsDue?: string;
+  status: 'GRANTED' | 'GRANTED_PENDING' | 'REVOKED';
+  verificationStatus: 'PENDING' | 'COMPLIANT' | 'RECTIFYING' | 'REVOKED';
+  enforcementOrg: string;
+  verificationDue: string;
+  verifiedAt?: string;
+  verifiedOnTime?: boolean;
+  rectificationDue?: string;
+  revokedAt?: string;
+  grantedAt: string;
+}
+
+/** A credit record against an entity (credit_records): a breached commitment here, a penalty in P4. */
+export interface CreditRecord {
+  id: string;
+  uscc: string;
+  kind: 'commitment-breach' | 'penalty';
+  grade?: 'minor' | 'general' | 'serious';
+  reason: string;
+  barsCommitment: boolean;
+  recordedAt: string;
+  publicationFrom?: string;
+  publicationUntil?: string;
+  repairEligibleFrom?: string;
+  status: 'ACTIVE' | 'REPAIRED' | 'WITHDRAWN' | 'ENDED';
+  endedAt?: string;
+  endReason?: string;
+}
+
+/** A penalty case a revocation opens, for the penalty-report process to take up. */
+export interface PenaltyCaseRecord {
+  id: string;
+  uscc: string;
+  zoneCode: string;
+  enforcementOrg: string;
+  reason: string;
+  licenceId?: string;
+  openedAt: string;
+}
+
+/** A reform measure the FTZ lists as it launches its adoption (P6). */
+export interface MeasureRecord {
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  grantedBy: string;
+  grantedOn: string;
+  summary?: string;
+  listedBy: Actor;
+}
+
+/** A zone's place in a measure's adoption: offered (PENDING), then adopted or declined. */
+export interface PilotDecisionRecord {
+  measureCode: string;
+  zoneCode: string;
+  status: 'PENDING' | 'ADOPTED' | 'DECLINED';
+  decidedOn?: string;
+  note?: string;
+  decidedBy?: Actor;
+}
+
 /**
  * Everything one workflow step writes, applied in one transaction: a decision's records, its
  * timeline events and the tasks it closes and opens land together or not at all.
@@ -109,6 +205,14 @@ export interface Step {
   catalog?: CatalogPublication;
   agreement?: AgreementRecord;
   agreementVersions?: AgreementVersionRecord[];
+  entity?: EntityRecord;
+  tax?: TaxRecord;
+  licences?: LicenceRecord[];
+  creditRecords?: CreditRecord[];
+  penaltyCases?: PenaltyCaseRecord[];
+  penalty?: PenaltyWrite;
+  measure?: MeasureRecord;
+  pilotDecisions?: PilotDecisionRecord[];
 }
 
 /** Agreement items a publication revoked, by the agreement process to tell. */

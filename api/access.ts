@@ -25,7 +25,9 @@ export type Reach =
   /** The process type's launching organisations (`launchedBy` in domain/processes.ts). */
   | 'launch'
   /** The action's rule in `actionRules`. */
-  | 'action';
+  | 'action'
+  /** The supervising organisations (`SUPERVISING_ORGS`: the city and the FTZ) only. */
+  | 'supervisors';
 
 export interface RouteRule {
   roles: readonly Role[];
@@ -45,7 +47,8 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /metrics': read('public'),
   'GET /api/me': read('everyone'),
   'GET /api/process-types': read('everyone'),
-  'POST /api/processes/{type}': write('launch', ['admin']),
+  // Each type names its launchers and their role (domain/processes.ts `launchedBy`).
+  'POST /api/processes/{type}': write('launch', ['admin', 'staff']),
   // A search refuses no one: it lists only the processes the caller may read (api/search.ts).
   'GET /api/processes': read('process'),
   'GET /api/processes/{id}': read('process'),
@@ -64,6 +67,17 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/agreements': read('everyone'),
   'GET /api/agreements/{id}': read('everyone'),
   'GET /api/authority': read('everyone'),
+  // The registry shows a legal representative's name only, identifiers masked.
+  'GET /api/entities': read('everyone'),
+  'GET /api/entities/{uscc}': read('everyone'),
+  'GET /api/verifications': read('own-org'),
+  // Recognised penalties and the credit records they make are published (公示): anyone signed in reads them.
+  'GET /api/penalties': read('everyone'),
+  'GET /api/penalties/{decisionNumber}': read('everyone'),
+  'GET /api/pilots': read('everyone'),
+  // Statistics are shared indicators (统计指标共享): every organisation reads both views.
+  'GET /api/statistics': read('everyone'),
+  'POST /api/statistics/snapshots': write('supervisors', ['admin']),
   // Verification recomputes and replays what the caller sends: it changes nothing, but it costs.
   'POST /api/audit/verify': read('everyone', ['admin', 'auditor']),
   'GET /api/audit/public-key': read('everyone'),
@@ -78,6 +92,10 @@ export type ActionOrgs =
   | 'addressee'
   /** The two parties of a zone: its county's government and the FTZ. */
   | 'zone-parties'
+  /** The zone's county enforcement (`le-<code>`), which made the decision the process is about. */
+  | 'zone-enforcement'
+  /** The zone's management body and the FTZ: the windows where an entity files a request. */
+  | 'zone-window'
   | readonly string[];
 
 const actionOrgs: Record<string, ActionOrgs> = {
@@ -97,6 +115,20 @@ const actionOrgs: Record<string, ActionOrgs> = {
   announceAgreement: 'addressee',
   decideRenewal: 'addressee',
   terminateAgreement: 'zone-parties',
+  consentRegistration: 'addressee',
+  requestTaxTransfer: 'addressee',
+  approveTaxTransfer: 'addressee',
+  confirmTaxTransfer: 'addressee',
+  verifyCommitment: 'addressee',
+  recheckCommitment: 'addressee',
+  reportPenalty: 'addressee',
+  reviewPenalty: 'addressee',
+  correctPenalty: 'addressee',
+  withdrawPenalty: 'zone-enforcement',
+  requestCreditRepair: 'zone-window',
+  decideCreditRepair: 'addressee',
+  // The task names the zone's government: another county's may not decide for it.
+  decidePilot: 'addressee',
 };
 
 export interface ActionRule {
@@ -114,11 +146,15 @@ export const SUPERVISING_ORGS = ['city', 'ftz'];
 
 export const ruleOf = (method: string, path: string): RouteRule | undefined => routeRules[`${method.toUpperCase()} ${path}`];
 
-/** The route-level check, made before any handler: the caller holds one of the route's roles. */
+/** The route-level check, made before any handler: the caller holds one of the route's roles (and, for `supervisors`, belongs to one). */
 export function requireRouteRole(rule: RouteRule | undefined, user: User, route: string): void {
   if (!rule) throw forbidden(`${route} has no declared access rule`);
   if (!user.roles.some((role) => rule.roles.includes(role))) {
     throw forbidden(`${route} is for ${rule.roles.join(' or ')} users; ${user.username} is ${user.roles.join(', ') || 'no role'}`);
+  }
+  // Known from the caller alone: refused before the request is even read.
+  if (rule.reach === 'supervisors' && !SUPERVISING_ORGS.includes(user.orgId)) {
+    throw forbidden(`${route} is for ${SUPERVISING_ORGS.join(' or ')} users; ${user.username} belongs to ${user.orgId}`);
   }
 }
 
@@ -155,6 +191,8 @@ export async function requireProcessReader(deps: Pick<ApiDeps, 'db'>, user: User
 export function actionOrgIds(rule: ActionRule, facts: { taskOrgId?: string; zoneCode?: string | null }): string[] {
   if (rule.orgs === 'addressee') return facts.taskOrgId ? [facts.taskOrgId] : [];
   if (rule.orgs === 'zone-parties') return facts.zoneCode ? [orgIds.government(facts.zoneCode), 'ftz'] : [];
+  if (rule.orgs === 'zone-enforcement') return facts.zoneCode ? [orgIds.enforcement(facts.zoneCode)] : [];
+  if (rule.orgs === 'zone-window') return facts.zoneCode ? [orgIds.zoneBody(facts.zoneCode), 'ftz'] : [];
   return [...rule.orgs];
 }
 

@@ -16,9 +16,13 @@ import { login, me } from './routes/identity';
 import { health, metrics } from './routes/operations';
 import { exportProcess, getHistory, getPublicKey, verifyAudit } from './routes/audit';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
+import { getPenalty, listPenalties } from './routes/penalties';
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
+import { listPilots } from './routes/pilots';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
+import { getStatistics, takeStatisticsSnapshot } from './routes/statistics';
 import { completeTask, getTask, listTasks } from './routes/tasks';
+import { getEntity, listEntitiesRoute, listVerifications } from './routes/entities';
 
 /** The whole API in one table: the app and /openapi.json are both made from it. */
 export const routes: Route[] = [
@@ -43,6 +47,14 @@ export const routes: Route[] = [
   listAgreements,
   getAgreement,
   getAuthority,
+  listEntitiesRoute,
+  getEntity,
+  listVerifications,
+  listPenalties,
+  getPenalty,
+  listPilots,
+  getStatistics,
+  takeStatisticsSnapshot,
   getHistory,
   exportProcess,
   verifyAudit,

@@ -1,8 +1,12 @@
 import type { ProcessType } from '../domain/names';
-import { badRequest, conflict } from './errors';
+import { orgIds } from '../domain/names';
+import type { PenaltyInput } from '../domain/penalties';
+import { checkPenaltyDecision } from '../store/penalties';
+import type { User } from './auth';
+import { badRequest, conflict, forbidden } from './errors';
 import type { ApiDeps } from './route';
 
-type Check = (deps: ApiDeps, input: Record<string, unknown>) => Promise<void>;
+type Check = (deps: ApiDeps, input: Record<string, unknown>, user: User) => Promise<void>;
 
 /** Rules of launching that need the records; the workflow id and the workflows check the rest. */
 const eligibility: Partial<Record<ProcessType, Check>> = {
@@ -17,8 +21,50 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     if (!zone) throw badRequest('invalid delegation-agreement input', [{ path: 'body.zoneCode', message: `${String(input.zoneCode)} is not a zone` }]);
     if (zone.status !== 'ACTIVE') throw conflict(`zone ${String(input.zoneCode)} is ${zone.status}, not ACTIVE`);
   },
+  async 'entity-registration'(deps, input) {
+    if (!input.uscc) return;
+    const [entity] = await deps.db.query<{ process_id: string }>(`SELECT process_id FROM entities WHERE uscc = $1 AND status = 'REGISTERED'`, [input.uscc]);
+    if (entity) throw conflict(`${String(input.uscc)} is already registered in the FTZ (process ${entity.process_id})`, { processId: entity.process_id });
+  },
+  async 'penalty-report'(deps, raw, user) {
+    const input = raw as unknown as PenaltyInput;
+    if (user.orgId !== orgIds.enforcement(input.zoneCode)) throw forbidden(`${user.orgId} files penalties of its own county, not of zone ${input.zoneCode}`);
+    const [zone] = await deps.db.query<{ status: string }>('SELECT status FROM zones WHERE code = $1', [input.zoneCode]);
+    if (!zone) throw badRequest('invalid penalty-report input', [{ path: 'body.zoneCode', message: `${input.zoneCode} is not a zone` }]);
+    if (zone.status !== 'ACTIVE') throw conflict(`zone ${input.zoneCode} is ${zone.status}, not ACTIVE: it has no body to report the penalty`);
+    const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    if (input.decision.decidedOn > chinaToday) throw badRequest('invalid penalty-report input', [{ path: 'body.decision.decidedOn', message: 'a decision cannot be dated after today' }]);
+    // Decision numbers are unique for good: a withdrawn decision's number is not filed again.
+    const [filed] = await deps.db.query<{ process_id: string; status: string }>('SELECT process_id, status FROM penalties WHERE decision_number = $1', [input.decisionNumber]);
+    if (filed) throw conflict(`decision ${input.decisionNumber} is already filed (${filed.status}): process ${filed.process_id}`, { processId: filed.process_id });
+    if (input.caseId) {
+      const [found] = await deps.db.query<{ uscc: string; zone_code: string; status: string }>('SELECT uscc, zone_code, status FROM penalty_cases WHERE id = $1', [input.caseId]);
+      if (!found) throw badRequest('invalid penalty-report input', [{ path: 'body.caseId', message: `no penalty case ${input.caseId}` }]);
+      if (found.uscc !== input.decision.uscc || found.zone_code !== input.zoneCode) {
+        throw badRequest('invalid penalty-report input', [{ path: 'body.caseId', message: `case ${input.caseId} concerns ${found.uscc} in zone ${found.zone_code}` }]);
+      }
+      if (found.status !== 'OPEN') throw conflict(`penalty case ${input.caseId} is ${found.status}, not OPEN`);
+    }
+    const { problems } = await checkPenaltyDecision(deps.db, input);
+    const bad = problems.filter((p) => p.status === 400);
+    if (bad.length) throw badRequest('invalid penalty-report input', bad.map((p) => ({ path: `body.${p.path}`, message: p.message })));
+    if (problems.length) throw conflict(problems.map((p) => p.message).join('; '));
+  },
+  async 'pilot-adoption'(deps, input) {
+    const [measure] = await deps.db.query('SELECT 1 FROM reform_measures WHERE code = $1', [input.measureCode]);
+    if (!measure && !input.listing) {
+      throw badRequest('invalid pilot-adoption input', [{ path: 'body.measureCode', message: `reform measure ${String(input.measureCode)} is not listed; list it with "listing"` }]);
+    }
+    if (measure && input.listing) throw conflict(`reform measure ${String(input.measureCode)} is already listed`);
+    const [undecided] = await deps.db.query(
+      `SELECT 1 FROM zones z WHERE z.status = 'ACTIVE' AND NOT EXISTS (
+         SELECT 1 FROM pilot_decisions d WHERE d.measure_code = $1 AND d.zone_code = z.code AND d.status <> 'PENDING')`,
+      [input.measureCode],
+    );
+    if (!undecided) throw conflict(`no ACTIVE zone is left to decide on ${String(input.measureCode)}`);
+  },
 };
 
-export async function checkEligibility(deps: ApiDeps, type: ProcessType, input: unknown): Promise<void> {
-  await eligibility[type]?.(deps, input as Record<string, unknown>);
+export async function checkEligibility(deps: ApiDeps, type: ProcessType, input: unknown, user: User): Promise<void> {
+  await eligibility[type]?.(deps, input as Record<string, unknown>, user);
 }

@@ -46,12 +46,14 @@ export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 /** Ids found in the records are put into the engine's query: at most this many, newest first. */
 const MAX_IDS = 1000;
-const SAFE_ID = /^[\w.:-]{1,200}$/;
+// Letters of any script: a penalty's id is its decision number, e.g. 营盖市监罚〔2026〕12号.
+const SAFE_ID = /^[\p{L}\p{N}_.:〔〕（）()[\]-]{1,200}$/u;
 
 /** Midnight in China (UTC+8, no daylight saving) of a day, as an instant. */
 const chinaMidnight = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
 
-const quoted = (ids: string[]) => ids.filter((id) => SAFE_ID.test(id)).map((id) => `'${id}'`).join(', ');
+const safe = (ids: string[]) => ids.filter((id) => SAFE_ID.test(id));
+const quoted = (ids: string[]) => safe(ids).map((id) => `'${id}'`).join(', ');
 
 /** The engine's query for a search, or null when the records already say nothing can match. */
 export async function visibilityQuery(deps: Pick<ApiDeps, 'db'>, user: User, query: SearchQuery): Promise<string | null> {
@@ -68,7 +70,7 @@ export async function visibilityQuery(deps: Pick<ApiDeps, 'db'>, user: User, que
   if (query.startedTo) clauses.push(`StartTime < '${chinaMidnight(query.startedTo, 1)}'`);
 
   for (const ids of await recordMatches(deps, query)) {
-    if (!ids.length) return null;
+    if (!safe(ids).length) return null;
     clauses.push(`WorkflowId IN (${quoted(ids)})`);
   }
   if (!readsEveryProcess(user)) {
@@ -118,7 +120,7 @@ async function readerScope(deps: Pick<ApiDeps, 'db'>, user: User): Promise<strin
   const tasked = await ids(deps, 'SELECT process_id AS id, max(opened_at) AS latest FROM tasks WHERE org_id = $1 GROUP BY process_id', [user.orgId]);
   const parts = [
     ...(org?.county_code ? [`${searchAttributes.zoneCode.name} = '${org.county_code}'`] : []),
-    ...(tasked.length ? [`WorkflowId IN (${quoted(tasked)})`] : []),
+    ...(safe(tasked).length ? [`WorkflowId IN (${quoted(tasked)})`] : []),
   ];
   return parts.length ? `(${parts.join(' OR ')})` : null;
 }

@@ -1,4 +1,5 @@
 import { chinaDate } from '../domain/calendar';
+import { RETURN_REASON_LABELS } from '../domain/penalties';
 import type { Lang } from './schemas';
 
 type Data = Record<string, unknown>;
@@ -58,8 +59,68 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   renewalDeclined: { zh: () => `决定不续签`, en: () => `Decided not to renew` },
   agreementRenewed: { zh: (d) => `续签生效，期限至 ${d.endDate}`, en: (d) => `Renewed until ${d.endDate}` },
   agreementExpired: { zh: (d) => `委托协议于 ${d.endDate} 到期`, en: (d) => `Expired at the end of ${d.endDate}` },
+  applicationReceived: { zh: (d) => `受理${d.name}（${d.uscc}）的登记申请，受理窗口 ${d.acceptedBy}`, en: (d) => `Received the application of ${d.name} (${d.uscc}) at ${d.acceptedBy}` },
+  routedToCounty: { zh: (d) => `无差别化受理：按住所转至 ${d.zoneCode} 办理`, en: (d) => `No-difference acceptance: routed to ${d.zoneCode} by residence` },
+  applicationScreened: { zh: (d) => `审查通过，申请承诺事项 ${(d.items as string[]).length} 项`, en: (d) => `Screened: ${(d.items as string[]).length} licence items on commitment` },
+  applicationRefused: {
+    zh: (d) => `不予登记：${(d.refusals as { message: string }[]).map((r) => r.message).join('；')}`,
+    en: (d) => `Refused: ${(d.refusals as { message: string }[]).map((r) => r.message).join('; ')}`,
+  },
+  consentGiven: { zh: () => `县级政府同意登记`, en: () => `The county government consented` },
+  consentRefused: { zh: (d) => `县级政府不同意：${d.reason}`, en: (d) => `The county government refused: ${d.reason}` },
+  entityRegistered: { zh: (d) => `${d.name}（${d.uscc}）登记入册，同步办理税务登记（${d.taxOffice}）`, en: (d) => `${d.name} (${d.uscc}) registered, tax registration at ${d.taxOffice} made with it` },
+  licenceGranted: {
+    zh: (d) => `${d.powerCode} 告知承诺${d.status === 'GRANTED' ? '准予许可' : `准予许可（${d.conditionsDue} 前具备条件）`}，${d.verifyBy} 前核查`,
+    en: (d) => `${d.powerCode} granted on commitment${d.status === 'GRANTED' ? '' : ` (conditions by ${d.conditionsDue})`}; to verify by ${d.verifyBy}`,
+  },
+  taxTransferRequested: { zh: (d) => `片区税务申请迁至 ${d.to}（${d.reference}）`, en: (d) => `The FTZ tax office requested the transfer to ${d.to} (${d.reference})` },
+  taxTransferApproved: { zh: (d) => `市税务局批准迁移（${d.reference}）`, en: (d) => `The city tax bureau approved the transfer (${d.reference})` },
+  taxTransferred: { zh: (d) => `${d.to} 确认迁入（${d.reference}）`, en: (d) => `${d.to} confirmed the transfer (${d.reference})` },
+  commitmentVerified: { zh: (d) => `${d.licenceId} 核查符合承诺${d.onTime ? '' : '（逾期核查）'}`, en: (d) => `${d.licenceId} verified compliant${d.onTime ? '' : ' (late)'}` },
+  rectificationOrdered: { zh: (d) => `${d.licenceId} 不符合承诺，责令 ${d.rectifyBy} 前整改：${d.findings}`, en: (d) => `${d.licenceId} not compliant; rectify by ${d.rectifyBy}: ${d.findings}` },
+  rectificationAccepted: { zh: (d) => `${d.licenceId} 整改后复查符合`, en: (d) => `${d.licenceId} compliant after rectification` },
+  licenceRevoked: { zh: (d) => `${d.licenceId} 整改后仍不符合，撤销许可：${d.findings}`, en: (d) => `${d.licenceId} still not compliant: licence revoked (${d.findings})` },
+  creditRecorded: { zh: (d) => `记入信用记录 ${d.creditRecordId}，不再适用告知承诺`, en: (d) => `Credit record ${d.creditRecordId}; the commitment route is barred` },
+  penaltyCaseOpened: { zh: (d) => `移送 ${d.enforcementOrg} 立案 ${d.caseId}`, en: (d) => `Penalty case ${d.caseId} opened for ${d.enforcementOrg}` },
+  registrationCompleted: { zh: (d) => `办结：税务已迁至 ${d.taxOffice}，承诺事项均已核查`, en: (d) => `Completed: taxed at ${d.taxOffice}, every commitment settled` },
   agreementTerminated: { zh: (d) => `提前终止委托协议（${d.on}）：${d.reason}`, en: (d) => `Terminated early (${d.on}): ${d.reason}` },
   powersRevoked: { zh: (d) => `职权清单第 ${d.catalogVersion} 版取消 ${(d.powerCodes as string[]).join('、')}，自 ${d.effectiveDate} 起不再委托`, en: (d) => `Catalogue version ${d.catalogVersion} delisted ${(d.powerCodes as string[]).join(', ')}: revoked from ${d.effectiveDate}` },
+  penaltyRecorded: {
+    zh: (d) => `登记行政处罚决定 ${d.decisionNumber}（${d.uscc}，${grade(d.grade, 'zh')}），应于 ${d.reportBy} 前抄报`,
+    en: (d) => `Recorded penalty decision ${d.decisionNumber} (${d.uscc}, ${grade(d.grade, 'en')}); to be reported by ${d.reportBy}`,
+  },
+  penaltyRefused: {
+    zh: (d) => `处罚决定 ${d.decisionNumber} 不予登记：${(d.problems as string[]).join('；')}`,
+    en: (d) => `Penalty decision ${d.decisionNumber} refused: ${(d.problems as string[]).join('; ')}`,
+  },
+  penaltyReported: { zh: (d) => `向片区抄报处罚决定 ${d.decisionNumber}`, en: (d) => `Reported penalty decision ${d.decisionNumber} to the FTZ` },
+  penaltyReturned: {
+    zh: (d) => `第 ${d.round} 轮审核：退回补正（${reasons(d.reasons, 'zh')}）${d.note ? `：${d.note}` : ''}`,
+    en: (d) => `Review round ${d.round}: returned for correction (${reasons(d.reasons, 'en')})${d.note ? `: ${d.note}` : ''}`,
+  },
+  penaltyResubmitted: {
+    zh: (d) => `补正后重新报送（第 ${d.round} 次退回后，修改：${(d.changed as string[]).join('、')}）`,
+    en: (d) => `Corrected and resubmitted after return ${d.round} (changed: ${(d.changed as string[]).join(', ')})`,
+  },
+  penaltyRecognised: {
+    zh: (d) => `第 ${d.round} 轮审核：认可并适用，公示至 ${d.publicationUntil}，${d.repairEligibleFrom} 起可申请信用修复`,
+    en: (d) => `Review round ${d.round}: recognised and applied; published until ${d.publicationUntil}, repair possible from ${d.repairEligibleFrom}`,
+  },
+  penaltyWithdrawn: {
+    zh: (d) => `处罚决定${d.cause === 'revoked' ? '被撤销' : '被变更'}，撤回并撤销信用记录：${d.reason}`,
+    en: (d) => `Decision ${d.cause === 'revoked' ? 'revoked' : 'changed'}: withdrawn everywhere, credit record withdrawn: ${d.reason}`,
+  },
+  creditRepairRequested: { zh: (d) => `申请信用修复：${d.rectification}`, en: (d) => `Credit repair requested: ${d.rectification}` },
+  creditRepairRefused: { zh: (d) => `不予信用修复：${d.reason}`, en: (d) => `Credit repair refused: ${d.reason}` },
+  creditRepaired: { zh: (d) => `准予信用修复，${d.on} 起停止公示`, en: (d) => `Credit repaired: publication ended on ${d.on}` },
+  publicationEnded: { zh: (d) => `公示期满（${d.until}），信用记录终止`, en: (d) => `Publication period over (${d.until}): credit record ended` },
+  pilotLaunched: {
+    zh: (d) => `${d.listed ? '列入并' : ''}发起改革试点“${d.title}”（${d.measureCode}）的复制推广，征询 ${(d.zoneCodes as string[]).length} 个协同区`,
+    en: (d) => `${d.listed ? 'Listed and offered' : 'Offered'} reform measure ${d.measureCode} to ${(d.zoneCodes as string[]).length} zones`,
+  },
+  pilotAdopted: { zh: (d) => `协同区 ${d.zoneCode} 决定自 ${d.date} 起实施：${d.note}`, en: (d) => `Zone ${d.zoneCode} adopts it from ${d.date}: ${d.note}` },
+  pilotDeclined: { zh: (d) => `协同区 ${d.zoneCode} 决定暂不实施（${d.date}）：${d.note}`, en: (d) => `Zone ${d.zoneCode} declines it (${d.date}): ${d.note}` },
+  pilotDecided: { zh: (d) => `各协同区均已决定，${d.adopted}/${d.zones} 个实施`, en: (d) => `Every zone has decided: ${d.adopted} of ${d.zones} adopt it` },
   terminated: { zh: (d) => `双方同意，协同区终止：${d.reason}`, en: (d) => `Terminated by mutual consent: ${d.reason}` },
   // From the engine's histories (audit/history-facts.ts), not the records.
   deadlineSet: {
@@ -90,6 +151,9 @@ const DEADLINE_NAMES: Record<string, { zh: string; en: string }> = {
   signingDeadline: { zh: '备忘录签署期限', en: 'signing the memorandum' },
   'memorandum.signingPeriod': { zh: '备忘录签署期限', en: 'signing the memorandum' },
   'agreement.announcementPeriod': { zh: '委托协议公告期限', en: 'announcing the agreement' },
+  'penalty.reportPeriod': { zh: '处罚结果抄报期限', en: 'reporting the penalty' },
+  'penalty.reviewPeriod': { zh: '处罚结果审核期限', en: 'reviewing the penalty' },
+  'penalty.correctionPeriod': { zh: '处罚结果补正期限', en: 'correcting the penalty' },
 };
 const deadlineName = (name: unknown, lang: Lang) => DEADLINE_NAMES[String(name)]?.[lang] ?? String(name);
 
@@ -99,14 +163,29 @@ const ACTIVITY_NAMES: Record<string, { zh: string; en: string }> = {
   prepareAgreement: { zh: '协议准备', en: 'Preparing the agreement' },
   planDeadline: { zh: '计算期限', en: 'Computing a deadline' },
   checkAgreementDraft: { zh: '核对协议草案', en: 'Checking the draft' },
+  screenApplication: { zh: '审查登记申请', en: 'Screening the application' },
+  planGrant: { zh: '核对承诺事项职权', en: 'Checking the powers of the grant' },
   currentCatalog: { zh: '读取职权清单', en: 'Reading the catalogue' },
+  preparePenalty: { zh: '处罚抄报准备', en: 'Preparing the penalty report' },
+  checkPenaltyDecision: { zh: '核对处罚决定', en: 'Checking the decision' },
+  preparePilot: { zh: '读取改革试点与协同区', en: 'Reading the measure and the zones' },
+  takeStatisticsSnapshot: { zh: '生成统计快照', en: 'Taking the statistics snapshot' },
 };
+
+const GRADE_WORDS: Record<string, { zh: string; en: string }> = {
+  minor: { zh: '轻微', en: 'minor' },
+  general: { zh: '一般', en: 'general' },
+  serious: { zh: '严重', en: 'serious' },
+};
+const grade = (value: unknown, lang: Lang) => GRADE_WORDS[String(value)]?.[lang] ?? String(value);
+const reasons = (codes: unknown, lang: Lang) =>
+  (codes as string[]).map((code) => RETURN_REASON_LABELS[code as keyof typeof RETURN_REASON_LABELS]?.[lang] ?? code).join(lang === 'zh' ? '、' : ', ');
 const activityName = (name: unknown, lang: Lang) => ACTIVITY_NAMES[String(name)]?.[lang] ?? String(name);
 
 /** Policy periods are written in English (`30 working days`); in Chinese they read as such. */
 function periodZh(period: string): string {
-  const [, n, unit] = /^(\d+) (working days|seconds)$/.exec(period) ?? [];
-  return n ? `${n} ${unit === 'seconds' ? '秒' : '个工作日'}` : period;
+  const [, n, unit] = /^(\d+) (working days|seconds|days)$/.exec(period) ?? [];
+  return n ? `${n} ${{ seconds: '秒', days: '天', 'working days': '个工作日' }[unit]}` : period;
 }
 
 /**

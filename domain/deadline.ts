@@ -8,6 +8,8 @@ import { addWorkingDays, chinaDate, endOfChinaDay, type Calendars } from './cale
 export const periodSchema = z.union([
   z.object({ workingDays: z.number().int().min(1).max(400) }).strict(),
   z.object({ seconds: z.number().int().min(1).max(86_400 * 400) }).strict(),
+  /** Calendar days, e.g. a rectification order's two months: due at the end of the last day. */
+  z.object({ days: z.number().int().min(1).max(1100) }).strict(),
 ]);
 export type Period = z.infer<typeof periodSchema>;
 
@@ -21,7 +23,8 @@ export interface Deadline {
 }
 
 export function describePeriod(period: Period): string {
-  return 'workingDays' in period ? `${period.workingDays} working days` : `${period.seconds} seconds`;
+  if ('workingDays' in period) return `${period.workingDays} working days`;
+  return 'days' in period ? `${period.days} days` : `${period.seconds} seconds`;
 }
 
 /** The deadline of a period started at `start`, with its reminder half-way. */
@@ -32,6 +35,8 @@ export function computeDeadline(start: Date, period: Period, calendars: Calendar
     const result = addWorkingDays(chinaDate(start), period.workingDays, calendars);
     due = endOfChinaDay(result.date);
     provisional = result.provisional;
+  } else if ('days' in period) {
+    due = endOfChinaDay(chinaDate(new Date(start.getTime() + period.days * 86_400_000)));
   } else {
     due = new Date(start.getTime() + period.seconds * 1000);
   }

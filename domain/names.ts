@@ -14,6 +14,7 @@ export type ProcessType = (typeof PROCESS_TYPES)[number];
 /** The workflow id is the process's business key: a second start for the same key is refused. */
 export const processIds = {
   zoneEstablishment: (countyCode: string) => `zone-${countyCode}`,
+  penaltyReport: (decisionNumber: string) => `penalty-${decisionNumber}`,
 };
 
 /** Organisation ids that depend on a county. */

@@ -8,9 +8,26 @@ import {
   agreementInputSchema,
   type AgreementInput,
 } from './agreements';
+import {
+  PENALTY_STAGE_LABELS,
+  PENALTY_STAGES,
+  PENALTY_TRANSITIONS,
+  penaltyActions,
+  penaltyInputSchema,
+  type PenaltyInput,
+} from './penalties';
+import { PILOT_STAGE_LABELS, PILOT_STAGES, PILOT_TRANSITIONS, pilotActions, pilotInputSchema, pilotProcessId, type PilotInput } from './pilots';
 import { CATALOG_STAGE_LABELS, CATALOG_STAGES, CATALOG_TRANSITIONS, catalogActions } from './powers';
 import type { Role } from './identity';
 import { processIds, type ProcessType } from './names';
+import {
+  applicationSchema,
+  REGISTRATION_STAGE_LABELS,
+  REGISTRATION_STAGES,
+  REGISTRATION_TRANSITIONS,
+  registrationActions,
+  type Application,
+} from './registration';
 import {
   zoneActions,
   zoneEstablishmentInputSchema,
@@ -29,7 +46,8 @@ export interface ProcessDefinition<I = unknown> {
   zoneCode(input: I): string | undefined;
   /** The USCC of the entity the process is about, for search (EntityUscc); none for most types. */
   entityUscc?(input: I): string | undefined;
-  launchedBy: { orgIds: string[]; role: Role };
+  /** Who may launch it: named organisations, and organisations of a kind in any county (`zone-`, `le-`). */
+  launchedBy: { orgIds: string[]; countyOrgKinds?: string[]; role: Role };
   title: { zh: string; en: string };
   stages: readonly string[];
   stageLabels: Record<string, { zh: string; en: string }>;
@@ -87,6 +105,59 @@ const delegationAgreement: ProcessDefinition<AgreementInput> = {
   processActions: ['terminateAgreement'],
 };
 
+const entityRegistration: ProcessDefinition<Application> = {
+  type: 'entity-registration',
+  workflowType: 'entityRegistration',
+  inputSchema: applicationSchema,
+  // One registration per USCC at a time; an entity without one gets it issued on registration.
+  processId: (input, nonce) => `registration-${input.uscc ?? nonce}`,
+  zoneCode: (input) => input.residence.divisionCode,
+  entityUscc: (input) => input.uscc,
+  // The FTZ's window or any zone's (无差别化受理): the residence decides the county.
+  launchedBy: { orgIds: ['ftz'], countyOrgKinds: ['zone'], role: 'staff' },
+  title: { zh: '企业登记与告知承诺核查', en: 'Company registration' },
+  stages: REGISTRATION_STAGES,
+  stageLabels: REGISTRATION_STAGE_LABELS,
+  transitions: REGISTRATION_TRANSITIONS,
+  actions: registrationActions,
+  processActions: [],
+};
+
+const penaltyReport: ProcessDefinition<PenaltyInput> = {
+  type: 'penalty-report',
+  workflowType: 'penaltyReport',
+  inputSchema: penaltyInputSchema,
+  // The decision number is unique: a second report of the same decision is refused.
+  processId: (input) => processIds.penaltyReport(input.decisionNumber),
+  zoneCode: (input) => input.zoneCode,
+  entityUscc: (input) => input.decision.uscc,
+  // Each county's enforcement files its own decisions (api/eligibility.ts checks the county).
+  launchedBy: { orgIds: [], countyOrgKinds: ['le'], role: 'staff' },
+  title: { zh: '行政处罚结果抄报与认可', en: 'Penalty report and recognition' },
+  stages: PENALTY_STAGES,
+  stageLabels: PENALTY_STAGE_LABELS,
+  transitions: PENALTY_TRANSITIONS,
+  actions: penaltyActions,
+  processActions: ['withdrawPenalty', 'requestCreditRepair'],
+};
+
+const pilotAdoption: ProcessDefinition<PilotInput> = {
+  type: 'pilot-adoption',
+  workflowType: 'pilotAdoption',
+  inputSchema: pilotInputSchema,
+  // One adoption round per measure at a time; launched again later, it offers the zones yet to decide.
+  processId: (input) => pilotProcessId(input.measureCode),
+  // Every zone takes part: the process belongs to none.
+  zoneCode: () => undefined,
+  launchedBy: { orgIds: ['ftz'], role: 'admin' },
+  title: { zh: '改革试点复制推广', en: 'Reform pilot adoption' },
+  stages: PILOT_STAGES,
+  stageLabels: PILOT_STAGE_LABELS,
+  transitions: PILOT_TRANSITIONS,
+  actions: pilotActions,
+  processActions: [],
+};
+
 /** Process types available so far; the others of `PROCESS_TYPES` arrive with their issues. */
 // Each definition is typed by its own input; the table holds them side by side.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -94,6 +165,9 @@ export const processDefinitions: Partial<Record<ProcessType, ProcessDefinition<a
   'zone-establishment': zoneEstablishment,
   'power-catalog': powerCatalog,
   'delegation-agreement': delegationAgreement,
+  'entity-registration': entityRegistration,
+  'penalty-report': penaltyReport,
+  'pilot-adoption': pilotAdoption,
 };
 
 /** Every action by name; no prototype, so a name such as `toString` finds nothing. */
@@ -101,6 +175,13 @@ export const allActions: Record<string, ActionDefinition> = Object.assign(
   Object.create(null) as Record<string, ActionDefinition>,
   ...Object.values(processDefinitions).map((definition) => definition!.actions),
 );
+
+/** Whether an organisation's user with these roles may launch the process type. */
+export function mayLaunch(definition: Pick<ProcessDefinition, 'launchedBy'>, orgId: string, roles: readonly string[]): boolean {
+  const { orgIds, countyOrgKinds = [], role } = definition.launchedBy;
+  const ofKind = countyOrgKinds.some((kind) => new RegExp(`^${kind}-\\d{6}$`).test(orgId));
+  return (orgIds.includes(orgId) || ofKind) && roles.includes(role);
+}
 
 /** The process type of a workflow id, from its id format. */
 export function definitionOfWorkflowType(workflowType: string): ProcessDefinition | undefined {

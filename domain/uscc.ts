@@ -25,3 +25,13 @@ export function usccProblem(code: string): UsccProblem | null {
 export function usccDivision(code: string): string {
   return code.slice(2, 8);
 }
+
+/**
+ * A new USCC for an entity that has none, as the FTZ's registration authority issues it: a company
+ * (91), first registered in Yingkou (210800), a nine-character body from `serial`, and its check.
+ */
+export function issueUscc(serial: string): string {
+  const body = serial.toUpperCase().replace(/[^0-9A-F]/g, '').padEnd(9, '0').slice(0, 9);
+  const first17 = `91210800${body}`;
+  return first17 + usccCheckCharacter(first17);
+}

@@ -13,7 +13,9 @@ import { CORPUS_PAYLOAD_KEY } from '../test/support/corpus-key';
 import { startHarness, type Harness } from '../test/support/harness';
 import { addDays } from '../domain/agreements';
 import { agreementContent, concludeAgreement, publishCatalog, today } from '../test/support/agreement-flow';
+import { decisionFacts, penaltyZone, reportedPenalty } from '../test/support/penalty-flow';
 import { complete, establish, launch, memorandum, taskFor } from '../test/support/zone-flow';
+import { application, apply, applied, readyZone, registration, transferTax, verify } from '../test/support/registration-flow';
 
 const CORPUS = join(__dirname, '..', 'test', 'replay-corpus');
 
@@ -82,12 +84,110 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(holder).result();
     return 'power-catalog';
   },
+  async 'registration-verified-rectified-revoked'(h) {
+    const zone = await readyZone(h, await h.newCounty({ historyEventLimit: 60 }));
+    const app = application(zone, {
+      licenceItems: [
+        { powerCode: 'XK-001', commitment: '已具备条件', variant: 'conditionsMet' },
+        { powerCode: 'XK-005', commitment: '限期具备条件', variant: 'conditionsByDate', conditionsDue: addDays(today(), 30) },
+      ],
+    });
+    const id = await applied(h, `zone-${zone}.staff`, app);
+    await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+    await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${app.uscc}/XK-001`, { result: 'nonCompliant', findings: '设施不足' });
+    await verify(h, `le-${zone}.staff`, id, 'recheckCommitment', `${app.uscc}/XK-001`, { result: 'compliant' });
+    await transferTax(h, id, zone);
+    await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${app.uscc}/XK-005`, { result: 'nonCompliant', findings: '车辆未配齐' });
+    await verify(h, `le-${zone}.staff`, id, 'recheckCommitment', `${app.uscc}/XK-005`, { result: 'nonCompliant', findings: '逾期未整改' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'registration-overdue-routed'(h) {
+    const [zone, window] = [await readyZone(h), await readyZone(h)];
+    await h.setPolicy('registration.consentPeriod', zone, { seconds: 2 });
+    await h.setPolicy('registration.verificationPeriod', zone, { seconds: 2 });
+    const app = application(zone, { uscc: undefined });
+    const id = await applied(h, `zone-${window}.staff`, app);
+    await registration(h, id, (r) => r.deadlines.some((d) => d.name === 'consent' && d.escalated));
+    await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+    await registration(h, id, (r) => r.deadlines.some((d) => d.name.startsWith('verification:') && d.escalated));
+    const { uscc } = await registration(h, id);
+    await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${uscc}/XK-001`, { result: 'compliant' });
+    await transferTax(h, id, zone);
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'registration-refused'(h) {
+    const zone = await readyZone(h);
+    const id = (await apply(h, 'ftz.staff', application(zone, { businessScope: '危险化学品批发；网络赌博' }))).body.id as string;
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'penalty-returned-twice-recognised-withdrawn'(h) {
+    // A small history limit: the correction rounds continue-as-new on the way.
+    const { zone, uscc } = await penaltyZone(h, { 'workflow.historyEventLimit': 40 });
+    const { id } = await reportedPenalty(h, zone, uscc, { grade: 'minor' });
+    for (const change of [{ grade: 'general' }, { legalBasis: '《食品安全法》第一百二十二条第一款' }]) {
+      await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['gradeWrong'], note: '请核实' });
+      const task = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
+      await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...(task.context.prefill as object), ...change });
+    }
+    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await (await h.as(`le-${zone}.staff`)).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '复议撤销' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'penalty-overdue-repaired'(h) {
+    const { zone, uscc } = await penaltyZone(h, {
+      'penalty.reportPeriod': { seconds: 2 },
+      'penalty.dayLengthMs': 100,
+      'penalty.publication': {
+        minor: { months: 1, repairAfterMonths: 1, barsCommitment: false },
+        general: { months: 12, repairAfterMonths: 1, barsCommitment: false },
+        serious: { months: 12, repairAfterMonths: 12, barsCommitment: true },
+      },
+    });
+    const filed = await (await h.as(`le-${zone}.staff`)).post('/api/processes/penalty-report', {
+      zoneCode: zone,
+      decisionNumber: `营市监罚〔2026〕${zone}`,
+      decision: { ...decisionFacts(uscc), grade: 'general' },
+    });
+    const id = filed.body.id as string;
+    // The report escalates (2 s), then the zone reports; repair is asked once the minimum has passed.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await complete(h, `zone-${zone}.staff`, id, 'reportPenalty', {});
+    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await (await h.as(`zone-${zone}.staff`)).post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '已整改' });
+    await complete(h, 'ftz.staff', id, 'decideCreditRepair', { decision: 'grant' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'pilot-listed-adopted-declined'(h) {
+    const [a, b] = [await h.newCounty(), await h.newCounty()];
+    await establish(h, a);
+    await establish(h, b);
+    const listing = { titleZh: '企业登记住所与经营场所分离登记', titleEn: 'Registering residence and premises separately', grantedBy: '辽宁省人民政府', grantedOn: '2021-04-01' };
+    const id = (await (await h.as('ftz.admin')).post('/api/processes/pilot-adoption', { measureCode: 'RM-901', listing })).body.id as string;
+    await complete(h, `gov-${a}.staff`, id, 'decidePilot', { decision: 'adopt', date: '2026-05-01', note: '自5月起实施' });
+    await complete(h, `gov-${b}.staff`, id, 'decidePilot', { decision: 'decline', date: '2026-05-03', note: '暂无相关业务' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'statistics-snapshot-requested'(h) {
+    const taken = await (await h.as('ftz.admin')).post('/api/statistics/snapshots', { period: '2025-01' });
+    return taken.body.processId as string;
+  },
 };
 
 const FOLDERS: [RegExp, string][] = [
+  [/^registration-/, 'entity-registration'],
+  [/^penalty-/, 'penalty-report'],
   [/^zone-/, 'zone-establishment'],
   [/^agreement-/, 'delegation-agreement'],
   [/^catalog-/, 'power-catalog'],
+  [/^pilot-/, 'pilot-adoption'],
+  [/^statistics-/, 'statistics-snapshot'],
 ];
 
 async function main(): Promise<void> {
@@ -109,7 +209,7 @@ async function main(): Promise<void> {
       for (const [index, runId] of runIds.reverse().entries()) {
         // The CLI's JSON is the format replay reads (the SDK's historyToJSON trips over two protobufjs copies).
         const history = JSON.parse(
-          execFileSync(cli, ['workflow', 'show', '--address', address, '-w', id, '-r', runId, '-o', 'json']).toString(),
+          execFileSync(cli, ['workflow', 'show', '--address', address, '-n', h.namespace, '-w', id, '-r', runId, '-o', 'json']).toString(),
         ) as { events: unknown[] };
         // Replay needs the workflow id too: task ids and step keys are derived from it.
         const file = join(folder, `${name}.run${index + 1}.json`);

@@ -1,11 +1,13 @@
 /**
  * `npm run setup`: what a cluster needs before its workers and API start, once per release and
- * safe to repeat: the records store's migrations, its reference data and policy defaults, and the
- * custom search attributes on the Temporal namespace. `--demo-users` adds the demo logins
- * (password DEMO_PASSWORD), for a trial only: real users are never seeded with a known password.
+ * safe to repeat: the records store's migrations, its reference data and policy defaults, the custom
+ * search attributes on the Temporal namespace and the monthly statistics schedule. `--demo-users` adds
+ * the demo logins (password DEMO_PASSWORD), for a trial only: real users are never seeded with a known
+ * password.
  */
 import { loadConfig } from '../platform/config';
 import { registerSearchAttributes } from '../platform/engine-setup';
+import { ensureStatisticsSchedule } from '../platform/statistics-schedule';
 import { connectClient } from '../platform/temporal';
 import { applySeeds } from '../seeds/apply';
 import { openDb } from '../store/db';
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
   try {
     const added = await registerSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE);
     console.log(`search attributes on ${config.TEMPORAL_NAMESPACE}: ${added.length ? `added ${added.join(', ')}` : 'all there'}`);
+    const schedule = await ensureStatisticsSchedule(client, { taskQueue: config.TASK_QUEUE });
+    console.log(`statistics schedule on ${config.TASK_QUEUE}: ${schedule}`);
   } finally {
     await client.connection.close();
   }

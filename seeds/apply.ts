@@ -3,8 +3,10 @@ import { hashPassword } from '../store/passwords';
 import { calendars } from './calendars';
 import { firstCatalog } from './catalog';
 import { divisions } from './divisions';
+import { negativeList } from './negative-list';
 import { organizations } from './organizations';
 import { policyDefaults } from './policies';
+import { reformMeasures } from './reform-measures';
 
 export interface SeedOptions {
   /** When set, a demo user `<orgId>.<role>` with this password exists for each organisation and role. */
@@ -42,7 +44,20 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
       [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null],
     );
   }
+  for (const item of negativeList.items) {
+    await db.query(
+      `INSERT INTO negative_list_items (edition, code, kind, title, keywords) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [negativeList.edition, item.code, item.kind, item.title, item.keywords],
+    );
+  }
   await seedFirstCatalog(db);
+  for (const m of reformMeasures) {
+    await db.query(
+      `INSERT INTO reform_measures (code, title_zh, title_en, granted_by, granted_on, summary, listed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT (code) DO NOTHING`,
+      [m.code, m.titleZh, m.titleEn, m.grantedBy, m.grantedOn, m.summary],
+    );
+  }
   if (options.demoPassword !== undefined) await seedDemoUsers(db, options.demoPassword);
 }
 

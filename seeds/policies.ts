@@ -1,4 +1,5 @@
 import type { Period } from '../domain/deadline';
+import type { PublicationPolicy } from '../domain/penalties';
 
 /** Policy defaults (DOMAIN.md); each may be narrowed per county by a row with that scope. */
 export const policyDefaults = {
@@ -14,5 +15,36 @@ export const policyDefaults = {
   'agreement.renewalNoticeDays': 15,
   /** How long a day of a term lasts in workflow time: a day in production; shorter in tests and demonstrations. */
   'agreement.dayLengthMs': 86_400_000,
+  /** From screening until the county government consents to a registration. */
+  'registration.consentPeriod': { workingDays: 5 } satisfies Period,
+  /** Each step of a tax transfer (request, approval, confirmation): no statutory period, a working default. */
+  'registration.taxStepPeriod': { workingDays: 10 } satisfies Period,
+  /**
+   * Verification of a commitment. Each power carries its own `verificationDays`, which apply; only a
+   * county's own setting of this key (scope `<code>`) overrides them, for that county.
+   */
+  'registration.verificationPeriod': { workingDays: 30 } satisfies Period,
+  /** A rectification order's period, two months by default. */
+  'registration.rectificationPeriod': { days: 61 } satisfies Period,
+  /** The edition of the market access negative list applications are checked against. */
+  'registration.negativeListEdition': '2022',
+  /** From the penalty decision until the zone must have reported it to the FTZ (抄报). */
+  'penalty.reportPeriod': { workingDays: 7 } satisfies Period,
+  /** From a report or resubmission until the FTZ must have recognised or returned it. */
+  'penalty.reviewPeriod': { workingDays: 10 } satisfies Period,
+  /** From a return until the zone must have resubmitted; DOMAIN.md names none, so the report period's length. */
+  'penalty.correctionPeriod': { workingDays: 7 } satisfies Period,
+  /**
+   * Publication of a recognised penalty by grade, within DOMAIN.md's ranges (minor ≤ 3 months, general
+   * 3–12, serious 12–36), the minimum before credit repair may be asked, and whether it bars the
+   * notification-commitment route (P3) while it is published.
+   */
+  'penalty.publication': {
+    minor: { months: 3, repairAfterMonths: 1, barsCommitment: false },
+    general: { months: 12, repairAfterMonths: 3, barsCommitment: false },
+    serious: { months: 36, repairAfterMonths: 12, barsCommitment: true },
+  } satisfies PublicationPolicy,
+  /** How long a day of a publication period lasts in workflow time (as `agreement.dayLengthMs`). */
+  'penalty.dayLengthMs': 86_400_000,
 };
 export type PolicyKey = keyof typeof policyDefaults;

@@ -7,6 +7,7 @@ import { allActions, processDefinitions } from '../domain/processes';
 import { demoUsernames } from '../seeds/apply';
 import { agreementContent, launchAgreement } from './support/agreement-flow';
 import { eventually, startHarness, type Harness } from './support/harness';
+import { filePenalty, penaltyZone } from './support/penalty-flow';
 import { establish, taskFor } from './support/zone-flow';
 
 /**
@@ -19,6 +20,8 @@ let h: Harness;
 let county: string;
 let zoneId: string;
 let agreementId: string;
+/** A penalty process of a zone of its own, whose enforcement and body have users. */
+let penalty: { id: string; zone: string; decisionNumber: string };
 const PROBE = { __probe: true };
 
 /** The task-bound actions, each with a task in the ledger addressed as the workflows would. */
@@ -34,6 +37,17 @@ const TASK_ORG: Record<string, (county: string) => string> = {
   reviewAgreement: (c) => `gov-${c}`,
   announceAgreement: () => 'ftz',
   decideRenewal: () => 'ftz',
+  consentRegistration: (c) => `gov-${c}`,
+  requestTaxTransfer: () => 'tax-ftz',
+  approveTaxTransfer: () => 'tax-city',
+  confirmTaxTransfer: (c) => `tax-${c}`,
+  verifyCommitment: (c) => `le-${c}`,
+  recheckCommitment: (c) => `le-${c}`,
+  reportPenalty: (c) => `zone-${c}`,
+  reviewPenalty: () => 'ftz',
+  correctPenalty: (c) => `zone-${c}`,
+  decideCreditRepair: () => 'ftz',
+  decidePilot: (c) => `gov-${c}`,
 };
 const tasks: { id: string; action: string; orgId: string }[] = [];
 
@@ -44,6 +58,10 @@ beforeAll(async () => {
   zoneId = await establish(h, county);
   agreementId = await launchAgreement(h, county);
   await taskFor(h, 'ftz.staff', agreementId, 'draftAgreement');
+  const penaltyCounty = await penaltyZone(h);
+  const filed = await filePenalty(h, penaltyCounty.zone, penaltyCounty.uscc);
+  penalty = { id: filed.body.id, zone: penaltyCounty.zone, decisionNumber: filed.body.id.slice('penalty-'.length) };
+  await taskFor(h, `zone-${penalty.zone}.staff`, penalty.id, 'reportPenalty');
   for (const [action, org] of Object.entries(TASK_ORG)) {
     const task = { id: `matrix-${randomUUID()}`, action, orgId: org(county) };
     const role = allActions[action].role;
@@ -74,7 +92,7 @@ interface Probe {
 }
 
 async function callers(): Promise<Caller[]> {
-  const usernames = [...demoUsernames(), `gov-${county}.admin`, `gov-${county}.staff`];
+  const usernames = [...demoUsernames(), `gov-${county}.admin`, `gov-${county}.staff`, `le-${penalty.zone}.staff`, `zone-${penalty.zone}.staff`];
   const orgs = await h.db.query<{ id: string; county_code: string | null }>('SELECT id, county_code FROM organizations');
   return usernames.map((username) => {
     const [orgId, role] = [username.slice(0, username.lastIndexOf('.')), username.slice(username.lastIndexOf('.') + 1)];
@@ -88,6 +106,7 @@ function probes(): Probe[] {
   const processes = [
     { id: zoneId, zone: county, definition: processDefinitions['zone-establishment']! },
     { id: agreementId, zone: county, definition: processDefinitions['delegation-agreement']! },
+    { id: penalty.id, zone: penalty.zone, definition: processDefinitions['penalty-report']! },
   ];
   return [
     get('/api/me', '/api/me'),
@@ -114,6 +133,14 @@ function probes(): Probe[] {
     get('/api/agreements', '/api/agreements'),
     get('/api/agreements/{id}', `/api/agreements/${agreementId}`),
     get('/api/authority', `/api/authority?zone=${county}&power=XK-001&date=2026-06-01`),
+    get('/api/entities', '/api/entities'),
+    get('/api/entities/{uscc}', '/api/entities/91350100M000100Y43'),
+    get('/api/verifications', '/api/verifications?org=le-210881', { orgId: 'le-210881' }),
+    get('/api/penalties', `/api/penalties?zone=${penalty.zone}`),
+    get('/api/penalties/{decisionNumber}', `/api/penalties/${encodeURIComponent(penalty.decisionNumber)}`),
+    get('/api/pilots', '/api/pilots'),
+    get('/api/statistics', '/api/statistics?view=national'),
+    post('/api/statistics/snapshots', '/api/statistics/snapshots'),
     post('/api/audit/verify', '/api/audit/verify'),
     get('/api/audit/public-key', '/api/audit/public-key'),
     post('/codec/encode', '/codec/encode'),
@@ -138,16 +165,21 @@ async function allows(rule: RouteRule, caller: Caller, facts: Probe['facts']): P
       return Boolean(task);
     }
     case 'launch': {
-      const { orgIds, role } = processDefinitions[facts.type as keyof typeof processDefinitions]!.launchedBy;
-      return orgIds.includes(caller.orgId) && caller.role === role;
+      const { orgIds, countyOrgKinds = [], role } = processDefinitions[facts.type as keyof typeof processDefinitions]!.launchedBy;
+      const ofKind = countyOrgKinds.some((kind) => caller.orgId === `${kind}-${caller.county}`);
+      return (orgIds.includes(caller.orgId) || ofKind) && caller.role === role;
     }
     case 'action': {
       const action = actionRules[facts.action!];
       if (!action || caller.role !== action.role) return false;
       if (action.orgs === 'addressee') return caller.orgId === facts.taskOrgId;
       if (action.orgs === 'zone-parties') return [`gov-${facts.zone}`, 'ftz'].includes(caller.orgId);
+      if (action.orgs === 'zone-enforcement') return caller.orgId === `le-${facts.zone}`;
+      if (action.orgs === 'zone-window') return [`zone-${facts.zone}`, 'ftz'].includes(caller.orgId);
       return action.orgs.includes(caller.orgId);
     }
+    case 'supervisors':
+      return SUPERVISING_ORGS.includes(caller.orgId);
   }
 }
 

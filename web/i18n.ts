@@ -64,6 +64,65 @@ const words = {
   changed: ['调整', 'Changed'],
   term: ['期限', 'Term'],
   flags: ['提示', 'Flags'],
+  entities: ['市场主体', 'Entities'],
+  residence: ['住所', 'Residence'],
+  businessAddresses: ['经营地址', 'Business addresses'],
+  taxOffice: ['主管税务机关', 'Tax office'],
+  licences: ['告知承诺许可', 'Licences on commitment'],
+  verification: ['核查', 'Verification'],
+  credit: ['信用记录', 'Credit records'],
+  commitmentBarred: ['不适用告知承诺', 'Commitment route barred'],
+  penaltyCases: ['处罚案件', 'Penalty cases'],
+  registeredAt: ['登记日期', 'Registered'],
+  penalties: ['处罚', 'Penalties'],
+  statistics: ['统计', 'Statistics'],
+  pilots: ['改革试点', 'Pilots'],
+  decisionNumber: ['决定书文号', 'Decision number'],
+  entity: ['市场主体', 'Entity'],
+  grade: ['失信等级', 'Grade'],
+  rounds: ['补正轮次', 'Correction rounds'],
+  allStatuses: ['全部状态', 'All statuses'],
+  enforcementOrg: ['执法机关', 'Enforcement body'],
+  power: ['职权', 'Power'],
+  violation: ['违法事实', 'Violation'],
+  legalBasis: ['法律依据', 'Legal basis'],
+  penaltyImposed: ['处罚内容', 'Penalty'],
+  decidedOn: ['决定日期', 'Decided on'],
+  deliveredOn: ['送达日期', 'Delivered on'],
+  reportedAt: ['抄报时间', 'Reported'],
+  recognisedAt: ['认可时间', 'Recognised'],
+  withdrawnAt: ['撤回时间', 'Withdrawn'],
+  heldTimes: ['各方办理用时', 'Time held by each side'],
+  zoneHeld: ['协同区', 'Zone'],
+  ftzHeld: ['自贸片区', 'FTZ'],
+  reviews: ['审核记录', 'Review rounds'],
+  round: ['轮次', 'Round'],
+  outcome: ['结果', 'Outcome'],
+  reasons: ['退回理由', 'Reasons'],
+  note: ['意见', 'Note'],
+  reviewer: ['审核人', 'Reviewer'],
+  reviewedAt: ['审核时间', 'Reviewed'],
+  publication: ['公示期', 'Publication'],
+  repairEligibleFrom: ['可申请修复日期', 'Repair possible from'],
+  thisPenalty: ['本处罚', 'This penalty'],
+  municipalView: ['市级考核口径', 'Municipal view'],
+  nationalView: ['国家级口径', 'National view'],
+  month: ['月份', 'Month'],
+  liveMonth: ['{p}（本月实时）', '{p} (this month, live)'],
+  snapshotOf: ['{p}（快照）', '{p} (snapshot)'],
+  unit: ['单位', 'Unit'],
+  total: ['合计', 'Total'],
+  merged: ['并入', 'Merged'],
+  liveFigures: ['实时数据', 'Live figures'],
+  snapshotTaken: ['快照生成于 {at}', 'Snapshot taken {at}'],
+  corrections: ['对以前月份的更正', 'Corrections to earlier months'],
+  correctionOf: ['更正 {p}', 'Correction of {p}'],
+  takeSnapshot: ['生成月度快照', 'Take the snapshot'],
+  snapshotMonth: ['快照月份（须已结束）', 'Month to snapshot (ended)'],
+  snapshotDone: ['已生成 {p} 快照', 'Snapshot of {p} taken'],
+  measure: ['改革事项', 'Reform measure'],
+  grantedBy: ['授权机关', 'Granted by'],
+  notOffered: ['未推送', 'Not offered'],
 } satisfies Record<string, [string, string]>;
 export type Word = keyof typeof words;
 
@@ -124,6 +183,25 @@ const fields: Record<string, [string, string]> = {
   announcementRef: ['公告文号', 'Announcement reference'],
   announcedOn: ['公告日期', 'Announced on'],
   newEndDate: ['续签截止日期', 'New end date'],
+  uscc: ['统一社会信用代码（如有）', 'USCC (if any)'],
+  legalRepresentative: ['法定代表人', 'Legal representative'],
+  idNumber: ['身份证号码', 'ID number'],
+  phone: ['联系电话', 'Phone'],
+  residence: ['住所（须在协同区所在县）', 'Residence (in a zone’s county)'],
+  divisionCode: ['行政区划代码', 'Division code'],
+  businessAddresses: ['经营地址', 'Business addresses'],
+  businessScope: ['经营范围', 'Business scope'],
+  licenceItems: ['告知承诺申请事项', 'Licence items on commitment'],
+  commitment: ['承诺书内容', 'Commitment'],
+  variant: ['承诺类型', 'Kind of commitment'],
+  conditionsMet: ['已具备条件', 'Conditions met now'],
+  conditionsByDate: ['限期具备条件', 'Conditions met by a date'],
+  conditionsDue: ['具备条件日期', 'Conditions due'],
+  reference: ['文书编号', 'Reference'],
+  result: ['核查结果', 'Result'],
+  compliant: ['符合承诺', 'Compliant'],
+  nonCompliant: ['不符合承诺', 'Not compliant'],
+  findings: ['核查发现', 'Findings'],
 };
 
 const STORAGE_KEY = 'collab-zones.lang';
@@ -160,6 +238,20 @@ export function fieldLabel(lang: Lang, name: string): string {
 export function formatPeriod(lang: Lang, period: string): string {
   if (lang === 'en') return period;
   return period.replace(/^(\d+) working days$/, '$1 个工作日').replace(/^(\d+) seconds$/, '$1 秒');
+}
+
+/** How long a side held a case: days, hours and minutes (seconds when under a minute). */
+export function formatDuration(lang: Lang, ms: number): string {
+  const units: [number, string, string][] = [[86_400_000, '天', 'd'], [3_600_000, '小时', 'h'], [60_000, '分钟', 'min']];
+  const parts: string[] = [];
+  let rest = ms;
+  for (const [size, zh, en] of units) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n) parts.push(lang === 'zh' ? `${n}${zh}` : `${n} ${en}`);
+  }
+  if (parts.length) return parts.join(' ');
+  return lang === 'zh' ? `${Math.round(ms / 1000)}秒` : `${Math.round(ms / 1000)} s`;
 }
 
 /** Dates in China time: 2026年11月27日 14:05 in Chinese, 2026-11-27 14:05 in English. */

@@ -2,12 +2,16 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { session } from './api';
 import { setLang, t, useLang, type Word } from './i18n';
+import { Entities, EntityPage } from './pages/Entities';
 import { Inbox } from './pages/Inbox';
 import { Launch } from './pages/Launch';
 import { Login } from './pages/Login';
 import { Agreements, Powers } from './pages/Powers';
 import { ProcessPage } from './pages/ProcessPage';
+import { Penalties, PenaltyPage } from './pages/Penalties';
+import { Pilots } from './pages/Pilots';
 import { Organizations, Processes, ZonePage, Zones } from './pages/Registries';
+import { Statistics } from './pages/Statistics';
 import { TaskPage } from './pages/TaskPage';
 
 function useHash(): string {
@@ -27,6 +31,10 @@ const NAV: [string, Word][] = [
   ['#/zones', 'zones'],
   ['#/powers', 'powers'],
   ['#/agreements', 'agreements'],
+  ['#/entities', 'entities'],
+  ['#/penalties', 'penalties'],
+  ['#/statistics', 'statistics'],
+  ['#/pilots', 'pilots'],
   ['#/organizations', 'organizations'],
 ];
 
@@ -42,6 +50,12 @@ function page(hash: string) {
   if (section === 'organizations') return <Organizations />;
   if (section === 'powers') return <Powers />;
   if (section === 'agreements') return <Agreements />;
+  if (section === 'entities' && param) return <EntityPage uscc={param} />;
+  if (section === 'entities') return <Entities />;
+  if (section === 'penalties' && param) return <PenaltyPage decisionNumber={param} />;
+  if (section === 'penalties') return <Penalties />;
+  if (section === 'statistics') return <Statistics />;
+  if (section === 'pilots') return <Pilots />;
   return <Inbox />;
 }
 

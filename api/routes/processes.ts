@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription } from '@temporalio/client';
-import { definitionOfWorkflowType, processDefinitions } from '../../domain/processes';
+import { definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
 import { PROCESS_TYPES } from '../../domain/names';
 import { searchAttributes } from '../../domain/search-attributes';
 import { allowsAction, requireActionRule, requireProcessReader } from '../access';
@@ -51,14 +51,15 @@ export const startProcess = defineRoute({
   response: processSummarySchema,
   async handler({ params, body, user, deps, req }) {
     const definition = definitionOf(params.type);
-    const { orgIds, role } = definition.launchedBy;
-    if (!orgIds.includes(user.orgId) || !user.roles.includes(role)) {
-      throw forbidden(`${definition.type} is launched by ${orgIds.join(' or ')} ${role}s`);
+    if (!mayLaunch(definition, user.orgId, user.roles)) {
+      const { orgIds, countyOrgKinds = [], role } = definition.launchedBy;
+      const orgs = [...orgIds, ...countyOrgKinds.map((kind) => `${kind}-<county>`)];
+      throw forbidden(`${definition.type} is launched by ${orgs.join(' or ')} ${role}s`);
     }
     const parsed = definition.inputSchema.safeParse(body);
     if (!parsed.success) throw badRequest(`invalid ${definition.type} input`, zodDetails(parsed.error, 'body'));
     const input = parsed.data;
-    await checkEligibility(deps, definition.type, input);
+    await checkEligibility(deps, definition.type, input, user);
     // A launch sent again with the same Idempotency-Key (a retry after a 503 or a lost answer) names
     // the same process, so the engine refuses a second start and the retry learns which one it was.
     const key = req.header('idempotency-key');
@@ -84,7 +85,7 @@ export const startProcess = defineRoute({
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         if (keyed) return { id, type: definition.type, status: 'RUNNING', stage: definition.stages[0] };
-        throw conflict(`${definition.type} for ${zone ?? id} is already in progress: process ${id}`, { processId: id });
+        throw conflict(`${definition.type} for ${definition.entityUscc?.(input) ?? zone ?? id} is already in progress: process ${id}`, { processId: id });
       }
       throw error;
     }
@@ -234,7 +235,7 @@ export const listProcessTypes = defineRoute({
     return Object.values(processDefinitions).map((definition) => ({
       type: definition!.type,
       title: definition!.title[query.lang],
-      launchable: definition!.launchedBy.orgIds.includes(user.orgId) && user.roles.includes(definition!.launchedBy.role),
+      launchable: mayLaunch(definition!, user.orgId, user.roles),
       inputSchema: z.toJSONSchema(definition!.inputSchema, { io: 'input' }) as Record<string, unknown>,
       stages: definition!.stages.map((name) => ({ name, label: definition!.stageLabels[name][query.lang] })),
       transitions: definition!.transitions.map(([from, to]) => [from, to] as [string, string]),

@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { searchAttributeFlags, searchAttributes } from '../../domain/search-attributes';
+import { searchAttributeFlags } from '../../domain/search-attributes';
+import { registerSearchAttributes } from '../../platform/engine-setup';
 import { resolveTemporalCli } from './temporal-cli';
 
 export interface DevServerOptions {
@@ -64,12 +65,22 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // Until the product's own handlers stop it, a signal or an exit must not leave the server running alone.
+  const orphaned = () => child.kill('SIGKILL');
+  const interrupted = (signal: NodeJS.Signals) => {
+    orphaned();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('exit', orphaned).once('SIGTERM', interrupted).once('SIGINT', interrupted);
   try {
     await waitUntilReady(address, options.readyTimeoutMs ?? 120_000, exited);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${stderr}`);
+  } finally {
+    process.off('SIGTERM', interrupted).off('SIGINT', interrupted);
   }
+  void exited.then(() => process.off('exit', orphaned));
   return {
     address,
     pid: child.pid,
@@ -99,9 +110,10 @@ async function waitUntilReady(address: string, timeoutMs: number, exited: Promis
     try {
       const connection = await Connection.connect({ address, connectTimeout: 2000 });
       try {
-        const registered = await connection.operatorService.listSearchAttributes({ namespace: 'default' });
-        const names = Object.keys(registered.customAttributes ?? {});
-        if (Object.values(searchAttributes).every((key) => names.includes(key.name))) return;
+        // A data file from an earlier release lacks the attributes added since: the flags register
+        // them only in a new file, so whatever is missing is added here.
+        await registerSearchAttributes(connection, 'default');
+        return;
       } finally {
         await connection.close();
       }

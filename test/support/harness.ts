@@ -1,13 +1,14 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
 import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { RecordFaults } from '../../activities/records';
 import { createApp } from '../../api/app';
 import { signingKey } from '../../audit/signing';
 import { workflowCodeOnce } from '../../audit/workflow-code';
+import { registerSearchAttributes } from '../../platform/engine-setup';
 import { AesGcmPayloadCodec, payloadKey } from '../../platform/payload-codec';
 import type { Period } from '../../domain/deadline';
 import { applySeeds } from '../../seeds/apply';
@@ -55,8 +56,19 @@ export async function openTestDb(kind: 'pglite' | 'postgres'): Promise<Db> {
 }
 
 /**
- * One test file's product: its own records store, task queue, worker and API, on the run's
- * shared engine and workflow bundle.
+ * A namespace of its own on the run's engine, with our search attributes: workflow ids are business
+ * keys (`zone-<county>`, `power-catalog`), and a test file's ids must not meet another's.
+ */
+async function newNamespace(connection: Connection): Promise<string> {
+  const namespace = uniqueName('test');
+  await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') });
+  await registerSearchAttributes(connection, namespace);
+  return namespace;
+}
+
+/**
+ * One test file's product: its own records store, namespace, task queue, worker and API, on the
+ * run's shared engine and workflow bundle.
  */
 export async function startHarness(options: { database?: 'pglite' | 'postgres'; faults?: RecordFaults; maxCachedWorkflows?: number } = {}) {
   quietRuntime();
@@ -68,7 +80,9 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
   const workflowBundle = JSON.parse(readFileSync(process.env.TEST_WORKFLOW_BUNDLE!, 'utf8')) as WorkflowBundleWithSourceMap;
   // The run's payload key (test/global-setup.ts): every payload this harness writes is encrypted.
   const codec = new AesGcmPayloadCodec(payloadKey(process.env.TEST_PAYLOAD_KEY!));
-  const client = new Client({ connection: await Connection.connect({ address }), dataConverter: { payloadCodecs: [codec] } });
+  const connection = await Connection.connect({ address });
+  const namespace = await newNamespace(connection);
+  const client = new Client({ connection, namespace, dataConverter: { payloadCodecs: [codec] } });
   const workerConnection = await NativeConnection.connect({ address });
 
   let worker: Worker | undefined;
@@ -76,7 +90,7 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
   async function startWorker(faults = options.faults): Promise<void> {
     worker = await createWorker({
       connection: workerConnection,
-      namespace: 'default',
+      namespace,
       taskQueue,
       db,
       codec,
@@ -134,12 +148,11 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
   }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  /**
-   * A county of its own for one test: the engine is shared by the run, and a county's zone
-   * process id is unique on it. Codes are claimed across test files by an atomic mkdir.
-   */
+  /** A county of its own for one test: its zone process id, `zone-<code>`, is unique in the namespace. */
+  const unclaimed = SPARE_COUNTY_CODES.slice();
   async function newCounty(policy: { signingPeriod?: Period; historyEventLimit?: number } = {}): Promise<string> {
-    const code = claimCountyCode();
+    const code = unclaimed.shift();
+    if (!code) throw new Error('no spare county codes left for this test file');
     await db.query(
       `INSERT INTO divisions (code, name_zh, name_en, level, parent_code, valid_from)
        VALUES ($1, $2, $3, 'county', '210800', '2020-01-01')`,
@@ -148,14 +161,19 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     for (const [org, kind] of [[`gov-${code}`, 'government'], [`le-${code}`, 'enforcement'], [`tax-${code}`, 'tax']]) {
       await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $1, $1, $2, $3)`, [org, kind, code]);
     }
-    for (const role of ['admin', 'staff']) {
-      await db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4)`, [
-        `gov-${code}.${role}`, `gov-${code}`, [role], passwordHash,
-      ]);
-    }
+    for (const org of [`gov-${code}`, `le-${code}`, `tax-${code}`]) await addUsers(org);
     if (policy.signingPeriod) await setPolicy('memorandum.signingPeriod', code, policy.signingPeriod);
     if (policy.historyEventLimit) await setPolicy('workflow.historyEventLimit', code, policy.historyEventLimit);
     return code;
+  }
+
+  /** An admin and a staff user `<orgId>.<role>` of an organisation, with the demo password. */
+  async function addUsers(orgId: string): Promise<void> {
+    for (const role of ['admin', 'staff']) {
+      await db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+        `${orgId}.${role}`, orgId, [role], passwordHash,
+      ]);
+    }
   }
 
   async function setPolicy(key: string, scope: string, value: unknown): Promise<void> {
@@ -165,6 +183,7 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
   return {
     db,
     client,
+    namespace,
     taskQueue,
     baseUrl,
     workflowBundle,
@@ -173,6 +192,8 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     as,
     anonymous: (method: string, path: string, body?: unknown, token?: string) => request(method, path, token, body),
     newCounty,
+    addUsers,
+    setPolicy,
     startWorker,
     stopWorker,
     async stop(): Promise<void> {
@@ -186,22 +207,8 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
 }
 
 const REAL_COUNTIES = new Set(['210802', '210803', '210804', '210811', '210881', '210882']);
-
-function claimCountyCode(): string {
-  const claims = join(process.env.TEST_RUN_DIR!, 'counties');
-  mkdirSync(claims, { recursive: true });
-  for (let n = 12; n <= 99; n++) {
-    const code = `2108${String(n).padStart(2, '0')}`;
-    if (REAL_COUNTIES.has(code)) continue;
-    try {
-      mkdirSync(join(claims, code));
-      return code;
-    } catch {
-      // claimed by another test
-    }
-  }
-  throw new Error('no test county codes left for this run');
-}
+/** Yingkou county codes (2108xx) no real county has: a test file's own counties. */
+const SPARE_COUNTY_CODES = Array.from({ length: 88 }, (_, i) => `2108${String(i + 12)}`).filter((code) => !REAL_COUNTIES.has(code));
 
 /** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {

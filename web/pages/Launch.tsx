@@ -10,6 +10,11 @@ export function Launch() {
   const types = useData<{ type: string; title: string; launchable: boolean; inputSchema: Schema }[]>(`/api/process-types?lang=${lang}`);
   const orgs = useData<Organization[]>('/api/organizations');
   const zones = useData<{ code: string; name: string; status: string }[]>('/api/zones?status=ACTIVE');
+  const catalog = useData<{ powers: { code: string; name: string; status: string; commitmentApplicable: boolean }[] }>('/api/powers');
+  // Licences on commitment are asked only for powers open to commitment.
+  const commitmentPowers = (catalog.data?.powers ?? [])
+    .filter((p) => p.status === 'listed' && p.commitmentApplicable)
+    .map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }));
   const [failure, setFailure] = useState<{ type: string; error: ApiError }>();
   const counties: Choice[] = (orgs.data ?? [])
     .filter((o) => o.kind === 'government' && o.countyCode)
@@ -25,7 +30,11 @@ export function Launch() {
           <SchemaForm
             schema={pt.inputSchema}
             errors={failure?.type === pt.type ? failure.error.fields : {}}
-            choices={{ countyCode: counties, zoneCode: (zones.data ?? []).map((z) => ({ value: z.code, label: `${z.name} (${z.code})` })) }}
+            choices={{
+              countyCode: counties,
+              zoneCode: (zones.data ?? []).map((z) => ({ value: z.code, label: `${z.name} (${z.code})` })),
+              powerCode: commitmentPowers,
+            }}
             onSubmit={async (input) => {
               try {
                 const started = await api<{ id: string }>('POST', `/api/processes/${pt.type}`, input);

@@ -1,0 +1,53 @@
+import { chinaDate, type Calendars } from '../domain/calendar';
+import { computeDeadline, periodSchema, type Deadline } from '../domain/deadline';
+import type { Application } from '../domain/registration';
+import type { Db } from '../store/db';
+import { readCalendars, readPolicy } from '../store/policy';
+import { itemAuthorities, scopedPolicy, screenApplication, type ItemAuthority } from '../store/registration';
+import { notRetryable } from './records';
+import type { Refusal } from '../domain/registration';
+
+export interface Grant extends ItemAuthority {
+  verificationDeadline: Deadline;
+}
+
+/** Reads for the registration process (P3): the checks of an application and the deadlines of a grant. */
+export function createRegistrationActivities(db: Db) {
+  async function calendars(): Promise<Calendars> {
+    return readCalendars(db);
+  }
+  function deadlineOf(start: Date, period: unknown, cal: Calendars): Deadline {
+    try {
+      return computeDeadline(start, periodSchema.parse(period), cal);
+    } catch (error) {
+      throw notRetryable(String((error as Error).message), 'CalendarMissing');
+    }
+  }
+
+  return {
+    async screenApplication(input: { application: Application; at: string }) {
+      const screening = await screenApplication(db, input.application, chinaDate(new Date(input.at)));
+      const historyEventLimit = Number(await readPolicy(db, 'workflow.historyEventLimit', input.application.residence.divisionCode));
+      return { ...screening, historyEventLimit };
+    },
+
+    /**
+     * What a consent grants, checked again on the day of consent (an agreement may have ended since
+     * screening): each licence's verification deadline, the power's own working days unless the
+     * county sets `registration.verificationPeriod`; a licence pending conditions is verified no
+     * earlier than its conditions' date.
+     */
+    async planGrant(input: { zoneCode: string; items: { powerCode: string; conditionsDue?: string }[]; at: string }): Promise<{ refusals: Refusal[]; grants: Grant[] }> {
+      const start = new Date(input.at);
+      const { refusals, items } = await itemAuthorities(db, input.zoneCode, input.items.map((i) => i.powerCode), chinaDate(start));
+      const cal = await calendars();
+      const countyPeriod = await scopedPolicy(db, 'registration.verificationPeriod', input.zoneCode);
+      const grants = items.map((item) => {
+        const conditionsDue = input.items.find((i) => i.powerCode === item.powerCode)?.conditionsDue;
+        const from = conditionsDue && conditionsDue > chinaDate(start) && !countyPeriod ? new Date(`${conditionsDue}T00:00:00+08:00`) : start;
+        return { ...item, verificationDeadline: deadlineOf(from, countyPeriod ?? { workingDays: item.verificationDays }, cal) };
+      });
+      return { refusals, grants };
+    },
+  };
+}

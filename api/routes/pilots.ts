@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { measureCodeSchema } from '../../domain/pilots';
+import { notFound } from '../errors';
+import { defineRoute } from '../route';
+import { langSchema } from '../schemas';
+
+const STATUSES = ['PENDING', 'ADOPTED', 'DECLINED'] as const;
+
+interface Row {
+  code: string;
+  title_zh: string;
+  title_en: string;
+  granted_by: string;
+  granted_on: string;
+  summary: string | null;
+  zone_code: string | null;
+  zone_name: string | null;
+  status: (typeof STATUSES)[number] | null;
+  decided_on: string | null;
+  note: string | null;
+  process_id: string | null;
+}
+
+const measureSchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  grantedBy: z.string(),
+  grantedOn: z.string(),
+  summary: z.string().nullable(),
+  zones: z.array(z.object({ zoneCode: z.string(), zoneName: z.string(), status: z.enum(STATUSES), decidedOn: z.string().nullable(), note: z.string().nullable(), processId: z.string() })),
+});
+const zoneSchema = z.object({ zoneCode: z.string(), zoneName: z.string(), adopted: z.array(z.string()), declined: z.array(z.string()), pending: z.array(z.string()) });
+
+export const listPilots = defineRoute({
+  method: 'get',
+  path: '/api/pilots',
+  summary:
+    'Reform measures granted to the FTZ and which zone runs which: per measure each zone offered it (PENDING, ADOPTED, DECLINED with date and note), and per zone the measures it adopted, declined or has yet to decide',
+  tag: 'Registries',
+  query: z.object({
+    measure: measureCodeSchema.optional(),
+    zone: z.string().regex(/^\d{6}$/, 'a six-digit division code').optional(),
+    lang: langSchema,
+  }),
+  response: z.object({ measures: z.array(measureSchema), zones: z.array(zoneSchema) }),
+  async handler({ query, deps }) {
+    if (query.measure) {
+      const [known] = await deps.db.query('SELECT 1 FROM reform_measures WHERE code = $1', [query.measure]);
+      if (!known) throw notFound(`reform measure ${query.measure} is not listed`);
+    }
+    const rows = await deps.db.query<Row>(
+      `SELECT m.code, m.title_zh, m.title_en, m.granted_by, to_char(m.granted_on, 'YYYY-MM-DD') AS granted_on, m.summary,
+              d.zone_code, z.name AS zone_name, d.status, to_char(d.decided_on, 'YYYY-MM-DD') AS decided_on, d.note, d.process_id
+       FROM reform_measures m
+       LEFT JOIN pilot_decisions d ON d.measure_code = m.code AND ($2::text IS NULL OR d.zone_code = $2)
+       LEFT JOIN zones z ON z.code = d.zone_code
+       WHERE ($1::text IS NULL OR m.code = $1)
+       ORDER BY m.code, d.zone_code`,
+      [query.measure ?? null, query.zone ?? null],
+    );
+    const measures = new Map<string, z.infer<typeof measureSchema>>();
+    const zones = new Map<string, z.infer<typeof zoneSchema>>();
+    for (const r of rows) {
+      const measure = measures.get(r.code) ?? {
+        code: r.code,
+        title: query.lang === 'zh' ? r.title_zh : r.title_en,
+        grantedBy: r.granted_by,
+        grantedOn: r.granted_on,
+        summary: r.summary,
+        zones: [],
+      };
+      measures.set(r.code, measure);
+      if (!r.zone_code || !r.status || !r.process_id) continue;
+      const zoneName = r.zone_name ?? r.zone_code;
+      measure.zones.push({ zoneCode: r.zone_code, zoneName, status: r.status, decidedOn: r.decided_on, note: r.note, processId: r.process_id });
+      const zone = zones.get(r.zone_code) ?? { zoneCode: r.zone_code, zoneName, adopted: [], declined: [], pending: [] };
+      zones.set(r.zone_code, zone);
+      zone[r.status === 'ADOPTED' ? 'adopted' : r.status === 'DECLINED' ? 'declined' : 'pending'].push(r.code);
+    }
+    return { measures: [...measures.values()], zones: [...zones.values()].sort((a, b) => a.zoneCode.localeCompare(b.zoneCode)) };
+  },
+});

@@ -1,0 +1,151 @@
+/**
+ * P3: registering a company in the FTZ on the notification-commitment basis (告知承诺制), its tax
+ * registration and transfer, and the verification of each commitment by local enforcement.
+ */
+import { z } from 'zod';
+import { defineAction } from './actions';
+import { COUNTY_CODE } from './names';
+import { powerCodeSchema } from './powers';
+import { isoDate, text } from './schemas';
+import { usccProblem } from './uscc';
+
+const USCC_PROBLEMS = {
+  length: 'a USCC has 18 characters',
+  character: 'a USCC uses only 0-9 and A-Y without I, O, S, V, Z',
+  check: 'the check character (GB 32100-2015) does not match: a character is wrong',
+} as const;
+
+export const usccSchema = z.string().superRefine((code, ctx) => {
+  const problem = usccProblem(code);
+  if (problem) ctx.addIssue({ code: 'custom', message: USCC_PROBLEMS[problem] });
+});
+
+/** A resident identity card number: 17 digits and a digit or X. */
+const idNumber = z.string().regex(/^\d{17}[\dX]$/, 'an 18-character ID number');
+
+const licenceItemSchema = z.discriminatedUnion('variant', [
+  z.object({ powerCode: powerCodeSchema, commitment: text(4000), variant: z.literal('conditionsMet') }).strict(),
+  z.object({ powerCode: powerCodeSchema, commitment: text(4000), variant: z.literal('conditionsByDate'), conditionsDue: isoDate }).strict(),
+]);
+export type LicenceItem = z.infer<typeof licenceItemSchema>;
+
+export const applicationSchema = z
+  .object({
+    name: text(200),
+    uscc: usccSchema.optional(),
+    legalRepresentative: z.object({ name: text(100), idNumber, phone: z.string().regex(/^[\d-]{7,20}$/, 'a telephone number') }).strict(),
+    residence: z.object({ divisionCode: z.string().regex(COUNTY_CODE, 'a county of Yingkou'), address: text(400) }).strict(),
+    businessAddresses: z.array(z.object({ divisionCode: z.string().regex(/^\d{6}$/).optional(), address: text(400) }).strict()).min(1).max(20),
+    businessScope: text(2000),
+    licenceItems: z
+      .array(licenceItemSchema)
+      .max(20)
+      .refine((items) => new Set(items.map((i) => i.powerCode)).size === items.length, 'each licence item once'),
+  })
+  .strict();
+export type Application = z.infer<typeof applicationSchema>;
+
+/** The legal representative as the registry shows it: name, and identifiers masked. */
+export function maskedRepresentative(rep: Application['legalRepresentative']) {
+  return { name: rep.name, idNumber: `${rep.idNumber.slice(0, 4)}**********${rep.idNumber.slice(-4)}`, phone: `${rep.phone.slice(0, 3)}****${rep.phone.slice(-4)}` };
+}
+
+/** Why an application is refused; each carries its own reason in words. */
+export const REFUSAL_CODES = [
+  'residence-not-in-active-zone',
+  'negative-list-prohibited',
+  'negative-list-restricted',
+  'commitment-barred',
+  'not-a-commitment-item',
+  'power-not-in-force',
+  'consent-refused',
+] as const;
+export type Refusal = { code: (typeof REFUSAL_CODES)[number]; message: string };
+
+/** One entry of the market access negative list (市场准入负面清单). */
+export interface NegativeListItem {
+  code: string;
+  kind: 'prohibited' | 'restricted';
+  title: string;
+  keywords: string[];
+}
+
+/** The entries a business scope touches: any keyword found in its text. */
+export function negativeListHits(scope: string, list: NegativeListItem[]): NegativeListItem[] {
+  return list.filter((item) => item.keywords.some((keyword) => scope.includes(keyword)));
+}
+
+export const consentSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('agree') }).strict(),
+  z.object({ decision: z.literal('refuse'), reason: text(2000) }).strict(),
+]);
+
+export const taxStepSchema = z.object({ reference: text(200), note: z.string().trim().max(2000).optional() }).strict();
+
+export const verificationSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('compliant'), note: z.string().trim().max(2000).optional() }).strict(),
+  z.object({ result: z.literal('nonCompliant'), findings: text(4000) }).strict(),
+]);
+export type Verification = z.infer<typeof verificationSchema>;
+
+export const registrationActions = {
+  consentRegistration: defineAction({
+    name: 'consentRegistration',
+    schema: consentSchema,
+    role: 'staff',
+    title: { zh: '县级政府同意企业在片区登记', en: 'Consent to the registration' },
+  }),
+  requestTaxTransfer: defineAction({
+    name: 'requestTaxTransfer',
+    schema: taxStepSchema,
+    role: 'staff',
+    title: { zh: '申请税务迁移', en: 'Request the tax transfer' },
+  }),
+  approveTaxTransfer: defineAction({
+    name: 'approveTaxTransfer',
+    schema: taxStepSchema,
+    role: 'staff',
+    title: { zh: '审批税务迁移', en: 'Approve the tax transfer' },
+  }),
+  confirmTaxTransfer: defineAction({
+    name: 'confirmTaxTransfer',
+    schema: taxStepSchema,
+    role: 'staff',
+    title: { zh: '确认税务迁入', en: 'Confirm the tax transfer' },
+  }),
+  verifyCommitment: defineAction({
+    name: 'verifyCommitment',
+    schema: verificationSchema,
+    role: 'staff',
+    title: { zh: '告知承诺核查', en: 'Verify the commitment' },
+  }),
+  recheckCommitment: defineAction({
+    name: 'recheckCommitment',
+    schema: verificationSchema,
+    role: 'staff',
+    title: { zh: '整改后复查', en: 'Re-check after rectification' },
+  }),
+};
+
+export const REGISTRATION_STAGES = ['SCREENING', 'AWAITING_CONSENT', 'SUPERVISING', 'COMPLETED', 'REFUSED'] as const;
+export type RegistrationStage = (typeof REGISTRATION_STAGES)[number];
+export const FINAL_REGISTRATION_STAGES: readonly RegistrationStage[] = ['COMPLETED', 'REFUSED'];
+
+export const REGISTRATION_STAGE_LABELS: Record<RegistrationStage, { zh: string; en: string }> = {
+  SCREENING: { zh: '审查申请', en: 'Screening' },
+  AWAITING_CONSENT: { zh: '待县级政府同意', en: 'Awaiting consent' },
+  SUPERVISING: { zh: '已登记，税务迁移与承诺核查中', en: 'Registered: tax transfer and verification' },
+  COMPLETED: { zh: '办结', en: 'Completed' },
+  REFUSED: { zh: '不予登记', en: 'Refused' },
+};
+
+export const REGISTRATION_TRANSITIONS: readonly [RegistrationStage, RegistrationStage][] = [
+  ['SCREENING', 'AWAITING_CONSENT'],
+  ['SCREENING', 'REFUSED'],
+  ['AWAITING_CONSENT', 'SUPERVISING'],
+  ['AWAITING_CONSENT', 'REFUSED'],
+  ['SUPERVISING', 'COMPLETED'],
+];
+
+/** A licence's verification, from grant to its end. */
+export type VerificationState = 'PENDING' | 'COMPLIANT' | 'RECTIFYING' | 'REVOKED';

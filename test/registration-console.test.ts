@@ -1,0 +1,61 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, loginAs } from './support/browser';
+import { startHarness, type Harness } from './support/harness';
+import { newUscc, readyZone } from './support/registration-flow';
+
+let h: Harness;
+let browser: Browser;
+beforeAll(async () => {
+  [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+});
+
+async function submitTask(page: Page, processId: string, action: string, fill: () => Promise<void>): Promise<void> {
+  await page.goto(`${h.baseUrl}/#/inbox`);
+  await page.locator(`tr[data-action=${action}]`, { has: page.locator(`a[href="#/processes/${processId}"]`) }).locator('a').first().click();
+  await page.getByTestId('task-title').waitFor();
+  await fill();
+  await page.click('form button[type=submit]');
+  await page.waitForURL(`**/#/processes/${processId}`);
+}
+
+test('a zone window registers a company through the console; the county consents; the registry shows it', async () => {
+  const zone = await readyZone(h);
+  const uscc = newUscc();
+  const form = '[data-testid=launch-entity-registration]';
+  const window = await loginAs(browser, h.baseUrl, `zone-${zone}.staff`);
+  await window.click('a[href="#/launch"]');
+  await window.fill(`${form} input[name=name]`, '营口协同区控制台测试有限公司');
+  await window.fill(`${form} input[name=uscc]`, uscc);
+  await window.fill(`${form} input[name="legalRepresentative.name"]`, '赵敏');
+  await window.fill(`${form} input[name="legalRepresentative.idNumber"]`, '210881199001011234');
+  await window.fill(`${form} input[name="legalRepresentative.phone"]`, '13804170000');
+  await window.fill(`${form} input[name="residence.divisionCode"]`, zone);
+  await window.fill(`${form} [name="residence.address"]`, '协同区创业路1号');
+  await window.fill(`${form} [name="businessAddresses.0.address"]`, '协同区商贸街2号');
+  await window.fill(`${form} [name=businessScope]`, '食品销售');
+  // Each list starts with one entry.
+  await window.selectOption(`${form} select[name="licenceItems.0.variant"]`, 'conditionsMet');
+  await window.selectOption(`${form} select[name="licenceItems.0.powerCode"]`, 'XK-001');
+  await window.fill(`${form} [name="licenceItems.0.commitment"]`, '本企业承诺已具备食品经营条件');
+  await window.click(`${form} button[type=submit]`);
+  const processId = `registration-${uscc}`;
+  await window.waitForURL(`**/#/processes/${processId}`);
+  await window.getByTestId('stage').filter({ hasText: '待县级政府同意' }).waitFor();
+
+  const government = await loginAs(browser, h.baseUrl, `gov-${zone}.staff`);
+  await submitTask(government, processId, 'consentRegistration', async () => {
+    await government.selectOption('select[name=decision]', 'agree');
+  });
+  await government.getByTestId('stage').filter({ hasText: '已登记' }).waitFor();
+
+  await government.click('a[href="#/entities"]');
+  await government.click(`tr[data-entity="${uscc}"] a`);
+  const card = government.getByTestId('entity');
+  await card.getByText('营口协同区控制台测试有限公司').waitFor();
+  await card.getByText('协同区商贸街2号').waitFor();
+  await government.locator(`tr[data-licence="${uscc}/XK-001"]`).getByText('PENDING').waitFor();
+});

@@ -1,0 +1,397 @@
+/**
+ * P3: a company registers in the FTZ. Screening against the records, the county government's
+ * consent, registration with tax registration in one step, then two tracks side by side: the tax
+ * transfer to the local office, and the verification of each licence granted on commitment
+ * (rectification, re-check, revocation with a credit record and a penalty case).
+ */
+import { continueAsNew, defineQuery, defineUpdate, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import type { CreditRecord, EntityRecord, LicenceRecord, Step, TaxRecord } from '../activities/step';
+import type { Grant } from '../activities/registration';
+import { REJECTION, type ActionAck, type ActionInput } from '../domain/actions';
+import type { Deadline } from '../domain/deadline';
+import type { Actor } from '../domain/identity';
+import { orgIds } from '../domain/names';
+import {
+  FINAL_REGISTRATION_STAGES,
+  maskedRepresentative,
+  registrationActions as A,
+  type Application,
+  type Refusal,
+  type RegistrationStage,
+  type Verification,
+} from '../domain/registration';
+import { searchAttributes } from '../domain/search-attributes';
+import { issueUscc } from '../domain/uscc';
+import {
+  activities,
+  addEvent,
+  awaitEndOfRun,
+  beginStep,
+  closeTasks,
+  enterStage,
+  handleAction,
+  newCore,
+  nowIso,
+  openTask,
+  publishAndCommit,
+  reject,
+  requireTask,
+  resumeCore,
+  watchDeadline,
+  type ProcessCore,
+  type WatchedDeadline,
+} from './kernel';
+
+/** A deadline of this process: whom it reminds, whom it escalates to, and whether it still runs. */
+export type TrackedDeadline = WatchedDeadline & { name: string; what: string; remind: string; escalateTo: string[]; open: boolean };
+
+export interface RegistrationState {
+  core: ProcessCore;
+  stage: RegistrationStage;
+  path: RegistrationStage[];
+  launchedBy: Actor;
+  /** The application as made, personal data included: workflow payloads are encrypted. */
+  application: Application;
+  uscc: string;
+  zoneCode: string;
+  zoneName: string;
+  acceptedBy: string;
+  refusals: Refusal[];
+  entity?: EntityRecord;
+  tax?: TaxRecord;
+  licences: LicenceRecord[];
+  deadlines: TrackedDeadline[];
+  historyEventLimit: number;
+}
+
+export type RegistrationView = Omit<RegistrationState, 'core' | 'application'> & {
+  processId: string;
+  openTasks: ProcessCore['openTasks'];
+  application: Omit<Application, 'legalRepresentative'> & { legalRepresentative: ReturnType<typeof maskedRepresentative> };
+};
+export type RegistrationArgs = { start: Application; launchedBy: Actor } | { continued: RegistrationState };
+
+export const consentRegistrationUpdate = defineUpdate<ActionAck, [ActionInput]>(A.consentRegistration.name);
+export const requestTaxTransferUpdate = defineUpdate<ActionAck, [ActionInput]>(A.requestTaxTransfer.name);
+export const approveTaxTransferUpdate = defineUpdate<ActionAck, [ActionInput]>(A.approveTaxTransfer.name);
+export const confirmTaxTransferUpdate = defineUpdate<ActionAck, [ActionInput]>(A.confirmTaxTransfer.name);
+export const verifyCommitmentUpdate = defineUpdate<ActionAck, [ActionInput]>(A.verifyCommitment.name);
+export const recheckCommitmentUpdate = defineUpdate<ActionAck, [ActionInput]>(A.recheckCommitment.name);
+export const registrationStateQuery = defineQuery<RegistrationView>('state');
+
+type TaxStep = 'requestTaxTransfer' | 'approveTaxTransfer' | 'confirmTaxTransfer';
+
+export async function entityRegistration(args: RegistrationArgs): Promise<RegistrationView> {
+  const state: RegistrationState =
+    'continued' in args
+      ? args.continued
+      : {
+          core: newCore('entity-registration'),
+          stage: 'SCREENING',
+          path: ['SCREENING'],
+          launchedBy: args.launchedBy,
+          application: args.start,
+          uscc: args.start.uscc ?? issueUscc(uuid4().replace(/-/g, '')),
+          zoneCode: args.start.residence.divisionCode,
+          zoneName: '',
+          acceptedBy: args.launchedBy.orgId,
+          refusals: [],
+          licences: [],
+          deadlines: [],
+          historyEventLimit: 0,
+        };
+  const core = resumeCore(state.core);
+  const county = state.zoneCode;
+  const enforcement = orgIds.enforcement(county);
+
+  const view = (): RegistrationView => {
+    const { core: _core, application, ...rest } = state;
+    return {
+      ...rest,
+      processId: core.processId,
+      openTasks: core.openTasks,
+      application: { ...application, legalRepresentative: maskedRepresentative(application.legalRepresentative) },
+    };
+  };
+  const write = async (step: Step): Promise<RegistrationView> => {
+    await publishAndCommit(core, state.stage, step);
+    watchNewDeadlines();
+    return view();
+  };
+  const enter = (stage: RegistrationStage) => enterStage(state, stage);
+  const licence = (id: unknown) => state.licences.find((l) => l.id === id) as LicenceRecord;
+
+  function track(name: string, deadline: Deadline, what: string, remind: string, escalateTo: string[]): void {
+    state.deadlines.push({ ...deadline, name, what, remind, escalateTo, open: true, reminded: false, escalated: false });
+  }
+  function settle(name: string): void {
+    for (const d of state.deadlines) if (d.name === name) d.open = false;
+  }
+
+  /** Each open deadline gets one watcher per run: reminder at half time, escalation when missed. */
+  const watched = new Set<string>();
+  function watchNewDeadlines(): void {
+    for (const deadline of state.deadlines.filter((d) => d.open && !watched.has(d.name))) {
+      watched.add(deadline.name);
+      void watchDeadline(
+        core,
+        deadline,
+        () => !deadline.open,
+        () => notify(deadline, 'reminder', [deadline.remind], `${deadline.what}: due ${deadline.dueAt}`),
+        () => notify(deadline, 'escalation', deadline.escalateTo, `${deadline.what}: overdue since ${deadline.dueAt}`),
+      );
+    }
+  }
+  function notify(deadline: TrackedDeadline, kind: 'reminder' | 'escalation', to: string[], message: string) {
+    const step = beginStep(core);
+    step.notifications = to.map((orgId) => ({ orgId, kind, message: `${core.processId} (${state.uscc}): ${message}` }));
+    addEvent(core, step, kind === 'reminder' ? 'reminderSent' : 'escalated', null, { deadline: deadline.name, what: deadline.what, dueAt: deadline.dueAt, to });
+    return publishAndCommit(core, state.stage, step);
+  }
+
+  function refuse(step: Step, refusals: Refusal[], actor: Actor | null): void {
+    state.refusals = refusals;
+    closeTasks(core, step, () => true, null);
+    addEvent(core, step, 'applicationRefused', actor, { reasons: refusals.map((r) => r.code), refusals });
+    enter('REFUSED');
+  }
+
+  /** Registered, taxed, transferred and every commitment settled: the process's work is done. */
+  function completeIfSettled(step: Step): void {
+    const transferred = state.tax?.transferStatus === 'CONFIRMED';
+    const verified = state.licences.every((l) => l.verificationStatus === 'COMPLIANT' || l.verificationStatus === 'REVOKED');
+    if (!transferred || !verified) return;
+    addEvent(core, step, 'registrationCompleted', null, { uscc: state.uscc, taxOffice: state.tax!.office });
+    enter('COMPLETED');
+  }
+
+  handleAction<RegistrationView, { decision: 'agree' } | { decision: 'refuse'; reason: string }, { refusals: Refusal[]; grants: Grant[]; taxDeadline: Deadline } | undefined>(
+    core,
+    {
+      action: A.consentRegistration,
+      update: consentRegistrationUpdate,
+      check: (input) => requireTask(core, A.consentRegistration, input),
+      prepare: async (input) => {
+        if (input.payload.decision !== 'agree') return undefined;
+        const at = nowIso();
+        const items = state.application.licenceItems.map((i) => ({ powerCode: i.powerCode, conditionsDue: i.variant === 'conditionsByDate' ? i.conditionsDue : undefined }));
+        const [plan, taxDeadline] = await Promise.all([
+          activities.planGrant({ zoneCode: county, items, at }),
+          activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: at }),
+        ]);
+        return { ...plan, taxDeadline };
+      },
+      decide: (input, step, plan) => {
+        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+        settle('consent');
+        if (input.payload.decision === 'refuse') {
+          addEvent(core, step, 'consentRefused', input.actor, { reason: input.payload.reason });
+          refuse(step, [{ code: 'consent-refused', message: `${input.actor.orgId} refused consent: ${input.payload.reason}` }], input.actor);
+          return;
+        }
+        addEvent(core, step, 'consentGiven', input.actor, {});
+        if (plan!.refusals.length) {
+          refuse(step, plan!.refusals, null);
+          return;
+        }
+        register(step, plan!.grants, plan!.taxDeadline);
+      },
+    },
+    write,
+    view,
+  );
+
+  /** Registration and tax registration in one step, each licence granted, verification and transfer opened. */
+  function register(step: Step, grants: Grant[], taxDeadline: Deadline): void {
+    const a = state.application;
+    state.entity = {
+      uscc: state.uscc,
+      name: a.name,
+      zoneCode: county,
+      residence: a.residence,
+      businessAddresses: a.businessAddresses,
+      businessScope: a.businessScope,
+      legalRepresentative: maskedRepresentative(a.legalRepresentative),
+      acceptedBy: state.acceptedBy,
+      status: 'REGISTERED',
+      registeredAt: step.at,
+    };
+    state.tax = { uscc: state.uscc, office: 'tax-ftz', transferStatus: 'NONE', transferTo: orgIds.taxOffice(county), registeredAt: step.at };
+    step.entity = state.entity;
+    step.tax = state.tax;
+    addEvent(core, step, 'entityRegistered', null, { uscc: state.uscc, name: a.name, zoneCode: county, taxOffice: 'tax-ftz' });
+    for (const grant of grants) {
+      const item = a.licenceItems.find((i) => i.powerCode === grant.powerCode)!;
+      const record: LicenceRecord = {
+        id: `${state.uscc}/${grant.powerCode}`,
+        uscc: state.uscc,
+        zoneCode: county,
+        powerCode: grant.powerCode,
+        agreementId: grant.agreementId,
+        agreementVersion: grant.agreementVersion,
+        variant: item.variant,
+        commitment: item.commitment,
+        conditionsDue: item.variant === 'conditionsByDate' ? item.conditionsDue : undefined,
+        status: item.variant === 'conditionsMet' ? 'GRANTED' : 'GRANTED_PENDING',
+        verificationStatus: 'PENDING',
+        enforcementOrg: enforcement,
+        verificationDue: grant.verificationDeadline.dueAt,
+        grantedAt: step.at,
+      };
+      state.licences.push(record);
+      addEvent(core, step, 'licenceGranted', null, { licenceId: record.id, powerCode: grant.powerCode, status: record.status, conditionsDue: record.conditionsDue, agreementId: grant.agreementId, agreementVersion: grant.agreementVersion, verifyBy: record.verificationDue });
+      openTask(core, step, A.verifyCommitment, enforcement, { licenceId: record.id, uscc: state.uscc, powerCode: grant.powerCode, powerName: grant.powerName, commitment: item.commitment, conditionsDue: record.conditionsDue }, record.verificationDue);
+      track(`verification:${record.id}`, grant.verificationDeadline, `verification of ${record.id}`, enforcement, [orgIds.zoneBody(county), 'ftz']);
+    }
+    step.licences = [...state.licences];
+    enter('SUPERVISING');
+    openTaxStep(step, 'requestTaxTransfer', taxDeadline);
+  }
+
+  const TAX_STEPS: Record<TaxStep, { org: () => string; next?: TaxStep; status: TaxRecord['transferStatus']; at: 'requestedAt' | 'approvedAt' | 'confirmedAt' }> = {
+    requestTaxTransfer: { org: () => 'tax-ftz', next: 'approveTaxTransfer', status: 'REQUESTED', at: 'requestedAt' },
+    approveTaxTransfer: { org: () => 'tax-city', next: 'confirmTaxTransfer', status: 'APPROVED', at: 'approvedAt' },
+    confirmTaxTransfer: { org: () => orgIds.taxOffice(county), status: 'CONFIRMED', at: 'confirmedAt' },
+  };
+  function openTaxStep(step: Step, name: TaxStep, deadline: Deadline): void {
+    const org = TAX_STEPS[name].org();
+    openTask(core, step, A[name], org, { uscc: state.uscc, from: 'tax-ftz', to: orgIds.taxOffice(county), via: 'tax-city' }, deadline.dueAt);
+    // The city bureau oversees the transfer; its own step is overseen by the FTZ.
+    track(`tax:${name}`, deadline, `${A[name].title.en} for ${state.uscc}`, org, [org === 'tax-city' ? 'ftz' : 'tax-city']);
+  }
+
+  for (const name of Object.keys(TAX_STEPS) as TaxStep[]) {
+    const { next, status, at } = TAX_STEPS[name];
+    const update = { requestTaxTransfer: requestTaxTransferUpdate, approveTaxTransfer: approveTaxTransferUpdate, confirmTaxTransfer: confirmTaxTransferUpdate }[name];
+    handleAction<RegistrationView, { reference: string; note?: string }, Deadline | undefined>(
+      core,
+      {
+        action: A[name],
+        update,
+        check: (input) => requireTask(core, A[name], input),
+        prepare: () => (next ? activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: nowIso() }) : Promise.resolve(undefined)),
+        decide: (input, step, nextDeadline) => {
+          closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+          settle(`tax:${name}`);
+          state.tax = { ...state.tax!, transferStatus: status, [at]: step.at, ...(status === 'CONFIRMED' ? { office: state.tax!.transferTo! } : {}) };
+          step.tax = state.tax;
+          addEvent(core, step, status === 'CONFIRMED' ? 'taxTransferred' : `taxTransfer${status[0]}${status.slice(1).toLowerCase()}`, input.actor, { reference: input.payload.reference, to: state.tax.transferTo });
+          if (next) openTaxStep(step, next, nextDeadline!);
+          completeIfSettled(step);
+        },
+      },
+      write,
+      view,
+    );
+  }
+
+  const verificationCheck = (action: typeof A.verifyCommitment, status: LicenceRecord['verificationStatus']) => (input: ActionInput<Verification>) => {
+    const task = requireTask(core, action, input);
+    if (licence(task.context.licenceId)?.verificationStatus !== status) reject(REJECTION.conflict, `licence ${String(task.context.licenceId)} is not ${status}`);
+  };
+  const taskLicence = (input: ActionInput) => licence(core.openTasks.find((t) => t.id === input.taskId)?.context.licenceId);
+
+  handleAction<RegistrationView, Verification, Deadline | undefined>(
+    core,
+    {
+      action: A.verifyCommitment,
+      update: verifyCommitmentUpdate,
+      check: verificationCheck(A.verifyCommitment, 'PENDING'),
+      prepare: (input) =>
+        input.payload.result === 'nonCompliant' ? activities.planDeadline({ key: 'registration.rectificationPeriod', scope: county, start: nowIso() }) : Promise.resolve(undefined),
+      decide: (input, step, rectification) => {
+        const record = taskLicence(input);
+        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+        settle(`verification:${record.id}`);
+        record.verifiedAt = step.at;
+        record.verifiedOnTime = step.at <= record.verificationDue;
+        if (input.payload.result === 'compliant') {
+          Object.assign(record, { verificationStatus: 'COMPLIANT', status: 'GRANTED' });
+          addEvent(core, step, 'commitmentVerified', input.actor, { licenceId: record.id, onTime: record.verifiedOnTime, note: input.payload.note });
+        } else {
+          Object.assign(record, { verificationStatus: 'RECTIFYING', rectificationDue: rectification!.dueAt });
+          addEvent(core, step, 'rectificationOrdered', input.actor, { licenceId: record.id, findings: input.payload.findings, rectifyBy: rectification!.dueAt, onTime: record.verifiedOnTime });
+          openTask(core, step, A.recheckCommitment, enforcement, { licenceId: record.id, uscc: state.uscc, powerCode: record.powerCode, findings: input.payload.findings }, rectification!.dueAt);
+        }
+        step.licences = [record];
+        completeIfSettled(step);
+      },
+    },
+    write,
+    view,
+  );
+
+  handleAction<RegistrationView, Verification, undefined>(
+    core,
+    {
+      action: A.recheckCommitment,
+      update: recheckCommitmentUpdate,
+      check: verificationCheck(A.recheckCommitment, 'RECTIFYING'),
+      decide: (input, step) => {
+        const record = taskLicence(input);
+        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+        if (input.payload.result === 'compliant') {
+          Object.assign(record, { verificationStatus: 'COMPLIANT', status: 'GRANTED' });
+          addEvent(core, step, 'rectificationAccepted', input.actor, { licenceId: record.id, note: input.payload.note });
+        } else {
+          revoke(step, record, input.payload.findings, input.actor);
+        }
+        step.licences = [record];
+        completeIfSettled(step);
+      },
+    },
+    write,
+    view,
+  );
+
+  /** A commitment not kept after rectification: the licence goes, the entity loses the commitment route, a penalty case opens. */
+  function revoke(step: Step, record: LicenceRecord, findings: string, actor: Actor): void {
+    Object.assign(record, { verificationStatus: 'REVOKED', status: 'REVOKED', revokedAt: step.at });
+    const credit: CreditRecord = {
+      id: `breach-${record.id}`,
+      uscc: state.uscc,
+      kind: 'commitment-breach',
+      reason: `commitment under ${record.powerCode} not kept after rectification: ${findings}`,
+      barsCommitment: true,
+      recordedAt: step.at,
+      status: 'ACTIVE',
+    };
+    const caseId = `case-${record.id.replace('/', '-')}`;
+    step.creditRecords = [credit];
+    step.penaltyCases = [{ id: caseId, uscc: state.uscc, zoneCode: county, enforcementOrg: enforcement, reason: credit.reason, licenceId: record.id, openedAt: step.at }];
+    addEvent(core, step, 'licenceRevoked', actor, { licenceId: record.id, findings });
+    addEvent(core, step, 'creditRecorded', null, { creditRecordId: credit.id, uscc: state.uscc, barsCommitment: true });
+    addEvent(core, step, 'penaltyCaseOpened', null, { caseId, enforcementOrg: enforcement });
+  }
+
+  setHandler(registrationStateQuery, view);
+
+  if (state.stage === 'SCREENING') {
+    const at = nowIso();
+    const screening = await activities.screenApplication({ application: state.application, at });
+    state.zoneName = screening.zoneName;
+    state.historyEventLimit = screening.historyEventLimit;
+    if (!state.application.uscc) upsertSearchAttributes([{ key: searchAttributes.entityUscc, value: state.uscc }]);
+    const step = beginStep(core);
+    addEvent(core, step, 'applicationReceived', state.launchedBy, { uscc: state.uscc, name: state.application.name, acceptedBy: state.acceptedBy, zoneCode: county, items: state.application.licenceItems.length });
+    const window = /^zone-(\d{6})$/.exec(state.acceptedBy)?.[1];
+    // No-difference acceptance: any zone's window takes the application; the residence decides the county.
+    if (window && window !== county) addEvent(core, step, 'routedToCounty', null, { acceptedBy: state.acceptedBy, zoneCode: county });
+    if (screening.refusals.length) {
+      refuse(step, screening.refusals, null);
+    } else {
+      const consent = await activities.planDeadline({ key: 'registration.consentPeriod', scope: county, start: at });
+      addEvent(core, step, 'applicationScreened', null, { items: screening.items.map((i) => i.powerCode) });
+      enter('AWAITING_CONSENT');
+      openTask(core, step, A.consentRegistration, orgIds.government(county), { uscc: state.uscc, name: state.application.name, zoneName: state.zoneName, items: screening.items }, consent.dueAt);
+      track('consent', consent, `consent to registering ${state.uscc}`, orgIds.government(county), ['ftz', 'city']);
+    }
+    await write(step);
+  }
+  watchNewDeadlines();
+
+  const done = () => FINAL_REGISTRATION_STAGES.includes(state.stage);
+  const final = await awaitEndOfRun(core, done, state.historyEventLimit);
+  if (!final) return continueAsNew<typeof entityRegistration>({ continued: state });
+  return view();
+}

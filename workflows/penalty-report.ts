@@ -1,0 +1,471 @@
+/**
+ * P4: a penalty decision of local enforcement, reported (抄报) by the zone, reviewed by the FTZ —
+ * recognised (认可), or returned for correction (补正) any number of times — then applied (适用) to the
+ * entity's credit: published for a period by grade, until repaired, withdrawn or the period ends.
+ * It continues-as-new with its plain-JSON state, so no number of correction rounds outgrows a run.
+ */
+import { condition, continueAsNew, defineQuery, defineUpdate, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { PenaltyPolicy } from '../activities/penalties';
+import type { PenaltyCreditRecord, PenaltyRecord } from '../activities/penalty-records';
+import type { Step } from '../activities/step';
+import type { Authority } from '../domain/authority';
+import { REJECTION, type ActionAck, type ActionInput } from '../domain/actions';
+import type { Deadline } from '../domain/deadline';
+import type { Actor } from '../domain/identity';
+import { orgIds } from '../domain/names';
+import {
+  changedFields,
+  FINAL_PENALTY_STAGES,
+  LIVE_PENALTY_STAGES,
+  penaltyActions as A,
+  publicationPeriod,
+  type DecisionFacts,
+  type PenaltyInput,
+  type PenaltyReview,
+  type PenaltyStage,
+} from '../domain/penalties';
+import { clockReading, msUntilDayStarts, startClock, type PolicyClock } from '../domain/policy-clock';
+import { searchAttributes } from '../domain/search-attributes';
+import {
+  activities,
+  addEvent,
+  awaitEndOfRun,
+  beginStep,
+  closeTasks,
+  enterStage,
+  handleAction,
+  historyFull,
+  newCore,
+  nowIso,
+  openTask,
+  publishAndCommit,
+  reject,
+  requireActor,
+  requireTask,
+  resumeCore,
+  watchDeadline,
+  type ProcessCore,
+  type WatchedDeadline,
+} from './kernel';
+
+/** A policy period's key, as the deadline activity takes it. */
+type PolicyKey = Parameters<Activities['planDeadline']>[0]['key'];
+
+/** The period the process waits on now: whom it reminds, whom it escalates to. */
+type PenaltyDeadline = WatchedDeadline & { name: PolicyKey; orgId: string; escalateTo: string[] };
+type Side = 'zone' | 'ftz';
+
+export interface PenaltyState {
+  core: ProcessCore;
+  zoneCode: string;
+  decisionNumber: string;
+  caseId?: string;
+  /** The decision as it stands now: corrections replace it. */
+  decision: DecisionFacts;
+  authority?: { agreementId: string; version: number };
+  stage: PenaltyStage;
+  path: PenaltyStage[];
+  launchedBy: Actor;
+  /** Everyone who reported or resubmitted it: none of them, nor their organisations, may review it. */
+  submitters: Actor[];
+  /** Returns for correction so far. */
+  rounds: number;
+  reviews: (PenaltyReview & { round: number; reviewer: Actor; at: string })[];
+  /** Time the case waited on each side, in milliseconds, and who holds it now. */
+  held: { zone: number; ftz: number; holder: Side | null; since: string | null };
+  record?: PenaltyRecord;
+  credit?: PenaltyCreditRecord;
+  /** The first day the clock no longer publishes the penalty. */
+  publicationEndsOn?: string;
+  deadline?: PenaltyDeadline;
+  policy: PenaltyPolicy;
+  clock: PolicyClock;
+}
+
+export type PenaltyView = Omit<PenaltyState, 'core' | 'clock'> & {
+  processId: string;
+  openTasks: ProcessCore['openTasks'];
+  deadlines: PenaltyDeadline[];
+  /** Today as the publication clock read it when the workflow last acted (a query does not move workflow time). */
+  today: string;
+};
+export type PenaltyArgs = { start: PenaltyInput; launchedBy: Actor } | { continued: PenaltyState };
+
+export const reportPenaltyUpdate = defineUpdate<ActionAck, [ActionInput]>(A.reportPenalty.name);
+export const reviewPenaltyUpdate = defineUpdate<ActionAck, [ActionInput]>(A.reviewPenalty.name);
+export const correctPenaltyUpdate = defineUpdate<ActionAck, [ActionInput]>(A.correctPenalty.name);
+export const withdrawPenaltyUpdate = defineUpdate<ActionAck, [ActionInput]>(A.withdrawPenalty.name);
+export const requestCreditRepairUpdate = defineUpdate<ActionAck, [ActionInput]>(A.requestCreditRepair.name);
+export const decideCreditRepairUpdate = defineUpdate<ActionAck, [ActionInput]>(A.decideCreditRepair.name);
+export const penaltyStateQuery = defineQuery<PenaltyView>('state');
+
+const chinaDay = (instant: number) => new Date(instant + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
+  const state: PenaltyState =
+    'continued' in args
+      ? args.continued
+      : {
+          core: newCore('penalty-report'),
+          zoneCode: args.start.zoneCode,
+          decisionNumber: args.start.decisionNumber,
+          caseId: args.start.caseId,
+          decision: args.start.decision,
+          stage: 'PREPARING',
+          path: ['PREPARING'],
+          launchedBy: args.launchedBy,
+          submitters: [],
+          rounds: 0,
+          reviews: [],
+          held: { zone: 0, ftz: 0, holder: null, since: null },
+          policy: { historyEventLimit: 0, dayLengthMs: 86_400_000, publication: undefined as never },
+          clock: startClock(Date.now(), 86_400_000),
+        };
+  const core = resumeCore(state.core);
+  const zoneBody = orgIds.zoneBody(state.zoneCode);
+  const enforcement = orgIds.enforcement(state.zoneCode);
+  const today = () => chinaDay(clockReading(state.clock, Date.now()));
+
+  const view = (): PenaltyView => {
+    const { core: _core, clock: _clock, ...rest } = state;
+    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: state.deadline ? [state.deadline] : [], today: today() };
+  };
+  const enter = (stage: PenaltyStage) => enterStage(state, stage);
+  const write = async (step: Step): Promise<PenaltyView> => {
+    await publishAndCommit(core, state.stage, step);
+    return view();
+  };
+  const inStage = (...stages: PenaltyStage[]) => {
+    if (!stages.includes(state.stage)) reject(REJECTION.conflict, `the penalty is ${state.stage}, not ${stages.join(' or ')}`);
+  };
+
+  /** Hands the case to a side (or to none): the time the last holder kept it is added to its account. */
+  function handTo(side: Side | null): void {
+    const { holder, since } = state.held;
+    if (holder && since) state.held[holder] += Math.max(0, Date.now() - Date.parse(since));
+    state.held.holder = side;
+    state.held.since = side ? nowIso() : null;
+  }
+  /** The register row as it stands now, with `changes`, into the step. */
+  function saveRecord(step: Step, changes: Partial<PenaltyRecord> = {}): void {
+    state.record = {
+      ...(state.record as PenaltyRecord),
+      ...changes,
+      decision: state.decision,
+      agreementId: state.authority!.agreementId,
+      rounds: state.rounds,
+      zoneHeldMs: state.held.zone,
+      ftzHeldMs: state.held.ftz,
+    };
+    step.penalty = { ...step.penalty, record: state.record };
+  }
+  function saveCredit(step: Step, changes: Partial<PenaltyCreditRecord>): void {
+    state.credit = { ...(state.credit as PenaltyCreditRecord), ...changes };
+    step.penalty = { ...step.penalty!, credit: state.credit };
+  }
+  /** The authority and decision facts an event names, so the timeline says which power authorised it. */
+  const authorityData = () => ({ powerCode: state.decision.powerCode, agreementId: state.authority?.agreementId, agreementVersion: state.authority?.version });
+  function waitFor(deadline: Deadline, name: PolicyKey, orgId: string, escalateTo: string[]): PenaltyDeadline {
+    state.deadline = { ...deadline, name, orgId, escalateTo, reminded: false, escalated: false };
+    return state.deadline;
+  }
+  /** The records' verdict on a decision: the authority that covers it, or the refusal with the reasons. */
+  async function checkDecision(decision: DecisionFacts): Promise<Authority & { inForce: true }> {
+    const { problems, authority } = await activities.checkPenaltyDecision({ zoneCode: state.zoneCode, decision });
+    if (problems.length || !authority.inForce) {
+      const type = problems.some((p) => p.status === 409) ? REJECTION.conflict : REJECTION.badRequest;
+      reject(type, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    }
+    return authority;
+  }
+  const planReview = () => activities.planDeadline({ key: 'penalty.reviewPeriod', scope: state.zoneCode, start: nowIso() });
+  function openReview(step: Step, deadline: Deadline): void {
+    handTo('ftz');
+    waitFor(deadline, 'penalty.reviewPeriod', 'ftz', ['ftz']);
+    enter('REVIEWING');
+    openTask(core, step, A.reviewPenalty, 'ftz', { decisionNumber: state.decisionNumber, round: state.rounds + 1 }, deadline.dueAt);
+  }
+
+  handleAction<PenaltyView, { note?: string }, Deadline>(
+    core,
+    {
+      action: A.reportPenalty,
+      update: reportPenaltyUpdate,
+      check: (input) => requireTask(core, A.reportPenalty, input),
+      prepare: () => planReview(),
+      decide: (input, step, reviewDeadline) => {
+        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+        state.submitters.push(input.actor);
+        openReview(step, reviewDeadline);
+        saveRecord(step, { status: 'REPORTED', reportedAt: step.at });
+        addEvent(core, step, 'penaltyReported', input.actor, { decisionNumber: state.decisionNumber, note: input.payload.note, ...authorityData() });
+      },
+    },
+    write,
+    view,
+  );
+
+  handleAction<PenaltyView, PenaltyReview, Deadline | undefined>(
+    core,
+    {
+      action: A.reviewPenalty,
+      update: reviewPenaltyUpdate,
+      check: (input) => {
+        requireTask(core, A.reviewPenalty, input);
+        // Separation of duties: whoever reported it, and their organisation, never reviews it.
+        const reporter = [state.launchedBy, ...state.submitters].find((s) => s.userId === input.actor.userId || s.orgId === input.actor.orgId);
+        if (reporter) reject(REJECTION.forbidden, `${input.actor.userId} may not review a penalty ${reporter.orgId} reported`);
+      },
+      prepare: (input) =>
+        input.payload.decision === 'return'
+          ? activities.planDeadline({ key: 'penalty.correctionPeriod', scope: state.zoneCode, start: nowIso() })
+          : Promise.resolve(undefined),
+      decide: (input, step, correctionDeadline) => {
+        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+        const round = state.rounds + 1;
+        state.reviews.push({ ...input.payload, round, reviewer: input.actor, at: step.at });
+        if (input.payload.decision === 'return') {
+          state.rounds = round;
+          handTo('zone');
+          saveRecord(step, { status: 'RETURNED' });
+          step.penalty!.review = { round, outcome: 'returned', reasons: input.payload.reasons, note: input.payload.note, reviewer: input.actor };
+          addEvent(core, step, 'penaltyReturned', input.actor, { round, reasons: input.payload.reasons, note: input.payload.note });
+          waitFor(correctionDeadline!, 'penalty.correctionPeriod', zoneBody, [orgIds.government(state.zoneCode), 'ftz']);
+          enter('CORRECTING');
+          const context = { decisionNumber: state.decisionNumber, round, reasons: input.payload.reasons, note: input.payload.note, prefill: state.decision };
+          openTask(core, step, A.correctPenalty, zoneBody, context, correctionDeadline!.dueAt);
+          return;
+        }
+        handTo(null);
+        const from = today();
+        const term = state.policy.publication[state.decision.grade];
+        const period = publicationPeriod(from, term);
+        state.publicationEndsOn = period.endsOn;
+        state.deadline = undefined;
+        saveRecord(step, { status: 'RECOGNISED', recognisedAt: step.at, creditRecordId: `${core.processId}.credit` });
+        step.penalty!.review = { round, outcome: 'recognised', reasons: [], note: input.payload.note, reviewer: input.actor };
+        saveCredit(step, {
+          id: `${core.processId}.credit`,
+          uscc: state.decision.uscc,
+          grade: state.decision.grade,
+          reason: `${state.decisionNumber}: ${state.decision.violation}`,
+          barsCommitment: term.barsCommitment,
+          publicationFrom: from,
+          publicationUntil: period.until,
+          repairEligibleFrom: period.repairEligibleFrom,
+          status: 'ACTIVE',
+        });
+        addEvent(core, step, 'penaltyRecognised', input.actor, {
+          round,
+          grade: state.decision.grade,
+          publicationUntil: period.until,
+          repairEligibleFrom: period.repairEligibleFrom,
+          ...authorityData(),
+        });
+        enter('PUBLISHED');
+      },
+    },
+    write,
+    view,
+  );
+
+  handleAction<PenaltyView, DecisionFacts, { authority: Authority & { inForce: true }; reviewDeadline: Deadline }>(
+    core,
+    {
+      action: A.correctPenalty,
+      update: correctPenaltyUpdate,
+      check: (input) => {
+        requireTask(core, A.correctPenalty, input);
+        if (!changedFields(state.decision, input.payload).length) {
+          reject(REJECTION.badRequest, 'a resubmission must correct something: it is the decision returned, unchanged');
+        }
+      },
+      prepare: async (input) => ({ authority: await checkDecision(input.payload), reviewDeadline: await planReview() }),
+      decide: (input, step, { authority, reviewDeadline }) => {
+        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+        const changed = changedFields(state.decision, input.payload);
+        if (input.payload.uscc !== state.decision.uscc) upsertSearchAttributes([{ key: searchAttributes.entityUscc, value: input.payload.uscc }]);
+        state.decision = input.payload;
+        state.authority = { agreementId: authority.agreementId, version: authority.version };
+        state.submitters.push(input.actor);
+        openReview(step, reviewDeadline);
+        saveRecord(step, { status: 'REPORTED' });
+        addEvent(core, step, 'penaltyResubmitted', input.actor, { round: state.rounds, changed, ...authorityData() });
+      },
+    },
+    write,
+    view,
+  );
+
+  handleAction<PenaltyView, { cause: 'revoked' | 'changed'; reason: string }, undefined>(
+    core,
+    {
+      action: A.withdrawPenalty,
+      update: withdrawPenaltyUpdate,
+      check: (input) => {
+        requireActor(input.actor, [enforcement], A.withdrawPenalty.role);
+        inStage(...LIVE_PENALTY_STAGES);
+      },
+      decide: (input, step) => {
+        closeTasks(core, step, () => true, null);
+        handTo(null);
+        state.deadline = undefined;
+        const reason = `${input.payload.cause}: ${input.payload.reason}`;
+        saveRecord(step, { status: 'WITHDRAWN', withdrawnAt: step.at, withdrawalReason: reason });
+        if (state.credit) saveCredit(step, { status: 'WITHDRAWN', endedAt: step.at, endReason: reason });
+        addEvent(core, step, 'penaltyWithdrawn', input.actor, { cause: input.payload.cause, reason: input.payload.reason, creditRecordId: state.credit?.id });
+        enter('WITHDRAWN');
+      },
+    },
+    write,
+    view,
+  );
+
+  handleAction<PenaltyView, { rectification: string }, undefined>(
+    core,
+    {
+      action: A.requestCreditRepair,
+      update: requestCreditRepairUpdate,
+      check: (input) => {
+        requireActor(input.actor, [zoneBody, 'ftz'], A.requestCreditRepair.role);
+        inStage('PUBLISHED');
+        if (core.openTasks.some((t) => t.action === A.decideCreditRepair.name)) reject(REJECTION.conflict, 'a credit repair request is already awaiting a decision');
+        const eligible = state.credit!.repairEligibleFrom;
+        if (today() < eligible) reject(REJECTION.conflict, `credit repair may be requested from ${eligible}, after the minimum publication period; today is ${today()}`);
+      },
+      decide: (input, step) => {
+        addEvent(core, step, 'creditRepairRequested', input.actor, { rectification: input.payload.rectification });
+        openTask(core, step, A.decideCreditRepair, 'ftz', { decisionNumber: state.decisionNumber, rectification: input.payload.rectification, uscc: state.decision.uscc });
+      },
+    },
+    write,
+    view,
+  );
+
+  handleAction<PenaltyView, { decision: 'grant'; note?: string } | { decision: 'refuse'; reason: string }, undefined>(
+    core,
+    {
+      action: A.decideCreditRepair,
+      update: decideCreditRepairUpdate,
+      check: (input) => {
+        requireTask(core, A.decideCreditRepair, input);
+        inStage('PUBLISHED');
+      },
+      decide: (input, step) => {
+        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+        if (input.payload.decision === 'refuse') {
+          addEvent(core, step, 'creditRepairRefused', input.actor, { reason: input.payload.reason });
+          return;
+        }
+        saveRecord(step);
+        saveCredit(step, { status: 'REPAIRED', endedAt: step.at, endReason: `repaired${input.payload.note ? `: ${input.payload.note}` : ''}` });
+        addEvent(core, step, 'creditRepaired', input.actor, { on: today(), note: input.payload.note });
+        enter('REPAIRED');
+      },
+    },
+    write,
+    view,
+  );
+
+  setHandler(penaltyStateQuery, view);
+
+  const done = () => FINAL_PENALTY_STAGES.includes(state.stage);
+  const stop = () => done() || historyFull(state.policy.historyEventLimit) || Boolean(core.closing);
+
+  /** Reminder and escalation of whichever period the process waits on; each new period replaces the last. */
+  async function watchDeadlines(): Promise<void> {
+    while (!stop()) {
+      const deadline = state.deadline;
+      const moved = () => state.deadline !== deadline || stop();
+      if (deadline) {
+        await watchDeadline(
+          core,
+          deadline,
+          moved,
+          () => warn(deadline, 'reminder', [deadline.orgId]),
+          () => warn(deadline, 'escalation', deadline.escalateTo),
+        );
+      }
+      await condition(moved);
+    }
+  }
+  function warn(deadline: PenaltyDeadline, kind: 'reminder' | 'escalation', to: string[]): Promise<PenaltyView> {
+    const step = beginStep(core);
+    const message = kind === 'reminder' ? `${state.decisionNumber}: due ${deadline.dueAt}` : `${state.decisionNumber}: overdue since ${deadline.dueAt}`;
+    step.notifications = to.map((orgId) => ({ orgId, kind, message }));
+    if (kind === 'reminder') addEvent(core, step, 'reminderSent', null, { dueAt: deadline.dueAt, orgIds: to, deadline: deadline.name });
+    else addEvent(core, step, 'escalated', null, { dueAt: deadline.dueAt, to: to.join(', '), deadline: deadline.name });
+    return write(step);
+  }
+
+  /** The publication's end on the policy clock: the credit record ends with it unless repaired or withdrawn first. */
+  async function followPublication(): Promise<void> {
+    await condition(() => state.stage === 'PUBLISHED' || stop());
+    if (stop()) return;
+    const moved = () => state.stage !== 'PUBLISHED' || stop();
+    const ends = await condition(moved, msUntilDayStarts(state.clock, Date.now(), state.publicationEndsOn!));
+    if (ends || core.closing) return;
+    const step = beginStep(core);
+    closeTasks(core, step, () => true, null);
+    saveRecord(step);
+    saveCredit(step, { status: 'ENDED', endedAt: step.at, endReason: 'publication period ended' });
+    addEvent(core, step, 'publicationEnded', null, { until: state.credit!.publicationUntil });
+    enter('PUBLICATION_ENDED');
+    await write(step);
+  }
+
+  if (state.stage === 'PREPARING') await prepare();
+  void watchDeadlines();
+  void followPublication();
+
+  const final = await awaitEndOfRun(core, done, state.policy.historyEventLimit);
+  if (!final) return continueAsNew<typeof penaltyReport>({ continued: state });
+  return view();
+
+  /** Policy, the records' verdict on the decision and the report deadline; then the zone's task to report it. */
+  async function prepare(): Promise<void> {
+    state.policy = await activities.preparePenalty({ zoneCode: state.zoneCode });
+    state.clock = startClock(Date.now(), state.policy.dayLengthMs);
+    const { problems, authority } = await activities.checkPenaltyDecision({ zoneCode: state.zoneCode, decision: state.decision });
+    const step = beginStep(core);
+    if (problems.length || !authority.inForce) {
+      // The API checked the same moments before: only a change to the records in between lands here.
+      addEvent(core, step, 'penaltyRefused', state.launchedBy, { decisionNumber: state.decisionNumber, problems: problems.map((p) => `${p.path}: ${p.message}`) });
+      enter('REFUSED');
+      await write(step);
+      return;
+    }
+    state.authority = { agreementId: authority.agreementId, version: authority.version };
+    // Working days count from the decision date; a decision of today starts the period now (a test's short period too).
+    const decidedEarlier = state.decision.decidedOn < chinaDay(Date.now());
+    const start = decidedEarlier ? `${state.decision.decidedOn}T00:00:00+08:00` : nowIso();
+    const reportDeadline = await activities.planDeadline({ key: 'penalty.reportPeriod', scope: state.zoneCode, start: new Date(start).toISOString() });
+    handTo('zone');
+    waitFor(reportDeadline, 'penalty.reportPeriod', zoneBody, [orgIds.government(state.zoneCode), 'ftz']);
+    state.record = {
+      decisionNumber: state.decisionNumber,
+      zoneCode: state.zoneCode,
+      enforcementOrg: enforcement,
+      agreementId: authority.agreementId,
+      decision: state.decision,
+      caseId: state.caseId,
+      status: 'RECORDED',
+      rounds: 0,
+      zoneHeldMs: 0,
+      ftzHeldMs: 0,
+    };
+    saveRecord(step);
+    if (state.caseId) step.penalty!.linkCase = state.caseId;
+    addEvent(core, step, 'penaltyRecorded', state.launchedBy, {
+      decisionNumber: state.decisionNumber,
+      uscc: state.decision.uscc,
+      grade: state.decision.grade,
+      reportBy: reportDeadline.dueAt,
+      ...authorityData(),
+    });
+    enter('REPORTING');
+    openTask(core, step, A.reportPenalty, zoneBody, { decisionNumber: state.decisionNumber, decision: state.decision }, reportDeadline.dueAt);
+    await write(step);
+  }
+}
