@@ -3,10 +3,10 @@
  * signing, announcement and its term, to renewal, expiry or early termination. Long-lived: it
  * continues-as-new with its plain-JSON state.
  */
-import { condition, continueAsNew, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
 import type { AgreementRecord, AgreementVersionRecord, Step } from '../activities/step';
 import type { AgreementPolicy } from '../activities/policy';
-import { REJECTION, type ActionAck, type ActionInput } from '../domain/actions';
+import { REJECTION } from '../domain/actions';
 import {
   addDays,
   agreementActions as A,
@@ -71,11 +71,6 @@ export type AgreementView = Omit<AgreementState, 'core' | 'clock'> & {
 };
 export type AgreementArgs = { start: AgreementInput; launchedBy: Actor } | { continued: AgreementState };
 
-export const draftAgreementUpdate = defineUpdate<ActionAck, [ActionInput]>(A.draftAgreement.name);
-export const reviewAgreementUpdate = defineUpdate<ActionAck, [ActionInput]>(A.reviewAgreement.name);
-export const announceAgreementUpdate = defineUpdate<ActionAck, [ActionInput]>(A.announceAgreement.name);
-export const decideRenewalUpdate = defineUpdate<ActionAck, [ActionInput]>(A.decideRenewal.name);
-export const terminateAgreementUpdate = defineUpdate<ActionAck, [ActionInput]>(A.terminateAgreement.name);
 export const agreementStateQuery = defineQuery<AgreementView>('state');
 
 const RENEWING: readonly AgreementStage[] = ['RENEWAL_DRAFTING', 'RENEWAL_SIGNING'];
@@ -141,11 +136,10 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     }
   }
 
-  handleAction<AgreementView, AgreementContent, undefined>(
+  handleAction<AgreementContent, undefined>(
     core,
     {
       action: A.draftAgreement,
-      update: draftAgreementUpdate,
       check: (input) => requireTask(core, A.draftAgreement, input),
       prepare: (input) => checkDraft(input.payload).then(() => undefined),
       decide: (input, step) => {
@@ -180,11 +174,10 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     view,
   );
 
-  handleAction<AgreementView, Review, Awaited<ReturnType<typeof activities.planDeadline>> | undefined>(
+  handleAction<Review, Awaited<ReturnType<typeof activities.planDeadline>> | undefined>(
     core,
     {
       action: A.reviewAgreement,
-      update: reviewAgreementUpdate,
       check: (input) => {
         const task = requireTask(core, A.reviewAgreement, input);
         if (task.context.version !== current().version) {
@@ -241,11 +234,10 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     view,
   );
 
-  handleAction<AgreementView, { announcementRef: string; announcedOn: string }, undefined>(
+  handleAction<{ announcementRef: string; announcedOn: string }, undefined>(
     core,
     {
       action: A.announceAgreement,
-      update: announceAgreementUpdate,
       check: (input) => requireTask(core, A.announceAgreement, input),
       decide: (input, step) => {
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
@@ -259,11 +251,10 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     view,
   );
 
-  handleAction<AgreementView, { decision: 'renew'; newEndDate: string } | { decision: 'letExpire'; note?: string }, undefined>(
+  handleAction<{ decision: 'renew'; newEndDate: string } | { decision: 'letExpire'; note?: string }, undefined>(
     core,
     {
       action: A.decideRenewal,
-      update: decideRenewalUpdate,
       check: (input) => {
         requireTask(core, A.decideRenewal, input);
         const end = (state.record as AgreementRecord).endDate;
@@ -311,11 +302,10 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     };
   }
 
-  handleAction<AgreementView, { reason: string }, undefined>(
+  handleAction<{ reason: string }, undefined>(
     core,
     {
       action: A.terminateAgreement,
-      update: terminateAgreementUpdate,
       check: (input) => {
         requireActor(input.actor, parties, A.terminateAgreement.role);
         inStage('PENDING_START', ...LIVE);

@@ -4,10 +4,10 @@
  * transfer to the local office, and the verification of each licence granted on commitment
  * (rectification, re-check, revocation with a credit record and a penalty case).
  */
-import { continueAsNew, defineQuery, defineUpdate, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, defineQuery, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import type { CreditRecord, EntityRecord, LicenceRecord, Step, TaxRecord } from '../activities/step';
 import type { Grant } from '../activities/registration';
-import { REJECTION, type ActionAck, type ActionInput } from '../domain/actions';
+import { REJECTION, type ActionInput } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
@@ -71,12 +71,6 @@ export type RegistrationView = Omit<RegistrationState, 'core' | 'application'> &
 };
 export type RegistrationArgs = { start: Application; launchedBy: Actor } | { continued: RegistrationState };
 
-export const consentRegistrationUpdate = defineUpdate<ActionAck, [ActionInput]>(A.consentRegistration.name);
-export const requestTaxTransferUpdate = defineUpdate<ActionAck, [ActionInput]>(A.requestTaxTransfer.name);
-export const approveTaxTransferUpdate = defineUpdate<ActionAck, [ActionInput]>(A.approveTaxTransfer.name);
-export const confirmTaxTransferUpdate = defineUpdate<ActionAck, [ActionInput]>(A.confirmTaxTransfer.name);
-export const verifyCommitmentUpdate = defineUpdate<ActionAck, [ActionInput]>(A.verifyCommitment.name);
-export const recheckCommitmentUpdate = defineUpdate<ActionAck, [ActionInput]>(A.recheckCommitment.name);
 export const registrationStateQuery = defineQuery<RegistrationView>('state');
 
 type TaxStep = 'requestTaxTransfer' | 'approveTaxTransfer' | 'confirmTaxTransfer';
@@ -165,11 +159,10 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     enter('COMPLETED');
   }
 
-  handleAction<RegistrationView, { decision: 'agree' } | { decision: 'refuse'; reason: string }, { refusals: Refusal[]; grants: Grant[]; taxDeadline: Deadline } | undefined>(
+  handleAction<{ decision: 'agree' } | { decision: 'refuse'; reason: string }, { refusals: Refusal[]; grants: Grant[]; taxDeadline: Deadline } | undefined>(
     core,
     {
       action: A.consentRegistration,
-      update: consentRegistrationUpdate,
       check: (input) => requireTask(core, A.consentRegistration, input),
       prepare: async (input) => {
         if (input.payload.decision !== 'agree') return undefined;
@@ -262,12 +255,10 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
 
   for (const name of Object.keys(TAX_STEPS) as TaxStep[]) {
     const { next, status, at } = TAX_STEPS[name];
-    const update = { requestTaxTransfer: requestTaxTransferUpdate, approveTaxTransfer: approveTaxTransferUpdate, confirmTaxTransfer: confirmTaxTransferUpdate }[name];
-    handleAction<RegistrationView, { reference: string; note?: string }, Deadline | undefined>(
+    handleAction<{ reference: string; note?: string }, Deadline | undefined>(
       core,
       {
         action: A[name],
-        update,
         check: (input) => requireTask(core, A[name], input),
         prepare: () => (next ? activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: nowIso() }) : Promise.resolve(undefined)),
         decide: (input, step, nextDeadline) => {
@@ -291,11 +282,10 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
   };
   const taskLicence = (input: ActionInput) => licence(core.openTasks.find((t) => t.id === input.taskId)?.context.licenceId);
 
-  handleAction<RegistrationView, Verification, Deadline | undefined>(
+  handleAction<Verification, Deadline | undefined>(
     core,
     {
       action: A.verifyCommitment,
-      update: verifyCommitmentUpdate,
       check: verificationCheck(A.verifyCommitment, 'PENDING'),
       prepare: (input) =>
         input.payload.result === 'nonCompliant' ? activities.planDeadline({ key: 'registration.rectificationPeriod', scope: county, start: nowIso() }) : Promise.resolve(undefined),
@@ -321,11 +311,10 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     view,
   );
 
-  handleAction<RegistrationView, Verification, undefined>(
+  handleAction<Verification, undefined>(
     core,
     {
       action: A.recheckCommitment,
-      update: recheckCommitmentUpdate,
       check: verificationCheck(A.recheckCommitment, 'RECTIFYING'),
       decide: (input, step) => {
         const record = taskLicence(input);

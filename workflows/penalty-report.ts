@@ -4,13 +4,13 @@
  * entity's credit: published for a period by grade, until repaired, withdrawn or the period ends.
  * It continues-as-new with its plain-JSON state, so no number of correction rounds outgrows a run.
  */
-import { condition, continueAsNew, defineQuery, defineUpdate, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, continueAsNew, defineQuery, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PenaltyPolicy } from '../activities/penalties';
 import type { PenaltyCreditRecord, PenaltyRecord } from '../activities/penalty-records';
 import type { Step } from '../activities/step';
 import type { Authority } from '../domain/authority';
-import { REJECTION, type ActionAck, type ActionInput } from '../domain/actions';
+import { REJECTION } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
@@ -92,12 +92,6 @@ export type PenaltyView = Omit<PenaltyState, 'core' | 'clock'> & {
 };
 export type PenaltyArgs = { start: PenaltyInput; launchedBy: Actor } | { continued: PenaltyState };
 
-export const reportPenaltyUpdate = defineUpdate<ActionAck, [ActionInput]>(A.reportPenalty.name);
-export const reviewPenaltyUpdate = defineUpdate<ActionAck, [ActionInput]>(A.reviewPenalty.name);
-export const correctPenaltyUpdate = defineUpdate<ActionAck, [ActionInput]>(A.correctPenalty.name);
-export const withdrawPenaltyUpdate = defineUpdate<ActionAck, [ActionInput]>(A.withdrawPenalty.name);
-export const requestCreditRepairUpdate = defineUpdate<ActionAck, [ActionInput]>(A.requestCreditRepair.name);
-export const decideCreditRepairUpdate = defineUpdate<ActionAck, [ActionInput]>(A.decideCreditRepair.name);
 export const penaltyStateQuery = defineQuery<PenaltyView>('state');
 
 const chinaDay = (instant: number) => new Date(instant + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -187,11 +181,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     openTask(core, step, A.reviewPenalty, 'ftz', { decisionNumber: state.decisionNumber, round: state.rounds + 1 }, deadline.dueAt);
   }
 
-  handleAction<PenaltyView, { note?: string }, Deadline>(
+  handleAction<{ note?: string }, Deadline>(
     core,
     {
       action: A.reportPenalty,
-      update: reportPenaltyUpdate,
       check: (input) => requireTask(core, A.reportPenalty, input),
       prepare: () => planReview(),
       decide: (input, step, reviewDeadline) => {
@@ -206,11 +199,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     view,
   );
 
-  handleAction<PenaltyView, PenaltyReview, Deadline | undefined>(
+  handleAction<PenaltyReview, Deadline | undefined>(
     core,
     {
       action: A.reviewPenalty,
-      update: reviewPenaltyUpdate,
       check: (input) => {
         requireTask(core, A.reviewPenalty, input);
         // Separation of duties: whoever reported it, and their organisation, never reviews it.
@@ -270,11 +262,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     view,
   );
 
-  handleAction<PenaltyView, DecisionFacts, { authority: Authority & { inForce: true }; reviewDeadline: Deadline }>(
+  handleAction<DecisionFacts, { authority: Authority & { inForce: true }; reviewDeadline: Deadline }>(
     core,
     {
       action: A.correctPenalty,
-      update: correctPenaltyUpdate,
       check: (input) => {
         requireTask(core, A.correctPenalty, input);
         if (!changedFields(state.decision, input.payload).length) {
@@ -298,11 +289,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     view,
   );
 
-  handleAction<PenaltyView, { cause: 'revoked' | 'changed'; reason: string }, undefined>(
+  handleAction<{ cause: 'revoked' | 'changed'; reason: string }, undefined>(
     core,
     {
       action: A.withdrawPenalty,
-      update: withdrawPenaltyUpdate,
       check: (input) => {
         requireActor(input.actor, [enforcement], A.withdrawPenalty.role);
         inStage(...LIVE_PENALTY_STAGES);
@@ -322,11 +312,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     view,
   );
 
-  handleAction<PenaltyView, { rectification: string }, undefined>(
+  handleAction<{ rectification: string }, undefined>(
     core,
     {
       action: A.requestCreditRepair,
-      update: requestCreditRepairUpdate,
       check: (input) => {
         requireActor(input.actor, [zoneBody, 'ftz'], A.requestCreditRepair.role);
         inStage('PUBLISHED');
@@ -343,11 +332,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     view,
   );
 
-  handleAction<PenaltyView, { decision: 'grant'; note?: string } | { decision: 'refuse'; reason: string }, undefined>(
+  handleAction<{ decision: 'grant'; note?: string } | { decision: 'refuse'; reason: string }, undefined>(
     core,
     {
       action: A.decideCreditRepair,
-      update: decideCreditRepairUpdate,
       check: (input) => {
         requireTask(core, A.decideCreditRepair, input);
         inStage('PUBLISHED');

@@ -3,9 +3,8 @@
  * with a date and a note. Listing a new measure is the first step; the process ends once every zone
  * offered has decided. Launched again later, it offers the measure to the zones that became ACTIVE since.
  */
-import { ApplicationFailure, continueAsNew, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
 import type { PilotDecisionRecord, Step } from '../activities/step';
-import type { ActionAck, ActionInput } from '../domain/actions';
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
 import { pilotActions as A, type PilotDecision, type PilotInput, type PilotStage } from '../domain/pilots';
@@ -45,7 +44,6 @@ export interface PilotState {
 export type PilotView = Omit<PilotState, 'core'> & { processId: string; openTasks: ProcessCore['openTasks']; deadlines: [] };
 export type PilotArgs = { start: PilotInput; launchedBy: Actor } | { continued: PilotState };
 
-export const decidePilotUpdate = defineUpdate<ActionAck, [ActionInput]>(A.decidePilot.name);
 export const pilotStateQuery = defineQuery<PilotView>('state');
 
 export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
@@ -75,11 +73,10 @@ export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
   };
   const pending = () => state.zones.filter((zone) => !zone.decision);
 
-  handleAction<PilotView, PilotDecision, undefined>(
+  handleAction<PilotDecision, undefined>(
     core,
     {
       action: A.decidePilot,
-      update: decidePilotUpdate,
       // The task names the zone; only that zone's government may decide (api/access.ts: addressee).
       check: (input) => requireTask(core, A.decidePilot, input),
       decide: (input, step) => {

@@ -2,9 +2,9 @@
  * P2: a new version of the power catalogue, drafted by FTZ staff, approved by an FTZ admin and
  * published; publishing revokes every delisted power in the agreements that hold it.
  */
-import { continueAsNew, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
+import { continueAsNew, defineQuery, defineSignal, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import type { Step } from '../activities/step';
-import { REJECTION, type ActionAck, type ActionInput } from '../domain/actions';
+import { REJECTION } from '../domain/actions';
 import type { Actor } from '../domain/identity';
 import {
   catalogActions as A,
@@ -53,8 +53,6 @@ export interface PowersDelisted {
 }
 export const powersDelistedSignal = defineSignal<[PowersDelisted]>('powersDelisted');
 
-export const draftCatalogUpdate = defineUpdate<ActionAck, [ActionInput]>(A.draftCatalog.name);
-export const approveCatalogUpdate = defineUpdate<ActionAck, [ActionInput]>(A.approveCatalog.name);
 export const catalogStateQuery = defineQuery<CatalogView>('state');
 
 export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
@@ -81,11 +79,10 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
       ...context,
     });
 
-  handleAction<CatalogView, CatalogDraft, undefined>(
+  handleAction<CatalogDraft, undefined>(
     core,
     {
       action: A.draftCatalog,
-      update: draftCatalogUpdate,
       check: (input) => {
         requireTask(core, A.draftCatalog, input);
         const missing = missingCodes(state.basedOn?.powers ?? [], input.payload.powers);
@@ -105,11 +102,10 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
     view,
   );
 
-  handleAction<CatalogView, { decision: 'approve' } | { decision: 'return'; comments: string }, undefined>(
+  handleAction<{ decision: 'approve' } | { decision: 'return'; comments: string }, undefined>(
     core,
     {
       action: A.approveCatalog,
-      update: approveCatalogUpdate,
       check: (input) => requireTask(core, A.approveCatalog, input),
       decide: (input, step) => {
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);

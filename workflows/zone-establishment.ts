@@ -2,9 +2,9 @@
  * P1: a collaborative zone, from the memorandum both governments sign to its termination.
  * A zone lives for years: this workflow continues-as-new with its plain-JSON state.
  */
-import { continueAsNew, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
+import { continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
 import type { MemorandumRecord, Step, ZoneRecord } from '../activities/step';
-import { REJECTION, type ActionAck, type ActionInput } from '../domain/actions';
+import { REJECTION, type ActionInput } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds, zoneName } from '../domain/names';
@@ -73,15 +73,6 @@ export type ZoneView = Omit<ZoneState, 'core'> & {
 
 export type ZoneWorkflowArgs = { start: ZoneEstablishmentInput; launchedBy: Actor } | { continued: ZoneState };
 
-export const draftMemorandumUpdate = defineUpdate<ActionAck, [ActionInput]>(A.draftMemorandum.name);
-export const reviewMemorandumUpdate = defineUpdate<ActionAck, [ActionInput]>(A.reviewMemorandum.name);
-export const nameManagementBodyUpdate = defineUpdate<ActionAck, [ActionInput]>(A.nameManagementBody.name);
-export const decideOverdueMemorandumUpdate = defineUpdate<ActionAck, [ActionInput]>(A.decideOverdueMemorandum.name);
-export const proposeAmendmentUpdate = defineUpdate<ActionAck, [ActionInput]>(A.proposeAmendment.name);
-export const suspendZoneUpdate = defineUpdate<ActionAck, [ActionInput]>(A.suspendZone.name);
-export const resumeZoneUpdate = defineUpdate<ActionAck, [ActionInput]>(A.resumeZone.name);
-export const proposeTerminationUpdate = defineUpdate<ActionAck, [ActionInput]>(A.proposeTermination.name);
-export const consentTerminationUpdate = defineUpdate<ActionAck, [ActionInput]>(A.consentTermination.name);
 export const stateQuery = defineQuery<ZoneView>('state');
 
 const NEGOTIATING: readonly ZoneStage[] = ['PREPARING', 'DRAFTING', 'SIGNING'];
@@ -133,12 +124,11 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   }
 
   function handle<P>(
-    action: ActionHandler<ZoneView, P>['action'],
-    update: ActionHandler<ZoneView, P>['update'],
-    check: ActionHandler<ZoneView, P>['check'],
+    action: ActionHandler<P>['action'],
+    check: ActionHandler<P>['check'],
     decide: (input: ActionInput<P>, step: Step) => void,
   ): void {
-    handleAction(core, { action, update, check, decide }, write, view);
+    handleAction(core, { action, check, decide }, write, view);
   }
 
   const inStage = (...stages: ZoneStage[]) => {
@@ -147,7 +137,6 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
 
   handle<MemorandumContent>(
     A.draftMemorandum,
-    draftMemorandumUpdate,
     (input) => requireTask(core, A.draftMemorandum, input),
     (input, step) => {
       closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
@@ -171,7 +160,6 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
 
   handle<Review>(
     A.reviewMemorandum,
-    reviewMemorandumUpdate,
     (input) => {
       const task = requireTask(core, A.reviewMemorandum, input);
       if (task.context.version !== currentDraft().version) {
@@ -233,7 +221,6 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
 
   handle<ManagementBody>(
     A.nameManagementBody,
-    nameManagementBodyUpdate,
     (input) => requireTask(core, A.nameManagementBody, input),
     (input, step) => {
       closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
@@ -248,7 +235,6 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
 
   handle<{ decision: 'withdraw' | 'keepWaiting'; reason: string }>(
     A.decideOverdueMemorandum,
-    decideOverdueMemorandumUpdate,
     (input) => {
       requireTask(core, A.decideOverdueMemorandum, input);
       inStage('DRAFTING', 'SIGNING');
@@ -267,7 +253,6 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
 
   handle<{ reason: string }>(
     A.proposeAmendment,
-    proposeAmendmentUpdate,
     (input) => {
       requireActor(input.actor, parties, A.proposeAmendment.role);
       inStage('ACTIVE');
@@ -281,7 +266,6 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
 
   handle<{ reason: string }>(
     A.suspendZone,
-    suspendZoneUpdate,
     (input) => {
       requireActor(input.actor, ['city'], A.suspendZone.role);
       inStage('ACTIVE');
@@ -295,7 +279,6 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
 
   handle<{ note?: string }>(
     A.resumeZone,
-    resumeZoneUpdate,
     (input) => {
       requireActor(input.actor, ['city'], A.resumeZone.role);
       inStage('SUSPENDED');
@@ -309,7 +292,6 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
 
   handle<{ reason: string }>(
     A.proposeTermination,
-    proposeTerminationUpdate,
     (input) => {
       requireActor(input.actor, parties, A.proposeTermination.role);
       inStage('ACTIVE', 'SUSPENDED');
@@ -325,7 +307,6 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
 
   handle<{ decision: 'agree' | 'refuse'; note?: string }>(
     A.consentTermination,
-    consentTerminationUpdate,
     (input) => requireTask(core, A.consentTermination, input),
     (input, step) => {
       closeTasks(core, step, (t) => t.id === input.taskId, input.actor);

@@ -1,6 +1,5 @@
 /** Human steps as Updates: validators that refuse without a trace, handlers that decide then write. */
-import type { UpdateDefinition } from '@temporalio/common';
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, defineUpdate, setHandler } from '@temporalio/workflow';
 import type { Step, TaskRecord } from '../../activities/step';
 import { REJECTION, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
@@ -50,13 +49,11 @@ export function requireActor(actor: Actor, orgIds: string[], role: string): void
 
 
 /**
- * An action's update: what the validator checks, what the handler may read first, and the decision.
- * The first type parameter (the workflow's view) is no longer used, since updates answer an
- * `ActionAck`; it stays so that `ActionHandler<View, P>` in the workflows still reads the same.
+ * An action's update, named as the action: what the validator checks, what the handler may read
+ * first, and the decision.
  */
-export interface ActionHandler<_View, P, R = undefined> {
+export interface ActionHandler<P, R = undefined> {
   action: ActionDefinition;
-  update: UpdateDefinition<ActionAck, [ActionInput]>;
   /** Synchronous checks of payload-free facts (task, actor, stage); throwing refuses without a trace. */
   check(input: ActionInput<P>): void;
   /** Reads the records before deciding (an activity); it changes nothing, and may refuse too. */
@@ -75,11 +72,11 @@ function acknowledge(core: ProcessCore, view: { stage: string }): ActionAck {
  * `write` commits the step. The update answers an `ActionAck`; a repeated request id answers one
  * for the current state without acting.
  */
-export function handleAction<V extends { stage: string }, P, R>(
+export function handleAction<P, R>(
   core: ProcessCore,
-  handler: ActionHandler<V, P, R>,
-  write: (step: Step) => Promise<V>,
-  view: () => V,
+  handler: ActionHandler<P, R>,
+  write: (step: Step) => Promise<{ stage: string }>,
+  view: () => { stage: string },
 ): void {
   const checked = (input: ActionInput): ActionInput<P> => {
     const typed = { ...input, payload: parsePayload<P>(handler.action, input) };
@@ -87,7 +84,7 @@ export function handleAction<V extends { stage: string }, P, R>(
     return typed;
   };
   setHandler(
-    handler.update,
+    defineUpdate<ActionAck, [ActionInput]>(handler.action.name),
     async (input: ActionInput) => {
       if (isRepeat(core, input)) return acknowledge(core, view());
       let typed = checked(input);
