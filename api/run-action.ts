@@ -1,7 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { ActionAck, ActionDefinition } from '../domain/actions';
 import type { Actor } from '../domain/identity';
-import { badRequest, zodDetails } from './errors';
+import { badRequest, HttpError, zodDetails } from './errors';
 
 /** An action's payload, parsed by its schema: a 400 with field paths when it does not fit. */
 export function parseActionPayload(action: ActionDefinition, body: unknown): unknown {
@@ -21,5 +21,13 @@ export async function runAction(
   input: { actor: Actor; taskId?: string; requestId: string; payload: unknown },
 ): Promise<Record<string, unknown>> {
   await handle.executeUpdate<ActionAck, [typeof input]>(action.name, { args: [input], updateId: input.requestId });
-  return handle.query<Record<string, unknown>>('state');
+  try {
+    return await handle.query<Record<string, unknown>>('state');
+  } catch (error) {
+    // The action is taken; only reading its result failed (a worker killed, an engine restarting).
+    // The same request again acts no second time and answers the state.
+    throw new HttpError(503, 'ENGINE_UNAVAILABLE', `${action.name} was taken, but the new state could not be read: send the request again with its Idempotency-Key`, {
+      cause: (error as Error).message,
+    });
+  }
 }

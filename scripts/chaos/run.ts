@@ -71,6 +71,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       inParallel(runs, options.concurrency, async (run) => {
         const id = await run.flow.drive(api, run.code, run.n);
         intended.push({ id, flow: run.flow.name, expected: run.flow.expected(run.code) });
+      }).catch((error: unknown) => {
+        // A flow that met an answer no retry mends (a 500): the API's own account of it says why.
+        const errors = cluster.apiProcess.output().split('\n').filter((line) => line.includes('"level":50'));
+        throw new Error(`${(error as Error).message}\nthe API's errors meanwhile:\n${errors.slice(-5).join('\n') || '(none)'}`);
       }),
     ]);
 
