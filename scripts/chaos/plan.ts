@@ -5,6 +5,7 @@
  */
 import type { Api } from '../lab/api-client';
 import { act, agreementContent, body, launch, memorandum, processAction, termOf, today } from '../lab/flows';
+import { usccCheckCharacter } from '../../domain/uscc';
 
 export interface Expected {
   stage: string;
@@ -17,21 +18,21 @@ export interface Expected {
   /** Task ledger rows ever opened, and the ones open at the end as `action@org`. */
   tasks: number;
   openTasks: string[];
-  /** Registry rows: zones, memoranda, agreements, agreement versions. */
-  records: { zones: number; memoranda: number; agreements: number; versions: number };
-  /** The registry status of the zone or agreement, when there is one. */
+  /** Registry rows: zones, memoranda, agreements, agreement versions, entities and their tax records. */
+  records: { zones: number; memoranda: number; agreements: number; versions: number; entities: number };
+  /** The registry status of the zone, agreement or entity, when there is one. */
   recordStatus?: string;
 }
 
 export interface Flow {
   name: string;
-  kind: 'zone' | 'agreement';
+  kind: 'zone' | 'agreement' | 'registration';
   expected(code: string): Expected;
-  /** Drives the process; returns its id. `code` is the county (zones) or the host zone (agreements); `n` numbers agreements' terms. */
+  /** Drives the process; returns its id. `code` is the county (zones) or the host zone (the others); `n` numbers terms and entities. */
   drive(api: Api, code: string, n: number): Promise<string>;
 }
 
-const none = { zones: 0, memoranda: 0, agreements: 0, versions: 0 };
+const none = { zones: 0, memoranda: 0, agreements: 0, versions: 0, entities: 0 };
 const SIGNED = ['launched', 'memorandumDrafted', 'memorandumSigned', 'memorandumSigned', 'zoneRecorded'];
 const CONCLUDED = ['agreementLaunched', 'agreementDrafted', 'agreementSigned', 'agreementSigned', 'agreementConcluded'];
 const items = [{ powerCode: 'XK-004' }, { powerCode: 'JC-002' }];
@@ -45,6 +46,28 @@ async function concluded(api: Api, zone: string, n: number): Promise<string> {
   await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent(items, termOf(n)));
   await act(api, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
   await act(api, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+  return id;
+}
+
+const REGISTERED = ['applicationReceived', 'applicationScreened', 'consentGiven', 'entityRegistered', 'taxTransferRequested', 'taxTransferApproved'];
+
+/** A company residing in the host zone, the `n`th of the run, asking no licence: registered and taxed. */
+async function registeredAndApproved(api: Api, zone: string, n: number): Promise<string> {
+  const first17 = `91210800C${String(n).padStart(8, '0')}`;
+  const uscc = first17 + usccCheckCharacter(first17);
+  const application = {
+    name: `故障注入演练商贸有限公司${n}`,
+    uscc,
+    legalRepresentative: { name: '王海', idNumber: '21080419800101123X', phone: '13904171234' },
+    residence: { divisionCode: zone, address: `协同区创业路${n}号` },
+    businessAddresses: [{ address: `协同区商贸街${n}号` }],
+    businessScope: '日用百货销售',
+    licenceItems: [],
+  };
+  const id = await launch(api, 'ftz.staff', 'entity-registration', application, `registration-${uscc}`);
+  await act(api, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+  await act(api, 'tax-ftz.staff', id, 'requestTaxTransfer', { reference: `营自贸税迁〔2026〕${n}号` });
+  await act(api, 'tax-city.staff', id, 'approveTaxTransfer', { reference: `营税迁批〔2026〕${n}号` });
   return id;
 }
 
@@ -141,6 +164,28 @@ export const flows: Flow[] = [
       records: { ...none, agreements: 1, versions: 1 }, recordStatus: 'SIGNED',
     }),
     drive: (api, zone, n) => concluded(api, zone, n),
+  },
+  {
+    name: 'registration, taxed by the local office',
+    kind: 'registration',
+    expected: () => ({
+      stage: 'COMPLETED', status: 'COMPLETED', events: [...REGISTERED, 'taxTransferred', 'registrationCompleted'], steps: 5, tasks: 4, openTasks: [],
+      records: { ...none, entities: 2 }, recordStatus: 'REGISTERED',
+    }),
+    async drive(api, zone, n) {
+      const id = await registeredAndApproved(api, zone, n);
+      await act(api, `tax-${zone}.staff`, id, 'confirmTaxTransfer', { reference: `迁入〔2026〕${n}号` });
+      return id;
+    },
+  },
+  {
+    name: 'registration, waiting for the local tax office',
+    kind: 'registration',
+    expected: (zone) => ({
+      stage: 'SUPERVISING', status: 'RUNNING', events: REGISTERED, steps: 4, tasks: 4, openTasks: [`confirmTaxTransfer@tax-${zone}`],
+      records: { ...none, entities: 2 }, recordStatus: 'REGISTERED',
+    }),
+    drive: registeredAndApproved,
   },
 ];
 

@@ -24,6 +24,8 @@ interface Row {
   agreements: string;
   agreement_status: string | null;
   versions: string;
+  entities: string;
+  entity_status: string | null;
 }
 
 export interface Counts {
@@ -52,7 +54,10 @@ export async function recordsOf(db: Queryable, ids: string[]): Promise<Map<strin
        (SELECT count(*) FROM memoranda WHERE process_id = p.id) AS memoranda,
        (SELECT count(*) FROM agreements WHERE process_id = p.id) AS agreements,
        (SELECT min(status) FROM agreements WHERE process_id = p.id) AS agreement_status,
-       (SELECT count(*) FROM agreement_versions WHERE agreement_id = p.id) AS versions
+       (SELECT count(*) FROM agreement_versions WHERE agreement_id = p.id) AS versions,
+       (SELECT count(*) FROM entities e WHERE e.process_id = p.id)
+         + (SELECT count(*) FROM tax_registrations t JOIN entities e USING (uscc) WHERE e.process_id = p.id) AS entities,
+       (SELECT min(status) FROM entities WHERE process_id = p.id) AS entity_status
      FROM unnest($1::text[]) AS p(id)`,
     [ids],
   );
@@ -75,7 +80,7 @@ interface ProcessView {
   status: string;
   stage: string;
   openTasks: { id: string; action: string; orgId: string }[];
-  data: { memoranda?: unknown[]; zone?: { status: string }; versions?: unknown[]; record?: { status: string } };
+  data: { memoranda?: unknown[]; zone?: { status: string }; versions?: unknown[]; record?: { status: string }; entity?: { status: string } };
 }
 
 export async function reconcile(api: Api, db: Queryable, intended: Intended[], unplanned: number): Promise<Counts> {
@@ -108,8 +113,8 @@ export async function reconcile(api: Api, db: Queryable, intended: Intended[], u
     const versions = view.data.memoranda?.length ?? view.data.versions?.length ?? 0;
     const recordVersions = Number(row.memoranda) + Number(row.versions);
     if (versions !== recordVersions) problem(`${versions} versions in the workflow, ${recordVersions} in the records`);
-    const status = view.data.zone?.status ?? view.data.record?.status;
-    const recordStatus = row.zone_status ?? row.agreement_status ?? undefined;
+    const status = view.data.zone?.status ?? view.data.record?.status ?? view.data.entity?.status;
+    const recordStatus = row.zone_status ?? row.agreement_status ?? row.entity_status ?? undefined;
     if (status !== recordStatus || status !== expected.recordStatus) problem(`registry status: workflow ${status}, records ${recordStatus}, intended ${expected.recordStatus}`);
 
     // …and hold each intended write once: nothing lost, nothing twice.
@@ -117,13 +122,13 @@ export async function reconcile(api: Api, db: Queryable, intended: Intended[], u
       events: row.events,
       steps: Number(row.steps),
       tasks: Number(row.tasks),
-      records: Number(row.zones) + Number(row.memoranda) + Number(row.agreements) + Number(row.versions),
+      records: Number(row.zones) + Number(row.memoranda) + Number(row.agreements) + Number(row.versions) + Number(row.entities),
     };
     const meant = {
       events: expected.events,
       steps: expected.steps,
       tasks: expected.tasks,
-      records: expected.records.zones + expected.records.memoranda + expected.records.agreements + expected.records.versions,
+      records: Object.values(expected.records).reduce((sum, n) => sum + n, 0),
     };
     const lost = missing(meant.events, wrote.events) + Math.max(0, meant.steps - wrote.steps) + Math.max(0, meant.tasks - wrote.tasks) + Math.max(0, meant.records - wrote.records);
     const duplicated = missing(wrote.events, meant.events) + Math.max(0, wrote.steps - meant.steps) + Math.max(0, wrote.tasks - meant.tasks) + Math.max(0, wrote.records - meant.records);

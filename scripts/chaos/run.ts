@@ -45,16 +45,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const started = Date.now();
     const { api, db } = cluster;
     const zoneFlows = flows.filter((f) => f.kind === 'zone');
-    const agreementFlows = flows.filter((f) => f.kind === 'agreement');
+    // Agreements and registrations alike run in the host zones.
+    const hostedFlows = flows.filter((f) => f.kind !== 'zone');
     const counties = [...REAL_COUNTIES, ...spareCountyCodes()];
     const hosts = counties.slice(0, options.hostZones);
-    // A third of the processes are zone establishments (a county each), the rest agreements.
+    // A third of the processes are zone establishments (a county each), the rest agreements and registrations.
     const zoneCount = Math.min(Math.round(options.processes / 3), counties.length - hosts.length);
     const runs: { flow: Flow; code: string; n: number }[] = [];
     for (let i = 0; i < options.processes; i++) {
       runs.push(i < zoneCount
         ? { flow: zoneFlows[i % zoneFlows.length], code: counties[hosts.length + i], n: 0 }
-        : { flow: agreementFlows[i % agreementFlows.length], code: hosts[i % hosts.length], n: i });
+        : { flow: hostedFlows[i % hostedFlows.length], code: hosts[i % hosts.length], n: i });
     }
     const passwordHash = await hashPassword('demo');
     for (const run of runs) if (!REAL_COUNTIES.includes(run.code)) await addCounty(db, run.code, passwordHash);
