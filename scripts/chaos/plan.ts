@@ -5,7 +5,9 @@
  */
 import type { Api } from '../lab/api-client';
 import { act, agreementContent, body, launch, memorandum, processAction, termOf, today } from '../lab/flows';
+import { addDays } from '../../domain/agreements';
 import { usccCheckCharacter } from '../../domain/uscc';
+import { decisionFacts } from '../../test/support/penalty-flow';
 
 export interface Expected {
   stage: string;
@@ -18,21 +20,21 @@ export interface Expected {
   /** Task ledger rows ever opened, and the ones open at the end as `action@org`. */
   tasks: number;
   openTasks: string[];
-  /** Registry rows: zones, memoranda, agreements, agreement versions, entities and their tax records. */
-  records: { zones: number; memoranda: number; agreements: number; versions: number; entities: number };
+  /** Registry rows: zones, memoranda, agreements, agreement versions, entities and their tax records, penalties with their reviews and credit records. */
+  records: { zones: number; memoranda: number; agreements: number; versions: number; entities: number; penalties: number };
   /** The registry status of the zone, agreement or entity, when there is one. */
   recordStatus?: string;
 }
 
 export interface Flow {
   name: string;
-  kind: 'zone' | 'agreement' | 'registration';
+  kind: 'zone' | 'agreement' | 'registration' | 'penalty';
   expected(code: string): Expected;
   /** Drives the process; returns its id. `code` is the county (zones) or the host zone (the others); `n` numbers terms and entities. */
   drive(api: Api, code: string, n: number): Promise<string>;
 }
 
-const none = { zones: 0, memoranda: 0, agreements: 0, versions: 0, entities: 0 };
+const none = { zones: 0, memoranda: 0, agreements: 0, versions: 0, entities: 0, penalties: 0 };
 const SIGNED = ['launched', 'memorandumDrafted', 'memorandumSigned', 'memorandumSigned', 'zoneRecorded'];
 const CONCLUDED = ['agreementLaunched', 'agreementDrafted', 'agreementSigned', 'agreementSigned', 'agreementConcluded'];
 const items = [{ powerCode: 'XK-004' }, { powerCode: 'JC-002' }];
@@ -51,10 +53,15 @@ async function concluded(api: Api, zone: string, n: number): Promise<string> {
 
 const REGISTERED = ['applicationReceived', 'applicationScreened', 'consentGiven', 'entityRegistered', 'taxTransferRequested', 'taxTransferApproved'];
 
+/** The USCC of the run's `n`th company. */
+function usccOf(n: number): string {
+  const first17 = `91210800C${String(n).padStart(8, '0')}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
 /** A company residing in the host zone, the `n`th of the run, asking no licence: registered and taxed. */
 async function registeredAndApproved(api: Api, zone: string, n: number): Promise<string> {
-  const first17 = `91210800C${String(n).padStart(8, '0')}`;
-  const uscc = first17 + usccCheckCharacter(first17);
+  const uscc = usccOf(n);
   const application = {
     name: `故障注入演练商贸有限公司${n}`,
     uscc,
@@ -187,6 +194,43 @@ export const flows: Flow[] = [
     }),
     drive: registeredAndApproved,
   },
+  {
+    name: 'penalty returned once, corrected, recognised',
+    kind: 'penalty',
+    expected: () => ({
+      stage: 'PUBLISHED', status: 'RUNNING', events: ['penaltyRecorded', 'penaltyReported', 'penaltyReturned', 'penaltyResubmitted', 'penaltyRecognised'],
+      steps: 5, tasks: 4, openTasks: [], records: { ...none, penalties: 4 }, recordStatus: 'RECOGNISED',
+    }),
+    async drive(api, zone, n) {
+      const decisionNumber = `营市监罚〔2026〕混沌${n}号`;
+      const decision = decisionFacts(usccOf(Number(zone)), { grade: 'minor' });
+      const id = await launch(api, `le-${zone}.staff`, 'penalty-report', { zoneCode: zone, decisionNumber, decision }, `penalty-${decisionNumber}`);
+      await act(api, `zone-${zone}.staff`, id, 'reportPenalty', {});
+      await act(api, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['gradeWrong'] });
+      await act(api, `zone-${zone}.staff`, id, 'correctPenalty', { ...decision, grade: 'general' });
+      await act(api, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+      return id;
+    },
+  },
 ];
 
 export const ZONE_ESTABLISHED = flows[0];
+export const REGISTERED_AND_TAXED = flows.find((f) => f.name === 'registration, taxed by the local office')!;
+
+/** What each host zone has before the mix starts: the penalty power entrusted, and a company (numbered by the zone's code) to penalise. */
+export const AGREEMENT_IN_FORCE: Flow = {
+  name: 'agreement in force (penalty power)',
+  kind: 'agreement',
+  expected: () => ({
+    stage: 'IN_FORCE', status: 'RUNNING', events: [...CONCLUDED, 'agreementAnnounced'], steps: 5, tasks: 4, openTasks: [],
+    records: { ...none, agreements: 1, versions: 1 }, recordStatus: 'IN_FORCE',
+  }),
+  async drive(api, zone) {
+    const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: zone });
+    await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent([{ powerCode: 'CF-001' }], { startDate: today(), endDate: addDays(today(), 364) }));
+    await act(api, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
+    await act(api, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+    await act(api, 'ftz.staff', id, 'announceAgreement', { announcementRef: `营自贸委〔2026〕${zone}号`, announcedOn: today() });
+    return id;
+  },
+};

@@ -26,6 +26,8 @@ interface Row {
   versions: string;
   entities: string;
   entity_status: string | null;
+  penalties: string;
+  penalty_status: string | null;
 }
 
 export interface Counts {
@@ -57,7 +59,11 @@ export async function recordsOf(db: Queryable, ids: string[]): Promise<Map<strin
        (SELECT count(*) FROM agreement_versions WHERE agreement_id = p.id) AS versions,
        (SELECT count(*) FROM entities e WHERE e.process_id = p.id)
          + (SELECT count(*) FROM tax_registrations t JOIN entities e USING (uscc) WHERE e.process_id = p.id) AS entities,
-       (SELECT min(status) FROM entities WHERE process_id = p.id) AS entity_status
+       (SELECT min(status) FROM entities WHERE process_id = p.id) AS entity_status,
+       (SELECT count(*) FROM penalties WHERE process_id = p.id)
+         + (SELECT count(*) FROM penalty_reviews r JOIN penalties x USING (decision_number) WHERE x.process_id = p.id)
+         + (SELECT count(*) FROM credit_records WHERE source_process_id = p.id) AS penalties,
+       (SELECT min(status) FROM penalties WHERE process_id = p.id) AS penalty_status
      FROM unnest($1::text[]) AS p(id)`,
     [ids],
   );
@@ -114,7 +120,7 @@ export async function reconcile(api: Api, db: Queryable, intended: Intended[], u
     const recordVersions = Number(row.memoranda) + Number(row.versions);
     if (versions !== recordVersions) problem(`${versions} versions in the workflow, ${recordVersions} in the records`);
     const status = view.data.zone?.status ?? view.data.record?.status ?? view.data.entity?.status;
-    const recordStatus = row.zone_status ?? row.agreement_status ?? row.entity_status ?? undefined;
+    const recordStatus = row.zone_status ?? row.agreement_status ?? row.entity_status ?? row.penalty_status ?? undefined;
     if (status !== recordStatus || status !== expected.recordStatus) problem(`registry status: workflow ${status}, records ${recordStatus}, intended ${expected.recordStatus}`);
 
     // …and hold each intended write once: nothing lost, nothing twice.
@@ -122,7 +128,7 @@ export async function reconcile(api: Api, db: Queryable, intended: Intended[], u
       events: row.events,
       steps: Number(row.steps),
       tasks: Number(row.tasks),
-      records: Number(row.zones) + Number(row.memoranda) + Number(row.agreements) + Number(row.versions) + Number(row.entities),
+      records: [row.zones, row.memoranda, row.agreements, row.versions, row.entities, row.penalties].reduce((sum, n) => sum + Number(n), 0),
     };
     const meant = {
       events: expected.events,

@@ -7,9 +7,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { hashPassword } from '../../store/passwords';
 import { startCluster } from '../lab/cluster';
-import { addCounty, establishZone, inParallel, spareCountyCodes } from '../lab/flows';
+import { addCounty, addUsers, establishZone, inParallel, spareCountyCodes } from '../lab/flows';
 import { runFaults, type FaultLog, type FaultPlan } from './faults';
-import { flows, ZONE_ESTABLISHED, type Flow } from './plan';
+import { AGREEMENT_IN_FORCE, flows, REGISTERED_AND_TAXED, ZONE_ESTABLISHED, type Flow } from './plan';
 import { reconcile, type Counts, type Intended } from './reconcile';
 
 export interface ChaosOptions {
@@ -61,9 +61,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     for (const run of runs) if (!REAL_COUNTIES.includes(run.code)) await addCounty(db, run.code, passwordHash);
     log(`setting up ${hosts.length} host zones…`);
     const intended: Intended[] = [];
-    for (const host of hosts) intended.push({ id: await establishZone(api, host), flow: ZONE_ESTABLISHED.name, expected: ZONE_ESTABLISHED.expected(host) });
+    for (const host of hosts) {
+      intended.push({ id: await establishZone(api, host), flow: ZONE_ESTABLISHED.name, expected: ZONE_ESTABLISHED.expected(host) });
+      await addUsers(db, `zone-${host}`, passwordHash);
+      for (const setup of [AGREEMENT_IN_FORCE, REGISTERED_AND_TAXED]) {
+        intended.push({ id: await setup.drive(api, host, Number(host)), flow: setup.name, expected: setup.expected(host) });
+      }
+    }
     // Every client logs in before the faults: a login is not what is being tested.
-    for (const user of ['city.admin', 'ftz.admin', 'ftz.staff', 'audit.auditor', ...new Set(runs.map((r) => `gov-${r.code}.staff`))]) await api.as(user);
+    const hostUsers = hosts.flatMap((host) => [`le-${host}.staff`, `zone-${host}.staff`, `tax-${host}.staff`]);
+    for (const user of ['city.admin', 'ftz.admin', 'ftz.staff', 'tax-ftz.staff', 'tax-city.staff', 'audit.auditor', ...hostUsers, ...new Set(runs.map((r) => `gov-${r.code}.staff`))]) {
+      await api.as(user);
+    }
 
     log(`driving ${runs.length} processes, ${options.concurrency} at a time, with faults…`);
     const faultsStarted = Date.now();

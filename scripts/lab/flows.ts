@@ -30,7 +30,8 @@ export async function openTask(user: UserClient, processId: string, action: stri
 
 /**
  * Completes the open task of `action`. A 409 saying the task is done is the answer to a retried
- * request whose first attempt landed (the client resends with the same Idempotency-Key).
+ * request whose first attempt landed (the client resends with the same Idempotency-Key); the
+ * reconciliation checks that it did land.
  */
 export async function act(api: Api, username: string, processId: string, action: string, payload: unknown, timeoutMs?: number) {
   const user = await api.as(username);
@@ -47,7 +48,8 @@ export async function processAction(api: Api, username: string, processId: strin
 
 function expectDone(answer: Answer, what: string): Record<string, unknown> | undefined {
   if (answer.status === 200) return answer.body.state;
-  if (answer.status === 409 && /\(done\)$/.test(String(answer.body?.error?.message))) return undefined;
+  // A retried request whose first attempt landed: the task is done, or the action ended the process.
+  if (answer.status === 409 && /\(done\)$|has ended \(COMPLETED\)$/.test(String(answer.body?.error?.message))) return undefined;
   throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
@@ -94,9 +96,14 @@ export async function addCounty(db: Queryable, code: string, passwordHash: strin
   for (const [org, kind] of [[`gov-${code}`, 'government'], [`le-${code}`, 'enforcement'], [`tax-${code}`, 'tax']]) {
     await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $1, $1, $2, $3) ON CONFLICT DO NOTHING`, [org, kind, code]);
   }
+  await addUsers(db, `gov-${code}`, passwordHash);
+}
+
+/** An admin and a staff user `<orgId>.<role>` of an organisation (a zone body made during the run). */
+export async function addUsers(db: Queryable, orgId: string, passwordHash: string): Promise<void> {
   for (const role of ['admin', 'staff']) {
     await db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-      `gov-${code}.${role}`, `gov-${code}`, [role], passwordHash,
+      `${orgId}.${role}`, orgId, [role], passwordHash,
     ]);
   }
 }
