@@ -1,8 +1,18 @@
-import { computeDeadline, periodSchema, type Deadline } from '../domain/deadline';
+import type { Calendars } from '../domain/calendar';
+import { computeDeadline, periodSchema, type Deadline, type Period } from '../domain/deadline';
 import type { Db } from '../store/db';
 import type { PolicyKey } from '../seeds/policies';
 import { readCalendars, readPolicy } from '../store/policy';
 import { notRetryable } from './records';
+
+/** The deadline of a period from `start`; a year without a calendar fails at once, not by retries. */
+export function periodDeadline(start: Date, period: Period, calendars: Calendars): Deadline {
+  try {
+    return computeDeadline(start, period, calendars);
+  } catch (error) {
+    throw notRetryable(String((error as Error).message), 'CalendarMissing');
+  }
+}
 
 /** Reads policy, divisions and the calendar: what a workflow needs to know before it acts. */
 export function createPolicyActivities(db: Db) {
@@ -14,14 +24,10 @@ export function createPolicyActivities(db: Db) {
     }
   }
 
-  /** A deadline of a policy period from `start`; a year without a calendar fails at once. */
+  /** A deadline of a policy period from `start`. */
   async function deadline(key: PolicyKey, scope: string, start: string): Promise<Deadline> {
     const period = periodSchema.parse(await policy(key, scope));
-    try {
-      return computeDeadline(new Date(start), period, await readCalendars(db));
-    } catch (error) {
-      throw notRetryable(String((error as Error).message), 'CalendarMissing');
-    }
+    return periodDeadline(new Date(start), period, await readCalendars(db));
   }
 
   return {

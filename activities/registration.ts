@@ -1,11 +1,10 @@
-import { chinaDate, type Calendars } from '../domain/calendar';
-import { computeDeadline, periodSchema, type Deadline } from '../domain/deadline';
-import type { Application } from '../domain/registration';
+import { chinaDate } from '../domain/calendar';
+import { periodSchema, type Deadline } from '../domain/deadline';
+import type { Application, Refusal } from '../domain/registration';
 import type { Db } from '../store/db';
 import { readCalendars, readPolicy } from '../store/policy';
 import { itemAuthorities, scopedPolicy, screenApplication, type ItemAuthority } from '../store/registration';
-import { notRetryable } from './records';
-import type { Refusal } from '../domain/registration';
+import { periodDeadline } from './policy';
 
 export interface Grant extends ItemAuthority {
   verificationDeadline: Deadline;
@@ -13,17 +12,6 @@ export interface Grant extends ItemAuthority {
 
 /** Reads for the registration process (P3): the checks of an application and the deadlines of a grant. */
 export function createRegistrationActivities(db: Db) {
-  async function calendars(): Promise<Calendars> {
-    return readCalendars(db);
-  }
-  function deadlineOf(start: Date, period: unknown, cal: Calendars): Deadline {
-    try {
-      return computeDeadline(start, periodSchema.parse(period), cal);
-    } catch (error) {
-      throw notRetryable(String((error as Error).message), 'CalendarMissing');
-    }
-  }
-
   return {
     async screenApplication(input: { application: Application; at: string }) {
       const screening = await screenApplication(db, input.application, chinaDate(new Date(input.at)));
@@ -40,12 +28,12 @@ export function createRegistrationActivities(db: Db) {
     async planGrant(input: { zoneCode: string; items: { powerCode: string; conditionsDue?: string }[]; at: string }): Promise<{ refusals: Refusal[]; grants: Grant[] }> {
       const start = new Date(input.at);
       const { refusals, items } = await itemAuthorities(db, input.zoneCode, input.items.map((i) => i.powerCode), chinaDate(start));
-      const cal = await calendars();
+      const calendars = await readCalendars(db);
       const countyPeriod = await scopedPolicy(db, 'registration.verificationPeriod', input.zoneCode);
       const grants = items.map((item) => {
         const conditionsDue = input.items.find((i) => i.powerCode === item.powerCode)?.conditionsDue;
         const from = conditionsDue && conditionsDue > chinaDate(start) && !countyPeriod ? new Date(`${conditionsDue}T00:00:00+08:00`) : start;
-        return { ...item, verificationDeadline: deadlineOf(from, countyPeriod ?? { workingDays: item.verificationDays }, cal) };
+        return { ...item, verificationDeadline: periodDeadline(from, periodSchema.parse(countyPeriod ?? { workingDays: item.verificationDays }), calendars) };
       });
       return { refusals, grants };
     },

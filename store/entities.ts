@@ -105,13 +105,14 @@ const toLicence = (r: LicenceRow, now: Date) => {
 };
 
 export async function entityDetail(q: Queryable, uscc: string) {
-  const [row] = await q.query<EntityRow>(`SELECT ${ENTITY_COLUMNS} FROM entities e LEFT JOIN tax_registrations t ON t.uscc = e.uscc WHERE e.uscc = $1`, [uscc]);
-  if (!row) return undefined;
-  const now = new Date();
-  const [tax] = await q.query<Record<string, Date | string | null>>(
-    `SELECT office, transfer_status, transfer_to, registered_at, requested_at, approved_at, confirmed_at FROM tax_registrations WHERE uscc = $1`,
+  // The entity and its tax registration in one read: the list's columns and the transfer's dates.
+  const [row] = await q.query<EntityRow & Record<'transfer_to' | 'tax_registered_at' | 'requested_at' | 'approved_at' | 'confirmed_at', Date | string | null>>(
+    `SELECT ${ENTITY_COLUMNS}, t.transfer_to, t.registered_at AS tax_registered_at, t.requested_at, t.approved_at, t.confirmed_at
+     FROM entities e LEFT JOIN tax_registrations t ON t.uscc = e.uscc WHERE e.uscc = $1`,
     [uscc],
   );
+  if (!row) return undefined;
+  const now = new Date();
   const licences = await q.query<LicenceRow>(`SELECT ${LICENCE_COLUMNS} FROM licences l WHERE l.uscc = $1 ORDER BY l.id`, [uscc]);
   const credit = await q.query<Record<string, unknown>>(
     `SELECT id, kind, grade, reason, bars_commitment, source_process_id, recorded_at, to_char(publication_from, 'YYYY-MM-DD') AS publication_from,
@@ -124,14 +125,14 @@ export async function entityDetail(q: Queryable, uscc: string) {
   );
   return {
     ...toEntity(row),
-    tax: tax && {
-      office: tax.office as string,
-      transferStatus: tax.transfer_status as string,
-      transferTo: tax.transfer_to as string | null,
-      registeredAt: iso(tax.registered_at)!,
-      requestedAt: iso(tax.requested_at),
-      approvedAt: iso(tax.approved_at),
-      confirmedAt: iso(tax.confirmed_at),
+    tax: row.tax_office === null ? undefined : {
+      office: row.tax_office,
+      transferStatus: row.transfer_status!,
+      transferTo: row.transfer_to as string | null,
+      registeredAt: iso(row.tax_registered_at)!,
+      requestedAt: iso(row.requested_at),
+      approvedAt: iso(row.approved_at),
+      confirmedAt: iso(row.confirmed_at),
     },
     licences: licences.map((l) => toLicence(l, now)),
     credit: {

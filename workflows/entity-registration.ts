@@ -241,13 +241,13 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     openTaxStep(step, 'requestTaxTransfer', taxDeadline);
   }
 
-  const TAX_STEPS: Record<TaxStep, { org: () => string; next?: TaxStep; status: TaxRecord['transferStatus']; at: 'requestedAt' | 'approvedAt' | 'confirmedAt' }> = {
-    requestTaxTransfer: { org: () => 'tax-ftz', next: 'approveTaxTransfer', status: 'REQUESTED', at: 'requestedAt' },
-    approveTaxTransfer: { org: () => 'tax-city', next: 'confirmTaxTransfer', status: 'APPROVED', at: 'approvedAt' },
-    confirmTaxTransfer: { org: () => orgIds.taxOffice(county), status: 'CONFIRMED', at: 'confirmedAt' },
+  const TAX_STEPS: Record<TaxStep, { org: string; next?: TaxStep; status: TaxRecord['transferStatus']; at: 'requestedAt' | 'approvedAt' | 'confirmedAt' }> = {
+    requestTaxTransfer: { org: 'tax-ftz', next: 'approveTaxTransfer', status: 'REQUESTED', at: 'requestedAt' },
+    approveTaxTransfer: { org: 'tax-city', next: 'confirmTaxTransfer', status: 'APPROVED', at: 'approvedAt' },
+    confirmTaxTransfer: { org: orgIds.taxOffice(county), status: 'CONFIRMED', at: 'confirmedAt' },
   };
   function openTaxStep(step: Step, name: TaxStep, deadline: Deadline): void {
-    const org = TAX_STEPS[name].org();
+    const { org } = TAX_STEPS[name];
     openTask(core, step, A[name], org, { uscc: state.uscc, from: 'tax-ftz', to: orgIds.taxOffice(county), via: 'tax-city' }, deadline.dueAt);
     // The city bureau oversees the transfer; its own step is overseen by the FTZ.
     track(`tax:${name}`, deadline, `${A[name].title.en} for ${state.uscc}`, org, [org === 'tax-city' ? 'ftz' : 'tax-city']);

@@ -6,7 +6,7 @@
 import type { Api } from '../lab/api-client';
 import { act, agreementContent, body, launch, memorandum, processAction, termOf, today } from '../lab/flows';
 import { addDays } from '../../domain/agreements';
-import { usccCheckCharacter } from '../../domain/uscc';
+import { issueUscc } from '../../domain/uscc';
 import { decisionFacts } from '../../test/support/penalty-flow';
 
 export interface Expected {
@@ -54,10 +54,7 @@ async function concluded(api: Api, zone: string, n: number): Promise<string> {
 const REGISTERED = ['applicationReceived', 'applicationScreened', 'consentGiven', 'entityRegistered', 'taxTransferRequested', 'taxTransferApproved'];
 
 /** The USCC of the run's `n`th company. */
-function usccOf(n: number): string {
-  const first17 = `91210800C${String(n).padStart(8, '0')}`;
-  return first17 + usccCheckCharacter(first17);
-}
+const usccOf = (n: number) => issueUscc(`C${String(n).padStart(8, '0')}`);
 
 /** A company residing in the host zone, the `n`th of the run, asking no licence: registered and taxed. */
 async function registeredAndApproved(api: Api, zone: string, n: number): Promise<string> {

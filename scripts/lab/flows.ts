@@ -9,6 +9,7 @@ import type { Queryable } from '../../store/db';
 import type { Api, Answer, UserClient } from './api-client';
 
 export { agreementContent, body, memorandum, today };
+export { spareCountyCodes } from '../../test/support/counties';
 
 interface Task {
   id: string;
@@ -106,12 +107,6 @@ export async function addUsers(db: Queryable, orgId: string, passwordHash: strin
       `${orgId}.${role}`, orgId, [role], passwordHash,
     ]);
   }
-}
-
-/** Counties 2108xx that are not Yingkou's real ones: fresh ones for each run's own engine. */
-export function spareCountyCodes(): string[] {
-  const real = new Set(['210802', '210803', '210804', '210811', '210881', '210882']);
-  return Array.from({ length: 88 }, (_, i) => `2108${String(i + 12).padStart(2, '0')}`).filter((code) => !real.has(code));
 }
 
 /** Runs `work` over `items` with at most `limit` at a time. */

@@ -16,6 +16,7 @@ import { openDb, type Db } from '../../store/db';
 import { migrate } from '../../store/migrate';
 import { hashPassword } from '../../store/passwords';
 import { createWorker } from '../../worker/create-worker';
+import { spareCountyCodes } from './counties';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -149,7 +150,7 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   /** A county of its own for one test: its zone process id, `zone-<code>`, is unique in the namespace. */
-  const unclaimed = SPARE_COUNTY_CODES.slice();
+  const unclaimed = spareCountyCodes();
   async function newCounty(policy: { signingPeriod?: Period; historyEventLimit?: number } = {}): Promise<string> {
     const code = unclaimed.shift();
     if (!code) throw new Error('no spare county codes left for this test file');
@@ -205,10 +206,6 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     },
   };
 }
-
-const REAL_COUNTIES = new Set(['210802', '210803', '210804', '210811', '210881', '210882']);
-/** Yingkou county codes (2108xx) no real county has: a test file's own counties. */
-const SPARE_COUNTY_CODES = Array.from({ length: 88 }, (_, i) => `2108${String(i + 12)}`).filter((code) => !REAL_COUNTIES.has(code));
 
 /** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {

@@ -1,17 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { usccCheckCharacter } from '../../domain/uscc';
+import { issueUscc } from '../../domain/uscc';
 import type { Application } from '../../domain/registration';
 import { agreementContent, concludeAgreement } from './agreement-flow';
 import { eventually, type Harness } from './harness';
 import { complete, establish } from './zone-flow';
 
-/** A valid USCC of an entity no test has used: a random body and its check character. */
-export function newUscc(): string {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const body = [...randomBytes(9)].map((b) => alphabet[b % alphabet.length]).join('');
-  const first17 = `91210800${body}`;
-  return first17 + usccCheckCharacter(first17);
-}
+/** A valid USCC of an entity no test has used, as the FTZ would issue it. */
+export const newUscc = () => issueUscc(randomBytes(5).toString('hex'));
 
 /** The powers a ready zone holds: two open to commitment (XK-001, XK-005), one not (XK-003), one penalty power (CF-001). */
 export const ENTRUSTED = ['XK-001', 'XK-005', 'XK-003', 'CF-001'];
