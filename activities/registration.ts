@@ -2,8 +2,8 @@ import { chinaDate } from '../domain/calendar';
 import { periodSchema, type Deadline } from '../domain/deadline';
 import type { Application, Refusal } from '../domain/registration';
 import type { Db } from '../store/db';
-import { readCalendars, readPolicy } from '../store/policy';
-import { itemAuthorities, scopedPolicy, screenApplication, type ItemAuthority } from '../store/registration';
+import { readCalendars, readPolicy, scopedPolicy } from '../store/policy';
+import { itemAuthorities, screenApplication, type ItemAuthority } from '../store/registration';
 import { periodDeadline } from './policy';
 
 export interface Grant extends ItemAuthority {

@@ -16,3 +16,9 @@ export async function readCalendars(q: Queryable): Promise<Calendars> {
   const rows = await q.query<YearCalendar>('SELECT year, holidays, workdays, provisional, source FROM calendar_years ORDER BY year');
   return Object.fromEntries(rows.map((row) => [row.year, row]));
 }
+
+/** A county's own setting of a policy, if it has one (it then overrides per-item defaults). */
+export async function scopedPolicy(q: Queryable, key: PolicyKey, scope: string): Promise<unknown> {
+  const [row] = await q.query<{ value: unknown }>('SELECT value FROM policies WHERE key = $1 AND scope = $2', [key, scope]);
+  return row?.value;
+}

@@ -73,9 +73,3 @@ export async function itemAuthorities(q: Queryable, zoneCode: string, powerCodes
   }
   return { refusals, items };
 }
-
-/** A county's own setting of a policy, if it has one (it then overrides per-item defaults). */
-export async function scopedPolicy(q: Queryable, key: string, scope: string): Promise<unknown> {
-  const [row] = await q.query<{ value: unknown }>('SELECT value FROM policies WHERE key = $1 AND scope = $2', [key, scope]);
-  return row?.value;
-}
