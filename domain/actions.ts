@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from './schemas';
 import { actorSchema, type Role } from './identity';
 
 /**
@@ -18,14 +19,16 @@ export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S
 }
 
 /** What the API passes to an update: who acts, on which task, with which payload. */
-export const actionInputSchema = z.object({
-  actor: actorSchema,
-  /** The task being completed; absent for process actions that no task stands for. */
-  taskId: z.string().optional(),
-  /** Repeating a request with the same id acts once. */
-  requestId: z.string().min(1),
-  payload: z.unknown(),
-});
+export const actionInputSchema = builtOnFirstUse(() =>
+  z.object({
+    actor: actorSchema,
+    /** The task being completed; absent for process actions that no task stands for. */
+    taskId: z.string().optional(),
+    /** Repeating a request with the same id acts once. */
+    requestId: z.string().min(1),
+    payload: z.unknown(),
+  }),
+);
 export type ActionInput<P = unknown> = Omit<z.infer<typeof actionInputSchema>, 'payload'> & { payload: P };
 
 /**

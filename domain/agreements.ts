@@ -1,42 +1,48 @@
 import { z } from 'zod';
 import { defineAction } from './actions';
 import { powerCodeSchema } from './powers';
-import { isoDate, text } from './schemas';
+import { builtOnFirstUse, isoDate, text } from './schemas';
 import { reviewSchema } from './zone-establishment';
 
-export const agreementInputSchema = z
-  .object({ zoneCode: z.string().regex(/^\d{6}$/, 'a zone (county) division code') })
-  .strict();
+export const agreementInputSchema = builtOnFirstUse(() =>
+  z
+    .object({ zoneCode: z.string().regex(/^\d{6}$/, 'a zone (county) division code') })
+    .strict(),
+);
 export type AgreementInput = z.infer<typeof agreementInputSchema>;
 
 export const SCOPES = ['acceptance', 'review', 'decision'] as const;
 
-export const agreementContentSchema = z
-  .object({
-    items: z
-      .array(z.object({ powerCode: powerCodeSchema, scope: z.enum(SCOPES) }).strict())
-      .min(1)
-      .max(200)
-      .refine((items) => new Set(items.map((i) => i.powerCode)).size === items.length, 'each power once'),
-    term: z
-      .object({ startDate: isoDate, endDate: isoDate })
-      .strict()
-      .refine((term) => term.startDate <= term.endDate, { message: 'the term ends before it starts', path: ['endDate'] }),
-    rights: text(4000),
-    duties: text(4000),
-    liability: text(4000),
-    /** The clause that the zone may not entrust the powers further (不得再委托). */
-    noSubEntrustment: z.literal(true),
-  })
-  .strict();
+export const agreementContentSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      items: z
+        .array(z.object({ powerCode: powerCodeSchema, scope: z.enum(SCOPES) }).strict())
+        .min(1)
+        .max(200)
+        .refine((items) => new Set(items.map((i) => i.powerCode)).size === items.length, 'each power once'),
+      term: z
+        .object({ startDate: isoDate, endDate: isoDate })
+        .strict()
+        .refine((term) => term.startDate <= term.endDate, { message: 'the term ends before it starts', path: ['endDate'] }),
+      rights: text(4000),
+      duties: text(4000),
+      liability: text(4000),
+      /** The clause that the zone may not entrust the powers further (不得再委托). */
+      noSubEntrustment: z.literal(true),
+    })
+    .strict(),
+);
 export type AgreementContent = z.infer<typeof agreementContentSchema>;
 
-export const renewalDecisionSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('renew'), newEndDate: isoDate }).strict(),
-  z.object({ decision: z.literal('letExpire'), note: z.string().trim().max(2000).optional() }).strict(),
-]);
+export const renewalDecisionSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('renew'), newEndDate: isoDate }).strict(),
+    z.object({ decision: z.literal('letExpire'), note: z.string().trim().max(2000).optional() }).strict(),
+  ]),
+);
 
-export const announcementSchema = z.object({ announcementRef: text(200), announcedOn: isoDate }).strict();
+export const announcementSchema = builtOnFirstUse(() => z.object({ announcementRef: text(200), announcedOn: isoDate }).strict());
 
 export const agreementActions = {
   draftAgreement: defineAction({
@@ -65,7 +71,7 @@ export const agreementActions = {
   }),
   terminateAgreement: defineAction({
     name: 'terminateAgreement',
-    schema: z.object({ reason: text(2000) }).strict(),
+    schema: builtOnFirstUse(() => z.object({ reason: text(2000) }).strict()),
     role: 'admin',
     title: { zh: '提前终止委托协议', en: 'Terminate the agreement early' },
   }),

@@ -1,16 +1,19 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from './schemas';
 import { addWorkingDays, chinaDate, endOfChinaDay, type Calendars } from './calendar';
 
 /**
  * How long a step may take, as policy configuration. Statutory periods are working days;
  * `seconds` serves tests and demonstrations, where a real period would take weeks.
  */
-export const periodSchema = z.union([
-  z.object({ workingDays: z.number().int().min(1).max(400) }).strict(),
-  z.object({ seconds: z.number().int().min(1).max(86_400 * 400) }).strict(),
-  /** Calendar days, e.g. a rectification order's two months: due at the end of the last day. */
-  z.object({ days: z.number().int().min(1).max(1100) }).strict(),
-]);
+export const periodSchema = builtOnFirstUse(() =>
+  z.union([
+    z.object({ workingDays: z.number().int().min(1).max(400) }).strict(),
+    z.object({ seconds: z.number().int().min(1).max(86_400 * 400) }).strict(),
+    /** Calendar days, e.g. a rectification order's two months: due at the end of the last day. */
+    z.object({ days: z.number().int().min(1).max(1100) }).strict(),
+  ]),
+);
 export type Period = z.infer<typeof periodSchema>;
 
 export interface Deadline {

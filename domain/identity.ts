@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from './schemas';
 
 export const ROLES = ['admin', 'staff', 'auditor'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 /** Who did something: every recorded decision carries it. */
-export const actorSchema = z.object({
-  userId: z.string().min(1),
-  orgId: z.string().min(1),
-  roles: z.array(roleSchema),
-});
+export const actorSchema = builtOnFirstUse(() =>
+  z.object({
+    userId: z.string().min(1),
+    orgId: z.string().min(1),
+    roles: z.array(roleSchema),
+  }),
+);
 export type Actor = z.infer<typeof actorSchema>;
 
 export const SYSTEM_ACTOR: Actor = { userId: 'system', orgId: 'system', roles: [] };

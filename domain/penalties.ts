@@ -8,7 +8,7 @@ import { defineAction } from './actions';
 import { COUNTY_CODE } from './names';
 import { RETURN_REASON_LABELS, RETURN_REASONS } from './penalty-labels';
 import { powerCodeSchema } from './powers';
-import { isoDate, text } from './schemas';
+import { builtOnFirstUse, isoDate, text } from './schemas';
 import { usccProblem } from './uscc';
 
 export const GRADES = ['minor', 'general', 'serious'] as const;
@@ -16,59 +16,67 @@ export type Grade = (typeof GRADES)[number];
 
 export const usccSchema = z.string().refine((code) => usccProblem(code) === null, 'a unified social credit code (GB 32100-2015)');
 
-export const penaltySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('warning') }).strict(),
-  z.object({ kind: z.literal('fine'), amountYuan: z.number().positive().max(1e10) }).strict(),
-  z.object({ kind: z.literal('licenceRevocation'), licence: text(200) }).strict(),
-  z.object({ kind: z.literal('other'), description: text(1000) }).strict(),
-]);
+export const penaltySchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('warning') }).strict(),
+    z.object({ kind: z.literal('fine'), amountYuan: z.number().positive().max(1e10) }).strict(),
+    z.object({ kind: z.literal('licenceRevocation'), licence: text(200) }).strict(),
+    z.object({ kind: z.literal('other'), description: text(1000) }).strict(),
+  ]),
+);
 
 /** The facts of a decision the zone may correct; the decision number is the case's key and stays. */
-export const decisionFactsSchema = z
-  .object({
-    uscc: usccSchema,
-    violation: text(2000),
-    legalBasis: text(1000),
-    powerCode: powerCodeSchema,
-    penalty: penaltySchema,
-    grade: z.enum(GRADES),
-    decidedOn: isoDate,
-    deliveredOn: isoDate,
-  })
-  .strict()
-  .refine((d) => d.deliveredOn >= d.decidedOn, { message: 'delivered before it was decided', path: ['deliveredOn'] });
+export const decisionFactsSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      uscc: usccSchema,
+      violation: text(2000),
+      legalBasis: text(1000),
+      powerCode: powerCodeSchema,
+      penalty: penaltySchema,
+      grade: z.enum(GRADES),
+      decidedOn: isoDate,
+      deliveredOn: isoDate,
+    })
+    .strict()
+    .refine((d) => d.deliveredOn >= d.decidedOn, { message: 'delivered before it was decided', path: ['deliveredOn'] }),
+);
 export type DecisionFacts = z.infer<typeof decisionFactsSchema>;
 
-export const penaltyInputSchema = z
-  .object({
-    /** The zone (county) whose enforcement decided it: only `le-<zoneCode>` files it. */
-    zoneCode: z.string().regex(COUNTY_CODE, 'a zone (county) division code'),
-    // It names the process and appears in URLs and engine searches: letters, digits and the brackets of 文号.
-    decisionNumber: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .regex(/^[\p{L}\p{N}_.〔〕（）()[\]-]+$/u, 'letters, digits, brackets 〔〕（）()[] and . _ - only'),
-    decision: decisionFactsSchema,
-    /** The penalty case a revocation opened (P3), which this report handles. */
-    caseId: text(100).optional(),
-  })
-  .strict();
+export const penaltyInputSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      /** The zone (county) whose enforcement decided it: only `le-<zoneCode>` files it. */
+      zoneCode: z.string().regex(COUNTY_CODE, 'a zone (county) division code'),
+      // It names the process and appears in URLs and engine searches: letters, digits and the brackets of 文号.
+      decisionNumber: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .regex(/^[\p{L}\p{N}_.〔〕（）()[\]-]+$/u, 'letters, digits, brackets 〔〕（）()[] and . _ - only'),
+      decision: decisionFactsSchema,
+      /** The penalty case a revocation opened (P3), which this report handles. */
+      caseId: text(100).optional(),
+    })
+    .strict(),
+);
 export type PenaltyInput = z.infer<typeof penaltyInputSchema>;
 
 export { RETURN_REASONS, RETURN_REASON_LABELS };
 
-export const reviewPenaltySchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('recognise'), note: z.string().trim().max(2000).optional() }).strict(),
-  z
-    .object({
-      decision: z.literal('return'),
-      reasons: z.array(z.enum(RETURN_REASONS)).min(1).max(RETURN_REASONS.length),
-      note: z.string().trim().max(2000).optional(),
-    })
-    .strict(),
-]);
+export const reviewPenaltySchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('recognise'), note: z.string().trim().max(2000).optional() }).strict(),
+    z
+      .object({
+        decision: z.literal('return'),
+        reasons: z.array(z.enum(RETURN_REASONS)).min(1).max(RETURN_REASONS.length),
+        note: z.string().trim().max(2000).optional(),
+      })
+      .strict(),
+  ]),
+);
 export type PenaltyReview = z.infer<typeof reviewPenaltySchema>;
 
 export const correctionSchema = decisionFactsSchema;
@@ -76,7 +84,7 @@ export const correctionSchema = decisionFactsSchema;
 export const penaltyActions = {
   reportPenalty: defineAction({
     name: 'reportPenalty',
-    schema: z.object({ note: z.string().trim().max(2000).optional() }).strict(),
+    schema: builtOnFirstUse(() => z.object({ note: z.string().trim().max(2000).optional() }).strict()),
     role: 'staff',
     title: { zh: '抄报行政处罚结果', en: 'Report the penalty decision' },
   }),
@@ -94,22 +102,24 @@ export const penaltyActions = {
   }),
   withdrawPenalty: defineAction({
     name: 'withdrawPenalty',
-    schema: z.object({ cause: z.enum(['revoked', 'changed']), reason: text(2000) }).strict(),
+    schema: builtOnFirstUse(() => z.object({ cause: z.enum(['revoked', 'changed']), reason: text(2000) }).strict()),
     role: 'staff',
     title: { zh: '处罚决定撤销或变更：撤回', en: 'Decision revoked or changed: withdraw' },
   }),
   requestCreditRepair: defineAction({
     name: 'requestCreditRepair',
-    schema: z.object({ rectification: text(4000) }).strict(),
+    schema: builtOnFirstUse(() => z.object({ rectification: text(4000) }).strict()),
     role: 'staff',
     title: { zh: '申请信用修复', en: 'Request credit repair' },
   }),
   decideCreditRepair: defineAction({
     name: 'decideCreditRepair',
-    schema: z.discriminatedUnion('decision', [
-      z.object({ decision: z.literal('grant'), note: z.string().trim().max(2000).optional() }).strict(),
-      z.object({ decision: z.literal('refuse'), reason: text(2000) }).strict(),
-    ]),
+    schema: builtOnFirstUse(() =>
+      z.discriminatedUnion('decision', [
+            z.object({ decision: z.literal('grant'), note: z.string().trim().max(2000).optional() }).strict(),
+            z.object({ decision: z.literal('refuse'), reason: text(2000) }).strict(),
+          ]),
+    ),
     role: 'staff',
     title: { zh: '决定信用修复申请', en: 'Decide the credit repair request' },
   }),
@@ -162,14 +172,16 @@ export const PENALTY_TRANSITIONS: readonly [PenaltyStage, PenaltyStage][] = [
  * How a recognised penalty is published, per grade (policy `penalty.publication`): for how many
  * months, after how many the entity may ask for repair, and whether it bars commitment mode (P3).
  */
-export const publicationTermSchema = z
-  .object({
-    months: z.number().int().min(1).max(36),
-    repairAfterMonths: z.number().int().min(0).max(36),
-    barsCommitment: z.boolean(),
-  })
-  .strict()
-  .refine((term) => term.repairAfterMonths <= term.months, 'repair cannot come after the publication ends');
+export const publicationTermSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      months: z.number().int().min(1).max(36),
+      repairAfterMonths: z.number().int().min(0).max(36),
+      barsCommitment: z.boolean(),
+    })
+    .strict()
+    .refine((term) => term.repairAfterMonths <= term.months, 'repair cannot come after the publication ends'),
+);
 export type PublicationTerm = z.infer<typeof publicationTermSchema>;
 
 /** DOMAIN.md P4: minor up to 3 months, general 3 to 12, serious 12 to 36. */
@@ -179,16 +191,18 @@ export const PUBLICATION_MONTHS: Record<Grade, [min: number, max: number]> = {
   serious: [12, 36],
 };
 
-export const publicationPolicySchema = z
-  .object({ minor: publicationTermSchema, general: publicationTermSchema, serious: publicationTermSchema })
-  .strict()
-  .superRefine((policy, ctx) => {
-    for (const grade of GRADES) {
-      const [min, max] = PUBLICATION_MONTHS[grade];
-      const { months } = policy[grade];
-      if (months < min || months > max) ctx.addIssue({ code: 'custom', path: [grade, 'months'], message: `a ${grade} penalty is published ${min} to ${max} months` });
-    }
-  });
+export const publicationPolicySchema = builtOnFirstUse(() =>
+  z
+    .object({ minor: publicationTermSchema, general: publicationTermSchema, serious: publicationTermSchema })
+    .strict()
+    .superRefine((policy, ctx) => {
+      for (const grade of GRADES) {
+        const [min, max] = PUBLICATION_MONTHS[grade];
+        const { months } = policy[grade];
+        if (months < min || months > max) ctx.addIssue({ code: 'custom', path: [grade, 'months'], message: `a ${grade} penalty is published ${min} to ${max} months` });
+      }
+    }),
+);
 export type PublicationPolicy = z.infer<typeof publicationPolicySchema>;
 
 /** The date `months` calendar months after `date`, clamped to the month's last day (31 Jan + 1 → 28/29 Feb). */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from './actions';
-import { isoDate, text } from './schemas';
+import { builtOnFirstUse, isoDate, text } from './schemas';
 
 /** A day that exists (not 2026-02-30): the records keep it in a date column, which refuses the rest. */
 const calendarDate = isoDate.refine((day) => {
@@ -19,38 +19,44 @@ const calendarDate = isoDate.refine((day) => {
 export const measureCodeSchema = z.string().regex(/^RM-\d{3}$/, 'a reform measure code such as RM-001');
 
 /** A measure the FTZ lists as it launches the adoption: one not in the registry yet. */
-export const measureListingSchema = z
-  .object({
-    titleZh: text(200),
-    titleEn: text(200),
-    /** Who granted it to the FTZ: 国务院, 辽宁省人民政府, 商务部… */
-    grantedBy: text(200),
-    grantedOn: calendarDate,
-    summary: z.string().trim().max(2000).optional(),
-  })
-  .strict();
+export const measureListingSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      titleZh: text(200),
+      titleEn: text(200),
+      /** Who granted it to the FTZ: 国务院, 辽宁省人民政府, 商务部… */
+      grantedBy: text(200),
+      grantedOn: calendarDate,
+      summary: z.string().trim().max(2000).optional(),
+    })
+    .strict(),
+);
 export type MeasureListing = z.infer<typeof measureListingSchema>;
 
-export const pilotInputSchema = z
-  .object({
-    measureCode: measureCodeSchema,
-    /** Lists the measure in the registry first; leave out for a measure already listed. */
-    listing: measureListingSchema.optional(),
-  })
-  .strict();
+export const pilotInputSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      measureCode: measureCodeSchema,
+      /** Lists the measure in the registry first; leave out for a measure already listed. */
+      listing: measureListingSchema.optional(),
+    })
+    .strict(),
+);
 export type PilotInput = z.infer<typeof pilotInputSchema>;
 
 export const pilotProcessId = (measureCode: string) => `pilot-${measureCode}`;
 
 export const PILOT_DECISIONS = ['adopt', 'decline'] as const;
-export const pilotDecisionSchema = z
-  .object({
-    decision: z.enum(PILOT_DECISIONS),
-    /** The day the zone starts running the measure, or decided not to. */
-    date: calendarDate,
-    note: text(2000),
-  })
-  .strict();
+export const pilotDecisionSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      decision: z.enum(PILOT_DECISIONS),
+      /** The day the zone starts running the measure, or decided not to. */
+      date: calendarDate,
+      note: text(2000),
+    })
+    .strict(),
+);
 export type PilotDecision = z.infer<typeof pilotDecisionSchema>;
 
 export const pilotActions = {

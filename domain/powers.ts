@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './actions';
-import { isoDate, text } from './schemas';
+import { builtOnFirstUse, isoDate, text } from './schemas';
 
 
 export const POWER_KINDS = ['licensing', 'penalty', 'inspection', 'other'] as const;
@@ -14,38 +14,44 @@ export const POWER_KIND_LABELS = {
 /** A power code: two letters of its kind and three digits, e.g. XK-001. */
 export const powerCodeSchema = z.string().regex(/^[A-Z]{2}-\d{3}$/, 'a power code such as XK-001');
 
-export const powerSchema = z
-  .object({
-    code: powerCodeSchema,
-    name: text(200),
-    kind: z.enum(POWER_KINDS),
-    legalBasis: text(1000),
-    commitmentApplicable: z.boolean(),
-    /** Working days local enforcement has to verify a commitment made under this power. */
-    verificationDays: z.number().int().min(1).max(250),
-    /** Powers are never deleted: a new version delists them. */
-    status: z.enum(['listed', 'delisted']),
-  })
-  .strict();
+export const powerSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      code: powerCodeSchema,
+      name: text(200),
+      kind: z.enum(POWER_KINDS),
+      legalBasis: text(1000),
+      commitmentApplicable: z.boolean(),
+      /** Working days local enforcement has to verify a commitment made under this power. */
+      verificationDays: z.number().int().min(1).max(250),
+      /** Powers are never deleted: a new version delists them. */
+      status: z.enum(['listed', 'delisted']),
+    })
+    .strict(),
+);
 export type Power = z.infer<typeof powerSchema>;
 
-export const catalogDraftSchema = z
-  .object({
-    effectiveDate: isoDate,
-    note: z.string().trim().max(2000).optional(),
-    powers: z
-      .array(powerSchema)
-      .min(1)
-      .max(500)
-      .refine((powers) => new Set(powers.map((p) => p.code)).size === powers.length, 'each power code once'),
-  })
-  .strict();
+export const catalogDraftSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      effectiveDate: isoDate,
+      note: z.string().trim().max(2000).optional(),
+      powers: z
+        .array(powerSchema)
+        .min(1)
+        .max(500)
+        .refine((powers) => new Set(powers.map((p) => p.code)).size === powers.length, 'each power code once'),
+    })
+    .strict(),
+);
 export type CatalogDraft = z.infer<typeof catalogDraftSchema>;
 
-export const approvalSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve') }).strict(),
-  z.object({ decision: z.literal('return'), comments: text(4000) }).strict(),
-]);
+export const approvalSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('approve') }).strict(),
+    z.object({ decision: z.literal('return'), comments: text(4000) }).strict(),
+  ]),
+);
 
 /** What a new draft must keep of the version in force: every code, listed or delisted. */
 export function missingCodes(previous: Pick<Power, 'code'>[], draft: Pick<Power, 'code'>[]): string[] {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineAction } from './actions';
 import { COUNTY_CODE } from './names';
 import { powerCodeSchema } from './powers';
-import { isoDate, text } from './schemas';
+import { builtOnFirstUse, isoDate, text } from './schemas';
 import { usccProblem } from './uscc';
 
 const USCC_PROBLEMS = {
@@ -23,26 +23,30 @@ export const usccSchema = z.string().superRefine((code, ctx) => {
 /** A resident identity card number: 17 digits and a digit or X. */
 const idNumber = z.string().regex(/^\d{17}[\dX]$/, 'an 18-character ID number');
 
-const licenceItemSchema = z.discriminatedUnion('variant', [
-  z.object({ powerCode: powerCodeSchema, commitment: text(4000), variant: z.literal('conditionsMet') }).strict(),
-  z.object({ powerCode: powerCodeSchema, commitment: text(4000), variant: z.literal('conditionsByDate'), conditionsDue: isoDate }).strict(),
-]);
+const licenceItemSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('variant', [
+    z.object({ powerCode: powerCodeSchema, commitment: text(4000), variant: z.literal('conditionsMet') }).strict(),
+    z.object({ powerCode: powerCodeSchema, commitment: text(4000), variant: z.literal('conditionsByDate'), conditionsDue: isoDate }).strict(),
+  ]),
+);
 export type LicenceItem = z.infer<typeof licenceItemSchema>;
 
-export const applicationSchema = z
-  .object({
-    name: text(200),
-    uscc: usccSchema.optional(),
-    legalRepresentative: z.object({ name: text(100), idNumber, phone: z.string().regex(/^[\d-]{7,20}$/, 'a telephone number') }).strict(),
-    residence: z.object({ divisionCode: z.string().regex(COUNTY_CODE, 'a county of Yingkou'), address: text(400) }).strict(),
-    businessAddresses: z.array(z.object({ divisionCode: z.string().regex(/^\d{6}$/).optional(), address: text(400) }).strict()).min(1).max(20),
-    businessScope: text(2000),
-    licenceItems: z
-      .array(licenceItemSchema)
-      .max(20)
-      .refine((items) => new Set(items.map((i) => i.powerCode)).size === items.length, 'each licence item once'),
-  })
-  .strict();
+export const applicationSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      name: text(200),
+      uscc: usccSchema.optional(),
+      legalRepresentative: z.object({ name: text(100), idNumber, phone: z.string().regex(/^[\d-]{7,20}$/, 'a telephone number') }).strict(),
+      residence: z.object({ divisionCode: z.string().regex(COUNTY_CODE, 'a county of Yingkou'), address: text(400) }).strict(),
+      businessAddresses: z.array(z.object({ divisionCode: z.string().regex(/^\d{6}$/).optional(), address: text(400) }).strict()).min(1).max(20),
+      businessScope: text(2000),
+      licenceItems: z
+        .array(licenceItemSchema)
+        .max(20)
+        .refine((items) => new Set(items.map((i) => i.powerCode)).size === items.length, 'each licence item once'),
+    })
+    .strict(),
+);
 export type Application = z.infer<typeof applicationSchema>;
 
 /** The legal representative as the registry shows it: name, and identifiers masked. */
@@ -75,17 +79,21 @@ export function negativeListHits(scope: string, list: NegativeListItem[]): Negat
   return list.filter((item) => item.keywords.some((keyword) => scope.includes(keyword)));
 }
 
-export const consentSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('agree') }).strict(),
-  z.object({ decision: z.literal('refuse'), reason: text(2000) }).strict(),
-]);
+export const consentSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('agree') }).strict(),
+    z.object({ decision: z.literal('refuse'), reason: text(2000) }).strict(),
+  ]),
+);
 
-export const taxStepSchema = z.object({ reference: text(200), note: z.string().trim().max(2000).optional() }).strict();
+export const taxStepSchema = builtOnFirstUse(() => z.object({ reference: text(200), note: z.string().trim().max(2000).optional() }).strict());
 
-export const verificationSchema = z.discriminatedUnion('result', [
-  z.object({ result: z.literal('compliant'), note: z.string().trim().max(2000).optional() }).strict(),
-  z.object({ result: z.literal('nonCompliant'), findings: text(4000) }).strict(),
-]);
+export const verificationSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('result', [
+    z.object({ result: z.literal('compliant'), note: z.string().trim().max(2000).optional() }).strict(),
+    z.object({ result: z.literal('nonCompliant'), findings: text(4000) }).strict(),
+  ]),
+);
 export type Verification = z.infer<typeof verificationSchema>;
 
 export const registrationActions = {

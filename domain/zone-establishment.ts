@@ -1,54 +1,66 @@
 import { z } from 'zod';
 import { defineAction } from './actions';
-import { isoDate, text } from './schemas';
+import { builtOnFirstUse, isoDate, text } from './schemas';
 import { COUNTY_CODE } from './names';
 
 /** Process input: the smallest is `{countyCode}`. */
-export const zoneEstablishmentInputSchema = z
-  .object({ countyCode: z.string().regex(COUNTY_CODE, 'a Yingkou county division code, 2108xx') })
-  .strict();
+export const zoneEstablishmentInputSchema = builtOnFirstUse(() =>
+  z
+    .object({ countyCode: z.string().regex(COUNTY_CODE, 'a Yingkou county division code, 2108xx') })
+    .strict(),
+);
 export type ZoneEstablishmentInput = z.infer<typeof zoneEstablishmentInputSchema>;
 
 
-export const memorandumContentSchema = z
-  .object({
-    boundary: z
-      .object({
-        areaKm2: z.number().positive().max(10_000),
-        description: text(2000),
-        geojson: z.record(z.string(), z.unknown()).optional(),
-      })
-      .strict(),
-    scope: text(4000),
-    duties: z.object({ ftz: text(4000), county: text(4000) }).strict(),
-    statisticsRule: text(2000),
-    meetingMechanism: text(2000),
-    effectiveDate: isoDate,
-  })
-  .strict();
+export const memorandumContentSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      boundary: z
+        .object({
+          areaKm2: z.number().positive().max(10_000),
+          description: text(2000),
+          geojson: z.record(z.string(), z.unknown()).optional(),
+        })
+        .strict(),
+      scope: text(4000),
+      duties: z.object({ ftz: text(4000), county: text(4000) }).strict(),
+      statisticsRule: text(2000),
+      meetingMechanism: text(2000),
+      effectiveDate: isoDate,
+    })
+    .strict(),
+);
 export type MemorandumContent = z.infer<typeof memorandumContentSchema>;
 
-export const reviewSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('sign') }).strict(),
-  z.object({ decision: z.literal('return'), comments: text(4000) }).strict(),
-]);
+export const reviewSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('sign') }).strict(),
+    z.object({ decision: z.literal('return'), comments: text(4000) }).strict(),
+  ]),
+);
 export type Review = z.infer<typeof reviewSchema>;
 
-export const managementBodySchema = z
-  .object({ name: text(200), head: text(100), contact: text(100), address: text(400) })
-  .strict();
+export const managementBodySchema = builtOnFirstUse(() =>
+  z
+    .object({ name: text(200), head: text(100), contact: text(100), address: text(400) })
+    .strict(),
+);
 export type ManagementBody = z.infer<typeof managementBodySchema>;
 
-const reasonSchema = z.object({ reason: text(2000) }).strict();
-const noteSchema = z.object({ note: z.string().trim().max(2000).optional() }).strict();
+const reasonSchema = builtOnFirstUse(() => z.object({ reason: text(2000) }).strict());
+const noteSchema = builtOnFirstUse(() => z.object({ note: z.string().trim().max(2000).optional() }).strict());
 
-export const overdueDecisionSchema = z
-  .object({ decision: z.enum(['withdraw', 'keepWaiting']), reason: text(2000) })
-  .strict();
+export const overdueDecisionSchema = builtOnFirstUse(() =>
+  z
+    .object({ decision: z.enum(['withdraw', 'keepWaiting']), reason: text(2000) })
+    .strict(),
+);
 
-export const terminationConsentSchema = z
-  .object({ decision: z.enum(['agree', 'refuse']), note: z.string().trim().max(2000).optional() })
-  .strict();
+export const terminationConsentSchema = builtOnFirstUse(() =>
+  z
+    .object({ decision: z.enum(['agree', 'refuse']), note: z.string().trim().max(2000).optional() })
+    .strict(),
+);
 
 /** Human steps of the zone workflow; each is an Update of the same name. */
 export const zoneActions = {

@@ -107,6 +107,14 @@ describe('delegation agreements', () => {
       args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: task.id, requestId: 'bypass', payload: agreementContent([{ powerCode: 'XK-003' }]) }],
     });
     await expect(bypass).rejects.toMatchObject({ cause: { type: 'Conflict', message: expect.stringContaining('already entrusted') } });
+    // A malformed draft past the API meets the workflow's own parse (zod shared by the worker's
+    // workflows, the schema built at its first use) and is refused field by field.
+    const malformed = h.client.workflow.getHandle(id).executeUpdate('draftAgreement', {
+      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: task.id, requestId: 'malformed', payload: { ...agreementContent([{ powerCode: 'XK-005' }]), rights: '', term: { startDate: '2026-13-01', endDate: '2027-01-01' } } }],
+    });
+    await expect(malformed).rejects.toMatchObject({
+      cause: { type: 'BadRequest', message: expect.stringMatching(/^invalid draftAgreement payload: .*term\.startDate: a date, YYYY-MM-DD.*rights: Too small/) },
+    });
 
     const state = (await (await h.as('audit.auditor')).get(`/api/processes/${id}`)).body;
     expect(state).toMatchObject({ stage: 'DRAFTING', data: { versions: [] } });

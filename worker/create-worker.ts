@@ -6,10 +6,11 @@ import type { RecordFaults } from '../activities/records';
 import type { Db } from '../store/db';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
+const SHARED_MODULES = [require.resolve('../workflows/shared-modules')];
 
 /** Bundles the workflow code once; every worker and replay of a run shares the bundle. */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: SHARED_MODULES, logger: quietBundlerLogger });
 }
 
 /** Reads a bundle written by `npm run build` (or the test run's): `{code, sourceMap}` as JSON. */

@@ -28,7 +28,6 @@ const args = process.argv.slice(2);
 const small = args.includes('--small');
 const valueOf = (flag: string) => args.flatMap((arg, i) => (arg === flag ? [args[i + 1]] : []));
 const pragmas = Object.fromEntries(valueOf('--pragma').map((pair) => pair.split('=') as [string, string]));
-const preloadModules = valueOf('--preload');
 const workerSettings = Object.fromEntries(valueOf('--worker-env').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const only = valueOf('--only').flatMap((list) => list.split(','));
 const wanted = (name: string) => !only.length || only.includes(name);
@@ -84,7 +83,7 @@ async function onCluster(results: BenchResults): Promise<void> {
   try {
     const metricsPort = await freePort();
     const workerEnv = { WORKER_METRICS_PORT: String(metricsPort), ...workerSettings };
-    cluster = await startCluster({ log, sqlitePragmas: pragmas, preloadModules: preloadModules.length ? preloadModules : undefined, workerEnv });
+    cluster = await startCluster({ log, sqlitePragmas: pragmas, workerEnv });
     const bare = cluster.spawn('scripts/bench/bare/worker.ts', { TEMPORAL_ADDRESS: cluster.temporalAddress });
     await bare.waitFor((line) => line.msg === 'worker polling', `the bare worker on ${BARE_TASK_QUEUE}`, 60_000);
     // A run of a long process holds pages of history larger than gRPC's default 4 MB.

@@ -12,11 +12,10 @@ import { startDevServer, type RunningEngine } from '../engine/dev-server';
 import { applySeeds } from '../../seeds/apply';
 import { openDb, type Db } from '../../store/db';
 import { migrate } from '../../store/migrate';
-import { startEntry, type Child } from '../../test/support/child-process';
+import { commandOfScript, startEntry, type Child } from '../../test/support/child-process';
 import { freePort } from '../../test/support/ports';
 import { startTestPostgres, type TestPostgres } from '../../test/support/postgres';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { bundleWorkflows, WORKFLOWS_PATH } from '../../worker/create-worker';
+import { bundleWorkflows } from '../../worker/create-worker';
 import { apiAt, type Api, type RetryPolicy } from './api-client';
 
 export const DEMO_PASSWORD = 'demo';
@@ -28,8 +27,6 @@ export interface ClusterOptions {
   workerEnv?: Record<string, string>;
   /** Extra environment of the API process (e.g. NODE_OPTIONS for a profile). */
   apiEnv?: Record<string, string>;
-  /** Modules the workflow bundle loads once for every workflow of a worker (a tuning to measure). */
-  preloadModules?: string[];
   /** How the API client retries; none unless given (a benchmark wants to see every failure). */
   retry?: RetryPolicy;
   log?: (line: string) => void;
@@ -92,7 +89,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     // Started side by side; whatever started is stopped again even if another part failed.
     const [engineStarted, bundled, postgresStarted] = await Promise.allSettled([
       startEngine(),
-      options.preloadModules ? bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: options.preloadModules }) : bundleWorkflows(),
+      bundleWorkflows(),
       freePort().then((port) => startTestPostgres(port)),
     ]);
     let engine = engineStarted.status === 'fulfilled' ? engineStarted.value : undefined!;
@@ -142,8 +139,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     };
     const children = new Set<Child>();
-    const spawnChild = (entry: string, childEnv: Record<string, string>) => {
-      const child = startEntry(entry, childEnv);
+    const spawnChild = (entry: string, childEnv: Record<string, string>, nodeFlags?: string[]) => {
+      const child = startEntry(entry, childEnv, nodeFlags);
       const kill = () => child.signal('SIGKILL');
       children.add(child);
       running.add(kill);
@@ -159,9 +156,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     });
 
     const workers: Child[] = [];
+    const workerCommand = commandOfScript('worker');
     const startWorker = async (extra: Record<string, string> = {}) => {
       // At info a worker logs its start and stop, and little else.
-      const worker = spawnChild('worker/main.ts', { ...env, LOG_LEVEL: 'info', WORKER_METRICS_PORT: '0', ...options.workerEnv, ...extra });
+      const worker = spawnChild(workerCommand.entry, { ...env, LOG_LEVEL: 'info', WORKER_METRICS_PORT: '0', ...options.workerEnv, ...extra }, workerCommand.nodeFlags);
       await worker.waitFor((line) => line.msg === 'worker polling', 'a worker polling', 60_000);
       workers.push(worker);
       return worker;
