@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { CONFIG_VARIABLES, REQUIRED } from '../platform/config';
+import { commandOfScript } from './support/child-process';
 
 /**
  * Docker and Kubernetes do not run on this project's machines: what can be checked here is that the
@@ -10,7 +11,6 @@ import { CONFIG_VARIABLES, REQUIRED } from '../platform/config';
  */
 const ROOT = join(__dirname, '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
 
 interface Container {
   command: string[];
@@ -36,8 +36,11 @@ const variablesOf = (container: Container) => [
   ...(container.env ?? []).map((e) => e.name),
   ...(container.envFrom?.some((from) => from.configMapRef) ? Object.keys(configMap.data ?? {}) : []),
 ];
-/** `tsx api/main.ts` → `api/main.ts`. */
-const entryOfScript = (script: string) => scripts[script].replace(/^tsx /, '');
+/** `tsx api/main.ts` → `node --import tsx api/main.ts`, node itself the process. */
+const nodeCommandOf = (script: string) => {
+  const { nodeFlags, entry } = commandOfScript(script);
+  return ['node', ...nodeFlags, '--import', 'tsx', entry];
+};
 
 describe('the deployment files', () => {
   test('the manifests parse, and the kustomization lists every one of them', () => {
@@ -56,7 +59,7 @@ describe('the deployment files', () => {
       ['Job', 'collab-zones-setup', 'setup', 'setup'],
     ] as const) {
       const [container] = containers(kind, name);
-      expect(container.command).toEqual(['node', '--import', 'tsx', entryOfScript(script)]);
+      expect(container.command).toEqual(nodeCommandOf(script));
       const variables = variablesOf(container);
       expect(variables.filter((v) => !CONFIG_VARIABLES.includes(v as never))).toEqual([]);
       expect(REQUIRED[process].filter((v) => !variables.includes(v))).toEqual([]);
@@ -68,7 +71,7 @@ describe('the deployment files', () => {
     expect(dockerfile).toContain('RUN npm run build');
     expect(read('scripts/build.ts')).toContain("'dist', 'workflow-bundle.json'");
     expect(dockerfile).toContain('WORKFLOW_BUNDLE=dist/workflow-bundle.json');
-    expect(dockerfile).toContain(`CMD ["node", "--import", "tsx", "${entryOfScript('api')}"]`);
+    expect(dockerfile).toContain(`CMD ${JSON.stringify(nodeCommandOf('api')).replaceAll(',', ', ')}`);
   });
 
   test('the operations guide has every variable in its table', () => {

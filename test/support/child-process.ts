@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -25,8 +26,8 @@ export interface Child {
  * reaches the code that handles it. Only the given environment and PATH pass through: a variable
  * of the test's own shell must not configure it.
  */
-export function startEntry(entry: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+export function startEntry(entry: string, env: Record<string, string>, nodeFlags: string[] = []): Child {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,4 +86,15 @@ export function startEntry(entry: string, env: Record<string, string>): Child {
       });
     },
   };
+}
+
+/**
+ * The node command of an npm script: `tsx api/main.ts` is node with tsx; `node --max-old-space-size=256
+ * --import tsx worker/main.ts` carries flags of its own.
+ */
+export function commandOfScript(script: string): { nodeFlags: string[]; entry: string } {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const command = /^(?:tsx|node((?: --[\w-]+=\S+)*) --import tsx) (\S+)$/.exec(scripts[script]);
+  if (!command) throw new Error(`npm script ${script} is not node with tsx: ${scripts[script]}`);
+  return { nodeFlags: (command[1] ?? '').split(' ').filter(Boolean), entry: command[2] };
 }
