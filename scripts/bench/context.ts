@@ -6,5 +6,7 @@ export interface BenchContext {
   cluster: Cluster;
   client: Client;
   zone: string;
+  /** The bare worker's process (scripts/bench/bare), beside the cluster's own. */
+  barePid: number;
   log(line: string): void;
 }

@@ -88,7 +88,7 @@ async function onCluster(results: BenchResults): Promise<void> {
     await bare.waitFor((line) => line.msg === 'worker polling', `the bare worker on ${BARE_TASK_QUEUE}`, 60_000);
     // A run of a long process holds pages of history larger than gRPC's default 4 MB.
     connection = await Connection.connect({ address: cluster.temporalAddress, channelArgs: { 'grpc.max_receive_message_length': 256 * 2 ** 20 } });
-    const ctx: BenchContext = { cluster, client: new Client({ connection }), zone: '210881', log };
+    const ctx: BenchContext = { cluster, client: new Client({ connection }), zone: '210881', barePid: bare.pid, log };
     log(`establishing zone ${ctx.zone}, which the agreements are with…`);
     await establishZone(cluster.api, ctx.zone);
 

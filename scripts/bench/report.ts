@@ -73,6 +73,9 @@ export function renderFigures(r: BenchResults): string {
     lines.push(`| throughput, delegation agreements through the API | ${t.oursRate}/s (${t.n} in ${t.oursSeconds} s) | | |`);
     lines.push(`| ratio ours / bare | ${t.ratio} | ≥ 0.8 | ${verdict(t.ratio >= 0.8)} |`);
     lines.push(`| bare workflows that also upsert search attributes as ours do (${t.shape.upserts}) | ${t.bareUpsertsRate}/s; ours / these ${t.ratioToBareUpserts} | | |`);
+    const cpu = (parts: Record<string, number>) => Object.entries(parts).filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms}`).join(', ');
+    lines.push(`| CPU per workflow, bare run (ms) | ${cpu(t.cpu.bare)} | | |`);
+    lines.push(`| CPU per workflow, our run (ms) | ${cpu(t.cpu.ours)} | | |`);
   }
   const l = r.latency;
   if (l) {

@@ -10,6 +10,7 @@ import { BARE_TASK_QUEUE } from './bare/activities';
 import { shapeOf, totals, withoutUpserts } from './bare/shape';
 import type { BareShape } from './bare/workflow';
 import type { BenchContext } from './context';
+import { cpuPerWorkflow, cpuSnapshot, type CpuParts } from './cpu';
 import { round } from './stats';
 import { actNext, agreementContent, inParallel, launch, processAction, termOf, today } from '../lab/flows';
 
@@ -27,6 +28,8 @@ export interface ThroughputResult {
   /** Bare workflows that also upsert search attributes as ours do. */
   bareUpsertsRate: number;
   ratioToBareUpserts: number;
+  /** Milliseconds of CPU per workflow, per process, in the bare run and in ours. */
+  cpu: { bare: CpuParts; ours: CpuParts };
 }
 
 /** One agreement from launch to its end; `n` picks its term. */
@@ -57,13 +60,18 @@ async function driveBare(ctx: BenchContext, shape: BareShape, n: number): Promis
  * then every one must be found completed (its end follows the last update at once: not timed, for
  * either kind, and read with `describe`, which needs no payload codec).
  */
-async function rate(ctx: BenchContext, n: number, concurrency: number, drive: (i: number) => Promise<string>): Promise<number> {
+async function rate(ctx: BenchContext, n: number, concurrency: number, drive: (i: number) => Promise<string>): Promise<{ seconds: number; cpu: CpuParts }> {
+  const { cluster } = ctx;
+  const processes = () =>
+    cpuSnapshot({ engine: cluster.engine.pid, worker: cluster.workers[0].pid, api: cluster.apiProcess.pid, postgres: cluster.postgres.serverPid(), bareWorker: ctx.barePid }, ['postgres']);
   const ids: string[] = [];
+  const cpuBefore = processes();
   const started = performance.now();
   await inParallel(Array.from({ length: n }, (_, i) => i), concurrency, async (i) => {
     ids.push(await drive(i));
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuPerWorkflow(cpuBefore, processes(), n);
   await inParallel(ids, 10, async (id) => {
     for (;;) {
       const status = (await ctx.client.workflow.getHandle(id).describe()).status.name;
@@ -72,7 +80,7 @@ async function rate(ctx: BenchContext, n: number, concurrency: number, drive: (i
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   });
-  return seconds;
+  return { seconds, cpu };
 }
 
 export async function measureThroughput(ctx: BenchContext, n: number, concurrency: number): Promise<ThroughputResult> {
@@ -90,12 +98,13 @@ export async function measureThroughput(ctx: BenchContext, n: number, concurrenc
 
   // The bare run first: the engine's data file only grows, so ours runs on the larger one.
   ctx.log(`throughput: ${n} bare workflows, ${concurrency} at a time…`);
-  const bareSeconds = await rate(ctx, n, concurrency, (i) => driveBare(ctx, shape, i + 1));
+  const bare = await rate(ctx, n, concurrency, (i) => driveBare(ctx, shape, i + 1));
   ctx.log(`throughput: ${n} agreements through the API, ${concurrency} at a time…`);
   // Terms 1 to n (each of a batch has days of its own; the warm-up and the sample took later ones).
-  const oursSeconds = await rate(ctx, n, concurrency, (i) => driveAgreement(ctx, i + 1));
+  const ours = await rate(ctx, n, concurrency, (i) => driveAgreement(ctx, i + 1));
   ctx.log(`throughput: ${n} bare workflows with our search-attribute upserts…`);
-  const bareUpsertsSeconds = await rate(ctx, n, concurrency, (i) => driveBare(ctx, upserting, n + i + 1));
+  const bareUpsertsSeconds = (await rate(ctx, n, concurrency, (i) => driveBare(ctx, upserting, n + i + 1))).seconds;
+  const [bareSeconds, oursSeconds] = [bare.seconds, ours.seconds];
   const bareRate = n / bareSeconds;
   const oursRate = n / oursSeconds;
   return {
@@ -109,5 +118,6 @@ export async function measureThroughput(ctx: BenchContext, n: number, concurrenc
     bareRate: round(bareRate, 2),
     oursRate: round(oursRate, 2),
     ratio: round(oursRate / bareRate, 2),
+    cpu: { bare: bare.cpu, ours: ours.cpu },
   };
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -7,6 +7,8 @@ export interface TestPostgres {
   url: string;
   /** Stops the server and removes its files. */
   stop(): void;
+  /** The server's main process (its connections are its children): what a benchmark charges to PostgreSQL. */
+  serverPid(): number;
   /** Takes the server down (connections are refused) and brings it back on the same data: the chaos run's outage. */
   down(): void;
   up(): void;
@@ -45,6 +47,7 @@ export function startTestPostgres(port: number): TestPostgres {
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    serverPid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     down: () => asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-w', '-m', 'fast', 'stop']),
     up: start,
     stop() {
