@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson } from './canonical';
+import { canonicalCopy, canonicalJson } from './canonical';
 import type { RunHistory } from './histories';
 
 /**
@@ -23,22 +23,37 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 
 const genesisOf = (processId: string, chainId: string) => sha256(canonicalJson({ processId, chainId }));
 
-function linksOf(processId: string, chainId: string, runs: RunHistory[]): { links: string[]; where: string[] } {
+/**
+ * The links over runs already in canonical form (canonicalCopy), so no event is sorted again here.
+ * `{ event, runId }` has its keys in sorted order: its plain JSON.stringify is
+ * canonicalJson({ runId, event }), the text each link hashes.
+ */
+function linksOf(processId: string, chainId: string, canonicalRuns: RunHistory[]): string[] {
   const links: string[] = [];
-  const where: string[] = [];
   let previous = genesisOf(processId, chainId);
-  runs.forEach((run, r) =>
-    run.history.events.forEach((event) => {
-      previous = sha256(previous + canonicalJson({ runId: run.runId, event }));
+  for (const run of canonicalRuns) {
+    for (const event of run.history.events) {
+      previous = sha256(previous + JSON.stringify({ event, runId: run.runId }));
       links.push(previous);
-      where.push(`run ${r + 1} (${run.runId}) event ${event.eventId}`);
-    }),
-  );
-  return { links, where };
+    }
+  }
+  return links;
 }
 
-export function hashChain(processId: string, chainId: string, runs: RunHistory[]): HashChain {
-  const { links } = linksOf(processId, chainId, runs);
+/** Where the link at this index stands, in words: only a broken chain needs it. */
+function whereIs(runs: RunHistory[], index: number): string {
+  let first = 0;
+  for (const [r, run] of runs.entries()) {
+    const event = run.history.events[index - first];
+    if (event) return `run ${r + 1} (${run.runId}) event ${event.eventId}`;
+    first += run.history.events.length;
+  }
+  return `link ${index + 1}`;
+}
+
+/** The chain over runs already in canonical form (canonicalCopy), as an export holds them. */
+export function hashChain(processId: string, chainId: string, canonicalRuns: RunHistory[]): HashChain {
+  const links = linksOf(processId, chainId, canonicalRuns);
   return { algorithm: 'SHA-256', genesis: genesisOf(processId, chainId), links, head: links.at(-1) ?? genesisOf(processId, chainId) };
 }
 
@@ -57,9 +72,9 @@ export function chainProblem(processId: string, chainId: string, runs: RunHistor
       }
     }
   }
-  const { links, where } = linksOf(processId, chainId, runs);
+  const links = linksOf(processId, chainId, canonicalCopy(runs) as RunHistory[]);
   const broken = links.findIndex((link, i) => link !== chain.links[i]);
-  if (broken >= 0) return `${where[broken]} does not match link ${broken + 1} of the chain`;
+  if (broken >= 0) return `${whereIs(runs, broken)} does not match link ${broken + 1} of the chain`;
   if (chain.links.length !== links.length) return `the chain has ${chain.links.length} links for ${links.length} events`;
   if (chain.head !== (links.at(-1) ?? chain.genesis)) return 'the chain head is not its last link';
   return null;
