@@ -34,12 +34,15 @@ const CLOSING = new Set([
   'EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW',
 ]);
 
+/** A run that has ended (continued as new included): its history will not change again. */
+export const isClosed = (history: RunHistory['history']) => CLOSING.has(history.events.at(-1)?.eventType ?? '');
+
 async function runHistory(client: Client, workflowId: string, runId: string): Promise<RunHistory> {
   const kept = closedRuns.get(runId);
   if (kept) return kept.run;
   const text = historyToJSON(await client.workflow.getHandle(workflowId, runId).fetchHistory());
   const run = { runId, history: JSON.parse(text) as RunHistory['history'] };
-  if (CLOSING.has(run.history.events.at(-1)?.eventType ?? '') && text.length < KEPT_BYTES / 4) {
+  if (isClosed(run.history) && text.length < KEPT_BYTES / 4) {
     closedRuns.set(runId, { run, bytes: text.length });
     keptBytes += text.length;
     for (const [oldest, { bytes }] of closedRuns) {
