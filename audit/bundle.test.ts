@@ -30,7 +30,15 @@ const content: BundleContent = {
   workerBuildIds: ['b2', 'b1'],
   timeline: [{ summary: '退回委托协议第 1 版，意见：第 1 轮意见', at: '2026-11-27T10:00:01.000Z', kind: 'agreementReturned', actor: null }],
   runs: [
-    { runId: 'run-1', history: { events: [event(1), event(2, { header: { fields: { '10': 'ten', '9': 'nine', b: 'é' } } })] } },
+    {
+      runId: 'run-1',
+      history: {
+        events: [
+          event(1, { header: { fields: { '10': 'ten', '9': 'nine', b: 'é' } } }),
+          { eventId: '2', eventTime: '2026-11-27T10:00:02Z', eventType: 'EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW', workflowExecutionContinuedAsNewEventAttributes: { newExecutionRunId: 'run-2' } },
+        ],
+      },
+    },
     { runId: 'run-2', history: { events: [] } },
     { runId: 'run-3', history: { events: [event(1)] } },
   ],
@@ -53,4 +61,13 @@ test('a bundle signed again gets a chain and signature of its own, not the ones 
   const again = exportBundle({ ...earlier, timeline: [] }, key);
   expect(again).toBe(referenceExport({ ...earlier, timeline: [] }));
   expect(JSON.parse(again).signature.value).not.toBe(earlier.signature.value);
+});
+
+test('a closed run exported again, or after other runs, is chained from what comes before it', () => {
+  expect(exportBundle(content, key)).toBe(referenceExport(content));
+  const [closed, ...rest] = content.runs;
+  const moved = { ...content, runs: [...rest, closed] };
+  expect(exportBundle(moved, key)).toBe(referenceExport(moved));
+  const other = { ...content, process: { ...content.process, id: 'agreement-2' } };
+  expect(exportBundle(other, key)).toBe(referenceExport(other));
 });

@@ -52,7 +52,7 @@ export function exportBundle(content: BundleContent, key: SigningKey): string {
   // A chain and a signature in the content (a bundle signed again) give way to the new ones, as before.
   const { chain: _chain, signature: _signature, ...body } = { format: BUNDLE_FORMAT, ...content } as Record<string, unknown>;
   const sorted = canonicalCopy(body) as Record<string, unknown> & Pick<BundleContent, 'process' | 'runs'>;
-  const chain = canonicalCopy(hashChain(sorted.process.id, sorted.process.chainId, sorted.runs as RunHistory[]));
+  const chain = canonicalCopy(hashChain(sorted.process.id, sorted.process.chainId, content.runs as RunHistory[], sorted.runs as RunHistory[]));
   const unsigned = withKeysSorted({ ...sorted, chain });
   const signature = { algorithm: 'Ed25519' as const, keyId: key.keyId, publicKey: publicKeyText(key.publicKey), value: signText(key, JSON.stringify(unsigned)) };
   return `${JSON.stringify(withKeysSorted({ ...unsigned, signature: canonicalCopy(signature) }), null, 2)}\n`;

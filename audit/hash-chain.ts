@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalCopy, canonicalJson } from './canonical';
-import type { RunHistory } from './histories';
+import { isClosed, type RunHistory } from './histories';
 
 /**
  * A SHA-256 chain over every event of every run, in order: each link hashes the previous link and
@@ -24,19 +24,35 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const genesisOf = (processId: string, chainId: string) => sha256(canonicalJson({ processId, chainId }));
 
 /**
- * The links over runs already in canonical form (canonicalCopy), so no event is sorted again here.
- * `{ event, runId }` has its keys in sorted order: its plain JSON.stringify is
- * canonicalJson({ runId, event }), the text each link hashes.
+ * A closed run's links, kept by its history object with the link they start from: a closed run
+ * never changes (audit/histories.ts keeps its history), so an export of a long process hashes the
+ * events of its open run only. They go when the history does.
  */
-function linksOf(processId: string, chainId: string, canonicalRuns: RunHistory[]): string[] {
+const closedRunLinks = new WeakMap<RunHistory['history'], { from: string; links: string[] }>();
+
+/**
+ * The links over the runs; `canonicalRuns` are the same runs in canonical form (canonicalCopy),
+ * which the caller makes once. `{ event, runId }` has its keys in sorted order, so its plain
+ * JSON.stringify is canonicalJson({ runId, event }), the text each link hashes.
+ */
+function linksOf(processId: string, chainId: string, runs: RunHistory[], canonicalRuns: RunHistory[]): string[] {
   const links: string[] = [];
   let previous = genesisOf(processId, chainId);
-  for (const run of canonicalRuns) {
-    for (const event of run.history.events) {
-      previous = sha256(previous + JSON.stringify({ event, runId: run.runId }));
-      links.push(previous);
-    }
-  }
+  runs.forEach((run, r) => {
+    const from = previous;
+    const kept = closedRunLinks.get(run.history);
+    const own = kept?.from === from ? kept.links : linksOfRun(from, canonicalRuns[r]);
+    if (!kept && isClosed(run.history)) closedRunLinks.set(run.history, { from, links: own });
+    for (const link of own) links.push(link);
+    previous = own.at(-1) ?? from;
+  });
+  return links;
+}
+
+function linksOfRun(from: string, canonicalRun: RunHistory): string[] {
+  const links: string[] = [];
+  let previous = from;
+  for (const event of canonicalRun.history.events) links.push((previous = sha256(previous + JSON.stringify({ event, runId: canonicalRun.runId }))));
   return links;
 }
 
@@ -51,9 +67,9 @@ function whereIs(runs: RunHistory[], index: number): string {
   return `link ${index + 1}`;
 }
 
-/** The chain over runs already in canonical form (canonicalCopy), as an export holds them. */
-export function hashChain(processId: string, chainId: string, canonicalRuns: RunHistory[]): HashChain {
-  const links = linksOf(processId, chainId, canonicalRuns);
+/** The chain over the runs, given them in canonical form too (canonicalCopy), as an export has them. */
+export function hashChain(processId: string, chainId: string, runs: RunHistory[], canonicalRuns: RunHistory[]): HashChain {
+  const links = linksOf(processId, chainId, runs, canonicalRuns);
   return { algorithm: 'SHA-256', genesis: genesisOf(processId, chainId), links, head: links.at(-1) ?? genesisOf(processId, chainId) };
 }
 
@@ -72,7 +88,7 @@ export function chainProblem(processId: string, chainId: string, runs: RunHistor
       }
     }
   }
-  const links = linksOf(processId, chainId, canonicalCopy(runs) as RunHistory[]);
+  const links = linksOf(processId, chainId, runs, canonicalCopy(runs) as RunHistory[]);
   const broken = links.findIndex((link, i) => link !== chain.links[i]);
   if (broken >= 0) return `${whereIs(runs, broken)} does not match link ${broken + 1} of the chain`;
   if (chain.links.length !== links.length) return `the chain has ${chain.links.length} links for ${links.length} events`;
