@@ -43,10 +43,10 @@ export function signedText(bundle: Record<string, unknown>): string {
 }
 
 /**
- * The bundle's file. Its histories are sorted into canonical form once (canonicalCopy), and the
- * chain's links, the signed text and the file are each a plain JSON.stringify of that one copy: the
- * same bytes as hashChain, signedText and serializeBundle over the content, which sorted every event
- * again each (three sorts of several MB on a long process). verifyBundle still checks with those.
+ * The bundle's file. Its content is sorted into canonical form once (canonicalCopy): the signed text
+ * and the file are each a plain JSON.stringify of that copy, and the chain hashes its events (a closed
+ * run's links are kept, audit/hash-chain.ts). The same bytes as signedText and serializeBundle, which
+ * sort everything again each time (several MB for a long process); verifyBundle still checks with those.
  */
 export function exportBundle(content: BundleContent, key: SigningKey): string {
   // A chain and a signature in the content (a bundle signed again) give way to the new ones, as before.
