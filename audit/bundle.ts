@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalJson } from './canonical';
+import { canonicalCopy, canonicalJson, withKeysSorted } from './canonical';
 import { chainSchema, hashChain } from './hash-chain';
 import type { RunHistory } from './histories';
 import { publicKeyText, signText, type SigningKey } from './signing';
@@ -42,8 +42,18 @@ export function signedText(bundle: Record<string, unknown>): string {
   return canonicalJson(content);
 }
 
+/**
+ * The bundle's file. Its content is sorted into canonical form once (canonicalCopy): the signed text
+ * and the file are each a plain JSON.stringify of that copy, and the chain hashes its events (a closed
+ * run's links are kept, audit/hash-chain.ts). The same bytes as signedText and serializeBundle, which
+ * sort everything again each time (several MB for a long process); verifyBundle still checks with those.
+ */
 export function exportBundle(content: BundleContent, key: SigningKey): string {
-  const unsigned = { format: BUNDLE_FORMAT, ...content, chain: hashChain(content.process.id, content.process.chainId, content.runs as RunHistory[]) };
-  const signature = { algorithm: 'Ed25519' as const, keyId: key.keyId, publicKey: publicKeyText(key.publicKey), value: signText(key, signedText(unsigned)) };
-  return serializeBundle({ ...unsigned, signature });
+  // A chain and a signature in the content (a bundle signed again) give way to the new ones, as before.
+  const { chain: _chain, signature: _signature, ...body } = { format: BUNDLE_FORMAT, ...content } as Record<string, unknown>;
+  const sorted = canonicalCopy(body) as Record<string, unknown> & Pick<BundleContent, 'process' | 'runs'>;
+  const chain = canonicalCopy(hashChain(sorted.process.id, sorted.process.chainId, content.runs as RunHistory[], sorted.runs as RunHistory[]));
+  const unsigned = withKeysSorted({ ...sorted, chain });
+  const signature = { algorithm: 'Ed25519' as const, keyId: key.keyId, publicKey: publicKeyText(key.publicKey), value: signText(key, JSON.stringify(unsigned)) };
+  return `${JSON.stringify(withKeysSorted({ ...unsigned, signature: canonicalCopy(signature) }), null, 2)}\n`;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson } from './canonical';
-import type { RunHistory } from './histories';
+import { canonicalCopy, canonicalJson } from './canonical';
+import { isClosed, type RunHistory } from './histories';
 
 /**
  * A SHA-256 chain over every event of every run, in order: each link hashes the previous link and
@@ -23,22 +23,53 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 
 const genesisOf = (processId: string, chainId: string) => sha256(canonicalJson({ processId, chainId }));
 
-function linksOf(processId: string, chainId: string, runs: RunHistory[]): { links: string[]; where: string[] } {
+/**
+ * A closed run's links, kept by its history object with the link they start from: a closed run
+ * never changes (audit/histories.ts keeps its history), so an export of a long process hashes the
+ * events of its open run only. They go when the history does.
+ */
+const closedRunLinks = new WeakMap<RunHistory['history'], { from: string; links: string[] }>();
+
+/**
+ * The links over the runs; `canonicalRuns` are the same runs in canonical form (canonicalCopy),
+ * which the caller makes once. `{ event, runId }` has its keys in sorted order, so its plain
+ * JSON.stringify is canonicalJson({ runId, event }), the text each link hashes.
+ */
+function linksOf(processId: string, chainId: string, runs: RunHistory[], canonicalRuns: RunHistory[]): string[] {
   const links: string[] = [];
-  const where: string[] = [];
   let previous = genesisOf(processId, chainId);
-  runs.forEach((run, r) =>
-    run.history.events.forEach((event) => {
-      previous = sha256(previous + canonicalJson({ runId: run.runId, event }));
-      links.push(previous);
-      where.push(`run ${r + 1} (${run.runId}) event ${event.eventId}`);
-    }),
-  );
-  return { links, where };
+  runs.forEach((run, r) => {
+    const from = previous;
+    const kept = closedRunLinks.get(run.history);
+    const own = kept?.from === from ? kept.links : linksOfRun(from, canonicalRuns[r]);
+    if (!kept && isClosed(run.history)) closedRunLinks.set(run.history, { from, links: own });
+    for (const link of own) links.push(link);
+    previous = own.at(-1) ?? from;
+  });
+  return links;
 }
 
-export function hashChain(processId: string, chainId: string, runs: RunHistory[]): HashChain {
-  const { links } = linksOf(processId, chainId, runs);
+function linksOfRun(from: string, canonicalRun: RunHistory): string[] {
+  const links: string[] = [];
+  let previous = from;
+  for (const event of canonicalRun.history.events) links.push((previous = sha256(previous + JSON.stringify({ event, runId: canonicalRun.runId }))));
+  return links;
+}
+
+/** Where the link at this index stands, in words: only a broken chain needs it. */
+function whereIs(runs: RunHistory[], index: number): string {
+  let first = 0;
+  for (const [r, run] of runs.entries()) {
+    const event = run.history.events[index - first];
+    if (event) return `run ${r + 1} (${run.runId}) event ${event.eventId}`;
+    first += run.history.events.length;
+  }
+  return `link ${index + 1}`;
+}
+
+/** The chain over the runs, given them in canonical form too (canonicalCopy), as an export has them. */
+export function hashChain(processId: string, chainId: string, runs: RunHistory[], canonicalRuns: RunHistory[]): HashChain {
+  const links = linksOf(processId, chainId, runs, canonicalRuns);
   return { algorithm: 'SHA-256', genesis: genesisOf(processId, chainId), links, head: links.at(-1) ?? genesisOf(processId, chainId) };
 }
 
@@ -57,9 +88,9 @@ export function chainProblem(processId: string, chainId: string, runs: RunHistor
       }
     }
   }
-  const { links, where } = linksOf(processId, chainId, runs);
+  const links = linksOf(processId, chainId, runs, canonicalCopy(runs) as RunHistory[]);
   const broken = links.findIndex((link, i) => link !== chain.links[i]);
-  if (broken >= 0) return `${where[broken]} does not match link ${broken + 1} of the chain`;
+  if (broken >= 0) return `${whereIs(runs, broken)} does not match link ${broken + 1} of the chain`;
   if (chain.links.length !== links.length) return `the chain has ${chain.links.length} links for ${links.length} events`;
   if (chain.head !== (links.at(-1) ?? chain.genesis)) return 'the chain head is not its last link';
   return null;

@@ -18,10 +18,12 @@ export interface RunHistory {
 }
 
 /**
- * A run's history never changes once the run has closed: those are kept (the console polls a
- * timeline every few seconds), the open one is fetched again. Bounded by size, oldest out first.
+ * A run's events never change once written, and a closed run gets no more: runs read are kept (the
+ * console polls a timeline every few seconds), a closed one whole, an open one as far as it was
+ * read, so the next read converts only the events written since (the engine's JSON form costs more
+ * than the fetch). Bounded by size, oldest out first.
  */
-const closedRuns = new Map<string, { run: RunHistory; bytes: number }>();
+const keptRuns = new Map<string, { run: RunHistory; bytes: number }>();
 const KEPT_BYTES = 64 * 1024 * 1024;
 let keptBytes = 0;
 
@@ -34,21 +36,35 @@ const CLOSING = new Set([
   'EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW',
 ]);
 
+/** A run that has ended (continued as new included): its history will not change again. */
+export const isClosed = (history: RunHistory['history']) => CLOSING.has(history.events.at(-1)?.eventType ?? '');
+
 async function runHistory(client: Client, workflowId: string, runId: string): Promise<RunHistory> {
-  const kept = closedRuns.get(runId);
-  if (kept) return kept.run;
-  const text = historyToJSON(await client.workflow.getHandle(workflowId, runId).fetchHistory());
-  const run = { runId, history: JSON.parse(text) as RunHistory['history'] };
-  if (CLOSING.has(run.history.events.at(-1)?.eventType ?? '') && text.length < KEPT_BYTES / 4) {
-    closedRuns.set(runId, { run, bytes: text.length });
-    keptBytes += text.length;
-    for (const [oldest, { bytes }] of closedRuns) {
-      if (keptBytes <= KEPT_BYTES) break;
-      closedRuns.delete(oldest);
-      keptBytes -= bytes;
-    }
-  }
+  const kept = keptRuns.get(runId);
+  if (kept && isClosed(kept.run.history)) return kept.run;
+  const events = (await client.workflow.getHandle(workflowId, runId).fetchHistory()).events ?? [];
+  const known = kept?.run.history.events ?? [];
+  // The events read before, if the engine still begins with them (it always should); converted alone,
+  // an event's JSON is what it is within its whole history.
+  const from = known.length && String(events[known.length - 1]?.eventId) === known.at(-1)?.eventId ? known.length : 0;
+  const text = historyToJSON({ events: events.slice(from) });
+  const fresh = (JSON.parse(text) as Partial<RunHistory['history']>).events ?? [];
+  const run = { runId, history: { events: from ? [...known, ...fresh] : fresh } };
+  const bytes = (from ? kept!.bytes : 0) + text.length;
+  if (bytes < KEPT_BYTES / 4) keep(run, bytes);
   return run;
+}
+
+function keep(run: RunHistory, bytes: number): void {
+  keptBytes -= keptRuns.get(run.runId)?.bytes ?? 0;
+  keptRuns.delete(run.runId);
+  keptRuns.set(run.runId, { run, bytes });
+  keptBytes += bytes;
+  for (const [oldest, { bytes: oldestBytes }] of keptRuns) {
+    if (keptBytes <= KEPT_BYTES) break;
+    keptRuns.delete(oldest);
+    keptBytes -= oldestBytes;
+  }
 }
 
 /**

@@ -7,6 +7,15 @@ import type { OpenPayloads } from './history-facts';
  * SDK does) and the default converter. A payload that cannot be read as a value reads as undefined.
  */
 export function payloadOpener(codecs: readonly PayloadCodec[]): OpenPayloads {
+  // One opener per codec list: audit/history-facts.ts keeps a closed run's facts by their opener.
+  let opener = openers.get(codecs);
+  if (!opener) openers.set(codecs, (opener = openerOf(codecs)));
+  return opener;
+}
+
+const openers = new WeakMap<readonly PayloadCodec[], OpenPayloads>();
+
+function openerOf(codecs: readonly PayloadCodec[]): OpenPayloads {
   return async (json) => {
     let payloads = json.map((payload) => JSONToPayload(payload));
     for (const codec of [...codecs].reverse()) payloads = await codec.decode(payloads);
