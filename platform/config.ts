@@ -10,7 +10,8 @@ const file = z.string().min(1).refine(existsSync, 'no such file').optional();
 const duration = (example: string) => z.string().regex(/^\d+[smhd]$/, `a duration such as ${example}`);
 
 const configSchema = z.object({
-  PORT: port.default(3000),
+  /** 0 lets the system pick a free port, which the "API listening" line names (tests use it). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** The address the API (and a worker's metrics) listen on; every interface unless set. */
   HOST: optional,
   DATA_DIR: z.string().min(1).default('data'),

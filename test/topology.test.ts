@@ -73,14 +73,15 @@ beforeAll(async () => {
       WORKFLOW_BUNDLE: process.env.TEST_WORKFLOW_BUNDLE!,
     });
   workers = [worker(workerMetricsPorts[0]), worker(workerMetricsPorts[1])];
-  const port = await freePort();
+  // A port the system picks as the API binds it: one found free beforehand can be taken meanwhile.
   const auditSigningKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-  apiProcess = startEntry('api/main.ts', { ...cluster, PORT: String(port), TOKEN_SECRET: randomBytes(32).toString('hex'), AUDIT_SIGNING_KEY: auditSigningKey });
+  apiProcess = startEntry('api/main.ts', { ...cluster, PORT: '0', TOKEN_SECRET: randomBytes(32).toString('hex'), AUDIT_SIGNING_KEY: auditSigningKey });
   started.push(...workers, apiProcess);
-  await Promise.all([
-    ...workers.map((w) => w.waitFor((line) => line.msg === 'worker polling', 'a worker polling')),
+  const [listening] = await Promise.all([
     apiProcess.waitFor((line) => line.msg === 'API listening', 'the API listening'),
+    ...workers.map((w) => w.waitFor((line) => line.msg === 'worker polling', 'a worker polling')),
   ]);
+  const port = Number(listening.port);
   api = { ...h, baseUrl: `http://127.0.0.1:${port}`, as: loginAt(`http://127.0.0.1:${port}`) };
 }, 60_000);
 
