@@ -46,15 +46,16 @@ export function signedText(bundle: Record<string, unknown>): string {
  * A closed run's parts of the signed text and of the file, as UTF-8: a closed run never changes
  * (audit/histories.ts keeps its history), so an export of a long process sorts, serialises and
  * encodes its open run only. By run id, valid for the history object they were made from (held
- * weakly); bounded by their bytes, oldest out first. A run of 2 MiB of history (the engine's JSON)
- * keeps about 2 MiB compact and 3 MiB indented, outside the JS heap.
+ * weakly); bounded by their bytes like the histories (64 MiB, a run of more than a quarter of it not
+ * kept), oldest out first, outside the JS heap: a run costs about 2.4 times its compact JSON (the
+ * indented text is about 1.4 times it).
  */
 interface RunTexts {
   compact: Buffer;
   indented: Buffer;
 }
 const keptTexts = new Map<string, { history: WeakRef<RunHistory['history']>; texts: RunTexts }>();
-const KEPT_TEXT_BYTES = 32 * 1024 * 1024;
+const KEPT_TEXT_BYTES = 64 * 1024 * 1024;
 let keptTextBytes = 0;
 
 function keepTexts(run: RunHistory, texts: RunTexts): void {
