@@ -71,3 +71,13 @@ test('a closed run exported again, or after other runs, is chained from what com
   const other = { ...content, process: { ...content.process, id: 'agreement-2' } };
   expect(exportBundle(other, key)).toBe(referenceExport(other));
 });
+
+test('a run kept from an earlier export stands for the same history only: a new one of the same run id is written anew', () => {
+  expect(exportBundle(content, key)).toBe(referenceExport(content));
+  const [closed, ...rest] = content.runs;
+  const changed = { ...closed, history: { events: closed.history.events.map((e) => ({ ...e, eventTime: '2026-11-28T00:00:00Z' })) } };
+  const other = { ...content, runs: [changed, ...rest], exportedAt: '2026-11-28T00:00:01.000Z', workerBuildIds: [], codeVersion: undefined as unknown as string };
+  expect(exportBundle(other, key)).toBe(referenceExport(other));
+  const none = { ...content, runs: [] };
+  expect(exportBundle(none, key)).toBe(referenceExport(none));
+});

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { canonicalCopy, canonicalJson, withKeysSorted } from './canonical';
 import { chainSchema, hashChain } from './hash-chain';
-import type { RunHistory } from './histories';
-import { publicKeyText, signText, type SigningKey } from './signing';
+import { isClosed, type RunHistory } from './histories';
+import { publicKeyText, signBytes, type SigningKey } from './signing';
 
 /**
  * The audit bundle of one process: the raw histories of all its runs (payloads sealed as the engine
@@ -43,17 +43,117 @@ export function signedText(bundle: Record<string, unknown>): string {
 }
 
 /**
- * The bundle's file. Its content is sorted into canonical form once (canonicalCopy): the signed text
- * and the file are each a plain JSON.stringify of that copy, and the chain hashes its events (a closed
- * run's links are kept, audit/hash-chain.ts). The same bytes as signedText and serializeBundle, which
- * sort everything again each time (several MB for a long process); verifyBundle still checks with those.
+ * A closed run's parts of the signed text and of the file, as UTF-8: a closed run never changes
+ * (audit/histories.ts keeps its history), so an export of a long process sorts, serialises and
+ * encodes its open run only. By run id, valid for the history object they were made from (held
+ * weakly); bounded by their bytes like the histories (64 MiB, a run of more than a quarter of it not
+ * kept), oldest out first, outside the JS heap: a run costs about 2.4 times its compact JSON (the
+ * indented text is about 1.4 times it).
  */
-export function exportBundle(content: BundleContent, key: SigningKey): string {
-  // A chain and a signature in the content (a bundle signed again) give way to the new ones, as before.
-  const { chain: _chain, signature: _signature, ...body } = { format: BUNDLE_FORMAT, ...content } as Record<string, unknown>;
-  const sorted = canonicalCopy(body) as Record<string, unknown> & Pick<BundleContent, 'process' | 'runs'>;
-  const chain = canonicalCopy(hashChain(sorted.process.id, sorted.process.chainId, content.runs as RunHistory[], sorted.runs as RunHistory[]));
-  const unsigned = withKeysSorted({ ...sorted, chain });
-  const signature = { algorithm: 'Ed25519' as const, keyId: key.keyId, publicKey: publicKeyText(key.publicKey), value: signText(key, JSON.stringify(unsigned)) };
-  return `${JSON.stringify(withKeysSorted({ ...unsigned, signature: canonicalCopy(signature) }), null, 2)}\n`;
+interface RunTexts {
+  compact: Buffer;
+  indented: Buffer;
 }
+const keptTexts = new Map<string, { history: WeakRef<RunHistory['history']>; texts: RunTexts }>();
+const KEPT_TEXT_BYTES = 64 * 1024 * 1024;
+let keptTextBytes = 0;
+
+function keepTexts(run: RunHistory, texts: RunTexts): void {
+  const bytes = texts.compact.length + texts.indented.length;
+  if (bytes > KEPT_TEXT_BYTES / 4) return;
+  const old = keptTexts.get(run.runId);
+  if (old) keptTextBytes -= old.texts.compact.length + old.texts.indented.length;
+  keptTexts.delete(run.runId);
+  keptTexts.set(run.runId, { history: new WeakRef(run.history), texts });
+  keptTextBytes += bytes;
+  for (const [oldest, { texts: t }] of keptTexts) {
+    if (keptTextBytes <= KEPT_TEXT_BYTES) break;
+    keptTexts.delete(oldest);
+    keptTextBytes -= t.compact.length + t.indented.length;
+  }
+}
+
+/** Indent of a run within the file: an element of `runs`, itself a key of the bundle. */
+const RUN_INDENT = '    ';
+
+/**
+ * A run's compact text and its text as `JSON.stringify(bundle, null, 2)` writes it where runs stand:
+ * the run's own indented text with every line after the first indented further (a JSON string holds
+ * no raw newline, so every newline is one the indent wrote).
+ */
+function runTexts(canonicalRun: RunHistory): RunTexts {
+  return {
+    compact: Buffer.from(JSON.stringify(canonicalRun), 'utf8'),
+    indented: Buffer.from(JSON.stringify(canonicalRun, null, 2).replaceAll('\n', `\n${RUN_INDENT}`), 'utf8'),
+  };
+}
+
+/**
+ * A bundle object's JSON (keys in the record's order, sorted by the caller) as UTF-8, compact or
+ * indented by two spaces as JSON.stringify writes them, with its runs given as their texts, then `end`.
+ */
+function bundleBytes(record: Record<string, unknown>, runs: Buffer[], indented: boolean, end = ''): Buffer {
+  const parts: Buffer[] = [];
+  let text = '{';
+  const flush = () => {
+    parts.push(Buffer.from(text, 'utf8'));
+    text = '';
+  };
+  let first = true;
+  for (const [key, value] of Object.entries(record)) {
+    const valueText = key === 'runs' ? '' : indented ? JSON.stringify(value, null, 2)?.replaceAll('\n', '\n  ') : JSON.stringify(value);
+    if (valueText === undefined) continue; // as JSON.stringify leaves out an undefined or a function
+    text += `${first ? '' : ','}${indented ? '\n  ' : ''}${JSON.stringify(key)}:${indented ? ' ' : ''}`;
+    first = false;
+    if (key !== 'runs') text += valueText;
+    else if (!runs.length) text += '[]';
+    else {
+      text += '[';
+      runs.forEach((run, r) => {
+        text += `${r ? ',' : ''}${indented ? `\n${RUN_INDENT}` : ''}`;
+        flush();
+        parts.push(run);
+      });
+      text += indented ? '\n  ]' : ']';
+    }
+  }
+  text += `${indented && !first ? '\n}' : '}'}${end}`;
+  flush();
+  return Buffer.concat(parts);
+}
+
+/**
+ * The bundle's file as UTF-8. Its content is sorted into canonical form once (canonicalCopy), a
+ * closed run's only the first time (its texts are kept, above): the signed text and the file are
+ * the plain JSON.stringify of that copy, compact and indented, and the chain hashes its events (a
+ * closed run's links are kept, audit/hash-chain.ts). The same bytes as signedText and
+ * serializeBundle, which sort everything again each time (several MB for a long process);
+ * verifyBundle still checks with those.
+ */
+export function exportBundleBytes(content: BundleContent, key: SigningKey): Buffer {
+  // A chain and a signature in the content (a bundle signed again) give way to the new ones, as before.
+  const { chain: _chain, signature: _signature, runs, ...rest } = { format: BUNDLE_FORMAT, ...content } as Record<string, unknown> & Pick<BundleContent, 'runs'>;
+  const sorted = canonicalCopy(rest) as Record<string, unknown> & Pick<BundleContent, 'process'>;
+  const canonical: RunHistory[] = [];
+  const canonicalRun = (r: number) => (canonical[r] ??= canonicalCopy(runs[r]) as RunHistory);
+  const texts = (runs as RunHistory[]).map((run, r) => {
+    const kept = keptTexts.get(run.runId);
+    if (kept && kept.history.deref() === run.history) return kept.texts;
+    const made = runTexts(canonicalRun(r));
+    if (isClosed(run.history)) keepTexts(run, made);
+    return made;
+  });
+  const chain = canonicalCopy(hashChain(sorted.process.id, sorted.process.chainId, runs as RunHistory[], canonicalRun));
+  // The runs' place among the keys: the texts stand there.
+  const unsigned = withKeysSorted({ ...sorted, runs: [], chain });
+  const signature = {
+    algorithm: 'Ed25519' as const,
+    keyId: key.keyId,
+    publicKey: publicKeyText(key.publicKey),
+    value: signBytes(key, bundleBytes(unsigned, texts.map((t) => t.compact), false)),
+  };
+  return bundleBytes(withKeysSorted({ ...unsigned, signature: canonicalCopy(signature) }), texts.map((t) => t.indented), true, '\n');
+}
+
+/** The bundle's file as text: exportBundleBytes decoded. */
+export const exportBundle = (content: BundleContent, key: SigningKey): string => exportBundleBytes(content, key).toString('utf8');

@@ -31,17 +31,17 @@ const genesisOf = (processId: string, chainId: string) => sha256(canonicalJson({
 const closedRunLinks = new WeakMap<RunHistory['history'], { from: string; links: string[] }>();
 
 /**
- * The links over the runs; `canonicalRuns` are the same runs in canonical form (canonicalCopy),
- * which the caller makes once. `{ event, runId }` has its keys in sorted order, so its plain
+ * The links over the runs; `canonicalRun(r)` is run r in canonical form (canonicalCopy), which the
+ * caller makes once and only when asked (a closed run whose links are kept is not asked for). `{ event, runId }` has its keys in sorted order, so its plain
  * JSON.stringify is canonicalJson({ runId, event }), the text each link hashes.
  */
-function linksOf(processId: string, chainId: string, runs: RunHistory[], canonicalRuns: RunHistory[]): string[] {
+function linksOf(processId: string, chainId: string, runs: RunHistory[], canonicalRun: (r: number) => RunHistory): string[] {
   const links: string[] = [];
   let previous = genesisOf(processId, chainId);
   runs.forEach((run, r) => {
     const from = previous;
     const kept = closedRunLinks.get(run.history);
-    const own = kept?.from === from ? kept.links : linksOfRun(from, canonicalRuns[r]);
+    const own = kept?.from === from ? kept.links : linksOfRun(from, canonicalRun(r));
     if (!kept && isClosed(run.history)) closedRunLinks.set(run.history, { from, links: own });
     for (const link of own) links.push(link);
     previous = own.at(-1) ?? from;
@@ -67,9 +67,9 @@ function whereIs(runs: RunHistory[], index: number): string {
   return `link ${index + 1}`;
 }
 
-/** The chain over the runs, given them in canonical form too (canonicalCopy), as an export has them. */
-export function hashChain(processId: string, chainId: string, runs: RunHistory[], canonicalRuns: RunHistory[]): HashChain {
-  const links = linksOf(processId, chainId, runs, canonicalRuns);
+/** The chain over the runs, given a way to each in canonical form too (canonicalCopy), as an export has them. */
+export function hashChain(processId: string, chainId: string, runs: RunHistory[], canonicalRun: (r: number) => RunHistory): HashChain {
+  const links = linksOf(processId, chainId, runs, canonicalRun);
   return { algorithm: 'SHA-256', genesis: genesisOf(processId, chainId), links, head: links.at(-1) ?? genesisOf(processId, chainId) };
 }
 
@@ -88,7 +88,8 @@ export function chainProblem(processId: string, chainId: string, runs: RunHistor
       }
     }
   }
-  const links = linksOf(processId, chainId, runs, canonicalCopy(runs) as RunHistory[]);
+  const canonical = canonicalCopy(runs) as RunHistory[];
+  const links = linksOf(processId, chainId, runs, (r) => canonical[r]);
   const broken = links.findIndex((link, i) => link !== chain.links[i]);
   if (broken >= 0) return `${whereIs(runs, broken)} does not match link ${broken + 1} of the chain`;
   if (chain.links.length !== links.length) return `the chain has ${chain.links.length} links for ${links.length} events`;

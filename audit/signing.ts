@@ -45,7 +45,12 @@ export function keyIdOf(publicKey: KeyObject): string {
 }
 
 export function signText(key: SigningKey, text: string): string {
-  return sign(null, Buffer.from(text, 'utf8'), key.privateKey).toString('base64');
+  return signBytes(key, Buffer.from(text, 'utf8'));
+}
+
+/** The same signature as signText over the text these bytes are the UTF-8 of. */
+export function signBytes(key: SigningKey, bytes: Uint8Array): string {
+  return sign(null, bytes, key.privateKey).toString('base64');
 }
 
 export function verifyText(publicKey: KeyObject, text: string, signature: string): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportBundle } from '../../audit/bundle';
+import { exportBundleBytes } from '../../audit/bundle';
 import { publicKeyText } from '../../audit/signing';
 import { NotABundle, verifyBundle } from '../../audit/verify';
 import { badRequest, HttpError } from '../errors';
@@ -36,7 +36,8 @@ export const exportProcess = defineRoute({
   params: idParams,
   query: z.object({ lang: langSchema }),
   produces: 'application/json',
-  response: z.string(),
+  // The file's bytes, sent as they are (Express would encode a text of several MB to UTF-8 again).
+  response: z.instanceof(Buffer).meta({ type: 'string' }),
   async handler({ params, query, user, deps, res }) {
     const audit = auditOf(deps);
     const { description, definition } = await readableProcess(deps, user, params.id);
@@ -44,7 +45,7 @@ export const exportProcess = defineRoute({
     const timeline = await processTimeline(deps, params.id, description.runId, chainId, query.lang);
     const code = await audit.workflowCode();
     res.setHeader('Content-Disposition', `attachment; filename="${params.id}.audit.json"`);
-    return exportBundle(
+    return exportBundleBytes(
       {
         process: { id: params.id, type: definition.type, chainId, status: description.status.name },
         exportedAt: new Date().toISOString(),

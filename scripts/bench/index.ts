@@ -7,7 +7,7 @@
  *   npm run bench -- --small           every benchmark at a size of seconds; prints, writes nothing
  *   npm run bench -- --only throughput,latency      some of them (also: memory, audit, startup)
  *   npm run bench -- --pragma synchronous=NORMAL     an SQLite pragma of the engine's file to try
- *   npm run bench -- --small --memory 1000           one size changed (throughput, concurrency, memory, openTasks, events)
+ *   npm run bench -- --small --memory 1000           one size changed (throughput, concurrency, memory, openTasks, events, repetitions)
  *   npm run bench -- --worker-env WORKER_CACHED_WORKFLOWS=100      a worker setting to try
  */
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ const pragmas = Object.fromEntries(valueOf('--pragma').map((pair) => pair.split(
 const workerSettings = Object.fromEntries(valueOf('--worker-env').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const only = valueOf('--only').flatMap((list) => list.split(','));
 const wanted = (name: string) => !only.length || only.includes(name);
-const overrides = Object.fromEntries(['throughput', 'concurrency', 'memory', 'openTasks', 'events'].flatMap((name) => valueOf(`--${name}`).map((v) => [name, Number(v)])));
+const overrides = Object.fromEntries(['throughput', 'concurrency', 'memory', 'openTasks', 'events', 'repetitions'].flatMap((name) => valueOf(`--${name}`).map((v) => [name, Number(v)])));
 
 const size = small
   ? { throughput: 30, concurrency: 10, memory: 100, openTasks: 1000, loadSeconds: 5, events: 600, repetitions: 3 }
