@@ -43,35 +43,17 @@ export function signedText(bundle: Record<string, unknown>): string {
 }
 
 /**
- * A closed run's parts of the signed text and of the file, as UTF-8: a closed run never changes
- * (audit/histories.ts keeps its history), so an export of a long process sorts, serialises and
- * encodes its open run only. By run id, valid for the history object they were made from (held
- * weakly); bounded by their bytes like the histories (64 MiB, a run of more than a quarter of it not
- * kept), oldest out first, outside the JS heap: a run costs about 2.4 times its compact JSON (the
- * indented text is about 1.4 times it).
+ * A closed run's parts of the signed text and of the file, as UTF-8: a closed run never changes, so
+ * an export of a long process sorts, serialises and encodes its open run only. Kept by the history
+ * object audit/histories.ts keeps (within its 64 MiB), as the run's facts and chain links are, so they
+ * go when it does; outside the JS heap, about 2.4 times the run's compact JSON.
  */
 interface RunTexts {
+  runId: string;
   compact: Buffer;
   indented: Buffer;
 }
-const keptTexts = new Map<string, { history: WeakRef<RunHistory['history']>; texts: RunTexts }>();
-const KEPT_TEXT_BYTES = 64 * 1024 * 1024;
-let keptTextBytes = 0;
-
-function keepTexts(run: RunHistory, texts: RunTexts): void {
-  const bytes = texts.compact.length + texts.indented.length;
-  if (bytes > KEPT_TEXT_BYTES / 4) return;
-  const old = keptTexts.get(run.runId);
-  if (old) keptTextBytes -= old.texts.compact.length + old.texts.indented.length;
-  keptTexts.delete(run.runId);
-  keptTexts.set(run.runId, { history: new WeakRef(run.history), texts });
-  keptTextBytes += bytes;
-  for (const [oldest, { texts: t }] of keptTexts) {
-    if (keptTextBytes <= KEPT_TEXT_BYTES) break;
-    keptTexts.delete(oldest);
-    keptTextBytes -= t.compact.length + t.indented.length;
-  }
-}
+const closedRunTexts = new WeakMap<RunHistory['history'], RunTexts>();
 
 /** Indent of a run within the file: an element of `runs`, itself a key of the bundle. */
 const RUN_INDENT = '    ';
@@ -83,6 +65,7 @@ const RUN_INDENT = '    ';
  */
 function runTexts(canonicalRun: RunHistory): RunTexts {
   return {
+    runId: canonicalRun.runId,
     compact: Buffer.from(JSON.stringify(canonicalRun), 'utf8'),
     indented: Buffer.from(JSON.stringify(canonicalRun, null, 2).replaceAll('\n', `\n${RUN_INDENT}`), 'utf8'),
   };
@@ -137,10 +120,10 @@ export function exportBundleBytes(content: BundleContent, key: SigningKey): Buff
   const canonical: RunHistory[] = [];
   const canonicalRun = (r: number) => (canonical[r] ??= canonicalCopy(runs[r]) as RunHistory);
   const texts = (runs as RunHistory[]).map((run, r) => {
-    const kept = keptTexts.get(run.runId);
-    if (kept && kept.history.deref() === run.history) return kept.texts;
+    const kept = closedRunTexts.get(run.history);
+    if (kept?.runId === run.runId) return kept;
     const made = runTexts(canonicalRun(r));
-    if (isClosed(run.history)) keepTexts(run, made);
+    if (isClosed(run.history)) closedRunTexts.set(run.history, made);
     return made;
   });
   const chain = canonicalCopy(hashChain(sorted.process.id, sorted.process.chainId, runs as RunHistory[], canonicalRun));

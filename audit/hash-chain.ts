@@ -32,8 +32,9 @@ const closedRunLinks = new WeakMap<RunHistory['history'], { from: string; links:
 
 /**
  * The links over the runs; `canonicalRun(r)` is run r in canonical form (canonicalCopy), which the
- * caller makes once and only when asked (a closed run whose links are kept is not asked for). `{ event, runId }` has its keys in sorted order, so its plain
- * JSON.stringify is canonicalJson({ runId, event }), the text each link hashes.
+ * caller makes once and only when asked (a closed run whose links are kept is not asked for).
+ * `{ event, runId }` has its keys in sorted order, so its plain JSON.stringify is
+ * canonicalJson({ runId, event }), the text each link hashes.
  */
 function linksOf(processId: string, chainId: string, runs: RunHistory[], canonicalRun: (r: number) => RunHistory): string[] {
   const links: string[] = [];
