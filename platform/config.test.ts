@@ -18,6 +18,11 @@ describe('configuration', () => {
     expect(() => loadConfig('worker', { ...cluster, PAYLOAD_KEY: 'c2hvcnQ=' })).toThrow(/PAYLOAD_KEY: 32 random bytes in base64/);
   });
 
+  test('a port the system picks is for the separate processes (test/topology.test.ts runs the API on one), not npm start', () => {
+    expect(loadConfig('setup', { PORT: '0', TEMPORAL_ADDRESS: 'engine:7233', DATABASE_URL: 'postgres://db/x' }).PORT).toBe(0);
+    expect(() => loadConfig('embedded', { PORT: '0' })).toThrow(/PORT: npm start needs a port of its own/);
+  });
+
   test('every wrong value is named, all at once', () => {
     const error = (() => {
       try {

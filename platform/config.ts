@@ -10,7 +10,7 @@ const file = z.string().min(1).refine(existsSync, 'no such file').optional();
 const duration = (example: string) => z.string().regex(/^\d+[smhd]$/, `a duration such as ${example}`);
 
 const configSchema = z.object({
-  /** 0 lets the system pick a free port, which the "API listening" line names (tests use it). */
+  /** 0 lets the system pick a free port for `npm run api`, which its "API listening" line names (tests use it). */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** The address the API (and a worker's metrics) listen on; every interface unless set. */
   HOST: optional,
@@ -79,6 +79,9 @@ export function loadConfig(kind: ProcessKind = 'embedded', env: NodeJS.ProcessEn
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   for (const name of REQUIRED[kind]) {
     if (!env[name]) problems.push(`${name}: required by npm run ${kind}`);
+  }
+  if (kind === 'embedded' && parsed.data?.PORT === 0) {
+    problems.push('PORT: npm start needs a port of its own (the Temporal UI is given the API\'s address before it binds); 0 is for npm run api');
   }
   if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY)) {
     problems.push(`${env.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT'}: mTLS needs both the certificate and the key`);
