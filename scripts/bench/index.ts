@@ -38,6 +38,17 @@ const size = small
   : { throughput: 500, concurrency: 25, memory: 1000, openTasks: 10_000, loadSeconds: 20, events: 5000, repetitions: 10 };
 Object.assign(size, overrides);
 
+// A mistyped benchmark or size would otherwise run nothing, or NaN workflows, and print an empty table.
+const BENCHMARKS = ['throughput', 'memory', 'latency', 'audit', 'startup'];
+const wrong = [
+  ...only.filter((name) => !BENCHMARKS.includes(name)).map((name) => `--only ${name}: not one of ${BENCHMARKS.join(', ')}`),
+  ...Object.entries(overrides).filter(([, n]) => !(Number.isInteger(n) && n > 0)).map(([name]) => `--${name}: a positive whole number`),
+];
+if (wrong.length) {
+  console.error(wrong.join('\n'));
+  process.exit(2);
+}
+
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function main(): Promise<void> {
