@@ -7,7 +7,7 @@
  */
 import { allActions } from '../domain/processes';
 import { ROLES, type Role } from '../domain/identity';
-import { orgIds } from '../domain/names';
+import { countyOfOrg, orgIds } from '../domain/names';
 import type { User } from './auth';
 import { forbidden } from './errors';
 import type { ApiDeps } from './route';
@@ -27,7 +27,9 @@ export type Reach =
   /** The action's rule in `actionRules`. */
   | 'action'
   /** The supervising organisations (`SUPERVISING_ORGS`: the city and the FTZ) only. */
-  | 'supervisors';
+  | 'supervisors'
+  /** Auditors, and the supervising organisations' admins: readers of every process's sealed payloads. */
+  | 'operators';
 
 export interface RouteRule {
   roles: readonly Role[];
@@ -81,9 +83,9 @@ export const routeRules: Record<string, RouteRule> = {
   // Verification recomputes and replays what the caller sends: it changes nothing, but it costs.
   'POST /api/audit/verify': read('everyone', ['admin', 'auditor']),
   'GET /api/audit/public-key': read('everyone'),
-  // The codec endpoints reveal personal data: operators (admins) and auditors only.
-  'POST /codec/encode': read('everyone', ['admin', 'auditor']),
-  'POST /codec/decode': read('everyone', ['admin', 'auditor']),
+  // The codec endpoints reveal personal data: auditors and the supervising admins only (api/codec-server.ts).
+  'POST /codec/encode': read('operators', ['admin', 'auditor']),
+  'POST /codec/decode': read('operators', ['admin', 'auditor']),
 };
 
 /** Which organisations may perform an action; its role is the action's own (domain/actions.ts). */
@@ -156,13 +158,25 @@ export function requireRouteRole(rule: RouteRule | undefined, user: User, route:
   if (rule.reach === 'supervisors' && !SUPERVISING_ORGS.includes(user.orgId)) {
     throw forbidden(`${route} is for ${SUPERVISING_ORGS.join(' or ')} users; ${user.username} belongs to ${user.orgId}`);
   }
+  if (rule.reach === 'operators' && !user.roles.includes('auditor') && !SUPERVISING_ORGS.includes(user.orgId)) {
+    throw forbidden(`${route} is for auditors and ${SUPERVISING_ORGS.join(' or ')} admins; ${user.username} belongs to ${user.orgId}`);
+  }
 }
 
-export const mayReadAnyOrg = (user: User) => user.roles.includes('admin') || user.roles.includes('auditor');
+/**
+ * `own-org`: the caller's organisation; auditors and the supervising admins read every organisation's,
+ * a county's admin those of its own county's organisations (scopes: a county reads its own county).
+ */
+export function mayReadOrg(user: User, orgId: string): boolean {
+  if (orgId === user.orgId || user.roles.includes('auditor')) return true;
+  if (!user.roles.includes('admin')) return false;
+  if (SUPERVISING_ORGS.includes(user.orgId)) return true;
+  const county = countyOfOrg(user.orgId);
+  return county !== undefined && countyOfOrg(orgId) === county;
+}
 
-/** `own-org`: the caller's organisation, or any organisation for admins and auditors. */
 export function requireOrgReader(user: User, orgId: string, what: string): void {
-  if (orgId !== user.orgId && !mayReadAnyOrg(user)) throw forbidden(`${what} belongs to ${orgId}; ${user.username} may read only ${user.orgId}'s`);
+  if (!mayReadOrg(user, orgId)) throw forbidden(`${what} belongs to ${orgId}; ${user.username} may not read it`);
 }
 
 /** Readers of every process: auditors and the supervising organisations. */

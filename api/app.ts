@@ -5,7 +5,6 @@ import { CONSOLE_DIR } from '../scripts/build-console';
 import { requireUser } from './auth';
 import { codecServer } from './codec-server';
 import { badRequest, notFound, toHttpError, type ErrorBody } from './errors';
-import { refuseUnstorableText } from './input-guard';
 import { DOCS_PAGE, openApiDocument } from './openapi';
 import { createMetrics } from './metrics';
 import { TooManyAttempts } from './login-limit';
@@ -71,10 +70,7 @@ export function createApp(deps: ApiDeps): express.Express {
   const routeDeps: RouteDeps = { ...deps, metrics: createMetrics(deps.db) };
   app.use(observeRequests(log, routeDeps.metrics));
   labelRoutes(app, routes);
-  // A bundle to verify may be large, and its bytes as sent are what the signature covers.
-  app.use('/api/audit/verify', express.json({ limit: '64mb', verify: (req, _res, bytes) => Object.assign(req, { rawBody: bytes }) }));
-  app.use(express.json({ limit: '1mb' }));
-  app.use(refuseUnstorableText);
+  // No body is read here: each route reads its own, after the token and the caller's roles (api/route.ts).
   const document = openApiDocument(routes);
   app.get('/openapi.json', (_req, res) => res.json(document));
   app.get('/docs', (_req, res) => res.type('html').send(DOCS_PAGE));

@@ -77,8 +77,9 @@ export function toHttpError(error: unknown): HttpError {
       return new HttpError(503, 'ENGINE_UNAVAILABLE', 'no worker is serving this process now');
     }
   }
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) {
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  // A PostgreSQL reached over a Unix socket that is gone says ENOENT when connecting.
+  if ((typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || (code === 'ENOENT' && syscall === 'connect')) {
     return new HttpError(503, 'DATABASE_UNAVAILABLE', 'the records store is unavailable');
   }
   return new HttpError(500, 'INTERNAL', 'internal error');

@@ -8,30 +8,39 @@ import { badRequest } from './errors';
  */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function badText(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = badText(item, `${path}.${i}`);
-      if (found) return found;
+/** Deeper than any request of ours nests (a task payload is a few levels): schemas and logs recurse. */
+export const MAX_DEPTH = 32;
+
+/**
+ * The first path that breaks the rules, walked with a stack of its own (never the call stack): a
+ * 100,000-deep body is refused at depth 33 like a 33-deep one.
+ */
+function firstFault(root: unknown, rootPath: string): { path: string; message: string } | undefined {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: rootPath, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (UNSTORABLE.test(value)) return { path, message: 'text with U+0000 or a lone surrogate cannot be stored' };
+      continue;
     }
-  } else if (value && typeof value === 'object') {
+    if (!value || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH) return { path, message: `nested deeper than ${MAX_DEPTH} levels` };
     for (const [key, item] of Object.entries(value)) {
-      const found = badText(key, `${path}.${key}`) ?? badText(item, `${path}.${key}`);
-      if (found) return found;
+      if (UNSTORABLE.test(key)) return { path: `${path}.${key}`, message: 'text with U+0000 or a lone surrogate cannot be stored' };
+      stack.push({ value: item, path: `${path}.${key}`, depth: depth + 1 });
     }
   }
   return undefined;
 }
 
-export function refuseUnstorableText(req: Request, _res: Response, next: NextFunction): void {
+export function refuseUnstorableInput(req: Request, _res: Response, next: NextFunction): void {
   let path: string;
   try {
     path = decodeURIComponent(req.path);
   } catch {
     return next(badRequest('the path does not decode'));
   }
-  const found = badText(path, 'path') ?? badText(req.query, 'query') ?? badText(req.body, 'body');
-  if (found) return next(badRequest('text with U+0000 or a lone surrogate cannot be stored', [{ path: found, message: 'not storable text' }]));
+  const fault = firstFault(path, 'path') ?? firstFault(req.query, 'query') ?? firstFault(req.body, 'body');
+  if (fault) return next(badRequest(fault.message, [fault]));
   next();
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chainHistories, type RunHistory } from '../audit/histories';
 import { historyFacts, type Decision, type EngineFact } from '../audit/history-facts';
 import { payloadOpener } from '../audit/open-payloads';
+import { forReader, type Reader } from '../domain/personal-data';
 import { allActions } from '../domain/processes';
 import type { ApiDeps } from './route';
 import type { Lang } from './schemas';
@@ -49,18 +50,19 @@ const who = (actor: { userId: string; orgId: string } | null | undefined) => (ac
 
 const LAUNCH = { zh: '发起流程', en: 'Launch the process' };
 
-function decisionOf(decision: Decision, lang: Lang): TimelineEntry['decision'] {
+/** A decision's payload in words; its personal data in full only for its author's organisation and auditors. */
+function decisionOf(decision: Decision, lang: Lang, reader: Reader): TimelineEntry['decision'] {
   const title = decision.action === 'launch' ? LAUNCH[lang] : (allActions[decision.action]?.title[lang] ?? decision.action);
-  return { action: decision.action, title, payload: payloadWords(decision.payload, lang) };
+  return { action: decision.action, title, payload: payloadWords(forReader(decision.payload, reader, [decision.actor.orgId]), lang) };
 }
 
-function engineEntry(fact: EngineFact, lang: Lang): TimelineEntry {
+function engineEntry(fact: EngineFact, lang: Lang, reader: Reader): TimelineEntry {
   const base = { at: fact.at, kind: fact.kind, source: 'engine' as const, runId: fact.runId, decision: null, authority: null };
   switch (fact.kind) {
     case 'deadlineSet':
       return { ...base, actor: null, action: fact.kind, summary: summarize(fact.kind, { name: fact.name, ...fact.deadline }, lang) };
     case 'decisionRefused': {
-      const decision = decisionOf(fact.decision, lang)!;
+      const decision = decisionOf(fact.decision, lang, reader)!;
       const summary = summarize(fact.kind, { title: decision.title, reason: fact.decision.refused }, lang);
       return { ...base, actor: who(fact.decision.actor), action: fact.decision.action, summary, decision };
     }
@@ -71,7 +73,14 @@ function engineEntry(fact: EngineFact, lang: Lang): TimelineEntry {
   }
 }
 
-export async function processTimeline(deps: ApiDeps, processId: string, latestRunId: string, chainId: string, lang: Lang): Promise<ProcessTimeline> {
+export async function processTimeline(
+  deps: ApiDeps,
+  processId: string,
+  latestRunId: string,
+  chainId: string,
+  lang: Lang,
+  reader: Reader,
+): Promise<ProcessTimeline> {
   const runs = await chainHistories(deps.client, processId, latestRunId);
   const { decisions, runOfEvent, facts, buildIds } = await historyFacts(runs, payloadOpener(deps.client.options.loadedDataConverter.payloadCodecs));
   const rows = await deps.db.query<EventRow>('SELECT seq, at, kind, actor, data FROM process_events WHERE process_id = $1 AND chain_id = $2 ORDER BY seq', [processId, chainId]);
@@ -89,14 +98,14 @@ export async function processTimeline(deps: ApiDeps, processId: string, latestRu
       kind: row.kind,
       actor: who(row.actor),
       action: decision?.action ?? row.kind,
-      summary: summarize(row.kind, row.data, lang),
+      summary: summarize(row.kind, forReader(row.data, reader, row.actor ? [row.actor.orgId] : []), lang),
       source: 'records',
       runId: runOfEvent.get(row.seq) ?? null,
-      decision: decision ? decisionOf(decision, lang) : null,
+      decision: decision ? decisionOf(decision, lang, reader) : null,
       authority: authorityOf({ ...row.data, ...(decision?.payload as Record<string, unknown> | undefined) }, lang),
     };
   });
   // Stable: at the same instant the records come before the engine's notes.
-  const entries = [...recorded, ...facts.map((fact) => engineEntry(fact, lang))].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const entries = [...recorded, ...facts.map((fact) => engineEntry(fact, lang, reader))].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return { chainId, runs, entries, buildIds };
 }

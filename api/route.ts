@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { Request, Response, Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { SigningKey } from '../audit/signing';
@@ -9,6 +9,7 @@ import type { Db } from '../store/db';
 import { requireRouteRole, ruleOf } from './access';
 import type { TokenSettings, User } from './auth';
 import { badRequest, HttpError, zodDetails } from './errors';
+import { refuseUnstorableInput } from './input-guard';
 import type { LoginLimits } from './login-limit';
 import type { ApiMetrics } from './metrics';
 
@@ -44,6 +45,8 @@ export type RouteDeps = ApiDeps & { metrics: ApiMetrics };
 type Shape = z.ZodObject<z.ZodRawShape>;
 
 const ENGINE_DEADLINE_MS = 10_000;
+/** A task payload or a launch is a few kilobytes; a memorandum with its procedures, tens. */
+export const DEFAULT_BODY_LIMIT = '256kb';
 
 export interface Route<P extends Shape = Shape, Q extends Shape = Shape, B extends z.ZodType = z.ZodType> {
   method: 'get' | 'post';
@@ -61,6 +64,10 @@ export interface Route<P extends Shape = Shape, Q extends Shape = Shape, B exten
   status?: number;
   /** A media type other than JSON (the response schema then describes a string). */
   produces?: string;
+  /** The largest body read, once the caller is known to be allowed (`DEFAULT_BODY_LIMIT` unless said). */
+  bodyLimit?: string;
+  /** Keeps the body's bytes as sent (`req.rawBody`): what a signature covers. */
+  rawBody?: boolean;
   handler(context: {
     params: z.infer<P>;
     query: z.infer<Q>;
@@ -100,15 +107,29 @@ export function labelRoutes(router: Router, routes: Route[]): void {
 }
 
 /**
- * Mounts routes: the caller's roles checked against the route's declared rule (api/access.ts), input
- * parsed by its schemas (400 with field paths), output checked by its schema.
+ * Mounts routes. In this order, so that nothing of a request is read before it may be: the caller's
+ * roles checked against the route's declared rule (api/access.ts; the token was checked before any
+ * route); then the body read, up to the route's limit; then input no store can hold refused, without
+ * recursion; then input parsed by the route's schemas (400 with field paths) and output checked by its
+ * schema.
  */
 export function mount(router: Router, routes: Route[], deps: RouteDeps): void {
   for (const route of routes) {
     const rule = ruleOf(route.method, route.path);
-    router[route.method](expressPath(route), async (req, res, next) => {
+    const allowed = (_req: Request, res: Response, next: NextFunction) => {
       try {
         if (!route.public) requireRouteRole(rule, res.locals.user as User, `${route.method.toUpperCase()} ${route.path}`);
+        next();
+      } catch (error) {
+        next(error);
+      }
+    };
+    const body = express.json({
+      limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      ...(route.rawBody ? { verify: (req: Request, _res: Response, bytes: Buffer) => Object.assign(req, { rawBody: bytes }) } : {}),
+    });
+    router[route.method](expressPath(route), allowed, body, refuseUnstorableInput, async (req, res, next) => {
+      try {
         // An engine that does not answer gives a 503 in seconds instead of the client's long retries.
         const result = await deps.client.withDeadline(Date.now() + ENGINE_DEADLINE_MS, () => route.handler({
           params: parse(route.params, req.params, 'params'),

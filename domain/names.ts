@@ -25,6 +25,12 @@ export const orgIds = {
   taxOffice: (countyCode: string) => `tax-${countyCode}`,
 };
 
+/** The county an organisation belongs to (`gov-210881` → `210881`); none for the city, the FTZ and others. */
+export function countyOfOrg(orgId: string): string | undefined {
+  const code = /^(?:gov|zone|le|tax)-(\d{6})$/.exec(orgId)?.[1];
+  return code && COUNTY_CODE.test(code) ? code : undefined;
+}
+
 /** The canonical zone name the policy prescribes. */
 export function zoneName(countyName: string): string {
   return `营口自贸片区${countyName}协同发展示范区`;

@@ -1,6 +1,6 @@
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from '../api/app';
-import { uiCodecKey } from '../api/codec-server';
 import { applySeeds } from '../seeds/apply';
 import { buildConsole } from '../scripts/build-console';
 import { startDevServer, type RunningEngine } from '../scripts/engine/dev-server';
@@ -30,12 +30,27 @@ export interface Embedded {
 }
 
 /**
+ * The data folder holds the records, the engine's database and the keys: its files are the owner's
+ * alone. New ones are made so (the umask); ones an earlier start left open are closed now.
+ */
+function keepOwnerOnly(dataDir: string): void {
+  process.umask(0o077);
+  if (!existsSync(dataDir)) return;
+  for (const entry of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, entry.isDirectory() ? 0o700 : 0o600);
+  }
+  chmodSync(dataDir, 0o700);
+}
+
+/**
  * The whole product in one process: the engine (a child dev server, unless TEMPORAL_ADDRESS names
  * one), the records store, migrations, seeds, search attributes, the worker and the API. `stop`
  * undoes it in reverse: the API drains, the worker drains, PGlite closes, the dev server stops.
  */
 export async function startEmbedded(config: Config, log: (line: string) => void = console.log): Promise<Embedded> {
   const dataDir = resolve(config.DATA_DIR);
+  keepOwnerOnly(dataDir);
   const graceMs = durationMs(config.SHUTDOWN_GRACE);
   const structured = createLog('embedded', config.LOG_LEVEL);
   installWorkerRuntime(structured, { metricsPort: config.WORKER_METRICS_PORT, metricsHost: '127.0.0.1' });
@@ -51,8 +66,6 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       engine = await startDevServer({
         port: config.TEMPORAL_PORT,
         uiPort: config.TEMPORAL_UI_PORT,
-        // The UI decodes payloads through the API's codec endpoint; the key in its path is the credential.
-        uiCodecEndpoint: `http://localhost:${config.PORT}/codec/ui/${uiCodecKey(tokenSecret)}`,
         dbFilename: join(dataDir, 'temporal.sqlite'),
         log,
       });
@@ -84,6 +97,7 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       taskQueue: config.TASK_QUEUE,
       db,
       codec,
+      onUnsealed: (reason) => structured.warn({ reason }, 'refused a payload the API did not seal'),
       shutdownGraceMs: graceMs,
       maxCachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
     });
@@ -104,7 +118,8 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       loginLimits: loginLimitsOf(config),
       audit: { signingKey: auditSigningKeyOf(config, dataDir), workflowCode: workflowCodeOnce(async () => workflowBundle) },
     });
-    const server = await listen(app, config.PORT, config.HOST);
+    // A desk's product, with demo passwords: this machine only, unless HOST says otherwise.
+    const server = await listen(app, config.PORT, config.HOST ?? '127.0.0.1');
     stops.push(() => server.close(graceMs));
     return {
       apiUrl: `http://localhost:${config.PORT}`,

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
+import { UNSEALED } from '../domain/unsealed';
 
 /**
  * AES-256-GCM over whole Temporal payloads: the engine stores only ciphertext, so personal data in a
@@ -69,7 +70,10 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     return payloads.map((payload) => (isEncrypted(payload) ? payload : this.seal(payload)));
   }
 
-  /** Payloads this codec did not seal (histories recorded before encryption) pass through unchanged. */
+  /**
+   * Payloads this codec did not seal (histories recorded before encryption) pass through unchanged:
+   * readers only. The worker wraps it in `SealedOnlyCodec`, which refuses them.
+   */
   async decode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => (isEncrypted(payload) ? this.open(payload) : payload));
   }
@@ -100,4 +104,38 @@ export class AesGcmPayloadCodec implements PayloadCodec {
 
 export function isEncrypted(payload: Payload): boolean {
   return text(payload.metadata?.encoding) === ENCRYPTED_ENCODING;
+}
+
+/**
+ * The worker's codec: what this deployment sealed opens as usual; anything else — plaintext, another
+ * key, a forged or altered ciphertext — opens as the UNSEALED mark (domain/unsealed.ts), which the
+ * workflows' interceptor refuses. Sealing is the proof that a payload came through the API.
+ */
+export class SealedOnlyCodec implements PayloadCodec {
+  constructor(
+    private readonly inner: AesGcmPayloadCodec,
+    private readonly onRefused: (reason: string) => void,
+  ) {}
+
+  encode(payloads: Payload[]): Promise<Payload[]> {
+    return this.inner.encode(payloads);
+  }
+
+  async decode(payloads: Payload[]): Promise<Payload[]> {
+    return Promise.all(
+      payloads.map(async (payload) => {
+        if (!isEncrypted(payload)) return this.refuse('a payload is not sealed');
+        try {
+          return (await this.inner.decode([payload]))[0];
+        } catch (error) {
+          return this.refuse((error as Error).message);
+        }
+      }),
+    );
+  }
+
+  private refuse(reason: string): Payload {
+    this.onRefused(reason);
+    return { metadata: { encoding: bytes('json/plain') }, data: bytes(JSON.stringify({ [UNSEALED]: true })) };
+  }
 }

@@ -155,8 +155,14 @@ async function allows(rule: RouteRule, caller: Caller, facts: Probe['facts']): P
     case 'public':
     case 'everyone':
       return true;
-    case 'own-org':
-      return facts.orgId === caller.orgId || caller.role === 'admin' || caller.role === 'auditor';
+    case 'own-org': {
+      // A county's admin reads its own county's organisations; the city's and the FTZ's read all.
+      if (facts.orgId === caller.orgId || caller.role === 'auditor') return true;
+      if (caller.role !== 'admin') return false;
+      if (SUPERVISING_ORGS.includes(caller.orgId)) return true;
+      const county = (org: string | undefined) => /^(gov|zone|le|tax)-(\d{6})$/.exec(org ?? '')?.[2];
+      return county(caller.orgId) !== undefined && county(caller.orgId) === county(facts.orgId);
+    }
     case 'process': {
       // A search is open to all: its results are narrowed (the next test), it refuses no one.
       if (!facts.processId) return true;
@@ -180,6 +186,8 @@ async function allows(rule: RouteRule, caller: Caller, facts: Probe['facts']): P
     }
     case 'supervisors':
       return SUPERVISING_ORGS.includes(caller.orgId);
+    case 'operators':
+      return caller.role === 'auditor' || SUPERVISING_ORGS.includes(caller.orgId);
   }
 }
 

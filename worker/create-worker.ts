@@ -1,16 +1,24 @@
 import { readFileSync } from 'node:fs';
-import type { PayloadCodec } from '@temporalio/common';
 import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { RecordFaults } from '../activities/records';
 import type { Db } from '../store/db';
+import { SealedOnlyCodec, type AesGcmPayloadCodec } from '../platform/payload-codec';
+
+const warnUnsealed = (reason: string) => console.warn(JSON.stringify({ level: 'warn', msg: 'refused a payload the API did not seal', reason }));
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 const SHARED_MODULES = [require.resolve('../workflows/shared-modules')];
+const INTERCEPTORS = [require.resolve('../workflows/kernel/refuse-unsealed')];
 
 /** Bundles the workflow code once; every worker and replay of a run shares the bundle. */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: SHARED_MODULES, logger: quietBundlerLogger });
+  return bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    preloadModules: SHARED_MODULES,
+    workflowInterceptorModules: INTERCEPTORS,
+    logger: quietBundlerLogger,
+  });
 }
 
 /** Reads a bundle written by `npm run build` (or the test run's): `{code, sourceMap}` as JSON. */
@@ -33,7 +41,9 @@ export interface WorkerOptions {
   taskQueue: string;
   db: Db;
   /** Encrypts every payload the worker sends and decrypts what it reads (platform/payload-codec.ts). */
-  codec: PayloadCodec;
+  codec: AesGcmPayloadCodec;
+  /** Told of each payload refused for not being sealed by this deployment (a call that bypassed the API). */
+  onUnsealed?: (reason: string) => void;
   workflowBundle?: WorkflowBundleWithSourceMap;
   faults?: RecordFaults;
   /** How long a stopping worker lets running activities finish before cancelling them. */
@@ -52,7 +62,8 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.db, options.faults),
-    dataConverter: { payloadCodecs: [options.codec] },
+    // Only what the API sealed reaches the workflows: reaching the engine is not reaching the processes.
+    dataConverter: { payloadCodecs: [new SealedOnlyCodec(options.codec, options.onUnsealed ?? warnUnsealed)] },
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
     // Every cached workflow evaluates the bundle's modules again (zod and the domain's schemas):
     // an uncapped cache grew to 1.9 GB with 1,000 waiting agreements.

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     taskQueue: config.TASK_QUEUE,
     db,
     codec: payloadCodecOf(config),
+    onUnsealed: (reason) => log.warn({ reason }, 'refused a payload the API did not seal'),
     workflowBundle: config.WORKFLOW_BUNDLE ? readWorkflowBundle(config.WORKFLOW_BUNDLE) : undefined,
     shutdownGraceMs: graceMs,
     maxCachedWorkflows: config.WORKER_CACHED_WORKFLOWS,

@@ -27,6 +27,15 @@ export const getHistory = defineRoute({
   },
 });
 
+/**
+ * A download's name in a header that takes only ASCII: a plain fallback, and the real name (a penalty's
+ * decision number is Chinese: 营盖市监罚〔2026〕1号) as RFC 6266 / 5987 UTF-8.
+ */
+export function attachment(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
 export const exportProcess = defineRoute({
   method: 'get',
   path: '/api/processes/{id}/export',
@@ -37,14 +46,14 @@ export const exportProcess = defineRoute({
   query: z.object({ lang: langSchema }),
   produces: 'application/json',
   // The file's bytes, sent as they are (Express would encode a text of several MB to UTF-8 again).
-  response: z.instanceof(Buffer).meta({ type: 'string' }),
+  response: z.instanceof(Buffer).meta({ type: 'object', description: 'the signed bundle, as JSON' }),
   async handler({ params, query, user, deps, res }) {
     const audit = auditOf(deps);
     const { description, definition } = await readableProcess(deps, user, params.id);
     const chainId = chainIdOf(description);
-    const timeline = await processTimeline(deps, params.id, description.runId, chainId, query.lang);
+    const timeline = await processTimeline(deps, params.id, description.runId, chainId, query.lang, user);
     const code = await audit.workflowCode();
-    res.setHeader('Content-Disposition', `attachment; filename="${params.id}.audit.json"`);
+    res.setHeader('Content-Disposition', attachment(`${params.id}.audit.json`));
     return exportBundleBytes(
       {
         process: { id: params.id, type: definition.type, chainId, status: description.status.name },
@@ -76,10 +85,13 @@ export const verifyAudit = defineRoute({
   summary: "Checks a bundle's hash chain and signature, and replays its histories against the current workflow code",
   tag: 'Audit',
   body: z.unknown(),
+  // A long process's bundle is megabytes; read only for the admins and auditors allowed to send one.
+  bodyLimit: '64mb',
+  rawBody: true,
   response: verificationSchema,
   async handler({ body, deps, req }) {
     const audit = auditOf(deps);
-    // The bytes as sent (api/app.ts keeps them for this route): the signature covers those exactly.
+    // The bytes as sent (kept for this route: `rawBody`): the signature covers those exactly.
     const text = (req as { rawBody?: Buffer }).rawBody?.toString('utf8');
     try {
       return await verifyBundle(text ?? body, {

@@ -11,6 +11,8 @@ export const login = defineRoute({
   summary: 'Exchanges a username and password for a signed token; failed attempts per username and per address are limited (429 with Retry-After)',
   tag: 'Identity',
   public: true,
+  // Read before anyone is known: a username and a password, nothing more.
+  bodyLimit: '4kb',
   body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
   response: z.object({ token: z.string(), user: userSchema }),
   async handler({ body, deps, req, res }) {

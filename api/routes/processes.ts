@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { forReader } from '../../domain/personal-data';
 import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription } from '@temporalio/client';
 import { definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
 import { PROCESS_TYPES } from '../../domain/names';
@@ -165,12 +166,14 @@ export const getProcess = defineRoute({
       .map((name) => definition.actions[name])
       .filter((action) => allowsAction(user, action.name, { zoneCode }))
       .map((action) => ({ name: action.name, title: action.title[query.lang], inputSchema: inputSchemaOf(action.name) }));
+    // Personal data in full for the organisations that handle (or handled) a step of it, and auditors.
+    const handling = await deps.db.query<{ org_id: string }>('SELECT DISTINCT org_id FROM tasks WHERE process_id = $1', [params.id]);
     return {
       id: params.id,
       type: definition.type,
       status: description.status.name,
       stage,
-      data,
+      data: forReader(data, user, handling.map((row) => row.org_id)),
       openTasks,
       deadlines,
       availableActions,
@@ -211,7 +214,7 @@ export const getTimeline = defineRoute({
   response: z.array(timelineEntrySchema),
   async handler({ params, query, user, deps }) {
     const { description } = await readableProcess(deps, user, params.id);
-    return (await processTimeline(deps, params.id, description.runId, chainIdOf(description), query.lang)).entries;
+    return (await processTimeline(deps, params.id, description.runId, chainIdOf(description), query.lang, user)).entries;
   },
 });
 

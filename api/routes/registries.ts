@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { orgIds } from '../../domain/names';
+import { forReader } from '../../domain/personal-data';
+import type { User } from '../auth';
 import { notFound } from '../errors';
 import { defineRoute } from '../route';
 
@@ -53,14 +56,17 @@ interface ZoneRow {
   updated_at: Date | string;
 }
 
-const toZone = (r: ZoneRow) => ({
+/** The zone's body (head, contact) in full for its two governments' sides and auditors; masked for others. */
+const zoneReaders = (code: string) => [orgIds.government(code), orgIds.zoneBody(code), 'ftz'];
+
+const toZone = (r: ZoneRow, reader: User) => ({
   code: r.code,
   name: r.name,
   status: r.status,
   memorandumVersion: r.memorandum_version,
   areaKm2: Number(r.area_km2),
   boundary: r.boundary,
-  body: r.body,
+  body: forReader(r.body, reader, zoneReaders(r.code)),
   orgId: r.org_id,
   processId: r.process_id,
   establishedAt: new Date(r.established_at).toISOString(),
@@ -74,11 +80,11 @@ export const listZones = defineRoute({
   tag: 'Registries',
   query: z.object({ status: z.enum(['ACTIVE_PENDING_BODY', 'ACTIVE', 'SUSPENDED', 'TERMINATED']).optional() }),
   response: z.array(zoneSchema),
-  async handler({ query, deps }) {
+  async handler({ query, user, deps }) {
     const rows = await deps.db.query<ZoneRow>('SELECT * FROM zones WHERE ($1::text IS NULL OR status = $1) ORDER BY code', [
       query.status ?? null,
     ]);
-    return rows.map(toZone);
+    return rows.map((row) => toZone(row, user));
   },
 });
 
@@ -91,7 +97,7 @@ export const getZone = defineRoute({
   response: zoneSchema.extend({
     memoranda: z.array(z.object({ version: z.number().int(), status: z.string(), content: z.unknown(), signatures: z.unknown(), draftedAt: z.string() })),
   }),
-  async handler({ params, deps }) {
+  async handler({ params, user, deps }) {
     const [row] = await deps.db.query<ZoneRow>('SELECT * FROM zones WHERE code = $1', [params.code]);
     if (!row) throw notFound(`zone ${params.code} not found`);
     const memoranda = await deps.db.query<{ version: number; status: string; content: unknown; signatures: unknown; drafted_at: Date | string }>(
@@ -100,8 +106,8 @@ export const getZone = defineRoute({
       [row.process_id, row.code],
     );
     return {
-      ...toZone(row),
-      memoranda: memoranda.map((m) => ({ version: m.version, status: m.status, content: m.content, signatures: m.signatures, draftedAt: new Date(m.drafted_at).toISOString() })),
+      ...toZone(row, user),
+      memoranda: memoranda.map((m) => ({ version: m.version, status: m.status, content: forReader(m.content, user, zoneReaders(row.code)), signatures: m.signatures, draftedAt: new Date(m.drafted_at).toISOString() })),
     };
   },
 });
