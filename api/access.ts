@@ -48,6 +48,8 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /healthz': read('public'),
   'GET /metrics': read('public'),
   'GET /api/me': read('everyone'),
+  // Ends the caller's own sessions: every signed-in user may, auditors too.
+  'POST /api/auth/logout': read('everyone'),
   'GET /api/process-types': read('everyone'),
   // Each type names its launchers and their role (domain/processes.ts `launchedBy`).
   'POST /api/processes/{type}': write('launch', ['admin', 'staff']),

@@ -4,14 +4,14 @@ import { quietLog, type Log } from '../platform/log';
 import { CONSOLE_DIR } from '../scripts/build-console';
 import { requireUser } from './auth';
 import { codecServer } from './codec-server';
-import { badRequest, notFound, toHttpError, type ErrorBody } from './errors';
+import { badRequest, HttpError, notFound, toHttpError, type ErrorBody } from './errors';
 import { DOCS_PAGE, openApiDocument } from './openapi';
 import { createMetrics } from './metrics';
 import { TooManyAttempts } from './login-limit';
 import { observeRequests } from './observe';
 import { logRefusal, REFUSALS } from './refusals';
 import { labelRoutes, mount, type ApiDeps, type Route, type RouteDeps } from './route';
-import { login, me } from './routes/identity';
+import { login, logout, me } from './routes/identity';
 import { health, metrics } from './routes/operations';
 import { exportProcess, getHistory, getPublicKey, verifyAudit } from './routes/audit';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
@@ -26,6 +26,7 @@ import { getEntity, listEntitiesRoute, listVerifications } from './routes/entiti
 /** The whole API in one table: the app and /openapi.json are both made from it. */
 export const routes: Route[] = [
   login,
+  logout,
   me,
   health,
   metrics,
@@ -69,6 +70,7 @@ export function createApp(deps: ApiDeps): express.Express {
   const log = deps.log ?? quietLog;
   const routeDeps: RouteDeps = { ...deps, metrics: createMetrics(deps.db) };
   app.use(observeRequests(log, routeDeps.metrics));
+  app.use(securityHeaders);
   labelRoutes(app, routes);
   // No body is read here: each route reads its own, after the token and the caller's roles (api/route.ts).
   const document = openApiDocument(routes);
@@ -79,7 +81,7 @@ export function createApp(deps: ApiDeps): express.Express {
   mount(open, routes.filter((route) => route.public), routeDeps);
   app.use(open);
   const guarded = express.Router();
-  guarded.use('/api', requireUser(deps.token));
+  guarded.use('/api', requireUser(deps.token, deps.db));
   mount(guarded, routes.filter((route) => !route.public), routeDeps);
   app.use(guarded);
   app.use(codecServer(deps));
@@ -90,6 +92,30 @@ export function createApp(deps: ApiDeps): express.Express {
   app.get('/', (_req, res) => res.sendFile(join(CONSOLE_DIR, 'index.html')));
   app.use(errorHandler);
   return app;
+}
+
+/** The methods this API answers; anything else (TRACE, PUT, OPTIONS…) is a 405 before any route. */
+const METHODS = new Set(['GET', 'HEAD', 'POST']);
+
+/**
+ * Headers every answer carries: no sniffing, no framing, no referrer; the console's pages may load
+ * only their own script and style (the docs page's inline script is the one exception, by hash-free
+ * 'unsafe-inline' on that page alone).
+ */
+function securityHeaders(req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  const script = req.path === '/docs' ? "'self' 'unsafe-inline'" : "'self'";
+  res.setHeader(
+    'Content-Security-Policy',
+    `default-src 'self'; script-src ${script}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+  );
+  if (!METHODS.has(req.method)) {
+    res.setHeader('Allow', [...METHODS].join(', '));
+    return next(new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not served here`));
+  }
+  next();
 }
 
 function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {

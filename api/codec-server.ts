@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import { JSONToPayload, payloadToJSON } from '@temporalio/common/lib/proto-utils';
 import { requireRouteRole, ruleOf } from './access';
 import { requireUser, type TokenSettings, type User } from './auth';
+import type { Queryable } from '../store/db';
 import { badRequest, zodDetails } from './errors';
 
 /**
@@ -26,7 +27,7 @@ const payloadsSchema = z.object({
 
 const CODEC_BODY_LIMIT = '4mb';
 
-export function codecServer(deps: { client: Client; token: TokenSettings }): express.Router {
+export function codecServer(deps: { client: Client; token: TokenSettings; db: Queryable }): express.Router {
   const router = express.Router();
   const codecs = deps.client.options.loadedDataConverter.payloadCodecs;
 
@@ -61,7 +62,7 @@ export function codecServer(deps: { client: Client; token: TokenSettings }): exp
     router.post(
       `/codec/${operation}`,
       label(`/codec/${operation}`),
-      requireUser(deps.token),
+      requireUser(deps.token, deps.db),
       byRole(operation),
       express.json({ limit: CODEC_BODY_LIMIT }),
       handle(operation),

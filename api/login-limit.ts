@@ -25,40 +25,53 @@ export class TooManyAttempts extends HttpError {
 const keys = (username: string, address: string) => ({ user: `user:${username}`, address: `address:${address}` });
 
 /**
- * Refuses a login while its username or its address has used up its failures in the sliding window,
- * before the password is even checked, so that a guesser learns nothing more while it waits.
+ * Takes one attempt from the username's and the address's allowance, or refuses with a 429 while
+ * either has used up its failures in the sliding window — before the password is even checked, so
+ * that a guesser learns nothing more while it waits. Atomic: the check and the taking are one
+ * transaction under an advisory lock per key, so 30 concurrent guesses get exactly the allowance, not
+ * as many as slip between a check and a write. The attempt counts as a failure until the login
+ * succeeds (`releaseLoginAttempt`).
  */
-export async function checkLoginAllowed(db: Db, limits: LoginLimits, username: string, address: string): Promise<void> {
-  const key = keys(username, address);
-  const since = new Date(Date.now() - limits.windowMs);
-  for (const [which, limit, what] of [
-    [key.user, limits.perUser, `username ${username}`],
-    [key.address, limits.perAddress, `address ${address}`],
-  ] as const) {
-    // The failure that must age out of the window before one more attempt is allowed.
-    const [blocking] = await db.query<{ at: Date | string }>(
-      'SELECT at FROM login_failures WHERE key = $1 AND at > $2 ORDER BY at DESC OFFSET $3 LIMIT 1',
-      [which, since, limit - 1],
-    );
-    if (blocking) {
-      const seconds = Math.max(1, Math.ceil((new Date(blocking.at).getTime() + limits.windowMs - Date.now()) / 1000));
-      throw new TooManyAttempts(`too many failed logins for ${what}: try again in ${seconds} s`, seconds);
-    }
-  }
-}
-
-export async function recordLoginFailure(db: Db, limits: LoginLimits, username: string, address: string): Promise<void> {
+export async function takeLoginAttempt(db: Db, limits: LoginLimits, username: string, address: string): Promise<LoginAttempt> {
   const key = keys(username, address);
   const now = new Date();
-  await db.transaction(async (tx) => {
-    await tx.query('DELETE FROM login_failures WHERE key = ANY($1) AND at <= $2', [[key.user, key.address], new Date(now.getTime() - limits.windowMs)]);
+  const since = new Date(now.getTime() - limits.windowMs);
+  return db.transaction(async (tx) => {
+    // Always the username's lock first, then the address's: no two logins wait for each other in a cycle.
+    for (const which of [key.user, key.address]) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [which]);
+    for (const [which, limit, what] of [
+      [key.user, limits.perUser, `username ${username}`],
+      [key.address, limits.perAddress, `address ${address}`],
+    ] as const) {
+      // The failure that must age out of the window before one more attempt is allowed.
+      const [blocking] = await tx.query<{ at: Date | string }>(
+        'SELECT at FROM login_failures WHERE key = $1 AND at > $2 ORDER BY at DESC OFFSET $3 LIMIT 1',
+        [which, since, limit - 1],
+      );
+      if (blocking) {
+        const seconds = Math.max(1, Math.ceil((new Date(blocking.at).getTime() + limits.windowMs - now.getTime()) / 1000));
+        throw new TooManyAttempts(`too many failed logins for ${what}: try again in ${seconds} s`, seconds);
+      }
+    }
+    await tx.query('DELETE FROM login_failures WHERE key = ANY($1) AND at <= $2', [[key.user, key.address], since]);
     await tx.query('INSERT INTO login_failures (key, at) VALUES ($1, $3), ($2, $3)', [key.user, key.address, now]);
+    return { username, address, at: now };
   });
 }
 
-/** A success clears the username's failures (a person who mistyped is not kept waiting), not the address's. */
-export async function recordLoginSuccess(db: Db, username: string): Promise<void> {
-  await db.query('DELETE FROM login_failures WHERE key = $1', [`user:${username}`]);
+export interface LoginAttempt {
+  username: string;
+  address: string;
+  at: Date;
+}
+
+/**
+ * A success gives the attempt back and clears the username's failures (a person who mistyped is not
+ * kept waiting), not the address's earlier ones.
+ */
+export async function releaseLoginAttempt(db: Db, attempt: LoginAttempt): Promise<void> {
+  const key = keys(attempt.username, attempt.address);
+  await db.query('DELETE FROM login_failures WHERE key = $1 OR (key = $2 AND at = $3)', [key.user, key.address, attempt.at]);
 }
 
 export function loginLimitsOf(config: Pick<Config, 'LOGIN_FAILURES_PER_USER' | 'LOGIN_FAILURES_PER_ADDRESS' | 'LOGIN_FAILURE_WINDOW'>): LoginLimits {

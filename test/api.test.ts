@@ -97,7 +97,7 @@ test('an unreachable engine is a 503 with Retry-After, never a 500', async () =>
   });
   try {
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const token = jwt.sign({ username: 'audit.auditor', orgId: 'audit', roles: ['auditor'] }, 'x'.repeat(32), { subject: 'audit.auditor' });
+    const token = jwt.sign({ username: 'audit.auditor', orgId: 'audit', roles: ['auditor'], ver: 0 }, 'x'.repeat(32), { subject: 'audit.auditor' });
     const [health, process] = await Promise.all([
       fetch(`${base}/healthz`),
       fetch(`${base}/api/processes/zone-210881`, { headers: { authorization: `Bearer ${token}` } }),

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { verifyPassword } from '../../store/passwords';
 import { issueToken, userSchema, type User } from '../auth';
 import { unauthenticated } from '../errors';
-import { checkLoginAllowed, DEFAULT_LOGIN_LIMITS, recordLoginFailure, recordLoginSuccess } from '../login-limit';
+import { DEFAULT_LOGIN_LIMITS, releaseLoginAttempt, takeLoginAttempt } from '../login-limit';
 import { defineRoute } from '../route';
+
+/** A hash of no one's password, checked when the username is unknown (store/passwords.ts's format). */
+const UNKNOWN_USER_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export const login = defineRoute({
   method: 'post',
@@ -20,19 +23,18 @@ export const login = defineRoute({
     res.locals.attemptedUsername = body.username;
     const limits = deps.loginLimits ?? DEFAULT_LOGIN_LIMITS;
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    await checkLoginAllowed(deps.db, limits, body.username, address);
-    const [row] = await deps.db.query<{ id: string; username: string; org_id: string; roles: User['roles']; password_hash: string }>(
-      `SELECT u.id, u.username, u.org_id, u.roles, u.password_hash FROM users u
-       JOIN organizations o ON o.id = u.org_id WHERE u.username = $1 AND o.active`,
+    const attempt = await takeLoginAttempt(deps.db, limits, body.username, address);
+    const [row] = await deps.db.query<{ id: string; username: string; org_id: string; roles: User['roles']; password_hash: string; token_version: number }>(
+      `SELECT u.id, u.username, u.org_id, u.roles, u.password_hash, u.token_version FROM users u
+       JOIN organizations o ON o.id = u.org_id WHERE u.username = $1 AND o.active AND NOT u.disabled`,
       [body.username],
     );
-    if (!row || !(await verifyPassword(body.password, row.password_hash))) {
-      await recordLoginFailure(deps.db, limits, body.username, address);
-      throw unauthenticated('wrong username or password');
-    }
-    await recordLoginSuccess(deps.db, body.username);
+    // An unknown username costs the same hashing as a wrong password: the time tells nothing.
+    const matches = await verifyPassword(body.password, row?.password_hash ?? UNKNOWN_USER_HASH);
+    if (!row || !matches) throw unauthenticated('wrong username or password');
+    await releaseLoginAttempt(deps.db, attempt);
     const user: User = { id: row.id, username: row.username, orgId: row.org_id, roles: row.roles };
-    return { token: issueToken(user, deps.token), user };
+    return { token: issueToken(user, deps.token, row.token_version), user };
   },
 });
 
@@ -43,4 +45,16 @@ export const me = defineRoute({
   tag: 'Identity',
   response: userSchema,
   handler: async ({ user }) => user,
+});
+
+export const logout = defineRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  summary: "Revokes every token of the caller's (a logout ends the user's sessions everywhere)",
+  tag: 'Identity',
+  response: z.object({ loggedOut: z.literal(true) }),
+  async handler({ user, deps }) {
+    await deps.db.query('UPDATE users SET token_version = token_version + 1 WHERE id = $1', [user.id]);
+    return { loggedOut: true as const };
+  },
 });

@@ -1,6 +1,7 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { forReader } from '../../domain/personal-data';
+import { requestIdOf } from '../idempotency';
 import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription } from '@temporalio/client';
 import { definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
 import { PROCESS_TYPES } from '../../domain/names';
@@ -64,6 +65,8 @@ export const startProcess = defineRoute({
     // A launch sent again with the same Idempotency-Key (a retry after a 503 or a lost answer) names
     // the same process, so the engine refuses a second start and the retry learns which one it was.
     const key = req.header('idempotency-key');
+    // Bound to this launch: the same key with another launch is a 422, not the first one's answer.
+    if (key !== undefined) await requestIdOf(deps.db, user, req, body);
     const nonce = key ? createHash('sha256').update(`${user.id}\n${key}`).digest('hex').slice(0, 6) : randomBytes(3).toString('hex');
     const id = definition.processId(input, nonce);
     const keyed = Boolean(key) && definition.processId(input, `${nonce}x`) !== id;
@@ -197,7 +200,7 @@ export const startProcessAction = defineRoute({
     const action = definition.actions[params.action];
     requireActionRule(user, action.name, { zoneCode });
     const payload = parseActionPayload(action, body);
-    const requestId = req.header('idempotency-key') ?? randomUUID();
+    const requestId = await requestIdOf(deps.db, user, req, body);
     const state = await runAction(handle, action, { actor: actorOf(user), requestId, payload });
     return { processId: params.id, state };
   },

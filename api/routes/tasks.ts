@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { allActions } from '../../domain/processes';
 import { checkActionAgainstRecords } from '../action-checks';
 import { parseActionPayload, runAction } from '../run-action';
 import { inputSchemaOf } from '../action-schemas';
 import { requireActionRule, requireOrgReader } from '../access';
+import { hasIdempotencyKey, requestIdOf } from '../idempotency';
 import { actorOf } from '../auth';
 import { conflict, notFound } from '../errors';
 import { defineRoute, type ApiDeps } from '../route';
@@ -106,13 +106,12 @@ export const completeTask = defineRoute({
     const task = await findTask(deps, params.id);
     if (!task) throw notFound(`task ${params.id} not found`);
     requireActionRule(user, task.action, { taskOrgId: task.org_id });
-    const idempotencyKey = req.header('idempotency-key');
     // A repeated request (same key) goes to the workflow, which answers it with the first result.
-    if (task.status !== 'open' && !idempotencyKey) throw conflict(`task ${task.id} is no longer open (${task.status})`);
+    if (task.status !== 'open' && !hasIdempotencyKey(req)) throw conflict(`task ${task.id} is no longer open (${task.status})`);
     const action = allActions[task.action];
     const payload = parseActionPayload(action, body);
+    const requestId = await requestIdOf(deps.db, user, req, body);
     await checkActionAgainstRecords(deps, task.action, task.context, task.process_id, payload);
-    const requestId = idempotencyKey ?? randomUUID();
     const handle = deps.client.workflow.getHandle(task.process_id);
     const state = await runAction(handle, action, { actor: actorOf(user), taskId: task.id, requestId, payload });
     return { processId: task.process_id, state };
