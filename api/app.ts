@@ -90,6 +90,7 @@ export function createApp(deps: ApiDeps): express.Express {
   // The web console: one origin with the API, so no CORS.
   app.use('/console', express.static(CONSOLE_DIR, { index: false }));
   app.get('/', (_req, res) => res.sendFile(join(CONSOLE_DIR, 'index.html')));
+  app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
   app.use(errorHandler);
   return app;
 }

@@ -1,4 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
@@ -20,9 +20,10 @@ export interface TokenSettings {
   ttl: string;
 }
 
-/** `version` is the user's `token_version`: a logout moves it on, and every token issued before stops. */
-export function issueToken(user: User, settings: TokenSettings, version: number): string {
-  return jwt.sign({ username: user.username, orgId: user.orgId, roles: user.roles, ver: version }, settings.secret, {
+/** Each token has its own id (`jti`): a logout revokes that one session, not the user's others. */
+export function issueToken(user: User, settings: TokenSettings): string {
+  return jwt.sign({ username: user.username, orgId: user.orgId, roles: user.roles }, settings.secret, {
+    jwtid: randomUUID(),
     subject: user.id,
     expiresIn: settings.ttl as jwt.SignOptions['expiresIn'],
     algorithm: 'HS256',
@@ -40,11 +41,18 @@ function secretKey(secret: string): KeyObject {
   return key;
 }
 
-function verifyToken(token: string, settings: TokenSettings): { id: string; version: unknown } {
+export interface Session {
+  userId: string;
+  tokenId: string;
+  /** When the token expires: a revocation need not be kept longer. */
+  expiresAt: Date;
+}
+
+function verifyToken(token: string, settings: TokenSettings): Session {
   try {
     const claims = jwt.verify(token, secretKey(settings.secret), { algorithms: ['HS256'] }) as jwt.JwtPayload;
-    if (typeof claims.sub !== 'string') throw new Error('no subject');
-    return { id: claims.sub, version: claims.ver };
+    if (typeof claims.sub !== 'string' || typeof claims.jti !== 'string' || typeof claims.exp !== 'number') throw new Error('claims missing');
+    return { userId: claims.sub, tokenId: claims.jti, expiresAt: new Date(claims.exp * 1000) };
   } catch (error) {
     const expired = error instanceof jwt.TokenExpiredError;
     throw unauthenticated(expired ? 'the token has expired: log in again' : 'the token is not valid');
@@ -53,17 +61,17 @@ function verifyToken(token: string, settings: TokenSettings): { id: string; vers
 
 /**
  * The user a token stands for, as the records say now: a signed token is not enough — its user must
- * exist, be enabled, belong to an active organisation and not have logged out since (its version).
- * Organisation and roles come from the records, so a change applies at the next request.
+ * exist, be enabled, belong to an active organisation, and the token must not have been logged out.
+ * Organisation and roles come from the records, so a change applies at the next request. One query.
  */
-async function liveUser(db: Queryable, claimed: { id: string; version: unknown }): Promise<User> {
-  const [row] = await db.query<{ id: string; username: string; org_id: string; roles: User['roles']; token_version: number }>(
-    `SELECT u.id, u.username, u.org_id, u.roles, u.token_version FROM users u JOIN organizations o ON o.id = u.org_id
-     WHERE u.id = $1 AND NOT u.disabled AND o.active`,
-    [claimed.id],
+async function liveUser(db: Queryable, session: Session): Promise<User> {
+  const [row] = await db.query<{ id: string; username: string; org_id: string; roles: User['roles']; revoked: boolean }>(
+    `SELECT u.id, u.username, u.org_id, u.roles, EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.id = $2) AS revoked
+     FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = $1 AND NOT u.disabled AND o.active`,
+    [session.userId, session.tokenId],
   );
   if (!row) throw unauthenticated('the token’s user is unknown or disabled');
-  if (row.token_version !== claimed.version) throw unauthenticated('the token was revoked (logged out): log in again');
+  if (row.revoked) throw unauthenticated('the token was revoked (logged out): log in again');
   return { id: row.id, username: row.username, orgId: row.org_id, roles: row.roles };
 }
 
@@ -74,7 +82,9 @@ export function requireUser(settings: TokenSettings, db: Queryable) {
     const token = /^Bearer (.+)$/i.exec(header)?.[1];
     if (!token) return next(unauthenticated('an Authorization: Bearer token is required'));
     try {
-      res.locals.user = await liveUser(db, verifyToken(token, settings));
+      const session = verifyToken(token, settings);
+      res.locals.user = await liveUser(db, session);
+      res.locals.session = session;
       next();
     } catch (error) {
       next(error);

@@ -7,27 +7,35 @@ import { HttpError } from './errors';
 const MAX_KEY_LENGTH = 200;
 
 /**
- * The request id of an action: from the caller's `Idempotency-Key`, bound on first use to that
- * request (method, path, body), so that the same key sent again with the same request acts once, and
- * with another request is a 422 naming the conflict rather than a 200 that did nothing. Namespaced by
- * the caller: two users' keys never meet. Without a key, a fresh id.
+ * The request id of an action, from the caller's `Idempotency-Key`: the same key sent again with the
+ * same request (method, path, body) acts once; with another request it is a 422 naming the conflict,
+ * never a 200 that did nothing. The key is bound to its request by `bind`, called once the request
+ * succeeded, so a refused request leaves nothing behind; the id also covers the request, so two
+ * different requests racing with one key never pass for each other. Namespaced by the caller: two
+ * users' keys never meet. Without a key, a fresh id.
  */
-export async function requestIdOf(db: Db, user: User, req: Request, body: unknown): Promise<string> {
+export async function idempotencyOf(db: Db, user: User, req: Request, body: unknown): Promise<{ requestId: string; bind(): Promise<void> }> {
   const key = req.header('idempotency-key');
-  if (key === undefined) return randomUUID();
+  if (key === undefined) return { requestId: randomUUID(), bind: async () => undefined };
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
     throw new HttpError(400, 'BAD_REQUEST', `Idempotency-Key is 1 to ${MAX_KEY_LENGTH} characters`, [{ path: 'headers.idempotency-key', message: 'length' }]);
   }
-  const request = `${req.method} ${req.baseUrl}${req.path} ${createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex')}`;
-  await db.query('INSERT INTO idempotency_keys (user_id, key, request) VALUES ($1, $2, $3) ON CONFLICT (user_id, key) DO NOTHING', [user.id, key, request]);
+  const route = `${req.method} ${req.baseUrl}${req.path}`;
+  const request = `${route} ${createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex')}`;
   const [first] = await db.query<{ request: string }>('SELECT request FROM idempotency_keys WHERE user_id = $1 AND key = $2', [user.id, key]);
   if (first && first.request !== request) {
-    throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${key} was first sent with another request (${first.request.split(' ').slice(0, 2).join(' ')})`, {
+    const firstRoute = first.request.split(' ').slice(0, 2).join(' ');
+    throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${key} was first sent with another request (${firstRoute})`, {
       idempotencyKey: key,
-      firstRequest: first.request.split(' ').slice(0, 2).join(' '),
+      firstRequest: firstRoute,
     });
   }
-  return createHash('sha256').update(`${user.id}\n${key}`).digest('hex').slice(0, 32);
+  return {
+    requestId: createHash('sha256').update(`${user.id}\n${key}\n${request}`).digest('hex').slice(0, 32),
+    bind: async () => {
+      await db.query('INSERT INTO idempotency_keys (user_id, key, request) VALUES ($1, $2, $3) ON CONFLICT (user_id, key) DO NOTHING', [user.id, key, request]);
+    },
+  };
 }
 
 export const hasIdempotencyKey = (req: Request) => req.header('idempotency-key') !== undefined;

@@ -8,6 +8,13 @@ import { badRequest } from './errors';
  */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Characters that make stored text lie about itself: C0/C1 controls other than tab and line breaks,
+ * and the bidirectional overrides and isolates that reorder what a reader sees (a name that displays
+ * as another's).
+ */
+const DECEPTIVE = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
 /** Deeper than any request of ours nests (a task payload is a few levels): schemas and logs recurse. */
 export const MAX_DEPTH = 32;
 
@@ -21,6 +28,7 @@ function firstFault(root: unknown, rootPath: string): { path: string; message: s
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
       if (UNSTORABLE.test(value)) return { path, message: 'text with U+0000 or a lone surrogate cannot be stored' };
+      if (DECEPTIVE.test(value)) return { path, message: 'control characters and bidirectional overrides are not accepted in text' };
       continue;
     }
     if (!value || typeof value !== 'object') continue;

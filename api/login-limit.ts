@@ -59,6 +59,23 @@ export async function takeLoginAttempt(db: Db, limits: LoginLimits, username: st
   });
 }
 
+/**
+ * Logins of one username, one at a time in this process: each sees the outcome of the one before, so
+ * eight tabs logging in at once all succeed, while thirty concurrent guesses still get five tries.
+ * (Across API replicas the attempts taken in the records store bound them the same way.)
+ */
+const queues = new Map<string, Promise<unknown>>();
+export function oneAtATime<T>(username: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(username) ?? Promise.resolve();
+  const turn = previous.then(work, work);
+  const settled = turn.catch(() => undefined);
+  queues.set(username, settled);
+  void settled.then(() => {
+    if (queues.get(username) === settled) queues.delete(username);
+  });
+  return turn;
+}
+
 export interface LoginAttempt {
   username: string;
   address: string;

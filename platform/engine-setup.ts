@@ -1,5 +1,6 @@
 import type { ConnectionLike } from '@temporalio/client';
 import { SearchAttributeType } from '@temporalio/common';
+import { msToTs } from '@temporalio/common/lib/time';
 import { searchAttributes } from '../domain/search-attributes';
 
 /** `temporal.api.enums.v1.IndexedValueType`, the operator service's names for the types. */
@@ -34,4 +35,37 @@ export async function registerSearchAttributes(connection: ConnectionLike, names
     });
   }
   return missing.map((key) => key.name);
+}
+
+/** How long a namespace that `ensureNamespace` creates keeps closed processes' histories. */
+export const NAMESPACE_RETENTION_DAYS = 30;
+
+/**
+ * Creates the namespace when the server has none of that name: a fresh Temporal Server has no
+ * namespace at all (not even `default`), and everything else — search attributes, schedules, workers
+ * — needs one. Returns whether it made it. An existing namespace is left as its operator set it.
+ */
+export async function ensureNamespace(connection: ConnectionLike, namespace: string): Promise<boolean> {
+  try {
+    await connection.workflowService.describeNamespace({ namespace });
+    return false;
+  } catch (error) {
+    if ((error as { code?: number }).code !== 5) throw error;
+  }
+  await connection.workflowService.registerNamespace({
+    namespace,
+    description: 'collab-zones',
+    workflowExecutionRetentionPeriod: msToTs(NAMESPACE_RETENTION_DAYS * 24 * 3600 * 1000),
+  });
+  // A new namespace is served once the server's namespace cache has it (seconds): wait until the
+  // operator service, which search attributes need next, knows it.
+  for (let tries = 0; ; tries++) {
+    try {
+      await connection.operatorService.listSearchAttributes({ namespace });
+      return true;
+    } catch (error) {
+      if (tries > 60) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }

@@ -3,16 +3,21 @@ import type { Log } from './log';
 /**
  * On the first SIGTERM or SIGINT, runs `stop` and exits: 0 when it finished, 1 when it failed or
  * outlived the grace period by a margin (the orchestrator would kill the process soon anyway).
- * A second signal exits at once, for a person at a terminal who does not want to wait.
+ * A second signal exits at once, for a person at a terminal who does not want to wait — unless it
+ * comes within a second of the first: one Ctrl-C under `npm start` reaches the process twice (from
+ * the terminal to the whole process group, and from npm forwarding it), which is one request to stop.
  */
+const ECHO_MS = 1000;
+
 export function stopOnSignals(log: Log, graceMs: number, stop: () => Promise<void>): void {
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince < ECHO_MS) return;
       log.warn({ signal }, 'second signal: exiting without waiting');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     log.info({ signal, graceMs }, 'stopping: finishing what is in flight');
     setTimeout(() => {
       log.error({ graceMs }, 'still not stopped after the grace period: exiting');

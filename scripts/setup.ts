@@ -1,12 +1,12 @@
 /**
  * `npm run setup`: what a cluster needs before its workers and API start, once per release and
- * safe to repeat: the records store's migrations, its reference data and policy defaults, the custom
- * search attributes on the Temporal namespace and the monthly statistics schedule. `--demo-users` adds
+ * safe to repeat: the records store's migrations, its reference data and policy defaults, the Temporal
+ * namespace when the server lacks it (a fresh Temporal Server has none), its custom search attributes and the monthly statistics schedule. `--demo-users` adds
  * the demo logins (password DEMO_PASSWORD), for a trial only: real users are never seeded with a known
  * password.
  */
 import { loadConfig } from '../platform/config';
-import { registerSearchAttributes } from '../platform/engine-setup';
+import { ensureNamespace, NAMESPACE_RETENTION_DAYS, registerSearchAttributes } from '../platform/engine-setup';
 import { ensureStatisticsSchedule } from '../platform/statistics-schedule';
 import { connectClient } from '../platform/temporal';
 import { applySeeds } from '../seeds/apply';
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
 
   const client = await connectClient(config.TEMPORAL_ADDRESS!, config);
   try {
+    const created = await ensureNamespace(client.connection, config.TEMPORAL_NAMESPACE);
+    console.log(`namespace ${config.TEMPORAL_NAMESPACE}: ${created ? `created (retention ${NAMESPACE_RETENTION_DAYS} days)` : 'there'}`);
     const added = await registerSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE);
     console.log(`search attributes on ${config.TEMPORAL_NAMESPACE}: ${added.length ? `added ${added.join(', ')}` : 'all there'}`);
     const schedule = await ensureStatisticsSchedule(client, { taskQueue: config.TASK_QUEUE });

@@ -21,13 +21,16 @@ describe('the API', () => {
     expect(documented.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
     // Every documented route is mounted: none answers with "no route".
     const token = (await h.anonymous('POST', '/api/auth/login', { username: 'audit.auditor', password: 'demo' })).body.token;
-    for (const route of routes) {
+    expect((await h.anonymous('GET', '/api/nothing-here', undefined, token)).status).toBe(404);
+    // Last: the logout among them ends the token's session.
+    for (const route of [...routes].sort((a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'))) {
       const path = route.path.replace(/\{(\w+)\}/g, (_, name) => (name === 'type' ? 'zone-establishment' : name === 'year' ? '2026' : 'x'));
       const response = await h.anonymous(route.method.toUpperCase(), path, route.method === 'post' ? {} : undefined, token);
       expect(response.body?.error?.message ?? '').not.toMatch(/^no route/);
       expect(response.status).toBeLessThan(500);
     }
-    expect((await h.anonymous('GET', '/api/nothing-here', undefined, token)).status).toBe(404);
+    // The logout among them ended this token's session.
+    expect((await h.anonymous('GET', '/api/me', undefined, token)).status).toBe(401);
     const docs = await fetch(`${h.baseUrl}/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('/openapi.json');
@@ -97,7 +100,8 @@ test('an unreachable engine is a 503 with Retry-After, never a 500', async () =>
   });
   try {
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const token = jwt.sign({ username: 'audit.auditor', orgId: 'audit', roles: ['auditor'], ver: 0 }, 'x'.repeat(32), { subject: 'audit.auditor' });
+    // Signed by this API's secret for a live user.
+    const token = jwt.sign({ username: 'audit.auditor', orgId: 'audit', roles: ['auditor'] }, 'x'.repeat(32), { subject: 'audit.auditor', jwtid: 'api-test', expiresIn: '1h' });
     const [health, process] = await Promise.all([
       fetch(`${base}/healthz`),
       fetch(`${base}/api/processes/zone-210881`, { headers: { authorization: `Bearer ${token}` } }),

@@ -50,6 +50,9 @@ describe('nothing is read before the token', () => {
     const refused = await raw('POST', `/api/processes/${zoneId}/actions/proposeAmendment`, deep, { authorization: `Bearer ${await tokenOf('ftz.admin')}` });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain('nested deeper than 32 levels');
+    // A name that displays reversed (U+202E) or carries control characters is refused, naming the field.
+    const bidi = await (await h.as('ftz.admin')).post(`/api/processes/${zoneId}/actions/proposeAmendment`, { reason: '调整\u202E区域' });
+    expect([bidi.status, bidi.body.error.details]).toEqual([400, [{ path: 'body.reason', message: 'control characters and bidirectional overrides are not accepted in text' }]]);
   });
 
   test('methods other than GET and POST are a 405; the console carries its security headers', async () => {
@@ -66,10 +69,12 @@ describe('nothing is read before the token', () => {
 describe('the engine is not a way in', () => {
   const forged = { actor: { userId: 'nobody', orgId: 'ftz', roles: ['admin'] }, requestId: randomUUID(), payload: { reason: '伪造的修订' } };
 
+  /** What an accepted update leaves: an accepted-update event in the history, and the records its step wrote. */
   async function eventsAndRecords(id: string) {
-    const { historyLength } = await h.client.workflow.getHandle(id).describe();
+    const history = await h.client.workflow.getHandle(id).fetchHistory();
+    const updates = (history.events ?? []).filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes).length;
     const [{ count }] = await h.db.query<{ count: number }>('SELECT count(*)::int AS count FROM process_events WHERE process_id = $1', [id]);
-    return { historyLength, count };
+    return { updates, count };
   }
 
   test('an update from a client without the key, or with another key, is refused before any workflow code and leaves no event', async () => {
@@ -180,22 +185,22 @@ describe('scopes, separation and keys', () => {
     await h.db.query("DELETE FROM login_failures WHERE key = $1", [`user:${username}`]);
   });
 
-  test('a token lives only while its user does: logout and disabling revoke it', async () => {
+  test('a token lives only while its user does and until its logout; other sessions of the user go on', async () => {
     const login = async (username: string) => (await h.anonymous('POST', '/api/auth/login', { username, password: 'demo' })).body.token as string;
-    const token = await login('le-210802.staff');
+    const [token, otherTab] = [await login('le-210802.staff'), await login('le-210802.staff')];
     expect((await h.anonymous('GET', '/api/me', undefined, token)).status).toBe(200);
     expect((await h.anonymous('POST', '/api/auth/logout', {}, token)).status).toBe(200);
     const after = await h.anonymous('GET', '/api/me', undefined, token);
     expect([after.status, after.body.error.message]).toEqual([401, 'the token was revoked (logged out): log in again']);
-    const again = await login('le-210802.staff');
-    expect((await h.anonymous('GET', '/api/me', undefined, again)).status).toBe(200);
+    expect((await h.anonymous('GET', '/api/me', undefined, otherTab)).status).toBe(200);
     await h.db.query("UPDATE users SET disabled = true WHERE id = 'le-210802.staff'");
     try {
-      expect((await h.anonymous('GET', '/api/me', undefined, again)).status).toBe(401);
+      expect((await h.anonymous('GET', '/api/me', undefined, otherTab)).status).toBe(401);
       expect((await h.anonymous('POST', '/api/auth/login', { username: 'le-210802.staff', password: 'demo' })).status).toBe(401);
     } finally {
       await h.db.query("UPDATE users SET disabled = false WHERE id = 'le-210802.staff'");
     }
+    expect((await h.anonymous('GET', '/api/me', undefined, otherTab)).status).toBe(200);
   });
 });
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { verifyPassword } from '../../store/passwords';
-import { issueToken, userSchema, type User } from '../auth';
+import { issueToken, userSchema, type Session, type User } from '../auth';
 import { unauthenticated } from '../errors';
-import { DEFAULT_LOGIN_LIMITS, releaseLoginAttempt, takeLoginAttempt } from '../login-limit';
+import { DEFAULT_LOGIN_LIMITS, oneAtATime, releaseLoginAttempt, takeLoginAttempt } from '../login-limit';
 import { defineRoute } from '../route';
 
 /** A hash of no one's password, checked when the username is unknown (store/passwords.ts's format). */
@@ -23,18 +23,21 @@ export const login = defineRoute({
     res.locals.attemptedUsername = body.username;
     const limits = deps.loginLimits ?? DEFAULT_LOGIN_LIMITS;
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const attempt = await takeLoginAttempt(deps.db, limits, body.username, address);
-    const [row] = await deps.db.query<{ id: string; username: string; org_id: string; roles: User['roles']; password_hash: string; token_version: number }>(
-      `SELECT u.id, u.username, u.org_id, u.roles, u.password_hash, u.token_version FROM users u
-       JOIN organizations o ON o.id = u.org_id WHERE u.username = $1 AND o.active AND NOT u.disabled`,
-      [body.username],
-    );
-    // An unknown username costs the same hashing as a wrong password: the time tells nothing.
-    const matches = await verifyPassword(body.password, row?.password_hash ?? UNKNOWN_USER_HASH);
-    if (!row || !matches) throw unauthenticated('wrong username or password');
-    await releaseLoginAttempt(deps.db, attempt);
+    const row = await oneAtATime(body.username, async () => {
+      const attempt = await takeLoginAttempt(deps.db, limits, body.username, address);
+      const [found] = await deps.db.query<{ id: string; username: string; org_id: string; roles: User['roles']; password_hash: string }>(
+        `SELECT u.id, u.username, u.org_id, u.roles, u.password_hash FROM users u
+         JOIN organizations o ON o.id = u.org_id WHERE u.username = $1 AND o.active AND NOT u.disabled`,
+        [body.username],
+      );
+      // An unknown username costs the same hashing as a wrong password: the time tells nothing.
+      const matches = await verifyPassword(body.password, found?.password_hash ?? UNKNOWN_USER_HASH);
+      if (!found || !matches) throw unauthenticated('wrong username or password');
+      await releaseLoginAttempt(deps.db, attempt);
+      return found;
+    });
     const user: User = { id: row.id, username: row.username, orgId: row.org_id, roles: row.roles };
-    return { token: issueToken(user, deps.token, row.token_version), user };
+    return { token: issueToken(user, deps.token), user };
   },
 });
 
@@ -50,11 +53,16 @@ export const me = defineRoute({
 export const logout = defineRoute({
   method: 'post',
   path: '/api/auth/logout',
-  summary: "Revokes every token of the caller's (a logout ends the user's sessions everywhere)",
+  summary: 'Revokes the token it is sent with: that session ends, the user’s others go on',
   tag: 'Identity',
   response: z.object({ loggedOut: z.literal(true) }),
-  async handler({ user, deps }) {
-    await deps.db.query('UPDATE users SET token_version = token_version + 1 WHERE id = $1', [user.id]);
+  async handler({ deps, res }) {
+    const session = res.locals.session as Session;
+    await deps.db.transaction(async (tx) => {
+      // Kept until the token would have expired anyway; those past it go.
+      await tx.query('DELETE FROM revoked_tokens WHERE expires_at < now()');
+      await tx.query('INSERT INTO revoked_tokens (id, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [session.tokenId, session.expiresAt]);
+    });
     return { loggedOut: true as const };
   },
 });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { forReader } from '../../domain/personal-data';
-import { requestIdOf } from '../idempotency';
+import { idempotencyOf } from '../idempotency';
 import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription } from '@temporalio/client';
 import { definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
 import { PROCESS_TYPES } from '../../domain/names';
@@ -66,7 +66,7 @@ export const startProcess = defineRoute({
     // the same process, so the engine refuses a second start and the retry learns which one it was.
     const key = req.header('idempotency-key');
     // Bound to this launch: the same key with another launch is a 422, not the first one's answer.
-    if (key !== undefined) await requestIdOf(deps.db, user, req, body);
+    const { bind } = await idempotencyOf(deps.db, user, req, body);
     const nonce = key ? createHash('sha256').update(`${user.id}\n${key}`).digest('hex').slice(0, 6) : randomBytes(3).toString('hex');
     const id = definition.processId(input, nonce);
     const keyed = Boolean(key) && definition.processId(input, `${nonce}x`) !== id;
@@ -93,6 +93,7 @@ export const startProcess = defineRoute({
       }
       throw error;
     }
+    await bind();
     return { id, type: definition.type, status: 'RUNNING', stage: definition.stages[0] };
   },
 });
@@ -200,8 +201,9 @@ export const startProcessAction = defineRoute({
     const action = definition.actions[params.action];
     requireActionRule(user, action.name, { zoneCode });
     const payload = parseActionPayload(action, body);
-    const requestId = await requestIdOf(deps.db, user, req, body);
+    const { requestId, bind } = await idempotencyOf(deps.db, user, req, body);
     const state = await runAction(handle, action, { actor: actorOf(user), requestId, payload });
+    await bind();
     return { processId: params.id, state };
   },
 });

@@ -4,7 +4,7 @@ import { checkActionAgainstRecords } from '../action-checks';
 import { parseActionPayload, runAction } from '../run-action';
 import { inputSchemaOf } from '../action-schemas';
 import { requireActionRule, requireOrgReader } from '../access';
-import { hasIdempotencyKey, requestIdOf } from '../idempotency';
+import { hasIdempotencyKey, idempotencyOf } from '../idempotency';
 import { actorOf } from '../auth';
 import { conflict, notFound } from '../errors';
 import { defineRoute, type ApiDeps } from '../route';
@@ -110,10 +110,11 @@ export const completeTask = defineRoute({
     if (task.status !== 'open' && !hasIdempotencyKey(req)) throw conflict(`task ${task.id} is no longer open (${task.status})`);
     const action = allActions[task.action];
     const payload = parseActionPayload(action, body);
-    const requestId = await requestIdOf(deps.db, user, req, body);
+    const { requestId, bind } = await idempotencyOf(deps.db, user, req, body);
     await checkActionAgainstRecords(deps, task.action, task.context, task.process_id, payload);
     const handle = deps.client.workflow.getHandle(task.process_id);
     const state = await runAction(handle, action, { actor: actorOf(user), taskId: task.id, requestId, payload });
+    await bind();
     return { processId: task.process_id, state };
   },
 });

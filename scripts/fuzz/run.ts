@@ -134,6 +134,10 @@ export async function fuzzApi(target: FuzzTarget, options: { requests: number; s
     const targets = post && named ? [named] : [];
     const historiesBefore = (await fingerprint(target, targets)).histories;
     const answer = await send(target, request, tokens);
+    // A logout ends that token's session: the next request of the user's needs a new one.
+    if (request.route === '/api/auth/logout' && answer.status === 200 && request.user && tokens.has(request.user)) {
+      tokens.set(request.user, await login(target, request.user));
+    }
     report.requests++;
     report.byStatus[answer.status] = (report.byStatus[answer.status] ?? 0) + 1;
     report.byRoute[`${request.method} ${request.route}`] = (report.byRoute[`${request.method} ${request.route}`] ?? 0) + 1;

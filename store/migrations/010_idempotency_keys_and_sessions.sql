@@ -8,7 +8,10 @@ CREATE TABLE idempotency_keys (
   PRIMARY KEY (user_id, key)
 );
 
--- A token is good only while its user is: a disabled user, or one who logged out (the version moves
--- on), is refused at the next request.
+-- A token is good only while its user is: a disabled user's are refused at the next request, and a
+-- logged-out token (by its id) is kept here until it would have expired anyway.
 ALTER TABLE users ADD COLUMN disabled boolean NOT NULL DEFAULT false;
-ALTER TABLE users ADD COLUMN token_version integer NOT NULL DEFAULT 0;
+CREATE TABLE revoked_tokens (
+  id text PRIMARY KEY,
+  expires_at timestamptz NOT NULL
+);
