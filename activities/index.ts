@@ -1,5 +1,6 @@
 import type { Db } from '../store/db';
 import { createCatalogActivities } from './catalog';
+import { createHousekeepingActivities } from './housekeeping';
 import { createPenaltyActivities } from './penalties';
 import { createPolicyActivities } from './policy';
 import { createRecordActivities, type RecordFaults } from './records';
@@ -14,6 +15,7 @@ export function createActivities(db: Db, faults?: RecordFaults) {
     ...createRegistrationActivities(db),
     ...createPenaltyActivities(db),
     ...createStatisticsActivities(db),
+    ...createHousekeepingActivities(db),
     ...createRecordActivities(db, faults),
   };
 }

@@ -21,9 +21,10 @@ import { badRequest, zodDetails } from './errors';
  *
  * No key in a URL: the Temporal UI gets no codec endpoint and shows payloads sealed.
  */
+// The CLI sends `{}` for no payloads (protobuf's JSON leaves an empty list out): that is an empty list.
 const payloadsSchema = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() }).strict()),
-});
+  payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() }).strict()).default([]),
+}).strict();
 
 const CODEC_BODY_LIMIT = '4mb';
 
@@ -35,7 +36,7 @@ export function codecServer(deps: { client: Client; token: TokenSettings; db: Qu
     try {
       const parsed = payloadsSchema.safeParse(req.body);
       if (!parsed.success) throw badRequest('a codec request is {payloads: [{metadata, data}]}', zodDetails(parsed.error, 'body'));
-      if (operation === 'encode') return void res.json(parsed.data);
+      if (operation === 'encode') return void res.json({ payloads: parsed.data.payloads });
       let payloads = parsed.data.payloads.map((payload) => JSONToPayload(payload));
       // Decoding undoes the codecs in reverse order, as the SDK does.
       for (const codec of [...codecs].reverse()) payloads = await codec.decode(payloads);

@@ -11,7 +11,7 @@ import { workflowCodeOnce } from '../audit/workflow-code';
 import { bundleWorkflows, createWorker, readWorkflowBundle } from '../worker/create-worker';
 import { durationMs, type Config } from './config';
 import { registerSearchAttributes } from './engine-setup';
-import { ensureStatisticsSchedule } from './statistics-schedule';
+import { ensureStatisticsSchedule, ensureSweepSchedule } from './statistics-schedule';
 import { listen } from './http-server';
 import { auditSigningKeyOf, payloadCodecOf } from './keys';
 import { createLog, type Log } from './log';
@@ -85,6 +85,7 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
     // The dev server registers them from its flags; an engine named by TEMPORAL_ADDRESS may lack them.
     await registerSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE);
     await ensureStatisticsSchedule(client, { taskQueue: config.TASK_QUEUE });
+    await ensureSweepSchedule(client, { taskQueue: config.TASK_QUEUE });
 
     const workerConnection = await connectWorker(temporalAddress, config);
     stops.push(() => workerConnection.close());

@@ -33,3 +33,20 @@ export async function ensureStatisticsSchedule(client: Client, options: { taskQu
     return 'updated';
   }
 }
+
+export const SWEEP_SCHEDULE_ID = 'closed-runs-sweep';
+
+/** The sweep of tasks left open by runs that ended from outside (workflows/closed-runs-sweep.ts), every minute. */
+export async function ensureSweepSchedule(client: Client, options: { taskQueue: string }): Promise<'created' | 'updated'> {
+  const spec: ScheduleSpec = { intervals: [{ every: '1 minute' }] };
+  const action: ScheduleOptionsAction = { type: 'startWorkflow', workflowType: 'closedRunsSweep', workflowId: 'closed-runs-sweep', taskQueue: options.taskQueue };
+  const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' as const };
+  try {
+    await client.schedule.create({ scheduleId: SWEEP_SCHEDULE_ID, spec, action, policies });
+    return 'created';
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    await client.schedule.getHandle(SWEEP_SCHEDULE_ID).update((previous) => ({ ...previous, spec, action, policies }));
+    return 'updated';
+  }
+}

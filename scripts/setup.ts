@@ -7,7 +7,7 @@
  */
 import { loadConfig } from '../platform/config';
 import { ensureNamespace, NAMESPACE_RETENTION_DAYS, registerSearchAttributes } from '../platform/engine-setup';
-import { ensureStatisticsSchedule } from '../platform/statistics-schedule';
+import { ensureStatisticsSchedule, ensureSweepSchedule } from '../platform/statistics-schedule';
 import { connectClient } from '../platform/temporal';
 import { applySeeds } from '../seeds/apply';
 import { openDb } from '../store/db';
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     console.log(`search attributes on ${config.TEMPORAL_NAMESPACE}: ${added.length ? `added ${added.join(', ')}` : 'all there'}`);
     const schedule = await ensureStatisticsSchedule(client, { taskQueue: config.TASK_QUEUE });
     console.log(`statistics schedule on ${config.TASK_QUEUE}: ${schedule}`);
+    console.log(`closed-runs sweep schedule on ${config.TASK_QUEUE}: ${await ensureSweepSchedule(client, { taskQueue: config.TASK_QUEUE })}`);
   } finally {
     await client.connection.close();
   }

@@ -1,3 +1,4 @@
+export { closedRunsSweep } from './closed-runs-sweep';
 export { delegationAgreement } from './delegation-agreement';
 export { entityRegistration } from './entity-registration';
 export { penaltyReport } from './penalty-report';
