@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { searchAttributeFlags } from '../../domain/search-attributes';
 import { registerSearchAttributes } from '../../platform/engine-setup';
-import { resolveTemporalCli } from './temporal-cli';
+import { resolveTemporalCli, TEMPORAL_CLI_VERSION } from './temporal-cli';
 
 export interface DevServerOptions {
   port: number;
@@ -15,8 +15,6 @@ export interface DevServerOptions {
   dbFilename?: string;
   /** SQLite pragmas of the data file beyond `journal_mode=wal` and `synchronous=NORMAL` (benchmarks try others). */
   sqlitePragmas?: Record<string, string>;
-  /** The codec endpoint the UI uses to show decoded payloads. */
-  uiCodecEndpoint?: string;
   /** A cold start on a busy 2-core machine can take a while: wait generously. */
   readyTimeoutMs?: number;
   log?: (line: string) => void;
@@ -40,6 +38,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   if (await portAnswers(options.port)) {
     throw new Error(`port ${options.port} is taken (another Temporal server?): stop it, or set TEMPORAL_ADDRESS to use it`);
   }
+  const earlierDatabase = options.dbFilename !== undefined && existsSync(options.dbFilename);
   if (options.dbFilename) mkdirSync(dirname(options.dbFilename), { recursive: true });
   const args = [
     'server', 'start-dev',
@@ -49,7 +48,6 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     '--log-level', 'warn',
     ...searchAttributeFlags().flatMap((flag) => ['--search-attribute', flag]),
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
-    ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
     // WAL with synchronous=NORMAL: a commit is safe from the process dying (the chaos run kills it)
     // and waits for no fsync; only the machine losing power can take the last commits. Measured:
     // about 1.6 times the workflow throughput of the default FULL (docs/BENCHMARKS.md).
@@ -76,7 +74,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     await waitUntilReady(address, options.readyTimeoutMs ?? 120_000, exited);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(`${(error as Error).message}\n${stderr}${earlierDatabase ? olderDatabaseAdvice(options.dbFilename!, cli.path) : ''}`);
   } finally {
     process.off('SIGTERM', interrupted).off('SIGINT', interrupted);
   }
@@ -87,6 +85,17 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
     stop: () => stopChild(child, exited),
   };
+}
+
+/** What to do when the engine's database was made by another version of the CLI and this one fails on it. */
+function olderDatabaseAdvice(dbFilename: string, cli: string): string {
+  return [
+    '',
+    `The engine's database ${dbFilename} was there before this start and the Temporal CLI at ${cli} could not serve it.`,
+    `If an earlier release made it (Temporal CLI v1.5.1, Server 1.29.1; this one pins ${TEMPORAL_CLI_VERSION}), either:`,
+    '  - let the processes in it finish under the CLI that made it: TEMPORAL_CLI_PATH=<that CLI> npm start; or',
+    `  - move it aside to start with an empty engine: mv ${dbFilename} ${dbFilename}.old (its running processes stop there; the records store keeps what they wrote).`,
+  ].join('\n');
 }
 
 function portAnswers(port: number): Promise<boolean> {
