@@ -28,8 +28,9 @@ export default tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'workflow code may not use Node built-ins' })),
           patterns: [
-            { group: ['../activities', '../activities/*', '../../activities', '../../activities/*'], allowTypeImports: true, message: 'import activity types only; call activities through proxyActivities' },
-            { group: ['../store/*', '../api/*', '../worker/*', '../platform/*', '../seeds/*', 'pg', '@electric-sql/*', '@temporalio/client', '@temporalio/worker', 'express', 'jsonwebtoken'], message: 'workflow code may not do I/O' },
+            // At any depth: `workflows/kernel/x.ts` importing `../../store/db` is as much I/O as one level up.
+            { group: ['**/activities', '**/activities/*'], allowTypeImports: true, message: 'import activity types only; call activities through proxyActivities' },
+            { group: ['**/store', '**/store/*', '**/api/*', '**/worker/*', '**/platform/*', '**/seeds/*', '**/scripts/*', '**/test/*', 'pg', '@electric-sql/*', '@temporalio/client', '@temporalio/worker', 'express', 'jsonwebtoken'], message: 'workflow and domain code may not do I/O' },
           ],
         },
       ],
