@@ -1,3 +1,9 @@
+const { cpus, loadavg } = require('node:os');
+
+// Time limits scale with how busy the machine is when the run starts (test/support/time.ts).
+process.env.TEST_TIME_SCALE ??= String(Math.min(4, Math.max(1, loadavg()[0] / cpus().length)).toFixed(2));
+const scale = Number(process.env.TEST_TIME_SCALE);
+
 /** One engine, one PostgreSQL and one workflow bundle per run (test/global-setup.ts). */
 module.exports = {
   testEnvironment: 'node',
@@ -6,6 +12,6 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/data/'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
-  testTimeout: 60_000,
+  testTimeout: Math.round(60_000 * scale),
   maxWorkers: 2,
 };

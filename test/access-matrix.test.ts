@@ -9,6 +9,7 @@ import { agreementContent, launchAgreement } from './support/agreement-flow';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { filePenalty, penaltyZone } from './support/penalty-flow';
 import { establish, taskFor } from './support/zone-flow';
+import { scaled } from './support/time';
 
 /**
  * The whole authorisation matrix: every route and every action, for every seeded user (and the
@@ -72,7 +73,7 @@ beforeAll(async () => {
     );
     tasks.push(task);
   }
-}, 60_000);
+}, scaled(60_000));
 afterAll(() => h?.stop());
 
 interface Caller {

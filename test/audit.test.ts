@@ -11,6 +11,7 @@ import { verifyBundle } from '../audit/verify';
 import { agreementContent, launchAgreement } from './support/agreement-flow';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { body, establish, taskFor } from './support/zone-flow';
+import { scaled } from './support/time';
 
 /**
  * What an auditor gets: one timeline across runs with decisions in words, the engine's own notes
@@ -52,7 +53,7 @@ beforeAll(async () => {
   expect(response.status).toBe(200);
   expect(response.headers.get('content-disposition')).toContain(`${zoneId}.audit.json`);
   exported = await response.text();
-}, 60_000);
+}, scaled(60_000));
 afterAll(() => h?.stop());
 
 describe('the timeline', () => {

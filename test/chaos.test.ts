@@ -1,5 +1,6 @@
 import { printReport, SMALL } from '../scripts/chaos/index';
 import { runChaos } from '../scripts/chaos/run';
+import { scaled } from './support/time';
 
 /**
  * `npm run chaos` at CI's size: a dozen mixed processes on a cluster of their own (dev server,
@@ -17,4 +18,4 @@ test('through worker kills, an engine restart and a database outage, every proce
   expect({ lost: counts.lost, duplicated: counts.duplicated, unplanned: counts.unplanned }).toEqual({ lost: 0, duplicated: 0, unplanned: 0 });
   expect(counts.found).toBe(counts.intended);
   expect(counts.finished + counts.waiting).toBe(counts.processes);
-}, 240_000);
+}, scaled(240_000));

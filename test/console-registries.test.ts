@@ -5,6 +5,7 @@ import { penaltyRecord, penaltyZone, reportedPenalty } from './support/penalty-f
 import { application, applied, readyZone } from './support/registration-flow';
 import { entity as registeredIn } from './support/statistics-fixtures';
 import { complete, taskFor } from './support/zone-flow';
+import { scaled } from './support/time';
 
 let h: Harness;
 let browser: Browser;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   penalty = withPenalties;
   const id = await applied(h, `zone-${zone}.staff`, application(zone));
   await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
-}, 120_000);
+}, scaled(120_000));
 afterAll(async () => {
   await browser?.close();
   await h?.stop();

@@ -3,6 +3,7 @@ import { REGISTRATION_TRANSITIONS } from '../domain/registration';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { application, apply, applied, entity, readyZone, registration, transferTax, verify } from './support/registration-flow';
 import { complete, expectDeclaredPath, timelineKinds } from './support/zone-flow';
+import { scaled } from './support/time';
 
 let h: Harness;
 let zone: string;
@@ -10,7 +11,7 @@ let other: string;
 beforeAll(async () => {
   h = await startHarness();
   [zone, other] = await Promise.all([readyZone(h), readyZone(h)]);
-}, 120_000);
+}, scaled(120_000));
 afterAll(() => h?.stop());
 
 const count = async (sql: string, params: unknown[]) => Number((await h.db.query<{ n: string }>(sql, params))[0].n);
@@ -203,7 +204,7 @@ describe('deadlines', () => {
     slow = await readyZone(h);
     await h.setPolicy('registration.consentPeriod', slow, { seconds: 3 });
     await h.setPolicy('registration.verificationPeriod', slow, { seconds: 3 });
-  }, 60_000);
+  }, scaled(60_000));
 
   test('consent not given in time: a reminder to the government, then escalation to the FTZ and the city', async () => {
     const id = await applied(h, 'ftz.staff', application(slow));

@@ -5,6 +5,7 @@ import { fuzzApi } from '../scripts/fuzz/run';
 import { DEMO_PASSWORD, startHarness, type Harness } from './support/harness';
 import { freePort } from './support/ports';
 import { launch, memorandum, taskFor } from './support/zone-flow';
+import { scaled } from './support/time';
 
 /**
  * The whole API fuzzed at CI's size: requests made from every route's zod schemas, with real ids
@@ -27,7 +28,7 @@ beforeAll(async () => {
   } finally {
     process.env.TEST_TEMPORAL_ADDRESS = shared;
   }
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => {
   await h?.stop();
   await engine?.stop();
@@ -42,7 +43,7 @@ test('no request, however made, gets a 5xx; every refusal has the error shape an
   const reached = new Set(Object.keys(report.byRoute));
   expect(routes.filter((route) => !reached.has(`${route.method.toUpperCase()} ${route.path}`)).map((r) => r.path)).toEqual([]);
   expect(Object.keys(report.byStatus)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404']));
-}, 120_000);
+}, scaled(120_000));
 
 test('text the records store cannot hold (U+0000, a lone surrogate) and a path that does not decode are refused at the door', async () => {
   const county = await h.newCounty();

@@ -3,6 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { PILOT_TRANSITIONS } from '../domain/pilots';
 import { startHarness, type Harness } from './support/harness';
 import { complete, establish, expectDeclaredPath, taskFor, timelineKinds } from './support/zone-flow';
+import { scaled } from './support/time';
 
 let h: Harness;
 let zoneA: string;
@@ -13,7 +14,7 @@ beforeAll(async () => {
   zoneB = await h.newCounty();
   await establish(h, zoneA);
   await establish(h, zoneB);
-}, 90_000);
+}, scaled(90_000));
 afterAll(() => h?.stop());
 
 const listing = {

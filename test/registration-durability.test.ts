@@ -2,6 +2,7 @@ import type { Step } from '../activities/step';
 import { startHarness, type Harness } from './support/harness';
 import { application, applied, entity, readyZone, registration, verify } from './support/registration-flow';
 import { complete, taskFor, timelineKinds } from './support/zone-flow';
+import { scaled } from './support/time';
 
 /** Fails the step that registers one entity once, after its transaction committed: a crash before the reply. */
 const faults = {
@@ -20,7 +21,7 @@ let zone: string;
 beforeAll(async () => {
   h = await startHarness({ faults });
   zone = await readyZone(h);
-}, 120_000);
+}, scaled(120_000));
 afterAll(() => h?.stop());
 
 const count = async (sql: string, params: unknown[]) => Number((await h.db.query<{ n: string }>(sql, params))[0].n);

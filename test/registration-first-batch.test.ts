@@ -9,12 +9,13 @@ import { startHarness, type Harness } from './support/harness';
 import { decisionFacts, newDecisionNumber, penaltyRecord } from './support/penalty-flow';
 import { application, applied, entity, readyZone, registration, transferTax, verify } from './support/registration-flow';
 import { complete, taskFor } from './support/zone-flow';
+import { scaled } from './support/time';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   await Promise.all([readyZone(h, '210804'), readyZone(h, '210881')]);
-}, 120_000);
+}, scaled(120_000));
 afterAll(() => h?.stop());
 
 test.each([

@@ -2,13 +2,14 @@ import { INDICATORS, sumIndicators, zeroIndicators, type Indicators } from '../d
 import { ensureStatisticsSchedule } from '../platform/statistics-schedule';
 import { eventually, startHarness, uniqueName, type Harness } from './support/harness';
 import { ensurePenaltyTables, entity, licence, penalty, withdrawPenalty } from './support/statistics-fixtures';
+import { scaled } from './support/time';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   await ensurePenaltyTables(h.db);
   await fixtures();
-}, 60_000);
+}, scaled(60_000));
 afterAll(() => h?.stop());
 
 /** China time: a day of March 2025 at ten in the morning. */

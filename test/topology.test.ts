@@ -3,6 +3,7 @@ import { startEntry, type Child } from './support/child-process';
 import { eventually, startHarness, uniqueName, DEMO_PASSWORD, type ApiClient, type Harness } from './support/harness';
 import { freePort } from './support/ports';
 import { body, complete, launch, memorandum, type OpenTask } from './support/zone-flow';
+import { scaled } from './support/time';
 
 /**
  * The scale-out layout on one machine: two worker processes and one API process, started as
@@ -83,7 +84,7 @@ beforeAll(async () => {
   ]);
   const port = Number(listening.port);
   api = { ...h, baseUrl: `http://127.0.0.1:${port}`, as: loginAt(`http://127.0.0.1:${port}`) };
-}, 60_000);
+}, scaled(60_000));
 
 afterAll(async () => {
   for (const child of started) child.signal('SIGKILL');
@@ -155,7 +156,7 @@ test('two workers and an API in processes of their own: a worker stopped midway 
 
   second.signal('SIGTERM');
   expect(await second.exited).toBe(0);
-}, 120_000);
+}, scaled(120_000));
 
 /** Launch to both signatures, along one of the flows. */
 async function signed(id: string, county: string, flow: Flow): Promise<void> {

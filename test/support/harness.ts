@@ -10,6 +10,7 @@ import { signingKey } from '../../audit/signing';
 import { workflowCodeOnce } from '../../audit/workflow-code';
 import { registerSearchAttributes } from '../../platform/engine-setup';
 import { AesGcmPayloadCodec, payloadKey } from '../../platform/payload-codec';
+import { scaled } from './time';
 import type { Period } from '../../domain/deadline';
 import { applySeeds } from '../../seeds/apply';
 import { openDb, type Db } from '../../store/db';
@@ -209,7 +210,7 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
 
 /** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + scaled(timeoutMs);
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
