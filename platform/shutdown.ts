@@ -36,4 +36,15 @@ export function stopOnSignals(log: Log, graceMs: number, stop: () => Promise<voi
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // `kill -TERM <pid of npm run worker>` stops npm, which does not pass the signal on: its child is
+  // left to the system. A process whose parent is gone stops as if told to, draining as it would.
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    log.info({ parent }, 'the parent process is gone');
+    onSignal('SIGTERM');
+  }, PARENT_CHECK_MS).unref();
 }
+
+const PARENT_CHECK_MS = 1000;
