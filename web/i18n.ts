@@ -79,7 +79,7 @@ const words = {
   pilots: ['改革试点', 'Pilots'],
   decisionNumber: ['决定书文号', 'Decision number'],
   entity: ['市场主体', 'Entity'],
-  grade: ['失信等级', 'Grade'],
+  grade: ['失信行为严重程度', 'Severity'],
   rounds: ['补正轮次', 'Correction rounds'],
   allStatuses: ['全部状态', 'All statuses'],
   enforcementOrg: ['执法机关', 'Enforcement body'],
