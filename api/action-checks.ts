@@ -1,5 +1,6 @@
 import type { AgreementContent } from '../domain/agreements';
 import { changedFacts, type Correction, type DecisionFacts } from '../domain/penalties';
+import { listedPenaltyPowers, type CatalogDraft } from '../domain/powers';
 import { checkAgreementDraft } from '../store/agreements';
 import { badRequest, conflict } from './errors';
 import type { ApiDeps } from './route';
@@ -17,6 +18,15 @@ const checks: Record<string, Check> = {
     const details = problems.map((p) => ({ path: `body.${p.path}`, message: p.message }));
     const message = 'the agreement draft does not fit the records';
     throw problems.some((p) => p.status === 409) ? conflict(message, details) : badRequest(message, details);
+  },
+  async draftCatalog(_deps, _context, _processId, payload) {
+    const { powers } = payload as CatalogDraft;
+    const listed = listedPenaltyPowers(powers);
+    if (!listed.length) return;
+    throw badRequest(
+      'penalties are not entrusted: local enforcement imposes them under its own authority (四(三)1)',
+      listed.map((index) => ({ path: `body.powers.${index}.status`, message: `${powers[index].code} is a penalty power: keep it delisted` })),
+    );
   },
   // A correction completes the report; the delivered decision's facts (in the task's context) stay as they are.
   async correctPenalty(_deps, context, _processId, payload) {
