@@ -69,6 +69,8 @@ type Side = 'zone' | 'ftz';
 
 /** Reports filed from this patch on follow the rules of local authority (see the file's comment). */
 export const LOCAL_AUTHORITY_PATCH = 'penalty-local-authority';
+/** Credit repair requests from this patch on are decided by someone other than their asker. */
+export const CREDIT_REPAIR_FOUR_EYES_PATCH = 'credit-repair-four-eyes';
 
 export interface PenaltyState {
   core: ProcessCore;
@@ -394,7 +396,8 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         if (today() < eligible) reject(REJECTION.conflict, `credit repair may be requested from ${eligible}, after the minimum publication period; today is ${today()}`);
       },
       decide: (input, step) => {
-        state.repairRequestedBy = input.actor;
+        // Histories recorded before the four-eyes rule replay without it (their deciders were never checked).
+        if (patched(CREDIT_REPAIR_FOUR_EYES_PATCH)) state.repairRequestedBy = input.actor;
         addEvent(core, step, 'creditRepairRequested', input.actor, { rectification: input.payload.rectification, onBehalfOf: state.decision.uscc });
         openTask(core, step, A.decideCreditRepair, 'ftz', { decisionNumber: state.decisionNumber, rectification: input.payload.rectification, uscc: state.decision.uscc });
       },
