@@ -155,6 +155,20 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(id).result();
     return id;
   },
+  async 'penalty-local-authority-published-from-decision-repaired'(h) {
+    // A decision of ten days ago, published from that date; repair asked at a window, granted by another person.
+    const { zone, uscc } = await penaltyZone(h, {
+      'penalty.dayLengthMs': 100,
+      'penalty.publication': { minor: { months: 1, repairAfterMonths: 1 }, general: { months: 12, repairAfterMonths: 1 }, serious: { months: 12, repairAfterMonths: 12 } },
+    });
+    const { id } = await reportedPenalty(h, zone, uscc, { grade: 'general', decidedOn: addDays(today(), -10), deliveredOn: addDays(today(), -9) });
+    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await (await h.as(`zone-${zone}.staff`)).post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '已缴清罚款' });
+    await complete(h, 'ftz.staff', id, 'decideCreditRepair', { decision: 'grant' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
   async 'pilot-listed-adopted-declined'(h) {
     const [a, b] = [await h.newCounty(), await h.newCounty()];
     await establish(h, a);
