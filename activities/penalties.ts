@@ -1,6 +1,7 @@
 import { publicationPolicySchema, type DecisionFacts, type PublicationPolicy } from '../domain/penalties';
 import type { Db } from '../store/db';
-import { checkPenaltyDecision, type DecisionCheck } from '../store/penalties';
+import type { DraftProblem } from '../store/agreements';
+import { checkPenaltyDecision, penaltyEntityProblems, type DecisionCheck } from '../store/penalties';
 import { readPolicy } from '../store/policy';
 import { notRetryable } from './records';
 
@@ -13,7 +14,12 @@ export interface PenaltyPolicy {
 /** Reads a penalty-report process needs before it decides: the records' verdict on a decision, its policy. */
 export function createPenaltyActivities(db: Db) {
   return {
-    /** The entity registered and the power in force on the decision date; problems, never a throw. */
+    /** The entity registered in the FTZ, all a filing under local authority is checked for; problems, never a throw. */
+    checkPenaltyEntity(input: { uscc: string }): Promise<DraftProblem[]> {
+      return penaltyEntityProblems(db, input.uscc);
+    },
+
+    /** For reports filed before local authority: the entity registered and the power in force on the decision date. */
     checkPenaltyDecision(input: { zoneCode: string; decision: DecisionFacts }): Promise<DecisionCheck> {
       return checkPenaltyDecision(db, input);
     },

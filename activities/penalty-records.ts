@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/identity';
-import type { DecisionFacts, Grade } from '../domain/penalties';
+import type { DecisionFacts, Grade, PenaltyReportDetails } from '../domain/penalties';
 import type { Queryable } from '../store/db';
 import type { Step } from './step';
 
@@ -8,8 +8,12 @@ export interface PenaltyRecord {
   decisionNumber: string;
   zoneCode: string;
   enforcementOrg: string;
-  agreementId: string;
+  /** The agreement that entrusted the power, for reports filed before penalties were imposed under local authority. */
+  agreementId?: string;
   decision: DecisionFacts;
+  report?: PenaltyReportDetails;
+  /** The decision this one changes. */
+  replaces?: string;
   caseId?: string;
   status: 'RECORDED' | 'REPORTED' | 'RETURNED' | 'RECOGNISED' | 'WITHDRAWN';
   reportedAt?: string;
@@ -60,16 +64,16 @@ export async function writePenalty(tx: Queryable, step: Step): Promise<void> {
   await tx.query(
     `INSERT INTO penalties (decision_number, uscc, zone_code, enforcement_org, power_code, agreement_id, violation, legal_basis,
        penalty, grade, decided_on, delivered_on, case_id, status, reported_at, recognised_at, withdrawn_at, withdrawal_reason,
-       rounds, zone_held_ms, ftz_held_ms, credit_record_id, process_id, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+       rounds, zone_held_ms, ftz_held_ms, credit_record_id, process_id, updated_at, report, replaces)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
      ON CONFLICT (decision_number) DO UPDATE SET uscc = $2, power_code = $5, agreement_id = $6, violation = $7, legal_basis = $8,
        penalty = $9, grade = $10, decided_on = $11, delivered_on = $12, status = $14, reported_at = $15, recognised_at = $16,
        withdrawn_at = $17, withdrawal_reason = $18, rounds = $19, zone_held_ms = $20, ftz_held_ms = $21, credit_record_id = $22,
-       process_id = $23, updated_at = $24`,
-    [p.decisionNumber, d.uscc, p.zoneCode, p.enforcementOrg, d.powerCode, p.agreementId, d.violation, d.legalBasis,
+       process_id = $23, updated_at = $24, report = $25`,
+    [p.decisionNumber, d.uscc, p.zoneCode, p.enforcementOrg, d.powerCode ?? null, p.agreementId ?? null, d.violation, d.legalBasis,
       JSON.stringify(d.penalty), d.grade, d.decidedOn, d.deliveredOn, p.caseId ?? null, p.status, p.reportedAt ?? null,
       p.recognisedAt ?? null, p.withdrawnAt ?? null, p.withdrawalReason ?? null, p.rounds, Math.round(p.zoneHeldMs),
-      Math.round(p.ftzHeldMs), p.creditRecordId ?? null, step.processId, step.at],
+      Math.round(p.ftzHeldMs), p.creditRecordId ?? null, step.processId, step.at, JSON.stringify(p.report ?? {}), p.replaces ?? null],
   );
   if (review) {
     await tx.query(

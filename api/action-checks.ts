@@ -1,4 +1,6 @@
 import type { AgreementContent } from '../domain/agreements';
+import { changedFacts, type Correction, type DecisionFacts } from '../domain/penalties';
+import { listedPenaltyPowers, type CatalogDraft } from '../domain/powers';
 import { checkAgreementDraft } from '../store/agreements';
 import { badRequest, conflict } from './errors';
 import type { ApiDeps } from './route';
@@ -16,6 +18,30 @@ const checks: Record<string, Check> = {
     const details = problems.map((p) => ({ path: `body.${p.path}`, message: p.message }));
     const message = 'the agreement draft does not fit the records';
     throw problems.some((p) => p.status === 409) ? conflict(message, details) : badRequest(message, details);
+  },
+  async draftCatalog(_deps, _context, _processId, payload) {
+    const { powers } = payload as CatalogDraft;
+    const listed = listedPenaltyPowers(powers);
+    if (!listed.length) return;
+    throw badRequest(
+      'penalties are not entrusted: local enforcement imposes them under its own authority (四(三)1)',
+      listed.map((index) => ({ path: `body.powers.${index}.status`, message: `${powers[index].code} is a penalty power: keep it delisted` })),
+    );
+  },
+  // A correction completes the report; the delivered decision's facts (in the task's context) stay as they are.
+  async correctPenalty(_deps, context, _processId, payload) {
+    const facts = context.facts as (DecisionFacts & { decisionNumber: string }) | undefined;
+    // Reports filed before the local-authority rules carry no fixed facts: their workflow checks them its own way.
+    if (!facts) return;
+    const changed = changedFacts(facts, payload as Correction);
+    if (!changed.length) return;
+    throw badRequest(
+      'a correction completes the report; it cannot change the delivered decision',
+      changed.map((field) => ({
+        path: `body.${field}`,
+        message: `a fact of decision ${facts.decisionNumber}: only the enforcement body changes it, by withdrawing this report and filing the new decision`,
+      })),
+    );
   },
 };
 

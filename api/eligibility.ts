@@ -1,7 +1,7 @@
 import type { ProcessType } from '../domain/names';
 import { orgIds } from '../domain/names';
 import type { PenaltyInput } from '../domain/penalties';
-import { checkPenaltyDecision } from '../store/penalties';
+import { penaltyEntityProblems } from '../store/penalties';
 import type { User } from './auth';
 import { badRequest, conflict, forbidden } from './errors';
 import type { ApiDeps } from './route';
@@ -45,7 +45,9 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
       }
       if (found.status !== 'OPEN') throw conflict(`penalty case ${input.caseId} is ${found.status}, not OPEN`);
     }
-    const { problems } = await checkPenaltyDecision(deps.db, input);
+    if (input.replaces) await checkReplaced(deps, input);
+    // Imposed under local authority (四(三)1): no entrusted power is asked for, only the entity's registration.
+    const problems = await penaltyEntityProblems(deps.db, input.decision.uscc);
     const bad = problems.filter((p) => p.status === 400);
     if (bad.length) throw badRequest('invalid penalty-report input', bad.map((p) => ({ path: `body.${p.path}`, message: p.message })));
     if (problems.length) throw conflict(problems.map((p) => p.message).join('; '));
@@ -64,6 +66,24 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     if (!undecided) throw conflict(`no ACTIVE zone is left to decide on ${String(input.measureCode)}`);
   },
 };
+
+/** A new decision that changes an earlier one follows its withdrawal: same zone and entity, withdrawn as changed, replaced once. */
+async function checkReplaced(deps: ApiDeps, input: PenaltyInput): Promise<void> {
+  const refuse = (message: string) => badRequest('invalid penalty-report input', [{ path: 'body.replaces', message }]);
+  const [earlier] = await deps.db.query<{ zone_code: string; uscc: string; status: string; withdrawal_reason: string | null }>(
+    'SELECT zone_code, uscc, status, withdrawal_reason FROM penalties WHERE decision_number = $1',
+    [input.replaces],
+  );
+  if (!earlier) throw refuse(`no penalty ${input.replaces} was filed`);
+  if (earlier.zone_code !== input.zoneCode || earlier.uscc !== input.decision.uscc) {
+    throw refuse(`${input.replaces} concerns ${earlier.uscc} in zone ${earlier.zone_code}`);
+  }
+  if (earlier.status !== 'WITHDRAWN' || !earlier.withdrawal_reason?.startsWith('changed:')) {
+    throw conflict(`${input.replaces} is ${earlier.status}: withdraw its report as changed (withdrawPenalty, cause "changed") before filing the decision that changes it`);
+  }
+  const [replaced] = await deps.db.query<{ decision_number: string }>('SELECT decision_number FROM penalties WHERE replaces = $1', [input.replaces]);
+  if (replaced) throw conflict(`${input.replaces} is already replaced by ${replaced.decision_number}`);
+}
 
 export async function checkEligibility(deps: ApiDeps, type: ProcessType, input: unknown, user: User): Promise<void> {
   await eligibility[type]?.(deps, input as Record<string, unknown>, user);

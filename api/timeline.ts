@@ -1,6 +1,7 @@
 import { chinaDate } from '../domain/calendar';
 import { RETURN_REASON_LABELS } from '../domain/penalties';
 import type { Lang } from './schemas';
+import { fieldLabel as fieldName } from './words';
 
 type Data = Record<string, unknown>;
 type Template = (data: Data) => string;
@@ -86,12 +87,12 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   agreementTerminated: { zh: (d) => `提前终止委托协议（${d.on}）：${d.reason}`, en: (d) => `Terminated early (${d.on}): ${d.reason}` },
   powersRevoked: { zh: (d) => `职权清单第 ${d.catalogVersion} 版取消 ${(d.powerCodes as string[]).join('、')}，自 ${d.effectiveDate} 起不再委托`, en: (d) => `Catalogue version ${d.catalogVersion} delisted ${(d.powerCodes as string[]).join(', ')}: revoked from ${d.effectiveDate}` },
   penaltyRecorded: {
-    zh: (d) => `登记行政处罚决定 ${d.decisionNumber}（${d.uscc}，${grade(d.grade, 'zh')}），应于 ${d.reportBy} 前抄报`,
-    en: (d) => `Recorded penalty decision ${d.decisionNumber} (${d.uscc}, ${grade(d.grade, 'en')}); to be reported by ${d.reportBy}`,
+    zh: (d) => `登记行政处罚决定 ${d.decisionNumber}（${d.uscc}，${grade(d.grade, 'zh')}）${d.replaces ? `，变更原决定 ${d.replaces}` : ''}，应于 ${d.reportBy} 前抄报`,
+    en: (d) => `Recorded penalty decision ${d.decisionNumber} (${d.uscc}, ${grade(d.grade, 'en')})${d.replaces ? `, changing decision ${d.replaces}` : ''}; to be reported by ${d.reportBy}`,
   },
   penaltyRefused: {
-    zh: (d) => `处罚决定 ${d.decisionNumber} 不予登记：${(d.problems as string[]).join('；')}`,
-    en: (d) => `Penalty decision ${d.decisionNumber} refused: ${(d.problems as string[]).join('; ')}`,
+    zh: (d) => `处罚决定 ${d.decisionNumber} 不予受理：${(d.problems as string[]).join('；')}`,
+    en: (d) => `Penalty decision ${d.decisionNumber} not accepted: ${(d.problems as string[]).join('; ')}`,
   },
   penaltyReported: { zh: (d) => `向片区抄报处罚决定 ${d.decisionNumber}`, en: (d) => `Reported penalty decision ${d.decisionNumber} to the FTZ` },
   penaltyReturned: {
@@ -99,18 +100,21 @@ const templates: Record<string, { zh: Template; en: Template }> = {
     en: (d) => `Review round ${d.round}: returned for correction (${reasons(d.reasons, 'en')})${d.note ? `: ${d.note}` : ''}`,
   },
   penaltyResubmitted: {
-    zh: (d) => `补正后重新报送（第 ${d.round} 次退回后，修改：${(d.changed as string[]).join('、')}）`,
-    en: (d) => `Corrected and resubmitted after return ${d.round} (changed: ${(d.changed as string[]).join(', ')})`,
+    zh: (d) => `补正后重新报送（第 ${d.round} 次退回后，${d.authority === 'local' ? '补正' : '修改'}：${(d.changed as string[]).map((f) => fieldName(f, 'zh')).join('、')}）`,
+    en: (d) => `Corrected and resubmitted after return ${d.round} (${d.authority === 'local' ? 'completed' : 'changed'}: ${(d.changed as string[]).map((f) => fieldName(f, 'en')).join(', ')})`,
   },
   penaltyRecognised: {
-    zh: (d) => `第 ${d.round} 轮审核：认可并适用，公示至 ${d.publicationUntil}，${d.repairEligibleFrom} 起可申请信用修复`,
-    en: (d) => `Review round ${d.round}: recognised and applied; published until ${d.publicationUntil}, repair possible from ${d.repairEligibleFrom}`,
+    zh: (d) => `第 ${d.round} 轮审核：予以认可并适用，${d.publicationFrom ? `自处罚决定日 ${d.publicationFrom} 起` : ''}公示至 ${d.publicationUntil}，${d.repairEligibleFrom} 起可申请信用修复`,
+    en: (d) => `Review round ${d.round}: recognised and applied; published ${d.publicationFrom ? `from the decision date ${d.publicationFrom} ` : ''}until ${d.publicationUntil}, repair possible from ${d.repairEligibleFrom}`,
   },
   penaltyWithdrawn: {
     zh: (d) => `处罚决定${d.cause === 'revoked' ? '被撤销' : '被变更'}，撤回并撤销信用记录：${d.reason}`,
     en: (d) => `Decision ${d.cause === 'revoked' ? 'revoked' : 'changed'}: withdrawn everywhere, credit record withdrawn: ${d.reason}`,
   },
-  creditRepairRequested: { zh: (d) => `申请信用修复：${d.rectification}`, en: (d) => `Credit repair requested: ${d.rectification}` },
+  creditRepairRequested: {
+    zh: (d) => `${d.onBehalfOf ? `窗口代当事人 ${d.onBehalfOf} ` : ''}申请信用修复：${d.rectification}`,
+    en: (d) => `Credit repair requested${d.onBehalfOf ? ` at a window for ${d.onBehalfOf}` : ''}: ${d.rectification}`,
+  },
   creditRepairRefused: { zh: (d) => `不予信用修复：${d.reason}`, en: (d) => `Credit repair refused: ${d.reason}` },
   creditRepaired: { zh: (d) => `准予信用修复，${d.on} 起停止公示`, en: (d) => `Credit repaired: publication ended on ${d.on}` },
   publicationEnded: { zh: (d) => `公示期满（${d.until}），信用记录终止`, en: (d) => `Publication period over (${d.until}): credit record ended` },
@@ -168,14 +172,15 @@ const ACTIVITY_NAMES: Record<string, { zh: string; en: string }> = {
   currentCatalog: { zh: '读取职权清单', en: 'Reading the catalogue' },
   preparePenalty: { zh: '处罚抄报准备', en: 'Preparing the penalty report' },
   checkPenaltyDecision: { zh: '核对处罚决定', en: 'Checking the decision' },
+  checkPenaltyEntity: { zh: '核对处罚当事人登记', en: "Checking the entity's registration" },
   preparePilot: { zh: '读取改革试点与协同区', en: 'Reading the measure and the zones' },
   takeStatisticsSnapshot: { zh: '生成统计快照', en: 'Taking the statistics snapshot' },
 };
 
 const GRADE_WORDS: Record<string, { zh: string; en: string }> = {
-  minor: { zh: '轻微', en: 'minor' },
-  general: { zh: '一般', en: 'general' },
-  serious: { zh: '严重', en: 'serious' },
+  minor: { zh: '轻微失信', en: 'minor' },
+  general: { zh: '一般失信', en: 'general' },
+  serious: { zh: '严重失信', en: 'serious' },
 };
 const grade = (value: unknown, lang: Lang) => GRADE_WORDS[String(value)]?.[lang] ?? String(value);
 const reasons = (codes: unknown, lang: Lang) =>
@@ -197,6 +202,7 @@ export function authorityOf(data: Data, lang: Lang): { powerCodes?: string[]; ag
   const agreementId = typeof data.agreementId === 'string' ? data.agreementId : undefined;
   const agreementVersion = typeof data.agreementVersion === 'number' ? data.agreementVersion : undefined;
   const catalogVersion = typeof data.catalogVersion === 'number' ? data.catalogVersion : undefined;
+  if (data.authority === 'local') return { words: lang === 'zh' ? '依据：属地行政执法机关自身职权（无需委托）' : "Under local enforcement's own authority (no entrusted power)" };
   if (!powerCodes && !agreementId && catalogVersion === undefined) return null;
   const parts =
     lang === 'zh'

@@ -47,10 +47,13 @@ const FIELDS: Words = {
   'penalty.amountYuan': ['罚款金额（元）', 'Fine (yuan)'],
   'penalty.licence': ['吊销的许可证', 'Licence revoked'],
   'penalty.description': ['处罚内容', 'Penalty'],
-  grade: ['失信等级', 'Grade'],
+  grade: ['失信行为严重程度', 'Severity'],
+  decisionNumber: ['处罚决定书文号', 'Decision number'],
+  entityName: ['当事人名称', 'Entity name'],
+  documents: ['抄报材料', 'Documents'],
   decidedOn: ['决定日期', 'Decided on'],
   deliveredOn: ['送达日期', 'Delivered on'],
-  reasons: ['退回理由', 'Reasons'],
+  reasons: ['补正事由', 'Reasons'],
   cause: ['原因', 'Cause'],
   rectification: ['整改情况', 'Rectification'],
   measureCode: ['改革试点事项', 'Reform measure'],
@@ -79,7 +82,11 @@ const VALUES: Words = {
   delisted: ['取消', 'delisted'],
   compliant: ['符合承诺', 'compliant'],
   nonCompliant: ['不符合承诺', 'not compliant'],
-  recognise: ['认可', 'recognise'],
+  recognise: ['予以认可', 'recognise'],
+  documentsMissing: ['材料不全', 'documents missing'],
+  entityMismatch: ['主体信息不符', 'entity details do not match'],
+  documentsNonstandard: ['文书不规范', 'documents not in due form'],
+  duplicateReport: ['重复抄报', 'reported twice'],
   warning: ['警告', 'warning'],
   fine: ['罚款', 'fine'],
   licenceRevocation: ['吊销许可证', 'licence revocation'],
@@ -110,9 +117,9 @@ function valueWords(value: unknown, lang: Lang): string {
   if (Array.isArray(value)) {
     const listed = value.map((item) => {
       if (!item || typeof item !== 'object') return valueWords(item, lang);
-      const { powerCode, code, scope, status } = item as Record<string, unknown>;
+      const { powerCode, code, title, scope, status } = item as Record<string, unknown>;
       const qualifier = scope ?? (status === 'delisted' ? status : undefined);
-      return `${String(powerCode ?? code ?? '?')}${qualifier ? (lang === 'zh' ? `（${valueWords(qualifier, lang)}）` : ` (${valueWords(qualifier, lang)})`) : ''}`;
+      return `${String(powerCode ?? code ?? title ?? '?')}${qualifier ? (lang === 'zh' ? `（${valueWords(qualifier, lang)}）` : ` (${valueWords(qualifier, lang)})`) : ''}`;
     });
     const shown = listed.slice(0, 10).join(lang === 'zh' ? '、' : ', ');
     const more = listed.length > 10 ? (lang === 'zh' ? ` 等 ${listed.length} 项` : ` and ${listed.length - 10} more`) : '';
@@ -127,6 +134,9 @@ function fields(value: unknown, path: string[] = []): [string, unknown][] {
   }
   return path.length ? [[path.join('.'), value]] : [];
 }
+
+/** A payload field's label, or its own name until labelled. */
+export const fieldLabel = (path: string, lang: Lang): string => pick(FIELDS, path, lang) ?? path;
 
 export function payloadWords(payload: unknown, lang: Lang): string {
   return fields(payload)

@@ -9,6 +9,12 @@ import { actorSchema, type Role } from './identity';
 export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   schema: S;
+  /**
+   * What the workflow parses when the action's rules have narrowed since histories were recorded: the
+   * API offers and checks `schema`, the workflow accepts what it once accepted (replay parses recorded
+   * payloads again) and its checks refuse what the process's rules no longer allow.
+   */
+  recordedSchema?: z.ZodType;
   role: Role;
   /** Task title, in Chinese and English. */
   title: { zh: string; en: string };

@@ -3,6 +3,10 @@ import { defineAction } from './actions';
 import { builtOnFirstUse, isoDate, text } from './schemas';
 
 
+/**
+ * Kinds of power. `penalty` is kept for the versions that listed penalty powers and for their codes,
+ * which every later version keeps, delisted: penalties are not entrusted (see `listedPenaltyPowers`).
+ */
 export const POWER_KINDS = ['licensing', 'penalty', 'inspection', 'other'] as const;
 export const POWER_KIND_LABELS = {
   licensing: { zh: '许可', en: 'Licensing' },
@@ -52,6 +56,14 @@ export const approvalSchema = builtOnFirstUse(() =>
     z.object({ decision: z.literal('return'), comments: text(4000) }).strict(),
   ]),
 );
+
+/**
+ * Positions of the penalty powers a draft lists. Local enforcement imposes penalties under its own
+ * authority (四(三)1): the FTZ entrusts none, so a draft keeps them only delisted.
+ */
+export function listedPenaltyPowers(powers: Pick<Power, 'kind' | 'status'>[]): number[] {
+  return powers.flatMap((p, index) => (p.kind === 'penalty' && p.status === 'listed' ? [index] : []));
+}
 
 /** What a new draft must keep of the version in force: every code, listed or delisted. */
 export function missingCodes(previous: Pick<Power, 'code'>[], draft: Pick<Power, 'code'>[]): string[] {

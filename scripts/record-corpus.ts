@@ -13,7 +13,7 @@ import { CORPUS_PAYLOAD_KEY } from '../test/support/corpus-key';
 import { startHarness, type Harness } from '../test/support/harness';
 import { addDays } from '../domain/agreements';
 import { agreementContent, concludeAgreement, publishCatalog, today } from '../test/support/agreement-flow';
-import { decisionFacts, penaltyZone, reportedPenalty } from '../test/support/penalty-flow';
+import { penaltyZone, reportDocument, reportedPenalty } from '../test/support/penalty-flow';
 import { complete, establish, launch, memorandum, taskFor } from '../test/support/zone-flow';
 import { application, apply, applied, readyZone, registration, transferTax, verify } from '../test/support/registration-flow';
 
@@ -84,6 +84,11 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(holder).result();
     return 'power-catalog';
   },
+  async 'catalog-local-authority-penalties-kept-delisted'(h) {
+    // Drafted from the seeded version 2: the penalty powers stay delisted, an inspection power is delisted too.
+    await publishCatalog(h, (powers) => powers.map((p) => (p.code === 'JC-003' ? { ...p, status: 'delisted' as const } : p)));
+    return 'power-catalog';
+  },
   async 'registration-verified-rectified-revoked'(h) {
     const zone = await readyZone(h, await h.newCounty({ historyEventLimit: 60 }));
     const app = application(zone, {
@@ -123,42 +128,43 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(id).result();
     return id;
   },
-  async 'penalty-returned-twice-recognised-withdrawn'(h) {
-    // A small history limit: the correction rounds continue-as-new on the way.
-    const { zone, uscc } = await penaltyZone(h, { 'workflow.historyEventLimit': 40 });
-    const { id } = await reportedPenalty(h, zone, uscc, { grade: 'minor' });
-    for (const change of [{ grade: 'general' }, { legalBasis: '《食品安全法》第一百二十二条第一款' }]) {
-      await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['gradeWrong'], note: '请核实' });
-      const task = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
-      await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...(task.context.prefill as object), ...change });
-    }
-    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
-    await (await h.as(`le-${zone}.staff`)).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '复议撤销' });
-    await h.client.workflow.getHandle(id).result();
-    return id;
-  },
-  async 'penalty-overdue-repaired'(h) {
+  // 'penalty-returned-twice-recognised-withdrawn' and 'penalty-overdue-repaired' were recorded under the
+  // earlier rules (an entrusted power checked, corrections changing the decision, publication from
+  // recognition); their histories stay in the corpus, and the rules they ran under no longer run.
+  async 'penalty-local-authority-corrected-recognised'(h) {
+    // No agreement entrusts a penalty power; days of 100 ms and one-month minimums, so repair opens in seconds.
     const { zone, uscc } = await penaltyZone(h, {
-      'penalty.reportPeriod': { seconds: 2 },
+      'workflow.historyEventLimit': 40,
       'penalty.dayLengthMs': 100,
       'penalty.publication': {
-        minor: { months: 1, repairAfterMonths: 1, barsCommitment: false },
-        general: { months: 12, repairAfterMonths: 1, barsCommitment: false },
-        serious: { months: 12, repairAfterMonths: 12, barsCommitment: true },
+        minor: { months: 1, repairAfterMonths: 1 },
+        general: { months: 12, repairAfterMonths: 1 },
+        serious: { months: 12, repairAfterMonths: 12 },
       },
     });
-    const filed = await (await h.as(`le-${zone}.staff`)).post('/api/processes/penalty-report', {
-      zoneCode: zone,
-      decisionNumber: `营市监罚〔2026〕${zone}`,
-      decision: { ...decisionFacts(uscc), grade: 'general' },
-    });
-    const id = filed.body.id as string;
-    // The report escalates (2 s), then the zone reports; repair is asked once the minimum has passed.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    await complete(h, `zone-${zone}.staff`, id, 'reportPenalty', {});
+    const { id } = await reportedPenalty(h, zone, uscc, { grade: 'general', decidedOn: addDays(today(), -2), deliveredOn: today() });
+    for (const completion of [{ documents: [reportDocument('decision', '行政处罚决定书（盖章）')] }, { entityName: '营口测试食品有限公司' }]) {
+      await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['documentsMissing', 'entityMismatch'], note: '请补正' });
+      const task = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
+      await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...(task.context.prefill as object), ...completion });
+    }
     await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
     await new Promise((resolve) => setTimeout(resolve, 4000));
     await (await h.as(`zone-${zone}.staff`)).post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '已整改' });
+    await complete(h, 'ftz.staff', id, 'decideCreditRepair', { decision: 'grant' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'penalty-local-authority-published-from-decision-repaired'(h) {
+    // A decision of ten days ago, published from that date; repair asked at a window, granted by another person.
+    const { zone, uscc } = await penaltyZone(h, {
+      'penalty.dayLengthMs': 100,
+      'penalty.publication': { minor: { months: 1, repairAfterMonths: 1 }, general: { months: 12, repairAfterMonths: 1 }, serious: { months: 12, repairAfterMonths: 12 } },
+    });
+    const { id } = await reportedPenalty(h, zone, uscc, { grade: 'general', decidedOn: addDays(today(), -10), deliveredOn: addDays(today(), -9) });
+    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await (await h.as(`zone-${zone}.staff`)).post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '已缴清罚款' });
     await complete(h, 'ftz.staff', id, 'decideCreditRepair', { decision: 'grant' });
     await h.client.workflow.getHandle(id).result();
     return id;

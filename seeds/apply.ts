@@ -1,7 +1,8 @@
+import { catalogPowers } from '../store/catalog';
 import type { Db } from '../store/db';
 import { hashPassword } from '../store/passwords';
 import { calendars } from './calendars';
-import { firstCatalog } from './catalog';
+import { firstCatalog, penaltiesDelisted } from './catalog';
 import { divisions } from './divisions';
 import { negativeList } from './negative-list';
 import { organizations } from './organizations';
@@ -51,6 +52,7 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
     );
   }
   await seedFirstCatalog(db);
+  await delistPenaltyPowers(db);
   for (const m of reformMeasures) {
     await db.query(
       `INSERT INTO reform_measures (code, title_zh, title_en, granted_by, granted_on, summary, listed_at)
@@ -77,6 +79,41 @@ async function seedFirstCatalog(db: Db): Promise<void> {
         [p.code, p.name, p.kind, p.legalBasis, p.commitmentApplicable, p.verificationDays, p.status],
       );
     }
+  });
+}
+
+/**
+ * A new catalogue version delisting the penalty powers, while the version in force still lists one:
+ * after it, nothing is left to delist and running it again changes nothing. The agreement items that
+ * held them are revoked from its effective date, as a published delisting revokes them.
+ */
+async function delistPenaltyPowers(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    // One publication at a time, as the catalogue process publishes (activities/agreement-records.ts).
+    await tx.query('LOCK TABLE catalog_versions IN EXCLUSIVE MODE');
+    const [current] = await tx.query<{ version: number }>(`SELECT version FROM catalog_versions WHERE status = 'PUBLISHED'`);
+    if (!current) return;
+    const powers = await catalogPowers(tx, current.version);
+    const penalties = powers.filter((p) => p.kind === 'penalty' && p.status === 'listed').map((p) => p.code);
+    if (!penalties.length) return;
+    const [{ next }] = await tx.query<{ next: number }>('SELECT max(version) + 1 AS next FROM catalog_versions');
+    await tx.query(`UPDATE catalog_versions SET status = 'SUPERSEDED' WHERE status = 'PUBLISHED'`);
+    await tx.query(
+      `INSERT INTO catalog_versions (version, status, effective_date, note, published_at) VALUES ($1, 'PUBLISHED', $2, $3, now())`,
+      [next, penaltiesDelisted.effectiveDate, penaltiesDelisted.note],
+    );
+    for (const p of powers) {
+      await tx.query(
+        `INSERT INTO powers (version, code, name, kind, legal_basis, commitment_applicable, verification_days, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [next, p.code, p.name, p.kind, p.legalBasis, p.commitmentApplicable, p.verificationDays, penalties.includes(p.code) ? 'delisted' : p.status],
+      );
+    }
+    await tx.query(
+      `UPDATE agreement_items i SET revoked_on = $2, revoked_by_catalog = $3 FROM agreements a
+       WHERE a.id = i.agreement_id AND a.status IN ('SIGNED', 'IN_FORCE') AND i.power_code = ANY($1) AND i.revoked_on IS NULL`,
+      [penalties, penaltiesDelisted.effectiveDate, next],
+    );
   });
 }
 

@@ -30,3 +30,13 @@ export const firstCatalog = {
     power('QT-002', '外商投资信息报告', 'other', '《中华人民共和国外商投资法》第三十四条', false),
   ],
 };
+
+/**
+ * Penalties leave the catalogue: local enforcement imposes them under its own authority (四(三)1), so
+ * the FTZ entrusts none. A new version delists every penalty power of the version in force — version 2
+ * where the seeded version 1 is in force — and never edits an earlier version; powers are kept, delisted.
+ */
+export const penaltiesDelisted = {
+  effectiveDate: '2026-12-01',
+  note: '行政处罚由协同区所在县（市）区行政执法机关按属地原则实施，不属委托事项：处罚类职权移出清单',
+};

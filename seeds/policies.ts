@@ -35,14 +35,14 @@ export const policyDefaults = {
   /** From a return until the zone must have resubmitted; DOMAIN.md names none, so the report period's length. */
   'penalty.correctionPeriod': { workingDays: 7 } satisfies Period,
   /**
-   * Publication of a recognised penalty by grade, within DOMAIN.md's ranges (minor ≤ 3 months, general
-   * 3–12, serious 12–36), the minimum before credit repair may be asked, and whether it bars the
-   * notification-commitment route (P3) while it is published.
+   * Publication of a recognised penalty by severity (失信行为严重程度), counted from the decision date as
+   * the national rule counts it, within its ranges (minor ≤ 3 months, general 3–12, serious 12–36), and
+   * the minimum before credit repair may be asked. While published it bars the commitment route (P3).
    */
   'penalty.publication': {
-    minor: { months: 3, repairAfterMonths: 1, barsCommitment: false },
-    general: { months: 12, repairAfterMonths: 3, barsCommitment: false },
-    serious: { months: 36, repairAfterMonths: 12, barsCommitment: true },
+    minor: { months: 3, repairAfterMonths: 1 },
+    general: { months: 12, repairAfterMonths: 3 },
+    serious: { months: 36, repairAfterMonths: 12 },
   } satisfies PublicationPolicy,
   /** How long a day of a publication period lasts in workflow time (as `agreement.dayLengthMs`). */
   'penalty.dayLengthMs': 86_400_000,

@@ -9,21 +9,28 @@ export interface DecisionCheck {
   authority: Authority;
 }
 
+/** The entity a penalty concerns is registered in the FTZ: the only check a filing under local authority needs. */
+export async function penaltyEntityProblems(q: Queryable, uscc: string): Promise<DraftProblem[]> {
+  const [entity] = await q.query<{ status: string }>('SELECT status FROM entities WHERE uscc = $1', [uscc]);
+  if (!entity) return [{ path: 'decision.uscc', message: `${uscc} is not registered in the FTZ`, status: 400 }];
+  if (entity.status !== 'REGISTERED') return [{ path: 'decision.uscc', message: `${uscc} is ${entity.status}`, status: 409 }];
+  return [];
+}
+
 /**
- * A penalty decision against the records: the entity registered in the FTZ, and the power it was
- * imposed under in force for the zone on the decision date (the authority rule, DOMAIN.md P2).
+ * A decision filed before penalties left the power catalogue, against the records: the entity
+ * registered, and the power it named in force for the zone on the decision date. Reports filed then
+ * still ask it when the zone resubmits them.
  */
 export async function checkPenaltyDecision(q: Queryable, input: { zoneCode: string; decision: DecisionFacts }): Promise<DecisionCheck> {
   const { zoneCode, decision } = input;
-  const problems: DraftProblem[] = [];
-  const [entity] = await q.query<{ status: string }>('SELECT status FROM entities WHERE uscc = $1', [decision.uscc]);
-  if (!entity) problems.push({ path: 'decision.uscc', message: `${decision.uscc} is not registered in the FTZ`, status: 400 });
-  else if (entity.status !== 'REGISTERED') problems.push({ path: 'decision.uscc', message: `${decision.uscc} is ${entity.status}`, status: 409 });
-  const authority = authorityOn(await agreementFacts(q, zoneCode), { zoneCode, powerCode: decision.powerCode, date: decision.decidedOn });
+  const problems = await penaltyEntityProblems(q, decision.uscc);
+  const powerCode = decision.powerCode ?? '';
+  const authority = authorityOn(await agreementFacts(q, zoneCode), { zoneCode, powerCode, date: decision.decidedOn });
   if (!authority.inForce) {
     problems.push({
       path: 'decision.powerCode',
-      message: `${decision.powerCode} was not in force for zone ${zoneCode} on ${decision.decidedOn}: ${authority.reason}`,
+      message: `${powerCode} was not in force for zone ${zoneCode} on ${decision.decidedOn}: ${authority.reason}`,
       status: 409,
     });
   }

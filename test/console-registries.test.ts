@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, loginAs } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
-import { penaltyRecord, penaltyZone, reportedPenalty } from './support/penalty-flow';
+import { penaltyRecord, penaltyZone, reportDocument, reportedPenalty } from './support/penalty-flow';
 import { application, applied, readyZone } from './support/registration-flow';
 import { entity as registeredIn } from './support/statistics-fixtures';
 import { complete, taskFor } from './support/zone-flow';
@@ -9,7 +9,7 @@ import { scaled } from './support/time';
 
 let h: Harness;
 let browser: Browser;
-/** A zone where a company registered through P3, and one with an entity and the penalty power CF-001. */
+/** A zone where a company registered through P3, and one with an entity its enforcement penalises under its own authority. */
 let registrationZone: string;
 let penalty: { zone: string; uscc: string };
 beforeAll(async () => {
@@ -34,9 +34,12 @@ async function rowFigures(page: Page, table: string, unit: string): Promise<Reco
 
 test('a penalty returned once and then recognised: the list, its rounds, held times and credit publication', async () => {
   const { id, decisionNumber } = await reportedPenalty(h, penalty.zone, penalty.uscc);
-  await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['legalBasisWrong'], note: '请补正法律依据' });
+  await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['documentsMissing'], note: '请补正送达回证' });
   const correction = await taskFor(h, `zone-${penalty.zone}.staff`, id, 'correctPenalty');
-  await complete(h, `zone-${penalty.zone}.staff`, id, 'correctPenalty', { ...(correction.context.prefill as object), legalBasis: '《中华人民共和国食品安全法》第一百二十二条第一款' });
+  await complete(h, `zone-${penalty.zone}.staff`, id, 'correctPenalty', {
+    ...(correction.context.prefill as object),
+    documents: [reportDocument('decision', '行政处罚决定书'), reportDocument('delivery', '送达回证')],
+  });
   await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise', note: '补正后予以认可' });
   const record = await penaltyRecord(h, decisionNumber);
   const credit = record.creditRecords.find((c: { id: string }) => c.id === record.creditRecordId);
@@ -55,9 +58,9 @@ test('a penalty returned once and then recognised: the list, its rounds, held ti
 
   const card = page.getByTestId('penalty');
   await card.getByText('已认可').waitFor();
-  await page.locator('tr[data-round="1"]').getByText('法律依据有误').waitFor();
-  await page.locator('tr[data-round="1"]').getByText('请补正法律依据').waitFor();
-  await page.locator('tr[data-round="2"]').getByText('认可', { exact: true }).waitFor();
+  await page.locator('tr[data-round="1"]').getByText('材料不全').waitFor();
+  await page.locator('tr[data-round="1"]').getByText('请补正送达回证').waitFor();
+  await page.locator('tr[data-round="2"]').getByText('予以认可', { exact: true }).waitFor();
   await page.locator('tr[data-round="2"]').getByText('ftz.staff').waitFor();
   await card.getByText('罚款 50,000 元').waitFor();
   await page.getByTestId('held-times').getByText('协同区').waitFor();
@@ -67,7 +70,7 @@ test('a penalty returned once and then recognised: the list, its rounds, held ti
 
   // The same page in English.
   await page.click('[data-testid=language]');
-  await page.locator('tr[data-round="1"]').getByText('Legal basis wrong').waitFor();
+  await page.locator('tr[data-round="1"]').getByText('Documents missing').waitFor();
   await published.getByText('Published').waitFor();
   await page.click('[data-testid=language]');
 

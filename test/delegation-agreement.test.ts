@@ -22,7 +22,7 @@ describe('delegation agreements', () => {
   test('negotiated, signed by both, announced: IN FORCE with its powers, and authority follows its term to the day', async () => {
     const zone = await activeZone();
     const term = { startDate: today(), endDate: addDays(today(), 364) };
-    const id = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-001' }, { powerCode: 'CF-001', scope: 'review' }], term));
+    const id = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-001' }, { powerCode: 'JC-002', scope: 'review' }], term));
 
     const listed = (await (await h.as('gov-210881.staff')).get(`/api/agreements?zone=${zone}`)).body;
     expect(listed).toEqual([
@@ -34,7 +34,7 @@ describe('delegation agreements', () => {
         endDate: term.endDate,
         announcedOn: today(),
         items: [
-          { powerCode: 'CF-001', scope: 'review', revokedOn: null },
+          { powerCode: 'JC-002', scope: 'review', revokedOn: null },
           { powerCode: 'XK-001', scope: 'decision', revokedOn: null },
         ],
       }),

@@ -1,6 +1,6 @@
 import type { Step } from '../activities/step';
 import { startHarness, type Harness } from './support/harness';
-import { penaltyRecord, penaltyZone, reportedPenalty } from './support/penalty-flow';
+import { penaltyRecord, penaltyZone, reportDocument, reportedPenalty } from './support/penalty-flow';
 import { complete, taskFor, timelineKinds } from './support/zone-flow';
 
 /** Fails the step that recognises a penalty once, after its transaction committed: a crash before the reply. */
@@ -53,10 +53,11 @@ describe('penalty durability', () => {
     expect(returned.body.state).toMatchObject({ stage: 'CORRECTING', rounds: 1 });
 
     const correction = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
-    await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...(correction.context.prefill as object), legalBasis: '补充后的法律依据' });
+    const delivery = reportDocument('delivery', '送达回证');
+    await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...(correction.context.prefill as object), documents: [delivery] });
     await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
     const record = await penaltyRecord(h, decisionNumber);
-    expect(record).toMatchObject({ status: 'RECOGNISED', rounds: 1, legalBasis: '补充后的法律依据' });
+    expect(record).toMatchObject({ status: 'RECOGNISED', rounds: 1, report: { documents: [delivery] } });
     expect(record.reviews.map((r: { outcome: string }) => r.outcome)).toEqual(['returned', 'recognised']);
     expect(await timelineKinds(h, id)).toEqual(['penaltyRecorded', 'penaltyReported', 'penaltyReturned', 'penaltyResubmitted', 'penaltyRecognised']);
   });

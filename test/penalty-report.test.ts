@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addDays } from '../domain/agreements';
-import { PENALTY_TRANSITIONS } from '../domain/penalties';
-import { today } from './support/agreement-flow';
-import { filePenalty, newDecisionNumber, penaltyRecord, penaltyZone, registerEntity, reportedPenalty } from './support/penalty-flow';
+import { addMonths, PENALTY_TRANSITIONS, publicationPeriod } from '../domain/penalties';
+import { authority, today } from './support/agreement-flow';
+import { filePenalty, newDecisionNumber, penaltyRecord, penaltyZone, registerEntity, reportDocument, reportedPenalty } from './support/penalty-flow';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { complete, expectDeclaredPath, taskFor, timelineKinds } from './support/zone-flow';
 
@@ -15,55 +15,116 @@ afterAll(() => h?.stop());
 const state = (id: string) => h.client.workflow.getHandle(id).query<Record<string, any>>('state');
 
 describe('penalty report and recognition', () => {
-  test('filed by enforcement, reported by the zone, recognised on the first review: the FTZ record, the credit record and its publication', async () => {
-    const { zone, uscc, agreementId } = await penaltyZone(h);
-    const { id, decisionNumber } = await reportedPenalty(h, zone, uscc);
+  test('filed by le-<county> for a registered entity with no entrusted power in force, reported, recognised: published from the decision date, barring the commitment route', async () => {
+    const { zone, uscc } = await penaltyZone(h);
+    // No agreement of the zone entrusts anything: penalties are imposed under local authority all the same.
+    expect(await authority(h, zone, 'CF-001', today())).toMatchObject({ inForce: false });
+    const decidedOn = addDays(today(), -3);
+    const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { decidedOn, deliveredOn: addDays(today(), -2) });
     expect(id).toBe(`penalty-${decisionNumber}`);
     const recognised = await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
-    expect(recognised).toMatchObject({ stage: 'PUBLISHED', rounds: 0, openTasks: [], deadlines: [] });
+    expect(recognised).toMatchObject({ stage: 'PUBLISHED', rounds: 0, openTasks: [], deadlines: [], rules: 'local-authority' });
 
     const record = await penaltyRecord(h, decisionNumber);
     expect(record).toMatchObject({
-      decisionNumber, uscc, zoneCode: zone, enforcementOrg: `le-${zone}`, powerCode: 'CF-001', agreementId, status: 'RECOGNISED', rounds: 0,
-      penalty: { kind: 'fine', amountYuan: 50_000 }, grade: 'general', decidedOn: today(), creditRecordId: `${id}.credit`, processId: id,
+      decisionNumber, uscc, zoneCode: zone, enforcementOrg: `le-${zone}`, powerCode: null, agreementId: null, status: 'RECOGNISED', rounds: 0,
+      penalty: { kind: 'fine', amountYuan: 50_000 }, grade: 'general', decidedOn, creditRecordId: `${id}.credit`, processId: id,
+      report: { documents: [expect.objectContaining({ kind: 'decision', title: '行政处罚决定书' })] },
     });
     expect(record.reportedAt).toEqual(expect.any(String));
     expect(record.zoneHeldMs).toBeGreaterThan(0);
     expect(record.ftzHeldMs).toBeGreaterThan(0);
     expect(record.reviews).toEqual([expect.objectContaining({ round: 1, outcome: 'recognised', reasons: [], reviewer: { userId: 'ftz.staff', orgId: 'ftz' } })]);
-    // General grade by the default policy: published 12 months, repair possible after 3.
+    // General severity by the default policy: published 12 months from the decision date (not from today), repair after 3.
+    const period = publicationPeriod(decidedOn, { months: 12, repairAfterMonths: 3 });
     const [credit] = record.creditRecords;
-    expect(credit).toMatchObject({ id: `${id}.credit`, kind: 'penalty', grade: 'general', status: 'ACTIVE', barsCommitment: false, publicationFrom: today() });
-    expect(credit.publicationUntil > addDays(today(), 360)).toBe(true);
-    expect(credit.repairEligibleFrom > addDays(today(), 85)).toBe(true);
+    expect(credit).toMatchObject({
+      id: `${id}.credit`, kind: 'penalty', grade: 'general', status: 'ACTIVE', barsCommitment: true,
+      publicationFrom: decidedOn, publicationUntil: period.until, repairEligibleFrom: period.repairEligibleFrom,
+    });
+    expect(period.until).toBe(addDays(addMonths(decidedOn, 12), -1));
+    // While published it bars the commitment route (P3).
+    expect((await (await h.as('audit.auditor')).get(`/api/entities/${uscc}`)).body.credit.commitmentBarred).toBe(true);
 
     const listed = (await (await h.as(`zone-${zone}.staff`)).get(`/api/penalties?zone=${zone}&status=RECOGNISED&entity=${uscc}`)).body;
     expect(listed.map((p: { decisionNumber: string }) => p.decisionNumber)).toEqual([decisionNumber]);
     expect((await (await h.as('ftz.staff')).get(`/api/penalties?zone=${zone}&status=RETURNED`)).body).toEqual([]);
     expect(await timelineKinds(h, id)).toEqual(['penaltyRecorded', 'penaltyReported', 'penaltyRecognised']);
+    const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline?lang=zh`)).body as { kind: string; summary: string; authority?: { words: string } }[];
+    const recognisedEntry = timeline.find((entry) => entry.kind === 'penaltyRecognised')!;
+    expect(recognisedEntry.summary).toContain(`自处罚决定日 ${decidedOn} 起公示至 ${period.until}`);
+    expect(recognisedEntry.summary).toContain('予以认可并适用');
     expectDeclaredPath(recognised.path, PENALTY_TRANSITIONS);
   });
 
-  test('three returns for correction, then recognition: rounds counted, time held by each side measured, continue-as-new on the way', async () => {
+  test('a return names only formal defects of the report; the correction completes the report and cannot touch the decision\'s facts; rounds counted, continue-as-new on the way', async () => {
     const { zone, uscc } = await penaltyZone(h, { 'workflow.historyEventLimit': 40 });
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { grade: 'minor' });
-    const corrections = [{ legalBasis: '《食品安全法》第一百二十二条第一款' }, { grade: 'general' }, { penalty: { kind: 'fine', amountYuan: 80_000 } }];
-    for (const [index, change] of corrections.entries()) {
-      await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['legalBasisWrong', 'gradeWrong'], note: `第${index + 1}轮意见` });
+    const ftz = await h.as('ftz.staff');
+    const zoneStaff = await h.as(`zone-${zone}.staff`);
+
+    // The FTZ recognises the decision, it does not re-judge it: 违法事实不清, 法律依据有误… are not its to say.
+    const review = await taskFor(h, 'ftz.staff', id, 'reviewPenalty');
+    const form = (await ftz.get(`/api/tasks/${review.id}`)).body;
+    expect(JSON.stringify(form.inputSchema)).toContain('entityMismatch');
+    expect(JSON.stringify(form.inputSchema)).not.toContain('factsUnclear');
+    for (const reason of ['factsUnclear', 'legalBasisWrong', 'gradeWrong']) {
+      const judged = await ftz.post(`/api/tasks/${review.id}/complete`, { decision: 'return', reasons: [reason] });
+      expect(judged.status).toBe(400);
+      expect(judged.body.error.details).toEqual([expect.objectContaining({ path: 'body.reasons.0' })]);
+    }
+    // Past the API, the workflow refuses it too, leaving no trace.
+    const ftzActor = { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] };
+    const past = h.client.workflow.getHandle(id).executeUpdate('reviewPenalty', {
+      args: [{ actor: ftzActor, taskId: review.id, requestId: randomUUID(), payload: { decision: 'return', reasons: ['factsUnclear'] } }],
+    });
+    await expect(past).rejects.toMatchObject({ cause: { type: 'BadRequest', message: expect.stringContaining('re-judge') } });
+    expect((await state(id)).stage).toBe('REVIEWING');
+
+    const completions = [
+      { documents: [reportDocument('decision', '行政处罚决定书（盖章件）'), reportDocument('delivery', '送达回证')] },
+      { entityName: '营口测试食品有限公司' },
+      { documents: [reportDocument('decision', '行政处罚决定书（规范文本）')] },
+    ];
+    const reasons = [['documentsMissing'], ['entityMismatch'], ['documentsNonstandard', 'duplicateReport']];
+    for (const [index, completion] of completions.entries()) {
+      await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: reasons[index], note: `第${index + 1}轮意见` });
       expect((await penaltyRecord(h, decisionNumber)).status).toBe('RETURNED');
       const task = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
-      expect(task.context).toMatchObject({ round: index + 1, reasons: ['legalBasisWrong', 'gradeWrong'] });
-      await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...(task.context.prefill as object), ...change });
+      expect(task.context).toMatchObject({ round: index + 1, reasons: reasons[index], facts: { decisionNumber, uscc, grade: 'minor' } });
+      const prefill = task.context.prefill as Record<string, unknown>;
+      if (index === 0) {
+        // The facts of the delivered decision: each change is a 400 naming the field, and the task stays open.
+        for (const [field, value] of [['violation', '另一违法行为'], ['grade', 'serious'], ['decidedOn', addDays(today(), -1)], ['decisionNumber', 'X〔2026〕1号'], ['penalty', { kind: 'warning' }]] as const) {
+          const changed = await zoneStaff.post(`/api/tasks/${task.id}/complete`, { ...prefill, ...completion, [field]: value });
+          expect([field, changed.status]).toEqual([field, 400]);
+          expect(changed.body.error.details).toEqual([expect.objectContaining({ path: `body.${field}`, message: expect.stringContaining('withdrawing this report') })]);
+        }
+        // Past the API the workflow refuses it as well, naming the field.
+        const zoneActor = { userId: `zone-${zone}.staff`, orgId: `zone-${zone}`, roles: ['staff'] };
+        const pastFacts = h.client.workflow.getHandle(id).executeUpdate('correctPenalty', {
+          args: [{ actor: zoneActor, taskId: task.id, requestId: randomUUID(), payload: { ...completion, legalBasis: '另一依据' } }],
+        });
+        await expect(pastFacts).rejects.toMatchObject({ cause: { type: 'BadRequest', message: expect.stringContaining('legalBasis: a fact of the delivered decision') } });
+        // The report returned as it was: nothing completed.
+        const unchanged = await zoneStaff.post(`/api/tasks/${task.id}/complete`, prefill);
+        expect(unchanged.status).toBe(400);
+        expect(unchanged.body.error.message).toContain('unchanged');
+        expect((await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty')).id).toBe(task.id);
+      }
+      await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...prefill, ...completion });
     }
     const final = await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
     expect(final).toMatchObject({ stage: 'PUBLISHED', rounds: 3 });
 
     const record = await penaltyRecord(h, decisionNumber);
-    expect(record).toMatchObject({ status: 'RECOGNISED', rounds: 3, grade: 'general', penalty: { kind: 'fine', amountYuan: 80_000 } });
-    expect(record.zoneHeldMs).toBeGreaterThan(0);
-    expect(record.ftzHeldMs).toBeGreaterThan(0);
-    expect(record.reviews.map((r: { round: number; outcome: string }) => [r.round, r.outcome])).toEqual([
-      [1, 'returned'], [2, 'returned'], [3, 'returned'], [4, 'recognised'],
+    // The decision stands as filed; the report is completed.
+    expect(record).toMatchObject({
+      status: 'RECOGNISED', rounds: 3, grade: 'minor', penalty: { kind: 'fine', amountYuan: 50_000 }, violation: '未取得食品经营许可从事食品经营活动',
+      report: { entityName: '营口测试食品有限公司', documents: [expect.objectContaining({ title: '行政处罚决定书（规范文本）' })] },
+    });
+    expect(record.reviews.map((r: { round: number; outcome: string; reasons: string[] }) => [r.round, r.outcome, r.reasons])).toEqual([
+      [1, 'returned', ['documentsMissing']], [2, 'returned', ['entityMismatch']], [3, 'returned', ['documentsNonstandard', 'duplicateReport']], [4, 'recognised', []],
     ]);
     const runs = [];
     for await (const run of h.client.workflow.list({ query: `WorkflowId = '${id}'` })) runs.push(run.runId);
@@ -73,17 +134,9 @@ describe('penalty report and recognition', () => {
       'penaltyReturned', 'penaltyResubmitted', 'penaltyReturned', 'penaltyResubmitted', 'penaltyReturned', 'penaltyResubmitted',
       'penaltyRecognised',
     ]);
-  });
-
-  test('a resubmission without changes is refused (400) and the task stays open', async () => {
-    const { zone, uscc } = await penaltyZone(h);
-    const { id } = await reportedPenalty(h, zone, uscc);
-    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['factsUnclear'] });
-    const task = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
-    const unchanged = await (await h.as(`zone-${zone}.staff`)).post(`/api/tasks/${task.id}/complete`, task.context.prefill);
-    expect(unchanged.status).toBe(400);
-    expect(unchanged.body.error.message).toContain('unchanged');
-    expect((await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty')).id).toBe(task.id);
+    const summaries = ((await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline?lang=zh`)).body as { kind: string; summary: string }[]).map((e) => e.summary);
+    expect(summaries).toContainEqual(expect.stringContaining('退回补正（主体信息不符）'));
+    expect(summaries).toContainEqual(expect.stringContaining('补正：当事人名称'));
   });
 
   test('separation of duties: the reporting organisation cannot review (403), at the API or past it', async () => {
@@ -98,7 +151,7 @@ describe('penalty report and recognition', () => {
     expect((await state(id)).stage).toBe('REVIEWING');
   });
 
-  test('bad launches: a duplicate decision number (409), an unregistered entity, a power not in force on the decision date, another county', async () => {
+  test('bad launches: a duplicate decision number (409), an unregistered entity, a power named (none is needed), another county', async () => {
     const { zone, uscc } = await penaltyZone(h);
     const decisionNumber = newDecisionNumber();
     expect((await filePenalty(h, zone, uscc, { decisionNumber })).status).toBe(201);
@@ -109,18 +162,54 @@ describe('penalty report and recognition', () => {
     expect(unregistered.status).toBe(400);
     expect(unregistered.body.error.details).toEqual([expect.objectContaining({ path: 'body.decision.uscc' })]);
 
-    const before = await filePenalty(h, zone, uscc, { decision: { decidedOn: addDays(today(), -1), deliveredOn: today() } });
-    expect(before.status).toBe(409);
-    expect(before.body.error.message).toMatch(/CF-001 was not in force for zone \d+ on .*not on/);
-    const notEntrusted = await filePenalty(h, zone, uscc, { decision: { powerCode: 'CF-004' } });
-    expect(notEntrusted.status).toBe(409);
-    expect(notEntrusted.body.error.message).toContain('no agreement');
+    // The power field is gone: penalties are imposed under local authority, no entrusted power is named or checked.
+    const withPower = await filePenalty(h, zone, uscc, { decision: { powerCode: 'CF-001' } });
+    expect(withPower.status).toBe(400);
+    expect(JSON.stringify(withPower.body.error.details)).toContain('powerCode');
 
     const foreign = await (await h.as('le-210881.staff')).post('/api/processes/penalty-report', {
       zoneCode: zone, decisionNumber: newDecisionNumber(),
-      decision: { uscc, violation: 'x', legalBasis: 'y', powerCode: 'CF-001', penalty: { kind: 'warning' }, grade: 'minor', decidedOn: today(), deliveredOn: today() },
+      decision: { uscc, violation: 'x', legalBasis: 'y', penalty: { kind: 'warning' }, grade: 'minor', decidedOn: today(), deliveredOn: today() },
     });
     expect(foreign.status).toBe(403);
+  });
+
+  test('a changed decision: the enforcement body withdraws the earlier report, then files the new decision, which names the one it changes', async () => {
+    const { zone, uscc } = await penaltyZone(h);
+    const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { penalty: { kind: 'fine', amountYuan: 80_000 } });
+    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    const newNumber = newDecisionNumber();
+    const changedDecision = { penalty: { kind: 'fine', amountYuan: 30_000 }, grade: 'minor' };
+
+    // The new decision cannot be filed as a change while the earlier report stands.
+    const early = await filePenalty(h, zone, uscc, { decisionNumber: newNumber, decision: changedDecision, replaces: decisionNumber });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toContain('withdraw its report as changed');
+
+    const withdrawn = await (await h.as(`le-${zone}.staff`)).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'changed', reason: '复议变更罚款数额' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.state.stage).toBe('WITHDRAWN');
+    const earlier = await penaltyRecord(h, decisionNumber);
+    expect(earlier).toMatchObject({ status: 'WITHDRAWN', withdrawalReason: 'changed: 复议变更罚款数额' });
+    expect(earlier.creditRecords).toEqual([expect.objectContaining({ id: `${id}.credit`, status: 'WITHDRAWN' })]);
+
+    // Another entity's decision cannot claim to change it; the number of the withdrawn decision is not filed again.
+    const other = await registerEntity(h, zone);
+    const mismatched = await filePenalty(h, zone, other, { decision: changedDecision, replaces: decisionNumber });
+    expect(mismatched.status).toBe(400);
+    expect(mismatched.body.error.details).toEqual([expect.objectContaining({ path: 'body.replaces' })]);
+    expect((await filePenalty(h, zone, uscc, { decisionNumber, decision: changedDecision })).status).toBe(409);
+
+    const filed = await filePenalty(h, zone, uscc, { decisionNumber: newNumber, decision: changedDecision, replaces: decisionNumber });
+    expect(filed.status).toBe(201);
+    await complete(h, `zone-${zone}.staff`, filed.body.id, 'reportPenalty', {});
+    const recognised = await complete(h, 'ftz.staff', filed.body.id, 'reviewPenalty', { decision: 'recognise' });
+    expect(recognised).toMatchObject({ stage: 'PUBLISHED', replaces: decisionNumber });
+    expect(await penaltyRecord(h, newNumber)).toMatchObject({ status: 'RECOGNISED', replaces: decisionNumber, grade: 'minor', penalty: { kind: 'fine', amountYuan: 30_000 } });
+    // It changes one decision once.
+    expect((await filePenalty(h, zone, uscc, { decision: changedDecision, replaces: decisionNumber })).status).toBe(409);
+    const zh = ((await (await h.as('audit.auditor')).get(`/api/processes/${filed.body.id}/timeline?lang=zh`)).body as { kind: string; summary: string }[]);
+    expect(zh.find((e) => e.kind === 'penaltyRecorded')!.summary).toContain(`变更原决定 ${decisionNumber}`);
   });
 
   test('a recognised penalty withdrawn when its decision is revoked: the credit record and the penalty are withdrawn with the reason', async () => {
@@ -139,14 +228,14 @@ describe('penalty report and recognition', () => {
     expect(await timelineKinds(h, id)).toEqual(['penaltyRecorded', 'penaltyReported', 'penaltyRecognised', 'penaltyWithdrawn']);
   });
 
-  test('credit repair: refused before the minimum period (409), granted after it; publication ends then', async () => {
+  test('credit repair: asked at a window for the entity, refused before the minimum period (409), decided by another person than the asker (403), granted; publication ends then', async () => {
     // Days of 100 ms and a one-month minimum: repair opens about 3 s after recognition, publication lasts a year.
     const { zone, uscc } = await penaltyZone(h, {
       'penalty.dayLengthMs': 100,
       'penalty.publication': {
-        minor: { months: 3, repairAfterMonths: 1, barsCommitment: false },
-        general: { months: 12, repairAfterMonths: 1, barsCommitment: false },
-        serious: { months: 36, repairAfterMonths: 12, barsCommitment: true },
+        minor: { months: 3, repairAfterMonths: 1 },
+        general: { months: 12, repairAfterMonths: 1 },
+        serious: { months: 36, repairAfterMonths: 12 },
       },
     });
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { grade: 'general' });
@@ -166,8 +255,19 @@ describe('penalty report and recognition', () => {
     const { repairEligibleFrom } = (await penaltyRecord(h, decisionNumber)).creditRecords[0];
     expect(requested.body.state.today >= repairEligibleFrom).toBe(true);
     await complete(h, 'ftz.staff', id, 'decideCreditRepair', { decision: 'refuse', reason: '材料不全' });
-    expect((await zoneStaff.post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '补充材料' })).status).toBe(200);
-    const granted = await complete(h, 'ftz.staff', id, 'decideCreditRepair', { decision: 'grant' });
+    // Asked again at the FTZ's own window: the staff member who asked may not decide it, another one does.
+    const ftzWindow = await h.as('ftz.staff');
+    expect((await ftzWindow.post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '补充材料' })).status).toBe(200);
+    const decision = await taskFor(h, 'ftz.staff', id, 'decideCreditRepair');
+    const byAsker = await ftzWindow.post(`/api/tasks/${decision.id}/complete`, { decision: 'grant' });
+    expect(byAsker.status).toBe(403);
+    expect(byAsker.body.error.message).toContain("ftz.staff asked for this credit repair on the entity's behalf: another person decides it");
+    expect((await state(id)).stage).toBe('PUBLISHED');
+    await h.db.query(
+      `INSERT INTO users (id, username, org_id, roles, password_hash) SELECT 'ftz.staff2', 'ftz.staff2', org_id, roles, password_hash
+       FROM users WHERE id = 'ftz.staff' ON CONFLICT DO NOTHING`,
+    );
+    const granted = await complete(h, 'ftz.staff2', id, 'decideCreditRepair', { decision: 'grant' });
     expect(granted.stage).toBe('REPAIRED');
     const record = await penaltyRecord(h, decisionNumber);
     expect(record.status).toBe('RECOGNISED');
@@ -180,9 +280,9 @@ describe('penalty report and recognition', () => {
     const { zone, uscc } = await penaltyZone(h, {
       'penalty.dayLengthMs': 30,
       'penalty.publication': {
-        minor: { months: 1, repairAfterMonths: 1, barsCommitment: false },
-        general: { months: 3, repairAfterMonths: 1, barsCommitment: false },
-        serious: { months: 12, repairAfterMonths: 12, barsCommitment: true },
+        minor: { months: 1, repairAfterMonths: 1 },
+        general: { months: 3, repairAfterMonths: 1 },
+        serious: { months: 12, repairAfterMonths: 12 },
       },
     });
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { grade: 'minor' });

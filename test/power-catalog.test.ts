@@ -1,5 +1,8 @@
 import { addDays } from '../domain/agreements';
+import { randomUUID } from 'node:crypto';
 import type { Power } from '../domain/powers';
+import { applySeeds } from '../seeds/apply';
+import { penaltiesDelisted } from '../seeds/catalog';
 import { agreement, agreementContent, authority, concludeAgreement, launchAgreement, publishCatalog, today } from './support/agreement-flow';
 import { launchBrowser, loginAs } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
@@ -15,11 +18,27 @@ afterAll(() => h?.stop());
 const powers = async (query = '') => (await (await h.as('audit.auditor')).get(`/api/powers${query}`)).body;
 
 describe('the power catalogue', () => {
-  test('the first version is seeded and published with powers of every kind', async () => {
-    const v1 = await powers();
-    expect(v1).toMatchObject({ version: 1, status: 'PUBLISHED' });
+  test('version 1 is seeded as it was published, penalty powers included; the seeded version 2 delists them, and seeding again changes nothing', async () => {
+    const v1 = await powers('?version=1');
+    expect(v1).toMatchObject({ version: 1, status: 'SUPERSEDED', effectiveDate: '2021-01-01' });
     expect(v1.powers.length).toBeGreaterThanOrEqual(15);
     expect(new Set(v1.powers.map((p: Power) => p.kind))).toEqual(new Set(['licensing', 'penalty', 'inspection', 'other']));
+    expect(v1.powers.every((p: Power) => p.status === 'listed')).toBe(true);
+
+    // Penalties are imposed under local authority: a new version, never an edit of version 1, delists them.
+    const v2 = await powers();
+    expect(v2).toMatchObject({ version: 2, status: 'PUBLISHED', effectiveDate: penaltiesDelisted.effectiveDate });
+    const penaltyCodes = v1.powers.filter((p: Power) => p.kind === 'penalty').map((p: Power) => p.code);
+    expect(penaltyCodes).toEqual(['CF-001', 'CF-002', 'CF-003', 'CF-004']);
+    expect(v2.powers.map((p: Power) => p.code)).toEqual(v1.powers.map((p: Power) => p.code));
+    expect(v2.powers.filter((p: Power) => p.status === 'delisted').map((p: Power) => p.code)).toEqual(penaltyCodes);
+    expect(v2.powers.filter((p: Power) => p.kind === 'penalty' && p.status === 'listed')).toEqual([]);
+    const diff = (await powers('?version=2&diffFrom=1')).diff;
+    expect(diff).toMatchObject({ delisted: penaltyCodes, added: [], changed: [] });
+
+    await applySeeds(h.db);
+    expect((await powers()).version).toBe(2);
+    expect((await powers('?version=1')).powers).toEqual(v1.powers);
   });
 
   test('a draft that drops a power is refused: powers are never deleted; staff cannot approve; a return goes back to drafting', async () => {
@@ -29,6 +48,17 @@ describe('the power catalogue', () => {
     const draft = await taskFor(h, 'ftz.staff', 'power-catalog', 'draftCatalog');
     const prefill = (draft.context.prefill as { powers: Power[] }).powers;
     const ftz = await h.as('ftz.staff');
+    // The penalty powers come delisted, and stay so: listing one again is refused, at the API and past it.
+    expect(prefill.filter((p) => p.kind === 'penalty').map((p) => p.status)).toEqual(['delisted', 'delisted', 'delisted', 'delisted']);
+    const relisted = prefill.map((p) => (p.code === 'CF-002' ? { ...p, status: 'listed' as const } : p));
+    const penaltyListed = await ftz.post(`/api/tasks/${draft.id}/complete`, { effectiveDate: today(), powers: relisted });
+    expect(penaltyListed.status).toBe(400);
+    expect(penaltyListed.body.error.details).toEqual([{ path: `body.powers.${relisted.findIndex((p) => p.code === 'CF-002')}.status`, message: 'CF-002 is a penalty power: keep it delisted' }]);
+    const ftzActor = { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] };
+    const past = h.client.workflow.getHandle('power-catalog').executeUpdate('draftCatalog', {
+      args: [{ actor: ftzActor, taskId: draft.id, requestId: randomUUID(), payload: { effectiveDate: today(), powers: relisted } }],
+    });
+    await expect(past).rejects.toMatchObject({ cause: { type: 'BadRequest', message: expect.stringContaining('keep CF-002 delisted') } });
     const dropped = await ftz.post(`/api/tasks/${draft.id}/complete`, { effectiveDate: today(), powers: prefill.slice(1) });
     expect(dropped.status).toBe(400);
     expect(dropped.body.error.message).toContain(`keep ${prefill[0].code}`);
@@ -40,10 +70,10 @@ describe('the power catalogue', () => {
     expect((await ftz.post(`/api/tasks/${approval.id}/complete`, { decision: 'approve' })).status).toBe(403);
     await complete(h, 'ftz.admin', 'power-catalog', 'approveCatalog', { decision: 'return', comments: '补充法律依据' });
     const redraft = await taskFor(h, 'ftz.staff', 'power-catalog', 'draftCatalog');
-    expect(redraft.context).toMatchObject({ comments: '补充法律依据', basedOnVersion: 1 });
+    expect(redraft.context).toMatchObject({ comments: '补充法律依据', basedOnVersion: 2 });
     await complete(h, 'ftz.staff', 'power-catalog', 'draftCatalog', { effectiveDate: today(), powers: prefill });
     const published = await complete(h, 'ftz.admin', 'power-catalog', 'approveCatalog', { decision: 'approve' });
-    expect(published).toMatchObject({ stage: 'PUBLISHED', published: { version: 2, revoked: [] } });
+    expect(published).toMatchObject({ stage: 'PUBLISHED', published: { version: 3, revoked: [] } });
     expect(await timelineKinds(h, 'power-catalog')).toEqual([
       'catalogLaunched', 'catalogDrafted', 'catalogReturned', 'catalogDrafted', 'catalogApproved', 'catalogPublished',
     ]);
@@ -111,10 +141,12 @@ test('a catalogue version is drafted from the one in force and published through
     const staff = await loginAs(browser, h.baseUrl, 'ftz.staff');
     await staff.goto(`${h.baseUrl}/#/inbox`);
     await staff.locator('tr[data-action=draftCatalog] a').first().click();
-    // The draft starts from the version in force: every power is there, to keep, change or delist.
+    // The draft starts from the version in force: every power is there, to keep, change or delist (penalty powers delisted already).
     expect(await staff.locator('input[name="powers.0.code"]').inputValue()).toBe('CF-001');
+    expect(await staff.locator('select[name="powers.0.status"]').inputValue()).toBe('delisted');
+    expect(await staff.locator('input[name="powers.4.code"]').inputValue()).toBe('JC-001');
     await staff.fill('input[name=effectiveDate]', today());
-    await staff.selectOption('select[name="powers.0.status"]', 'delisted');
+    await staff.selectOption('select[name="powers.4.status"]', 'delisted');
     await staff.click('form button[type=submit]');
     await staff.waitForURL('**/#/processes/power-catalog');
 
@@ -126,7 +158,7 @@ test('a catalogue version is drafted from the one in force and published through
     await admin.getByTestId('stage').filter({ hasText: '已发布' }).waitFor();
 
     await admin.click('a[href="#/powers"]');
-    await admin.getByTestId('catalog-diff').getByText('取消 CF-001').waitFor();
+    await admin.getByTestId('catalog-diff').getByText('取消 JC-001').waitFor();
     expect((await powers()).version).toBe(before + 1);
   } finally {
     await browser.close();

@@ -2,11 +2,13 @@
  * The first batch of zones, 鲅鱼圈 (210804) and 盖州 (210881), by their real codes: the only test file
  * that establishes them on the run's engine. A company residing in each is taxed by its own county's
  * office; the one in 鲅鱼圈 fails its verification and is revoked, all of it on the timeline; one in 盖州
- * is penalised, the penalty returned twice and recognised, and the figures move in both views.
+ * is penalised under 盖州's own authority (no entrusted power), the report returned twice and recognised,
+ * and the figures move in both views.
  */
 import type { Indicators } from '../domain/statistics';
 import { startHarness, type Harness } from './support/harness';
-import { decisionFacts, newDecisionNumber, penaltyRecord } from './support/penalty-flow';
+import { authority, today } from './support/agreement-flow';
+import { decisionFacts, newDecisionNumber, penaltyRecord, reportDocument } from './support/penalty-flow';
 import { application, applied, entity, readyZone, registration, transferTax, verify } from './support/registration-flow';
 import { complete, taskFor } from './support/zone-flow';
 import { scaled } from './support/time';
@@ -52,7 +54,7 @@ test('鲅鱼圈: registered, taxed locally, verification failed, rectification, 
   expect(said('penaltyCaseOpened')).toContain('le-210804');
 });
 
-test('盖州: a penalty filed, reported, returned twice and recognised: the credit record, its publication and the statistics in both views', async () => {
+test('盖州: a penalty filed by le-210881 with no entrusted power in force, reported, returned twice and recognised: the credit record, its publication and the statistics in both views', async () => {
   const app = application('210881', { licenceItems: [] });
   const registered = await applied(h, 'zone-210881.staff', app);
   await complete(h, 'gov-210881.staff', registered, 'consentRegistration', { decision: 'agree' });
@@ -63,17 +65,20 @@ test('盖州: a penalty filed, reported, returned twice and recognised: the cred
   };
   const [municipalBefore, nationalBefore] = [await figures('municipal'), await figures('national')];
 
+  // Penalties are imposed under local authority: no agreement of 盖州 entrusts one, and none is asked for.
+  expect(await authority(h, '210881', 'CF-001', today())).toMatchObject({ inForce: false });
   const decisionNumber = newDecisionNumber();
   const filed = await (await h.as('le-210881.staff')).post('/api/processes/penalty-report', {
-    zoneCode: '210881', decisionNumber, decision: decisionFacts(app.uscc!, { grade: 'minor' }),
+    zoneCode: '210881', decisionNumber, decision: decisionFacts(app.uscc!, { grade: 'serious' }),
   });
   expect(filed.status).toBe(201);
   const id = filed.body.id as string;
   await complete(h, 'zone-210881.staff', id, 'reportPenalty', {});
-  for (const grade of ['general', 'serious']) {
-    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['gradeWrong'] });
+  const completions = [{ documents: [reportDocument('decision', '营盖市监罚决定书')] }, { entityName: app.name }];
+  for (const completion of completions) {
+    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['documentsMissing'] });
     const correction = await taskFor(h, 'zone-210881.staff', id, 'correctPenalty');
-    await complete(h, 'zone-210881.staff', id, 'correctPenalty', { ...(correction.context.prefill as object), grade });
+    await complete(h, 'zone-210881.staff', id, 'correctPenalty', { ...(correction.context.prefill as object), ...completion });
   }
   await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
 

@@ -79,7 +79,7 @@ const words = {
   pilots: ['改革试点', 'Pilots'],
   decisionNumber: ['决定书文号', 'Decision number'],
   entity: ['市场主体', 'Entity'],
-  grade: ['失信等级', 'Grade'],
+  grade: ['失信行为严重程度', 'Severity'],
   rounds: ['补正轮次', 'Correction rounds'],
   allStatuses: ['全部状态', 'All statuses'],
   enforcementOrg: ['执法机关', 'Enforcement body'],
@@ -202,6 +202,14 @@ const fields: Record<string, [string, string]> = {
   compliant: ['符合承诺', 'Compliant'],
   nonCompliant: ['不符合承诺', 'Not compliant'],
   findings: ['核查发现', 'Findings'],
+  // The penalty report: what it adds to the decision, and the decision a new one changes.
+  report: ['抄报材料', 'Report'],
+  entityName: ['当事人名称（按处罚决定书）', 'Entity name (as on the decision)'],
+  documents: ['抄报材料', 'Documents'],
+  title: ['材料名称', 'Title'],
+  sha256: ['文件摘要（SHA-256）', 'Digest (SHA-256)'],
+  delivery: ['送达回证', 'Proof of delivery'],
+  replaces: ['所变更的原处罚决定书文号', 'Decision it changes'],
 };
 
 const STORAGE_KEY = 'collab-zones.lang';

@@ -1,10 +1,16 @@
 /**
  * P4: a penalty decision of local enforcement, reported (抄报) by the zone, reviewed by the FTZ —
- * recognised (认可), or returned for correction (补正) any number of times — then applied (适用) to the
- * entity's credit: published for a period by grade, until repaired, withdrawn or the period ends.
- * It continues-as-new with its plain-JSON state, so no number of correction rounds outgrows a run.
+ * recognised (认可), or returned (补正) for the report's formal defects any number of times — then
+ * applied (适用) to the entity's credit: published for a period by severity, until repaired, withdrawn
+ * or the period ends. It continues-as-new with its plain-JSON state, so no number of correction rounds
+ * outgrows a run.
+ *
+ * Reports filed since the `penalty-local-authority` patch follow the policy's rules: no entrusted power
+ * is checked (penalties are imposed under local authority), a correction completes the report and never
+ * the decision's facts, publication runs from the decision date. Reports filed before finish under the
+ * rules they were filed under: `state.rules` says which, and it survives continue-as-new.
  */
-import { condition, continueAsNew, defineQuery, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, continueAsNew, defineQuery, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PenaltyPolicy } from '../activities/penalties';
 import type { PenaltyCreditRecord, PenaltyRecord } from '../activities/penalty-records';
@@ -15,13 +21,18 @@ import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
 import {
+  changedFacts,
   changedFields,
+  completedReport,
   FINAL_PENALTY_STAGES,
   LIVE_PENALTY_STAGES,
   penaltyActions as A,
   publicationPeriod,
+  RETURN_REASONS,
+  type Correction,
   type DecisionFacts,
   type PenaltyInput,
+  type PenaltyReportDetails,
   type PenaltyReview,
   type PenaltyStage,
 } from '../domain/penalties';
@@ -56,13 +67,25 @@ type PolicyKey = Parameters<Activities['planDeadline']>[0]['key'];
 type PenaltyDeadline = WatchedDeadline & { name: PolicyKey; orgId: string; escalateTo: string[] };
 type Side = 'zone' | 'ftz';
 
+/** Reports filed from this patch on follow the rules of local authority (see the file's comment). */
+export const LOCAL_AUTHORITY_PATCH = 'penalty-local-authority';
+/** Credit repair requests from this patch on are decided by someone other than their asker. */
+export const CREDIT_REPAIR_FOUR_EYES_PATCH = 'credit-repair-four-eyes';
+
 export interface PenaltyState {
   core: ProcessCore;
   zoneCode: string;
   decisionNumber: string;
   caseId?: string;
-  /** The decision as it stands now: corrections replace it. */
+  /** `local-authority` for reports filed under the policy's rules; absent for those filed before. */
+  rules?: 'local-authority';
+  /** The decision as delivered; before the local-authority rules, corrections replaced it. */
   decision: DecisionFacts;
+  /** What the report adds to the decision (documents, transcription): what a correction completes. */
+  report?: PenaltyReportDetails;
+  /** The decision this one changes, whose report the enforcement body withdrew. */
+  replaces?: string;
+  /** The agreement that entrusted the power, for reports filed before the local-authority rules. */
   authority?: { agreementId: string; version: number };
   stage: PenaltyStage;
   path: PenaltyStage[];
@@ -72,6 +95,8 @@ export interface PenaltyState {
   /** Returns for correction so far. */
   rounds: number;
   reviews: (PenaltyReview & { round: number; reviewer: Actor; at: string })[];
+  /** Who asked for the credit repair awaiting a decision: someone else decides it. */
+  repairRequestedBy?: Actor;
   /** Time the case waited on each side, in milliseconds, and who holds it now. */
   held: { zone: number; ftz: number; holder: Side | null; since: string | null };
   record?: PenaltyRecord;
@@ -105,7 +130,11 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
           zoneCode: args.start.zoneCode,
           decisionNumber: args.start.decisionNumber,
           caseId: args.start.caseId,
+          // Decided once, at the start, and kept in state: validators and replays read it, never the patch.
+          rules: patched(LOCAL_AUTHORITY_PATCH) ? 'local-authority' : undefined,
           decision: args.start.decision,
+          report: args.start.report ?? {},
+          replaces: args.start.replaces,
           stage: 'PREPARING',
           path: ['PREPARING'],
           launchedBy: args.launchedBy,
@@ -120,6 +149,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
   const zoneBody = orgIds.zoneBody(state.zoneCode);
   const enforcement = orgIds.enforcement(state.zoneCode);
   const today = () => chinaDay(clockReading(state.clock, Date.now()));
+  const localAuthority = () => state.rules === 'local-authority';
 
   const view = (): PenaltyView => {
     const { core: _core, clock: _clock, ...rest } = state;
@@ -147,7 +177,9 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       ...(state.record as PenaltyRecord),
       ...changes,
       decision: state.decision,
-      agreementId: state.authority!.agreementId,
+      report: state.report,
+      replaces: state.replaces,
+      agreementId: state.authority?.agreementId,
       rounds: state.rounds,
       zoneHeldMs: state.held.zone,
       ftzHeldMs: state.held.ftz,
@@ -158,8 +190,11 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     state.credit = { ...(state.credit as PenaltyCreditRecord), ...changes };
     step.penalty = { ...step.penalty!, credit: state.credit };
   }
-  /** The authority and decision facts an event names, so the timeline says which power authorised it. */
-  const authorityData = () => ({ powerCode: state.decision.powerCode, agreementId: state.authority?.agreementId, agreementVersion: state.authority?.version });
+  /** The authority an event names: local authority, or (filed before) the power and agreement that authorised it. */
+  const authorityData = () =>
+    localAuthority()
+      ? { authority: 'local' }
+      : { powerCode: state.decision.powerCode, agreementId: state.authority?.agreementId, agreementVersion: state.authority?.version };
   function waitFor(deadline: Deadline, name: PolicyKey, orgId: string, escalateTo: string[]): PenaltyDeadline {
     state.deadline = { ...deadline, name, orgId, escalateTo, reminded: false, escalated: false };
     return state.deadline;
@@ -208,6 +243,12 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         // Separation of duties: whoever reported it, and their organisation, never reviews it.
         const reporter = [state.launchedBy, ...state.submitters].find((s) => s.userId === input.actor.userId || s.orgId === input.actor.orgId);
         if (reporter) reject(REJECTION.forbidden, `${input.actor.userId} may not review a penalty ${reporter.orgId} reported`);
+        if (localAuthority() && input.payload.decision === 'return') {
+          const judged = input.payload.reasons.filter((r) => !(RETURN_REASONS as readonly string[]).includes(r));
+          if (judged.length) {
+            reject(REJECTION.badRequest, `reasons: ${judged.join(', ')} would re-judge the decision; the FTZ recognises it and returns the report only for ${RETURN_REASONS.join(', ')}`);
+          }
+        }
       },
       prepare: (input) =>
         input.payload.decision === 'return'
@@ -225,12 +266,16 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
           addEvent(core, step, 'penaltyReturned', input.actor, { round, reasons: input.payload.reasons, note: input.payload.note });
           waitFor(correctionDeadline!, 'penalty.correctionPeriod', zoneBody, [orgIds.government(state.zoneCode), 'ftz']);
           enter('CORRECTING');
-          const context = { decisionNumber: state.decisionNumber, round, reasons: input.payload.reasons, note: input.payload.note, prefill: state.decision };
+          // The facts come with the report to complete, to be read (or sent back unchanged), never changed.
+          const facts = { decisionNumber: state.decisionNumber, ...state.decision };
+          const prefill = localAuthority() ? { ...state.report, ...facts } : state.decision;
+          const context = { decisionNumber: state.decisionNumber, round, reasons: input.payload.reasons, note: input.payload.note, prefill, ...(localAuthority() ? { facts } : {}) };
           openTask(core, step, A.correctPenalty, zoneBody, context, correctionDeadline!.dueAt);
           return;
         }
         handTo(null);
-        const from = today();
+        // The national rule counts publication from the decision date; reports filed before counted from recognition.
+        const from = localAuthority() ? state.decision.decidedOn : today();
         const term = state.policy.publication[state.decision.grade];
         const period = publicationPeriod(from, term);
         state.publicationEndsOn = period.endsOn;
@@ -242,7 +287,8 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
           uscc: state.decision.uscc,
           grade: state.decision.grade,
           reason: `${state.decisionNumber}: ${state.decision.violation}`,
-          barsCommitment: term.barsCommitment,
+          // A recognised penalty bars the commitment route while published; earlier reports followed the policy's flag.
+          barsCommitment: localAuthority() || (term.barsCommitment ?? true),
           publicationFrom: from,
           publicationUntil: period.until,
           repairEligibleFrom: period.repairEligibleFrom,
@@ -251,6 +297,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         addEvent(core, step, 'penaltyRecognised', input.actor, {
           round,
           grade: state.decision.grade,
+          publicationFrom: from,
           publicationUntil: period.until,
           repairEligibleFrom: period.repairEligibleFrom,
           ...authorityData(),
@@ -262,23 +309,48 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     view,
   );
 
-  handleAction<DecisionFacts, { authority: Authority & { inForce: true }; reviewDeadline: Deadline }>(
+  handleAction<Correction, { authority?: Authority & { inForce: true }; reviewDeadline: Deadline }>(
     core,
     {
       action: A.correctPenalty,
       check: (input) => {
         requireTask(core, A.correctPenalty, input);
-        if (!changedFields(state.decision, input.payload).length) {
-          reject(REJECTION.badRequest, 'a resubmission must correct something: it is the decision returned, unchanged');
+        if (!localAuthority()) {
+          if (!changedFields(state.decision, earlierCorrection(input.payload)).length) {
+            reject(REJECTION.badRequest, 'a resubmission must correct something: it is the decision returned, unchanged');
+          }
+          return;
+        }
+        const facts = changedFacts({ ...state.decision, decisionNumber: state.decisionNumber }, input.payload);
+        if (facts.length) {
+          reject(
+            REJECTION.badRequest,
+            `${facts.join(', ')}: a fact of the delivered decision, which only ${enforcement} changes — by withdrawing this report and filing the new decision`,
+          );
+        }
+        const report = state.report ?? {};
+        if (!changedFields(report, completedReport(report, input.payload)).length) {
+          reject(REJECTION.badRequest, 'a resubmission must complete the report (its documents or transcription): it is the report returned, unchanged');
         }
       },
-      prepare: async (input) => ({ authority: await checkDecision(input.payload), reviewDeadline: await planReview() }),
+      prepare: async (input) =>
+        localAuthority()
+          ? { reviewDeadline: await planReview() }
+          : { authority: await checkDecision(earlierCorrection(input.payload)), reviewDeadline: await planReview() },
       decide: (input, step, { authority, reviewDeadline }) => {
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        const changed = changedFields(state.decision, input.payload);
-        if (input.payload.uscc !== state.decision.uscc) upsertSearchAttributes([{ key: searchAttributes.entityUscc, value: input.payload.uscc }]);
-        state.decision = input.payload;
-        state.authority = { agreementId: authority.agreementId, version: authority.version };
+        let changed: string[];
+        if (localAuthority()) {
+          const report = state.report ?? {};
+          state.report = completedReport(report, input.payload);
+          changed = changedFields(report, state.report);
+        } else {
+          const decision = earlierCorrection(input.payload);
+          changed = changedFields(state.decision, decision);
+          if (decision.uscc !== state.decision.uscc) upsertSearchAttributes([{ key: searchAttributes.entityUscc, value: decision.uscc }]);
+          state.decision = decision;
+          state.authority = { agreementId: authority!.agreementId, version: authority!.version };
+        }
         state.submitters.push(input.actor);
         openReview(step, reviewDeadline);
         saveRecord(step, { status: 'REPORTED' });
@@ -324,7 +396,9 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         if (today() < eligible) reject(REJECTION.conflict, `credit repair may be requested from ${eligible}, after the minimum publication period; today is ${today()}`);
       },
       decide: (input, step) => {
-        addEvent(core, step, 'creditRepairRequested', input.actor, { rectification: input.payload.rectification });
+        // Histories recorded before the four-eyes rule replay without it (their deciders were never checked).
+        if (patched(CREDIT_REPAIR_FOUR_EYES_PATCH)) state.repairRequestedBy = input.actor;
+        addEvent(core, step, 'creditRepairRequested', input.actor, { rectification: input.payload.rectification, onBehalfOf: state.decision.uscc });
         openTask(core, step, A.decideCreditRepair, 'ftz', { decisionNumber: state.decisionNumber, rectification: input.payload.rectification, uscc: state.decision.uscc });
       },
     },
@@ -339,6 +413,11 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       check: (input) => {
         requireTask(core, A.decideCreditRepair, input);
         inStage('PUBLISHED');
+        // Four eyes: the window's staff who asked on the entity's behalf does not grant or refuse it.
+        const asker = state.repairRequestedBy;
+        if (asker && asker.userId === input.actor.userId) {
+          reject(REJECTION.forbidden, `${input.actor.userId} asked for this credit repair on the entity's behalf: another person decides it`);
+        }
       },
       decide: (input, step) => {
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
@@ -415,16 +494,19 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
   async function prepare(): Promise<void> {
     state.policy = await activities.preparePenalty({ zoneCode: state.zoneCode });
     state.clock = startClock(Date.now(), state.policy.dayLengthMs);
-    const { problems, authority } = await activities.checkPenaltyDecision({ zoneCode: state.zoneCode, decision: state.decision });
+    // Under local authority only the entity is checked; reports filed before checked the entrusted power too.
+    const { problems, authority } = localAuthority()
+      ? { problems: await activities.checkPenaltyEntity({ uscc: state.decision.uscc }), authority: undefined }
+      : await activities.checkPenaltyDecision({ zoneCode: state.zoneCode, decision: state.decision });
     const step = beginStep(core);
-    if (problems.length || !authority.inForce) {
+    if (problems.length || (authority && !authority.inForce)) {
       // The API checked the same moments before: only a change to the records in between lands here.
       addEvent(core, step, 'penaltyRefused', state.launchedBy, { decisionNumber: state.decisionNumber, problems: problems.map((p) => `${p.path}: ${p.message}`) });
       enter('REFUSED');
       await write(step);
       return;
     }
-    state.authority = { agreementId: authority.agreementId, version: authority.version };
+    if (authority?.inForce) state.authority = { agreementId: authority.agreementId, version: authority.version };
     // Working days count from the decision date; a decision of today starts the period now (a test's short period too).
     const decidedEarlier = state.decision.decidedOn < chinaDay(Date.now());
     const start = decidedEarlier ? `${state.decision.decidedOn}T00:00:00+08:00` : nowIso();
@@ -435,8 +517,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       decisionNumber: state.decisionNumber,
       zoneCode: state.zoneCode,
       enforcementOrg: enforcement,
-      agreementId: authority.agreementId,
+      agreementId: state.authority?.agreementId,
       decision: state.decision,
+      report: state.report,
+      replaces: state.replaces,
       caseId: state.caseId,
       status: 'RECORDED',
       rounds: 0,
@@ -450,10 +534,17 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       uscc: state.decision.uscc,
       grade: state.decision.grade,
       reportBy: reportDeadline.dueAt,
+      replaces: state.replaces,
       ...authorityData(),
     });
     enter('REPORTING');
     openTask(core, step, A.reportPenalty, zoneBody, { decisionNumber: state.decisionNumber, decision: state.decision }, reportDeadline.dueAt);
     await write(step);
   }
+}
+
+/** A correction recorded before the local-authority rules: the decision's facts, resubmitted whole. */
+function earlierCorrection(correction: Correction): DecisionFacts {
+  const { entityName: _name, documents: _documents, decisionNumber: _number, ...facts } = correction;
+  return facts as DecisionFacts;
 }

@@ -2,12 +2,13 @@
  * P2: a new version of the power catalogue, drafted by FTZ staff, approved by an FTZ admin and
  * published; publishing revokes every delisted power in the agreements that hold it.
  */
-import { continueAsNew, defineQuery, defineSignal, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
+import { continueAsNew, defineQuery, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import type { Step } from '../activities/step';
 import { REJECTION } from '../domain/actions';
 import type { Actor } from '../domain/identity';
 import {
   catalogActions as A,
+  listedPenaltyPowers,
   missingCodes,
   type CatalogDraft,
   type CatalogStage,
@@ -31,8 +32,13 @@ import {
   type ProcessCore,
 } from './kernel';
 
+/** Catalogue versions drafted from this patch on list no penalty power (penalties are not entrusted). */
+export const NO_PENALTY_POWERS_PATCH = 'catalog-no-penalty-powers';
+
 export interface CatalogState {
   core: ProcessCore;
+  /** Set for versions drafted under the rule that penalties are not entrusted; absent for earlier runs. */
+  penaltiesNotEntrusted?: boolean;
   stage: CatalogStage;
   path: CatalogStage[];
   launchedBy: Actor;
@@ -59,7 +65,16 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
   const state: CatalogState =
     'continued' in args
       ? args.continued
-      : { core: newCore('power-catalog'), stage: 'PREPARING', path: ['PREPARING'], launchedBy: args.launchedBy, basedOn: null, returns: [] };
+      : {
+          core: newCore('power-catalog'),
+          // Decided once, at the start, and kept in state: validators and replays read it, never the patch.
+          penaltiesNotEntrusted: patched(NO_PENALTY_POWERS_PATCH) || undefined,
+          stage: 'PREPARING',
+          path: ['PREPARING'],
+          launchedBy: args.launchedBy,
+          basedOn: null,
+          returns: [],
+        };
   const core = resumeCore(state.core);
 
   const view = (): CatalogView => {
@@ -88,6 +103,11 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
         const missing = missingCodes(state.basedOn?.powers ?? [], input.payload.powers);
         if (missing.length) {
           reject(REJECTION.badRequest, `powers are never deleted, only delisted: keep ${missing.join(', ')} with status "delisted"`);
+        }
+        const penalties = state.penaltiesNotEntrusted ? listedPenaltyPowers(input.payload.powers) : [];
+        if (penalties.length) {
+          const codes = penalties.map((index) => input.payload.powers[index].code).join(', ');
+          reject(REJECTION.badRequest, `penalties are not entrusted (local enforcement imposes them under its own authority): keep ${codes} delisted`);
         }
       },
       decide: (input, step) => {

@@ -24,8 +24,9 @@ const penaltySchema = z.object({
   uscc: z.string(),
   zoneCode: z.string(),
   enforcementOrg: z.string(),
-  powerCode: z.string(),
-  agreementId: z.string(),
+  /** Only reports filed before penalties were imposed under local authority name an entrusted power and its agreement. */
+  powerCode: z.string().nullable(),
+  agreementId: z.string().nullable(),
   violation: z.string(),
   legalBasis: z.string(),
   penalty: z.record(z.string(), z.unknown()),
@@ -33,6 +34,13 @@ const penaltySchema = z.object({
   decidedOn: z.string(),
   deliveredOn: z.string(),
   caseId: z.string().nullable(),
+  /** What the report adds to the decision: 当事人名称 as written on it, and its documents by SHA-256. */
+  report: z.object({
+    entityName: z.string().optional(),
+    documents: z.array(z.object({ kind: z.string(), title: z.string(), sha256: z.string() })).optional(),
+  }),
+  /** The decision this one changes (its report withdrawn by the enforcement body). */
+  replaces: z.string().nullable(),
   status: z.enum(STATUSES),
   reportedAt: z.string().nullable(),
   recognisedAt: z.string().nullable(),
@@ -47,7 +55,7 @@ const penaltySchema = z.object({
   updatedAt: z.string(),
 });
 
-type Row = Record<string, unknown> & { penalty: Record<string, unknown>; rounds: number };
+type Row = Record<string, unknown> & { penalty: Record<string, unknown>; report: Record<string, unknown> | null; rounds: number };
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
 
 const SELECT = `SELECT p.*, to_char(p.decided_on, 'YYYY-MM-DD') AS decided, to_char(p.delivered_on, 'YYYY-MM-DD') AS delivered FROM penalties p`;
@@ -57,8 +65,8 @@ const toPenalty = (r: Row) => ({
   uscc: String(r.uscc),
   zoneCode: String(r.zone_code),
   enforcementOrg: String(r.enforcement_org),
-  powerCode: String(r.power_code),
-  agreementId: String(r.agreement_id),
+  powerCode: (r.power_code as string | null) ?? null,
+  agreementId: (r.agreement_id as string | null) ?? null,
   violation: String(r.violation),
   legalBasis: String(r.legal_basis),
   penalty: r.penalty,
@@ -66,6 +74,8 @@ const toPenalty = (r: Row) => ({
   decidedOn: String(r.decided),
   deliveredOn: String(r.delivered),
   caseId: (r.case_id as string | null) ?? null,
+  report: r.report ?? {},
+  replaces: (r.replaces as string | null) ?? null,
   status: r.status as (typeof STATUSES)[number],
   reportedAt: iso(r.reported_at),
   recognisedAt: iso(r.recognised_at),

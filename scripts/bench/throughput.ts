@@ -14,7 +14,7 @@ import { cpuPerWorkflow, cpuSnapshot, type CpuParts } from './cpu';
 import { round } from './stats';
 import { actNext, agreementContent, inParallel, launch, processAction, termOf, today } from '../lab/flows';
 
-const ITEMS = [{ powerCode: 'XK-001' }, { powerCode: 'XK-002' }, { powerCode: 'CF-001' }];
+const ITEMS = [{ powerCode: 'XK-001' }, { powerCode: 'XK-002' }, { powerCode: 'JC-002' }];
 
 export interface ThroughputResult {
   n: number;

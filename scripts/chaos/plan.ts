@@ -7,7 +7,7 @@ import type { Api } from '../lab/api-client';
 import { act, agreementContent, body, launch, memorandum, processAction, termOf, today } from '../lab/flows';
 import { addDays } from '../../domain/agreements';
 import { issueUscc } from '../../domain/uscc';
-import { decisionFacts } from '../../test/support/penalty-flow';
+import { decisionFacts, reportDocument } from '../../test/support/penalty-flow';
 
 export interface Expected {
   stage: string;
@@ -203,8 +203,8 @@ export const flows: Flow[] = [
       const decision = decisionFacts(usccOf(Number(zone)), { grade: 'minor' });
       const id = await launch(api, `le-${zone}.staff`, 'penalty-report', { zoneCode: zone, decisionNumber, decision }, `penalty-${decisionNumber}`);
       await act(api, `zone-${zone}.staff`, id, 'reportPenalty', {});
-      await act(api, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['gradeWrong'] });
-      await act(api, `zone-${zone}.staff`, id, 'correctPenalty', { ...decision, grade: 'general' });
+      await act(api, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['documentsMissing'] });
+      await act(api, `zone-${zone}.staff`, id, 'correctPenalty', { documents: [reportDocument('decision', decisionNumber)] });
       await act(api, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
       return id;
     },
@@ -214,9 +214,12 @@ export const flows: Flow[] = [
 export const ZONE_ESTABLISHED = flows[0];
 export const REGISTERED_AND_TAXED = flows.find((f) => f.name === 'registration, taxed by the local office')!;
 
-/** What each host zone has before the mix starts: the penalty power entrusted, and a company (numbered by the zone's code) to penalise. */
+/**
+ * What each host zone has before the mix starts: an agreement in force (an inspection power; penalties
+ * need none, local enforcement imposes them), and a company (numbered by the zone's code) to penalise.
+ */
 export const AGREEMENT_IN_FORCE: Flow = {
-  name: 'agreement in force (penalty power)',
+  name: 'agreement in force (inspection power)',
   kind: 'agreement',
   expected: () => ({
     stage: 'IN_FORCE', status: 'RUNNING', events: [...CONCLUDED, 'agreementAnnounced'], steps: 5, tasks: 4, openTasks: [],
@@ -224,7 +227,7 @@ export const AGREEMENT_IN_FORCE: Flow = {
   }),
   async drive(api, zone) {
     const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: zone });
-    await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent([{ powerCode: 'CF-001' }], { startDate: today(), endDate: addDays(today(), 364) }));
+    await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent([{ powerCode: 'JC-002' }], { startDate: today(), endDate: addDays(today(), 364) }));
     await act(api, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
     await act(api, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
     await act(api, 'ftz.staff', id, 'announceAgreement', { announcementRef: `营自贸委〔2026〕${zone}号`, announcedOn: today() });

@@ -8,8 +8,8 @@ import { complete, establish } from './zone-flow';
 /** A valid USCC of an entity no test has used, as the FTZ would issue it. */
 export const newUscc = () => issueUscc(randomBytes(5).toString('hex'));
 
-/** The powers a ready zone holds: two open to commitment (XK-001, XK-005), one not (XK-003), one penalty power (CF-001). */
-export const ENTRUSTED = ['XK-001', 'XK-005', 'XK-003', 'CF-001'];
+/** The powers a ready zone holds: two open to commitment (XK-001, XK-005), one not (XK-003). Penalties are not entrusted. */
+export const ENTRUSTED = ['XK-001', 'XK-005', 'XK-003'];
 
 /** An ACTIVE zone with an agreement in force and users for its body: a county ready to register companies. */
 export async function readyZone(h: Harness, county?: string): Promise<string> {

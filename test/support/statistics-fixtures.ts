@@ -75,7 +75,7 @@ export async function penalty(
   await db.query(
     `INSERT INTO penalties (decision_number, uscc, zone_code, enforcement_org, power_code, agreement_id, violation, legal_basis,
        penalty, grade, decided_on, delivered_on, status, reported_at, recognised_at, withdrawn_at, rounds, process_id, updated_at)
-     VALUES ($1, $2, $3, $4, 'CF-001', 'agreement-fixture', '未按承诺条件经营', '《行政许可法》第六十九条',
+     VALUES ($1, $2, $3, $4, NULL, NULL, '未按承诺条件经营', '《行政许可法》第六十九条',
        '{"kind": "warning"}', 'minor', '2025-01-02', '2025-01-03', $5, $6, $7, $8, $9, $10, $6)`,
     [decisionNumber, uscc(), zoneCode, `le-${zoneCode}`, status, times.reportedAt, times.recognisedAt ?? null, times.withdrawnAt ?? null, returns.length, id('penalty')],
   );

@@ -8,8 +8,9 @@ interface Penalty {
   uscc: string;
   zoneCode: string;
   enforcementOrg: string;
-  powerCode: string;
-  agreementId: string;
+  /** Only reports filed before penalties were imposed under local authority name a power. */
+  powerCode: string | null;
+  agreementId: string | null;
   violation: string;
   legalBasis: string;
   penalty: Record<string, unknown>;
@@ -119,7 +120,9 @@ export function PenaltyPage({ decisionNumber }: { decisionNumber: string }) {
           <a href={`#/processes/${encodeURIComponent(data.processId)}`} data-testid="penalty-process">{data.processId}</a> · {t(lang, 'entity')}{' '}
           <a href={`#/entities/${data.uscc}`} data-testid="penalty-entity">{data.uscc}</a>
         </p>
-        <p>{t(lang, 'zones')}: {data.zoneCode} · {t(lang, 'enforcementOrg')}: {data.enforcementOrg} · {t(lang, 'power')}: {data.powerCode} ({data.agreementId})</p>
+        <p>{t(lang, 'zones')}: {data.zoneCode} · {t(lang, 'enforcementOrg')}: {data.enforcementOrg}
+          {data.powerCode && ` · ${t(lang, 'power')}: ${data.powerCode} (${data.agreementId ?? ''})`}
+        </p>
         <p>{t(lang, 'violation')}: {data.violation}</p>
         <p>{t(lang, 'legalBasis')}: {data.legalBasis}</p>
         <p>{t(lang, 'penaltyImposed')}: {penaltyLabel(lang, data.penalty)} · {t(lang, 'grade')}: {gradeLabel(lang, data.grade)}</p>

@@ -20,9 +20,9 @@ export function remember(core: ProcessCore, input: ActionInput): void {
   if (core.recentRequests.length > RECENT_REQUESTS_KEPT) core.recentRequests.shift();
 }
 
-/** Validator part: the payload matches the action's schema. */
+/** Validator part: the payload matches the action's schema (the recorded one, where it is wider). */
 export function parsePayload<P>(action: ActionDefinition, input: ActionInput): P {
-  const parsed = action.schema.safeParse(input.payload);
+  const parsed = (action.recordedSchema ?? action.schema).safeParse(input.payload);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`);
     reject(REJECTION.badRequest, `invalid ${action.name} payload: ${fields.join('; ')}`);
