@@ -204,10 +204,15 @@ describe('scopes, separation and keys', () => {
   });
 });
 
-test('a penalty process, named by a Chinese decision number, exports and verifies', async () => {
+test('a penalty process, named by a Chinese decision number, is seen by its county until published, and exports and verifies', async () => {
   const { zone: penaltyCounty, uscc } = await penaltyZone(h);
-  const { id } = await reportedPenalty(h, penaltyCounty, uscc);
+  const { id, decisionNumber } = await reportedPenalty(h, penaltyCounty, uscc);
   const auditor = await h.as('audit.auditor');
+  // Reported, not yet recognised: not published, so another county does not see it; its own county does.
+  const otherCounty = await h.as('gov-210804.staff');
+  expect((await otherCounty.get(`/api/penalties?zone=${penaltyCounty}`)).body).toEqual([]);
+  expect((await otherCounty.get(`/api/penalties/${encodeURIComponent(decisionNumber)}`)).status).toBe(404);
+  expect((await (await h.as(`gov-${penaltyCounty}.staff`)).get(`/api/penalties/${encodeURIComponent(decisionNumber)}`)).status).toBe(200);
   const response = await fetch(`${h.baseUrl}/api/processes/${encodeURIComponent(id)}/export`, { headers: { authorization: `Bearer ${await tokenOf('audit.auditor')}` } });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(id)}`);

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { countyOfOrg } from '../../domain/names';
+import { readsEveryProcess } from '../access';
+import type { User } from '../auth';
 import { notFound } from '../errors';
 import { defineRoute } from '../route';
 
@@ -58,6 +61,12 @@ const penaltySchema = z.object({
 type Row = Record<string, unknown> & { penalty: Record<string, unknown>; report: Record<string, unknown> | null; rounds: number };
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
 
+/**
+ * A penalty is published (公示) once recognised: before that — filed, reported, returned — it is the
+ * business of its zone's county, the FTZ, the city and auditors, and other counties do not see it.
+ */
+const seesUnpublished = (user: User) => ({ all: readsEveryProcess(user), county: countyOfOrg(user.orgId) ?? null });
+
 const SELECT = `SELECT p.*, to_char(p.decided_on, 'YYYY-MM-DD') AS decided, to_char(p.delivered_on, 'YYYY-MM-DD') AS delivered FROM penalties p`;
 
 const toPenalty = (r: Row) => ({
@@ -101,11 +110,13 @@ export const listPenalties = defineRoute({
     entity: z.string().min(1).max(18).optional(),
   }),
   response: z.array(penaltySchema),
-  async handler({ query, deps }) {
+  async handler({ query, user, deps }) {
+    const reader = seesUnpublished(user);
     const rows = await deps.db.query<Row>(
       `${SELECT} WHERE ($1::text IS NULL OR p.zone_code = $1) AND ($2::text IS NULL OR p.status = $2) AND ($3::text IS NULL OR p.uscc = $3)
+         AND ($4 OR p.status = 'RECOGNISED' OR p.zone_code = $5)
        ORDER BY p.decided_on DESC, p.decision_number LIMIT 1000`,
-      [query.zone ?? null, query.status ?? null, query.entity ?? null],
+      [query.zone ?? null, query.status ?? null, query.entity ?? null, reader.all, reader.county],
     );
     return rows.map(toPenalty);
   },
@@ -123,9 +134,11 @@ export const getPenalty = defineRoute({
     ),
     creditRecords: z.array(creditRecordSchema),
   }),
-  async handler({ params, deps }) {
+  async handler({ params, user, deps }) {
     const [row] = await deps.db.query<Row>(`${SELECT} WHERE p.decision_number = $1`, [params.decisionNumber]);
-    if (!row) throw notFound(`penalty ${params.decisionNumber} not found`);
+    const reader = seesUnpublished(user);
+    // Not published and not the reader's business: as if there were none.
+    if (!row || !(reader.all || row.status === 'RECOGNISED' || row.zone_code === reader.county)) throw notFound(`penalty ${params.decisionNumber} not found`);
     const reviews = await deps.db.query<{ round: number; outcome: 'returned'; reasons: string[]; note: string | null; reviewed_at: string; reviewer: unknown }>(
       'SELECT round, outcome, reasons, note, reviewed_at, reviewer FROM penalty_reviews WHERE decision_number = $1 ORDER BY round',
       [params.decisionNumber],
