@@ -11,7 +11,7 @@ import { workflowCodeOnce } from '../audit/workflow-code';
 import { bundleWorkflows, createWorker, readWorkflowBundle } from '../worker/create-worker';
 import { durationMs, type Config } from './config';
 import { registerSearchAttributes } from './engine-setup';
-import { ensureStatisticsSchedule, ensureSweepSchedule } from './statistics-schedule';
+import { ensureStatisticsSchedule, ensureSweepSchedule } from './schedules';
 import { listen } from './http-server';
 import { auditSigningKeyOf, payloadCodecOf } from './keys';
 import { createLog, type Log } from './log';

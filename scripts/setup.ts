@@ -7,7 +7,7 @@
  */
 import { loadConfig } from '../platform/config';
 import { ensureNamespace, NAMESPACE_RETENTION_DAYS, registerSearchAttributes } from '../platform/engine-setup';
-import { ensureStatisticsSchedule, ensureSweepSchedule } from '../platform/statistics-schedule';
+import { ensureStatisticsSchedule, ensureSweepSchedule } from '../platform/schedules';
 import { connectClient } from '../platform/temporal';
 import { applySeeds } from '../seeds/apply';
 import { openDb } from '../store/db';

@@ -1,5 +1,5 @@
 import { INDICATORS, sumIndicators, zeroIndicators, type Indicators } from '../domain/statistics';
-import { ensureStatisticsSchedule } from '../platform/statistics-schedule';
+import { ensureStatisticsSchedule } from '../platform/schedules';
 import { eventually, startHarness, uniqueName, type Harness } from './support/harness';
 import { ensurePenaltyTables, entity, licence, penalty, withdrawPenalty } from './support/statistics-fixtures';
 import { scaled } from './support/time';

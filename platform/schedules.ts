@@ -21,15 +21,22 @@ function snapshotAction(taskQueue: string): ScheduleOptionsAction {
  * when it returns (catch-up window of a month); overlapping runs are skipped (a month is taken once anyway).
  */
 export async function ensureStatisticsSchedule(client: Client, options: { taskQueue: string; scheduleId?: string }): Promise<'created' | 'updated'> {
-  const scheduleId = options.scheduleId ?? STATISTICS_SCHEDULE_ID;
-  const action = snapshotAction(options.taskQueue);
   const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '31 days' as const };
+  return ensureSchedule(client, options.scheduleId ?? STATISTICS_SCHEDULE_ID, { spec: MONTHLY, action: snapshotAction(options.taskQueue), policies });
+}
+
+/** Creates a schedule, or brings an existing one to this release's spec, action and policies. */
+async function ensureSchedule(
+  client: Client,
+  scheduleId: string,
+  wanted: { spec: ScheduleSpec; action: ScheduleOptionsAction; policies: { overlap: ScheduleOverlapPolicy; catchupWindow: `${number} ${'days' | 'minute'}` } },
+): Promise<'created' | 'updated'> {
   try {
-    await client.schedule.create({ scheduleId, spec: MONTHLY, action, policies });
+    await client.schedule.create({ scheduleId, ...wanted });
     return 'created';
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec: MONTHLY, action, policies }));
+    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, ...wanted }));
     return 'updated';
   }
 }
@@ -38,15 +45,9 @@ export const SWEEP_SCHEDULE_ID = 'closed-runs-sweep';
 
 /** The sweep of tasks left open by runs that ended from outside (workflows/closed-runs-sweep.ts), every minute. */
 export async function ensureSweepSchedule(client: Client, options: { taskQueue: string }): Promise<'created' | 'updated'> {
-  const spec: ScheduleSpec = { intervals: [{ every: '1 minute' }] };
-  const action: ScheduleOptionsAction = { type: 'startWorkflow', workflowType: 'closedRunsSweep', workflowId: 'closed-runs-sweep', taskQueue: options.taskQueue };
-  const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' as const };
-  try {
-    await client.schedule.create({ scheduleId: SWEEP_SCHEDULE_ID, spec, action, policies });
-    return 'created';
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(SWEEP_SCHEDULE_ID).update((previous) => ({ ...previous, spec, action, policies }));
-    return 'updated';
-  }
+  return ensureSchedule(client, SWEEP_SCHEDULE_ID, {
+    spec: { intervals: [{ every: '1 minute' }] },
+    action: { type: 'startWorkflow', workflowType: 'closedRunsSweep', workflowId: 'closed-runs-sweep', taskQueue: options.taskQueue },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+  });
 }
