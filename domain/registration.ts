@@ -7,16 +7,17 @@ import { defineAction } from './actions';
 import { COUNTY_CODE } from './names';
 import { powerCodeSchema } from './powers';
 import { builtOnFirstUse, isoDate, text } from './schemas';
-import { usccProblem } from './uscc';
+import { fullUsccProblem } from './uscc';
 
 const USCC_PROBLEMS = {
   length: 'a USCC has 18 characters',
   character: 'a USCC uses only 0-9 and A-Y without I, O, S, V, Z',
   check: 'the check character (GB 32100-2015) does not match: a character is wrong',
+  organisationCode: 'positions 9–17 are not a valid organisation code (GB 11714 check character): a character is wrong',
 } as const;
 
 export const usccSchema = z.string().superRefine((code, ctx) => {
-  const problem = usccProblem(code);
+  const problem = fullUsccProblem(code);
   if (problem) ctx.addIssue({ code: 'custom', message: USCC_PROBLEMS[problem] });
 });
 

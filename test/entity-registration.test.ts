@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { REGISTRATION_TRANSITIONS } from '../domain/registration';
+import { organisationCodeCheckCharacter, usccCheckCharacter } from '../domain/uscc';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { application, apply, applied, entity, readyZone, registration, transferTax, verify } from './support/registration-flow';
 import { complete, expectDeclaredPath, timelineKinds } from './support/zone-flow';
@@ -141,8 +142,14 @@ describe('refusals', () => {
     const valid = application(zone);
     // Every one-character change of a valid code breaks its check character.
     const mutated = `${valid.uscc!.slice(0, 5)}${valid.uscc![5] === '0' ? '1' : '0'}${valid.uscc!.slice(6)}`;
+    // GB 32100 holds but positions 9–17 are no organisation code (GB 11714 check character wrong).
+    const body8 = valid.uscc!.slice(8, 16);
+    const wrongOrgCheck = [...'0123456789X'].find((c) => c !== organisationCodeCheckCharacter(body8))!;
+    const first17 = `${valid.uscc!.slice(0, 16)}${wrongOrgCheck}`;
+    const noOrganisationCode = first17 + usccCheckCharacter(first17);
     const cases: [unknown, string][] = [
       [{ ...valid, uscc: mutated }, 'body.uscc'],
+      [{ ...valid, uscc: noOrganisationCode }, 'body.uscc'],
       [{ ...valid, uscc: `${valid.uscc!.slice(0, 17)}I` }, 'body.uscc'],
       [{ ...valid, residence: undefined }, 'body.residence'],
       [{ ...valid, businessAddresses: [] }, 'body.businessAddresses'],
