@@ -213,6 +213,20 @@ export interface Step {
   penalty?: PenaltyWrite;
   measure?: MeasureRecord;
   pilotDecisions?: PilotDecisionRecord[];
+  /** A zone terminated: its agreements end on that day (written with the step). */
+  zoneEnd?: ZoneEnd;
+}
+
+export interface ZoneEnd {
+  zoneCode: string;
+  terminatedOn: string;
+  reason: string;
+}
+
+/** What a zone's end reached: the agreement processes it ended, the registrations awaiting consent. */
+export interface ZoneEnded extends ZoneEnd {
+  agreementProcesses: string[];
+  registrationProcesses: string[];
 }
 
 /** Agreement items a publication revoked, by the agreement process to tell. */
@@ -227,4 +241,5 @@ export interface StepResult {
   committedAt: string;
   catalogVersion?: number;
   revocations?: Revocation[];
+  zoneEnded?: ZoneEnded;
 }

@@ -122,6 +122,11 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   pilotDeclined: { zh: (d) => `协同区 ${d.zoneCode} 决定暂不实施（${d.date}）：${d.note}`, en: (d) => `Zone ${d.zoneCode} declines it (${d.date}): ${d.note}` },
   pilotDecided: { zh: (d) => `各协同区均已决定，${d.adopted}/${d.zones} 个实施`, en: (d) => `Every zone has decided: ${d.adopted} of ${d.zones} adopt it` },
   terminated: { zh: (d) => `双方同意，协同区终止：${d.reason}`, en: (d) => `Terminated by mutual consent: ${d.reason}` },
+  zoneEndCarriedThrough: {
+    zh: (d) => `协同区自 ${d.terminatedOn} 终止：${(d.agreements as string[]).length} 份委托协议终止，${(d.registrationsRefused as string[]).length} 件在办登记申请不予登记；已登记企业的税务与监管仍归属地`,
+    en: (d) => `The zone ended on ${d.terminatedOn}: ${(d.agreements as string[]).length} agreements ended, ${(d.registrationsRefused as string[]).length} applications in flight refused; registered entities keep their local tax office and supervision`,
+  },
+  agreementEndedWithZone: { zh: (d) => `协同区于 ${d.on} 终止，委托协议随之终止：${d.reason}`, en: (d) => `Ended with its zone on ${d.on}: ${d.reason}` },
   // From the engine's histories (audit/history-facts.ts), not the records.
   deadlineSet: {
     zh: (d) => `设定${deadlineName(d.name, 'zh')}：${periodZh(String(d.period))}，截止 ${d.dueAt}${d.provisional ? '（按暂定日历）' : ''}`,

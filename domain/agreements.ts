@@ -124,6 +124,11 @@ export const AGREEMENT_TRANSITIONS: readonly [AgreementStage, AgreementStage][] 
   ['IN_FORCE', 'TERMINATED'],
   ['RENEWAL_DRAFTING', 'TERMINATED'],
   ['RENEWAL_SIGNING', 'TERMINATED'],
+  // The zone's end ends an agreement at any stage.
+  ['PREPARING', 'TERMINATED'],
+  ['DRAFTING', 'TERMINATED'],
+  ['SIGNING', 'TERMINATED'],
+  ['ANNOUNCING', 'TERMINATED'],
 ];
 
 /** Days from one date to another (both `YYYY-MM-DD`). */

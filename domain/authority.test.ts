@@ -45,6 +45,15 @@ describe('authority: is a power in force for a zone on a date', () => {
     expect(ask([revoked], '2026-08-01')).toEqual({ inForce: false, reason: expect.stringContaining('delisted') });
   });
 
+  test("the zone's end: not from its termination day, not while suspended, whatever the agreement says", () => {
+    const terminated = agreement({ zone: { suspendedOn: null, terminatedOn: '2026-05-01' } });
+    expect(ask([terminated], '2026-04-30')).toMatchObject({ inForce: true });
+    expect(ask([terminated], '2026-05-01')).toEqual({ inForce: false, reason: 'zone 210881 was terminated on 2026-05-01' });
+    const suspended = agreement({ zone: { suspendedOn: '2026-06-10', terminatedOn: null } });
+    expect(ask([suspended], '2026-06-09')).toMatchObject({ inForce: true });
+    expect(ask([suspended], '2026-06-10')).toEqual({ inForce: false, reason: 'zone 210881 is suspended since 2026-06-10' });
+  });
+
   test('another zone or another power is not authorised', () => {
     expect(authorityOn([agreement()], { zoneCode: '210804', powerCode: 'XK-001', date: '2026-05-01' }).inForce).toBe(false);
     expect(ask([agreement()], '2026-05-01', 'CF-001')).toEqual({ inForce: false, reason: 'no agreement of zone 210881 entrusts CF-001' });

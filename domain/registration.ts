@@ -64,6 +64,7 @@ export const REFUSAL_CODES = [
   'not-a-commitment-item',
   'power-not-in-force',
   'consent-refused',
+  'zone-terminated',
 ] as const;
 export type Refusal = { code: (typeof REFUSAL_CODES)[number]; message: string };
 

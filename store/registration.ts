@@ -51,6 +51,20 @@ export async function screenApplication(q: Queryable, application: Application, 
   return { refusals: [...refusals, ...itemRefusals], zoneName: zone?.name ?? '', items };
 }
 
+/**
+ * The residence's zone on the day of consent: it may have been suspended or terminated since the
+ * application was screened. A registration goes into an ACTIVE zone only.
+ */
+export async function zoneRefusal(q: Queryable, county: string): Promise<Refusal | null> {
+  const [zone] = await q.query<{ status: string; terminated_on: string | null }>(
+    `SELECT status, to_char(terminated_on, 'YYYY-MM-DD') AS terminated_on FROM zones WHERE code = $1`,
+    [county],
+  );
+  if (zone?.status === 'ACTIVE') return null;
+  if (zone?.status === 'TERMINATED') return { code: 'zone-terminated', message: `zone ${county} was terminated on ${zone.terminated_on}` };
+  return { code: 'residence-not-in-active-zone', message: `the residence's county ${county} is ${zone ? `a ${zone.status} zone` : 'not a zone'}, not an ACTIVE one` };
+}
+
 /** Each power: listed in the catalogue in force, open to commitment, and in force for the zone on `date`. */
 export async function itemAuthorities(q: Queryable, zoneCode: string, powerCodes: string[], date: string) {
   const refusals: Refusal[] = [];

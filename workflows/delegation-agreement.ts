@@ -41,6 +41,7 @@ import {
   type WatchedDeadline,
 } from './kernel';
 import { powersDelistedSignal } from './power-catalog';
+import { zoneEndedSignal } from './zone-establishment';
 
 export interface AgreementState {
   core: ProcessCore;
@@ -325,6 +326,17 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     state.flags.push(delisted);
     const step = beginStep(core);
     addEvent(core, step, 'powersRevoked', null, { ...delisted });
+    await write(step);
+  });
+  /** The zone ended: whatever stage the agreement is in, it ends that day; the records ended it already. */
+  setHandler(zoneEndedSignal, async (end) => {
+    if (FINAL_AGREEMENT_STAGES.includes(state.stage)) return;
+    const step = beginStep(core);
+    closeTasks(core, step, () => true, null);
+    const reason = `zone ${end.zoneCode} terminated on ${end.terminatedOn}: ${end.reason}`;
+    if (state.record) saveRecord(step, { status: 'TERMINATED', terminatedOn: end.terminatedOn, terminationReason: reason });
+    addEvent(core, step, 'agreementEndedWithZone', null, { on: end.terminatedOn, reason: end.reason });
+    enter('TERMINATED');
     await write(step);
   });
   setHandler(agreementStateQuery, view);

@@ -5,6 +5,7 @@
  * (rectification, re-check, revocation with a credit record and a penalty case).
  */
 import { continueAsNew, defineQuery, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import type { ZoneEnd } from '../activities/step';
 import type { CreditRecord, EntityRecord, LicenceRecord, Step, TaxRecord } from '../activities/step';
 import type { Grant } from '../activities/registration';
 import { REJECTION, type ActionInput } from '../domain/actions';
@@ -22,6 +23,7 @@ import {
 } from '../domain/registration';
 import { searchAttributes } from '../domain/search-attributes';
 import { issueUscc } from '../domain/uscc';
+import { zoneEndedSignal } from './zone-establishment';
 import {
   activities,
   addEvent,
@@ -62,6 +64,8 @@ export interface RegistrationState {
   licences: LicenceRecord[];
   deadlines: TrackedDeadline[];
   historyEventLimit: number;
+  /** The zone ended while the application was being screened: it is refused with that reason. */
+  zoneEnded?: ZoneEnd;
 }
 
 export type RegistrationView = Omit<RegistrationState, 'core' | 'application'> & {
@@ -353,6 +357,16 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     addEvent(core, step, 'penaltyCaseOpened', null, { caseId, enforcementOrg: enforcement });
   }
 
+  /** The residence's zone ended before consent: the application is refused with the zone's reason. */
+  const zoneEndRefusal = (end: ZoneEnd): Refusal => ({ code: 'zone-terminated', message: `zone ${end.zoneCode} was terminated on ${end.terminatedOn}: ${end.reason}` });
+  setHandler(zoneEndedSignal, async (end) => {
+    if (state.stage === 'SCREENING') state.zoneEnded = end;
+    if (state.stage !== 'AWAITING_CONSENT') return;
+    const step = beginStep(core);
+    settle('consent');
+    refuse(step, [zoneEndRefusal(end)], null);
+    await write(step);
+  });
   setHandler(registrationStateQuery, view);
 
   if (state.stage === 'SCREENING') {
@@ -366,8 +380,9 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     const window = /^zone-(\d{6})$/.exec(state.acceptedBy)?.[1];
     // No-difference acceptance: any zone's window takes the application; the residence decides the county.
     if (window && window !== county) addEvent(core, step, 'routedToCounty', null, { acceptedBy: state.acceptedBy, zoneCode: county });
-    if (screening.refusals.length) {
-      refuse(step, screening.refusals, null);
+    const refusals = state.zoneEnded ? [...screening.refusals, zoneEndRefusal(state.zoneEnded)] : screening.refusals;
+    if (refusals.length) {
+      refuse(step, refusals, null);
     } else {
       const consent = await activities.planDeadline({ key: 'registration.consentPeriod', scope: county, start: at });
       addEvent(core, step, 'applicationScreened', null, { items: screening.items.map((i) => i.powerCode) });
