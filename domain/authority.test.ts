@@ -1,4 +1,4 @@
-import { termWithinLimit } from './agreements';
+import { announcementProblem, termWithinLimit } from './agreements';
 import { authorityOn, type AgreementFacts } from './authority';
 import { delistedCodes, diffCatalogs, missingCodes, type Power } from './powers';
 import { clockReading, msUntilDayStarts, startClock } from './policy-clock';
@@ -64,6 +64,15 @@ describe('agreement terms and catalogue versions', () => {
   test('a term of three years at most ends before the same day three years later', () => {
     expect(termWithinLimit({ startDate: '2026-01-01', endDate: '2028-12-31' }, 3)).toBe(true);
     expect(termWithinLimit({ startDate: '2026-01-01', endDate: '2029-01-01' }, 3)).toBe(false);
+  });
+
+  test('an announcement has happened: not after today, not before the signatures, not after the period', () => {
+    const facts = { today: '2026-06-10', concludedOn: '2026-06-01', announceBy: '2026-06-08' };
+    expect(announcementProblem('2026-06-05', facts)).toBeNull();
+    expect(announcementProblem('2026-06-01', facts)).toBeNull();
+    expect(announcementProblem('2026-06-11', facts)).toMatchObject({ status: 400 });
+    expect(announcementProblem('2026-05-31', facts)).toMatchObject({ status: 400 });
+    expect(announcementProblem('2026-06-09', facts)).toMatchObject({ status: 409, message: expect.stringContaining('公告期限') });
   });
 
   const power = (code: string, status: Power['status'] = 'listed', name = code): Power => ({

@@ -10,11 +10,13 @@ import { REJECTION } from '../domain/actions';
 import {
   addDays,
   agreementActions as A,
+  announcementProblem,
   FINAL_AGREEMENT_STAGES,
   type AgreementContent,
   type AgreementInput,
   type AgreementStage,
 } from '../domain/agreements';
+import { chinaDate } from '../domain/calendar';
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
 import { clockReading, msUntilDayStarts, startClock, type PolicyClock } from '../domain/policy-clock';
@@ -239,7 +241,18 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     core,
     {
       action: A.announceAgreement,
-      check: (input) => requireTask(core, A.announceAgreement, input),
+      check: (input) => {
+        requireTask(core, A.announceAgreement, input);
+        const deadline = state.announcementDeadline;
+        // Validators do not run on replay: the announcements recorded before this check replay unchanged.
+        if (!deadline) return;
+        const problem = announcementProblem(input.payload.announcedOn, {
+          today: chinaDate(new Date(clockReading(state.clock, Date.now()))),
+          concludedOn: chinaDate(new Date(deadline.startsAt)),
+          announceBy: chinaDate(new Date(deadline.dueAt)),
+        });
+        if (problem) reject(problem.status === 409 ? REJECTION.conflict : REJECTION.badRequest, `announcedOn: ${problem.message}`);
+      },
       decide: (input, step) => {
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
         const started = today() >= (state.record as AgreementRecord).startDate;
