@@ -138,6 +138,19 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(id).result();
     return id;
   },
+  async 'registration-normal-route-licensed'(h) {
+    const zone = await readyZone(h);
+    const app = application(zone, { businessScope: '危险化学品批发（不含储存）；食品销售' });
+    const id = await applied(h, 'ftz.staff', app);
+    await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+    await complete(h, 'ftz.staff', id, 'reviewLicenceApplication', { decision: 'accept' });
+    await complete(h, `le-${zone}.staff`, id, 'checkOnSite', { result: 'meets', findings: '符合条件', checkedOn: today() });
+    await complete(h, 'ftz.staff', id, 'decideLicence', { decision: 'grant', licenceNumber: '辽营危化经字〔2026〕1号', validFrom: today(), validUntil: addDays(today(), 1095) });
+    await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${app.uscc}/XK-001`, { result: 'compliant' });
+    await transferTax(h, id, zone);
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
   async 'registration-refused'(h) {
     const zone = await readyZone(h);
     const id = (await apply(h, 'ftz.staff', application(zone, { businessScope: '危险化学品批发；网络赌博' }))).body.id as string;

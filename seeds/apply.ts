@@ -3,7 +3,7 @@ import { hashPassword } from '../store/passwords';
 import { calendars } from './calendars';
 import { firstCatalog } from './catalog';
 import { divisions } from './divisions';
-import { negativeList } from './negative-list';
+import { negativeListEditions } from './negative-list';
 import { organizations } from './organizations';
 import { policyDefaults } from './policies';
 import { reformMeasures } from './reform-measures';
@@ -44,11 +44,17 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
       [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null],
     );
   }
-  for (const item of negativeList.items) {
+  for (const edition of negativeListEditions) {
     await db.query(
-      `INSERT INTO negative_list_items (edition, code, kind, title, keywords) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [negativeList.edition, item.code, item.kind, item.title, item.keywords],
+      `INSERT INTO negative_list_editions (edition, title, effective_from, source) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [edition.edition, edition.title, edition.effectiveFrom, edition.source],
     );
+    for (const item of edition.items) {
+      await db.query(
+        `INSERT INTO negative_list_items (edition, code, kind, title, keywords, power_code) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        [edition.edition, item.code, item.kind, item.title, item.keywords, item.powerCode ?? null],
+      );
+    }
   }
   await seedFirstCatalog(db);
   for (const m of reformMeasures) {
