@@ -59,9 +59,11 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
   await seedFirstCatalog(db);
   for (const m of reformMeasures) {
     await db.query(
-      `INSERT INTO reform_measures (code, title_zh, title_en, granted_by, granted_on, summary, listed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT (code) DO NOTHING`,
-      [m.code, m.titleZh, m.titleEn, m.grantedBy, m.grantedOn, m.summary],
+      `INSERT INTO reform_measures (code, title_zh, title_en, granted_by, granted_on, summary, source, delisted_on, delisting_reason, listed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       ON CONFLICT (code) DO UPDATE SET source = coalesce(reform_measures.source, $7),
+         delisted_on = coalesce(reform_measures.delisted_on, $8), delisting_reason = coalesce(reform_measures.delisting_reason, $9)`,
+      [m.code, m.titleZh, m.titleEn, m.grantedBy, m.grantedOn, m.summary, m.source, m.delisted?.on ?? null, m.delisted?.reason ?? null],
     );
   }
   if (options.demoPassword !== undefined) await seedDemoUsers(db, options.demoPassword);

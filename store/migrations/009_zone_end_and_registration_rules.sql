@@ -36,3 +36,9 @@ CREATE TABLE normal_licences (
   updated_at timestamptz NOT NULL
 );
 CREATE INDEX normal_licences_entity ON normal_licences (uscc);
+
+-- Reform measures name their source; one that became a nationwide obligation is delisted from that
+-- day (its record and the zones' decisions stay), and is offered no more.
+ALTER TABLE reform_measures ADD COLUMN source text;
+ALTER TABLE reform_measures ADD COLUMN delisted_on date;
+ALTER TABLE reform_measures ADD COLUMN delisting_reason text;
