@@ -4,6 +4,7 @@ import { calendars } from './calendars';
 import { firstCatalog } from './catalog';
 import { divisions } from './divisions';
 import { negativeListEditions } from './negative-list';
+import { powerHoldings } from './power-holdings';
 import { organizations } from './organizations';
 import { policyDefaults } from './policies';
 import { reformMeasures } from './reform-measures';
@@ -57,6 +58,12 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
     }
   }
   await seedFirstCatalog(db);
+  for (const h of powerHoldings) {
+    await db.query(
+      `INSERT INTO power_holdings (power_code, mode, granted_by, document, valid_from) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [h.powerCode, h.mode, h.grantedBy, h.document, h.validFrom],
+    );
+  }
   for (const m of reformMeasures) {
     await db.query(
       `INSERT INTO reform_measures (code, title_zh, title_en, granted_by, granted_on, summary, source, delisted_on, delisting_reason, listed_at)

@@ -1,6 +1,7 @@
 import { termWithinLimit, type AgreementContent } from '../domain/agreements';
 import type { AgreementFacts } from '../domain/authority';
-import { catalogVersion } from './catalog';
+import { catalogVersion, powerHoldingsOn } from './catalog';
+import { entrustableOnward, HOLDING_MODE_LABELS } from '../domain/powers';
 import type { Queryable } from './db';
 import { readPolicy } from './policy';
 
@@ -75,10 +76,20 @@ export async function checkAgreementDraft(
   const catalog = await catalogVersion(q);
   const listed = new Set(catalog?.powers.filter((p) => p.status === 'listed').map((p) => p.code));
   const known = new Set(catalog?.powers.map((p) => p.code));
+  const holdings = await powerHoldingsOn(q, draft.content.term.startDate);
   draft.content.items.forEach((item, index) => {
     if (!listed.has(item.powerCode)) {
       const why = known.has(item.powerCode) ? 'is delisted' : 'is not in the published catalogue';
       problems.push({ path: `items.${index}.powerCode`, message: `${item.powerCode} ${why} (version ${catalog?.version ?? 'none'})`, status: 400 });
+      return;
+    }
+    const holding = holdings.get(item.powerCode);
+    if (!entrustableOnward(holding)) {
+      problems.push({
+        path: `items.${index}.powerCode`,
+        message: `${item.powerCode}: the FTZ holds it only by ${HOLDING_MODE_LABELS.entrusted.zh} of ${holding!.grantedBy} (${holding!.document}) and may not entrust it onward`,
+        status: 400,
+      });
     }
   });
   const maxYears = Number(await readPolicy(q, 'agreement.maxTermYears', draft.zoneCode));

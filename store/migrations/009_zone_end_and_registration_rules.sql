@@ -42,3 +42,15 @@ CREATE INDEX normal_licences_entity ON normal_licences (uscc);
 ALTER TABLE reform_measures ADD COLUMN source text;
 ALTER TABLE reform_measures ADD COLUMN delisted_on date;
 ALTER TABLE reform_measures ADD COLUMN delisting_reason text;
+
+-- How the FTZ itself holds each power (下放 devolved, 授权 authorised, 委托 entrusted), by which act and
+-- from when: facts beside the catalogue, not part of a published version. A power the FTZ holds only
+-- by 委托 cannot be entrusted onward to a zone.
+CREATE TABLE power_holdings (
+  power_code text NOT NULL,
+  mode text NOT NULL CHECK (mode IN ('devolved', 'authorised', 'entrusted')),
+  granted_by text NOT NULL,
+  document text NOT NULL,
+  valid_from date NOT NULL,
+  PRIMARY KEY (power_code, valid_from)
+);
