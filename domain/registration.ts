@@ -152,19 +152,19 @@ export const registrationActions = {
     name: 'requestTaxTransfer',
     schema: taxStepSchema,
     role: 'staff',
-    title: { zh: '申请税务迁移', en: 'Request the tax transfer' },
+    title: { zh: '申请税务划转', en: 'Request the tax transfer' },
   }),
   approveTaxTransfer: defineAction({
     name: 'approveTaxTransfer',
     schema: taxStepSchema,
     role: 'staff',
-    title: { zh: '审批税务迁移', en: 'Approve the tax transfer' },
+    title: { zh: '审批税务划转', en: 'Approve the tax transfer' },
   }),
   confirmTaxTransfer: defineAction({
     name: 'confirmTaxTransfer',
     schema: taxStepSchema,
     role: 'staff',
-    title: { zh: '确认税务迁入', en: 'Confirm the tax transfer' },
+    title: { zh: '确认税务划入', en: 'Confirm the tax transfer' },
   }),
   verifyCommitment: defineAction({
     name: 'verifyCommitment',

@@ -40,8 +40,9 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
   }
   for (const o of organizations) {
     await db.query(
+      // Seeded organisations carry their official names: a corrected name replaces the one seeded before.
       `INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO NOTHING`,
+       ON CONFLICT (id) DO UPDATE SET name_zh = $2, name_en = $3`,
       [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null],
     );
   }
