@@ -5,6 +5,15 @@ import type { Lang } from './schemas';
 type Data = Record<string, unknown>;
 type Template = (data: Data) => string;
 
+/** The items screening put on the normal route, and licences needed from authorities outside the catalogue. */
+function normalRoute(d: Data, lang: Lang): string {
+  const items = (d.normalRoute as { powerCode: string; because: string }[] | undefined) ?? [];
+  const notices = (d.notices as string[] | undefined) ?? [];
+  const listed = items.map((i) => `${i.powerCode}（${i.because}）`);
+  if (lang === 'zh') return `${items.length ? `；按一般程序办理许可 ${listed.join('、')}` : ''}${notices.length ? `；另需主管部门许可：${notices.join('；')}` : ''}`;
+  return `${items.length ? `; by the normal route: ${listed.join(', ')}` : ''}${notices.length ? `; licences needed elsewhere: ${notices.join('; ')}` : ''}`;
+}
+
 /** One sentence per event kind, in Chinese and English. */
 const templates: Record<string, { zh: Template; en: Template }> = {
   launched: {
@@ -61,7 +70,10 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   agreementExpired: { zh: (d) => `委托协议于 ${d.endDate} 到期`, en: (d) => `Expired at the end of ${d.endDate}` },
   applicationReceived: { zh: (d) => `受理${d.name}（${d.uscc}）的登记申请，受理窗口 ${d.acceptedBy}`, en: (d) => `Received the application of ${d.name} (${d.uscc}) at ${d.acceptedBy}` },
   routedToCounty: { zh: (d) => `无差别化受理：按住所转至 ${d.zoneCode} 办理`, en: (d) => `No-difference acceptance: routed to ${d.zoneCode} by residence` },
-  applicationScreened: { zh: (d) => `审查通过，申请承诺事项 ${(d.items as string[]).length} 项`, en: (d) => `Screened: ${(d.items as string[]).length} licence items on commitment` },
+  applicationScreened: {
+    zh: (d) => `审查通过，告知承诺事项 ${(d.items as string[]).length} 项${normalRoute(d, 'zh')}`,
+    en: (d) => `Screened: ${(d.items as string[]).length} licence items on commitment${normalRoute(d, 'en')}`,
+  },
   applicationRefused: {
     zh: (d) => `不予登记：${(d.refusals as { message: string }[]).map((r) => r.message).join('；')}`,
     en: (d) => `Refused: ${(d.refusals as { message: string }[]).map((r) => r.message).join('; ')}`,
