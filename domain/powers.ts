@@ -28,7 +28,10 @@ export interface PowerHolding {
   validFrom: string;
 }
 
-/** A power the FTZ holds only by 委托 is not its own to entrust: a zone may not receive it. */
+/**
+ * A power the FTZ holds only by 委托 is not its own to entrust: a zone may not receive it. A power whose
+ * holding is not recorded yet is not refused (the public list shows its holding as unknown).
+ */
 export function entrustableOnward(holding: Pick<PowerHolding, 'mode'> | undefined): boolean {
   return holding?.mode !== 'entrusted';
 }

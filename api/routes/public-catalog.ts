@@ -54,7 +54,8 @@ export const getPublicPowers = defineRoute({
             legalBasis: p.legalBasis,
             commitmentApplicable: p.commitmentApplicable,
             holding: holding ? { ...holding, modeLabel: HOLDING_MODE_LABELS[holding.mode].zh } : null,
-            entrustableOnward: Boolean(holding) && entrustableOnward(holding),
+            // The same rule an agreement draft meets: only a holding by 委托 stops it.
+            entrustableOnward: entrustableOnward(holding),
           };
         }),
     };
