@@ -1,6 +1,8 @@
 import type { Queryable } from '../store/db';
 import type { Step } from './step';
 
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
 /** The P3 records of a step: entity, tax registration, licences, credit records, penalty cases. */
 export async function writeEntityRecords(tx: Queryable, step: Step): Promise<void> {
   if (step.entity) {
@@ -36,6 +38,17 @@ export async function writeEntityRecords(tx: Queryable, step: Step): Promise<voi
       [l.id, l.uscc, l.zoneCode, l.powerCode, l.agreementId, l.agreementVersion, l.variant, l.commitment, l.conditionsDue ?? null,
         l.status, l.verificationStatus, l.enforcementOrg, l.verificationDue, l.verifiedAt ?? null, l.verifiedOnTime ?? null,
         l.rectificationDue ?? null, l.revokedAt ?? null, step.processId, l.grantedAt, step.at],
+    );
+  }
+  for (const l of step.normalLicences ?? []) {
+    await tx.query(
+      `INSERT INTO normal_licences (id, uscc, zone_code, power_code, reason, because, status, enforcement_org, review, on_site_check,
+         decision, licence_number, valid_from, valid_until, process_id, applied_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       ON CONFLICT (id) DO UPDATE SET status = $7, review = $9, on_site_check = $10, decision = $11, licence_number = $12,
+         valid_from = $13, valid_until = $14, updated_at = $17`,
+      [l.id, l.uscc, l.zoneCode, l.powerCode, l.reason, l.because, l.status, l.enforcementOrg, json(l.review), json(l.onSiteCheck),
+        json(l.decision), l.licenceNumber ?? null, l.validFrom ?? null, l.validUntil ?? null, step.processId, l.appliedAt, step.at],
     );
   }
   for (const c of step.creditRecords ?? []) {

@@ -4,6 +4,8 @@ import { publishCatalog, writeAgreement } from './agreement-records';
 import { writeEntityRecords } from './entity-records';
 import { writePenalty } from './penalty-records';
 import { writePilot } from './pilot-records';
+import { endZone, writeZone } from './zone-records';
+import { chinaDate } from '../domain/calendar';
 import type { Step, StepResult } from './step';
 
 /** Test seam: called after a step's transaction committed, before the activity returns. */
@@ -22,7 +24,8 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}) {
         if (first) return first.result;
         const published = step.catalog ? await publishCatalog(tx, step) : {};
         await writeStep(tx, step);
-        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published };
+        const zoneEnded = step.zoneEnd ? { zoneEnded: await endZone(tx, step) } : {};
+        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published, ...zoneEnded };
         // A concurrent attempt of the same step fails here on the primary key and rolls back whole.
         await tx.query('INSERT INTO step_results (key, result) VALUES ($1, $2)', [step.key, JSON.stringify(committed)]);
         return committed;
@@ -68,19 +71,7 @@ async function writeStep(tx: Queryable, step: Step): Promise<void> {
       [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null, o.active],
     );
   }
-  if (step.zone) {
-    const z = step.zone;
-    await tx.query(
-      `INSERT INTO zones (code, name, status, memorandum_version, area_km2, boundary, body, org_id, process_id,
-         established_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (code) DO UPDATE SET name = $2, status = $3, memorandum_version = $4, area_km2 = $5,
-         boundary = $6, body = $7, org_id = $8, process_id = $9, established_at = $10, updated_at = $11`,
-      [z.code, z.name, z.status, z.memorandumVersion, z.areaKm2, JSON.stringify(z.boundary),
-        z.body === undefined ? null : JSON.stringify(z.body), z.orgId ?? null, step.processId, z.establishedAt,
-        step.at],
-    );
-  }
+  if (step.zone) await writeZone(tx, step, chinaDate(new Date(step.at)));
   if (step.agreement) await writeAgreement(tx, step);
   await writeEntityRecords(tx, step);
   if (step.penalty) await writePenalty(tx, step);

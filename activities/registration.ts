@@ -3,7 +3,7 @@ import { periodSchema, type Deadline } from '../domain/deadline';
 import type { Application, Refusal } from '../domain/registration';
 import type { Db } from '../store/db';
 import { readCalendars, readPolicy, scopedPolicy } from '../store/policy';
-import { itemAuthorities, screenApplication, type ItemAuthority } from '../store/registration';
+import { itemAuthorities, screenApplication, zoneRefusal, type ItemAuthority } from '../store/registration';
 import { periodDeadline } from './policy';
 
 export interface Grant extends ItemAuthority {
@@ -20,14 +20,16 @@ export function createRegistrationActivities(db: Db) {
     },
 
     /**
-     * What a consent grants, checked again on the day of consent (an agreement may have ended since
-     * screening): each licence's verification deadline, the power's own working days unless the
+     * What a consent grants, checked again on the day of consent (the zone may have been suspended or
+     * terminated, an agreement may have ended since screening): each licence's verification deadline, the power's own working days unless the
      * county sets `registration.verificationPeriod`; a licence pending conditions is verified no
      * earlier than its conditions' date.
      */
     async planGrant(input: { zoneCode: string; items: { powerCode: string; conditionsDue?: string }[]; at: string }): Promise<{ refusals: Refusal[]; grants: Grant[] }> {
       const start = new Date(input.at);
-      const { refusals, items } = await itemAuthorities(db, input.zoneCode, input.items.map((i) => i.powerCode), chinaDate(start));
+      const { refusals: itemRefusals, items } = await itemAuthorities(db, input.zoneCode, input.items.map((i) => i.powerCode), chinaDate(start));
+      const zone = await zoneRefusal(db, input.zoneCode);
+      const refusals = zone ? [zone, ...itemRefusals] : itemRefusals;
       const calendars = await readCalendars(db);
       const countyPeriod = await scopedPolicy(db, 'registration.verificationPeriod', input.zoneCode);
       const grants = items.map((item) => {

@@ -2,6 +2,7 @@ import type { AgreementContent } from '../domain/agreements';
 import type { PenaltyWrite } from './penalty-records';
 import type { Actor } from '../domain/identity';
 import type { Power } from '../domain/powers';
+import type { NormalLicenceStatus, NormalRouteReason } from '../domain/registration';
 
 /** A pending human step, as the task ledger keeps it. */
 export interface TaskRecord {
@@ -135,6 +136,26 @@ export interface LicenceRecord {
   grantedAt: string;
 }
 
+/** A licence by the normal route (normal_licences): review at the FTZ window, on-site check, the window's decision. */
+export interface NormalLicenceRecord {
+  id: string;
+  uscc: string;
+  zoneCode: string;
+  powerCode: string;
+  powerName: string;
+  reason: NormalRouteReason;
+  because: string;
+  status: NormalLicenceStatus;
+  enforcementOrg: string;
+  review?: { decision: 'accept' | 'refuse'; note?: string; reason?: string; by: Actor; at: string };
+  onSiteCheck?: { result: 'meets' | 'fails'; findings: string; checkedOn: string; by: Actor; at: string };
+  decision?: { decision: 'grant' | 'refuse'; reason?: string; by: Actor; at: string };
+  licenceNumber?: string;
+  validFrom?: string;
+  validUntil?: string;
+  appliedAt: string;
+}
+
 /** A credit record against an entity (credit_records): a breached commitment here, a penalty in P4. */
 export interface CreditRecord {
   id: string;
@@ -208,11 +229,26 @@ export interface Step {
   entity?: EntityRecord;
   tax?: TaxRecord;
   licences?: LicenceRecord[];
+  normalLicences?: NormalLicenceRecord[];
   creditRecords?: CreditRecord[];
   penaltyCases?: PenaltyCaseRecord[];
   penalty?: PenaltyWrite;
   measure?: MeasureRecord;
   pilotDecisions?: PilotDecisionRecord[];
+  /** A zone terminated: its agreements end on that day (written with the step). */
+  zoneEnd?: ZoneEnd;
+}
+
+export interface ZoneEnd {
+  zoneCode: string;
+  terminatedOn: string;
+  reason: string;
+}
+
+/** What a zone's end reached: the agreement processes it ended, the registrations awaiting consent. */
+export interface ZoneEnded extends ZoneEnd {
+  agreementProcesses: string[];
+  registrationProcesses: string[];
 }
 
 /** Agreement items a publication revoked, by the agreement process to tell. */
@@ -227,4 +263,5 @@ export interface StepResult {
   committedAt: string;
   catalogVersion?: number;
   revocations?: Revocation[];
+  zoneEnded?: ZoneEnded;
 }

@@ -68,6 +68,8 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/zones/{code}': read('everyone'),
   'GET /api/calendar/{year}': read('everyone'),
   'GET /api/powers': read('everyone'),
+  // The catalogue is published (“形成清单对外公布”): no token needed.
+  'GET /api/public/powers': read('public'),
   'GET /api/agreements': read('everyone'),
   'GET /api/agreements/{id}': read('everyone'),
   'GET /api/authority': read('everyone'),
@@ -125,6 +127,9 @@ const actionOrgs: Record<string, ActionOrgs> = {
   confirmTaxTransfer: 'addressee',
   verifyCommitment: 'addressee',
   recheckCommitment: 'addressee',
+  reviewLicenceApplication: 'addressee',
+  checkOnSite: 'addressee',
+  decideLicence: 'addressee',
   reportPenalty: 'addressee',
   reviewPenalty: 'addressee',
   correctPenalty: 'addressee',

@@ -1,4 +1,5 @@
-import type { AgreementContent } from '../domain/agreements';
+import { announcementProblem, type AgreementContent } from '../domain/agreements';
+import { chinaDate } from '../domain/calendar';
 import { changedFacts, type Correction, type DecisionFacts } from '../domain/penalties';
 import { listedPenaltyPowers, type CatalogDraft } from '../domain/powers';
 import { checkAgreementDraft } from '../store/agreements';
@@ -42,6 +43,20 @@ const checks: Record<string, Check> = {
         message: `a fact of decision ${facts.decisionNumber}: only the enforcement body changes it, by withdrawing this report and filing the new decision`,
       })),
     );
+  },
+  /** The announcement's date against today and the open task: opened when both signed, due by the period's end. */
+  async announceAgreement(deps, _context, processId, payload) {
+    const [task] = await deps.db.query<{ opened_at: Date | string; due_at: Date | string | null }>(
+      `SELECT opened_at, due_at FROM tasks WHERE process_id = $1 AND action = 'announceAgreement' AND status = 'open'`,
+      [processId],
+    );
+    if (!task?.due_at) return;
+    const day = (at: Date | string) => chinaDate(new Date(at));
+    const { announcedOn } = payload as { announcedOn: string };
+    const problem = announcementProblem(announcedOn, { today: chinaDate(new Date()), concludedOn: day(task.opened_at), announceBy: day(task.due_at) });
+    if (!problem) return;
+    const details = [{ path: 'body.announcedOn', message: problem.message }];
+    throw problem.status === 409 ? conflict(problem.message, details) : badRequest(problem.message, details);
   },
 };
 

@@ -18,6 +18,7 @@ import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess,
 import { getPenalty, listPenalties } from './routes/penalties';
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
 import { listPilots } from './routes/pilots';
+import { getPublicPowers } from './routes/public-catalog';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
 import { getStatistics, takeStatisticsSnapshot } from './routes/statistics';
 import { completeTask, getTask, listTasks } from './routes/tasks';
@@ -44,6 +45,7 @@ export const routes: Route[] = [
   getZone,
   getCalendar,
   getPowers,
+  getPublicPowers,
   listAgreements,
   getAgreement,
   getAuthority,

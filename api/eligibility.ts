@@ -53,11 +53,15 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     if (problems.length) throw conflict(problems.map((p) => p.message).join('; '));
   },
   async 'pilot-adoption'(deps, input) {
-    const [measure] = await deps.db.query('SELECT 1 FROM reform_measures WHERE code = $1', [input.measureCode]);
+    const [measure] = await deps.db.query<{ delisted_on: string | null; delisting_reason: string | null }>(
+      `SELECT to_char(delisted_on, 'YYYY-MM-DD') AS delisted_on, delisting_reason FROM reform_measures WHERE code = $1`,
+      [input.measureCode],
+    );
     if (!measure && !input.listing) {
       throw badRequest('invalid pilot-adoption input', [{ path: 'body.measureCode', message: `reform measure ${String(input.measureCode)} is not listed; list it with "listing"` }]);
     }
     if (measure && input.listing) throw conflict(`reform measure ${String(input.measureCode)} is already listed`);
+    if (measure?.delisted_on) throw conflict(`reform measure ${String(input.measureCode)} is no pilot since ${measure.delisted_on}: ${measure.delisting_reason}`);
     const [undecided] = await deps.db.query(
       `SELECT 1 FROM zones z WHERE z.status = 'ACTIVE' AND NOT EXISTS (
          SELECT 1 FROM pilot_decisions d WHERE d.measure_code = $1 AND d.zone_code = z.code AND d.status <> 'PENDING')`,

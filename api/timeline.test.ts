@@ -35,3 +35,11 @@ test('a payload reads as labelled fields, coded values by name, lists summed up,
   expect(payloadWords({ legalRepresentative: { name: '张三' } }, 'zh')).toBe('legalRepresentative.name：张三');
   expect(payloadWords({ boundary: { areaKm2: 3, description: '东至…', geojson: { type: 'Polygon' } } }, 'zh')).toBe('面积（平方公里）：3；四至范围：东至…');
 });
+
+test('a screened application names the items going by the normal route, and a zone’s end what it reached', () => {
+  const screened = { items: ['XK-001'], normalRoute: [{ powerCode: 'XK-009', because: '市场准入负面清单（2025年版） 许可准入类·危险化学品' }], notices: [] };
+  expect(summarize('applicationScreened', screened, 'zh')).toBe('审查通过，告知承诺事项 1 项；按一般程序办理许可 XK-009（市场准入负面清单（2025年版） 许可准入类·危险化学品）');
+  expect(summarize('applicationScreened', { items: ['XK-001'] }, 'en')).toBe('Screened: 1 licence items on commitment');
+  expect(summarize('zoneEndCarriedThrough', { terminatedOn: '2026-12-01', agreements: ['a'], registrationsRefused: [] }, 'zh')).toContain('1 份委托协议终止');
+  expect(summarize('taxTransferApproved', { reference: '营税〔2026〕1号' }, 'zh')).toBe('市税务局批准划转（营税〔2026〕1号）');
+});

@@ -6,6 +6,15 @@ import { fieldLabel as fieldName } from './words';
 type Data = Record<string, unknown>;
 type Template = (data: Data) => string;
 
+/** The items screening put on the normal route, and licences needed from authorities outside the catalogue. */
+function normalRoute(d: Data, lang: Lang): string {
+  const items = (d.normalRoute as { powerCode: string; because: string }[] | undefined) ?? [];
+  const notices = (d.notices as string[] | undefined) ?? [];
+  const listed = items.map((i) => `${i.powerCode}（${i.because}）`);
+  if (lang === 'zh') return `${items.length ? `；按一般程序办理许可 ${listed.join('、')}` : ''}${notices.length ? `；另需主管部门许可：${notices.join('；')}` : ''}`;
+  return `${items.length ? `; by the normal route: ${listed.join(', ')}` : ''}${notices.length ? `; licences needed elsewhere: ${notices.join('; ')}` : ''}`;
+}
+
 /** One sentence per event kind, in Chinese and English. */
 const templates: Record<string, { zh: Template; en: Template }> = {
   launched: {
@@ -62,7 +71,10 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   agreementExpired: { zh: (d) => `委托协议于 ${d.endDate} 到期`, en: (d) => `Expired at the end of ${d.endDate}` },
   applicationReceived: { zh: (d) => `受理${d.name}（${d.uscc}）的登记申请，受理窗口 ${d.acceptedBy}`, en: (d) => `Received the application of ${d.name} (${d.uscc}) at ${d.acceptedBy}` },
   routedToCounty: { zh: (d) => `无差别化受理：按住所转至 ${d.zoneCode} 办理`, en: (d) => `No-difference acceptance: routed to ${d.zoneCode} by residence` },
-  applicationScreened: { zh: (d) => `审查通过，申请承诺事项 ${(d.items as string[]).length} 项`, en: (d) => `Screened: ${(d.items as string[]).length} licence items on commitment` },
+  applicationScreened: {
+    zh: (d) => `审查通过，告知承诺事项 ${(d.items as string[]).length} 项${normalRoute(d, 'zh')}`,
+    en: (d) => `Screened: ${(d.items as string[]).length} licence items on commitment${normalRoute(d, 'en')}`,
+  },
   applicationRefused: {
     zh: (d) => `不予登记：${(d.refusals as { message: string }[]).map((r) => r.message).join('；')}`,
     en: (d) => `Refused: ${(d.refusals as { message: string }[]).map((r) => r.message).join('; ')}`,
@@ -74,16 +86,24 @@ const templates: Record<string, { zh: Template; en: Template }> = {
     zh: (d) => `${d.powerCode} 告知承诺${d.status === 'GRANTED' ? '准予许可' : `准予许可（${d.conditionsDue} 前具备条件）`}，${d.verifyBy} 前核查`,
     en: (d) => `${d.powerCode} granted on commitment${d.status === 'GRANTED' ? '' : ` (conditions by ${d.conditionsDue})`}; to verify by ${d.verifyBy}`,
   },
-  taxTransferRequested: { zh: (d) => `片区税务申请迁至 ${d.to}（${d.reference}）`, en: (d) => `The FTZ tax office requested the transfer to ${d.to} (${d.reference})` },
-  taxTransferApproved: { zh: (d) => `市税务局批准迁移（${d.reference}）`, en: (d) => `The city tax bureau approved the transfer (${d.reference})` },
-  taxTransferred: { zh: (d) => `${d.to} 确认迁入（${d.reference}）`, en: (d) => `${d.to} confirmed the transfer (${d.reference})` },
+  taxTransferRequested: { zh: (d) => `片区税务局申请划转至 ${d.to}（${d.reference}）`, en: (d) => `The FTZ tax office requested the transfer to ${d.to} (${d.reference})` },
+  taxTransferApproved: { zh: (d) => `市税务局批准划转（${d.reference}）`, en: (d) => `The city tax bureau approved the transfer (${d.reference})` },
+  taxTransferred: { zh: (d) => `${d.to} 确认划入（${d.reference}）`, en: (d) => `${d.to} confirmed the transfer (${d.reference})` },
   commitmentVerified: { zh: (d) => `${d.licenceId} 核查符合承诺${d.onTime ? '' : '（逾期核查）'}`, en: (d) => `${d.licenceId} verified compliant${d.onTime ? '' : ' (late)'}` },
   rectificationOrdered: { zh: (d) => `${d.licenceId} 不符合承诺，责令 ${d.rectifyBy} 前整改：${d.findings}`, en: (d) => `${d.licenceId} not compliant; rectify by ${d.rectifyBy}: ${d.findings}` },
   rectificationAccepted: { zh: (d) => `${d.licenceId} 整改后复查符合`, en: (d) => `${d.licenceId} compliant after rectification` },
   licenceRevoked: { zh: (d) => `${d.licenceId} 整改后仍不符合，撤销许可：${d.findings}`, en: (d) => `${d.licenceId} still not compliant: licence revoked (${d.findings})` },
   creditRecorded: { zh: (d) => `记入信用记录 ${d.creditRecordId}，不再适用告知承诺`, en: (d) => `Credit record ${d.creditRecordId}; the commitment route is barred` },
   penaltyCaseOpened: { zh: (d) => `移送 ${d.enforcementOrg} 立案 ${d.caseId}`, en: (d) => `Penalty case ${d.caseId} opened for ${d.enforcementOrg}` },
-  registrationCompleted: { zh: (d) => `办结：税务已迁至 ${d.taxOffice}，承诺事项均已核查`, en: (d) => `Completed: taxed at ${d.taxOffice}, every commitment settled` },
+  licenceApplied: { zh: (d) => `${d.powerCode} 按一般程序申请许可（${d.because}）`, en: (d) => `${d.powerCode} applied for by the normal route (${d.because})` },
+  licenceApplicationAccepted: { zh: (d) => `${d.licenceId} 许可申请审查通过，转现场核查`, en: (d) => `${d.licenceId}: application accepted, on-site check next` },
+  onSiteChecked: {
+    zh: (d) => `${d.licenceId} 现场核查（${d.checkedOn}）${d.result === 'meets' ? '符合条件' : '不符合条件'}：${d.findings}`,
+    en: (d) => `${d.licenceId} checked on site (${d.checkedOn}): ${d.result === 'meets' ? 'meets the conditions' : 'does not meet them'}: ${d.findings}`,
+  },
+  licenceIssued: { zh: (d) => `准予许可，核发许可证 ${d.licenceNumber}（有效期 ${d.validFrom} 至 ${d.validUntil}）`, en: (d) => `Licence ${d.licenceNumber} issued, valid ${d.validFrom} to ${d.validUntil}` },
+  licenceRefused: { zh: (d) => `${d.licenceId} 不予许可：${d.reason}`, en: (d) => `${d.licenceId} refused: ${d.reason}` },
+  registrationCompleted: { zh: (d) => `办结：税务已划转至 ${d.taxOffice}，承诺事项均已核查`, en: (d) => `Completed: taxed at ${d.taxOffice}, every commitment settled` },
   agreementTerminated: { zh: (d) => `提前终止委托协议（${d.on}）：${d.reason}`, en: (d) => `Terminated early (${d.on}): ${d.reason}` },
   powersRevoked: { zh: (d) => `职权清单第 ${d.catalogVersion} 版取消 ${(d.powerCodes as string[]).join('、')}，自 ${d.effectiveDate} 起不再委托`, en: (d) => `Catalogue version ${d.catalogVersion} delisted ${(d.powerCodes as string[]).join(', ')}: revoked from ${d.effectiveDate}` },
   penaltyRecorded: {
@@ -126,6 +146,11 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   pilotDeclined: { zh: (d) => `协同区 ${d.zoneCode} 决定暂不实施（${d.date}）：${d.note}`, en: (d) => `Zone ${d.zoneCode} declines it (${d.date}): ${d.note}` },
   pilotDecided: { zh: (d) => `各协同区均已决定，${d.adopted}/${d.zones} 个实施`, en: (d) => `Every zone has decided: ${d.adopted} of ${d.zones} adopt it` },
   terminated: { zh: (d) => `双方同意，协同区终止：${d.reason}`, en: (d) => `Terminated by mutual consent: ${d.reason}` },
+  zoneEndCarriedThrough: {
+    zh: (d) => `协同区自 ${d.terminatedOn} 终止：${(d.agreements as string[]).length} 份委托协议终止，${(d.registrationsRefused as string[]).length} 件在办登记申请不予登记；已登记企业的税务与监管仍归属地`,
+    en: (d) => `The zone ended on ${d.terminatedOn}: ${(d.agreements as string[]).length} agreements ended, ${(d.registrationsRefused as string[]).length} applications in flight refused; registered entities keep their local tax office and supervision`,
+  },
+  agreementEndedWithZone: { zh: (d) => `协同区于 ${d.on} 终止，委托协议随之终止：${d.reason}`, en: (d) => `Ended with its zone on ${d.on}: ${d.reason}` },
   // From the engine's histories (audit/history-facts.ts), not the records.
   deadlineSet: {
     zh: (d) => `设定${deadlineName(d.name, 'zh')}：${periodZh(String(d.period))}，截止 ${d.dueAt}${d.provisional ? '（按暂定日历）' : ''}`,

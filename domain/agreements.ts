@@ -124,7 +124,24 @@ export const AGREEMENT_TRANSITIONS: readonly [AgreementStage, AgreementStage][] 
   ['IN_FORCE', 'TERMINATED'],
   ['RENEWAL_DRAFTING', 'TERMINATED'],
   ['RENEWAL_SIGNING', 'TERMINATED'],
+  // The zone's end ends an agreement at any stage.
+  ['PREPARING', 'TERMINATED'],
+  ['DRAFTING', 'TERMINATED'],
+  ['SIGNING', 'TERMINATED'],
+  ['ANNOUNCING', 'TERMINATED'],
 ];
+
+/**
+ * An agreement is in force from its announcement, which must have happened: dated neither after
+ * today, nor before the agreement was concluded, nor after the announcement period allows.
+ * Dates are days in China, `YYYY-MM-DD`.
+ */
+export function announcementProblem(announcedOn: string, facts: { today: string; concludedOn: string; announceBy: string }): { status: 400 | 409; message: string } | null {
+  if (announcedOn > facts.today) return { status: 400, message: `公告日期不得晚于今天（${facts.today}）: an announcement cannot be dated after today` };
+  if (announcedOn < facts.concludedOn) return { status: 400, message: `公告日期不得早于协议签署（${facts.concludedOn}）: an announcement cannot precede the signatures` };
+  if (announcedOn > facts.announceBy) return { status: 409, message: `公告日期超出公告期限（${facts.announceBy}）: later than the announcement period allows` };
+  return null;
+}
 
 /** Days from one date to another (both `YYYY-MM-DD`). */
 export function daysBetween(from: string, to: string): number {

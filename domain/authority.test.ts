@@ -1,4 +1,4 @@
-import { termWithinLimit } from './agreements';
+import { announcementProblem, termWithinLimit } from './agreements';
 import { authorityOn, type AgreementFacts } from './authority';
 import { delistedCodes, diffCatalogs, missingCodes, type Power } from './powers';
 import { clockReading, msUntilDayStarts, startClock } from './policy-clock';
@@ -45,6 +45,15 @@ describe('authority: is a power in force for a zone on a date', () => {
     expect(ask([revoked], '2026-08-01')).toEqual({ inForce: false, reason: expect.stringContaining('delisted') });
   });
 
+  test("the zone's end: not from its termination day, not while suspended, whatever the agreement says", () => {
+    const terminated = agreement({ zone: { suspendedOn: null, terminatedOn: '2026-05-01' } });
+    expect(ask([terminated], '2026-04-30')).toMatchObject({ inForce: true });
+    expect(ask([terminated], '2026-05-01')).toEqual({ inForce: false, reason: 'zone 210881 was terminated on 2026-05-01' });
+    const suspended = agreement({ zone: { suspendedOn: '2026-06-10', terminatedOn: null } });
+    expect(ask([suspended], '2026-06-09')).toMatchObject({ inForce: true });
+    expect(ask([suspended], '2026-06-10')).toEqual({ inForce: false, reason: 'zone 210881 is suspended since 2026-06-10' });
+  });
+
   test('another zone or another power is not authorised', () => {
     expect(authorityOn([agreement()], { zoneCode: '210804', powerCode: 'XK-001', date: '2026-05-01' }).inForce).toBe(false);
     expect(ask([agreement()], '2026-05-01', 'CF-001')).toEqual({ inForce: false, reason: 'no agreement of zone 210881 entrusts CF-001' });
@@ -55,6 +64,15 @@ describe('agreement terms and catalogue versions', () => {
   test('a term of three years at most ends before the same day three years later', () => {
     expect(termWithinLimit({ startDate: '2026-01-01', endDate: '2028-12-31' }, 3)).toBe(true);
     expect(termWithinLimit({ startDate: '2026-01-01', endDate: '2029-01-01' }, 3)).toBe(false);
+  });
+
+  test('an announcement has happened: not after today, not before the signatures, not after the period', () => {
+    const facts = { today: '2026-06-10', concludedOn: '2026-06-01', announceBy: '2026-06-08' };
+    expect(announcementProblem('2026-06-05', facts)).toBeNull();
+    expect(announcementProblem('2026-06-01', facts)).toBeNull();
+    expect(announcementProblem('2026-06-11', facts)).toMatchObject({ status: 400 });
+    expect(announcementProblem('2026-05-31', facts)).toMatchObject({ status: 400 });
+    expect(announcementProblem('2026-06-09', facts)).toMatchObject({ status: 409, message: expect.stringContaining('公告期限') });
   });
 
   const power = (code: string, status: Power['status'] = 'listed', name = code): Power => ({

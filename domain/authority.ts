@@ -1,7 +1,8 @@
 /**
  * The rule every act under an entrusted power obeys: the power must be in force for the zone on the
  * day of the act, under a signed and announced agreement version whose term covers that day, not
- * terminated before it, and not delisted (revoked) before it.
+ * terminated before it, and not delisted (revoked) before it; and the zone itself neither terminated
+ * by that day nor suspended since a day before it (a suspension stops new acts until resumption).
  */
 export interface AgreementFacts {
   agreementId: string;
@@ -9,6 +10,8 @@ export interface AgreementFacts {
   /** Only agreements that were announced ever authorised anything. */
   announced: boolean;
   terminatedOn: string | null;
+  /** The zone's own state: suspended since a day (until resumed), or terminated on a day. */
+  zone?: { suspendedOn: string | null; terminatedOn: string | null };
   versions: {
     version: number;
     startDate: string;
@@ -28,7 +31,11 @@ export function authorityOn(agreements: AgreementFacts[], query: { zoneCode: str
     for (const version of agreement.versions) {
       const item = version.items.find((i) => i.powerCode === powerCode);
       if (!item) continue;
-      if (!agreement.announced) {
+      if (agreement.zone?.terminatedOn && date >= agreement.zone.terminatedOn) {
+        reason = `zone ${zoneCode} was terminated on ${agreement.zone.terminatedOn}`;
+      } else if (agreement.zone?.suspendedOn && date >= agreement.zone.suspendedOn) {
+        reason = `zone ${zoneCode} is suspended since ${agreement.zone.suspendedOn}`;
+      } else if (!agreement.announced) {
         reason = `agreement ${agreement.agreementId} is not in force (not announced)`;
       } else if (date < version.startDate || date > version.endDate) {
         reason = `agreement ${agreement.agreementId} v${version.version} runs ${version.startDate} to ${version.endDate}, not on ${date}`;

@@ -15,6 +15,31 @@ export const POWER_KIND_LABELS = {
   other: { zh: '其他', en: 'Other' },
 } as const;
 
+/** How the FTZ itself holds a power: 下放 (devolved by the province), 授权 (conferred by law or the city), 委托 (entrusted). */
+export const HOLDING_MODES = ['devolved', 'authorised', 'entrusted'] as const;
+export const HOLDING_MODE_LABELS = {
+  devolved: { zh: '下放', en: 'Devolved' },
+  authorised: { zh: '授权', en: 'Authorised' },
+  entrusted: { zh: '委托', en: 'Entrusted' },
+} as const;
+
+export interface PowerHolding {
+  powerCode: string;
+  mode: (typeof HOLDING_MODES)[number];
+  /** 赋予机关: the organ that devolved, authorised or entrusted it. */
+  grantedBy: string;
+  document: string;
+  validFrom: string;
+}
+
+/**
+ * A power the FTZ holds only by 委托 is not its own to entrust: a zone may not receive it. A power whose
+ * holding is not recorded yet is not refused (the public list shows its holding as unknown).
+ */
+export function entrustableOnward(holding: Pick<PowerHolding, 'mode'> | undefined): boolean {
+  return holding?.mode !== 'entrusted';
+}
+
 /** A power code: two letters of its kind and three digits, e.g. XK-001. */
 export const powerCodeSchema = z.string().regex(/^[A-Z]{2}-\d{3}$/, 'a power code such as XK-001');
 

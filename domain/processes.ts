@@ -115,7 +115,7 @@ const entityRegistration: ProcessDefinition<Application> = {
   entityUscc: (input) => input.uscc,
   // The FTZ's window or any zone's (无差别化受理): the residence decides the county.
   launchedBy: { orgIds: ['ftz'], countyOrgKinds: ['zone'], role: 'staff' },
-  title: { zh: '企业登记与告知承诺核查', en: 'Company registration' },
+  title: { zh: '市场主体注册登记与告知承诺核查', en: 'Company registration' },
   stages: REGISTRATION_STAGES,
   stageLabels: REGISTRATION_STAGE_LABELS,
   transitions: REGISTRATION_TRANSITIONS,

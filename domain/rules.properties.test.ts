@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { calendars as seeded } from '../seeds/calendars';
 import { addWorkingDays, isWorkingDay, workingDaysBetween, type Calendars } from './calendar';
 import { zoneName } from './names';
-import { usccCheckCharacter, usccProblem } from './uscc';
+import { fullUsccProblem, ISSUED_DIVISION, ISSUED_KIND, issueUscc, organisationCodeCheckCharacter, usccCheckCharacter, usccProblem } from './uscc';
 
 /**
  * Properties of the pure rules, over generated inputs: the examples beside each rule pin known
@@ -47,10 +47,12 @@ describe('working days, for every start and count', () => {
 });
 
 describe('unified social credit codes, for every code', () => {
-  const first17 = fc.array(fc.constantFrom(...ALPHABET), { minLength: 17, maxLength: 17 }).map((chars) => chars.join(''));
+  const chars = (n: number) => fc.array(fc.constantFrom(...ALPHABET), { minLength: n, maxLength: n }).map((c) => c.join(''));
+  // Eight characters, then their GB 11714 check: the organisation code a valid USCC carries at 9–17.
+  const first17 = fc.tuple(chars(8), chars(8)).map(([head, body]) => head + body + organisationCodeCheckCharacter(body));
 
   test('17 characters and their check character make a valid code', () => {
-    fc.assert(fc.property(first17, (body) => expect(usccProblem(body + usccCheckCharacter(body))).toBeNull()));
+    fc.assert(fc.property(first17, (body) => expect(fullUsccProblem(body + usccCheckCharacter(body))).toBeNull()));
   });
 
   test('any one character changed is caught by the check', () => {
@@ -60,6 +62,21 @@ describe('unified social credit codes, for every code', () => {
         fc.pre(code[at] !== replacement);
         expect(usccProblem(code.slice(0, at) + replacement + code.slice(at + 1))).toBe('check');
       }),
+    );
+  });
+});
+
+describe('codes this system issues', () => {
+  test('10,000 issued USCCs pass GB 32100 and carry a GB 11714 organisation code, a company first registered in Yingkou', () => {
+    fc.assert(
+      fc.property(fc.uuid(), (uuid) => {
+        const code = issueUscc(uuid.replace(/-/g, ''));
+        expect(fullUsccProblem(code)).toBeNull();
+        expect(organisationCodeCheckCharacter(code.slice(8, 16))).toBe(code[16]);
+        expect(code.slice(0, 2)).toBe(ISSUED_KIND);
+        expect(code.slice(2, 8)).toBe(ISSUED_DIVISION);
+      }),
+      { numRuns: 10_000 },
     );
   });
 });

@@ -17,7 +17,7 @@ export const INDICATORS = [
 export type Indicator = (typeof INDICATORS)[number];
 
 export const INDICATOR_LABELS: Record<Indicator, { zh: string; en: string }> = {
-  registrations: { zh: '市场主体登记', en: 'Registrations' },
+  registrations: { zh: '市场主体注册登记', en: 'Registrations' },
   licencesOnCommitment: { zh: '告知承诺许可', en: 'Licences on commitment' },
   verificationsOnTime: { zh: '按期核查', en: 'Verifications on time' },
   verificationsLate: { zh: '逾期核查', en: 'Verifications late' },

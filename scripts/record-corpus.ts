@@ -19,6 +19,18 @@ import { application, apply, applied, readyZone, registration, transferTax, veri
 
 const CORPUS = join(__dirname, '..', 'test', 'replay-corpus');
 
+/** A zone with an agreement in force and an application awaiting consent, then terminated by both sides. */
+async function endedZone(h: Harness) {
+  const zone = await readyZone(h);
+  const zoneProcess = (await (await h.as('audit.auditor')).get(`/api/zones/${zone}`)).body.processId as string;
+  const [agreementId] = ((await (await h.as('audit.auditor')).get(`/api/agreements?zone=${zone}`)).body as { id: string }[]).map((a) => a.id);
+  const inFlight = await applied(h, 'ftz.staff', application(zone));
+  await (await h.as('ftz.admin')).post(`/api/processes/${zoneProcess}/actions/proposeTermination`, { reason: '园区调出' });
+  await complete(h, `gov-${zone}.admin`, zoneProcess, 'consentTermination', { decision: 'agree' });
+  for (const id of [zoneProcess, agreementId, inFlight]) await h.client.workflow.getHandle(id).result();
+  return { zoneProcess, agreementId, inFlight };
+}
+
 /** Each scenario names its folder (the process type) and returns the process id it ran. */
 const scenarios: Record<string, (h: Harness) => Promise<string>> = {
   async 'zone-established'(h) {
@@ -57,6 +69,15 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await complete(h, `gov-${county}.admin`, id, 'consentTermination', { decision: 'agree' });
     await h.client.workflow.getHandle(id).result();
     return id;
+  },
+  async 'zone-end-carried-through'(h) {
+    return (await endedZone(h)).zoneProcess;
+  },
+  async 'agreement-zone-end'(h) {
+    return (await endedZone(h)).agreementId;
+  },
+  async 'registration-zone-end'(h) {
+    return (await endedZone(h)).inFlight;
   },
   async 'agreement-returned-renewed-expired'(h) {
     const zone = await h.newCounty({ historyEventLimit: 60 });
@@ -118,6 +139,19 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await registration(h, id, (r) => r.deadlines.some((d) => d.name.startsWith('verification:') && d.escalated));
     const { uscc } = await registration(h, id);
     await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${uscc}/XK-001`, { result: 'compliant' });
+    await transferTax(h, id, zone);
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'registration-normal-route-licensed'(h) {
+    const zone = await readyZone(h);
+    const app = application(zone, { businessScope: '危险化学品批发（不含储存）；食品销售' });
+    const id = await applied(h, 'ftz.staff', app);
+    await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+    await complete(h, 'ftz.staff', id, 'reviewLicenceApplication', { decision: 'accept' });
+    await complete(h, `le-${zone}.staff`, id, 'checkOnSite', { result: 'meets', findings: '符合条件', checkedOn: today() });
+    await complete(h, 'ftz.staff', id, 'decideLicence', { decision: 'grant', licenceNumber: '辽营危化经字〔2026〕1号', validFrom: today(), validUntil: addDays(today(), 1095) });
+    await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${app.uscc}/XK-001`, { result: 'compliant' });
     await transferTax(h, id, zone);
     await h.client.workflow.getHandle(id).result();
     return id;

@@ -4,7 +4,8 @@ import { hashPassword } from '../store/passwords';
 import { calendars } from './calendars';
 import { firstCatalog, penaltiesDelisted } from './catalog';
 import { divisions } from './divisions';
-import { negativeList } from './negative-list';
+import { negativeListEditions } from './negative-list';
+import { powerHoldings } from './power-holdings';
 import { organizations } from './organizations';
 import { policyDefaults } from './policies';
 import { reformMeasures } from './reform-measures';
@@ -40,24 +41,39 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
   }
   for (const o of organizations) {
     await db.query(
+      // Seeded organisations carry their official names: a corrected name replaces the one seeded before.
       `INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO NOTHING`,
+       ON CONFLICT (id) DO UPDATE SET name_zh = $2, name_en = $3`,
       [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null],
     );
   }
-  for (const item of negativeList.items) {
+  for (const edition of negativeListEditions) {
     await db.query(
-      `INSERT INTO negative_list_items (edition, code, kind, title, keywords) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [negativeList.edition, item.code, item.kind, item.title, item.keywords],
+      `INSERT INTO negative_list_editions (edition, title, effective_from, source) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [edition.edition, edition.title, edition.effectiveFrom, edition.source],
     );
+    for (const item of edition.items) {
+      await db.query(
+        `INSERT INTO negative_list_items (edition, code, kind, title, keywords, power_code) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        [edition.edition, item.code, item.kind, item.title, item.keywords, item.powerCode ?? null],
+      );
+    }
   }
   await seedFirstCatalog(db);
   await delistPenaltyPowers(db);
+  for (const h of powerHoldings) {
+    await db.query(
+      `INSERT INTO power_holdings (power_code, mode, granted_by, document, valid_from) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [h.powerCode, h.mode, h.grantedBy, h.document, h.validFrom],
+    );
+  }
   for (const m of reformMeasures) {
     await db.query(
-      `INSERT INTO reform_measures (code, title_zh, title_en, granted_by, granted_on, summary, listed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT (code) DO NOTHING`,
-      [m.code, m.titleZh, m.titleEn, m.grantedBy, m.grantedOn, m.summary],
+      `INSERT INTO reform_measures (code, title_zh, title_en, granted_by, granted_on, summary, source, delisted_on, delisting_reason, listed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       ON CONFLICT (code) DO UPDATE SET source = coalesce(reform_measures.source, $7),
+         delisted_on = coalesce(reform_measures.delisted_on, $8), delisting_reason = coalesce(reform_measures.delisting_reason, $9)`,
+      [m.code, m.titleZh, m.titleEn, m.grantedBy, m.grantedOn, m.summary, m.source, m.delisted?.on ?? null, m.delisted?.reason ?? null],
     );
   }
   if (options.demoPassword !== undefined) await seedDemoUsers(db, options.demoPassword);

@@ -26,8 +26,6 @@ export const policyDefaults = {
   'registration.verificationPeriod': { workingDays: 30 } satisfies Period,
   /** A rectification order's period, two months by default. */
   'registration.rectificationPeriod': { days: 61 } satisfies Period,
-  /** The edition of the market access negative list applications are checked against. */
-  'registration.negativeListEdition': '2022',
   /** From the penalty decision until the zone must have reported it to the FTZ (抄报). */
   'penalty.reportPeriod': { workingDays: 7 } satisfies Period,
   /** From a report or resubmission until the FTZ must have recognised or returned it. */

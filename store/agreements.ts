@@ -1,6 +1,7 @@
 import { termWithinLimit, type AgreementContent } from '../domain/agreements';
 import type { AgreementFacts } from '../domain/authority';
-import { catalogVersion } from './catalog';
+import { catalogVersion, powerHoldingsOn } from './catalog';
+import { entrustableOnward, HOLDING_MODE_LABELS } from '../domain/powers';
 import type { Queryable } from './db';
 import { readPolicy } from './policy';
 
@@ -16,20 +17,31 @@ export async function agreementFacts(q: Queryable, zoneCode: string): Promise<Ag
     power_code: string;
     scope: string;
     revoked_on: string | null;
+    zone_suspended_on: string | null;
+    zone_terminated_on: string | null;
   }>(
     `SELECT a.id, a.announced_on IS NOT NULL AS announced, to_char(a.terminated_on, 'YYYY-MM-DD') AS terminated_on,
+       to_char(z.suspended_on, 'YYYY-MM-DD') AS zone_suspended_on, to_char(z.terminated_on, 'YYYY-MM-DD') AS zone_terminated_on,
        v.version, to_char(v.start_date, 'YYYY-MM-DD') AS start_date, to_char(v.end_date, 'YYYY-MM-DD') AS end_date,
        i.power_code, i.scope, to_char(i.revoked_on, 'YYYY-MM-DD') AS revoked_on
      FROM agreements a
      JOIN agreement_versions v ON v.agreement_id = a.id AND v.status = 'signed'
      JOIN agreement_items i ON i.agreement_id = a.id AND i.version = v.version
+     LEFT JOIN zones z ON z.code = a.zone_code
      WHERE a.zone_code = $1
      ORDER BY a.id, v.version DESC, i.power_code`,
     [zoneCode],
   );
   const facts = new Map<string, AgreementFacts>();
   for (const r of rows) {
-    const agreement = facts.get(r.id) ?? { agreementId: r.id, zoneCode, announced: r.announced, terminatedOn: r.terminated_on, versions: [] };
+    const agreement = facts.get(r.id) ?? {
+      agreementId: r.id,
+      zoneCode,
+      announced: r.announced,
+      terminatedOn: r.terminated_on,
+      zone: { suspendedOn: r.zone_suspended_on, terminatedOn: r.zone_terminated_on },
+      versions: [],
+    };
     facts.set(r.id, agreement);
     let version = agreement.versions.find((v) => v.version === r.version);
     if (!version) {
@@ -64,10 +76,20 @@ export async function checkAgreementDraft(
   const catalog = await catalogVersion(q);
   const listed = new Set(catalog?.powers.filter((p) => p.status === 'listed').map((p) => p.code));
   const known = new Set(catalog?.powers.map((p) => p.code));
+  const holdings = await powerHoldingsOn(q, draft.content.term.startDate);
   draft.content.items.forEach((item, index) => {
     if (!listed.has(item.powerCode)) {
       const why = known.has(item.powerCode) ? 'is delisted' : 'is not in the published catalogue';
       problems.push({ path: `items.${index}.powerCode`, message: `${item.powerCode} ${why} (version ${catalog?.version ?? 'none'})`, status: 400 });
+      return;
+    }
+    const holding = holdings.get(item.powerCode);
+    if (!entrustableOnward(holding)) {
+      problems.push({
+        path: `items.${index}.powerCode`,
+        message: `${item.powerCode}: the FTZ holds it only by ${HOLDING_MODE_LABELS.entrusted.zh} of ${holding!.grantedBy} (${holding!.document}) and may not entrust it onward`,
+        status: 400,
+      });
     }
   });
   const maxYears = Number(await readPolicy(q, 'agreement.maxTermYears', draft.zoneCode));

@@ -1,4 +1,4 @@
-import type { Power } from '../domain/powers';
+import type { Power, PowerHolding } from '../domain/powers';
 import type { Queryable } from './db';
 
 interface PowerRow {
@@ -53,4 +53,14 @@ export async function catalogVersion(q: Queryable, version?: number): Promise<Ca
     publishedAt: new Date(row.published_at).toISOString(),
     powers: await catalogPowers(q, row.version),
   };
+}
+
+/** How the FTZ holds each power on `date`: the latest holding in force then, by power code. */
+export async function powerHoldingsOn(q: Queryable, date: string): Promise<Map<string, PowerHolding>> {
+  const rows = await q.query<{ power_code: string; mode: PowerHolding['mode']; granted_by: string; document: string; valid_from: string }>(
+    `SELECT DISTINCT ON (power_code) power_code, mode, granted_by, document, to_char(valid_from, 'YYYY-MM-DD') AS valid_from
+     FROM power_holdings WHERE valid_from <= $1 ORDER BY power_code, valid_from DESC`,
+    [date],
+  );
+  return new Map(rows.map((r) => [r.power_code, { powerCode: r.power_code, mode: r.mode, grantedBy: r.granted_by, document: r.document, validFrom: r.valid_from }]));
 }

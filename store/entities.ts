@@ -114,6 +114,12 @@ export async function entityDetail(q: Queryable, uscc: string) {
   if (!row) return undefined;
   const now = new Date();
   const licences = await q.query<LicenceRow>(`SELECT ${LICENCE_COLUMNS} FROM licences l WHERE l.uscc = $1 ORDER BY l.id`, [uscc]);
+  const normal = await q.query<Record<string, unknown>>(
+    `SELECT id, power_code, reason, because, status, enforcement_org, on_site_check, licence_number,
+       to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_until, 'YYYY-MM-DD') AS valid_until, applied_at
+     FROM normal_licences WHERE uscc = $1 ORDER BY id`,
+    [uscc],
+  );
   const credit = await q.query<Record<string, unknown>>(
     `SELECT id, kind, grade, reason, bars_commitment, source_process_id, recorded_at, to_char(publication_from, 'YYYY-MM-DD') AS publication_from,
        to_char(publication_until, 'YYYY-MM-DD') AS publication_until, status FROM credit_records WHERE uscc = $1 ORDER BY recorded_at`,
@@ -135,6 +141,19 @@ export async function entityDetail(q: Queryable, uscc: string) {
       confirmedAt: iso(row.confirmed_at),
     },
     licences: licences.map((l) => toLicence(l, now)),
+    normalLicences: normal.map((l) => ({
+      id: l.id as string,
+      powerCode: l.power_code as string,
+      reason: l.reason as string,
+      because: l.because as string,
+      status: l.status as string,
+      enforcementOrg: l.enforcement_org as string,
+      onSiteCheck: (l.on_site_check as { result: string; findings: string; checkedOn: string } | null) ?? null,
+      licenceNumber: l.licence_number as string | null,
+      validFrom: l.valid_from as string | null,
+      validUntil: l.valid_until as string | null,
+      appliedAt: iso(l.applied_at as Date)!,
+    })),
     credit: {
       commitmentBarred: row.barred,
       records: credit.map((c) => ({

@@ -1,9 +1,8 @@
-import { negativeListHits, type Application, type NegativeListItem, type Refusal } from '../domain/registration';
+import { negativeListHits, type Application, type NegativeListItem, type NormalRouteItem, type NormalRouteReason, type Refusal } from '../domain/registration';
 import { authorityOn } from '../domain/authority';
 import { agreementFacts } from './agreements';
 import { catalogVersion } from './catalog';
 import type { Queryable } from './db';
-import { readPolicy } from './policy';
 
 /** A licence item the records allow: the power, its agreement and the working days to verify it. */
 export interface ItemAuthority {
@@ -17,12 +16,34 @@ export interface ItemAuthority {
 export interface Screening {
   refusals: Refusal[];
   zoneName: string;
+  /** Items on commitment, each with the authority that grants it. */
   items: ItemAuthority[];
+  /** Items the FTZ window handles by the normal route (许可事项现场核查). */
+  normalItems: NormalRouteItem[];
+  /** Licences the business scope needs from authorities outside the catalogue (a restricted entry with no power here). */
+  notices: string[];
+}
+
+/** The negative-list edition in force on `date`: the latest whose day has come. */
+async function negativeListInForce(q: Queryable, date: string) {
+  const [edition] = await q.query<{ edition: string; title: string }>(
+    `SELECT edition, title FROM negative_list_editions WHERE effective_from <= $1 ORDER BY effective_from DESC LIMIT 1`,
+    [date],
+  );
+  if (!edition) return { title: 'none', items: [] as NegativeListItem[] };
+  const items = await q.query<NegativeListItem>(
+    'SELECT code, kind, title, keywords, power_code AS "powerCode" FROM negative_list_items WHERE edition = $1 ORDER BY code',
+    [edition.edition],
+  );
+  return { title: edition.title, items };
 }
 
 /**
  * Every business check of an application against the records, on `date` (a day in China): the
- * residence's zone, the negative list, the applicant's credit, each licence item's power.
+ * residence's zone, the negative list in force, the applicant's credit, each licence item's power.
+ * Refused: outside an ACTIVE zone, a prohibited entry, an item whose power is not there. Not
+ * refused: a restricted entry puts its licence on the normal route, and so does a credit record
+ * that bars the commitment route for every item.
  */
 export async function screenApplication(q: Queryable, application: Application, date: string): Promise<Screening> {
   const refusals: Refusal[] = [];
@@ -31,24 +52,66 @@ export async function screenApplication(q: Queryable, application: Application, 
   if (zone?.status !== 'ACTIVE') {
     refusals.push({ code: 'residence-not-in-active-zone', message: `the residence's county ${county} is ${zone ? `a ${zone.status} zone` : 'not a zone'}, not an ACTIVE one` });
   }
-  const edition = String(await readPolicy(q, 'registration.negativeListEdition', county));
-  const list = await q.query<NegativeListItem>('SELECT code, kind, title, keywords FROM negative_list_items WHERE edition = $1 ORDER BY code', [edition]);
-  for (const hit of negativeListHits(application.businessScope, list)) {
-    refusals.push(
-      hit.kind === 'prohibited'
-        ? { code: 'negative-list-prohibited', message: `the business scope touches a prohibited entry of the negative list (${edition}) ${hit.code}: ${hit.title}` }
-        : { code: 'negative-list-restricted', message: `the business scope touches a restricted entry of the negative list (${edition}) ${hit.code}: ${hit.title}; apply by the normal licence route` },
-    );
+  const normal = new Map<string, { reason: NormalRouteReason; because: string }>();
+  const notices: string[] = [];
+  const list = await negativeListInForce(q, date);
+  for (const hit of negativeListHits(application.businessScope, list.items)) {
+    const entry = `${list.title} ${hit.code}: ${hit.title}`;
+    if (hit.kind === 'prohibited') {
+      refusals.push({ code: 'negative-list-prohibited', message: `the business scope touches a prohibited entry of the ${entry}` });
+    } else if (hit.powerCode) {
+      normal.set(hit.powerCode, { reason: 'negative-list-restricted', because: entry });
+    } else {
+      notices.push(`${entry}: a licence from the competent authority is needed before operating`);
+    }
   }
-  if (application.uscc && application.licenceItems.length) {
+  for (const item of application.licenceItems) {
+    if (item.variant === 'normalRoute' && !normal.has(item.powerCode)) normal.set(item.powerCode, { reason: 'chosen', because: item.note ?? 'chosen by the applicant' });
+  }
+  const onCommitment = application.licenceItems.filter((i) => i.variant !== 'normalRoute' && !normal.has(i.powerCode));
+  if (application.uscc && onCommitment.length) {
     const [barred] = await q.query<{ id: string; reason: string }>(
       `SELECT id, reason FROM credit_records WHERE uscc = $1 AND status = 'ACTIVE' AND bars_commitment LIMIT 1`,
       [application.uscc],
     );
-    if (barred) refusals.push({ code: 'commitment-barred', message: `credit record ${barred.id} bars ${application.uscc} from the commitment route: ${barred.reason}` });
+    if (barred) {
+      for (const item of onCommitment.splice(0)) normal.set(item.powerCode, { reason: 'commitment-barred', because: `credit record ${barred.id}: ${barred.reason}` });
+    }
   }
-  const { items, refusals: itemRefusals } = await itemAuthorities(q, county, application.licenceItems.map((i) => i.powerCode), date);
-  return { refusals: [...refusals, ...itemRefusals], zoneName: zone?.name ?? '', items };
+  const { items, refusals: itemRefusals } = await itemAuthorities(q, county, onCommitment.map((i) => i.powerCode), date);
+  const { normalItems, refusals: normalRefusals } = await normalRouteItems(q, normal);
+  return { refusals: [...refusals, ...itemRefusals, ...normalRefusals], zoneName: zone?.name ?? '', items, normalItems, notices };
+}
+
+/** Items by the normal route: the FTZ window decides itself, so the power need only be listed in the catalogue in force. */
+async function normalRouteItems(q: Queryable, normal: Map<string, { reason: NormalRouteReason; because: string }>) {
+  const refusals: Refusal[] = [];
+  const normalItems: NormalRouteItem[] = [];
+  if (!normal.size) return { refusals, normalItems };
+  const catalog = await catalogVersion(q);
+  for (const [powerCode, why] of normal) {
+    const power = catalog?.powers.find((p) => p.code === powerCode && p.status === 'listed' && p.kind === 'licensing');
+    if (!power) {
+      refusals.push({ code: 'power-not-listed', message: `${powerCode} is not a licensing power listed in the catalogue in force` });
+      continue;
+    }
+    normalItems.push({ powerCode, powerName: power.name, ...why });
+  }
+  return { refusals, normalItems };
+}
+
+/**
+ * The residence's zone on the day of consent: it may have been suspended or terminated since the
+ * application was screened. A registration goes into an ACTIVE zone only.
+ */
+export async function zoneRefusal(q: Queryable, county: string): Promise<Refusal | null> {
+  const [zone] = await q.query<{ status: string; terminated_on: string | null }>(
+    `SELECT status, to_char(terminated_on, 'YYYY-MM-DD') AS terminated_on FROM zones WHERE code = $1`,
+    [county],
+  );
+  if (zone?.status === 'ACTIVE') return null;
+  if (zone?.status === 'TERMINATED') return { code: 'zone-terminated', message: `zone ${county} was terminated on ${zone.terminated_on}` };
+  return { code: 'residence-not-in-active-zone', message: `the residence's county ${county} is ${zone ? `a ${zone.status} zone` : 'not a zone'}, not an ACTIVE one` };
 }
 
 /** Each power: listed in the catalogue in force, open to commitment, and in force for the zone on `date`. */

@@ -77,6 +77,32 @@ describe('delegation agreements', () => {
     expect(await authority(h, zone, 'XK-002', today())).toMatchObject({ inForce: false, reason: expect.stringContaining('not announced') });
   });
 
+  test('an announcement dated after today, before the signatures or after the period is refused; the agreement stays unannounced', async () => {
+    const zone = await activeZone();
+    const id = await launchAgreement(h, zone);
+    await complete(h, 'ftz.staff', id, 'draftAgreement', agreementContent([{ powerCode: 'XK-002' }]));
+    await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
+    const signed = await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+    const task = await taskFor(h, 'ftz.staff', id, 'announceAgreement');
+    const announce = (announcedOn: string) => h.as('ftz.staff').then((ftz) => ftz.post(`/api/tasks/${task.id}/complete`, { announcementRef: '营自贸委〔2026〕9号', announcedOn }));
+
+    const future = await announce(addDays(today(), 60));
+    expect([future.status, future.body.error.details]).toEqual([400, [{ path: 'body.announcedOn', message: expect.stringContaining('公告日期不得晚于今天') }]]);
+    const early = await announce(addDays(today(), -1));
+    expect([early.status, early.body.error.details[0].path]).toEqual([400, 'body.announcedOn']);
+    // Sent past the API, straight to the engine: the workflow's own validator refuses it too.
+    const late = h.client.workflow.getHandle(id).executeUpdate('announceAgreement', {
+      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: task.id, requestId: 'future', payload: { announcementRef: '营自贸委〔2026〕9号', announcedOn: addDays(today(), 60) } }],
+    });
+    await expect(late).rejects.toMatchObject({ cause: { type: 'BadRequest', message: expect.stringContaining('announcedOn') } });
+    expect(await agreement(h, id)).toMatchObject({ status: 'SIGNED', announcedOn: null });
+    expect(await authority(h, zone, 'XK-002', today())).toMatchObject({ inForce: false });
+    expect(signed.deadlines[0].dueAt > new Date().toISOString()).toBe(true);
+
+    expect((await announce(today())).status).toBe(200);
+    expect(await agreement(h, id)).toMatchObject({ status: 'IN_FORCE', announcedOn: today() });
+  });
+
   test('bad drafts are refused with their reasons and change nothing', async () => {
     const zone = await activeZone();
     const other = await activeZone();

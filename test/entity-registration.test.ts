@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { REGISTRATION_TRANSITIONS } from '../domain/registration';
+import { fullUsccProblem, organisationCodeCheckCharacter, usccCheckCharacter } from '../domain/uscc';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { application, apply, applied, entity, readyZone, registration, transferTax, verify } from './support/registration-flow';
-import { complete, expectDeclaredPath, timelineKinds } from './support/zone-flow';
+import { complete, expectDeclaredPath, taskFor, timelineKinds } from './support/zone-flow';
 import { scaled } from './support/time';
+import { addDays } from '../domain/agreements';
+import { today } from './support/agreement-flow';
 
 let h: Harness;
 let zone: string;
@@ -116,17 +119,10 @@ describe('refusals', () => {
     // Every reason is given at once: outside a zone, no power is in force either.
     expect(await refusedWith(application(notAZone))).toEqual(['residence-not-in-active-zone', 'power-not-in-force']);
     expect(await refusedWith(application(zone, { businessScope: '网络游戏；网络赌博平台运营' }))).toEqual(['negative-list-prohibited']);
-    expect(await refusedWith(application(zone, { businessScope: '危险化学品批发' }))).toEqual(['negative-list-restricted']);
     expect(await refusedWith(application(zone, { licenceItems: [{ powerCode: 'XK-003', commitment: '承诺', variant: 'conditionsMet' }] }))).toEqual(['not-a-commitment-item']);
     expect(await refusedWith(application(zone, { licenceItems: [{ powerCode: 'XK-008', commitment: '承诺', variant: 'conditionsMet' }] }))).toEqual(['power-not-in-force']);
 
-    const barred = application(zone);
-    await h.db.query(
-      `INSERT INTO credit_records (id, uscc, kind, reason, bars_commitment, source_process_id, recorded_at, status)
-       VALUES ($1, $2, 'commitment-breach', '外地承诺失信', true, 'elsewhere', now(), 'ACTIVE')`,
-      [`test-${randomUUID()}`, barred.uscc],
-    );
-    expect(await refusedWith(barred)).toEqual(['commitment-barred']);
+    expect(await refusedWith(application(zone, { licenceItems: [{ powerCode: 'CF-002', variant: 'normalRoute' }] }))).toEqual(['power-not-listed']);
   });
 
   test('the county government refuses consent', async () => {
@@ -142,8 +138,14 @@ describe('refusals', () => {
     const valid = application(zone);
     // Every one-character change of a valid code breaks its check character.
     const mutated = `${valid.uscc!.slice(0, 5)}${valid.uscc![5] === '0' ? '1' : '0'}${valid.uscc!.slice(6)}`;
+    // GB 32100 holds but positions 9–17 are no organisation code (GB 11714 check character wrong).
+    const body8 = valid.uscc!.slice(8, 16);
+    const wrongOrgCheck = [...'0123456789X'].find((c) => c !== organisationCodeCheckCharacter(body8))!;
+    const first17 = `${valid.uscc!.slice(0, 16)}${wrongOrgCheck}`;
+    const noOrganisationCode = first17 + usccCheckCharacter(first17);
     const cases: [unknown, string][] = [
       [{ ...valid, uscc: mutated }, 'body.uscc'],
+      [{ ...valid, uscc: noOrganisationCode }, 'body.uscc'],
       [{ ...valid, uscc: `${valid.uscc!.slice(0, 17)}I` }, 'body.uscc'],
       [{ ...valid, residence: undefined }, 'body.residence'],
       [{ ...valid, businessAddresses: [] }, 'body.businessAddresses'],
@@ -158,6 +160,71 @@ describe('refusals', () => {
     // Launching is for windows: a government or enforcement user may not.
     expect((await apply(h, `gov-${zone}.staff`, valid)).status).toBe(403);
     expect((await apply(h, `le-${zone}.staff`, valid)).status).toBe(403);
+  });
+});
+
+describe('the normal licence route (许可事项现场核查)', () => {
+  test('a restricted negative-list entry does not refuse: its licence goes by the normal route and ends with a licence after an on-site check', async () => {
+    const app = application(zone, { businessScope: '危险化学品批发（不含储存）；食品销售' });
+    const id = await applied(h, 'ftz.staff', app);
+    const screened = await registration(h, id);
+    expect(screened.stage).toBe('AWAITING_CONSENT');
+    expect(screened.refusals).toEqual([]);
+    await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+    await registration(h, id, (r) => r.stage === 'SUPERVISING');
+    // The commitment item is granted at once; the restricted one waits for the window's review.
+    const licenceId = `${app.uscc}/XK-009`;
+    let registered = await entity(h, app.uscc!);
+    expect(registered.licences.map((l: { powerCode: string }) => l.powerCode)).toEqual(['XK-001']);
+    expect(registered.normalLicences).toEqual([
+      expect.objectContaining({ id: licenceId, powerCode: 'XK-009', reason: 'negative-list-restricted', because: expect.stringContaining('市场准入负面清单（2025年版）'), status: 'UNDER_REVIEW' }),
+    ]);
+
+    // Only the FTZ window reviews, only the county's enforcement checks on site, only the window decides.
+    const review = await taskFor(h, 'ftz.staff', id, 'reviewLicenceApplication');
+    expect((await (await h.as(`le-${zone}.staff`)).post(`/api/tasks/${review.id}/complete`, { decision: 'accept' })).status).toBe(403);
+    await complete(h, 'ftz.staff', id, 'reviewLicenceApplication', { decision: 'accept', note: '材料齐全' });
+    const onSite = await taskFor(h, `le-${zone}.staff`, id, 'checkOnSite');
+    expect((await (await h.as(`le-${zone}.staff`)).post(`/api/tasks/${onSite.id}/complete`, { result: 'meets', findings: '' })).status).toBe(400);
+    await complete(h, `le-${zone}.staff`, id, 'checkOnSite', { result: 'meets', findings: '仓储与安全设施符合要求', checkedOn: today() });
+    const decide = await taskFor(h, 'ftz.staff', id, 'decideLicence');
+    const backwards = await (await h.as('ftz.staff')).post(`/api/tasks/${decide.id}/complete`, { decision: 'grant', licenceNumber: '辽营危化经字〔2026〕001号', validFrom: today(), validUntil: today() });
+    expect([backwards.status, backwards.body.error.details.map((d: { path: string }) => d.path)]).toEqual([400, ['body.validUntil']]);
+    await complete(h, 'ftz.staff', id, 'decideLicence', { decision: 'grant', licenceNumber: '辽营危化经字〔2026〕001号', validFrom: today(), validUntil: addDays(today(), 3 * 365) });
+
+    registered = await entity(h, app.uscc!);
+    expect(registered.normalLicences[0]).toMatchObject({
+      status: 'GRANTED',
+      licenceNumber: '辽营危化经字〔2026〕001号',
+      validFrom: today(),
+      validUntil: addDays(today(), 3 * 365),
+      onSiteCheck: expect.objectContaining({ result: 'meets', findings: '仓储与安全设施符合要求' }),
+    });
+    await transferTax(h, id, zone);
+    await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${app.uscc}/XK-001`, { result: 'compliant' });
+    const done = await registration(h, id, (r) => r.stage === 'COMPLETED');
+    expectDeclaredPath(done.path, REGISTRATION_TRANSITIONS);
+    expect(await timelineKinds(h, id)).toEqual(expect.arrayContaining(['licenceApplied', 'licenceApplicationAccepted', 'onSiteChecked', 'licenceIssued']));
+  });
+
+  test('a credit record that bars the commitment route moves the items to the normal route; the registration goes on', async () => {
+    const barred = application(zone);
+    await h.db.query(
+      `INSERT INTO credit_records (id, uscc, kind, reason, bars_commitment, source_process_id, recorded_at, status)
+       VALUES ($1, $2, 'commitment-breach', '外地承诺失信', true, 'elsewhere', now(), 'ACTIVE')`,
+      [`test-${randomUUID()}`, barred.uscc],
+    );
+    const id = await applied(h, 'ftz.staff', barred);
+    expect((await registration(h, id)).stage).toBe('AWAITING_CONSENT');
+    await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+    await registration(h, id, (r) => r.stage === 'SUPERVISING');
+    const registered = await entity(h, barred.uscc!);
+    expect(registered.licences).toEqual([]);
+    expect(registered.normalLicences).toEqual([expect.objectContaining({ powerCode: 'XK-001', reason: 'commitment-barred', because: expect.stringContaining('外地承诺失信') })]);
+    // The window may refuse at review: the item ends refused, the registration stands.
+    await complete(h, 'ftz.staff', id, 'reviewLicenceApplication', { decision: 'refuse', reason: '申请材料不全' });
+    expect((await entity(h, barred.uscc!)).normalLicences[0].status).toBe('REFUSED');
+    expect((await entity(h, barred.uscc!)).status).toBe('REGISTERED');
   });
 });
 
@@ -190,7 +257,9 @@ describe('routing, deadlines and duplicates', () => {
     const id = await applied(h, 'ftz.staff', app);
     await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
     const { uscc } = await registration(h, id);
-    expect(uscc).toMatch(/^91210800/);
+    // A company (91) first registered in Yingkou (210800), with a GB 11714 organisation code at 9–17.
+    expect(uscc).toMatch(/^91210800M/);
+    expect(fullUsccProblem(uscc)).toBeNull();
     expect((await entity(h, uscc)).uscc).toBe(uscc);
     // Search finds the process by the code it was issued (visibility is eventually consistent).
     const auditor = await h.as('audit.auditor');

@@ -101,10 +101,15 @@ test('bad input: an unknown measure, a measure listed twice, a launch by anyone 
   expect(unknown.body.error.details).toEqual([expect.objectContaining({ path: 'body.measureCode' })]);
   expect((await (await h.as('audit.auditor')).get('/api/pilots?measure=RM-902')).status).toBe(404);
   expect((await (await h.as('ftz.admin')).post('/api/processes/pilot-adoption', { measureCode: 'pilot-1' })).status).toBe(400);
-  // RM-001 is seeded from the city policy: listing it again is a conflict.
+  // RM-001 is seeded, with its source, and no pilot since it applies nationwide (2021-07-01): listing it
+  // again is a conflict, and so is offering it.
   const seeded = (await (await h.as('ftz.staff')).get('/api/pilots?measure=RM-001')).body.measures[0];
-  expect(seeded).toMatchObject({ code: 'RM-001', title: '“证照分离”改革全覆盖', zones: [] });
+  expect(seeded).toMatchObject({ code: 'RM-001', title: '“证照分离”改革全覆盖', source: expect.stringContaining('国发〔2019〕25号'), delisted: { on: '2021-07-01', reason: expect.stringContaining('国发〔2021〕7号') }, zones: [] });
   expect((await launchPilot('RM-001')).status).toBe(409);
+  const offered = await (await h.as('ftz.admin')).post('/api/processes/pilot-adoption', { measureCode: 'RM-001' });
+  expect([offered.status, offered.body.error.message]).toEqual([409, expect.stringContaining('no pilot since 2021-07-01')]);
+  const measures = (await (await h.as('ftz.staff')).get('/api/pilots')).body.measures as { code: string; source: string | null }[];
+  expect(measures.filter((m) => m.code.startsWith('RM-00')).every((m) => m.source)).toBe(true);
   expect((await (await h.as(`gov-${zoneA}.admin`)).post('/api/processes/pilot-adoption', { measureCode: 'RM-002' })).status).toBe(403);
   expect((await (await h.as('ftz.staff')).post('/api/processes/pilot-adoption', { measureCode: 'RM-002' })).status).toBe(403);
 });

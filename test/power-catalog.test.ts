@@ -122,6 +122,28 @@ describe('the power catalogue', () => {
     expect(refused.body.error.details[0]).toEqual({ path: 'body.items.0.powerCode', message: expect.stringContaining('is delisted') });
   });
 
+  test('the published catalogue is public: read without a token, each power with its legal basis and how the FTZ holds it', async () => {
+    const response = await h.anonymous('GET', '/api/public/powers');
+    expect(response.status).toBe(200);
+    const published = response.body as { version: number; powers: { code: string; legalBasis: string; holding: { mode: string; modeLabel: string; grantedBy: string; document: string } | null; entrustableOnward: boolean }[] };
+    expect(published.version).toBe((await powers()).version);
+    expect(published.powers.find((p) => p.code === 'XK-001')).toMatchObject({
+      legalBasis: expect.stringContaining('食品安全法'),
+      holding: { mode: 'authorised', modeLabel: '授权', grantedBy: '营口市人民政府', document: expect.stringContaining('营政发〔2020〕16号') },
+      entrustableOnward: true,
+    });
+    // Held only by 委托: published as such, and no agreement may entrust it to a zone.
+    expect(published.powers.find((p) => p.code === 'XK-007')).toMatchObject({ holding: { mode: 'entrusted', modeLabel: '委托' }, entrustableOnward: false });
+    const zone = await h.newCounty();
+    await establish(h, zone);
+    const id = await launchAgreement(h, zone);
+    const task = await taskFor(h, 'ftz.staff', id, 'draftAgreement');
+    const draft = await (await h.as('ftz.staff')).post(`/api/tasks/${task.id}/complete`, agreementContent([{ powerCode: 'XK-007' }]));
+    expect([draft.status, draft.body.error.details]).toEqual([400, [{ path: 'body.items.0.powerCode', message: expect.stringContaining('may not entrust it onward') }]]);
+    // The registry routes still need a token.
+    expect((await h.anonymous('GET', '/api/powers')).status).toBe(401);
+  });
+
   test('unknown versions are a 404, bad queries a 400', async () => {
     expect((await (await h.as('audit.auditor')).get('/api/powers?version=999')).status).toBe(404);
     expect((await (await h.as('audit.auditor')).get('/api/powers?version=abc')).status).toBe(400);

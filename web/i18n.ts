@@ -121,7 +121,7 @@ const words = {
   snapshotMonth: ['快照月份（须已结束）', 'Month to snapshot (ended)'],
   snapshotDone: ['已生成 {p} 快照', 'Snapshot of {p} taken'],
   measure: ['改革事项', 'Reform measure'],
-  grantedBy: ['授权机关', 'Granted by'],
+  grantedBy: ['赋予机关', 'Granted by'],
   notOffered: ['未推送', 'Not offered'],
 } satisfies Record<string, [string, string]>;
 export type Word = keyof typeof words;

@@ -10,11 +10,13 @@ import { REJECTION } from '../domain/actions';
 import {
   addDays,
   agreementActions as A,
+  announcementProblem,
   FINAL_AGREEMENT_STAGES,
   type AgreementContent,
   type AgreementInput,
   type AgreementStage,
 } from '../domain/agreements';
+import { chinaDate } from '../domain/calendar';
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
 import { clockReading, msUntilDayStarts, startClock, type PolicyClock } from '../domain/policy-clock';
@@ -41,6 +43,7 @@ import {
   type WatchedDeadline,
 } from './kernel';
 import { powersDelistedSignal } from './power-catalog';
+import { zoneEndedSignal } from './zone-establishment';
 
 export interface AgreementState {
   core: ProcessCore;
@@ -238,7 +241,18 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     core,
     {
       action: A.announceAgreement,
-      check: (input) => requireTask(core, A.announceAgreement, input),
+      check: (input) => {
+        requireTask(core, A.announceAgreement, input);
+        const deadline = state.announcementDeadline;
+        // Validators do not run on replay: the announcements recorded before this check replay unchanged.
+        if (!deadline) return;
+        const problem = announcementProblem(input.payload.announcedOn, {
+          today: chinaDate(new Date(clockReading(state.clock, Date.now()))),
+          concludedOn: chinaDate(new Date(deadline.startsAt)),
+          announceBy: chinaDate(new Date(deadline.dueAt)),
+        });
+        if (problem) reject(problem.status === 409 ? REJECTION.conflict : REJECTION.badRequest, `announcedOn: ${problem.message}`);
+      },
       decide: (input, step) => {
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
         const started = today() >= (state.record as AgreementRecord).startDate;
@@ -325,6 +339,17 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     state.flags.push(delisted);
     const step = beginStep(core);
     addEvent(core, step, 'powersRevoked', null, { ...delisted });
+    await write(step);
+  });
+  /** The zone ended: whatever stage the agreement is in, it ends that day; the records ended it already. */
+  setHandler(zoneEndedSignal, async (end) => {
+    if (FINAL_AGREEMENT_STAGES.includes(state.stage)) return;
+    const step = beginStep(core);
+    closeTasks(core, step, () => true, null);
+    const reason = `zone ${end.zoneCode} terminated on ${end.terminatedOn}: ${end.reason}`;
+    if (state.record) saveRecord(step, { status: 'TERMINATED', terminatedOn: end.terminatedOn, terminationReason: reason });
+    addEvent(core, step, 'agreementEndedWithZone', null, { on: end.terminatedOn, reason: end.reason });
+    enter('TERMINATED');
     await write(step);
   });
   setHandler(agreementStateQuery, view);

@@ -4,10 +4,11 @@
  * transfer to the local office, and the verification of each licence granted on commitment
  * (rectification, re-check, revocation with a credit record and a penalty case).
  */
-import { continueAsNew, defineQuery, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
-import type { CreditRecord, EntityRecord, LicenceRecord, Step, TaxRecord } from '../activities/step';
+import { continueAsNew, defineQuery, patched, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import type { ZoneEnd } from '../activities/step';
+import type { CreditRecord, EntityRecord, LicenceRecord, NormalLicenceRecord, Step, TaxRecord } from '../activities/step';
 import type { Grant } from '../activities/registration';
-import { REJECTION, type ActionInput } from '../domain/actions';
+import { REJECTION, type ActionDefinition, type ActionInput } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
@@ -16,12 +17,15 @@ import {
   maskedRepresentative,
   registrationActions as A,
   type Application,
+  type CommitmentItem,
+  type NormalRouteItem,
   type Refusal,
   type RegistrationStage,
   type Verification,
 } from '../domain/registration';
 import { searchAttributes } from '../domain/search-attributes';
 import { issueUscc } from '../domain/uscc';
+import { zoneEndedSignal } from './zone-establishment';
 import {
   activities,
   addEvent,
@@ -62,6 +66,11 @@ export interface RegistrationState {
   licences: LicenceRecord[];
   deadlines: TrackedDeadline[];
   historyEventLimit: number;
+  /** The zone ended while the application was being screened: it is refused with that reason. */
+  zoneEnded?: ZoneEnd;
+  /** Items screening put on the normal route (absent in runs from before the route existed). */
+  normalItems?: NormalRouteItem[];
+  normalLicences?: NormalLicenceRecord[];
 }
 
 export type RegistrationView = Omit<RegistrationState, 'core' | 'application'> & {
@@ -150,11 +159,18 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     enter('REFUSED');
   }
 
-  /** Registered, taxed, transferred and every commitment settled: the process's work is done. */
+  /** The items on commitment: those screening did not put on the normal route. */
+  function commitmentItems(): CommitmentItem[] {
+    const normal = new Set((state.normalItems ?? []).map((i) => i.powerCode));
+    return state.application.licenceItems.filter((i): i is CommitmentItem => i.variant !== 'normalRoute' && !normal.has(i.powerCode));
+  }
+
+  /** Registered, taxed, transferred, every commitment settled and every normal-route licence decided: the process's work is done. */
   function completeIfSettled(step: Step): void {
     const transferred = state.tax?.transferStatus === 'CONFIRMED';
     const verified = state.licences.every((l) => l.verificationStatus === 'COMPLIANT' || l.verificationStatus === 'REVOKED');
-    if (!transferred || !verified) return;
+    const decided = (state.normalLicences ?? []).every((l) => l.status === 'GRANTED' || l.status === 'REFUSED');
+    if (!transferred || !verified || !decided) return;
     addEvent(core, step, 'registrationCompleted', null, { uscc: state.uscc, taxOffice: state.tax!.office });
     enter('COMPLETED');
   }
@@ -167,7 +183,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
       prepare: async (input) => {
         if (input.payload.decision !== 'agree') return undefined;
         const at = nowIso();
-        const items = state.application.licenceItems.map((i) => ({ powerCode: i.powerCode, conditionsDue: i.variant === 'conditionsByDate' ? i.conditionsDue : undefined }));
+        const items = commitmentItems().map((i) => ({ powerCode: i.powerCode, conditionsDue: i.variant === 'conditionsByDate' ? i.conditionsDue : undefined }));
         const [plan, taxDeadline] = await Promise.all([
           activities.planGrant({ zoneCode: county, items, at }),
           activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: at }),
@@ -214,7 +230,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     step.tax = state.tax;
     addEvent(core, step, 'entityRegistered', null, { uscc: state.uscc, name: a.name, zoneCode: county, taxOffice: 'tax-ftz' });
     for (const grant of grants) {
-      const item = a.licenceItems.find((i) => i.powerCode === grant.powerCode)!;
+      const item = commitmentItems().find((i) => i.powerCode === grant.powerCode)!;
       const record: LicenceRecord = {
         id: `${state.uscc}/${grant.powerCode}`,
         uscc: state.uscc,
@@ -237,6 +253,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
       track(`verification:${record.id}`, grant.verificationDeadline, `verification of ${record.id}`, enforcement, [orgIds.zoneBody(county), 'ftz']);
     }
     step.licences = [...state.licences];
+    applyByNormalRoute(step);
     enter('SUPERVISING');
     openTaxStep(step, 'requestTaxTransfer', taxDeadline);
   }
@@ -353,6 +370,125 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     addEvent(core, step, 'penaltyCaseOpened', null, { caseId, enforcementOrg: enforcement });
   }
 
+  /** Each normal-route item becomes a licence application, reviewed first at the FTZ window (四(二)2). */
+  function applyByNormalRoute(step: Step): void {
+    if (!state.normalItems?.length) return;
+    state.normalLicences = state.normalItems.map((item) => ({
+      id: `${state.uscc}/${item.powerCode}`,
+      uscc: state.uscc,
+      zoneCode: county,
+      powerCode: item.powerCode,
+      powerName: item.powerName,
+      reason: item.reason,
+      because: item.because,
+      status: 'UNDER_REVIEW',
+      enforcementOrg: enforcement,
+      appliedAt: step.at,
+    }));
+    for (const l of state.normalLicences) {
+      addEvent(core, step, 'licenceApplied', null, { licenceId: l.id, powerCode: l.powerCode, reason: l.reason, because: l.because });
+      openTask(core, step, A.reviewLicenceApplication, 'ftz', { licenceId: l.id, uscc: state.uscc, powerCode: l.powerCode, powerName: l.powerName, because: l.because });
+    }
+    step.normalLicences = [...state.normalLicences];
+  }
+
+  const normalLicence = (input: ActionInput) => {
+    const task = core.openTasks.find((t) => t.id === input.taskId);
+    return (state.normalLicences ?? []).find((l) => l.id === task?.context.licenceId) as NormalLicenceRecord;
+  };
+  const normalLicenceCheck = (action: ActionDefinition, status: NormalLicenceRecord['status']) => (input: ActionInput) => {
+    requireTask(core, action, input);
+    if (normalLicence(input)?.status !== status) reject(REJECTION.conflict, `the licence application is not ${status}`);
+  };
+  /** One step of the normal route: the task closed, the record changed, the next task (if any) opened. */
+  function normalRouteStep(input: ActionInput, step: Step, change: (l: NormalLicenceRecord) => void): NormalLicenceRecord {
+    const record = normalLicence(input);
+    closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+    change(record);
+    step.normalLicences = [record];
+    return record;
+  }
+
+  handleAction<{ decision: 'accept'; note?: string } | { decision: 'refuse'; reason: string }, undefined>(
+    core,
+    {
+      action: A.reviewLicenceApplication,
+      check: normalLicenceCheck(A.reviewLicenceApplication, 'UNDER_REVIEW'),
+      decide: (input, step) => {
+        const p = input.payload;
+        const record = normalRouteStep(input, step, (l) => {
+          l.review = { ...p, by: input.actor, at: step.at };
+          l.status = p.decision === 'accept' ? 'ON_SITE_CHECK' : 'REFUSED';
+        });
+        if (p.decision === 'refuse') {
+          addEvent(core, step, 'licenceRefused', input.actor, { licenceId: record.id, stage: 'review', reason: p.reason });
+        } else {
+          addEvent(core, step, 'licenceApplicationAccepted', input.actor, { licenceId: record.id, note: p.note });
+          openTask(core, step, A.checkOnSite, enforcement, { licenceId: record.id, uscc: state.uscc, powerCode: record.powerCode, powerName: record.powerName });
+        }
+        completeIfSettled(step);
+      },
+    },
+    write,
+    view,
+  );
+
+  handleAction<{ result: 'meets' | 'fails'; findings: string; checkedOn: string }, undefined>(
+    core,
+    {
+      action: A.checkOnSite,
+      check: normalLicenceCheck(A.checkOnSite, 'ON_SITE_CHECK'),
+      decide: (input, step) => {
+        const record = normalRouteStep(input, step, (l) => {
+          l.onSiteCheck = { ...input.payload, by: input.actor, at: step.at };
+          l.status = 'AWAITING_DECISION';
+        });
+        addEvent(core, step, 'onSiteChecked', input.actor, { licenceId: record.id, result: input.payload.result, findings: input.payload.findings, checkedOn: input.payload.checkedOn });
+        openTask(core, step, A.decideLicence, 'ftz', { licenceId: record.id, uscc: state.uscc, powerCode: record.powerCode, powerName: record.powerName, onSiteCheck: input.payload });
+      },
+    },
+    write,
+    view,
+  );
+
+  handleAction<{ decision: 'grant'; licenceNumber: string; validFrom: string; validUntil: string } | { decision: 'refuse'; reason: string }, undefined>(
+    core,
+    {
+      action: A.decideLicence,
+      check: normalLicenceCheck(A.decideLicence, 'AWAITING_DECISION'),
+      decide: (input, step) => {
+        const p = input.payload;
+        const record = normalRouteStep(input, step, (l) => {
+          if (p.decision === 'grant') {
+            Object.assign(l, { status: 'GRANTED', licenceNumber: p.licenceNumber, validFrom: p.validFrom, validUntil: p.validUntil });
+            l.decision = { decision: 'grant', by: input.actor, at: step.at };
+          } else {
+            l.status = 'REFUSED';
+            l.decision = { decision: 'refuse', reason: p.reason, by: input.actor, at: step.at };
+          }
+        });
+        if (p.decision === 'grant') {
+          addEvent(core, step, 'licenceIssued', input.actor, { licenceId: record.id, powerCode: record.powerCode, licenceNumber: p.licenceNumber, validFrom: p.validFrom, validUntil: p.validUntil });
+        } else {
+          addEvent(core, step, 'licenceRefused', input.actor, { licenceId: record.id, stage: 'decision', reason: p.reason });
+        }
+        completeIfSettled(step);
+      },
+    },
+    write,
+    view,
+  );
+
+  /** The residence's zone ended before consent: the application is refused with the zone's reason. */
+  const zoneEndRefusal = (end: ZoneEnd): Refusal => ({ code: 'zone-terminated', message: `zone ${end.zoneCode} was terminated on ${end.terminatedOn}: ${end.reason}` });
+  setHandler(zoneEndedSignal, async (end) => {
+    if (state.stage === 'SCREENING') state.zoneEnded = end;
+    if (state.stage !== 'AWAITING_CONSENT') return;
+    const step = beginStep(core);
+    settle('consent');
+    refuse(step, [zoneEndRefusal(end)], null);
+    await write(step);
+  });
   setHandler(registrationStateQuery, view);
 
   if (state.stage === 'SCREENING') {
@@ -366,13 +502,17 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     const window = /^zone-(\d{6})$/.exec(state.acceptedBy)?.[1];
     // No-difference acceptance: any zone's window takes the application; the residence decides the county.
     if (window && window !== county) addEvent(core, step, 'routedToCounty', null, { acceptedBy: state.acceptedBy, zoneCode: county });
-    if (screening.refusals.length) {
-      refuse(step, screening.refusals, null);
+    // Restricted entries and a barring credit record put items on the normal route instead of refusing.
+    if ((screening.normalItems?.length || screening.notices?.length) && patched('normal-licence-route')) state.normalItems = screening.normalItems;
+    const refusals = state.zoneEnded ? [...screening.refusals, zoneEndRefusal(state.zoneEnded)] : screening.refusals;
+    if (refusals.length) {
+      refuse(step, refusals, null);
     } else {
       const consent = await activities.planDeadline({ key: 'registration.consentPeriod', scope: county, start: at });
-      addEvent(core, step, 'applicationScreened', null, { items: screening.items.map((i) => i.powerCode) });
+      const normalRoute = state.normalItems?.length || screening.notices?.length ? { normalRoute: state.normalItems ?? [], notices: screening.notices } : {};
+      addEvent(core, step, 'applicationScreened', null, { items: screening.items.map((i) => i.powerCode), ...normalRoute });
       enter('AWAITING_CONSENT');
-      openTask(core, step, A.consentRegistration, orgIds.government(county), { uscc: state.uscc, name: state.application.name, zoneName: state.zoneName, items: screening.items }, consent.dueAt);
+      openTask(core, step, A.consentRegistration, orgIds.government(county), { uscc: state.uscc, name: state.application.name, zoneName: state.zoneName, items: screening.items, ...normalRoute }, consent.dueAt);
       track('consent', consent, `consent to registering ${state.uscc}`, orgIds.government(county), ['ftz', 'city']);
     }
     await write(step);

@@ -2,8 +2,9 @@
  * P1: a collaborative zone, from the memorandum both governments sign to its termination.
  * A zone lives for years: this workflow continues-as-new with its plain-JSON state.
  */
-import { continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
-import type { MemorandumRecord, Step, ZoneRecord } from '../activities/step';
+import { continueAsNew, defineQuery, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
+import type { MemorandumRecord, Step, ZoneEnd, ZoneEnded, ZoneRecord } from '../activities/step';
+import { chinaDate } from '../domain/calendar';
 import { REJECTION, type ActionInput } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
@@ -74,6 +75,8 @@ export type ZoneView = Omit<ZoneState, 'core'> & {
 export type ZoneWorkflowArgs = { start: ZoneEstablishmentInput; launchedBy: Actor } | { continued: ZoneState };
 
 export const stateQuery = defineQuery<ZoneView>('state');
+/** Told to the zone's agreement processes and the registrations awaiting its consent when the zone ends. */
+export const zoneEndedSignal = defineSignal<[ZoneEnd]>('zoneEnded');
 
 const NEGOTIATING: readonly ZoneStage[] = ['PREPARING', 'DRAFTING', 'SIGNING'];
 
@@ -305,26 +308,51 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     },
   );
 
-  handle<{ decision: 'agree' | 'refuse'; note?: string }>(
-    A.consentTermination,
-    (input) => requireTask(core, A.consentTermination, input),
-    (input, step) => {
-      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-      const termination = state.termination as NonNullable<ZoneState['termination']>;
-      state.termination = undefined;
-      if (input.payload.decision === 'refuse') {
-        addEvent(core, step, 'terminationRefused', input.actor, { note: input.payload.note });
-        enter(termination.resumeStage);
-        return;
-      }
-      saveZone(step, { status: 'TERMINATED' });
-      if (state.zone?.orgId) {
-        step.organization = { id: state.zone.orgId, nameZh: state.body?.name ?? state.zone.orgId, nameEn: `${state.countyCode} zone management body`, kind: 'zone', countyCode: state.countyCode, active: false };
-      }
-      addEvent(core, step, 'terminated', input.actor, { reason: termination.reason, note: input.payload.note });
-      enter('TERMINATED');
+  handleAction<{ decision: 'agree' | 'refuse'; note?: string }, undefined>(
+    core,
+    {
+      action: A.consentTermination,
+      check: (input) => requireTask(core, A.consentTermination, input),
+      decide: (input, step) => {
+        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+        const termination = state.termination as NonNullable<ZoneState['termination']>;
+        state.termination = undefined;
+        if (input.payload.decision === 'refuse') {
+          addEvent(core, step, 'terminationRefused', input.actor, { note: input.payload.note });
+          enter(termination.resumeStage);
+          return;
+        }
+        saveZone(step, { status: 'TERMINATED' });
+        if (state.zone?.orgId) {
+          step.organization = { id: state.zone.orgId, nameZh: state.body?.name ?? state.zone.orgId, nameEn: `${state.countyCode} zone management body`, kind: 'zone', countyCode: state.countyCode, active: false };
+        }
+        // The zone's end carries through: its agreements end that day, in the same step.
+        if (patched('zone-end-carries-through')) {
+          step.zoneEnd = { zoneCode: state.countyCode, terminatedOn: chinaDate(new Date(step.at)), reason: termination.reason };
+        }
+        addEvent(core, step, 'terminated', input.actor, { reason: termination.reason, note: input.payload.note });
+        enter('TERMINATED');
+      },
     },
+    async (step) => {
+      const result = await publishAndCommit(core, state.stage, step);
+      if (result.zoneEnded) await tellZoneEnded(result.zoneEnded);
+      return view();
+    },
+    view,
   );
+
+  /** Each agreement process ends and each registration awaiting consent is refused, with the zone's reason. */
+  async function tellZoneEnded(ended: ZoneEnded): Promise<void> {
+    const { agreementProcesses, registrationProcesses, ...end } = ended;
+    for (const processId of [...agreementProcesses, ...registrationProcesses]) {
+      // A process that has ended since needs no telling: the records were ended all the same.
+      await getExternalWorkflowHandle(processId).signal(zoneEndedSignal, end).catch(() => undefined);
+    }
+    const step = beginStep(core);
+    addEvent(core, step, 'zoneEndCarriedThrough', null, { terminatedOn: end.terminatedOn, agreements: agreementProcesses, registrationsRefused: registrationProcesses });
+    await write(step);
+  }
 
   setHandler(stateQuery, view);
 

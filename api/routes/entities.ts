@@ -80,6 +80,20 @@ export const getEntity = defineRoute({
       confirmedAt: z.string().nullable(),
     }).optional(),
     licences: z.array(licenceSchema),
+    /** Licences by the normal route: the window's review, the on-site check, the window's decision. */
+    normalLicences: z.array(z.object({
+      id: z.string(),
+      powerCode: z.string(),
+      reason: z.string(),
+      because: z.string(),
+      status: z.string(),
+      enforcementOrg: z.string(),
+      onSiteCheck: z.object({ result: z.string(), findings: z.string(), checkedOn: z.string() }).passthrough().nullable(),
+      licenceNumber: z.string().nullable(),
+      validFrom: z.string().nullable(),
+      validUntil: z.string().nullable(),
+      appliedAt: z.string(),
+    })),
     credit: z.object({
       commitmentBarred: z.boolean(),
       records: z.array(z.object({

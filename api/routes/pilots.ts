@@ -13,6 +13,9 @@ interface Row {
   granted_by: string;
   granted_on: string;
   summary: string | null;
+  source: string | null;
+  delisted_on: string | null;
+  delisting_reason: string | null;
   zone_code: string | null;
   zone_name: string | null;
   status: (typeof STATUSES)[number] | null;
@@ -27,6 +30,10 @@ const measureSchema = z.object({
   grantedBy: z.string(),
   grantedOn: z.string(),
   summary: z.string().nullable(),
+  /** The act that granted it. */
+  source: z.string().nullable(),
+  /** No longer a pilot (a nationwide obligation since): from when and why; offered no more. */
+  delisted: z.object({ on: z.string(), reason: z.string() }).nullable(),
   zones: z.array(z.object({ zoneCode: z.string(), zoneName: z.string(), status: z.enum(STATUSES), decidedOn: z.string().nullable(), note: z.string().nullable(), processId: z.string() })),
 });
 const zoneSchema = z.object({ zoneCode: z.string(), zoneName: z.string(), adopted: z.array(z.string()), declined: z.array(z.string()), pending: z.array(z.string()) });
@@ -49,7 +56,8 @@ export const listPilots = defineRoute({
       if (!known) throw notFound(`reform measure ${query.measure} is not listed`);
     }
     const rows = await deps.db.query<Row>(
-      `SELECT m.code, m.title_zh, m.title_en, m.granted_by, to_char(m.granted_on, 'YYYY-MM-DD') AS granted_on, m.summary,
+      `SELECT m.code, m.title_zh, m.title_en, m.granted_by, to_char(m.granted_on, 'YYYY-MM-DD') AS granted_on, m.summary, m.source,
+              to_char(m.delisted_on, 'YYYY-MM-DD') AS delisted_on, m.delisting_reason,
               d.zone_code, z.name AS zone_name, d.status, to_char(d.decided_on, 'YYYY-MM-DD') AS decided_on, d.note, d.process_id
        FROM reform_measures m
        LEFT JOIN pilot_decisions d ON d.measure_code = m.code AND ($2::text IS NULL OR d.zone_code = $2)
@@ -67,6 +75,8 @@ export const listPilots = defineRoute({
         grantedBy: r.granted_by,
         grantedOn: r.granted_on,
         summary: r.summary,
+        source: r.source,
+        delisted: r.delisted_on ? { on: r.delisted_on, reason: r.delisting_reason ?? '' } : null,
         zones: [],
       };
       measures.set(r.code, measure);

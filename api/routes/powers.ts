@@ -55,6 +55,7 @@ const agreementSchema = z.object({
   endDate: z.string(),
   announcedOn: z.string().nullable(),
   terminatedOn: z.string().nullable(),
+  terminationReason: z.string().nullable(),
   items: z.array(z.object({ powerCode: z.string(), scope: z.string(), revokedOn: z.string().nullable() })),
 });
 
@@ -67,13 +68,14 @@ interface AgreementRow {
   end_date: string;
   announced_on: string | null;
   terminated_on: string | null;
+  termination_reason: string | null;
   items: { powerCode: string; scope: string; revokedOn: string | null }[] | null;
 }
 
 const AGREEMENT_SELECT = `
   SELECT a.id, a.zone_code, a.status, a.current_version, to_char(a.start_date, 'YYYY-MM-DD') AS start_date,
     to_char(a.end_date, 'YYYY-MM-DD') AS end_date, to_char(a.announced_on, 'YYYY-MM-DD') AS announced_on,
-    to_char(a.terminated_on, 'YYYY-MM-DD') AS terminated_on,
+    to_char(a.terminated_on, 'YYYY-MM-DD') AS terminated_on, a.termination_reason,
     (SELECT json_agg(json_build_object('powerCode', i.power_code, 'scope', i.scope, 'revokedOn', to_char(i.revoked_on, 'YYYY-MM-DD'))
        ORDER BY i.power_code)
      FROM agreement_items i WHERE i.agreement_id = a.id AND i.version = (
@@ -89,6 +91,7 @@ const toAgreement = (r: AgreementRow) => ({
   endDate: r.end_date,
   announcedOn: r.announced_on,
   terminatedOn: r.terminated_on,
+  terminationReason: r.termination_reason,
   items: r.items ?? [],
 });
 

@@ -40,6 +40,9 @@ const zoneSchema = z.object({
   processId: z.string(),
   establishedAt: z.string(),
   updatedAt: z.string(),
+  /** Suspended since (until resumed), or terminated on: the authority rule answers no from that day. */
+  suspendedOn: z.string().nullable(),
+  terminatedOn: z.string().nullable(),
 });
 
 interface ZoneRow {
@@ -54,6 +57,8 @@ interface ZoneRow {
   process_id: string;
   established_at: Date | string;
   updated_at: Date | string;
+  suspended_day: string | null;
+  terminated_day: string | null;
 }
 
 /** The zone's body (head, contact) in full for its two governments' sides and auditors; masked for others. */
@@ -71,7 +76,11 @@ const toZone = (r: ZoneRow, reader: User) => ({
   processId: r.process_id,
   establishedAt: new Date(r.established_at).toISOString(),
   updatedAt: new Date(r.updated_at).toISOString(),
+  suspendedOn: r.suspended_day,
+  terminatedOn: r.terminated_day,
 });
+
+const ZONE_SELECT = `SELECT *, to_char(suspended_on, 'YYYY-MM-DD') AS suspended_day, to_char(terminated_on, 'YYYY-MM-DD') AS terminated_day FROM zones`;
 
 export const listZones = defineRoute({
   method: 'get',
@@ -81,7 +90,7 @@ export const listZones = defineRoute({
   query: z.object({ status: z.enum(['ACTIVE_PENDING_BODY', 'ACTIVE', 'SUSPENDED', 'TERMINATED']).optional() }),
   response: z.array(zoneSchema),
   async handler({ query, user, deps }) {
-    const rows = await deps.db.query<ZoneRow>('SELECT * FROM zones WHERE ($1::text IS NULL OR status = $1) ORDER BY code', [
+    const rows = await deps.db.query<ZoneRow>(`${ZONE_SELECT} WHERE ($1::text IS NULL OR status = $1) ORDER BY code`, [
       query.status ?? null,
     ]);
     return rows.map((row) => toZone(row, user));
@@ -98,7 +107,7 @@ export const getZone = defineRoute({
     memoranda: z.array(z.object({ version: z.number().int(), status: z.string(), content: z.unknown(), signatures: z.unknown(), draftedAt: z.string() })),
   }),
   async handler({ params, user, deps }) {
-    const [row] = await deps.db.query<ZoneRow>('SELECT * FROM zones WHERE code = $1', [params.code]);
+    const [row] = await deps.db.query<ZoneRow>(`${ZONE_SELECT} WHERE code = $1`, [params.code]);
     if (!row) throw notFound(`zone ${params.code} not found`);
     const memoranda = await deps.db.query<{ version: number; status: string; content: unknown; signatures: unknown; drafted_at: Date | string }>(
       `SELECT m.version, m.status, m.content, m.signatures, m.drafted_at FROM memoranda m
