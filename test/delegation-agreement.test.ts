@@ -1,5 +1,6 @@
 import { addDays, AGREEMENT_TRANSITIONS } from '../domain/agreements';
 import { agreement, agreementContent, authority, concludeAgreement, launchAgreement, today } from './support/agreement-flow';
+import { scaled } from './support/time';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { complete, establish, expectDeclaredPath, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
 
@@ -161,8 +162,9 @@ describe('delegation agreements', () => {
     expect((await (await h.as('ftz.staff')).post('/api/processes/delegation-agreement', { zoneCode: pending })).status).toBe(403);
   });
 
-  test('renewal asked before expiry, renewed by re-signing, then expiring at the end of the new term (days of 150 ms)', async () => {
-    const zone = await activeZone({ historyEventLimit: 60 }, { 'agreement.dayLengthMs': 150, 'agreement.renewalNoticeDays': 5 });
+  test('renewal asked before expiry, renewed by re-signing, then expiring at the end of the new term (days of 300 ms or more)', async () => {
+    // The renewal decision is open for the notice's 5 days: long enough for a busy machine to answer it.
+    const zone = await activeZone({ historyEventLimit: 60 }, { 'agreement.dayLengthMs': scaled(300), 'agreement.renewalNoticeDays': 5 });
     const firstEnd = addDays(today(), 12);
     const id = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-005' }], { startDate: today(), endDate: firstEnd }));
 
