@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { searchAttributeFlags } from '../../domain/search-attributes';
 import { registerSearchAttributes } from '../../platform/engine-setup';
-import { resolveTemporalCli, TEMPORAL_CLI_VERSION } from './temporal-cli';
+import { resolveTemporalCli } from './temporal-cli';
 
 export interface DevServerOptions {
   port: number;
@@ -38,8 +38,10 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   if (await portAnswers(options.port)) {
     throw new Error(`port ${options.port} is taken (another Temporal server?): stop it, or set TEMPORAL_ADDRESS to use it`);
   }
-  const earlierDatabase = options.dbFilename !== undefined && existsSync(options.dbFilename);
-  if (options.dbFilename) mkdirSync(dirname(options.dbFilename), { recursive: true });
+  if (options.dbFilename) {
+    mkdirSync(dirname(options.dbFilename), { recursive: true });
+    checkDatabaseServer(options.dbFilename, cli.path);
+  }
   const args = [
     'server', 'start-dev',
     '--ip', '127.0.0.1',
@@ -74,7 +76,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     await waitUntilReady(address, options.readyTimeoutMs ?? 120_000, exited);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${stderr}${earlierDatabase ? olderDatabaseAdvice(options.dbFilename!, cli.path) : ''}`);
+    throw new Error(`${(error as Error).message}\n${stderr}`);
   } finally {
     process.off('SIGTERM', interrupted).off('SIGINT', interrupted);
   }
@@ -87,15 +89,32 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   };
 }
 
-/** What to do when the engine's database was made by another version of the CLI and this one fails on it. */
-function olderDatabaseAdvice(dbFilename: string, cli: string): string {
-  return [
-    '',
-    `The engine's database ${dbFilename} was there before this start and the Temporal CLI at ${cli} could not serve it.`,
-    `If an earlier release made it (Temporal CLI v1.5.1, Server 1.29.1; this one pins ${TEMPORAL_CLI_VERSION}), either:`,
-    '  - let the processes in it finish under the CLI that made it: TEMPORAL_CLI_PATH=<that CLI> npm start; or',
-    `  - move it aside to start with an empty engine: mv ${dbFilename} ${dbFilename}.old (its running processes stop there; the records store keeps what they wrote).`,
-  ].join('\n');
+/** `temporal --version` → the Temporal Server it embeds, e.g. `1.32.0`. */
+function serverVersionOf(cli: string): string {
+  const printed = execFileSync(cli, ['--version']).toString();
+  return /Server ([\d.]+)/.exec(printed)?.[1] ?? printed.trim();
+}
+
+/**
+ * The engine's database records which Temporal Server made it (beside it, `<file>.server`). A
+ * server of another version does not simply take it over: the CLI's dev server migrates no SQLite
+ * schema, and Server 1.32's schedules hang on a file made by 1.29 (measured). So a start with
+ * another server stops before touching it, saying what to do. A file from before the record is
+ * from Server 1.29.1, the only earlier release.
+ */
+function checkDatabaseServer(dbFilename: string, cli: string): void {
+  const marker = `${dbFilename}.server`;
+  const running = serverVersionOf(cli);
+  if (!existsSync(dbFilename)) return writeFileSync(marker, `${running}\n`);
+  const made = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : '1.29.1';
+  if (made === running) return;
+  throw new Error(
+    [
+      `The engine's database ${dbFilename} was made by Temporal Server ${made}; the CLI at ${cli} embeds Server ${running}, which cannot take it over.`,
+      `Either let the processes in it finish under the CLI that made it (Server ${made}${made === '1.29.1' ? ': go install github.com/temporalio/cli/cmd/temporal@v1.5.1' : ''}), with TEMPORAL_CLI_PATH=<that CLI> npm start;`,
+      `or move it aside to start with an empty engine: mv ${dbFilename} ${dbFilename}.old (its running processes stop there; the records store keeps what they wrote).`,
+    ].join('\n'),
+  );
 }
 
 function portAnswers(port: number): Promise<boolean> {
