@@ -1,5 +1,7 @@
+import { statusLabel } from '../labels';
+import { useNames } from '../names';
 import { useState } from 'preact/hooks';
-import { fieldLabel, formatDate, t, useLang } from '../i18n';
+import { enumLabel, fieldLabel, formatDate, t, useLang } from '../i18n';
 import { useData } from '../use-data';
 
 interface Catalog {
@@ -34,7 +36,7 @@ export function Powers() {
       {data && (
         <div class="card">
           <p>
-            {t(lang, 'catalogVersion')} {data.version} · <span class="badge">{data.status}</span> · {data.effectiveDate} ·{' '}
+            {t(lang, 'catalogVersion')} {data.version} · <span class="badge">{statusLabel(lang, data.status)}</span> · {data.effectiveDate} ·{' '}
             {formatDate(lang, data.publishedAt)}
           </p>
           {data.diff && (
@@ -89,6 +91,7 @@ interface Agreement {
 
 export function Agreements() {
   const lang = useLang();
+  const names = useNames();
   const { data } = useData<Agreement[]>('/api/agreements');
   return (
     <main>
@@ -109,15 +112,15 @@ export function Agreements() {
                 <td>
                   <a href={`#/processes/${encodeURIComponent(a.id)}`}>{a.id}</a> v{a.currentVersion}
                 </td>
-                <td>{a.zoneCode}</td>
-                <td>{a.status}</td>
+                <td>{names.county(lang, a.zoneCode)}</td>
+                <td>{statusLabel(lang, a.status)}</td>
                 <td>
                   {a.startDate} – {a.endDate}
                 </td>
                 <td>
                   {a.items.map((i) => (
                     <span class={`badge ${i.revokedOn ? 'overdue' : ''}`} title={i.revokedOn ?? ''}>
-                      {i.powerCode} {fieldLabel(lang, i.scope)}
+                      {i.powerCode} {enumLabel(lang, 'scope', i.scope)}
                     </span>
                   ))}
                 </td>

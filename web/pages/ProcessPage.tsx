@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
-import { api, RequestFailed, type ApiError } from '../api';
+import { api } from '../api';
+import { ErrorPage, LoadState } from '../components/LoadState';
 import { SchemaForm, type Schema } from '../components/SchemaForm';
+import { processStatusLabel } from '../labels';
+import { useNames } from '../names';
 import { StageDiagram, type StageGraph } from '../components/StageDiagram';
 import { formatDate, formatPeriod, t, useLang } from '../i18n';
 import { useData } from '../use-data';
@@ -29,9 +32,10 @@ export function ProcessPage({ id }: { id: string }) {
   const process = useData<ProcessDetail>(`/api/processes/${encodeURIComponent(id)}?lang=${lang}`, 2000);
   const timeline = useData<TimelineEntry[]>(`/api/processes/${encodeURIComponent(id)}/timeline?lang=${lang}`, 2000);
   const types = useData<(StageGraph & { type: string; title: string })[]>(`/api/process-types?lang=${lang}`);
-  if (process.error) return <main><p class="error">{process.error.message}</p></main>;
+  const names = useNames();
+  if (process.error && !process.data && process.error.status !== 0) return <ErrorPage error={process.error} />;
   const p = process.data;
-  if (!p) return <main><p class="muted">{t(lang, 'loading')}</p></main>;
+  if (!p) return <main><LoadState state={process} /></main>;
   const graph = types.data?.find((type) => type.type === p.type);
   const stageLabel = graph?.stages.find((s) => s.name === p.stage)?.label ?? p.stage;
   const reload = () => {
@@ -45,7 +49,7 @@ export function ProcessPage({ id }: { id: string }) {
           {graph?.title} · {String(p.data.zoneName ?? p.id)}
         </h2>
         <p>
-          {t(lang, 'stage')}: <strong data-testid="stage">{stageLabel}</strong> · {t(lang, 'status')}: {p.status}
+          {t(lang, 'stage')}: <strong data-testid="stage">{stageLabel}</strong> · {t(lang, 'status')}: <span data-testid="process-status">{processStatusLabel(lang, p.status)}</span>
         </p>
         {graph && <StageDiagram graph={graph} current={p.stage} path={p.data.path ?? []} />}
       </div>
@@ -55,7 +59,7 @@ export function ProcessPage({ id }: { id: string }) {
           <ol class="timeline" data-testid="timeline">
             {(timeline.data ?? []).map((entry) => (
               <li>
-                <span class="muted">{formatDate(lang, entry.at)}</span> {entry.actor && <span class="badge">{entry.actor.userId}</span>}{' '}
+                <span class="muted">{formatDate(lang, entry.at)}</span> {entry.actor && <span class="badge" title={entry.actor.userId}>{names.org(lang, entry.actor.orgId)} · {entry.actor.userId}</span>}{' '}
                 {entry.summary}
               </li>
             ))}
@@ -68,7 +72,7 @@ export function ProcessPage({ id }: { id: string }) {
             <ul>
               {p.openTasks.map((task) => (
                 <li>
-                  <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title[lang]}</a> <span class="badge">{task.orgId}</span>
+                  <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title[lang]}</a> <span class="badge">{names.org(lang, task.orgId)}</span>
                 </li>
               ))}
             </ul>
@@ -95,7 +99,6 @@ export function ProcessPage({ id }: { id: string }) {
 }
 
 function ProcessAction({ processId, action, onDone }: { processId: string; action: ProcessDetail['availableActions'][number]; onDone(): void }) {
-  const [failure, setFailure] = useState<ApiError>();
   const [open, setOpen] = useState(false);
   if (!open)
     return (
@@ -108,19 +111,12 @@ function ProcessAction({ processId, action, onDone }: { processId: string; actio
   return (
     <div>
       <h4>{action.title}</h4>
-      {failure && !Object.keys(failure.fields).length && <p class="error">{failure.message}</p>}
       <SchemaForm
         schema={action.inputSchema as Schema}
-        errors={failure?.fields ?? {}}
-        onSubmit={async (payload) => {
-          try {
-            await api('POST', `/api/processes/${encodeURIComponent(processId)}/actions/${action.name}`, payload);
-            setOpen(false);
-            setFailure(undefined);
-            onDone();
-          } catch (error) {
-            setFailure(error instanceof RequestFailed ? error.error : undefined);
-          }
+        submit={async (payload) => {
+          await api('POST', `/api/processes/${encodeURIComponent(processId)}/actions/${action.name}`, payload);
+          setOpen(false);
+          onDone();
         }}
       />
     </div>
