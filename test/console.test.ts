@@ -119,7 +119,7 @@ test('a zone is established through the console alone, by the right staff of eac
   await screenshot(government, 'process');
 
   await city.click('a[href="#/zones"]');
-  await city.locator(`tr[data-zone="${county}"]`).getByText('ACTIVE').waitFor();
+  await city.locator(`tr[data-zone="${county}"]`).getByText('运行中').waitFor();
 });
 
 test('the language switch translates the console and is remembered', async () => {
@@ -196,6 +196,6 @@ test('a delegation agreement is negotiated through the console: items chosen fro
 
   await ftz.click('a[href="#/agreements"]');
   const row = ftz.locator(`tr[data-agreement="${processId}"]`);
-  await row.getByText('IN_FORCE').waitFor();
+  await row.getByText('生效中').waitFor();
   await row.getByText('JC-001 审查').waitFor();
 });

@@ -355,6 +355,27 @@ export function fieldLabel(lang: Lang, name: string, path?: string): string {
   return (key !== undefined ? fields[key] : undefined)?.[lang === 'zh' ? 0 : 1] ?? fields[name]?.[lang === 'zh' ? 0 : 1] ?? name;
 }
 
+const POLICIES: Record<string, [string, string]> = {
+  signingDeadline: ['备忘录签署期限', 'Signing the memorandum'],
+  'memorandum.signingPeriod': ['备忘录签署期限', 'Signing the memorandum'],
+  'agreement.announcementPeriod': ['委托协议公告期限', 'Announcing the agreement'],
+  'agreement.renewalNoticeDays': ['续签提示期', 'Renewal notice'],
+  'agreement.maxTermYears': ['委托最长期限', 'Longest term'],
+  'penalty.reportPeriod': ['处罚结果抄报期限', 'Reporting the penalty'],
+  'penalty.reviewPeriod': ['处罚结果审核期限', 'Reviewing the penalty'],
+  'penalty.correctionPeriod': ['处罚结果补正期限', 'Correcting the penalty'],
+  'penalty.publication': ['信用公示期', 'Publication period'],
+  'registration.consentPeriod': ['县级政府同意期限', "The county's consent"],
+  'registration.rectificationPeriod': ['限期整改期限', 'Rectification'],
+  'registration.taxStepPeriod': ['税务迁移办理期限', 'Tax transfer step'],
+  'registration.verificationPeriod': ['承诺核查期限', 'Verifying the commitment'],
+};
+
+/** A policy or deadline key (`registration.consentPeriod`) in words. */
+export function policyName(lang: Lang, key: string): string {
+  return POLICIES[key]?.[lang === 'zh' ? 0 : 1] ?? key;
+}
+
 /** A policy period as the API states it (`30 working days`, `20 seconds`), in the current language. */
 export function formatPeriod(lang: Lang, period: string): string {
   if (lang === 'en') return period;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from './api';
-import type { Lang } from './i18n';
+import { formatDate, type Lang } from './i18n';
 
 interface NamedOrg {
   id: string;
@@ -21,6 +21,8 @@ export interface Names {
   org(lang: Lang, id: string | null | undefined): string;
   county(lang: Lang, code: string | null | undefined): string;
   power(code: string | null | undefined): string;
+  /** A sentence from the server with organisation ids and UTC instants in it, as names and China time. */
+  words(lang: Lang, text: string): string;
   powers: NamedPower[];
 }
 
@@ -68,6 +70,13 @@ export function useNames(): Names {
       const p = data.powers.find((x) => x.code === code);
       return p ? `${code} ${p.name}` : code;
     },
+    words: (lang, text) =>
+      text
+        .replace(/\b(?:gov|le|tax|zone)-\d{6}\b|\btax-(?:ftz|city)\b/g, (id) => {
+          const o = data.orgs.find((x) => x.id === id);
+          return o ? orgName(lang, o) : id;
+        })
+        .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z\b/g, (iso) => formatDate(lang, iso)),
     powers: data.powers,
   };
 }

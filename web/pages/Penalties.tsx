@@ -57,13 +57,13 @@ export function Penalties() {
   return (
     <main>
       <div class="filters">
-        <select value={zone} onChange={(e) => setZone(e.currentTarget.value)} data-testid="penalty-zone">
+        <select value={zone} onChange={(e) => setZone(e.currentTarget.value)} data-testid="penalty-zone" aria-label={t(lang, 'zones')}>
           <option value="">{t(lang, 'allZones')}</option>
           {zones.map((z) => (
             <option value={z.code}>{z.name}</option>
           ))}
         </select>
-        <select value={status} onChange={(e) => setStatus(e.currentTarget.value)} data-testid="penalty-status">
+        <select value={status} onChange={(e) => setStatus(e.currentTarget.value)} data-testid="penalty-status" aria-label={t(lang, 'status')}>
           <option value="">{t(lang, 'allStatuses')}</option>
           {PENALTY_STATUSES.map((s) => (
             <option value={s}>{penaltyStatusLabel(lang, s)}</option>

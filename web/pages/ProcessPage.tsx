@@ -5,7 +5,7 @@ import { SchemaForm, type Schema } from '../components/SchemaForm';
 import { processStatusLabel } from '../labels';
 import { useNames } from '../names';
 import { StageDiagram, type StageGraph } from '../components/StageDiagram';
-import { formatDate, formatPeriod, t, useLang } from '../i18n';
+import { formatDate, formatPeriod, policyName, t, useLang } from '../i18n';
 import { useData } from '../use-data';
 
 export interface ProcessDetail {
@@ -60,7 +60,7 @@ export function ProcessPage({ id }: { id: string }) {
             {(timeline.data ?? []).map((entry) => (
               <li>
                 <span class="muted">{formatDate(lang, entry.at)}</span> {entry.actor && <span class="badge" title={entry.actor.userId}>{names.org(lang, entry.actor.orgId)} · {entry.actor.userId}</span>}{' '}
-                {entry.summary}
+                {names.words(lang, entry.summary)}
               </li>
             ))}
           </ol>
@@ -79,7 +79,7 @@ export function ProcessPage({ id }: { id: string }) {
             <h3>{t(lang, 'deadlines')}</h3>
             {p.deadlines.map((d) => (
               <p>
-                {formatPeriod(lang, d.period)} → {formatDate(lang, d.dueAt)} {d.reminded && <span class="badge">{t(lang, 'reminded')}</span>}{' '}
+                {policyName(lang, d.name)}：{formatPeriod(lang, d.period)} → {formatDate(lang, d.dueAt)} {d.reminded && <span class="badge">{t(lang, 'reminded')}</span>}{' '}
                 {d.escalated && <span class="badge overdue">{t(lang, 'escalated')}</span>}
               </p>
             ))}
