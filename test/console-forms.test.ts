@@ -18,10 +18,16 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const shots = join(process.env.TEST_RUN_DIR ?? '.', 'screenshots');
+const shots = process.env.SCREENSHOT_DIR ?? join(process.env.TEST_RUN_DIR ?? '.', 'screenshots');
+/** The page as a desk (1440 px) and a phone (390 px) show it; then back to the tests' own size. */
 async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+  for (const [width, height] of [[1440, 900], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 1100 });
 }
 
 /** From the inbox, by clicking: the task of this action on this process. */
@@ -175,6 +181,15 @@ test('an unknown address is a 404 page with a way back; a task of another organi
   await page.waitForURL('**/#/inbox');
   await page.goto(`${h.baseUrl}/#/processes/no-such-process`);
   await page.getByTestId('page-notFound').waitFor();
+
+  // The FTZ's drafting task, opened by a county government's staff.
+  const county = await h.newCounty();
+  await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
+  const task = (await (await h.as('ftz.staff')).get(`/api/tasks?processId=zone-${county}`)).body.items[0];
+  const government = await loginAs(browser, h.baseUrl, `gov-${county}.staff`);
+  await government.goto(`${h.baseUrl}/#/tasks/${task.id}`);
+  await government.getByTestId('page-forbidden').getByText('无权查看').waitFor();
+  await screenshot(government, 'forbidden');
 });
 
 test('at 390 px the menu folds behind a button and 退出 is on screen', async () => {

@@ -3,6 +3,7 @@ import { api } from '../api';
 import { ErrorPage, LoadState } from '../components/LoadState';
 import { SchemaForm, type Schema } from '../components/SchemaForm';
 import { processStatusLabel } from '../labels';
+import { acceptsAction } from '../process-actions';
 import { useNames } from '../names';
 import { StageDiagram, type StageGraph } from '../components/StageDiagram';
 import { formatDate, formatPeriod, policyName, t, useLang } from '../i18n';
@@ -37,6 +38,7 @@ export function ProcessPage({ id }: { id: string }) {
   const p = process.data;
   if (!p) return <main><LoadState state={process} /></main>;
   const graph = types.data?.find((type) => type.type === p.type);
+  const actions = p.availableActions.filter((action) => acceptsAction(action.name, p.stage));
   const stageLabel = graph?.stages.find((s) => s.name === p.stage)?.label ?? p.stage;
   const reload = () => {
     process.reload();
@@ -84,10 +86,10 @@ export function ProcessPage({ id }: { id: string }) {
               </p>
             ))}
           </div>
-          {p.availableActions.length > 0 && p.status === 'RUNNING' && (
+          {actions.length > 0 && p.status === 'RUNNING' && (
             <div class="card">
               <h3>{t(lang, 'actions')}</h3>
-              {p.availableActions.map((action) => (
+              {actions.map((action) => (
                 <ProcessAction processId={p.id} action={action} onDone={reload} />
               ))}
             </div>
