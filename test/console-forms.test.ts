@@ -6,7 +6,7 @@ import { launchBrowser, loginAs } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
 import { newDecisionNumber, penaltyRecord, penaltyZone } from './support/penalty-flow';
 import { newUscc } from './support/registration-flow';
-import { establish } from './support/zone-flow';
+import { establish, taskFor } from './support/zone-flow';
 
 let h: Harness;
 let browser: Browser;
@@ -185,7 +185,7 @@ test('an unknown address is a 404 page with a way back; a task of another organi
   // The FTZ's drafting task, opened by a county government's staff.
   const county = await h.newCounty();
   await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
-  const task = (await (await h.as('ftz.staff')).get(`/api/tasks?processId=zone-${county}`)).body.items[0];
+  const task = await taskFor(h, 'ftz.staff', `zone-${county}`, 'draftMemorandum');
   const government = await loginAs(browser, h.baseUrl, `gov-${county}.staff`);
   await government.goto(`${h.baseUrl}/#/tasks/${task.id}`);
   await government.getByTestId('page-forbidden').getByText('无权查看').waitFor();

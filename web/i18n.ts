@@ -230,7 +230,7 @@ const fields: Record<string, [string, string]> = {
   announcementRef: ['公告文号', 'Announcement reference'],
   announcedOn: ['公告日期', 'Announced on'],
   newEndDate: ['续签截止日期', 'New end date'],
-  uscc: ['统一社会信用代码（如有）', 'USCC (if any)'],
+  uscc: ['统一社会信用代码', 'USCC'],
   legalRepresentative: ['法定代表人', 'Legal representative'],
   idNumber: ['身份证号码', 'ID number'],
   phone: ['联系电话', 'Phone'],
@@ -394,6 +394,12 @@ export function formatDuration(lang: Lang, ms: number): string {
   }
   if (parts.length) return parts.join(' ');
   return lang === 'zh' ? `${Math.round(ms / 1000)}秒` : `${Math.round(ms / 1000)} s`;
+}
+
+/** A calendar day (YYYY-MM-DD) as words: 2026年11月30日 in Chinese, as it is in English. */
+export function formatDay(lang: Lang, day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return lang === 'zh' ? `${y}年${m}月${d}日` : day;
 }
 
 /** Dates in China time: 2026年11月27日 14:05 in Chinese, 2026-11-27 14:05 in English. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from './api';
+import { api, session } from './api';
 import { formatDate, type Lang } from './i18n';
 
 interface NamedOrg {
@@ -46,13 +46,16 @@ export function forgetNames(): void {
 
 export function useNames(): Names {
   const [data, setData] = useState<{ orgs: NamedOrg[]; powers: NamedPower[] }>({ orgs: [], powers: [] });
+  // Loaded again when the user changes: before login the lists are refused.
+  const token = session.token();
   useEffect(() => {
+    if (!token) return;
     let live = true;
     void load().then((d) => live && setData(d));
     return () => {
       live = false;
     };
-  }, []);
+  }, [token]);
   const orgName = (lang: Lang, o: NamedOrg) => (lang === 'zh' ? o.nameZh : o.nameEn);
   return {
     org: (lang, id) => {

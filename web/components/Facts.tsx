@@ -1,4 +1,4 @@
-import { enumLabel, fieldLabel, formatDate, useLang, type Lang } from '../i18n';
+import { enumLabel, fieldLabel, formatDate, formatDay, useLang, type Lang } from '../i18n';
 import { penaltyLabel } from '../labels';
 import { useNames, type Names } from '../names';
 
@@ -22,7 +22,8 @@ function show(lang: Lang, names: Names, key: string, value: unknown): string {
   if (ORG_KEYS.has(key)) return names.org(lang, text);
   if (COUNTY_KEYS.has(key)) return names.county(lang, text);
   if (key === 'powerCode') return names.power(text);
-  if (/At$/.test(key) && /^\d{4}-\d\d-\d\dT/.test(text)) return formatDate(lang, text);
+  if (/^\d{4}-\d\d-\d\dT/.test(text)) return formatDate(lang, text);
+  if (/^\d{4}-\d\d-\d\d$/.test(text)) return formatDay(lang, text);
   return enumLabel(lang, key, text);
 }
 

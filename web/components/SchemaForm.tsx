@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { RequestFailed, type ApiError } from '../api';
-import { enumLabel, fieldLabel, refusalText, t, useLang, type Lang } from '../i18n';
+import { enumLabel, fieldLabel, formatDay, refusalText, t, useLang, type Lang } from '../i18n';
 import { collect, validate, variants, discriminator, isEmptyObject, type Schema, type Values } from './schema-values';
 
 export type { Schema } from './schema-values';
@@ -274,7 +274,10 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
     input = <textarea name={fieldPath} value={String(value ?? '')} onInput={update} />;
   } else {
     const isDate = field.pattern?.startsWith('^\\d{4}-');
+    // The browser draws a date field in its own locale's order: the date is also said in words.
+    const day = isDate && typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value) ? formatDay(lang, value) : '';
     input = (
+      <>
       <input
         name={fieldPath}
         type={isDate ? 'date' : 'text'}
@@ -283,6 +286,8 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
         list={suggestions[name] ? `suggest-${name}` : undefined}
         autocomplete="off"
       />
+      {day && <span class="muted date-words">{day}</span>}
+      </>
     );
   }
   return (

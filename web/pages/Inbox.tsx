@@ -36,6 +36,14 @@ export function Inbox() {
     .filter((task) => !type || task.processType === type)
     .filter((task) => !zone || zoneOf(task) === zone)
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'));
+  // What the task is about, in words: the process kind and its zone, the decision number or the company.
+  const subjectOf = (task: Task) => {
+    const title = types.find((pt) => pt.type === task.processType)?.title ?? task.processType;
+    const zone = zoneOf(task);
+    const key = task.processId.replace(/^[a-z]+-/, '');
+    const detail = typeof task.context.name === 'string' ? task.context.name : typeof task.context.decisionNumber === 'string' ? task.context.decisionNumber : zone ? names.county(lang, zone) : key;
+    return `${title} · ${detail}`;
+  };
   const zones = [...new Set((data?.items ?? []).map(zoneOf).filter(Boolean))].sort();
   return (
     <main>
@@ -86,7 +94,9 @@ export function Inbox() {
                       <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title}</a>
                     </td>
                     <td>
-                      <a href={`#/processes/${encodeURIComponent(task.processId)}`}>{task.processId}</a>
+                      <a href={`#/processes/${encodeURIComponent(task.processId)}`} title={task.processId}>
+                        {subjectOf(task)}
+                      </a>
                     </td>
                     <td data-label={t(lang, 'sentBy')}>{task.sentBy ? names.org(lang, task.sentBy.orgId) : '—'}</td>
                     <td>{formatDate(lang, task.openedAt)}</td>
