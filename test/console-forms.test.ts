@@ -6,7 +6,7 @@ import { launchBrowser, loginAs } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
 import { newDecisionNumber, penaltyRecord, penaltyZone } from './support/penalty-flow';
 import { newUscc } from './support/registration-flow';
-import { establish, taskFor } from './support/zone-flow';
+import { complete, establish, launch, memorandum, taskFor } from './support/zone-flow';
 
 let h: Harness;
 let browser: Browser;
@@ -165,6 +165,29 @@ test('P6 by clicking: a seeded measure is offered without a listing; the county 
   expect(pilots.measures[0].zones.find((z: { zoneCode: string }) => z.zoneCode === zone).status).toBe('ADOPTED');
 });
 
+test('a memorandum returned with comments is redrafted from the returned version, the comments beside it', async () => {
+  const county = await h.newCounty();
+  const processId = await launch(h, county);
+  await complete(h, 'ftz.staff', processId, 'draftMemorandum', memorandum());
+  const government = await loginAs(browser, h.baseUrl, `gov-${county}.staff`);
+  await openTask(government, processId, 'reviewMemorandum');
+  await government.getByTestId('memorandum').getByText('每季度召开一次联席会议').waitFor();
+  await government.selectOption('select[name=decision]', { label: '退回修改' });
+  await government.fill('[name=comments]', '请补充统计口径的说明');
+  await submitAndWaitForProcess(government);
+
+  const ftz = await loginAs(browser, h.baseUrl, 'ftz.staff');
+  await openTask(ftz, processId, 'draftMemorandum');
+  await ftz.getByTestId('returned-with').getByText('请补充统计口径的说明').waitFor();
+  expect(await ftz.inputValue('[name=scope]')).toBe(memorandum().scope);
+  expect(await ftz.inputValue('[name="boundary.areaKm2"]')).toBe('12.5');
+  await screenshot(ftz, 'memorandum-redraft');
+  await ftz.fill('[name=statisticsRule]', '市级考核归属县，国家级考核并入片区，按月报送');
+  await submitAndWaitForProcess(ftz);
+  await openTask(government, processId, 'reviewMemorandum');
+  await government.getByTestId('changed-fields').getByText('统计规则').waitFor();
+});
+
 test('the zone body’s staff log in as soon as the zone is ACTIVE, without a restart', async () => {
   const zone = await h.newCounty();
   await establish(h, zone);
@@ -188,8 +211,20 @@ test('an unknown address is a 404 page with a way back; a task of another organi
   const task = await taskFor(h, 'ftz.staff', `zone-${county}`, 'draftMemorandum');
   const government = await loginAs(browser, h.baseUrl, `gov-${county}.staff`);
   await government.goto(`${h.baseUrl}/#/tasks/${task.id}`);
-  await government.getByTestId('page-forbidden').getByText('无权查看').waitFor();
+  await government.getByTestId('page-forbidden').getByRole('heading', { name: '无权查看' }).waitFor();
   await screenshot(government, 'forbidden');
+});
+
+test('offline, a page says the server cannot be reached and offers to retry', async () => {
+  const page = await loginAs(browser, h.baseUrl, 'ftz.staff');
+  await page.context().setOffline(true);
+  await page.getByTestId('offline').waitFor();
+  await page.click('a[href="#/processes"]');
+  await page.getByTestId('load-error').getByText('无法连接服务器').waitFor();
+  expect(await page.locator('body').innerText()).not.toContain('TypeError');
+  await page.context().setOffline(false);
+  await page.getByTestId('load-error').getByRole('button', { name: '重试' }).click();
+  await page.getByTestId('processes').waitFor();
 });
 
 test('at 390 px the menu folds behind a button and 退出 is on screen', async () => {

@@ -183,6 +183,9 @@ test('a delegation agreement is negotiated through the console: items chosen fro
   const government = await loginAs(browser, h.baseUrl, `gov-${zone}.staff`);
   await openTask(government, processId, 'reviewAgreement');
   await government.getByTestId('memorandum').getByText('按月报送办理情况').waitFor();
+  // The items in words: the power by code and name, the scope as a word.
+  await government.getByTestId('memorandum').getByText(/^职权：XK-001 .+；范围：决定$/).waitFor();
+  expect(await government.getByTestId('memorandum').innerText()).not.toMatch(/委托事项 · 0|decision|true/);
   await government.selectOption('select[name=decision]', 'sign');
   await submitAndWaitForProcess(government, processId);
   await openTask(ftz, processId, 'reviewAgreement');

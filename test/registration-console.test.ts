@@ -48,6 +48,9 @@ test('a zone window registers a company through the console; the county consents
 
   const government = await loginAs(browser, h.baseUrl, `gov-${zone}.staff`);
   await submitTask(government, processId, 'consentRegistration', async () => {
+    // The company and the licence it commits to, beside the decision.
+    await government.getByTestId('application').getByText('食品销售').waitFor();
+    await government.getByTestId('application').getByText(/XK-001/).waitFor();
     await government.selectOption('select[name=decision]', 'agree');
   });
   await government.getByTestId('stage').filter({ hasText: '已登记' }).waitFor();

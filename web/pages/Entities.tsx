@@ -1,4 +1,4 @@
-import { ErrorPage } from '../components/LoadState';
+import { ErrorPage, LoadState } from '../components/LoadState';
 import { creditKindLabel, creditStatusLabel, statusLabel } from '../labels';
 import { useNames } from '../names';
 import { formatDate, t, useLang } from '../i18n';
@@ -39,10 +39,12 @@ interface EntityDetail extends Entity {
 export function Entities() {
   const lang = useLang();
   const names = useNames();
-  const { data } = useData<{ items: Entity[] }>('/api/entities');
+  const list = useData<{ items: Entity[] }>('/api/entities');
+  const { data } = list;
   return (
     <main>
       <div class="card">
+        <LoadState state={list} empty={list.data?.items.length === 0} />
         <table data-testid="entities">
           <thead>
             <tr>
@@ -81,9 +83,10 @@ const place = (a: Address) => (a.divisionCode ? `${a.address}（${a.divisionCode
 export function EntityPage({ uscc }: { uscc: string }) {
   const lang = useLang();
   const names = useNames();
-  const { data, error } = useData<EntityDetail>(`/api/entities/${uscc}`);
+  const entity = useData<EntityDetail>(`/api/entities/${uscc}`);
+  const { data, error } = entity;
   if (error && !data) return <ErrorPage error={error} />;
-  if (!data) return <main><p class="muted">{t(lang, 'loading')}</p></main>;
+  if (!data) return <main><LoadState state={entity} /></main>;
   return (
     <main>
       <div class="card" data-testid="entity">

@@ -1,3 +1,4 @@
+import { LoadState } from '../components/LoadState';
 import { statusLabel } from '../labels';
 import { useNames } from '../names';
 import { useState } from 'preact/hooks';
@@ -92,10 +93,12 @@ interface Agreement {
 export function Agreements() {
   const lang = useLang();
   const names = useNames();
-  const { data } = useData<Agreement[]>('/api/agreements');
+  const list = useData<Agreement[]>('/api/agreements');
+  const { data } = list;
   return (
     <main>
       <div class="card">
+        <LoadState state={list} empty={list.data?.length === 0} />
         <table data-testid="agreements">
           <thead>
             <tr>

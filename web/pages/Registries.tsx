@@ -29,10 +29,12 @@ interface Zone {
 
 export function Zones() {
   const lang = useLang();
-  const { data } = useData<Zone[]>('/api/zones');
+  const zones = useData<Zone[]>('/api/zones');
+  const { data } = zones;
   return (
     <main>
       <div class="card">
+        <LoadState state={zones} empty={zones.data?.length === 0} />
         <table data-testid="zones">
           <thead>
             <tr>
@@ -66,9 +68,10 @@ export function Zones() {
 
 export function ZonePage({ code }: { code: string }) {
   const lang = useLang();
-  const { data, error } = useData<Zone & { memoranda: { version: number; status: string; content: Record<string, unknown> }[] }>(`/api/zones/${code}`);
+  const zone = useData<Zone & { memoranda: { version: number; status: string; content: Record<string, unknown> }[] }>(`/api/zones/${code}`);
+  const { data, error } = zone;
   if (error && !data) return <ErrorPage error={error} />;
-  if (!data) return <main><p class="muted">{t(lang, 'loading')}</p></main>;
+  if (!data) return <main><LoadState state={zone} /></main>;
   return (
     <main>
       <div class="card">
@@ -91,10 +94,12 @@ export function ZonePage({ code }: { code: string }) {
 
 export function Organizations() {
   const lang = useLang();
-  const { data } = useData<Organization[]>('/api/organizations');
+  const orgs = useData<Organization[]>('/api/organizations');
+  const { data } = orgs;
   return (
     <main>
       <div class="card">
+        <LoadState state={orgs} />
         <table>
           <thead>
             <tr>
