@@ -179,7 +179,7 @@ const fields: Record<string, [string, string]> = {
   boundary: ['四至范围', 'Boundary'],
   areaKm2: ['面积（平方公里）', 'Area (km²)'],
   description: ['范围描述', 'Description'],
-  geojson: ['GeoJSON（可选）', 'GeoJSON (optional)'],
+  geojson: ['GeoJSON', 'GeoJSON'],
   duties: ['双方职责', 'Duties'],
   ftz: ['自贸片区', 'FTZ'],
   county: ['县（市、区）', 'County'],

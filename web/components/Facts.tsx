@@ -11,12 +11,12 @@ function show(lang: Lang, names: Names, key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'Yes' : 'No';
   if (key === 'penalty' && typeof value === 'object') return penaltyLabel(lang, value as Record<string, unknown>);
-  if (Array.isArray(value)) return value.map((v) => show(lang, names, key, v)).join('、');
+  if (Array.isArray(value)) return value.map((v) => show(lang, names, key, v)).join(lang === 'zh' ? '、' : ', ');
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .filter(([k]) => !HIDDEN.has(k))
-      .map(([k, v]) => `${fieldLabel(lang, k)}：${show(lang, names, k, v)}`)
-      .join('；');
+      .map(([k, v]) => `${fieldLabel(lang, k)}${lang === 'zh' ? '：' : ': '}${show(lang, names, k, v)}`)
+      .join(lang === 'zh' ? '；' : '; ');
   }
   const text = String(value);
   if (ORG_KEYS.has(key)) return names.org(lang, text);

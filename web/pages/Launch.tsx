@@ -10,7 +10,7 @@ export function Launch() {
   const types = useData<{ type: string; title: string; launchable: boolean; inputSchema: Schema }[]>(`/api/process-types?lang=${lang}`);
   const orgs = useData<Organization[]>('/api/organizations');
   const zones = useData<{ code: string; name: string; status: string }[]>('/api/zones?status=ACTIVE');
-  const catalog = useData<{ powers: { code: string; name: string; status: string; commitmentApplicable: boolean }[] }>('/api/powers');
+  const catalog = useData<{ powers: { code: string; name: string; kind: string; status: string; commitmentApplicable: boolean }[] }>('/api/powers');
   const entities = useData<{ items: { uscc: string; name: string }[] }>('/api/entities?limit=500');
   const pilots = useData<{ measures: { code: string; title: string }[] }>(`/api/pilots?lang=${lang}`);
   const listed = (catalog.data?.powers ?? []).filter((p) => p.status === 'listed');
@@ -24,7 +24,12 @@ export function Launch() {
     countyCode: counties,
     divisionCode: counties,
     zoneCode: zoneChoices,
-    powerCode: (type === 'entity-registration' ? listed.filter((p) => p.commitmentApplicable) : listed).map(powerChoice),
+    powerCode: (type === 'entity-registration'
+      ? listed.filter((p) => p.commitmentApplicable)
+      : type === 'penalty-report'
+        ? listed.filter((p) => p.kind === 'penalty')
+        : listed
+    ).map(powerChoice),
   });
   const suggestions: Record<string, Choice[]> = {
     uscc: (entities.data?.items ?? []).map((e) => ({ value: e.uscc, label: e.name })),
