@@ -371,9 +371,19 @@ const POLICIES: Record<string, [string, string]> = {
   'registration.verificationPeriod': ['承诺核查期限', 'Verifying the commitment'],
 };
 
-/** A policy or deadline key (`registration.consentPeriod`) in words. */
+const DEADLINE_KINDS: Record<string, [string, string]> = {
+  'memorandum.signing': ['备忘录签署期限', 'Signing the memorandum'],
+  'agreement.announcement': ['委托协议公告期限', 'Announcing the agreement'],
+  consent: ['县级政府同意期限', "The county's consent"],
+  verification: ['承诺核查期限', 'Verifying the commitment'],
+  tax: ['税务迁移办理期限', 'Tax transfer step'],
+};
+
+/** A policy or deadline key (`registration.consentPeriod`, `verification:<licence>`) in words. */
 export function policyName(lang: Lang, key: string): string {
-  return POLICIES[key]?.[lang === 'zh' ? 0 : 1] ?? key;
+  const [kind, subject] = key.split(':');
+  const words = POLICIES[key] ?? DEADLINE_KINDS[key] ?? DEADLINE_KINDS[kind];
+  return words ? `${words[lang === 'zh' ? 0 : 1]}${subject && !DEADLINE_KINDS[key] ? `（${subject}）` : ''}` : key;
 }
 
 /** A policy period as the API states it (`30 working days`, `20 seconds`), in the current language. */

@@ -278,15 +278,15 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
     const day = isDate && typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value) ? formatDay(lang, value) : '';
     input = (
       <>
-      <input
-        name={fieldPath}
-        type={isDate ? 'date' : 'text'}
-        value={String(value ?? '')}
-        onInput={update}
-        list={suggestions[name] ? `suggest-${name}` : undefined}
-        autocomplete="off"
-      />
-      {day && <span class="muted date-words">{day}</span>}
+        <input
+          name={fieldPath}
+          type={isDate ? 'date' : 'text'}
+          value={String(value ?? '')}
+          onInput={update}
+          list={suggestions[name] ? `suggest-${name}` : undefined}
+          autocomplete="off"
+        />
+        {day && <span class="muted date-words">{day}</span>}
       </>
     );
   }

@@ -16,7 +16,7 @@ export interface ProcessDetail {
   stage: string;
   data: Record<string, unknown> & { path?: string[] };
   openTasks: { id: string; action: string; orgId: string; title: { zh: string; en: string }; dueAt?: string }[];
-  deadlines: { name: string; dueAt: string; period: string; reminded: boolean; escalated: boolean; provisional: boolean }[];
+  deadlines: { name: string; dueAt: string; period: string; reminded: boolean; escalated: boolean; provisional: boolean; open?: boolean }[];
   availableActions: { name: string; title: string; inputSchema: Record<string, unknown> }[];
 }
 
@@ -39,6 +39,8 @@ export function ProcessPage({ id }: { id: string }) {
   if (!p) return <main><LoadState state={process} /></main>;
   const graph = types.data?.find((type) => type.type === p.type);
   const actions = p.availableActions.filter((action) => acceptsAction(action.name, p.stage));
+  // A deadline met is history (the timeline has it): one is shown while it is open and someone is at work.
+  const deadlines = p.deadlines.filter((d) => d.open !== false && p.openTasks.length > 0);
   const stageLabel = graph?.stages.find((s) => s.name === p.stage)?.label ?? p.stage;
   const reload = () => {
     process.reload();
@@ -79,7 +81,8 @@ export function ProcessPage({ id }: { id: string }) {
               ))}
             </ul>
             <h3>{t(lang, 'deadlines')}</h3>
-            {p.deadlines.map((d) => (
+            {deadlines.length === 0 && <p class="muted">{t(lang, 'none')}</p>}
+            {deadlines.map((d) => (
               <p>
                 {policyName(lang, d.name)}：{formatPeriod(lang, d.period)} → {formatDate(lang, d.dueAt)} {d.reminded && <span class="badge">{t(lang, 'reminded')}</span>}{' '}
                 {d.escalated && <span class="badge overdue">{t(lang, 'escalated')}</span>}
