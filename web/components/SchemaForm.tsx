@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { RequestFailed, type ApiError } from '../api';
 import { enumLabel, fieldLabel, formatDay, refusalText, t, useLang, type Lang } from '../i18n';
-import { collect, validate, variants, discriminator, isEmptyObject, type Schema, type Values } from './schema-values';
+import { collect, validate, variants, discriminator, flatten, isEmptyObject, type Schema, type Values } from './schema-values';
 
 export type { Schema } from './schema-values';
 
@@ -25,21 +25,6 @@ interface FormProps {
 const join = (path: string, name: string | number) => (path ? `${path}.${name}` : String(name));
 const COUNT = '#';
 
-/** A nested payload as flat form values; an array of plain values stays one value (a multi-select). */
-function flatten(value: unknown, path = '', into: Values = {}): Values {
-  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
-    into[path] = value;
-  } else if (Array.isArray(value)) {
-    into[join(path, COUNT)] = value.length;
-    value.forEach((item, i) => flatten(item, join(path, i), into));
-  } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) flatten(v, join(path, key), into);
-  } else if (value !== undefined && value !== null) {
-    into[path] = value;
-  }
-  return into;
-}
-
 /** The error of a request that failed without an answer (offline, server down), as a refusal. */
 export function asApiError(error: unknown): ApiError {
   return error instanceof RequestFailed ? error.error : { status: 0, code: 'NETWORK', message: String(error), fields: {} };
@@ -51,7 +36,7 @@ export function asApiError(error: unknown): ApiError {
  */
 export function SchemaForm({ schema, choices = {}, suggestions = {}, initial, submit }: FormProps) {
   const lang = useLang();
-  const [values, setValues] = useState<Values>(() => flatten(initial));
+  const [values, setValues] = useState<Values>(() => flatten(initial, schema));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<ApiError>();
   const [busy, setBusy] = useState(false);

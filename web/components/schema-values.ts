@@ -28,6 +28,32 @@ export type Values = Record<string, unknown>;
 const join = (path: string, name: string | number) => (path ? `${path}.${name}` : String(name));
 const COUNT = '#';
 
+/**
+ * A nested payload as flat form values, read along its schema: an array of plain values stays one
+ * value (a multi-select), a free-form object (GeoJSON) is its JSON text.
+ */
+export function flatten(value: unknown, schema?: Schema, path = '', into: Values = {}): Values {
+  const options = schema && variants(schema);
+  if (options && value && typeof value === 'object') {
+    const key = discriminator(options) ?? '';
+    const chosen = options.find((option) => option.properties?.[key]?.const === (value as Values)[key]);
+    return flatten(value, chosen ?? { type: 'object', properties: {} }, path, into);
+  }
+  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
+    into[path] = value;
+  } else if (Array.isArray(value)) {
+    into[join(path, COUNT)] = value.length;
+    value.forEach((item, i) => flatten(item, schema?.items, join(path, i), into));
+  } else if (value && typeof value === 'object' && schema?.type === 'object' && !schema.properties && !variants(schema)) {
+    into[path] = JSON.stringify(value);
+  } else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) flatten(v, schema?.properties?.[key], join(path, key), into);
+  } else if (value !== undefined && value !== null) {
+    into[path] = value;
+  }
+  return into;
+}
+
 export const variants = (schema: Schema) => schema.oneOf ?? schema.anyOf;
 
 /** The property that tells the variants of a union apart (`decision: 'sign' | 'return'`). */
