@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { allActions, processDefinitions } from '../../domain/processes';
-import { issueUscc } from '../../domain/uscc';
-import { collect, flatten, validate, variants, type Schema } from './schema-values';
+import { allActions, processDefinitions } from '../domain/processes';
+import { issueUscc } from '../domain/uscc';
+import { collect, flatten, validate, variants, type Schema } from '../web/components/schema-values';
 
 /** Every form the console renders: each action's payload and each launch's input. */
 const forms: [string, z.ZodType][] = [
