@@ -168,6 +168,7 @@ const words = {
   search: ['查询', 'Search'],
   usccShort: ['统一社会信用代码', 'USCC'],
   menu: ['菜单', 'Menu'],
+  wrongLogin: ['用户名或密码不正确。', 'Wrong username or password.'],
   skipToContent: ['跳到正文', 'Skip to content'],
   offlineBanner: ['网络已断开，页面内容可能不是最新的。', 'You are offline; what you see may be out of date.'],
 } satisfies Record<string, [string, string]>;
