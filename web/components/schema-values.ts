@@ -79,8 +79,8 @@ export function collect(schema: Schema, values: Values, path: string): unknown {
   }
   if (schema.type === 'array' && schema.items?.enum) return Array.isArray(values[path]) ? values[path] : [];
   if (schema.type === 'array' && schema.items) {
-    const count = Number(values[join(path, COUNT)] ?? schema.minItems ?? 1);
-    return Array.from({ length: count }, (_, i) => collect(schema.items!, values, join(path, i)));
+    // An entry left wholly empty (the blank one a list starts with) is not an entry.
+    return filledItems(schema, values, path).map((itemPath) => collect(schema.items!, values, itemPath));
   }
   if (schema.type === 'object' && schema.properties) {
     const result: Values = {};
@@ -89,6 +89,8 @@ export function collect(schema: Schema, values: Values, path: string): unknown {
       const optional = !schema.required?.includes(name);
       if (optional && (field.properties || variants(field)) && isEmptyObject(field, values, fieldPath)) continue;
       const value = collect(field, values, fieldPath);
+      // An optional list with nothing in it is left out, as an optional field left empty is.
+      if (optional && Array.isArray(value) && value.length === 0) continue;
       if (value !== undefined) result[name] = value;
     }
     return result;
@@ -100,6 +102,15 @@ export function collect(schema: Schema, values: Values, path: string): unknown {
   if (schema.type === 'number' || schema.type === 'integer') return Number(raw);
   if (schema.type === 'object') return parseJson(String(raw));
   return raw;
+}
+
+/** The paths of a list's entries, without the wholly empty ones unless the list needs them to reach its minimum. */
+function filledItems(schema: Schema, values: Values, path: string): string[] {
+  const count = Number(values[join(path, COUNT)] ?? schema.minItems ?? 1);
+  const all = Array.from({ length: count }, (_, i) => join(path, i));
+  const structured = schema.items!.properties || variants(schema.items!);
+  const filled = structured ? all.filter((item) => !isEmptyObject(schema.items!, values, item)) : all.filter((item) => !isBlank(values[item]));
+  return filled.length >= (schema.minItems ?? 0) ? filled : all.slice(0, Math.max(schema.minItems ?? 0, filled.length));
 }
 
 function parseJson(text: string): unknown {
@@ -166,18 +177,16 @@ export function validate(schema: Schema, values: Values, path: string, lang: Lan
 }
 
 function validateArray(field: Schema, values: Values, path: string, lang: Lang, errors: Record<string, string>) {
-  const count = field.items!.enum
-    ? (Array.isArray(values[path]) ? (values[path] as unknown[]).length : 0)
-    : Number(values[join(path, COUNT)] ?? field.minItems ?? 1);
+  const items = field.items!.enum ? [] : filledItems(field, values, path);
+  const count = field.items!.enum ? (Array.isArray(values[path]) ? (values[path] as unknown[]).length : 0) : items.length;
   if (count < (field.minItems ?? 0)) errors[path] = MESSAGES.minItems(lang, field.minItems);
   else if (field.maxItems !== undefined && count > field.maxItems) errors[path] = MESSAGES.maxItems(lang, field.maxItems);
-  if (field.items!.enum) return;
-  for (let i = 0; i < count; i++) {
+  for (const itemPath of items) {
     const item = field.items!;
-    if (item.properties || variants(item)) validate(item, values, join(path, i), lang, errors);
+    if (item.properties || variants(item)) validate(item, values, itemPath, lang, errors);
     else {
-      const message = leafError(item, values[join(path, i)], true, lang);
-      if (message) errors[join(path, i)] = message;
+      const message = leafError(item, values[itemPath], true, lang);
+      if (message) errors[itemPath] = message;
     }
   }
 }
