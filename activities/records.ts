@@ -70,6 +70,16 @@ async function writeStep(tx: Queryable, step: Step): Promise<void> {
        ON CONFLICT (id) DO UPDATE SET name_zh = $2, name_en = $3, active = $6`,
       [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null, o.active],
     );
+    // In demo mode a zone body's people log in as soon as it exists, as the seeded organisations' do.
+    if (o.kind === 'zone') {
+      await tx.query(
+        `INSERT INTO users (id, username, org_id, roles, password_hash)
+         SELECT $1::text || '.' || role, $1::text || '.' || role, $1::text, ARRAY[role], password_hash
+         FROM demo_accounts, unnest(ARRAY['admin', 'staff']) AS role
+         ON CONFLICT DO NOTHING`,
+        [o.id],
+      );
+    }
   }
   if (step.zone) await writeZone(tx, step, chinaDate(new Date(step.at)));
   if (step.agreement) await writeAgreement(tx, step);

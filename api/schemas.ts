@@ -12,6 +12,9 @@ export const taskSchema = z.object({
   status: z.enum(['open', 'done', 'cancelled']),
   dueAt: z.string().nullable(),
   overdue: z.boolean(),
+  /** When it reached the inbox, and who acted on the process just before (the sender). */
+  openedAt: z.string(),
+  sentBy: z.object({ userId: z.string(), orgId: z.string() }).nullable(),
   context: z.record(z.string(), z.unknown()),
   inputSchema: z.record(z.string(), z.unknown()),
 });

@@ -144,6 +144,12 @@ async function seedDemoUsers(db: Db, password: string): Promise<void> {
     (await db.query<{ username: string }>('SELECT username FROM users')).map((u) => u.username),
   );
   const hash = await hashPassword(password);
+  // Kept for the zone bodies created later: their users are added when the organisation is written.
+  await db.query(
+    `INSERT INTO demo_accounts (singleton, password_hash) VALUES (true, $1)
+     ON CONFLICT (singleton) DO UPDATE SET password_hash = $1`,
+    [hash],
+  );
   for (const { orgId, role } of demoRoles) {
     const username = `${orgId}.${role}`;
     if (existing.has(username)) continue;

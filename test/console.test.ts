@@ -119,7 +119,7 @@ test('a zone is established through the console alone, by the right staff of eac
   await screenshot(government, 'process');
 
   await city.click('a[href="#/zones"]');
-  await city.locator(`tr[data-zone="${county}"]`).getByText('ACTIVE').waitFor();
+  await city.locator(`tr[data-zone="${county}"]`).getByText('运行中').waitFor();
 });
 
 test('the language switch translates the console and is remembered', async () => {
@@ -183,6 +183,9 @@ test('a delegation agreement is negotiated through the console: items chosen fro
   const government = await loginAs(browser, h.baseUrl, `gov-${zone}.staff`);
   await openTask(government, processId, 'reviewAgreement');
   await government.getByTestId('memorandum').getByText('按月报送办理情况').waitFor();
+  // The items in words: the power by code and name, the scope as a word.
+  await government.getByTestId('memorandum').getByText(/^职权：XK-001 .+；范围：决定$/).waitFor();
+  expect(await government.getByTestId('memorandum').innerText()).not.toMatch(/委托事项 · 0|decision|true/);
   await government.selectOption('select[name=decision]', 'sign');
   await submitAndWaitForProcess(government, processId);
   await openTask(ftz, processId, 'reviewAgreement');
@@ -196,6 +199,6 @@ test('a delegation agreement is negotiated through the console: items chosen fro
 
   await ftz.click('a[href="#/agreements"]');
   const row = ftz.locator(`tr[data-agreement="${processId}"]`);
-  await row.getByText('IN_FORCE').waitFor();
+  await row.getByText('生效中').waitFor();
   await row.getByText('JC-001 审查').waitFor();
 });

@@ -33,7 +33,7 @@ test('a zone window registers a company through the console; the county consents
   await window.fill(`${form} input[name="legalRepresentative.name"]`, '赵敏');
   await window.fill(`${form} input[name="legalRepresentative.idNumber"]`, '210881199001011234');
   await window.fill(`${form} input[name="legalRepresentative.phone"]`, '13804170000');
-  await window.fill(`${form} input[name="residence.divisionCode"]`, zone);
+  await window.selectOption(`${form} select[name="residence.divisionCode"]`, zone);
   await window.fill(`${form} [name="residence.address"]`, '协同区创业路1号');
   await window.fill(`${form} [name="businessAddresses.0.address"]`, '协同区商贸街2号');
   await window.fill(`${form} [name=businessScope]`, '食品销售');
@@ -48,6 +48,9 @@ test('a zone window registers a company through the console; the county consents
 
   const government = await loginAs(browser, h.baseUrl, `gov-${zone}.staff`);
   await submitTask(government, processId, 'consentRegistration', async () => {
+    // The company and the licence it commits to, beside the decision.
+    await government.getByTestId('application').getByText('食品销售').waitFor();
+    await government.getByTestId('application').getByText(/XK-001/).waitFor();
     await government.selectOption('select[name=decision]', 'agree');
   });
   await government.getByTestId('stage').filter({ hasText: '已登记' }).waitFor();
@@ -57,5 +60,5 @@ test('a zone window registers a company through the console; the county consents
   const card = government.getByTestId('entity');
   await card.getByText('营口协同区控制台测试有限公司').waitFor();
   await card.getByText('协同区商贸街2号').waitFor();
-  await government.locator(`tr[data-licence="${uscc}/XK-001"]`).getByText('PENDING').waitFor();
+  await government.locator(`tr[data-licence="${uscc}/XK-001"]`).getByText('待核查').waitFor();
 });

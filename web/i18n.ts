@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { RETURN_REASON_LABELS } from '../domain/penalty-labels';
 
 export type Lang = 'zh' | 'en';
 
@@ -123,6 +124,53 @@ const words = {
   measure: ['改革事项', 'Reform measure'],
   grantedBy: ['赋予机关', 'Granted by'],
   notOffered: ['未推送', 'Not offered'],
+  choose: ['请选择', 'Choose'],
+  submitting: ['提交中…', 'Submitting…'],
+  fixFields: ['有 {n} 处需要修改，见标红的字段；尚未提交。', '{n} fields need changes (marked in red); nothing was sent.'],
+  wholeForm: ['表单', 'Form'],
+  optionalGroupEmpty: ['可不填；不填则不提交此部分。', 'May be left out; if empty it is not sent.'],
+  optionalGroupFilled: ['已填写：须填完整；清空则不提交此部分。', 'Filled in: complete it, or clear it to leave it out.'],
+  yuan: ['元', 'yuan'],
+  forbiddenTitle: ['无权查看', 'Not allowed'],
+  forbiddenText: ['您所在机构无权查看或办理此页面的内容。如需办理，请联系有权限的机构。', 'Your organisation may not see or act on this page.'],
+  notFoundTitle: ['页面不存在', 'Page not found'],
+  notFoundText: ['您要找的页面、流程或事项不存在，可能地址有误或已被删除。', 'The page, process or task you asked for does not exist.'],
+  offlineTitle: ['无法连接服务器', 'The server cannot be reached'],
+  offlineText: ['请检查网络连接，稍后重试。', 'Check the network connection and try again.'],
+  failedTitle: ['页面未能加载', 'The page could not be loaded'],
+  failedText: ['服务器未能返回此页面的内容。', 'The server did not return this page.'],
+  backToInbox: ['返回待办', 'Back to the inbox'],
+  goBack: ['返回上一页', 'Go back'],
+  retry: ['重试', 'Retry'],
+  nothingHere: ['暂无内容', 'Nothing here yet'],
+  sentBy: ['发送', 'Sent by'],
+  received: ['收到时间', 'Received'],
+  handledBy: ['办理机构', 'Handled by'],
+  licenceToVerify: ['待核查的许可事项', 'Licence to verify'],
+  taxTransfer: ['税务迁移', 'Tax transfer'],
+  refusals: ['不予受理的理由', 'Reasons for refusal'],
+  returnedReasons: ['自贸片区第 {round} 轮退回理由', 'Returned by the FTZ (round {round})'],
+  viewProcess: ['查看流程全貌', 'See the whole process'],
+  diagramSummary: ['流程图：当前阶段为“{now}”；已经过：{path}。', 'Diagram: now at “{now}”; path so far: {path}.'],
+  stageCurrent: ['当前阶段', 'current'],
+  stageVisited: ['已经过', 'passed'],
+  stageNotVisited: ['未经过', 'not reached'],
+  searchProcesses: ['查找流程', 'Search processes'],
+  searchText: ['关键词', 'Words'],
+  searchPlaceholder: ['流程编号、企业名称、文号…', 'Process id, company, decision number…'],
+  processType: ['流程类型', 'Process type'],
+  allStages: ['全部阶段', 'All stages'],
+  awaiting: ['待办机构', 'Awaiting'],
+  anyOrg: ['任意机构', 'Any organisation'],
+  startedFrom: ['发起日期自', 'Started from'],
+  startedTo: ['发起日期至', 'Started until'],
+  overdueOnly: ['仅看逾期', 'Overdue only'],
+  search: ['查询', 'Search'],
+  usccShort: ['统一社会信用代码', 'USCC'],
+  menu: ['菜单', 'Menu'],
+  wrongLogin: ['用户名或密码不正确。', 'Wrong username or password.'],
+  skipToContent: ['跳到正文', 'Skip to content'],
+  offlineBanner: ['网络已断开，页面内容可能不是最新的。', 'You are offline; what you see may be out of date.'],
 } satisfies Record<string, [string, string]>;
 export type Word = keyof typeof words;
 
@@ -132,7 +180,7 @@ const fields: Record<string, [string, string]> = {
   boundary: ['四至范围', 'Boundary'],
   areaKm2: ['面积（平方公里）', 'Area (km²)'],
   description: ['范围描述', 'Description'],
-  geojson: ['GeoJSON（可选）', 'GeoJSON (optional)'],
+  geojson: ['GeoJSON', 'GeoJSON'],
   duties: ['双方职责', 'Duties'],
   ftz: ['自贸片区', 'FTZ'],
   county: ['县（市、区）', 'County'],
@@ -183,7 +231,7 @@ const fields: Record<string, [string, string]> = {
   announcementRef: ['公告文号', 'Announcement reference'],
   announcedOn: ['公告日期', 'Announced on'],
   newEndDate: ['续签截止日期', 'New end date'],
-  uscc: ['统一社会信用代码（如有）', 'USCC (if any)'],
+  uscc: ['统一社会信用代码', 'USCC'],
   legalRepresentative: ['法定代表人', 'Legal representative'],
   idNumber: ['身份证号码', 'ID number'],
   phone: ['联系电话', 'Phone'],
@@ -210,7 +258,79 @@ const fields: Record<string, [string, string]> = {
   sha256: ['文件摘要（SHA-256）', 'Digest (SHA-256)'],
   delivery: ['送达回证', 'Proof of delivery'],
   replaces: ['所变更的原处罚决定书文号', 'Decision it changes'],
+  decisionNumber: ['决定书文号', 'Decision number'],
+  'decision.uscc': ['当事人统一社会信用代码', 'Entity USCC'],
+  violation: ['违法事实', 'Violation'],
+  amountYuan: ['罚款金额（元）', 'Fine (yuan)'],
+  licence: ['吊销的许可证', 'Licence revoked'],
+  grade: ['失信行为严重程度', 'Severity'],
+  decidedOn: ['决定日期', 'Decided on'],
+  deliveredOn: ['送达日期', 'Delivered on'],
+  caseId: ['关联处罚案件（如有）', 'Penalty case (if any)'],
+  reasons: ['退回理由', 'Reasons'],
+  cause: ['撤回原因', 'Cause'],
+  rectification: ['整改情况', 'Rectification'],
+  measureCode: ['改革事项', 'Reform measure'],
+  listing: ['新增改革事项（仅新事项填写）', 'New measure listing (new measures only)'],
+  titleZh: ['中文名称', 'Title (Chinese)'],
+  titleEn: ['英文名称', 'Title (English)'],
+  grantedBy: ['赋予机关', 'Granted by'],
+  grantedOn: ['授权日期', 'Granted on'],
+  summary: ['概要', 'Summary'],
+  date: ['日期', 'Date'],
+  'penalty.kind': ['处罚种类', 'Kind of penalty'],
+  'decision.penalty.kind': ['处罚种类', 'Kind of penalty'],
+  'penalty.description': ['处罚内容说明', 'Description'],
+  'decision.penalty.description': ['处罚内容说明', 'Description'],
+  'decision.legalBasis': ['法律依据', 'Legal basis'],
+  'decision.powerCode': ['执法依据的职权', 'Power exercised'],
 };
+
+/** Labels of the codes a field may take, by field then code: `decision` sign → 签署. */
+const enums: Record<string, Record<string, [string, string]>> = {
+  decision: {
+    sign: ['签署', 'Sign'], return: ['退回修改', 'Return for changes'], approve: ['批准发布', 'Approve'],
+    agree: ['同意', 'Agree'], refuse: ['不同意', 'Refuse'], withdraw: ['撤回', 'Withdraw'], keepWaiting: ['继续等待', 'Keep waiting'],
+    renew: ['续签', 'Renew'], letExpire: ['到期终止', 'Let it expire'], recognise: ['认可', 'Recognise'], grant: ['准予修复', 'Grant'],
+    adopt: ['实施', 'Adopt'], decline: ['不实施', 'Decline'],
+  },
+  kind: {
+    warning: ['警告', 'Warning'], fine: ['罚款', 'Fine'], licenceRevocation: ['吊销许可证', 'Licence revocation'], other: ['其他', 'Other'],
+    licensing: ['许可', 'Licensing'], penalty: ['处罚', 'Penalty'], inspection: ['检查', 'Inspection'],
+  },
+  outcome: { returned: ['退回补正', 'Returned'], recognised: ['认可', 'Recognised'], return: ['退回补正', 'Returned'], recognise: ['认可', 'Recognised'] },
+  grade: { minor: ['轻微', 'Minor'], general: ['一般', 'General'], serious: ['严重', 'Serious'] },
+  cause: { revoked: ['决定被撤销', 'Decision revoked'], changed: ['决定被变更', 'Decision changed'] },
+  result: { compliant: ['符合承诺', 'Compliant'], nonCompliant: ['不符合承诺', 'Not compliant'] },
+  scope: { acceptance: ['受理', 'Acceptance'], review: ['审查', 'Review'], decision: ['决定', 'Decision'] },
+  status: { listed: ['列入', 'Listed'], delisted: ['取消', 'Delisted'] },
+  variant: { conditionsMet: ['已具备条件', 'Conditions met now'], conditionsByDate: ['限期具备条件', 'Conditions met by a date'] },
+};
+enums.reasons = Object.fromEntries(Object.entries(RETURN_REASON_LABELS).map(([code, label]) => [code, [label.zh, label.en]]));
+
+/** A code of a field in words; a code without a label (a new one) shows as itself. */
+export function enumLabel(lang: Lang, field: string, value: string): string {
+  const label = enums[field]?.[value] ?? fields[value];
+  return label?.[lang === 'zh' ? 0 : 1] ?? value;
+}
+
+/** What a refusal means, in the console's language, then the server's own words when they add to it. */
+export function refusalText(lang: Lang, error: { status: number; message: string }): string {
+  const gist: Record<number, [string, string]> = {
+    0: ['无法连接服务器，请检查网络后重试。', 'The server cannot be reached; check the network and try again.'],
+    400: ['提交的内容未被接受', 'The submission was not accepted'],
+    401: ['登录已失效，请重新登录。', 'Your session has ended; log in again.'],
+    403: ['无权办理此事项', 'You may not do this'],
+    404: ['未找到该事项', 'Not found'],
+    409: ['与当前办理状态冲突', 'This conflicts with the current state'],
+    413: ['提交的内容过大', 'The submission is too large'],
+    429: ['请求过于频繁，请稍后再试。', 'Too many requests; try again later.'],
+  };
+  const [zh, en] = gist[error.status] ?? (error.status >= 500 ? ['服务器出错，请稍后重试。', 'The server failed; try again later.'] : ['操作未成功', 'The request failed']);
+  const head = lang === 'zh' ? zh : en;
+  if (error.status === 0 || !error.message) return head;
+  return `${head}${lang === 'zh' ? '：' : ': '}${error.message}`;
+}
 
 const STORAGE_KEY = 'collab-zones.lang';
 let current: Lang = (localStorage.getItem(STORAGE_KEY) as Lang | null) ?? 'zh';
@@ -238,8 +358,41 @@ export function t(lang: Lang, word: Word, values: Record<string, string | number
   return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 }
 
-export function fieldLabel(lang: Lang, name: string): string {
-  return fields[name]?.[lang === 'zh' ? 0 : 1] ?? name;
+/** A field's label by its name, or by its path where one name means different things (`decision.uscc`). */
+export function fieldLabel(lang: Lang, name: string, path?: string): string {
+  const key = path?.replace(/\.\d+(?=\.|$)/g, '');
+  return (key !== undefined ? fields[key] : undefined)?.[lang === 'zh' ? 0 : 1] ?? fields[name]?.[lang === 'zh' ? 0 : 1] ?? name;
+}
+
+const POLICIES: Record<string, [string, string]> = {
+  signingDeadline: ['备忘录签署期限', 'Signing the memorandum'],
+  'memorandum.signingPeriod': ['备忘录签署期限', 'Signing the memorandum'],
+  'agreement.announcementPeriod': ['委托协议公告期限', 'Announcing the agreement'],
+  'agreement.renewalNoticeDays': ['续签提示期', 'Renewal notice'],
+  'agreement.maxTermYears': ['委托最长期限', 'Longest term'],
+  'penalty.reportPeriod': ['处罚结果抄报期限', 'Reporting the penalty'],
+  'penalty.reviewPeriod': ['处罚结果审核期限', 'Reviewing the penalty'],
+  'penalty.correctionPeriod': ['处罚结果补正期限', 'Correcting the penalty'],
+  'penalty.publication': ['信用公示期', 'Publication period'],
+  'registration.consentPeriod': ['县级政府同意期限', "The county's consent"],
+  'registration.rectificationPeriod': ['限期整改期限', 'Rectification'],
+  'registration.taxStepPeriod': ['税务迁移办理期限', 'Tax transfer step'],
+  'registration.verificationPeriod': ['承诺核查期限', 'Verifying the commitment'],
+};
+
+const DEADLINE_KINDS: Record<string, [string, string]> = {
+  'memorandum.signing': ['备忘录签署期限', 'Signing the memorandum'],
+  'agreement.announcement': ['委托协议公告期限', 'Announcing the agreement'],
+  consent: ['县级政府同意期限', "The county's consent"],
+  verification: ['承诺核查期限', 'Verifying the commitment'],
+  tax: ['税务迁移办理期限', 'Tax transfer step'],
+};
+
+/** A policy or deadline key (`registration.consentPeriod`, `verification:<licence>`) in words. */
+export function policyName(lang: Lang, key: string): string {
+  const [kind, subject] = key.split(':');
+  const words = POLICIES[key] ?? DEADLINE_KINDS[key] ?? DEADLINE_KINDS[kind];
+  return words ? `${words[lang === 'zh' ? 0 : 1]}${subject && !DEADLINE_KINDS[key] ? `（${subject}）` : ''}` : key;
 }
 
 /** A policy period as the API states it (`30 working days`, `20 seconds`), in the current language. */
@@ -260,6 +413,12 @@ export function formatDuration(lang: Lang, ms: number): string {
   }
   if (parts.length) return parts.join(' ');
   return lang === 'zh' ? `${Math.round(ms / 1000)}秒` : `${Math.round(ms / 1000)} s`;
+}
+
+/** A calendar day (YYYY-MM-DD) as words: 2026年11月30日 in Chinese, as it is in English. */
+export function formatDay(lang: Lang, day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return lang === 'zh' ? `${y}年${m}月${d}日` : day;
 }
 
 /** Dates in China time: 2026年11月27日 14:05 in Chinese, 2026-11-27 14:05 in English. */

@@ -46,3 +46,64 @@ export function penaltyLabel(lang: Lang, penalty: Record<string, unknown>): stri
   const detail = penalty.licence ?? penalty.description;
   return typeof detail === 'string' ? `${kind}${lang === 'zh' ? '：' : ': '}${detail}` : kind;
 }
+
+/** Statuses of processes and registries: one table, as the codes do not collide in meaning. */
+const STATUS: Labels = {
+  RUNNING: ['办理中', 'Running'],
+  COMPLETED: ['已办结', 'Completed'],
+  TERMINATED: ['已终止', 'Terminated'],
+  CANCELED: ['已取消', 'Cancelled'],
+  CANCELLED: ['已取消', 'Cancelled'],
+  FAILED: ['异常终止', 'Failed'],
+  TIMED_OUT: ['已超时', 'Timed out'],
+  CONTINUED_AS_NEW: ['续办中', 'Continued'],
+  ACTIVE_PENDING_BODY: ['待确定管理机构', 'Awaiting its body'],
+  ACTIVE: ['运行中', 'Active'],
+  SUSPENDED: ['已暂停', 'Suspended'],
+  NEGOTIATING: ['协商中', 'Negotiating'],
+  SIGNED: ['已签署', 'Signed'],
+  IN_FORCE: ['生效中', 'In force'],
+  EXPIRED: ['已到期', 'Expired'],
+  PUBLISHED: ['现行有效', 'Published'],
+  SUPERSEDED: ['已被新版本替代', 'Superseded'],
+  REGISTERED: ['已登记', 'Registered'],
+  DEREGISTERED: ['已注销', 'Deregistered'],
+  GRANTED: ['已许可', 'Granted'],
+  GRANTED_PENDING: ['已许可（待具备条件）', 'Granted, conditions pending'],
+  REVOKED: ['已撤销', 'Revoked'],
+  PENDING: ['待核查', 'Pending'],
+  COMPLIANT: ['符合承诺', 'Compliant'],
+  RECTIFYING: ['限期整改中', 'Rectifying'],
+  NONE: ['未迁移', 'Not transferred'],
+  REQUESTED: ['已申请迁移', 'Transfer requested'],
+  APPROVED: ['已同意迁移', 'Transfer approved'],
+  CONFIRMED: ['已完成迁移', 'Transfer confirmed'],
+  OPEN: ['待立案', 'Open'],
+  LINKED: ['已关联处罚', 'Linked'],
+  CLOSED: ['已结案', 'Closed'],
+  draft: ['草稿', 'Draft'],
+  returned: ['已退回', 'Returned'],
+  signed: ['已签署', 'Signed'],
+  superseded: ['已被替代', 'Superseded'],
+  void: ['已作废', 'Void'],
+  listed: ['列入', 'Listed'],
+  delisted: ['已取消', 'Delisted'],
+  open: ['待办理', 'Open'],
+  done: ['已办结', 'Done'],
+  cancelled: ['已取消', 'Cancelled'],
+};
+const ORG_KIND: Labels = {
+  city: ['市政府', 'City'],
+  ftz: ['自贸片区', 'FTZ'],
+  government: ['县（市、区）政府', 'County government'],
+  enforcement: ['执法机关', 'Enforcement'],
+  tax: ['税务机关', 'Tax office'],
+  audit: ['审计', 'Audit'],
+  zone: ['协同区管理机构', 'Zone body'],
+};
+const POWER_KIND: Labels = { licensing: ['许可', 'Licensing'], penalty: ['处罚', 'Penalty'], inspection: ['检查', 'Inspection'], other: ['其他', 'Other'] };
+
+export const statusLabel = (lang: Lang, status: string) => pick(STATUS, lang, status);
+export const processStatusLabel = statusLabel;
+export const orgKindLabel = (lang: Lang, kind: string) => pick(ORG_KIND, lang, kind);
+export const powerKindLabel = (lang: Lang, kind: string) => pick(POWER_KIND, lang, kind);

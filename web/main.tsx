@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { session } from './api';
+import { ErrorPage } from './components/LoadState';
+import { useNames } from './names';
 import { setLang, t, useLang, type Word } from './i18n';
 import { Entities, EntityPage } from './pages/Entities';
 import { Inbox } from './pages/Inbox';
@@ -56,13 +58,48 @@ function page(hash: string) {
   if (section === 'penalties') return <Penalties />;
   if (section === 'statistics') return <Statistics />;
   if (section === 'pilots') return <Pilots />;
-  return <Inbox />;
+  if (!section || section === 'inbox' || section === 'login') return <Inbox />;
+  // An address the console does not know: say so, rather than show the inbox as if it were asked for.
+  return <ErrorPage error={{ status: 404, code: 'NOT_FOUND', message: '', fields: {} }} />;
+}
+
+/** The page's name for the window title: the menu entry the address falls under. */
+function pageWord(hash: string): Word | undefined {
+  const section = /^#\/([\w-]+)/.exec(hash)?.[1];
+  if (section === 'tasks') return 'task';
+  return NAV.find(([href]) => href === `#/${section}`)?.[1] ?? (section ? undefined : 'inbox');
+}
+
+/** Offline or online, as the browser knows it: a banner says that what is shown may be stale. */
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    addEventListener('online', on);
+    addEventListener('offline', off);
+    return () => {
+      removeEventListener('online', on);
+      removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
 }
 
 function App() {
   const hash = useHash();
   const lang = useLang();
   const user = session.user();
+  const online = useOnline();
+  const names = useNames();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => {
+    // Each navigation: the title names the page, focus goes to the page's content, the phone menu closes.
+    const word = pageWord(hash);
+    document.title = `${word ? `${t(lang, word)} · ` : ''}${t(lang, 'appTitle')}`;
+    setMenuOpen(false);
+    document.getElementById('content')?.focus({ preventScroll: true });
+  }, [hash, lang]);
   const switcher = (
     <button class="secondary" data-testid="language" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
       {t(lang, 'language')}
@@ -73,30 +110,39 @@ function App() {
       <>
         <header>
           <h1>{t(lang, 'appTitle')}</h1>
-          <nav />
+          <span class="spacer" />
           {switcher}
         </header>
-        <Login />
+        <div id="content" tabIndex={-1}>
+          <Login />
+        </div>
       </>
     );
   }
   return (
     <>
+      <a class="skip" href="#content" onClick={(e) => (e.preventDefault(), document.getElementById('content')?.focus())}>
+        {t(lang, 'skipToContent')}
+      </a>
       <header>
         <h1>{t(lang, 'appTitle')}</h1>
-        <nav>
+        <button type="button" class="secondary menu-toggle" aria-expanded={menuOpen} aria-controls="main-menu" onClick={() => setMenuOpen(!menuOpen)}>
+          {t(lang, 'menu')}
+        </button>
+        <nav id="main-menu" aria-label={t(lang, 'menu')} class={menuOpen ? 'open' : ''}>
           {NAV.map(([href, word]) => (
-            <a href={href} class={hash.startsWith(href) ? 'current' : ''}>
+            <a href={href} class={hash.startsWith(href) || (href === '#/inbox' && !hash) ? 'current' : ''} aria-current={hash.startsWith(href) ? 'page' : undefined}>
               {t(lang, word)}
             </a>
           ))}
         </nav>
-        <span data-testid="who">
-          {user.username} · {user.orgId}
+        <span data-testid="who" class="who" title={user.orgId}>
+          {user.username} · {names.org(lang, user.orgId)}
         </span>
         {switcher}
         <button
           class="secondary"
+          data-testid="logout"
           onClick={() => {
             session.clear();
             location.hash = '#/login';
@@ -105,7 +151,14 @@ function App() {
           {t(lang, 'logout')}
         </button>
       </header>
-      {page(hash)}
+      {!online && (
+        <p class="error offline" role="status" data-testid="offline">
+          {t(lang, 'offlineBanner')}
+        </p>
+      )}
+      <div id="content" tabIndex={-1}>
+        {page(hash)}
+      </div>
     </>
   );
 }

@@ -22,9 +22,15 @@ interface TaskRow {
   status: 'open' | 'done' | 'cancelled';
   due_at: Date | string | null;
   context: Record<string, unknown>;
+  opened_at: Date | string;
+  sent_by: { userId: string; orgId: string } | null;
 }
 
-const TASK_COLUMNS = 'id, process_id, process_type, action, org_id, role, title_zh, title_en, status, due_at, context';
+// Who sent a task: the last person to act on its process before it opened (the launch, a draft, a return).
+const SENT_BY = `(SELECT e.actor FROM process_events e
+  WHERE e.process_id = tasks.process_id AND e.actor IS NOT NULL AND e.at <= tasks.opened_at
+  ORDER BY e.at DESC, e.seq DESC LIMIT 1) AS sent_by`;
+const TASK_COLUMNS = `id, process_id, process_type, action, org_id, role, title_zh, title_en, status, due_at, context, opened_at, ${SENT_BY}`;
 
 function toTask(row: TaskRow, lang: Lang, now = Date.now()) {
   const dueAt = row.due_at === null ? null : new Date(row.due_at).toISOString();
@@ -39,6 +45,8 @@ function toTask(row: TaskRow, lang: Lang, now = Date.now()) {
     status: row.status,
     dueAt,
     overdue: row.status === 'open' && dueAt !== null && Date.parse(dueAt) < now,
+    openedAt: new Date(row.opened_at).toISOString(),
+    sentBy: row.sent_by ? { userId: row.sent_by.userId, orgId: row.sent_by.orgId } : null,
     context: row.context,
     inputSchema: inputSchemaOf(row.action),
   };

@@ -1,24 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
-import { fieldLabel, t, useLang, type Lang } from '../i18n';
+import { useState } from 'preact/hooks';
+import { RequestFailed, type ApiError } from '../api';
+import { enumLabel, fieldLabel, formatDay, refusalText, t, useLang, type Lang } from '../i18n';
+import { collect, validate, variants, discriminator, flatten, isEmptyObject, type Schema, type Values } from './schema-values';
 
-/** The part of JSON Schema that zod emits for our payloads. */
-export interface Schema {
-  type?: string;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  enum?: string[];
-  const?: string | boolean;
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  items?: Schema;
-  minItems?: number;
-  maxLength?: number;
-  pattern?: string;
-  additionalProperties?: unknown;
-}
-
-/** Form values, flat by path (`items.0.powerCode`); an array's length is kept under `path.#`. */
-type Values = Record<string, unknown>;
+export type { Schema } from './schema-values';
 
 export interface Choice {
   value: string;
@@ -27,58 +12,108 @@ export interface Choice {
 
 interface FormProps {
   schema: Schema;
-  /** Server-side errors by field path, shown on their fields. */
-  errors: Record<string, string>;
   /** Fixed choices for some fields, by field name: counties for `countyCode`, powers for `powerCode`. */
   choices?: Record<string, Choice[]>;
+  /** Suggestions a text field offers while typing (entities by name for `uscc`). */
+  suggestions?: Record<string, Choice[]>;
   /** A payload to start from, e.g. the version being revised. */
   initial?: unknown;
-  busy?: boolean;
-  onSubmit(values: Values): void;
+  /** Sends the payload; a refusal thrown here is shown on its field, or above the submit button. */
+  submit(payload: unknown): Promise<void>;
 }
 
 const join = (path: string, name: string | number) => (path ? `${path}.${name}` : String(name));
 const COUNT = '#';
 
-/** A nested payload as flat form values. */
-function flatten(value: unknown, path = '', into: Values = {}): Values {
-  if (Array.isArray(value)) {
-    into[join(path, COUNT)] = value.length;
-    value.forEach((item, i) => flatten(item, join(path, i), into));
-  } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) flatten(v, join(path, key), into);
-  } else if (value !== undefined && value !== null) {
-    into[path] = value;
-  }
-  return into;
+/** The error of a request that failed without an answer (offline, server down), as a refusal. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof RequestFailed ? error.error : { status: 0, code: 'NETWORK', message: String(error), fields: {} };
 }
 
-/** Renders a form from an action's input schema, the same schema the API validates with. */
-export function SchemaForm({ schema, errors, choices = {}, initial, busy, onSubmit }: FormProps) {
+/**
+ * Renders a form from an action's input schema, the same schema the API validates with. Checked in the
+ * browser first, with the message on the field; nothing is sent while a field is wrong.
+ */
+export function SchemaForm({ schema, choices = {}, suggestions = {}, initial, submit }: FormProps) {
   const lang = useLang();
-  const [values, setValues] = useState<Values>(() => flatten(initial));
-  // A field's server error is shown until the field is edited.
-  const [edited, setEdited] = useState<string[]>([]);
-  useEffect(() => setEdited([]), [errors]);
-  const shownErrors = Object.fromEntries(Object.entries(errors).filter(([path]) => !edited.includes(path)));
+  const [values, setValues] = useState<Values>(() => flatten(initial, schema));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
   const set = (path: string, value: unknown) => {
     setValues((old) => ({ ...old, [path]: value }));
-    setEdited((old) => (old.includes(path) ? old : [...old, path]));
+    // A field's error is shown until the field is edited.
+    setErrors((old) => Object.fromEntries(Object.entries(old).filter(([p]) => p !== path && !path.startsWith(`${p}.`))));
   };
+  const listId = (name: string) => `suggest-${name}`;
   return (
     <form
-      onSubmit={(event) => {
+      noValidate
+      onSubmit={async (event) => {
         event.preventDefault();
-        onSubmit(collect(schema, values, '') as Values);
+        const form = event.currentTarget;
+        const found = validate(schema, values, '', lang);
+        setRefusal(undefined);
+        setErrors(found);
+        if (Object.keys(found).length) {
+          // Focus the first wrong field, so that a keyboard or screen-reader user lands on it.
+          requestAnimationFrame(() => form.querySelector<HTMLElement>('.has-error input, .has-error select, .has-error textarea')?.focus());
+          return;
+        }
+        setBusy(true);
+        try {
+          await submit(collect(schema, values, ''));
+        } catch (error) {
+          const failure = asApiError(error);
+          setRefusal(failure);
+          setErrors(failure.fields);
+        } finally {
+          setBusy(false);
+        }
       }}
     >
-      <Fields schema={schema} path="" values={values} set={set} errors={shownErrors} choices={choices} lang={lang} />
-      {errors[''] && <p class="field-error">{errors['']}</p>}
+      <Fields schema={schema} path="" values={values} set={set} errors={errors} choices={choices} suggestions={suggestions} lang={lang} />
+      {Object.entries(suggestions).map(([name, list]) => (
+        <datalist id={listId(name)}>
+          {list.map((choice) => (
+            <option value={choice.value}>{choice.label}</option>
+          ))}
+        </datalist>
+      ))}
+      {refusal && (
+        <div class="error" role="alert" data-testid="form-error">
+          <p>{refusalText(lang, refusal)}</p>
+          {Object.entries(refusal.fields).length > 0 && (
+            <ul>
+              {Object.entries(refusal.fields).map(([path, message]) => (
+                <li>
+                  {pathLabel(lang, path)}：{message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {!refusal && Object.keys(errors).length > 0 && (
+        <p class="error" role="alert" data-testid="form-invalid">
+          {t(lang, 'fixFields', { n: Object.keys(errors).length })}
+        </p>
+      )}
       <button type="submit" disabled={busy}>
-        {t(lang, 'submit')}
+        {busy ? t(lang, 'submitting') : t(lang, 'submit')}
       </button>
     </form>
   );
+}
+
+/** `decision.penalty.amountYuan` as 处罚 › 金额（元）. */
+function pathLabel(lang: Lang, path: string): string {
+  if (!path) return t(lang, 'wholeForm');
+  return path
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .map((part) => fieldLabel(lang, part))
+    .join(' › ');
 }
 
 interface FieldsProps {
@@ -88,38 +123,33 @@ interface FieldsProps {
   set(path: string, value: unknown): void;
   errors: Record<string, string>;
   choices: Record<string, Choice[]>;
+  suggestions: Record<string, Choice[]>;
   lang: Lang;
 }
 
-const variants = (schema: Schema) => schema.oneOf ?? schema.anyOf;
-
-/** The property that tells the variants of a union apart (`decision: 'sign' | 'return'`). */
-function discriminator(options: Schema[]): string | undefined {
-  const first = options[0]?.properties ?? {};
-  return Object.keys(first).find((key) => options.every((option) => option.properties?.[key]?.const !== undefined));
-}
-
-function Fields({ schema, path, values, set, errors, choices, lang }: FieldsProps) {
+function Fields({ schema, path, values, set, errors, choices, suggestions, lang }: FieldsProps) {
   const options = variants(schema);
+  const shared = { values, set, errors, choices, suggestions, lang };
   if (options) {
     const key = discriminator(options) ?? '';
     const keyPath = join(path, key);
     const chosen = options.find((option) => option.properties?.[key]?.const === values[keyPath]);
     return (
       <>
-        <Field label={fieldLabel(lang, key)} error={errors[keyPath]}>
+        <Field label={fieldLabel(lang, key, keyPath)} error={errors[keyPath]} path={keyPath}>
           <select name={keyPath} value={String(values[keyPath] ?? '')} onChange={(e) => set(keyPath, e.currentTarget.value)}>
-            <option value="">—</option>
+            <option value="">{t(lang, 'choose')}</option>
             {options.map((option) => {
               const value = String(option.properties![key].const);
-              return <option value={value}>{fieldLabel(lang, value)}</option>;
+              return <option value={value}>{enumLabel(lang, key, value)}</option>;
             })}
           </select>
         </Field>
         {chosen && (
           <Fields
             schema={{ ...chosen, properties: Object.fromEntries(Object.entries(chosen.properties ?? {}).filter(([name]) => name !== key)) }}
-            {...{ path, values, set, errors, choices, lang }}
+            path={path}
+            {...shared}
           />
         )}
       </>
@@ -128,30 +158,66 @@ function Fields({ schema, path, values, set, errors, choices, lang }: FieldsProp
   return (
     <>
       {Object.entries(schema.properties ?? {}).map(([name, field]) => (
-        <Property name={name} field={field} required={schema.required?.includes(name) ?? false} {...{ path, values, set, errors, choices, lang }} />
+        <Property name={name} field={field} required={schema.required?.includes(name) ?? false} path={path} {...shared} />
       ))}
     </>
   );
 }
 
-function Property({ name, field, required, path, values, set, errors, choices, lang }: Omit<FieldsProps, 'schema'> & { name: string; field: Schema; required: boolean }) {
+function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Schema; required: boolean }) {
+  const { name, field, required, path, values, set, errors, choices, suggestions, lang } = props;
   const fieldPath = join(path, name);
-  const label = fieldLabel(lang, name);
-  const shared = { values, set, errors, choices, lang };
-  if (field.type === 'object' && field.properties) {
+  const label = fieldLabel(lang, name, fieldPath) + (required ? '' : ` ${t(lang, 'optional')}`);
+  const shared = { values, set, errors, choices, suggestions, lang };
+  const groupError = errors[fieldPath] && <span class="field-error" data-error-for={fieldPath}>{errors[fieldPath]}</span>;
+  if (variants(field)) {
     return (
-      <fieldset>
+      <fieldset data-field={fieldPath} class={errors[fieldPath] ? 'has-error' : ''}>
         <legend>{label}</legend>
+        {groupError}
         <Fields schema={field} path={fieldPath} {...shared} />
+      </fieldset>
+    );
+  }
+  if (field.type === 'object' && field.properties) {
+    const leftOut = !required && isEmptyObject(field, values, fieldPath);
+    return (
+      <fieldset data-field={fieldPath}>
+        <legend>{label}</legend>
+        {!required && <p class="muted hint">{t(lang, leftOut ? 'optionalGroupEmpty' : 'optionalGroupFilled')}</p>}
+        {groupError}
+        <Fields schema={field} path={fieldPath} {...shared} />
+      </fieldset>
+    );
+  }
+  if (field.type === 'array' && field.items?.enum) {
+    // Several codes from a fixed list (a return's reasons): a checkbox each.
+    const chosen = Array.isArray(values[fieldPath]) ? (values[fieldPath] as string[]) : [];
+    return (
+      <fieldset data-field={fieldPath} class={`checks${errors[fieldPath] ? ' has-error' : ''}`}>
+        <legend>{label}</legend>
+        {field.items.enum.map((code) => (
+          <label class="check">
+            <input
+              type="checkbox"
+              name={fieldPath}
+              value={code}
+              checked={chosen.includes(code)}
+              onChange={(e) => set(fieldPath, e.currentTarget.checked ? [...chosen, code] : chosen.filter((c) => c !== code))}
+            />
+            {enumLabel(lang, name, code)}
+          </label>
+        ))}
+        {groupError}
       </fieldset>
     );
   }
   if (field.type === 'array' && field.items) {
     const count = Number(values[join(fieldPath, COUNT)] ?? field.minItems ?? 1);
     return (
-      <fieldset data-array={fieldPath}>
+      <fieldset data-array={fieldPath} data-field={fieldPath}>
         <legend>{label}</legend>
-        {errors[fieldPath] && <span class="field-error">{errors[fieldPath]}</span>}
+        {groupError}
         {Array.from({ length: count }, (_, i) => (
           <div class="array-item" data-item={join(fieldPath, i)}>
             <span class="muted">{i + 1}.</span>
@@ -173,25 +239,44 @@ function Property({ name, field, required, path, values, set, errors, choices, l
   if (field.type === 'boolean') {
     input = <input name={fieldPath} type="checkbox" class="checkbox" checked={value === true} onChange={(e) => set(fieldPath, e.currentTarget.checked)} />;
   } else if (choices[name] || field.enum) {
-    const list = choices[name] ?? field.enum!.map((v) => ({ value: v, label: fieldLabel(lang, v) }));
+    const list = choices[name] ?? field.enum!.map((v) => ({ value: v, label: enumLabel(lang, name, v) }));
     input = (
       <select name={fieldPath} value={String(value ?? '')} onChange={update}>
-        <option value="">—</option>
+        <option value="">{t(lang, 'choose')}</option>
         {list.map((choice) => (
           <option value={choice.value}>{choice.label}</option>
         ))}
       </select>
     );
   } else if (field.type === 'number' || field.type === 'integer') {
-    input = <input name={fieldPath} type="number" step={field.type === 'integer' ? '1' : 'any'} value={String(value ?? '')} onInput={update} />;
+    input = (
+      <span class="with-unit">
+        <input name={fieldPath} type="number" inputMode="decimal" step={field.type === 'integer' ? '1' : 'any'} value={String(value ?? '')} onInput={update} />
+        {/Yuan$/.test(name) && <span class="unit">{t(lang, 'yuan')}</span>}
+      </span>
+    );
   } else if (field.type === 'object' || (field.maxLength ?? 0) > 400) {
     input = <textarea name={fieldPath} value={String(value ?? '')} onInput={update} />;
   } else {
     const isDate = field.pattern?.startsWith('^\\d{4}-');
-    input = <input name={fieldPath} type={isDate ? 'date' : 'text'} value={String(value ?? '')} onInput={update} />;
+    // The browser draws a date field in its own locale's order: the date is also said in words.
+    const day = isDate && typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value) ? formatDay(lang, value) : '';
+    input = (
+      <>
+        <input
+          name={fieldPath}
+          type={isDate ? 'date' : 'text'}
+          value={String(value ?? '')}
+          onInput={update}
+          list={suggestions[name] ? `suggest-${name}` : undefined}
+          autocomplete="off"
+        />
+        {day && <span class="muted date-words">{day}</span>}
+      </>
+    );
   }
   return (
-    <Field label={label + (required ? '' : ` ${t(lang, 'optional')}`)} error={errors[fieldPath]}>
+    <Field label={label} error={errors[fieldPath]} path={fieldPath}>
       {input}
     </Field>
   );
@@ -208,51 +293,18 @@ function removeItem(arrayPath: string, index: number, count: number, values: Val
   set(join(arrayPath, COUNT), Math.max(0, count - 1));
 }
 
-function Field({ label, error, children }: { label: string; error?: string; children: preact.ComponentChildren }) {
+function Field({ label, error, path, children }: { label: string; error?: string; path: string; children: preact.ComponentChildren }) {
   return (
-    <div class={error ? 'has-error' : ''}>
+    <div class={error ? 'has-error' : ''} data-field={path}>
       <label>
         {label}
         {children}
       </label>
-      {error && <span class="field-error">{error}</span>}
+      {error && (
+        <span class="field-error" role="alert" data-error-for={path}>
+          {error}
+        </span>
+      )}
     </div>
   );
-}
-
-/** Form values (flat, by path) back into the payload's shape; empty optional fields are left out. */
-function collect(schema: Schema, values: Values, path: string): unknown {
-  const options = variants(schema);
-  if (options) {
-    const key = discriminator(options) ?? '';
-    const chosen = options.find((option) => option.properties?.[key]?.const === values[join(path, key)]);
-    return chosen ? collect(chosen, values, path) : {};
-  }
-  if (schema.type === 'array' && schema.items) {
-    const count = Number(values[join(path, COUNT)] ?? schema.minItems ?? 1);
-    return Array.from({ length: count }, (_, i) => collect(schema.items!, values, join(path, i)));
-  }
-  if (schema.type === 'object' && schema.properties) {
-    const result: Values = {};
-    for (const [name, field] of Object.entries(schema.properties)) {
-      const value = collect(field, values, join(path, name));
-      if (value !== undefined) result[name] = value;
-    }
-    return result;
-  }
-  const raw = values[path];
-  if (schema.const !== undefined && schema.type !== 'boolean') return schema.const;
-  if (schema.type === 'boolean') return raw === true;
-  if (raw === undefined || raw === '') return undefined;
-  if (schema.type === 'number' || schema.type === 'integer') return Number(raw);
-  if (schema.type === 'object') return parseJson(String(raw));
-  return raw;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

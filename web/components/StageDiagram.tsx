@@ -1,3 +1,4 @@
+import { t, useLang } from '../i18n';
 export interface StageGraph {
   stages: { name: string; label: string }[];
   transitions: [string, string][];
@@ -39,8 +40,13 @@ export function StageDiagram({ graph, current, path }: { graph: StageGraph; curr
   const { position, width, height } = layout(graph);
   const taken = new Set(path.slice(1).map((stage, i) => `${path[i]}>${stage}`));
   const visited = new Set(path);
+  const lang = useLang();
+  const labelOf = (name: string) => graph.stages.find((s) => s.name === name)?.label ?? name;
+  // The diagram in words, for screen readers and for anyone who cannot read the drawing.
+  const summary = t(lang, 'diagramSummary', { now: labelOf(current), path: path.map(labelOf).join(' → ') });
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" data-testid="stage-diagram">
+    <figure class="diagram">
+    <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={summary} data-testid="stage-diagram">
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" fill="#8a949e" />
@@ -87,5 +93,16 @@ export function StageDiagram({ graph, current, path }: { graph: StageGraph; curr
         );
       })}
     </svg>
+    <figcaption class="visually-hidden" data-testid="diagram-text">
+      {summary}
+      <ol>
+        {graph.stages.map(({ name, label }) => (
+          <li>
+            {label}：{name === current ? t(lang, 'stageCurrent') : visited.has(name) ? t(lang, 'stageVisited') : t(lang, 'stageNotVisited')}
+          </li>
+        ))}
+      </ol>
+    </figcaption>
+    </figure>
   );
 }

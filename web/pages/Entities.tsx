@@ -1,3 +1,6 @@
+import { ErrorPage, LoadState } from '../components/LoadState';
+import { creditKindLabel, creditStatusLabel, statusLabel } from '../labels';
+import { useNames } from '../names';
 import { formatDate, t, useLang } from '../i18n';
 import { useData } from '../use-data';
 
@@ -35,10 +38,13 @@ interface EntityDetail extends Entity {
 
 export function Entities() {
   const lang = useLang();
-  const { data } = useData<{ items: Entity[] }>('/api/entities');
+  const names = useNames();
+  const list = useData<{ items: Entity[] }>('/api/entities');
+  const { data } = list;
   return (
     <main>
       <div class="card">
+        <LoadState state={list} empty={list.data?.items.length === 0} />
         <table data-testid="entities">
           <thead>
             <tr>
@@ -57,10 +63,10 @@ export function Entities() {
                   <a href={`#/entities/${e.uscc}`}>{e.uscc}</a>
                 </td>
                 <td>{e.name}</td>
-                <td>{e.zoneCode}</td>
-                <td>{e.taxOffice ?? '—'}</td>
+                <td>{names.county(lang, e.zoneCode)}</td>
+                <td>{names.org(lang, e.taxOffice)}</td>
                 <td>
-                  {e.status} {e.commitmentBarred && <span class="badge">{t(lang, 'commitmentBarred')}</span>}
+                  {statusLabel(lang, e.status)} {e.commitmentBarred && <span class="badge">{t(lang, 'commitmentBarred')}</span>}
                 </td>
                 <td>{formatDate(lang, e.registeredAt)}</td>
               </tr>
@@ -76,19 +82,21 @@ const place = (a: Address) => (a.divisionCode ? `${a.address}（${a.divisionCode
 
 export function EntityPage({ uscc }: { uscc: string }) {
   const lang = useLang();
-  const { data, error } = useData<EntityDetail>(`/api/entities/${uscc}`);
-  if (error) return <main><p class="error">{error.message}</p></main>;
-  if (!data) return <main><p class="muted">{t(lang, 'loading')}</p></main>;
+  const names = useNames();
+  const entity = useData<EntityDetail>(`/api/entities/${uscc}`);
+  const { data, error } = entity;
+  if (error && !data) return <ErrorPage error={error} />;
+  if (!data) return <main><LoadState state={entity} /></main>;
   return (
     <main>
       <div class="card" data-testid="entity">
         <h2>{data.name}</h2>
         <p>
-          {data.uscc} · {data.status} · <a href={`#/processes/${data.processId}`}>{data.processId}</a>
+          {t(lang, 'usccShort')} {data.uscc} · {statusLabel(lang, data.status)} · <a href={`#/processes/${data.processId}`}>{data.processId}</a>
         </p>
         <p>{t(lang, 'residence')}: {place(data.residence)}</p>
         <p>{t(lang, 'businessAddresses')}: {data.businessAddresses.map(place).join('；')}</p>
-        <p>{t(lang, 'taxOffice')}: {data.taxOffice ?? '—'}</p>
+        <p>{t(lang, 'taxOffice')}: {names.org(lang, data.taxOffice)}</p>
       </div>
       <div class="card">
         <h3>{t(lang, 'licences')}</h3>
@@ -97,9 +105,9 @@ export function EntityPage({ uscc }: { uscc: string }) {
             {data.licences.map((l) => (
               <tr data-licence={l.id}>
                 <td>{l.powerCode} {l.powerName}</td>
-                <td>{l.status}{l.conditionsDue ? ` (${l.conditionsDue})` : ''}</td>
+                <td>{statusLabel(lang, l.status)}{l.conditionsDue ? ` (${l.conditionsDue})` : ''}</td>
                 <td>
-                  {t(lang, 'verification')}: {l.verification.status} · {t(lang, 'due')} {formatDate(lang, l.verification.rectificationDue ?? l.verification.dueAt)}
+                  {t(lang, 'verification')}: {statusLabel(lang, l.verification.status)} · {t(lang, 'due')} {formatDate(lang, l.verification.rectificationDue ?? l.verification.dueAt)}
                   {l.verification.overdue && <span class="badge">{t(lang, 'overdue')}</span>}
                 </td>
               </tr>
@@ -112,14 +120,14 @@ export function EntityPage({ uscc }: { uscc: string }) {
         {data.credit.records.length === 0 && <p class="muted">{t(lang, 'none')}</p>}
         {data.credit.records.map((c) => (
           <p data-credit={c.id}>
-            {formatDate(lang, c.recordedAt)} · {c.kind} · {c.status} · {c.reason}
+            {formatDate(lang, c.recordedAt)} · {creditKindLabel(lang, c.kind)} · {creditStatusLabel(lang, c.status)} · {c.reason}
           </p>
         ))}
         <h3>{t(lang, 'penaltyCases')}</h3>
         {data.penaltyCases.length === 0 && <p class="muted">{t(lang, 'none')}</p>}
         {data.penaltyCases.map((p) => (
           <p data-case={p.id}>
-            {p.id} · {p.enforcementOrg} · {p.status} · {p.reason}
+            {p.id} · {names.org(lang, p.enforcementOrg)} · {statusLabel(lang, p.status)} · {p.reason}
           </p>
         ))}
       </div>

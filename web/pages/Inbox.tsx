@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { LoadState } from '../components/LoadState';
 import { formatDate, t, useLang } from '../i18n';
+import { useNames } from '../names';
 import { useData } from '../use-data';
 import { useCalendars, workingDaysLeft } from '../working-days';
 
@@ -13,6 +15,8 @@ export interface Task {
   status: 'open' | 'done' | 'cancelled';
   dueAt: string | null;
   overdue: boolean;
+  openedAt: string;
+  sentBy: { userId: string; orgId: string } | null;
   context: Record<string, unknown>;
   inputSchema: Record<string, unknown>;
 }
@@ -22,7 +26,9 @@ export function Inbox() {
   const [status, setStatus] = useState<'open' | 'done'>('open');
   const [type, setType] = useState('');
   const [zone, setZone] = useState('');
-  const { data } = useData<{ items: Task[] }>(`/api/tasks?status=${status}&lang=${lang}&limit=500`, 5000);
+  const inbox = useData<{ items: Task[] }>(`/api/tasks?status=${status}&lang=${lang}&limit=500`, 5000);
+  const { data } = inbox;
+  const names = useNames();
   const types = useData<{ type: string; title: string }[]>(`/api/process-types?lang=${lang}`).data ?? [];
   const calendars = useCalendars();
   const zoneOf = (task: Task) => /\b(\d{6})\b/.exec(task.processId)?.[1] ?? '';
@@ -30,6 +36,14 @@ export function Inbox() {
     .filter((task) => !type || task.processType === type)
     .filter((task) => !zone || zoneOf(task) === zone)
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'));
+  // What the task is about, in words: the process kind and its zone, the decision number or the company.
+  const subjectOf = (task: Task) => {
+    const title = types.find((pt) => pt.type === task.processType)?.title ?? task.processType;
+    const zone = zoneOf(task);
+    const key = task.processId.replace(/^[a-z]+-/, '');
+    const detail = typeof task.context.name === 'string' ? task.context.name : typeof task.context.decisionNumber === 'string' ? task.context.decisionNumber : zone ? names.county(lang, zone) : key;
+    return `${title} · ${detail}`;
+  };
   const zones = [...new Set((data?.items ?? []).map(zoneOf).filter(Boolean))].sort();
   return (
     <main>
@@ -37,26 +51,27 @@ export function Inbox() {
         {(['open', 'done'] as const).map((s) => (
           <button class={status === s ? 'current' : ''} onClick={() => setStatus(s)} data-testid={`tab-${s}`}>
             {t(lang, s)}
+            {s === status && data ? `（${data.items.length}）` : ''}
           </button>
         ))}
       </div>
       <div class="filters">
-        <select value={type} onChange={(e) => setType(e.currentTarget.value)} aria-label="type">
+        <select value={type} onChange={(e) => setType(e.currentTarget.value)} aria-label={t(lang, 'processType')}>
           <option value="">{t(lang, 'allTypes')}</option>
           {types.map((pt) => (
             <option value={pt.type}>{pt.title}</option>
           ))}
         </select>
-        <select value={zone} onChange={(e) => setZone(e.currentTarget.value)} aria-label="zone">
+        <select value={zone} onChange={(e) => setZone(e.currentTarget.value)} aria-label={t(lang, 'zones')}>
           <option value="">{t(lang, 'allZones')}</option>
           {zones.map((z) => (
-            <option value={z}>{z}</option>
+            <option value={z}>{names.county(lang, z)}</option>
           ))}
         </select>
       </div>
       <div class="card">
         {!data ? (
-          <p class="muted">{t(lang, 'loading')}</p>
+          <LoadState state={inbox} />
         ) : items.length === 0 ? (
           <p class="muted">{t(lang, 'noTasks')}</p>
         ) : (
@@ -65,6 +80,8 @@ export function Inbox() {
               <tr>
                 <th>{t(lang, 'task')}</th>
                 <th>{t(lang, 'process')}</th>
+                <th>{t(lang, 'sentBy')}</th>
+                <th>{t(lang, 'received')}</th>
                 <th>{t(lang, 'due')}</th>
               </tr>
             </thead>
@@ -77,8 +94,12 @@ export function Inbox() {
                       <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title}</a>
                     </td>
                     <td>
-                      <a href={`#/processes/${encodeURIComponent(task.processId)}`}>{task.processId}</a>
+                      <a href={`#/processes/${encodeURIComponent(task.processId)}`} title={task.processId}>
+                        {subjectOf(task)}
+                      </a>
                     </td>
+                    <td data-label={t(lang, 'sentBy')}>{task.sentBy ? names.org(lang, task.sentBy.orgId) : '—'}</td>
+                    <td>{formatDate(lang, task.openedAt)}</td>
                     <td>
                       {formatDate(lang, task.dueAt)}{' '}
                       {task.status !== 'open' ? (

@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
-import { api, RequestFailed, type ApiError } from '../api';
+import { api } from '../api';
 import { SchemaForm, type Choice, type Schema } from '../components/SchemaForm';
 import { t, useLang } from '../i18n';
 import { useData } from '../use-data';
+import { LoadState } from '../components/LoadState';
 import type { Organization } from './Registries';
 
 export function Launch() {
@@ -10,38 +10,46 @@ export function Launch() {
   const types = useData<{ type: string; title: string; launchable: boolean; inputSchema: Schema }[]>(`/api/process-types?lang=${lang}`);
   const orgs = useData<Organization[]>('/api/organizations');
   const zones = useData<{ code: string; name: string; status: string }[]>('/api/zones?status=ACTIVE');
-  const catalog = useData<{ powers: { code: string; name: string; status: string; commitmentApplicable: boolean }[] }>('/api/powers');
-  // Licences on commitment are asked only for powers open to commitment.
-  const commitmentPowers = (catalog.data?.powers ?? [])
-    .filter((p) => p.status === 'listed' && p.commitmentApplicable)
-    .map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }));
-  const [failure, setFailure] = useState<{ type: string; error: ApiError }>();
+  const catalog = useData<{ powers: { code: string; name: string; kind: string; status: string; commitmentApplicable: boolean }[] }>('/api/powers');
+  const entities = useData<{ items: { uscc: string; name: string }[] }>('/api/entities?limit=500');
+  const pilots = useData<{ measures: { code: string; title: string }[] }>(`/api/pilots?lang=${lang}`);
+  const listed = (catalog.data?.powers ?? []).filter((p) => p.status === 'listed');
+  const powerChoice = (p: { code: string; name: string }) => ({ value: p.code, label: `${p.code} ${p.name}` });
   const counties: Choice[] = (orgs.data ?? [])
     .filter((o) => o.kind === 'government' && o.countyCode)
     .map((o) => ({ value: o.countyCode!, label: `${(lang === 'zh' ? o.nameZh : o.nameEn).replace(/人民政府$| Government$/, '')} (${o.countyCode})` }));
+  const zoneChoices = (zones.data ?? []).map((z) => ({ value: z.code, label: `${z.name} (${z.code})` }));
+  // Each launch's fixed lists: licences on commitment only for powers open to it; a penalty under any listed power.
+  const choicesOf = (type: string): Record<string, Choice[]> => ({
+    countyCode: counties,
+    divisionCode: counties,
+    zoneCode: zoneChoices,
+    powerCode: (type === 'entity-registration'
+      ? listed.filter((p) => p.commitmentApplicable)
+      : type === 'penalty-report'
+        ? listed.filter((p) => p.kind === 'penalty')
+        : listed
+    ).map(powerChoice),
+  });
+  const suggestions: Record<string, Choice[]> = {
+    uscc: (entities.data?.items ?? []).map((e) => ({ value: e.uscc, label: e.name })),
+    measureCode: (pilots.data?.measures ?? []).map((m) => ({ value: m.code, label: m.title })),
+  };
   const launchable = (types.data ?? []).filter((pt) => pt.launchable);
   return (
     <main>
-      {types.data && launchable.length === 0 && <p class="muted">{t(lang, 'none')}</p>}
+      <h2 class="page-title">{t(lang, 'launch')}</h2>
+      <LoadState state={types} empty={launchable.length === 0} />
       {launchable.map((pt) => (
         <div class="card" data-testid={`launch-${pt.type}`}>
           <h2>{pt.title}</h2>
-          {failure?.type === pt.type && !Object.keys(failure.error.fields).length && <p class="error">{failure.error.message}</p>}
           <SchemaForm
             schema={pt.inputSchema}
-            errors={failure?.type === pt.type ? failure.error.fields : {}}
-            choices={{
-              countyCode: counties,
-              zoneCode: (zones.data ?? []).map((z) => ({ value: z.code, label: `${z.name} (${z.code})` })),
-              powerCode: commitmentPowers,
-            }}
-            onSubmit={async (input) => {
-              try {
-                const started = await api<{ id: string }>('POST', `/api/processes/${pt.type}`, input);
-                location.hash = `#/processes/${encodeURIComponent(started.id)}`;
-              } catch (error) {
-                if (error instanceof RequestFailed) setFailure({ type: pt.type, error: error.error });
-              }
+            choices={choicesOf(pt.type)}
+            suggestions={pt.type === 'penalty-report' || pt.type === 'pilot-adoption' ? suggestions : {}}
+            submit={async (input) => {
+              const started = await api<{ id: string }>('POST', `/api/processes/${pt.type}`, input);
+              location.hash = `#/processes/${encodeURIComponent(started.id)}`;
             }}
           />
         </div>

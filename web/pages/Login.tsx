@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, RequestFailed, session, type User } from '../api';
-import { t, useLang } from '../i18n';
+import { refusalText, t, useLang } from '../i18n';
 
 export function Login() {
   const lang = useLang();
@@ -21,7 +21,9 @@ export function Login() {
               session.save(result.token, result.user);
               location.hash = '#/inbox';
             } catch (failure) {
-              setError(failure instanceof RequestFailed ? failure.message : String(failure));
+              // Said in the console's language; the server's words only where they add a reason.
+              const status = failure instanceof RequestFailed ? failure.error.status : 0;
+              setError(status === 401 ? t(lang, 'wrongLogin') : refusalText(lang, failure instanceof RequestFailed ? failure.error : { status: 0, message: '' }));
             }
           }}
         >
@@ -33,7 +35,11 @@ export function Login() {
             {t(lang, 'password')}
             <input name="password" type="password" autoComplete="current-password" />
           </label>
-          {error && <p class="error">{error}</p>}
+          {error && (
+            <p class="error" role="alert" data-testid="login-error">
+              {error}
+            </p>
+          )}
           <p>
             <button type="submit">{t(lang, 'login')}</button>
           </p>

@@ -1,3 +1,4 @@
+import { ErrorPage, LoadState } from '../components/LoadState';
 import { useState } from 'preact/hooks';
 import { formatDate, formatDuration, t, useLang, type Lang } from '../i18n';
 import { creditKindLabel, creditStatusLabel, gradeLabel, outcomeLabel, penaltyLabel, PENALTY_STATUSES, penaltyStatusLabel, reasonLabel } from '../labels';
@@ -54,17 +55,18 @@ export function Penalties() {
   const [status, setStatus] = useState('');
   const zones = useData<{ code: string; name: string }[]>('/api/zones').data ?? [];
   const query = new URLSearchParams({ ...(zone ? { zone } : {}), ...(status ? { status } : {}) }).toString();
-  const { data } = useData<Penalty[]>(`/api/penalties${query ? `?${query}` : ''}`);
+  const list = useData<Penalty[]>(`/api/penalties${query ? `?${query}` : ''}`);
+  const { data } = list;
   return (
     <main>
       <div class="filters">
-        <select value={zone} onChange={(e) => setZone(e.currentTarget.value)} data-testid="penalty-zone">
+        <select value={zone} onChange={(e) => setZone(e.currentTarget.value)} data-testid="penalty-zone" aria-label={t(lang, 'zones')}>
           <option value="">{t(lang, 'allZones')}</option>
           {zones.map((z) => (
             <option value={z.code}>{z.name}</option>
           ))}
         </select>
-        <select value={status} onChange={(e) => setStatus(e.currentTarget.value)} data-testid="penalty-status">
+        <select value={status} onChange={(e) => setStatus(e.currentTarget.value)} data-testid="penalty-status" aria-label={t(lang, 'status')}>
           <option value="">{t(lang, 'allStatuses')}</option>
           {PENALTY_STATUSES.map((s) => (
             <option value={s}>{penaltyStatusLabel(lang, s)}</option>
@@ -72,6 +74,7 @@ export function Penalties() {
         </select>
       </div>
       <div class="card">
+        <LoadState state={list} />
         {data?.length === 0 && <p class="muted">{t(lang, 'none')}</p>}
         <table data-testid="penalties">
           <thead>
@@ -108,9 +111,10 @@ export function Penalties() {
 
 export function PenaltyPage({ decisionNumber }: { decisionNumber: string }) {
   const lang = useLang();
-  const { data, error } = useData<PenaltyDetail>(`/api/penalties/${encodeURIComponent(decisionNumber)}`);
-  if (error) return <main><p class="error">{error.message}</p></main>;
-  if (!data) return <main><p class="muted">{t(lang, 'loading')}</p></main>;
+  const penalty = useData<PenaltyDetail>(`/api/penalties/${encodeURIComponent(decisionNumber)}`);
+  const { data, error } = penalty;
+  if (error && !data) return <ErrorPage error={error} />;
+  if (!data) return <main><LoadState state={penalty} /></main>;
   return (
     <main>
       <div class="card" data-testid="penalty">

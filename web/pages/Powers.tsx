@@ -1,5 +1,8 @@
+import { LoadState } from '../components/LoadState';
+import { statusLabel } from '../labels';
+import { useNames } from '../names';
 import { useState } from 'preact/hooks';
-import { fieldLabel, formatDate, t, useLang } from '../i18n';
+import { enumLabel, fieldLabel, formatDate, t, useLang } from '../i18n';
 import { useData } from '../use-data';
 
 interface Catalog {
@@ -34,7 +37,7 @@ export function Powers() {
       {data && (
         <div class="card">
           <p>
-            {t(lang, 'catalogVersion')} {data.version} · <span class="badge">{data.status}</span> · {data.effectiveDate} ·{' '}
+            {t(lang, 'catalogVersion')} {data.version} · <span class="badge">{statusLabel(lang, data.status)}</span> · {data.effectiveDate} ·{' '}
             {formatDate(lang, data.publishedAt)}
           </p>
           {data.diff && (
@@ -89,10 +92,13 @@ interface Agreement {
 
 export function Agreements() {
   const lang = useLang();
-  const { data } = useData<Agreement[]>('/api/agreements');
+  const names = useNames();
+  const list = useData<Agreement[]>('/api/agreements');
+  const { data } = list;
   return (
     <main>
       <div class="card">
+        <LoadState state={list} empty={list.data?.length === 0} />
         <table data-testid="agreements">
           <thead>
             <tr>
@@ -109,15 +115,15 @@ export function Agreements() {
                 <td>
                   <a href={`#/processes/${encodeURIComponent(a.id)}`}>{a.id}</a> v{a.currentVersion}
                 </td>
-                <td>{a.zoneCode}</td>
-                <td>{a.status}</td>
+                <td>{names.county(lang, a.zoneCode)}</td>
+                <td>{statusLabel(lang, a.status)}</td>
                 <td>
                   {a.startDate} – {a.endDate}
                 </td>
                 <td>
                   {a.items.map((i) => (
                     <span class={`badge ${i.revokedOn ? 'overdue' : ''}`} title={i.revokedOn ?? ''}>
-                      {i.powerCode} {fieldLabel(lang, i.scope)}
+                      {i.powerCode} {enumLabel(lang, 'scope', i.scope)}
                     </span>
                   ))}
                 </td>

@@ -1,8 +1,12 @@
 import { useState } from 'preact/hooks';
-import { api, RequestFailed, type ApiError } from '../api';
+import { api } from '../api';
+import { ErrorPage, LoadState } from '../components/LoadState';
 import { SchemaForm, type Schema } from '../components/SchemaForm';
+import { processStatusLabel } from '../labels';
+import { acceptsAction } from '../process-actions';
+import { useNames } from '../names';
 import { StageDiagram, type StageGraph } from '../components/StageDiagram';
-import { formatDate, formatPeriod, t, useLang } from '../i18n';
+import { formatDate, formatPeriod, policyName, t, useLang } from '../i18n';
 import { useData } from '../use-data';
 
 export interface ProcessDetail {
@@ -12,7 +16,7 @@ export interface ProcessDetail {
   stage: string;
   data: Record<string, unknown> & { path?: string[] };
   openTasks: { id: string; action: string; orgId: string; title: { zh: string; en: string }; dueAt?: string }[];
-  deadlines: { name: string; dueAt: string; period: string; reminded: boolean; escalated: boolean; provisional: boolean }[];
+  deadlines: { name: string; dueAt: string; period: string; reminded: boolean; escalated: boolean; provisional: boolean; open?: boolean }[];
   availableActions: { name: string; title: string; inputSchema: Record<string, unknown> }[];
 }
 
@@ -29,10 +33,14 @@ export function ProcessPage({ id }: { id: string }) {
   const process = useData<ProcessDetail>(`/api/processes/${encodeURIComponent(id)}?lang=${lang}`, 2000);
   const timeline = useData<TimelineEntry[]>(`/api/processes/${encodeURIComponent(id)}/timeline?lang=${lang}`, 2000);
   const types = useData<(StageGraph & { type: string; title: string })[]>(`/api/process-types?lang=${lang}`);
-  if (process.error) return <main><p class="error">{process.error.message}</p></main>;
+  const names = useNames();
+  if (process.error && !process.data && process.error.status !== 0) return <ErrorPage error={process.error} />;
   const p = process.data;
-  if (!p) return <main><p class="muted">{t(lang, 'loading')}</p></main>;
+  if (!p) return <main><LoadState state={process} /></main>;
   const graph = types.data?.find((type) => type.type === p.type);
+  const actions = p.availableActions.filter((action) => acceptsAction(action.name, p.stage));
+  // A deadline met is history (the timeline has it): one is shown while it is open and someone is at work.
+  const deadlines = p.deadlines.filter((d) => d.open !== false && p.openTasks.length > 0);
   const stageLabel = graph?.stages.find((s) => s.name === p.stage)?.label ?? p.stage;
   const reload = () => {
     process.reload();
@@ -45,7 +53,7 @@ export function ProcessPage({ id }: { id: string }) {
           {graph?.title} · {String(p.data.zoneName ?? p.id)}
         </h2>
         <p>
-          {t(lang, 'stage')}: <strong data-testid="stage">{stageLabel}</strong> · {t(lang, 'status')}: {p.status}
+          {t(lang, 'stage')}: <strong data-testid="stage">{stageLabel}</strong> · {t(lang, 'status')}: <span data-testid="process-status">{processStatusLabel(lang, p.status)}</span>
         </p>
         {graph && <StageDiagram graph={graph} current={p.stage} path={p.data.path ?? []} />}
       </div>
@@ -55,8 +63,8 @@ export function ProcessPage({ id }: { id: string }) {
           <ol class="timeline" data-testid="timeline">
             {(timeline.data ?? []).map((entry) => (
               <li>
-                <span class="muted">{formatDate(lang, entry.at)}</span> {entry.actor && <span class="badge">{entry.actor.userId}</span>}{' '}
-                {entry.summary}
+                <span class="muted">{formatDate(lang, entry.at)}</span> {entry.actor && <span class="badge" title={entry.actor.userId}>{names.org(lang, entry.actor.orgId)} · {entry.actor.userId}</span>}{' '}
+                {names.words(lang, entry.summary)}
               </li>
             ))}
           </ol>
@@ -68,22 +76,23 @@ export function ProcessPage({ id }: { id: string }) {
             <ul>
               {p.openTasks.map((task) => (
                 <li>
-                  <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title[lang]}</a> <span class="badge">{task.orgId}</span>
+                  <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title[lang]}</a> <span class="badge">{names.org(lang, task.orgId)}</span>
                 </li>
               ))}
             </ul>
             <h3>{t(lang, 'deadlines')}</h3>
-            {p.deadlines.map((d) => (
+            {deadlines.length === 0 && <p class="muted">{t(lang, 'none')}</p>}
+            {deadlines.map((d) => (
               <p>
-                {formatPeriod(lang, d.period)} → {formatDate(lang, d.dueAt)} {d.reminded && <span class="badge">{t(lang, 'reminded')}</span>}{' '}
+                {policyName(lang, d.name)}：{formatPeriod(lang, d.period)} → {formatDate(lang, d.dueAt)} {d.reminded && <span class="badge">{t(lang, 'reminded')}</span>}{' '}
                 {d.escalated && <span class="badge overdue">{t(lang, 'escalated')}</span>}
               </p>
             ))}
           </div>
-          {p.availableActions.length > 0 && p.status === 'RUNNING' && (
+          {actions.length > 0 && p.status === 'RUNNING' && (
             <div class="card">
               <h3>{t(lang, 'actions')}</h3>
-              {p.availableActions.map((action) => (
+              {actions.map((action) => (
                 <ProcessAction processId={p.id} action={action} onDone={reload} />
               ))}
             </div>
@@ -95,7 +104,6 @@ export function ProcessPage({ id }: { id: string }) {
 }
 
 function ProcessAction({ processId, action, onDone }: { processId: string; action: ProcessDetail['availableActions'][number]; onDone(): void }) {
-  const [failure, setFailure] = useState<ApiError>();
   const [open, setOpen] = useState(false);
   if (!open)
     return (
@@ -108,19 +116,12 @@ function ProcessAction({ processId, action, onDone }: { processId: string; actio
   return (
     <div>
       <h4>{action.title}</h4>
-      {failure && !Object.keys(failure.fields).length && <p class="error">{failure.message}</p>}
       <SchemaForm
         schema={action.inputSchema as Schema}
-        errors={failure?.fields ?? {}}
-        onSubmit={async (payload) => {
-          try {
-            await api('POST', `/api/processes/${encodeURIComponent(processId)}/actions/${action.name}`, payload);
-            setOpen(false);
-            setFailure(undefined);
-            onDone();
-          } catch (error) {
-            setFailure(error instanceof RequestFailed ? error.error : undefined);
-          }
+        submit={async (payload) => {
+          await api('POST', `/api/processes/${encodeURIComponent(processId)}/actions/${action.name}`, payload);
+          setOpen(false);
+          onDone();
         }}
       />
     </div>

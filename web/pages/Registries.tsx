@@ -1,4 +1,9 @@
+import { useState } from 'preact/hooks';
+import { ErrorPage, LoadState } from '../components/LoadState';
 import { MemorandumContent } from '../components/Memorandum';
+import type { StageGraph } from '../components/StageDiagram';
+import { orgKindLabel, statusLabel } from '../labels';
+import { useNames } from '../names';
 import { formatDate, t, useLang } from '../i18n';
 import { useData } from '../use-data';
 
@@ -24,10 +29,12 @@ interface Zone {
 
 export function Zones() {
   const lang = useLang();
-  const { data } = useData<Zone[]>('/api/zones');
+  const zones = useData<Zone[]>('/api/zones');
+  const { data } = zones;
   return (
     <main>
       <div class="card">
+        <LoadState state={zones} empty={zones.data?.length === 0} />
         <table data-testid="zones">
           <thead>
             <tr>
@@ -46,7 +53,7 @@ export function Zones() {
                 <td>
                   <a href={`#/zones/${zone.code}`}>{zone.name}</a>
                 </td>
-                <td>{zone.status}</td>
+                <td>{statusLabel(lang, zone.status)}</td>
                 <td>{zone.areaKm2}</td>
                 <td>{zone.body?.name ?? '—'}</td>
                 <td>{formatDate(lang, zone.establishedAt)}</td>
@@ -61,21 +68,22 @@ export function Zones() {
 
 export function ZonePage({ code }: { code: string }) {
   const lang = useLang();
-  const { data, error } = useData<Zone & { memoranda: { version: number; status: string; content: Record<string, unknown> }[] }>(`/api/zones/${code}`);
-  if (error) return <main><p class="error">{error.message}</p></main>;
-  if (!data) return <main><p class="muted">{t(lang, 'loading')}</p></main>;
+  const zone = useData<Zone & { memoranda: { version: number; status: string; content: Record<string, unknown> }[] }>(`/api/zones/${code}`);
+  const { data, error } = zone;
+  if (error && !data) return <ErrorPage error={error} />;
+  if (!data) return <main><LoadState state={zone} /></main>;
   return (
     <main>
       <div class="card">
         <h2>{data.name}</h2>
         <p>
-          {data.status} · <a href={`#/processes/${data.processId}`}>{data.processId}</a>
+          {statusLabel(lang, data.status)} · <a href={`#/processes/${data.processId}`}>{data.processId}</a>
         </p>
       </div>
       {data.memoranda.map((m) => (
         <div class="card">
           <h3>
-            {t(lang, 'memorandum')} · {t(lang, 'version')} {m.version} <span class="badge">{m.status}</span>
+            {t(lang, 'memorandum')} · {t(lang, 'version')} {m.version} <span class="badge">{statusLabel(lang, m.status)}</span>
           </h3>
           <MemorandumContent content={m.content} />
         </div>
@@ -86,10 +94,12 @@ export function ZonePage({ code }: { code: string }) {
 
 export function Organizations() {
   const lang = useLang();
-  const { data } = useData<Organization[]>('/api/organizations');
+  const orgs = useData<Organization[]>('/api/organizations');
+  const { data } = orgs;
   return (
     <main>
       <div class="card">
+        <LoadState state={orgs} />
         <table>
           <thead>
             <tr>
@@ -104,7 +114,7 @@ export function Organizations() {
               <tr>
                 <td>{o.id}</td>
                 <td>{lang === 'zh' ? o.nameZh : o.nameEn}</td>
-                <td>{o.kind}</td>
+                <td>{orgKindLabel(lang, o.kind)}</td>
                 <td>{t(lang, o.active ? 'active' : 'inactive')}</td>
               </tr>
             ))}
@@ -115,34 +125,138 @@ export function Organizations() {
   );
 }
 
+const EXECUTION_STATUSES = ['RUNNING', 'COMPLETED', 'TERMINATED', 'CANCELED', 'FAILED'];
+
+interface ProcessRow {
+  id: string;
+  type: string;
+  status: string;
+  stage: string;
+  zone: string | null;
+  awaiting: string[];
+  startedAt: string;
+}
+
+/** Every process the caller may see, searched by the API's own filters. */
 export function Processes() {
   const lang = useLang();
-  const { data } = useData<{ items: { id: string; type: string; status: string; stage: string; zone: string | null; startedAt: string }[] }>('/api/processes');
+  const names = useNames();
+  const [filters, setFilters] = useState<Record<string, string>>({});
+  const [q, setQ] = useState('');
+  const types = useData<(StageGraph & { type: string; title: string })[]>(`/api/process-types?lang=${lang}`);
+  const zones = useData<Zone[]>('/api/zones');
+  const orgs = useData<Organization[]>('/api/organizations');
+  const query = new URLSearchParams(Object.entries({ ...filters, q: q.trim() }).filter(([, v]) => v)).toString();
+  const list = useData<{ items: ProcessRow[] }>(`/api/processes?limit=200${query ? `&${query}` : ''}`);
+  const set = (key: string, value: string) => setFilters((old) => ({ ...old, [key]: value, ...(key === 'type' ? { stage: '' } : {}) }));
+  const typeOf = (type: string) => types.data?.find((pt) => pt.type === type);
+  const stages = filters.type ? (typeOf(filters.type)?.stages ?? []) : [];
+  const items = list.data?.items ?? [];
   return (
     <main>
-      <div class="card">
-        <table data-testid="processes">
-          <thead>
-            <tr>
-              <th>{t(lang, 'process')}</th>
-              <th>{t(lang, 'stage')}</th>
-              <th>{t(lang, 'status')}</th>
-              <th>{t(lang, 'launched')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(data?.items ?? []).map((p) => (
-              <tr>
-                <td>
-                  <a href={`#/processes/${encodeURIComponent(p.id)}`}>{p.id}</a>
-                </td>
-                <td>{p.stage}</td>
-                <td>{p.status}</td>
-                <td>{formatDate(lang, p.startedAt)}</td>
-              </tr>
+      <h2 class="page-title">{t(lang, 'processes')}</h2>
+      <form
+        class="filters card"
+        role="search"
+        aria-label={t(lang, 'searchProcesses')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(new FormData(e.currentTarget).get('q')?.toString() ?? '');
+        }}
+      >
+        <label>
+          {t(lang, 'searchText')}
+          <input name="q" type="search" defaultValue={q} placeholder={t(lang, 'searchPlaceholder')} />
+        </label>
+        <label>
+          {t(lang, 'processType')}
+          <select name="type" value={filters.type ?? ''} onChange={(e) => set('type', e.currentTarget.value)}>
+            <option value="">{t(lang, 'allTypes')}</option>
+            {(types.data ?? []).map((pt) => (
+              <option value={pt.type}>{pt.title}</option>
             ))}
-          </tbody>
-        </table>
+          </select>
+        </label>
+        <label>
+          {t(lang, 'stage')}
+          <select name="stage" value={filters.stage ?? ''} onChange={(e) => set('stage', e.currentTarget.value)} disabled={!stages.length}>
+            <option value="">{t(lang, 'allStages')}</option>
+            {stages.map((st) => (
+              <option value={st.name}>{st.label}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t(lang, 'status')}
+          <select name="status" value={filters.status ?? ''} onChange={(e) => set('status', e.currentTarget.value)}>
+            <option value="">{t(lang, 'allStatuses')}</option>
+            {EXECUTION_STATUSES.map((st) => (
+              <option value={st}>{statusLabel(lang, st)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t(lang, 'zones')}
+          <select name="zone" value={filters.zone ?? ''} onChange={(e) => set('zone', e.currentTarget.value)}>
+            <option value="">{t(lang, 'allZones')}</option>
+            {(zones.data ?? []).map((z) => (
+              <option value={z.code}>{z.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t(lang, 'awaiting')}
+          <select name="org" value={filters.org ?? ''} onChange={(e) => set('org', e.currentTarget.value)}>
+            <option value="">{t(lang, 'anyOrg')}</option>
+            {(orgs.data ?? []).map((o) => (
+              <option value={o.id}>{lang === 'zh' ? o.nameZh : o.nameEn}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t(lang, 'startedFrom')}
+          <input name="startedFrom" type="date" value={filters.startedFrom ?? ''} onChange={(e) => set('startedFrom', e.currentTarget.value)} />
+        </label>
+        <label>
+          {t(lang, 'startedTo')}
+          <input name="startedTo" type="date" value={filters.startedTo ?? ''} onChange={(e) => set('startedTo', e.currentTarget.value)} />
+        </label>
+        <label class="inline">
+          <input name="overdue" type="checkbox" class="checkbox" checked={filters.overdue === 'true'} onChange={(e) => set('overdue', e.currentTarget.checked ? 'true' : '')} />
+          {t(lang, 'overdueOnly')}
+        </label>
+        <button type="submit">{t(lang, 'search')}</button>
+      </form>
+      <div class="card">
+        <LoadState state={list} empty={items.length === 0} />
+        {items.length > 0 && (
+          <table data-testid="processes">
+            <thead>
+              <tr>
+                <th>{t(lang, 'process')}</th>
+                <th>{t(lang, 'processType')}</th>
+                <th>{t(lang, 'stage')}</th>
+                <th>{t(lang, 'status')}</th>
+                <th>{t(lang, 'awaiting')}</th>
+                <th>{t(lang, 'launched')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr data-process={p.id}>
+                  <td>
+                    <a href={`#/processes/${encodeURIComponent(p.id)}`}>{p.id}</a>
+                  </td>
+                  <td>{typeOf(p.type)?.title ?? p.type}</td>
+                  <td>{typeOf(p.type)?.stages.find((st) => st.name === p.stage)?.label ?? p.stage}</td>
+                  <td>{statusLabel(lang, p.status)}</td>
+                  <td>{p.awaiting.map((org) => names.org(lang, org)).join('、') || '—'}</td>
+                  <td>{formatDate(lang, p.startedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
     </main>
   );
