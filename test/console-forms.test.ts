@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { today } from './support/agreement-flow';
 import { launchBrowser, loginAs } from './support/browser';
-import { startHarness, type Harness } from './support/harness';
+import { eventually, startHarness, type Harness } from './support/harness';
 import { newDecisionNumber, penaltyRecord, penaltyZone, reportedPenalty } from './support/penalty-flow';
 import { newUscc } from './support/registration-flow';
 import { complete, establish, launch, memorandum, taskFor } from './support/zone-flow';
@@ -247,7 +247,7 @@ test('offline, a page says the server cannot be reached and offers to retry', as
   await page.getByTestId('processes').waitFor();
 });
 
-test('at 390 px the menu folds behind a button and 退出 is on screen', async () => {
+test('at 390 px the menu folds behind a button and 退出 is on screen, and logs out on the server', async () => {
   const page = await loginAs(browser, h.baseUrl, 'ftz.staff');
   await page.setViewportSize({ width: 390, height: 844 });
   const logout = page.getByTestId('logout');
@@ -263,4 +263,11 @@ test('at 390 px the menu folds behind a button and 退出 is on screen', async (
   await page.waitForURL('**/#/processes');
   await page.getByRole('search').waitFor();
   await screenshot(page, 'mobile-processes');
+
+  // 退出 ends the session on the server too: the token the page held no longer opens anything.
+  const token = await page.evaluate(() => localStorage.getItem('collab-zones.token'));
+  expect((await h.anonymous('GET', '/api/me', undefined, token!)).status).toBe(200);
+  await page.getByTestId('logout').click();
+  await page.waitForURL('**/#/login');
+  await eventually(async () => ((await h.anonymous('GET', '/api/me', undefined, token!)).status === 401 ? true : undefined), 10_000, 'the token to be revoked');
 });

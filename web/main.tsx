@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { session } from './api';
+import { api, session } from './api';
 import { ErrorPage } from './components/LoadState';
 import { useNames } from './names';
 import { setLang, t, useLang, type Word } from './i18n';
@@ -144,8 +144,11 @@ function App() {
           class="secondary"
           data-testid="logout"
           onClick={() => {
-            session.clear();
-            location.hash = '#/login';
+            // The server revokes this token; the console forgets it even if the server cannot be reached.
+            void api('POST', '/api/auth/logout', {}).catch(() => undefined).finally(() => {
+              session.clear();
+              location.hash = '#/login';
+            });
           }}
         >
           {t(lang, 'logout')}
