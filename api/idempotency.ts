@@ -20,8 +20,7 @@ export async function idempotencyOf(db: Db, user: User, req: Request, body: unkn
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
     throw new HttpError(400, 'BAD_REQUEST', `Idempotency-Key is 1 to ${MAX_KEY_LENGTH} characters`, [{ path: 'headers.idempotency-key', message: 'length' }]);
   }
-  const route = `${req.method} ${req.baseUrl}${req.path}`;
-  const request = `${route} ${createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex')}`;
+  const request = requestFingerprint(req.method, `${req.baseUrl}${req.path}`, body);
   const [first] = await db.query<{ request: string }>('SELECT request FROM idempotency_keys WHERE user_id = $1 AND key = $2', [user.id, key]);
   if (first && first.request !== request) {
     const firstRoute = first.request.split(' ').slice(0, 2).join(' ');
@@ -31,11 +30,19 @@ export async function idempotencyOf(db: Db, user: User, req: Request, body: unkn
     });
   }
   return {
-    requestId: createHash('sha256').update(`${user.id}\n${key}\n${request}`).digest('hex').slice(0, 32),
+    requestId: requestIdFor(user.id, key, request),
     bind: async () => {
       await db.query('INSERT INTO idempotency_keys (user_id, key, request) VALUES ($1, $2, $3) ON CONFLICT (user_id, key) DO NOTHING', [user.id, key, request]);
     },
   };
 }
+
+/** What a key is bound to: the method, the path and the body's digest. */
+export const requestFingerprint = (method: string, path: string, body: unknown): string =>
+  `${method} ${path} ${createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex')}`;
+
+/** The update id a keyed request acts under: the caller's, the key's and the request's. */
+export const requestIdFor = (userId: string, key: string, fingerprint: string): string =>
+  createHash('sha256').update(`${userId}\n${key}\n${fingerprint}`).digest('hex').slice(0, 32);
 
 export const hasIdempotencyKey = (req: Request) => req.header('idempotency-key') !== undefined;

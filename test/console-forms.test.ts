@@ -148,22 +148,22 @@ test('P6 by clicking: a seeded measure is offered without a listing; the county 
   const form = '[data-testid=launch-pilot-adoption]';
   const admin = await loginAs(browser, h.baseUrl, 'ftz.admin');
   await admin.click('a[href="#/launch"]');
-  await admin.fill(`${form} input[name=measureCode]`, 'RM-001');
+  await admin.fill(`${form} input[name=measureCode]`, 'RM-002');
   // The listing is for new measures: left empty, it is not sent.
   await admin.locator(`${form} fieldset[data-field=listing]`).getByText('可不填').waitFor();
   await admin.click(`${form} button[type=submit]`);
-  await admin.waitForURL('**/#/processes/pilot-RM-001');
+  await admin.waitForURL('**/#/processes/pilot-RM-002');
   await admin.getByTestId('stage').waitFor();
 
   const government = await loginAs(browser, h.baseUrl, `gov-${zone}.staff`);
-  await openTask(government, 'pilot-RM-001', 'decidePilot');
-  await government.getByTestId('measure-title').getByText('RM-001').waitFor();
+  await openTask(government, 'pilot-RM-002', 'decidePilot');
+  await government.getByTestId('measure-title').getByText('RM-002').waitFor();
   await government.selectOption('select[name=decision]', { label: '实施' });
   await government.fill('input[name=date]', today());
   await government.fill('[name=note]', '本县自下月起实施');
   await screenshot(government, 'p6-decide');
   await submitAndWaitForProcess(government);
-  const pilots = (await (await h.as('audit.auditor')).get(`/api/pilots?measure=RM-001&zone=${zone}`)).body;
+  const pilots = (await (await h.as('audit.auditor')).get(`/api/pilots?measure=RM-002&zone=${zone}`)).body;
   expect(pilots.measures[0].zones.find((z: { zoneCode: string }) => z.zoneCode === zone).status).toBe('ADOPTED');
 });
 
@@ -229,7 +229,11 @@ test('every page in Chinese shows no raw status code, no schema key as a label a
     await page.goto(`${h.baseUrl}/#/${path}`);
     await page.waitForLoadState('networkidle');
     // Loaded: no loading line left, and the page says something.
-    await page.waitForFunction("!document.querySelector('[data-testid=loading]') && !document.getElementById('content').innerText.includes('加载中') && document.getElementById('content').innerText.trim().length > 0");
+    // A function, not a string: the console's CSP allows no eval.
+    await page.waitForFunction(() => {
+      const content = document.getElementById('content');
+      return !document.querySelector('[data-testid=loading]') && !!content && !content.innerText.includes('加载中') && content.innerText.trim().length > 0;
+    });
     const text = await page.locator('#content').innerText();
     expect({ path, found: raw.exec(text)?.[0] }).toEqual({ path, found: undefined });
   }

@@ -19,6 +19,7 @@ const BY_PATTERN: [RegExp, string][] = [
   [/^\^\\d\{17\}/, '21088119900101123X'],
   [/^\^\[\\d-\]/, '0417-7654321'],
   [/^\^\[\\p\{L\}/, '营盖市监罚〔2026〕1号'],
+  [/^\^\[0-9a-f\]\{64\}/, 'ab'.repeat(32)],
 ];
 
 /** A valid payload for a schema: variant `pick` of each union, every optional field too when `full`. */
@@ -41,6 +42,8 @@ function sample(schema: Schema, name: string, pick: number, full: boolean): unkn
   if (schema.type === 'integer') return Math.max(schema.minimum ?? 1, 1);
   if (schema.type === 'number') return 12.5;
   if (name === 'uscc') return issueUscc('5a7c3e9');
+  // An end after its start (a licence's validity): the patterns give every date the same day.
+  if (name === 'validUntil') return '2029-01-15';
   const pattern = schema.pattern && BY_PATTERN.find(([p]) => p.test(schema.pattern!))?.[1];
   return pattern ?? '测试内容';
 }

@@ -1,3 +1,4 @@
+import { requestFingerprint, requestIdFor } from '../api/idempotency';
 import { startHarness, type Harness } from './support/harness';
 import { complete, establish, expectDeclaredPath, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
 
@@ -168,9 +169,11 @@ describe('zone establishment by memorandum', () => {
     expect(first.status).toBe(200);
     const events = (await ftz.get(`/api/processes/${id}`)).body.history.events;
     const handle = h.client.workflow.getHandle(id);
+    // The update id the API derived from the key (the caller's, bound to this very request).
+    const requestId = requestIdFor('ftz.staff', `draft-${id}`, requestFingerprint('POST', `/api/tasks/${draft.id}/complete`, memorandum()));
     const repeated = await handle.executeUpdate('draftMemorandum', {
-      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: draft.id, requestId: `draft-${id}`, payload: memorandum() }],
-      updateId: `draft-${id}`,
+      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: draft.id, requestId, payload: memorandum() }],
+      updateId: requestId,
     });
     // The update answers a small acknowledgement (the engine keeps it in history), not the state.
     expect(repeated).toEqual({ processId: id, stage: 'SIGNING', seq: expect.any(Number) });

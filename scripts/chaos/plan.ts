@@ -227,7 +227,7 @@ export const AGREEMENT_IN_FORCE: Flow = {
   }),
   async drive(api, zone) {
     const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: zone });
-    await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent([{ powerCode: 'JC-002' }], { startDate: today(), endDate: addDays(today(), 364) }));
+    await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent([{ powerCode: 'JC-003' }], { startDate: today(), endDate: addDays(today(), 364) }));
     await act(api, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
     await act(api, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
     await act(api, 'ftz.staff', id, 'announceAgreement', { announcementRef: `营自贸委〔2026〕${zone}号`, announcedOn: today() });
