@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { roleSchema, type Actor } from '../domain/identity';
+import { durationMs } from '../platform/config';
 import type { Queryable } from '../store/db';
 import { unauthenticated } from './errors';
 
@@ -75,12 +76,28 @@ async function liveUser(db: Queryable, session: Session): Promise<User> {
   return { id: row.id, username: row.username, orgId: row.org_id, roles: row.roles };
 }
 
-/** Sets `res.locals.user` from the bearer token, or refuses with 401; nothing of the request is read before. */
+/** The console's session: the token in an HttpOnly cookie, out of reach of the page's scripts. */
+export const SESSION_COOKIE = 'cz_session';
+
+export function sessionCookie(token: string | null, settings: TokenSettings, secure: boolean): string {
+  const lifetime = token ? Math.round(durationMs(settings.ttl) / 1000) : 0;
+  // SameSite=Strict: no other site's page can make the browser send it (no cross-site request forgery).
+  return `${SESSION_COOKIE}=${token ?? ''}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${lifetime}${secure ? '; Secure' : ''}`;
+}
+
+/** The request's token: its `Authorization: Bearer` header, else the console's session cookie. */
+export function tokenOf(req: Request): string | undefined {
+  const bearer = /^Bearer (.+)$/i.exec(req.header('authorization') ?? '')?.[1];
+  if (bearer) return bearer;
+  const cookies = (req.header('cookie') ?? '').split(';').map((part) => part.trim().split('='));
+  return cookies.find(([name]) => name === SESSION_COOKIE)?.[1] || undefined;
+}
+
+/** Sets `res.locals.user` from the token, or refuses with 401; nothing of the request is read before. */
 export function requireUser(settings: TokenSettings, db: Queryable) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const header = req.header('authorization') ?? '';
-    const token = /^Bearer (.+)$/i.exec(header)?.[1];
-    if (!token) return next(unauthenticated('an Authorization: Bearer token is required'));
+    const token = tokenOf(req);
+    if (!token) return next(unauthenticated('an Authorization: Bearer token (or the console’s session) is required'));
     try {
       const session = verifyToken(token, settings);
       res.locals.user = await liveUser(db, session);

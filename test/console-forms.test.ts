@@ -268,8 +268,10 @@ test('at 390 px the menu folds behind a button and 退出 is on screen, and logs
   await page.getByRole('search').waitFor();
   await screenshot(page, 'mobile-processes');
 
-  // 退出 ends the session on the server too: the token the page held no longer opens anything.
-  const token = await page.evaluate(() => localStorage.getItem('collab-zones.token'));
+  // The session is a cookie no script of the page can read; 退出 ends it on the server too.
+  expect(await page.evaluate(() => document.cookie)).not.toContain('cz_session');
+  expect(JSON.stringify(await page.evaluate(() => ({ ...localStorage })))).not.toMatch(/eyJ/);
+  const token = (await page.context().cookies()).find((cookie) => cookie.name === 'cz_session' && cookie.httpOnly)?.value;
   expect((await h.anonymous('GET', '/api/me', undefined, token!)).status).toBe(200);
   await page.getByTestId('logout').click();
   await page.waitForURL('**/#/login');

@@ -202,6 +202,17 @@ describe('scopes, separation and keys', () => {
     }
     expect((await h.anonymous('GET', '/api/me', undefined, otherTab)).status).toBe(200);
   });
+
+  test("the console's session is an HttpOnly, SameSite=Strict cookie: it authenticates, and logout clears and revokes it", async () => {
+    const login = await fetch(`${h.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'le-210803.staff', password: 'demo' }) });
+    const setCookie = login.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^cz_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=3600$/);
+    const cookie = setCookie.split(';')[0];
+    expect((await fetch(`${h.baseUrl}/api/me`, { headers: { cookie } })).status).toBe(200);
+    const logout = await fetch(`${h.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    expect(logout.headers.get('set-cookie')).toContain('cz_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0');
+    expect((await fetch(`${h.baseUrl}/api/me`, { headers: { cookie } })).status).toBe(401);
+  });
 });
 
 test('a penalty process, named by a Chinese decision number, is seen by its county until published, and exports and verifies', async () => {

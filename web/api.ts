@@ -7,7 +7,8 @@ export interface ApiError {
   fields: Record<string, string>;
 }
 
-const TOKEN_KEY = 'collab-zones.token';
+// The token itself is an HttpOnly cookie the API sets at login: no script of the page can read it.
+// Only who is signed in (names, not a credential) is kept here, for the header and the menus.
 const USER_KEY = 'collab-zones.user';
 
 export interface User {
@@ -18,14 +19,11 @@ export interface User {
 }
 
 export const session = {
-  token: () => localStorage.getItem(TOKEN_KEY),
   user: (): User | null => JSON.parse(localStorage.getItem(USER_KEY) ?? 'null') as User | null,
-  save(token: string, user: User) {
-    localStorage.setItem(TOKEN_KEY, token);
+  save(user: User) {
     localStorage.setItem(USER_KEY, JSON.stringify(user));
   },
   clear() {
-    localStorage.removeItem(TOKEN_KEY);
     localStorage.removeItem(USER_KEY);
   },
 };
@@ -37,13 +35,11 @@ export class RequestFailed extends Error {
 }
 
 export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const token = session.token();
   const response = await fetch(path, {
     method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
+    // The session cookie goes with every request of this origin, and with no other.
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const payload = (await response.json().catch(() => ({}))) as T & {

@@ -47,15 +47,15 @@ export function forgetNames(): void {
 export function useNames(): Names {
   const [data, setData] = useState<{ orgs: NamedOrg[]; powers: NamedPower[] }>({ orgs: [], powers: [] });
   // Loaded again when the user changes: before login the lists are refused.
-  const token = session.token();
+  const userId = session.user()?.id;
   useEffect(() => {
-    if (!token) return;
+    if (!userId) return;
     let live = true;
     void load().then((d) => live && setData(d));
     return () => {
       live = false;
     };
-  }, [token]);
+  }, [userId]);
   const orgName = (lang: Lang, o: NamedOrg) => (lang === 'zh' ? o.nameZh : o.nameEn);
   return {
     org: (lang, id) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { verifyPassword } from '../../store/passwords';
-import { issueToken, userSchema, type Session, type User } from '../auth';
+import { issueToken, sessionCookie, userSchema, type Session, type User } from '../auth';
 import { unauthenticated } from '../errors';
 import { DEFAULT_LOGIN_LIMITS, oneAtATime, releaseLoginAttempt, takeLoginAttempt } from '../login-limit';
 import { defineRoute } from '../route';
@@ -37,7 +37,10 @@ export const login = defineRoute({
       return found;
     });
     const user: User = { id: row.id, username: row.username, orgId: row.org_id, roles: row.roles };
-    return { token: issueToken(user, deps.token), user };
+    const token = issueToken(user, deps.token);
+    // The console keeps its session in an HttpOnly cookie; API clients use the token as a bearer.
+    res.setHeader('Set-Cookie', sessionCookie(token, deps.token, req.secure));
+    return { token, user };
   },
 });
 
@@ -56,8 +59,9 @@ export const logout = defineRoute({
   summary: 'Revokes the token it is sent with: that session ends, the user’s others go on',
   tag: 'Identity',
   response: z.object({ loggedOut: z.literal(true) }),
-  async handler({ deps, res }) {
+  async handler({ deps, req, res }) {
     const session = res.locals.session as Session;
+    res.setHeader('Set-Cookie', sessionCookie(null, deps.token, req.secure));
     await deps.db.transaction(async (tx) => {
       // Kept until the token would have expired anyway; those past it go.
       await tx.query('DELETE FROM revoked_tokens WHERE expires_at < now()');

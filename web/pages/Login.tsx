@@ -18,7 +18,7 @@ export function Login() {
                 username: form.get('username'),
                 password: form.get('password'),
               });
-              session.save(result.token, result.user);
+              session.save(result.user);
               location.hash = '#/inbox';
             } catch (failure) {
               // Said in the console's language; the server's words only where they add a reason.
