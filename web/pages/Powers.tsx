@@ -69,7 +69,7 @@ export function Powers() {
                   <td>{fieldLabel(lang, p.kind)}</td>
                   <td>{p.legalBasis}</td>
                   <td>{p.commitmentApplicable ? '✓' : ''}</td>
-                  <td>{fieldLabel(lang, p.status)}</td>
+                  <td>{enumLabel(lang, 'status', p.status)}</td>
                 </tr>
               ))}
             </tbody>
