@@ -39,10 +39,15 @@ export function codecServer(deps: { client: Client; token: TokenSettings; db: Qu
       if (operation === 'encode') return void res.json({ payloads: parsed.data.payloads });
       let payloads = parsed.data.payloads.map((payload) => JSONToPayload(payload));
       // Decoding undoes the codecs in reverse order, as the SDK does.
-      for (const codec of [...codecs].reverse()) payloads = await codec.decode(payloads);
+      try {
+        for (const codec of [...codecs].reverse()) payloads = await codec.decode(payloads);
+      } catch (error) {
+        // Only the caller's payloads can fail to open (another deployment's key, altered bytes): its input.
+        throw badRequest(`a payload does not open: ${(error as Error).message}`);
+      }
       res.json({ payloads: payloads.map((payload) => payloadToJSON(payload)) });
     } catch (error) {
-      next(badRequestIfUndecodable(error));
+      next(error);
     }
   };
   const label = (template: string) => (_req: Request, res: Response, next: NextFunction) => {
@@ -72,10 +77,3 @@ export function codecServer(deps: { client: Client; token: TokenSettings; db: Qu
   return router;
 }
 
-/** A payload that does not open (another deployment's key, altered bytes) is the caller's input: a 400. */
-function badRequestIfUndecodable(error: unknown): unknown {
-  if (error instanceof Error && !(error as { status?: number }).status && /sealed with key|auth|decrypt|Unsupported state/i.test(error.message)) {
-    return badRequest(`a payload does not open: ${error.message}`);
-  }
-  return error;
-}

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Db } from '../store/db';
 import type { User } from './auth';
-import { HttpError } from './errors';
+import { badRequest, HttpError } from './errors';
 
 const MAX_KEY_LENGTH = 200;
 
@@ -18,7 +18,7 @@ export async function idempotencyOf(db: Db, user: User, req: Request, body: unkn
   const key = req.header('idempotency-key');
   if (key === undefined) return { requestId: randomUUID(), bind: async () => undefined };
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
-    throw new HttpError(400, 'BAD_REQUEST', `Idempotency-Key is 1 to ${MAX_KEY_LENGTH} characters`, [{ path: 'headers.idempotency-key', message: 'length' }]);
+    throw badRequest(`Idempotency-Key is 1 to ${MAX_KEY_LENGTH} characters`, [{ path: 'headers.idempotency-key', message: 'length' }]);
   }
   const request = requestFingerprint(req.method, `${req.baseUrl}${req.path}`, body);
   const [first] = await db.query<{ request: string }>('SELECT request FROM idempotency_keys WHERE user_id = $1 AND key = $2', [user.id, key]);

@@ -8,6 +8,8 @@ import type { Log } from './log';
  * the terminal to the whole process group, and from npm forwarding it), which is one request to stop.
  */
 const ECHO_MS = 1000;
+/** How often a process looks whether its parent is still there. */
+const PARENT_CHECK_MS = 1000;
 
 export function stopOnSignals(log: Log, graceMs: number, stop: () => Promise<void>): void {
   let stoppingSince: number | undefined;
@@ -46,5 +48,3 @@ export function stopOnSignals(log: Log, graceMs: number, stop: () => Promise<voi
     onSignal('SIGTERM');
   }, PARENT_CHECK_MS).unref();
 }
-
-const PARENT_CHECK_MS = 1000;
