@@ -122,7 +122,7 @@ async function delistPenaltyPowers(db: Db): Promise<void> {
       await tx.query(
         `INSERT INTO powers (version, code, name, kind, legal_basis, commitment_applicable, verification_days, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [next, p.code, p.name, p.kind, p.legalBasis, p.commitmentApplicable, p.verificationDays, penalties.includes(p.code) ? 'delisted' : p.status],
+        [next, p.code, p.name, p.kind, penaltiesDelisted.legalBases[p.code] ?? p.legalBasis, p.commitmentApplicable, p.verificationDays, penalties.includes(p.code) ? 'delisted' : p.status],
       );
     }
     await tx.query(

@@ -34,7 +34,12 @@ describe('the power catalogue', () => {
     expect(v2.powers.filter((p: Power) => p.status === 'delisted').map((p: Power) => p.code)).toEqual(penaltyCodes);
     expect(v2.powers.filter((p: Power) => p.kind === 'penalty' && p.status === 'listed')).toEqual([]);
     const diff = (await powers('?version=2&diffFrom=1')).diff;
-    expect(diff).toMatchObject({ delisted: penaltyCodes, added: [], changed: [] });
+    // The same version cites the acts in force on its date: the bases revised since version 1 change with it.
+    expect(diff).toMatchObject({ delisted: penaltyCodes, added: [] });
+    expect([...diff.changed].sort()).toEqual(Object.keys(penaltiesDelisted.legalBases).filter((c) => !penaltyCodes.includes(c)).sort());
+    const basis = (v: { powers: Power[] }, code: string) => v.powers.find((p) => p.code === code)?.legalBasis;
+    expect(basis(v1, 'XK-010')).toBe('《中华人民共和国环境保护法》第四十五条');
+    expect(basis(v2, 'XK-010')).toBe('《排污许可管理条例》第二条');
 
     await applySeeds(h.db);
     expect((await powers()).version).toBe(2);
