@@ -185,7 +185,7 @@ const DEADLINE_NAMES: Record<string, { zh: string; en: string }> = {
   'penalty.correctionPeriod': { zh: '处罚结果补正期限', en: 'correcting the penalty' },
   'registration.consentPeriod': { zh: '县级政府同意期限', en: "the county's consent" },
   'registration.rectificationPeriod': { zh: '限期整改期限', en: 'rectification' },
-  'registration.taxStepPeriod': { zh: '税务迁移办理期限', en: 'the tax transfer step' },
+  'registration.taxStepPeriod': { zh: '税务划转办理期限', en: 'the tax transfer step' },
   'registration.verificationPeriod': { zh: '承诺核查期限', en: 'verifying the commitment' },
 };
 const deadlineName = (name: unknown, lang: Lang) => DEADLINE_NAMES[String(name)]?.[lang] ?? String(name);

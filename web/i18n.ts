@@ -106,8 +106,8 @@ const words = {
   publication: ['公示期', 'Publication'],
   repairEligibleFrom: ['可申请修复日期', 'Repair possible from'],
   thisPenalty: ['本处罚', 'This penalty'],
-  municipalView: ['市级考核口径', 'Municipal view'],
-  nationalView: ['国家级口径', 'National view'],
+  municipalView: ['市政府考核口径', "The city government's assessment view"],
+  nationalView: ['国家、省及海关总署考核口径', 'The national, provincial and customs assessment view'],
   month: ['月份', 'Month'],
   liveMonth: ['{p}（本月实时）', '{p} (this month, live)'],
   snapshotOf: ['{p}（快照）', '{p} (snapshot)'],
@@ -147,7 +147,7 @@ const words = {
   received: ['收到时间', 'Received'],
   handledBy: ['办理机构', 'Handled by'],
   licenceToVerify: ['待核查的许可事项', 'Licence to verify'],
-  taxTransfer: ['税务迁移', 'Tax transfer'],
+  taxTransfer: ['税务划转', 'Tax transfer'],
   refusals: ['不予受理的理由', 'Reasons for refusal'],
   returnedReasons: ['自贸片区第 {round} 轮退回理由', 'Returned by the FTZ (round {round})'],
   viewProcess: ['查看流程全貌', 'See the whole process'],
@@ -376,7 +376,7 @@ const POLICIES: Record<string, [string, string]> = {
   'penalty.publication': ['信用公示期', 'Publication period'],
   'registration.consentPeriod': ['县级政府同意期限', "The county's consent"],
   'registration.rectificationPeriod': ['限期整改期限', 'Rectification'],
-  'registration.taxStepPeriod': ['税务迁移办理期限', 'Tax transfer step'],
+  'registration.taxStepPeriod': ['税务划转办理期限', 'Tax transfer step'],
   'registration.verificationPeriod': ['承诺核查期限', 'Verifying the commitment'],
 };
 
@@ -385,7 +385,7 @@ const DEADLINE_KINDS: Record<string, [string, string]> = {
   'agreement.announcement': ['委托协议公告期限', 'Announcing the agreement'],
   consent: ['县级政府同意期限', "The county's consent"],
   verification: ['承诺核查期限', 'Verifying the commitment'],
-  tax: ['税务迁移办理期限', 'Tax transfer step'],
+  tax: ['税务划转办理期限', 'Tax transfer step'],
 };
 
 /** A policy or deadline key (`registration.consentPeriod`, `verification:<licence>`) in words. */
