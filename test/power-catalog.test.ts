@@ -149,6 +149,29 @@ describe('the power catalogue', () => {
     expect((await h.anonymous('GET', '/api/powers')).status).toBe(401);
   });
 
+  test('anyone reads the published catalogue in the console, from the login page, without logging in', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } })).newPage();
+      await page.goto(`${h.baseUrl}/`);
+      await page.getByTestId('public-catalog-link').click();
+      const table = page.getByTestId('public-powers');
+      await table.waitFor();
+      expect(await page.title()).toContain('对外公布的职权清单');
+      const row = (code: string) => table.locator(`tr[data-power="${code}"]`);
+      expect(await row('JC-001').innerText()).toContain('（国发〔2021〕7号）');
+      expect(await row('XK-001').innerText()).toMatch(/授权 · 营口市人民政府 · .*营政发〔2020〕16号/);
+      expect(await row('XK-007').innerText()).toContain('否（片区系受委托行使，不得再委托）');
+      // Only what is listed is published: the delisted penalty powers are not there.
+      expect(await table.locator('tr[data-power^="CF-"]').count()).toBe(0);
+      expect(await page.getByTestId('who').count()).toBe(0);
+      await page.getByText('返回登录').click();
+      await page.locator('input[name=username]').waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
+
   test('unknown versions are a 404, bad queries a 400', async () => {
     expect((await (await h.as('audit.auditor')).get('/api/powers?version=999')).status).toBe(404);
     expect((await (await h.as('audit.auditor')).get('/api/powers?version=abc')).status).toBe(400);

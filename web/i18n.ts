@@ -169,6 +169,12 @@ const words = {
   usccShort: ['统一社会信用代码', 'USCC'],
   menu: ['菜单', 'Menu'],
   wrongLogin: ['用户名或密码不正确。', 'Wrong username or password.'],
+  publicCatalog: ['对外公布的职权清单', 'The published power catalogue'],
+  publicCatalogIntro: ['自贸区营口片区可委托协同区行使的行政职权，及片区取得各项职权的方式与依据。', 'The powers the FTZ Yingkou Area may entrust to the zones, and how and by which act the FTZ itself holds each.'],
+  heldBy: ['片区取得方式', 'How the FTZ holds it'],
+  entrustableOnward: ['可否委托协同区', 'May be entrusted to zones'],
+  notEntrustable: ['否（片区系受委托行使，不得再委托）', 'No (the FTZ holds it by entrustment and may not entrust it onward)'],
+  backToLogin: ['返回登录', 'Back to log in'],
   skipToContent: ['跳到正文', 'Skip to content'],
   offlineBanner: ['网络已断开，页面内容可能不是最新的。', 'You are offline; what you see may be out of date.'],
 } satisfies Record<string, [string, string]>;
@@ -304,6 +310,7 @@ const enums: Record<string, Record<string, [string, string]>> = {
   result: { compliant: ['符合承诺', 'Compliant'], nonCompliant: ['不符合承诺', 'Not compliant'] },
   scope: { acceptance: ['受理', 'Acceptance'], review: ['审查', 'Review'], decision: ['决定', 'Decision'] },
   status: { listed: ['列入', 'Listed'], delisted: ['取消', 'Delisted'] },
+  holding: { devolved: ['下放', 'Devolved'], authorised: ['授权', 'Authorised'], entrusted: ['委托', 'Entrusted'] },
   variant: { conditionsMet: ['已具备条件', 'Conditions met now'], conditionsByDate: ['限期具备条件', 'Conditions met by a date'] },
 };
 enums.reasons = Object.fromEntries(Object.entries(RETURN_REASON_LABELS).map(([code, label]) => [code, [label.zh, label.en]]));

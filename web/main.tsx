@@ -12,6 +12,7 @@ import { Agreements, Powers } from './pages/Powers';
 import { ProcessPage } from './pages/ProcessPage';
 import { Penalties, PenaltyPage } from './pages/Penalties';
 import { Pilots } from './pages/Pilots';
+import { PublicCatalogPage } from './pages/PublicCatalog';
 import { Organizations, Processes, ZonePage, Zones } from './pages/Registries';
 import { Statistics } from './pages/Statistics';
 import { TaskPage } from './pages/TaskPage';
@@ -67,6 +68,7 @@ function page(hash: string) {
 function pageWord(hash: string): Word | undefined {
   const section = /^#\/([\w-]+)/.exec(hash)?.[1];
   if (section === 'tasks') return 'task';
+  if (section === 'public') return 'publicCatalog';
   return NAV.find(([href]) => href === `#/${section}`)?.[1] ?? (section ? undefined : 'inbox');
 }
 
@@ -105,7 +107,9 @@ function App() {
       {t(lang, 'language')}
     </button>
   );
-  if (!user || hash === '#/login') {
+  // The published catalogue is for everyone, signed in or not; everything else asks who is there.
+  const publicPage = hash === '#/public/powers';
+  if (publicPage || !user || hash === '#/login') {
     return (
       <>
         <header>
@@ -114,7 +118,7 @@ function App() {
           {switcher}
         </header>
         <div id="content" tabIndex={-1}>
-          <Login />
+          {publicPage ? <PublicCatalogPage /> : <Login />}
         </div>
       </>
     );

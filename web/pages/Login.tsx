@@ -44,6 +44,11 @@ export function Login() {
             <button type="submit">{t(lang, 'login')}</button>
           </p>
         </form>
+        <p>
+          <a href="#/public/powers" data-testid="public-catalog-link">
+            {t(lang, 'publicCatalog')}
+          </a>
+        </p>
       </div>
     </main>
   );
