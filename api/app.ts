@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { quietLog, type Log } from '../platform/log';
-import { CONSOLE_DIR } from '../scripts/build-console';
+import { CONSOLE_DIR } from '../platform/console-build';
 import { requireUser } from './auth';
 import { codecServer } from './codec-server';
 import { badRequest, HttpError, notFound, toHttpError, type ErrorBody } from './errors';

@@ -15,7 +15,7 @@ import { workflowCodeOnce } from '../audit/workflow-code';
 import { bundleWorkflows, readWorkflowBundle } from '../worker/create-worker';
 import { loginLimitsOf } from './login-limit';
 import { connectClient } from '../platform/temporal';
-import { buildConsole, CONSOLE_DIR } from '../scripts/build-console';
+import { buildConsole, CONSOLE_DIR } from '../platform/console-build';
 import { openDb } from '../store/db';
 import { requireMigrated } from '../store/migrate';
 import { createApp } from './app';

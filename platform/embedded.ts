@@ -2,7 +2,7 @@ import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from '../api/app';
 import { applySeeds } from '../seeds/apply';
-import { buildConsole } from '../scripts/build-console';
+import { buildConsole } from './console-build';
 import { startDevServer, type RunningEngine } from '../scripts/engine/dev-server';
 import { openDb } from '../store/db';
 import { migrate } from '../store/migrate';

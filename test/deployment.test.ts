@@ -37,9 +37,10 @@ const variablesOf = (container: Container) => [
   ...(container.envFrom?.some((from) => from.configMapRef) ? Object.keys(configMap.data ?? {}) : []),
 ];
 /** `tsx api/main.ts` → `node --import tsx api/main.ts`, node itself the process. */
+/** What the image runs for an npm script: node with the script's flags, on the entry `npm run build` compiled. */
 const nodeCommandOf = (script: string) => {
   const { nodeFlags, entry } = commandOfScript(script);
-  return ['node', ...nodeFlags, '--import', 'tsx', entry];
+  return ['node', ...nodeFlags, `dist/server/${entry.replace(/\.ts$/, '.js')}`];
 };
 
 describe('the deployment files', () => {

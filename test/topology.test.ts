@@ -6,8 +6,8 @@ import { body, complete, launch, memorandum, type OpenTask } from './support/zon
 import { scaled } from './support/time';
 
 /**
- * The scale-out layout on one machine: two worker processes and one API process, started as
- * `npm run worker` and `npm run api` start them, on the run's engine and a PostgreSQL database of
+ * The scale-out layout on one machine: two worker processes and one API process, started as the
+ * image starts them (compiled, `node dist/server/…`; one worker as `npm run worker` starts it), on the run's engine and a PostgreSQL database of
  * their own. The issue asks for 200 processes; CI runs TOPOLOGY_PROCESSES (30 by default) so the
  * file takes seconds on 2 cores, and the run's test county codes (about 80, shared by every file)
  * bound it: each zone establishment needs a county of its own.
@@ -61,22 +61,26 @@ beforeAll(async () => {
     PAYLOAD_KEY: process.env.TEST_PAYLOAD_KEY!,
   };
 
-  const setup = startEntry('scripts/setup.ts', cluster);
+  // The image's processes run the compiled server (`npm run build`); one worker here runs the source
+  // through tsx, as a development checkout does: both serve the same task queue with the same bundle.
+  const build = startEntry('scripts/build.ts', {}, [], ['--server']);
+  expect([await build.exited, build.output()]).toEqual([0, expect.stringContaining('server in')]);
+  const setup = startEntry('dist/server/scripts/setup.js', cluster);
   expect(await setup.exited).toBe(0);
   expect(setup.output()).toContain(`search attributes on ${h.namespace}: all there`);
 
   workerMetricsPorts = [await freePort(), await freePort()];
-  const worker = (metricsPort: number) =>
-    startEntry('worker/main.ts', {
+  const worker = (entry: string, metricsPort: number) =>
+    startEntry(entry, {
       ...cluster,
       LOG_LEVEL: 'debug',
       WORKER_METRICS_PORT: String(metricsPort),
       WORKFLOW_BUNDLE: process.env.TEST_WORKFLOW_BUNDLE!,
     });
-  workers = [worker(workerMetricsPorts[0]), worker(workerMetricsPorts[1])];
+  workers = [worker('dist/server/worker/main.js', workerMetricsPorts[0]), worker('worker/main.ts', workerMetricsPorts[1])];
   // A port the system picks as the API binds it: one found free beforehand can be taken meanwhile.
   const auditSigningKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-  apiProcess = startEntry('api/main.ts', { ...cluster, PORT: '0', TOKEN_SECRET: randomBytes(32).toString('hex'), AUDIT_SIGNING_KEY: auditSigningKey });
+  apiProcess = startEntry('dist/server/api/main.js', { ...cluster, PORT: '0', TOKEN_SECRET: randomBytes(32).toString('hex'), AUDIT_SIGNING_KEY: auditSigningKey });
   started.push(...workers, apiProcess);
   const [listening] = await Promise.all([
     apiProcess.waitFor((line) => line.msg === 'API listening', 'the API listening'),
@@ -84,7 +88,7 @@ beforeAll(async () => {
   ]);
   const port = Number(listening.port);
   api = { ...h, baseUrl: `http://127.0.0.1:${port}`, as: loginAt(`http://127.0.0.1:${port}`) };
-}, scaled(60_000));
+}, scaled(180_000));
 
 afterAll(async () => {
   for (const child of started) child.signal('SIGKILL');

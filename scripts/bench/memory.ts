@@ -4,7 +4,7 @@
  * process's resident set read from /proc, with the SDK's own count of cached workflows beside it.
  */
 import { readFileSync } from 'node:fs';
-import type { Child } from '../../test/support/child-process';
+import { commandOfScript, startEntry, type Child } from '../../test/support/child-process';
 import { BARE_TASK_QUEUE } from './bare/activities';
 import type { BareShape } from './bare/workflow';
 import type { BenchContext } from './context';
@@ -20,6 +20,8 @@ export interface MemoryResult {
   launchRate: number;
   /** The bare worker (scripts/bench/bare) with as many bare workflows waiting: the SDK's own cost. */
   bare: { rssMiB: number; baselineMiB: number };
+  /** A worker polling a queue of its own before any workflow: from source through tsx, and compiled. */
+  idle: { tsxMiB: number; compiledMiB: number };
 }
 
 function memoryOf(pid: number): { rss: number; peak: number } {
@@ -46,6 +48,26 @@ async function bareMemory(ctx: BenchContext, bareWorker: Child, count: number, c
   return { rssMiB: memoryOf(bareWorker.pid).rss, baselineMiB: baseline.rss };
 }
 
+/**
+ * A worker's own footprint, before any workflow: `npm run worker` (tsx compiles the source as it loads)
+ * beside the image's `node dist/server/worker/main.js`, same flags, each on an idle task queue.
+ */
+async function idleWorkerMemory(ctx: BenchContext): Promise<MemoryResult['idle']> {
+  const build = startEntry('scripts/build.ts', {}, [], ['--server']);
+  if ((await build.exited) !== 0) throw new Error(`npm run build failed:\n${build.output()}`);
+  const { nodeFlags, entry } = commandOfScript('worker');
+  const rssOf = async (file: string, queue: string) => {
+    const worker = ctx.cluster.spawn(file, { ...ctx.cluster.env, TASK_QUEUE: queue, LOG_LEVEL: 'info', WORKER_METRICS_PORT: '0' }, nodeFlags);
+    await worker.waitFor((line) => line.msg === 'worker polling', `a worker polling ${queue}`, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const { rss } = memoryOf(worker.pid);
+    worker.signal('SIGTERM');
+    await worker.exited;
+    return rss;
+  };
+  return { tsxMiB: await rssOf(entry, 'bench-idle-tsx'), compiledMiB: await rssOf(`dist/server/${entry.replace(/\.ts$/, '.js')}`, 'bench-idle-compiled') };
+}
+
 /** Launches `count` agreements and returns their draft task ids once every one is open. */
 export async function measureMemory(ctx: BenchContext, count: number, concurrency: number, metricsUrl: string, bareWorker: Child): Promise<MemoryResult & { taskIds: string[] }> {
   const worker = ctx.cluster.workers[0];
@@ -64,8 +86,11 @@ export async function measureMemory(ctx: BenchContext, count: number, concurrenc
   const now = memoryOf(worker.pid);
   ctx.log(`memory: ${count} bare workflows waiting…`);
   const bare = await bareMemory(ctx, bareWorker, count, concurrency);
+  ctx.log('memory: idle workers, from source and compiled…');
+  const idle = await idleWorkerMemory(ctx);
   return {
     bare,
+    idle,
     workflows: count,
     cached: await cachedWorkflows(metricsUrl),
     rssMiB: now.rss,

@@ -100,6 +100,7 @@ export function renderFigures(r: BenchResults): string {
   if (m) {
     lines.push(`| worker RSS, ${m.workflows} agreements waiting (${m.cached} in the worker's cache) | ${m.rssMiB} MiB (peak ${m.peakMiB}, ${m.baselineMiB} before) | < 400 MB | ${verdict(m.rssMiB * 1.048576 < 400)} |`);
     lines.push(`| bare worker RSS, as many bare workflows waiting | ${m.bare.rssMiB} MiB (${m.bare.baselineMiB} before) | | |`);
+    lines.push(`| worker RSS before any workflow: tsx (\`npm run worker\`) / compiled (\`node dist/server/worker/main.js\`) | ${m.idle.tsxMiB} / ${m.idle.compiledMiB} MiB | | |`);
     lines.push(`| launches through the API (to the first task open) | ${m.launchRate}/s | | |`);
   }
   const s = r.startup;

@@ -46,7 +46,7 @@ export interface Cluster {
   bundlePath: string;
   startWorker(env?: Record<string, string>): Promise<Child>;
   /** Another process of the run (a benchmark's own worker), killed at `stop`. */
-  spawn(entry: string, env: Record<string, string>): Child;
+  spawn(entry: string, env: Record<string, string>, nodeFlags?: string[]): Child;
   /** Stops the dev server and starts it again on the same port and data file. */
   restartEngine(): Promise<void>;
   stop(): Promise<void>;

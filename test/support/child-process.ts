@@ -21,13 +21,14 @@ export interface Child {
 }
 
 /**
- * Starts one of the product's entry points (`api/main.ts`, `worker/main.ts`, `scripts/setup.ts`) as
- * its own process, the way `npm run api` does but with node itself as the process, so a signal
- * reaches the code that handles it. Only the given environment and PATH pass through: a variable
- * of the test's own shell must not configure it.
+ * Starts one of the product's entry points (`api/main.ts`, `worker/main.ts`, `scripts/setup.ts`, or
+ * their compiled `dist/server/…js`) as its own process, the way `npm run api` does (or the image does)
+ * but with node itself as the process, so a signal reaches the code that handles it. Only the given
+ * environment and PATH pass through: a variable of the test's own shell must not configure it.
  */
-export function startEntry(entry: string, env: Record<string, string>, nodeFlags: string[] = []): Child {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', entry], {
+export function startEntry(entry: string, env: Record<string, string>, nodeFlags: string[] = [], args: string[] = []): Child {
+  const runner = entry.endsWith('.js') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...nodeFlags, ...runner, entry, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -89,12 +90,12 @@ export function startEntry(entry: string, env: Record<string, string>, nodeFlags
 }
 
 /**
- * The node command of an npm script: `tsx api/main.ts` is node with tsx; `node --max-old-space-size=256
+ * The node command of an npm script: `node --import tsx api/main.ts`; `node --max-old-space-size=256
  * --import tsx worker/main.ts` carries flags of its own.
  */
 export function commandOfScript(script: string): { nodeFlags: string[]; entry: string } {
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const command = /^(?:tsx|node((?: --[\w-]+=\S+)*) --import tsx) (\S+)$/.exec(scripts[script]);
+  const command = /^node((?: --[\w-]+=\S+)*) --import tsx (\S+)$/.exec(scripts[script]);
   if (!command) throw new Error(`npm script ${script} is not node with tsx: ${scripts[script]}`);
   return { nodeFlags: (command[1] ?? '').split(' ').filter(Boolean), entry: command[2] };
 }

@@ -1,11 +1,14 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { ROOT } from './root';
 
-const ROOT = join(__dirname, '..');
 export const CONSOLE_DIR = join(ROOT, 'dist', 'console');
 
-/** Bundles the web console (Preact) with esbuild into dist/console, which the API serves at `/`. */
+/**
+ * Bundles the web console (Preact) with esbuild into dist/console, which the API serves at `/`: the image
+ * carries it built (`npm run build`), a checkout builds it on first start.
+ */
 export async function buildConsole(): Promise<string> {
   mkdirSync(CONSOLE_DIR, { recursive: true });
   await build({
@@ -21,14 +24,4 @@ export async function buildConsole(): Promise<string> {
   });
   for (const file of ['index.html', 'style.css']) copyFileSync(join(ROOT, 'web', file), join(CONSOLE_DIR, file));
   return CONSOLE_DIR;
-}
-
-if (require.main === module) {
-  buildConsole().then(
-    (dir) => console.log(`console built in ${dir}`),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
 }
