@@ -37,4 +37,21 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'setTimeout', message: 'use sleep() or condition() from @temporalio/workflow' }, { name: 'setInterval', message: 'use sleep() in a loop' }],
     },
   },
+  {
+    // What the image runs stands on its own: no development tool, no test code; the API starts
+    // workflows by name and reads their types, never their code.
+    files: ['api/**/*.ts', 'activities/**/*.ts', 'audit/**/*.ts', 'platform/**/*.ts', 'seeds/**/*.ts', 'store/**/*.ts', 'worker/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.fixture.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/scripts', '**/scripts/*', '**/test', '**/test/*'], message: 'production code may not import development tools or tests' },
+            { group: ['**/workflows', '**/workflows/*'], allowTypeImports: true, message: 'import workflow types only; the worker loads workflow code from its bundle' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { createApp } from '../api/app';
 import { applySeeds } from '../seeds/apply';
 import { buildConsole } from './console-build';
-import { startDevServer, type RunningEngine } from '../scripts/engine/dev-server';
+import { startDevServer, type RunningEngine } from './engine/dev-server';
 import { openDb } from '../store/db';
 import { migrate } from '../store/migrate';
 import { loginLimitsOf } from '../api/login-limit';

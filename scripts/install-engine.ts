@@ -1,4 +1,4 @@
-import { resolveTemporalCli } from './engine/temporal-cli';
+import { resolveTemporalCli } from '../platform/engine/temporal-cli';
 
 /** `npm run engine:install`: finds or builds the pinned Temporal CLI ahead of the first start. */
 resolveTemporalCli()

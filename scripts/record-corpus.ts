@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { resolveTemporalCli } from './engine/temporal-cli';
+import { resolveTemporalCli } from '../platform/engine/temporal-cli';
 import globalSetup from '../test/global-setup';
 import globalTeardown from '../test/global-teardown';
 import { CORPUS_PAYLOAD_KEY } from '../test/support/corpus-key';

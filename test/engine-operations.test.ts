@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { resolveTemporalCli } from '../scripts/engine/temporal-cli';
+import { resolveTemporalCli } from '../platform/engine/temporal-cli';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { launch, taskFor } from './support/zone-flow';
 

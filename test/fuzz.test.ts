@@ -1,5 +1,5 @@
 import { routes } from '../api/app';
-import { startDevServer, type RunningEngine } from '../scripts/engine/dev-server';
+import { startDevServer, type RunningEngine } from '../platform/engine/dev-server';
 import { setUpFixtures } from '../scripts/fuzz/fixtures';
 import { fuzzApi } from '../scripts/fuzz/run';
 import { DEMO_PASSWORD, startHarness, type Harness } from './support/harness';

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDevServer } from '../scripts/engine/dev-server';
+import { startDevServer } from '../platform/engine/dev-server';
 import { buildConsole } from '../platform/console-build';
 import { newPayloadKey } from '../platform/payload-codec';
 import { bundleWorkflows } from '../worker/create-worker';

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import type { RunningEngine } from '../scripts/engine/dev-server';
+import type { RunningEngine } from '../platform/engine/dev-server';
 import type { TestPostgres } from './support/postgres';
 
 export default async function globalTeardown(): Promise<void> {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { resolveTemporalCli } from '../scripts/engine/temporal-cli';
+import { resolveTemporalCli } from '../platform/engine/temporal-cli';
 import { startHarness, type Harness } from './support/harness';
 import { body, establish } from './support/zone-flow';
 

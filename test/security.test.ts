@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { AesGcmPayloadCodec, newPayloadKey, payloadKey } from '../platform/payload-codec';
-import { resolveTemporalCli } from '../scripts/engine/temporal-cli';
+import { resolveTemporalCli } from '../platform/engine/temporal-cli';
 import { UNSEALED_REFUSAL } from '../domain/unsealed';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { penaltyZone, reportedPenalty } from './support/penalty-flow';

@@ -10,7 +10,7 @@ import type { LatencyResult } from './latency';
 import type { MemoryResult } from './memory';
 import type { StartupResult } from './startup';
 import type { ThroughputResult } from './throughput';
-import { TEMPORAL_CLI_VERSION } from '../engine/temporal-cli';
+import { TEMPORAL_CLI_VERSION } from '../../platform/engine/temporal-cli';
 
 export interface BenchResults {
   date: string;

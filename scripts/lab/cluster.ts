@@ -8,7 +8,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDevServer, type RunningEngine } from '../engine/dev-server';
+import { startDevServer, type RunningEngine } from '../../platform/engine/dev-server';
 import { applySeeds } from '../../seeds/apply';
 import { openDb, type Db } from '../../store/db';
 import { migrate } from '../../store/migrate';

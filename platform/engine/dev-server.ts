@@ -4,7 +4,7 @@ import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { searchAttributeFlags } from '../../domain/search-attributes';
-import { registerSearchAttributes } from '../../platform/engine-setup';
+import { registerSearchAttributes } from '../engine-setup';
 import { resolveTemporalCli } from './temporal-cli';
 
 export interface DevServerOptions {
