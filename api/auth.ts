@@ -112,6 +112,3 @@ export function requireUser(settings: TokenSettings, db: Queryable) {
 export function actorOf(user: User): Actor {
   return { userId: user.id, orgId: user.orgId, roles: user.roles };
 }
-
-export const isAuditor = (user: User) => user.roles.includes('auditor');
-export const isAdmin = (user: User) => user.roles.includes('admin');

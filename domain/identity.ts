@@ -14,5 +14,3 @@ export const actorSchema = builtOnFirstUse(() =>
   }),
 );
 export type Actor = z.infer<typeof actorSchema>;
-
-export const SYSTEM_ACTOR: Actor = { userId: 'system', orgId: 'system', roles: [] };

@@ -36,6 +36,5 @@ export function zoneName(countyName: string): string {
   return `营口自贸片区${countyName}协同发展示范区`;
 }
 
-export const CITY_DIVISION = '210800';
 /** A county (or district) of Yingkou: 2108 followed by two digits, not the city itself. */
 export const COUNTY_CODE = /^2108(?!00)\d{2}$/;
