@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { Client, Connection } from '@temporalio/client';
 import { createApp, routes } from '../api/app';
@@ -68,9 +69,15 @@ describe('the API', () => {
     const [header, payload, signature] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), orgId: 'ftz' })).toString('base64url');
     expect((await h.anonymous('GET', '/api/me', undefined, `${header}.${forged}.${signature}`)).status).toBe(401);
-    const expired = jwt.sign({ orgId: 'city', roles: ['admin'], exp: Math.floor(Date.now() / 1000) - 10 }, 'another-secret');
-    const response = await h.anonymous('GET', '/api/me', undefined, expired);
-    expect(response.status).toBe(401);
+    // Signed with the API's own secret and the claims it issues: only the expiry differs between the two.
+    const signedFor = (exp: number) =>
+      jwt.sign({ username: 'city.admin', orgId: 'city', roles: ['admin'], exp }, h.tokenSecret, { subject: 'city.admin', jwtid: randomUUID(), algorithm: 'HS256' });
+    const now = Math.floor(Date.now() / 1000);
+    expect((await h.anonymous('GET', '/api/me', undefined, signedFor(now + 60))).status).toBe(200);
+    const expired = await h.anonymous('GET', '/api/me', undefined, signedFor(now - 10));
+    expect([expired.status, expired.body.error.message]).toEqual([401, expect.stringContaining('expired')]);
+    const otherSecret = jwt.sign({ orgId: 'city', roles: ['admin'] }, 'another-secret', { subject: 'city.admin', jwtid: randomUUID(), expiresIn: '1h' });
+    expect((await h.anonymous('GET', '/api/me', undefined, otherSecret)).status).toBe(401);
   });
 
   test('only admins and auditors may read another organisation’s inbox', async () => {

@@ -111,7 +111,8 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
 
   const auditSigningKey = signingKey(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
   const audit = { signingKey: auditSigningKey, workflowCode: workflowCodeOnce(async () => workflowBundle) };
-  const app = createApp({ db, client, taskQueue, token: { secret: randomBytes(32).toString('hex'), ttl: '1h' }, audit });
+  const tokenSecret = randomBytes(32).toString('hex');
+  const app = createApp({ db, client, taskQueue, token: { secret: tokenSecret, ttl: '1h' }, audit });
   const server = await new Promise<Server>((listening) => {
     const s = app.listen(0, '127.0.0.1', () => listening(s));
   });
@@ -191,6 +192,8 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     workflowBundle,
     codec,
     audit,
+    /** The API's token secret: a test signs a token the API would accept but for one claim. */
+    tokenSecret,
     as,
     anonymous: (method: string, path: string, body?: unknown, token?: string) => request(method, path, token, body),
     newCounty,
