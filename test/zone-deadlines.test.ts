@@ -59,8 +59,9 @@ describe('the memorandum signing deadline', () => {
     await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
     // No waiting for the time to pass: the deadline's timer is cancelled, so nothing can fire later.
     const timers = await eventually(async () => {
-      const { events } = await h.client.workflow.getHandle(id).fetchHistory();
-      const count = (attributes: keyof (typeof events)[number]) => events.filter((e) => e[attributes]).length;
+      const events = (await h.client.workflow.getHandle(id).fetchHistory()).events ?? [];
+      type Attributes = 'timerStartedEventAttributes' | 'timerCanceledEventAttributes' | 'timerFiredEventAttributes';
+      const count = (attributes: Attributes) => events.filter((e) => e[attributes]).length;
       const seen = { started: count('timerStartedEventAttributes'), canceled: count('timerCanceledEventAttributes'), fired: count('timerFiredEventAttributes') };
       return seen.canceled > 0 ? seen : undefined;
     });
