@@ -1,5 +1,6 @@
 import type { Step } from '../activities/step';
 import { startHarness, type Harness } from './support/harness';
+import { awaitHeldByEngine } from './support/engine-state';
 import { penaltyRecord, penaltyZone, reportDocument, reportedPenalty } from './support/penalty-flow';
 import { complete, taskFor, timelineKinds } from './support/zone-flow';
 
@@ -46,7 +47,7 @@ describe('penalty durability', () => {
 
     await h.stopWorker();
     const pending = (await h.as('ftz.staff')).post(`/api/tasks/${review.id}/complete`, { decision: 'return', reasons: ['documentsMissing'] });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await awaitHeldByEngine(h, id, review.id);
     await h.startWorker();
     const returned = await pending;
     expect(returned.status).toBe(200);

@@ -1,5 +1,6 @@
 import type { Step } from '../activities/step';
 import { startHarness, type Harness } from './support/harness';
+import { awaitHeldByEngine } from './support/engine-state';
 import { application, applied, entity, readyZone, registration, verify } from './support/registration-flow';
 import { complete, taskFor, timelineKinds } from './support/zone-flow';
 import { scaled } from './support/time';
@@ -50,7 +51,7 @@ test('a worker stopped mid-process loses nothing: the transfer sent meanwhile la
   await h.stopWorker();
   const tax = await h.as('tax-ftz.staff');
   const pending = tax.post(`/api/tasks/${request.id}/complete`, { reference: '营自贸税迁〔2026〕9号' });
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await awaitHeldByEngine(h, id, request.id);
   await h.startWorker();
   expect((await pending).status).toBe(200);
   // The same completion sent again acts once: the task is closed.

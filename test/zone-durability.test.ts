@@ -1,5 +1,6 @@
 import type { Step } from '../activities/step';
 import { eventually, startHarness, type Harness } from './support/harness';
+import { awaitHeldByEngine } from './support/engine-state';
 import { complete, establish, expectDeclaredPath, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
 
 /** Fails the step that records a zone once, after its transaction committed: a crash before the reply. */
@@ -59,7 +60,7 @@ describe('durability', () => {
     await h.stopWorker();
     const ftz = await h.as('ftz.staff');
     const pending = ftz.post(`/api/tasks/${review.id}/complete`, { decision: 'sign' });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await awaitHeldByEngine(h, id, review.id);
     await h.startWorker();
     const signed = await pending;
     expect(signed.status).toBe(200);
