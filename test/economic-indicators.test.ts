@@ -240,3 +240,19 @@ test('a late report reminds the zone body at half time and escalates to its coun
   await complete(h, `zone-${zoneB}.staff`, id, 'reportIndicators', { figures: reportB });
   expect(await reportOf('2026-07', zoneB)).toMatchObject({ status: 'REVIEWING' });
 });
+
+test('a report accepted after its month was snapshotted corrects that month in the next snapshot, as the records do', async () => {
+  const ftzAdmin = await h.as('ftz.admin');
+  // July's round (the test before) awaits the FTZ's check of zone B's report: July is snapshotted without it.
+  expect((await ftzAdmin.post('/api/statistics/snapshots', { period: '2026-07' })).status).toBe(201);
+  const july = (await ftzAdmin.get('/api/statistics?view=municipal&period=2026-07')).body;
+  expect(july.rows.find((r: { unit: string }) => r.unit === zoneB).indicators.newMarketEntities).toBe(0);
+  await complete(h, 'ftz.staff', 'indicators-2026-07', 'reviewIndicators', { decision: 'accept' });
+  expect((await ftzAdmin.post('/api/statistics/snapshots', { period: '2026-08' })).status).toBe(201);
+  const august = (await ftzAdmin.get('/api/statistics?view=national&period=2026-08')).body;
+  const correction = august.corrections.find((c: { period: string }) => c.period === '2026-07');
+  expect(correction.rows[0].indicators).toMatchObject({ newMarketEntities: 12, registeredCapital: 800, taxRevenue: 0.1, importExportValue: 0.2, actualForeignInvestment: 0 });
+  // The year sums July as published since: its snapshot and this correction.
+  const year = (await ftzAdmin.get('/api/statistics?view=municipal&year=2026')).body;
+  expect(year.rows.find((r: { unit: string }) => r.unit === zoneB).indicators).toMatchObject({ newMarketEntities: 24, registeredCapital: 1600 });
+});
