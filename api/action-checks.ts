@@ -15,7 +15,7 @@ type Check = (deps: ApiDeps, context: Record<string, unknown>, processId: string
  */
 /** A report's figures against the definitions of its round, which the task carries. */
 const checkIndicatorReport: Check = async (_deps, context, _processId, payload) => {
-  const problems = checkFigures(context.definitions as IndicatorDefinition[], (payload as IndicatorReport).figures);
+  const problems = checkFigures((context.definitions ?? []) as IndicatorDefinition[], (payload as IndicatorReport).figures);
   if (problems.length) throw badRequest(REPORT_REFUSAL, problems.map((p) => ({ path: `body.${p.path}`, message: p.message })));
 };
 

@@ -256,3 +256,29 @@ test('a report accepted after its month was snapshotted corrects that month in t
   const year = (await ftzAdmin.get('/api/statistics?view=municipal&year=2026')).body;
   expect(year.rows.find((r: { unit: string }) => r.unit === zoneB).indicators).toMatchObject({ newMarketEntities: 24, registeredCapital: 1600 });
 });
+
+test('a round whose history fills continues as new, its zones, deadlines and rounds carried; the records are one chain', async () => {
+  await h.db.query(`UPDATE policies SET value = '30' WHERE key = 'workflow.historyEventLimit' AND scope = '*'`);
+  try {
+    const id = (await launchRound('2026-06')).body.id as string;
+    await complete(h, `zone-${zoneA}.staff`, id, 'reportIndicators', { figures: { ...reportA, taxRevenue: { value: 1, unit: '万元' } } });
+    for (const tax of [2, 456.78]) {
+      await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'return', reasons: `第${tax}次核实` });
+      await complete(h, `zone-${zoneA}.staff`, id, 'correctIndicators', { figures: { ...reportA, taxRevenue: { value: tax, unit: '万元' } } });
+    }
+    await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'accept' });
+    await complete(h, `zone-${zoneB}.staff`, id, 'reportIndicators', { figures: reportB });
+    await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'accept' });
+    const handle = h.client.workflow.getHandle(id);
+    const final = await handle.result();
+    expect(final.stage).toBe('COMPLETE');
+    const description = await handle.describe();
+    expect(description.runId).not.toBe(description.raw.workflowExecutionInfo?.firstRunId);
+    expect(await reportOf('2026-06', zoneA)).toMatchObject({ status: 'ACCEPTED', rounds: 2, figures: reportA });
+    const kinds = await timelineKinds(h, id);
+    expect(kinds.filter((k) => k === 'indicatorsReturned')).toHaveLength(2);
+    expect(kinds.at(-1)).toBe('indicatorsComplete');
+  } finally {
+    await h.db.query(`UPDATE policies SET value = '0' WHERE key = 'workflow.historyEventLimit' AND scope = '*'`);
+  }
+});
