@@ -81,6 +81,10 @@ test('by clicking in Chinese: the FTZ launches the month, the zone body reports,
   await ftz.selectOption('select[name=decision]', { label: '予以采用' });
   await submitAndWaitForProcess(ftz);
   await ftz.getByTestId('stage').getByText('已全部采用').waitFor();
+  // The process page reads in Chinese: no raw code or schema key on it, its timeline included.
+  await ftz.waitForLoadState('networkidle');
+  const raw = /\b(ACCEPTED|RETURNED|REVIEWING|PENDING|undefined|NaN)\b|\b[a-z]+[A-Z][A-Za-z]*\b/;
+  expect(raw.exec(await ftz.locator('#content').innerText())?.[0]).toBeUndefined();
 
   // The month's snapshot, taken from the statistics page; then the month's figures and their export.
   await admin.click('a[href="#/statistics"]');
