@@ -1,6 +1,7 @@
 import type { Db } from '../store/db';
 import { createCatalogActivities } from './catalog';
 import { createHousekeepingActivities } from './housekeeping';
+import { createIndicatorActivities } from './indicators';
 import { createPenaltyActivities } from './penalties';
 import { createPolicyActivities } from './policy';
 import { createRecordActivities, type RecordFaults } from './records';
@@ -15,6 +16,7 @@ export function createActivities(db: Db, faults?: RecordFaults) {
     ...createRegistrationActivities(db),
     ...createPenaltyActivities(db),
     ...createStatisticsActivities(db),
+    ...createIndicatorActivities(db),
     ...createHousekeepingActivities(db),
     ...createRecordActivities(db, faults),
   };

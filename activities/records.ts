@@ -3,6 +3,7 @@ import type { Queryable, Db } from '../store/db';
 import { publishCatalog, writeAgreement } from './agreement-records';
 import { writeEntityRecords } from './entity-records';
 import { writePenalty } from './penalty-records';
+import { writeIndicatorReports } from './indicator-records';
 import { writePilot } from './pilot-records';
 import { endZone, writeZone } from './zone-records';
 import { chinaDate } from '../domain/calendar';
@@ -86,6 +87,7 @@ async function writeStep(tx: Queryable, step: Step): Promise<void> {
   await writeEntityRecords(tx, step);
   if (step.penalty) await writePenalty(tx, step);
   if (step.measure || step.pilotDecisions) await writePilot(tx, step);
+  if (step.indicatorReports) await writeIndicatorReports(tx, step);
   for (const n of step.notifications) {
     await tx.query(`INSERT INTO notifications (process_id, org_id, kind, message, at) VALUES ($1, $2, $3, $4, $5)`, [
       step.processId, n.orgId, n.kind, n.message, step.at,

@@ -205,6 +205,23 @@ export interface PilotDecisionRecord {
   decidedBy?: Actor;
 }
 
+/** A zone's report of a month's economic indicators, as it stands after the step (indicator_reports). */
+export interface IndicatorReportRecord {
+  period: string;
+  zoneCode: string;
+  status: 'PENDING' | 'REVIEWING' | 'RETURNED' | 'ACCEPTED';
+  edition: string;
+  figures?: unknown;
+  note?: string;
+  rounds: number;
+  reviews: unknown[];
+  dueAt?: string;
+  reportedBy?: Actor;
+  reportedAt?: string;
+  acceptedBy?: Actor;
+  acceptedAt?: string;
+}
+
 /**
  * Everything one workflow step writes, applied in one transaction: a decision's records, its
  * timeline events and the tasks it closes and opens land together or not at all.
@@ -235,6 +252,7 @@ export interface Step {
   penalty?: PenaltyWrite;
   measure?: MeasureRecord;
   pilotDecisions?: PilotDecisionRecord[];
+  indicatorReports?: IndicatorReportRecord[];
   /** A zone terminated: its agreements end on that day (written with the step). */
   zoneEnd?: ZoneEnd;
 }

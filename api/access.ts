@@ -84,6 +84,10 @@ export const routeRules: Record<string, RouteRule> = {
   // Statistics are shared indicators (统计指标共享): every organisation reads both views.
   'GET /api/statistics': read('everyone'),
   'POST /api/statistics/snapshots': write('supervisors', ['admin']),
+  // The views for submission, as files: the same figures every organisation reads above.
+  'GET /api/statistics/export': read('everyone'),
+  // Reported indicators are statistics too (统计指标共享): every organisation reads them and their definitions.
+  'GET /api/indicators': read('everyone'),
   // Verification recomputes and replays what the caller sends: it changes nothing, but it costs.
   'POST /api/audit/verify': read('everyone', ['admin', 'auditor']),
   'GET /api/audit/public-key': read('everyone'),
@@ -138,6 +142,10 @@ const actionOrgs: Record<string, ActionOrgs> = {
   decideCreditRepair: 'addressee',
   // The task names the zone's government: another county's may not decide for it.
   decidePilot: 'addressee',
+  // The task names the zone's body (report, correct) or the FTZ (check): nobody reports for another zone.
+  reportIndicators: 'addressee',
+  reviewIndicators: 'addressee',
+  correctIndicators: 'addressee',
 };
 
 export interface ActionRule {

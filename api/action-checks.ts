@@ -1,5 +1,6 @@
 import { announcementProblem, type AgreementContent } from '../domain/agreements';
 import { chinaDate } from '../domain/calendar';
+import { checkFigures, REPORT_REFUSAL, type IndicatorDefinition, type IndicatorReport } from '../domain/economic-indicators';
 import { changedFacts, type Correction, type DecisionFacts } from '../domain/penalties';
 import { listedPenaltyPowers, type CatalogDraft } from '../domain/powers';
 import { checkAgreementDraft } from '../store/agreements';
@@ -12,7 +13,15 @@ type Check = (deps: ApiDeps, context: Record<string, unknown>, processId: string
  * Checks of a task's payload against the records, made before the update so the caller gets field
  * paths; the workflow makes the same check again before it decides.
  */
+/** A report's figures against the definitions of its round, which the task carries. */
+const checkIndicatorReport: Check = async (_deps, context, _processId, payload) => {
+  const problems = checkFigures((context.definitions ?? []) as IndicatorDefinition[], (payload as IndicatorReport).figures);
+  if (problems.length) throw badRequest(REPORT_REFUSAL, problems.map((p) => ({ path: `body.${p.path}`, message: p.message })));
+};
+
 const checks: Record<string, Check> = {
+  reportIndicators: checkIndicatorReport,
+  correctIndicators: checkIndicatorReport,
   async draftAgreement(deps, context, processId, payload) {
     const problems = await checkAgreementDraft(deps.db, { agreementId: processId, zoneCode: String(context.zoneCode), content: payload as AgreementContent });
     if (!problems.length) return;

@@ -21,6 +21,8 @@ import { listPilots } from './routes/pilots';
 import { getPublicPowers } from './routes/public-catalog';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
 import { getStatistics, takeStatisticsSnapshot } from './routes/statistics';
+import { exportStatistics } from './routes/statistics-export';
+import { listIndicators } from './routes/indicators';
 import { completeTask, getTask, listTasks } from './routes/tasks';
 import { getEntity, listEntitiesRoute, listVerifications } from './routes/entities';
 
@@ -56,6 +58,8 @@ export const routes: Route[] = [
   getPenalty,
   listPilots,
   getStatistics,
+  exportStatistics,
+  listIndicators,
   takeStatisticsSnapshot,
   getHistory,
   exportProcess,

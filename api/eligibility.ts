@@ -1,6 +1,7 @@
 import type { ProcessType } from '../domain/names';
 import { orgIds } from '../domain/names';
 import type { PenaltyInput } from '../domain/penalties';
+import { periodBounds } from '../domain/statistics';
 import { penaltyEntityProblems } from '../store/penalties';
 import type { User } from './auth';
 import { badRequest, conflict, forbidden } from './errors';
@@ -51,6 +52,17 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     const bad = problems.filter((p) => p.status === 400);
     if (bad.length) throw badRequest('invalid penalty-report input', bad.map((p) => ({ path: `body.${p.path}`, message: p.message })));
     if (problems.length) throw conflict(problems.map((p) => p.message).join('; '));
+  },
+  async 'economic-indicators'(deps, input) {
+    const period = String(input.period);
+    // A month's figures are known once it has ended (China time).
+    if (Date.parse(periodBounds(period).to) > Date.now()) throw conflict(`${period} 尚未结束，月度经济指标在次月报送`);
+    const [unreported] = await deps.db.query(
+      `SELECT 1 FROM zones z WHERE z.status = 'ACTIVE' AND NOT EXISTS (
+         SELECT 1 FROM indicator_reports r WHERE r.period = $1 AND r.zone_code = z.code AND r.status = 'ACCEPTED')`,
+      [period],
+    );
+    if (!unreported) throw conflict(`${period} 各运行中协同区的经济指标均已采用，无需再次发起报送`);
   },
   async 'pilot-adoption'(deps, input) {
     const [measure] = await deps.db.query<{ delisted_on: string | null; delisting_reason: string | null }>(

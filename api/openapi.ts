@@ -43,7 +43,7 @@ export function openApiDocument(routes: Route[]) {
       responses: {
         [String(route.status ?? 200)]: {
           description: 'OK',
-          content: { [route.produces ?? 'application/json']: { schema: jsonSchema(route.response, 'output') } },
+          content: Object.fromEntries([route.produces ?? 'application/json'].flat().map((type) => [type, { schema: jsonSchema(route.response, 'output') }])),
         },
         default: { description: 'An error', content: { 'application/json': { schema: errorSchema } } },
       },

@@ -62,8 +62,8 @@ export interface Route<P extends Shape = Shape, Q extends Shape = Shape, B exten
   response: z.ZodType;
   /** The success status; 200 unless said. */
   status?: number;
-  /** A media type other than JSON (the response schema then describes a string). */
-  produces?: string;
+  /** A media type other than JSON (the response schema then describes a string), or several: the handler sets the one it sends. */
+  produces?: string | string[];
   /** The largest body read, once the caller is known to be allowed (`DEFAULT_BODY_LIMIT` unless said). */
   bodyLimit?: string;
   /** Keeps the body's bytes as sent (`req.rawBody`): what a signature covers. */
@@ -145,7 +145,10 @@ export function mount(router: Router, routes: Route[], deps: RouteDeps): void {
           throw new HttpError(500, 'INTERNAL', `response of ${route.method.toUpperCase()} ${route.path} broke its schema`, zodDetails(checked.error, 'response'));
         }
         res.status(res.statusCode >= 400 ? res.statusCode : (route.status ?? 200));
-        if (route.produces) res.type(route.produces).send(checked.data);
+        if (route.produces) {
+          if (!res.get('content-type')) res.type([route.produces].flat()[0]);
+          res.send(checked.data);
+        }
         else res.json(checked.data);
       } catch (error) {
         next(error);

@@ -6,7 +6,7 @@ import { badRequest, HttpError, zodDetails } from './errors';
 /** An action's payload, parsed by its schema: a 400 with field paths when it does not fit. */
 export function parseActionPayload(action: ActionDefinition, body: unknown): unknown {
   const payload = action.schema.safeParse(body);
-  if (!payload.success) throw badRequest(`invalid ${action.name} payload`, zodDetails(payload.error, 'body'));
+  if (!payload.success) throw badRequest(action.refusal ?? `invalid ${action.name} payload`, zodDetails(payload.error, 'body'));
   return payload.data;
 }
 

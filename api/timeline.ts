@@ -1,3 +1,4 @@
+import { INDICATOR_LABELS, type Indicator } from '../domain/statistics-labels';
 import { chinaDate } from '../domain/calendar';
 import { RETURN_REASON_LABELS } from '../domain/penalties';
 import type { Lang } from './schemas';
@@ -145,6 +146,21 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   pilotAdopted: { zh: (d) => `协同区 ${d.zoneCode} 决定自 ${d.date} 起实施：${d.note}`, en: (d) => `Zone ${d.zoneCode} adopts it from ${d.date}: ${d.note}` },
   pilotDeclined: { zh: (d) => `协同区 ${d.zoneCode} 决定暂不实施（${d.date}）：${d.note}`, en: (d) => `Zone ${d.zoneCode} declines it (${d.date}): ${d.note}` },
   pilotDecided: { zh: (d) => `各协同区均已决定，${d.adopted}/${d.zones} 个实施`, en: (d) => `Every zone has decided: ${d.adopted} of ${d.zones} adopt it` },
+  indicatorsLaunched: {
+    zh: (d) => `发起 ${d.period} 月度经济指标报送（口径 ${d.edition} 版），${(d.zoneCodes as string[]).length} 个协同区报送`,
+    en: (d) => `Launched the economic indicators of ${d.period} (definitions ${d.edition}) for ${(d.zoneCodes as string[]).length} zones`,
+  },
+  indicatorsReported: { zh: (d) => `协同区 ${d.zoneCode} 报送 ${d.period} 经济指标${d.note ? `：${d.note}` : ''}`, en: (d) => `Zone ${d.zoneCode} reported the indicators of ${d.period}${d.note ? `: ${d.note}` : ''}` },
+  indicatorsReturned: {
+    zh: (d) => `第 ${d.round} 轮审核：退回协同区 ${d.zoneCode} 修改：${d.reasons}${(d.indicators as string[] | undefined)?.length ? `（存疑：${(d.indicators as Indicator[]).map((c) => INDICATOR_LABELS[c]?.zh ?? c).join('、')}）` : ''}`,
+    en: (d) => `Review round ${d.round}: returned to zone ${d.zoneCode}: ${d.reasons}${(d.indicators as string[] | undefined)?.length ? ` (in doubt: ${(d.indicators as Indicator[]).map((c) => INDICATOR_LABELS[c]?.en ?? c).join(', ')})` : ''}`,
+  },
+  indicatorsResubmitted: {
+    zh: (d) => `协同区 ${d.zoneCode} 修改后重新报送（修改：${(d.changed as Indicator[]).map((c) => INDICATOR_LABELS[c]?.zh ?? c).join('、') || '无，备注说明'}）`,
+    en: (d) => `Zone ${d.zoneCode} resubmitted (changed: ${(d.changed as Indicator[]).map((c) => INDICATOR_LABELS[c]?.en ?? c).join(', ') || 'none, explained in the note'})`,
+  },
+  indicatorsAccepted: { zh: (d) => `第 ${d.round} 轮审核：予以采用协同区 ${d.zoneCode} 的 ${d.period} 经济指标`, en: (d) => `Review round ${d.round}: accepted the indicators of zone ${d.zoneCode} for ${d.period}` },
+  indicatorsComplete: { zh: (d) => `${d.period} 各协同区经济指标均已采用（${d.zones} 个）`, en: (d) => `Every zone's indicators of ${d.period} accepted (${d.zones})` },
   terminated: { zh: (d) => `双方同意，协同区终止：${d.reason}`, en: (d) => `Terminated by mutual consent: ${d.reason}` },
   zoneEndCarriedThrough: {
     zh: (d) => `协同区自 ${d.terminatedOn} 终止：${(d.agreements as string[]).length} 份委托协议终止，${(d.registrationsRefused as string[]).length} 件在办登记申请不予登记；已登记企业的税务与监管仍归属地`,
@@ -182,6 +198,9 @@ const DEADLINE_NAMES: Record<string, { zh: string; en: string }> = {
   'agreement.announcementPeriod': { zh: '委托协议公告期限', en: 'announcing the agreement' },
   'penalty.reportPeriod': { zh: '处罚结果抄报期限', en: 'reporting the penalty' },
   'penalty.reviewPeriod': { zh: '处罚结果审核期限', en: 'reviewing the penalty' },
+  'indicators.reportPeriod': { zh: '经济指标报送期限', en: 'reporting the indicators' },
+  'indicators.reviewPeriod': { zh: '经济指标审核期限', en: 'checking the indicators' },
+  'indicators.correctionPeriod': { zh: '经济指标修改期限', en: 'correcting the indicators' },
   'penalty.correctionPeriod': { zh: '处罚结果补正期限', en: 'correcting the penalty' },
   'registration.consentPeriod': { zh: '县级政府同意期限', en: "the county's consent" },
   'registration.rectificationPeriod': { zh: '限期整改期限', en: 'rectification' },

@@ -1,3 +1,4 @@
+import { ECONOMIC_INDICATORS, INDICATOR_LABELS } from '../domain/statistics-labels';
 import type { Lang } from './schemas';
 
 /**
@@ -63,6 +64,16 @@ const FIELDS: Words = {
   'listing.grantedBy': ['赋予机关', 'Granted by'],
   'listing.grantedOn': ['赋予日期', 'Granted on'],
   'listing.summary': ['内容摘要', 'Summary'],
+  period: ['统计月份', 'Month'],
+  indicators: ['存疑的指标', 'Figures in doubt'],
+  changed: ['修改的指标', 'Figures changed'],
+  // A report's figures: each by its name, the value with its unit beside it.
+  ...Object.fromEntries(
+    ECONOMIC_INDICATORS.flatMap((code) => [
+      [`figures.${code}.value`, [INDICATOR_LABELS[code].zh, INDICATOR_LABELS[code].en]],
+      [`figures.${code}.unit`, [`${INDICATOR_LABELS[code].zh}单位`, `${INDICATOR_LABELS[code].en} unit`]],
+    ]),
+  ),
 };
 
 const VALUES: Words = {
@@ -98,6 +109,8 @@ const VALUES: Words = {
   changed: ['决定被变更', 'decision changed'],
   grant: ['准予', 'grant'],
   adopt: ['实施', 'adopt'],
+  accept: ['予以采用', 'accept'],
+  ...Object.fromEntries(ECONOMIC_INDICATORS.map((code) => [code, [INDICATOR_LABELS[code].zh, INDICATOR_LABELS[code].en]])),
   decline: ['暂不实施', 'decline'],
 };
 

@@ -18,6 +18,8 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   role: Role;
   /** Task title, in Chinese and English. */
   title: { zh: string; en: string };
+  /** The head of a refusal of a payload that does not fit, for actions whose field messages are in Chinese. */
+  refusal?: string;
 }
 
 export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>): ActionDefinition<S> {

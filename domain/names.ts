@@ -8,6 +8,7 @@ export const PROCESS_TYPES = [
   'entity-registration',
   'penalty-report',
   'pilot-adoption',
+  'economic-indicators',
 ] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 

@@ -16,6 +16,15 @@ import {
   penaltyInputSchema,
   type PenaltyInput,
 } from './penalties';
+import {
+  INDICATORS_STAGE_LABELS,
+  INDICATORS_STAGES,
+  INDICATORS_TRANSITIONS,
+  indicatorActions,
+  indicatorsInputSchema,
+  indicatorsProcessId,
+  type IndicatorsInput,
+} from './economic-indicators';
 import { PILOT_STAGE_LABELS, PILOT_STAGES, PILOT_TRANSITIONS, pilotActions, pilotInputSchema, pilotProcessId, type PilotInput } from './pilots';
 import { CATALOG_STAGE_LABELS, CATALOG_STAGES, CATALOG_TRANSITIONS, catalogActions } from './powers';
 import type { Role } from './identity';
@@ -158,6 +167,23 @@ const pilotAdoption: ProcessDefinition<PilotInput> = {
   processActions: [],
 };
 
+const economicIndicators: ProcessDefinition<IndicatorsInput> = {
+  type: 'economic-indicators',
+  workflowType: 'economicIndicators',
+  inputSchema: indicatorsInputSchema,
+  // One round per month at a time; launched again later, it offers the zones whose report is not accepted yet.
+  processId: (input) => indicatorsProcessId(input.period),
+  // Every ACTIVE zone reports: the round belongs to none.
+  zoneCode: () => undefined,
+  launchedBy: { orgIds: ['ftz'], role: 'admin' },
+  title: { zh: '月度经济指标报送', en: 'Monthly economic indicators' },
+  stages: INDICATORS_STAGES,
+  stageLabels: INDICATORS_STAGE_LABELS,
+  transitions: INDICATORS_TRANSITIONS,
+  actions: indicatorActions,
+  processActions: [],
+};
+
 /** Process types available so far; the others of `PROCESS_TYPES` arrive with their issues. */
 // Each definition is typed by its own input; the table holds them side by side.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -168,6 +194,7 @@ export const processDefinitions: Partial<Record<ProcessType, ProcessDefinition<a
   'entity-registration': entityRegistration,
   'penalty-report': penaltyReport,
   'pilot-adoption': pilotAdoption,
+  'economic-indicators': economicIndicators,
 };
 
 /** Every action by name; no prototype, so a name such as `toString` finds nothing. */

@@ -51,8 +51,15 @@ export function unitOf(zoneCode: string): string {
   return COUNTY_CODE.test(zoneCode) ? zoneCode : FTZ_UNIT;
 }
 
-export function addIndicators(a: Indicators, b: Partial<Indicators>): Indicators {
-  return Object.fromEntries(INDICATORS.map((name) => [name, a[name] + (b[name] ?? 0)])) as Indicators;
+/**
+ * Reported amounts carry decimals (万元 to two places): sums are rounded to four, so that 0.1 + 0.2 is
+ * 0.3 in every view. Counts are whole numbers and stay so.
+ */
+export const roundFigure = (value: number): number => Math.round(value * 10_000) / 10_000;
+
+/** Adds unit figures; an indicator a figure lacks (a snapshot taken before it existed) counts 0. */
+export function addIndicators(a: Partial<Indicators>, b: Partial<Indicators>): Indicators {
+  return Object.fromEntries(INDICATORS.map((name) => [name, roundFigure((a[name] ?? 0) + (b[name] ?? 0))])) as Indicators;
 }
 
 export function sumIndicators(all: Partial<Indicators>[]): Indicators {
@@ -65,7 +72,7 @@ export function figuresDelta(after: UnitFigures, before: UnitFigures): Record<st
   for (const unit of new Set([...Object.keys(after), ...Object.keys(before)])) {
     const moved: Partial<Indicators> = {};
     for (const name of INDICATORS) {
-      const change = (after[unit]?.[name] ?? 0) - (before[unit]?.[name] ?? 0);
+      const change = roundFigure((after[unit]?.[name] ?? 0) - (before[unit]?.[name] ?? 0));
       if (change !== 0) moved[name] = change;
     }
     if (Object.keys(moved).length) delta[unit] = moved;
@@ -98,13 +105,13 @@ export interface ViewRow {
  */
 export function municipalView(figures: UnitFigures, units: string[] = []): ViewRow[] {
   const all = [...new Set([...units, ...Object.keys(figures)])].sort((a, b) => (a === FTZ_UNIT ? 1 : b === FTZ_UNIT ? -1 : a.localeCompare(b)));
-  return all.map((unit) => ({ unit, indicators: figures[unit] ?? zeroIndicators() }));
+  return all.map((unit) => ({ unit, indicators: addIndicators(zeroIndicators(), figures[unit] ?? {}) }));
 }
 
 /** The national (provincial, customs) assessment: every zone's figures merged into the FTZ's one row. */
 export function nationalView(figures: UnitFigures, units: string[] = []): ViewRow[] {
   const zones = [...new Set([...units, ...Object.keys(figures)])].filter((unit) => unit !== FTZ_UNIT).sort();
-  const own = figures[FTZ_UNIT] ?? zeroIndicators();
+  const own = addIndicators(zeroIndicators(), figures[FTZ_UNIT] ?? {});
   return [{ unit: FTZ_UNIT, indicators: sumIndicators([own, ...zones.map((zone) => figures[zone] ?? zeroIndicators())]), merged: zones, own }];
 }
 

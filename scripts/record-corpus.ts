@@ -214,6 +214,30 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(id).result();
     return id;
   },
+  async 'indicators-late-returned-corrected-accepted'(h) {
+    // Two zones: one reports late (escalated), is returned once and corrected; the other is accepted at once.
+    const [a, b] = [await h.newCounty(), await h.newCounty()];
+    await establish(h, a);
+    await establish(h, b);
+    await h.setPolicy('indicators.reportPeriod', a, { seconds: 2 });
+    const figures = (tax: number) => ({
+      newMarketEntities: { value: 12, unit: '户' },
+      registeredCapital: { value: 800.5, unit: '万元' },
+      taxRevenue: { value: tax, unit: '万元' },
+      importExportValue: { value: 1200, unit: '万元' },
+      actualForeignInvestment: { value: 35.25, unit: '万美元' },
+    });
+    const id = (await (await h.as('ftz.admin')).post('/api/processes/economic-indicators', { period: '2026-10' })).body.id as string;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await complete(h, `zone-${a}.staff`, id, 'reportIndicators', { figures: figures(999) });
+    await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'return', reasons: '税收收入与税务部门数据不符', indicators: ['taxRevenue'] });
+    await complete(h, `zone-${a}.staff`, id, 'correctIndicators', { figures: figures(456.78), note: '已核实' });
+    await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'accept' });
+    await complete(h, `zone-${b}.staff`, id, 'reportIndicators', { figures: figures(100) });
+    await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'accept' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
   async 'statistics-snapshot-requested'(h) {
     const taken = await (await h.as('ftz.admin')).post('/api/statistics/snapshots', { period: '2025-01' });
     return taken.body.processId as string;
@@ -228,6 +252,7 @@ const FOLDERS: [RegExp, string][] = [
   [/^catalog-/, 'power-catalog'],
   [/^pilot-/, 'pilot-adoption'],
   [/^statistics-/, 'statistics-snapshot'],
+  [/^indicators-/, 'economic-indicators'],
 ];
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@ import { hashPassword } from '../store/passwords';
 import { calendars } from './calendars';
 import { firstCatalog, penaltiesDelisted } from './catalog';
 import { divisions } from './divisions';
+import { indicatorEditions } from './economic-indicators';
 import { negativeListEditions } from './negative-list';
 import { powerHoldings } from './power-holdings';
 import { organizations } from './organizations';
@@ -45,6 +46,12 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
       `INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (id) DO UPDATE SET name_zh = $2, name_en = $3`,
       [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null],
+    );
+  }
+  for (const edition of indicatorEditions) {
+    await db.query(
+      `INSERT INTO indicator_editions (edition, effective_from, source, definitions) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [edition.edition, edition.effectiveFrom, edition.source, JSON.stringify(edition.definitions)],
     );
   }
   for (const edition of negativeListEditions) {

@@ -42,6 +42,12 @@ export const policyDefaults = {
     general: { months: 12, repairAfterMonths: 3 },
     serious: { months: 36, repairAfterMonths: 12 },
   } satisfies PublicationPolicy,
+  /** From the launch of a month's round until each zone's body must have reported its economic indicators. */
+  'indicators.reportPeriod': { workingDays: 10 } satisfies Period,
+  /** From a report or resubmission until the FTZ must have accepted or returned it. */
+  'indicators.reviewPeriod': { workingDays: 5 } satisfies Period,
+  /** From a return until the zone's body must have resubmitted. */
+  'indicators.correctionPeriod': { workingDays: 5 } satisfies Period,
   /** How long a day of a publication period lasts in workflow time (as `agreement.dayLengthMs`). */
   'penalty.dayLengthMs': 86_400_000,
 };

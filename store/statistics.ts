@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../audit/canonical';
 import type { Actor } from '../domain/identity';
+import { ECONOMIC_INDICATORS, type EconomicIndicator } from '../domain/statistics-labels';
 import {
   addFigures,
   figuresDelta,
   INDICATORS,
   periodBounds,
+  roundFigure,
   unitOf,
   zeroIndicators,
   type Indicator,
@@ -18,7 +22,22 @@ import type { Db, Queryable } from './db';
  * therefore corrects the recognition's month. Correction rounds are the returns a penalty recognised
  * in the month went through.
  */
+/**
+ * Each economic indicator: the figures the zones reported for the month, once the FTZ accepted them.
+ * A report accepted after its month was snapshotted corrects that month in the next snapshot.
+ */
+const REPORTED = Object.fromEntries(
+  ECONOMIC_INDICATORS.map((code) => [
+    code,
+    {
+      sql: `SELECT zone_code, sum((figures -> '${code}' ->> 'value')::numeric) AS n FROM indicator_reports
+            WHERE status = 'ACCEPTED' AND period_start >= $1 AND period_start < $2 GROUP BY zone_code`,
+    },
+  ]),
+) as Record<EconomicIndicator, { sql: string }>;
+
 const COUNTS: Record<Indicator, { sql: string; needsPenalties?: boolean }> = {
+  ...REPORTED,
   registrations: { sql: `SELECT zone_code, count(*) AS n FROM entities WHERE registered_at >= $1 AND registered_at < $2 GROUP BY zone_code` },
   licencesOnCommitment: { sql: `SELECT zone_code, count(*) AS n FROM licences WHERE granted_at >= $1 AND granted_at < $2 GROUP BY zone_code` },
   verificationsOnTime: {
@@ -73,7 +92,7 @@ export async function computeFigures(q: Queryable, period: string): Promise<Unit
     for (const row of await q.query<{ zone_code: string; n: string | number }>(count.sql, [from, to])) {
       const unit = unitOf(row.zone_code);
       figures[unit] ??= zeroIndicators();
-      figures[unit][name] += Number(row.n);
+      figures[unit][name] = roundFigure(figures[unit][name] + Number(row.n));
     }
   }
   return figures;
@@ -150,4 +169,17 @@ export async function takeSnapshot(
     );
     return { created: true, snapshot };
   });
+}
+
+/**
+ * A snapshot's fingerprint for submission: the SHA-256 of its canonical JSON (keys sorted). A snapshot
+ * is never changed, so the hash a file names can be checked against the records at any later time.
+ */
+export function snapshotHash(snapshot: Snapshot): string {
+  return createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
+}
+
+/** The figures a month has been published with: its snapshot plus every correction published for it since. */
+export function publishedFigures(snapshot: Snapshot, all: Snapshot[]): UnitFigures {
+  return addFigures(snapshot.figures, ...all.map((s) => s.corrections[snapshot.period]).filter((c) => c !== undefined));
 }

@@ -52,6 +52,9 @@ const TASK_ORG: Record<string, (county: string) => string> = {
   correctPenalty: (c) => `zone-${c}`,
   decideCreditRepair: () => 'ftz',
   decidePilot: (c) => `gov-${c}`,
+  reportIndicators: (c) => `zone-${c}`,
+  reviewIndicators: () => 'ftz',
+  correctIndicators: (c) => `zone-${c}`,
 };
 const tasks: { id: string; action: string; orgId: string }[] = [];
 
@@ -145,6 +148,8 @@ function probes(): Probe[] {
     get('/api/pilots', '/api/pilots'),
     get('/api/statistics', '/api/statistics?view=national'),
     post('/api/statistics/snapshots', '/api/statistics/snapshots'),
+    get('/api/statistics/export', '/api/statistics/export?view=national&period=2026-01&format=csv'),
+    get('/api/indicators', '/api/indicators?period=2026-01'),
     post('/api/audit/verify', '/api/audit/verify'),
     get('/api/audit/public-key', '/api/audit/public-key'),
     post('/codec/encode', '/codec/encode'),

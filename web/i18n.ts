@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { RETURN_REASON_LABELS } from '../domain/penalty-labels';
+import { ECONOMIC_INDICATORS, INDICATOR_LABELS } from '../domain/statistics-labels';
 
 export type Lang = 'zh' | 'en';
 
@@ -121,6 +122,12 @@ const words = {
   takeSnapshot: ['生成月度快照', 'Take the snapshot'],
   snapshotMonth: ['快照月份（须已结束）', 'Month to snapshot (ended)'],
   snapshotDone: ['已生成 {p} 快照', 'Snapshot of {p} taken'],
+  exportMonth: ['导出本月报表', "Export the month"],
+  exportYear: ['导出 {y} 年度报表', 'Export the year {y}'],
+  snapshotCited: ['快照编号 {id}，哈希 {hash}', 'Snapshot {id}, hash {hash}'],
+  reportedFigures: ['报送的经济指标', 'Figures reported'],
+  indicatorDefinitions: ['指标口径', 'Definitions'],
+  inDoubt: ['存疑的指标', 'Figures in doubt'],
   measure: ['改革事项', 'Reform measure'],
   grantedBy: ['赋予机关', 'Granted by'],
   notOffered: ['未推送', 'Not offered'],
@@ -290,6 +297,13 @@ const fields: Record<string, [string, string]> = {
   'decision.penalty.description': ['处罚内容说明', 'Description'],
   'decision.legalBasis': ['法律依据', 'Legal basis'],
   'decision.powerCode': ['执法依据的职权', 'Power exercised'],
+  period: ['统计月份（YYYY-MM）', 'Month (YYYY-MM)'],
+  figures: ['本月经济指标', "The month's figures"],
+  value: ['数值', 'Value'],
+  unit: ['计量单位', 'Unit'],
+  indicators: ['存疑的指标（可不选）', 'Figures in doubt (optional)'],
+  // Each economic indicator by its name: a figure's fieldset, and a choice among the figures in doubt.
+  ...Object.fromEntries(ECONOMIC_INDICATORS.map((code) => [code, [INDICATOR_LABELS[code].zh, INDICATOR_LABELS[code].en] as [string, string]])),
 };
 
 /** Labels of the codes a field may take, by field then code: `decision` sign → 签署. */
@@ -298,7 +312,7 @@ const enums: Record<string, Record<string, [string, string]>> = {
     sign: ['签署', 'Sign'], return: ['退回修改', 'Return for changes'], approve: ['批准发布', 'Approve'],
     agree: ['同意', 'Agree'], refuse: ['不同意', 'Refuse'], withdraw: ['撤回', 'Withdraw'], keepWaiting: ['继续等待', 'Keep waiting'],
     renew: ['续签', 'Renew'], letExpire: ['到期终止', 'Let it expire'], recognise: ['认可', 'Recognise'], grant: ['准予修复', 'Grant'],
-    adopt: ['实施', 'Adopt'], decline: ['不实施', 'Decline'],
+    adopt: ['实施', 'Adopt'], decline: ['不实施', 'Decline'], accept: ['予以采用', 'Accept'],
   },
   kind: {
     warning: ['警告', 'Warning'], fine: ['罚款', 'Fine'], licenceRevocation: ['吊销许可证', 'Licence revocation'], other: ['其他', 'Other'],
@@ -385,6 +399,9 @@ const POLICIES: Record<string, [string, string]> = {
   'registration.rectificationPeriod': ['限期整改期限', 'Rectification'],
   'registration.taxStepPeriod': ['税务划转办理期限', 'Tax transfer step'],
   'registration.verificationPeriod': ['承诺核查期限', 'Verifying the commitment'],
+  'indicators.reportPeriod': ['经济指标报送期限', 'Reporting the indicators'],
+  'indicators.reviewPeriod': ['经济指标审核期限', 'Checking the indicators'],
+  'indicators.correctionPeriod': ['经济指标修改期限', 'Correcting the indicators'],
 };
 
 const DEADLINE_KINDS: Record<string, [string, string]> = {

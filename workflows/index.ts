@@ -1,5 +1,6 @@
 export { closedRunsSweep } from './closed-runs-sweep';
 export { delegationAgreement } from './delegation-agreement';
+export { economicIndicators } from './economic-indicators';
 export { entityRegistration } from './entity-registration';
 export { penaltyReport } from './penalty-report';
 export { pilotAdoption } from './pilot-adoption';

@@ -2,27 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  addFigures,
-  FTZ_UNIT,
-  INDICATORS,
-  periodBounds,
-  periodOf,
-  periodSchema,
-  sumIndicators,
-  viewOf,
-  VIEWS,
-  type UnitFigures,
-  type View,
-} from '../../domain/statistics';
+import { INDICATORS, periodBounds, periodOf, periodSchema, VIEWS } from '../../domain/statistics';
+import { ECONOMIC_INDICATORS } from '../../domain/statistics-labels';
 import { computeFigures, listSnapshots, readSnapshot, type Snapshot } from '../../store/statistics';
+import { monthFigures, rowsOf, yearFigures, yearHasBegun } from '../statistics-figures';
 import type { StatisticsSnapshotArgs, StatisticsSnapshotResult } from '../../workflows/statistics-snapshot';
 import { actorOf } from '../auth';
-import { conflict } from '../errors';
-import { defineRoute, type ApiDeps } from '../route';
-import { langSchema, type Lang } from '../schemas';
+import { badRequest, conflict } from '../errors';
+import { defineRoute } from '../route';
+import { langSchema } from '../schemas';
 
-const indicatorsSchema = z.object(Object.fromEntries(INDICATORS.map((name) => [name, z.number().int()])) as Record<(typeof INDICATORS)[number], z.ZodNumber>);
+/** Counts are whole; reported amounts (万元, 万美元) carry decimals. */
+export const indicatorsSchema = z.object(
+  Object.fromEntries(INDICATORS.map((name) => [name, (ECONOMIC_INDICATORS as readonly string[]).includes(name) ? z.number() : z.number().int()])) as Record<(typeof INDICATORS)[number], z.ZodNumber>,
+);
 const rowSchema = z.object({
   unit: z.string(),
   name: z.string(),
@@ -31,13 +24,24 @@ const rowSchema = z.object({
   own: indicatorsSchema.optional(),
 });
 const figuresSchema = z.object({ rows: z.array(rowSchema), total: indicatorsSchema });
+const sourceShape = {
+  source: z.enum(['snapshot', 'live']),
+  /** The snapshot's id (the process that took it) and SHA-256, as an exported file cites them; null when live. */
+  snapshotId: z.string().nullable(),
+  hash: z.string().nullable(),
+  takenAt: z.string().nullable(),
+  trigger: z.enum(['schedule', 'request']).nullable(),
+};
 const monthSchema = figuresSchema.extend({
   view: z.enum(VIEWS),
   period: z.string(),
-  source: z.enum(['snapshot', 'live']),
-  takenAt: z.string().nullable(),
-  trigger: z.enum(['schedule', 'request']).nullable(),
+  ...sourceShape,
   corrections: z.array(figuresSchema.extend({ period: z.string() })),
+});
+const yearSchema = figuresSchema.extend({
+  view: z.enum(VIEWS),
+  year: z.number().int(),
+  months: z.array(z.object({ period: z.string(), ...sourceShape })),
 });
 const overviewSchema = z.object({
   view: z.enum(VIEWS),
@@ -45,37 +49,8 @@ const overviewSchema = z.object({
   snapshots: z.array(z.object({ period: z.string(), takenAt: z.string(), trigger: z.enum(['schedule', 'request']), corrects: z.array(z.string()) })),
 });
 
-/** Rows of a view, each named: a county by its division, the FTZ by its committee. */
-async function rowsOf(deps: ApiDeps, view: View, figures: UnitFigures, lang: Lang) {
-  const zones = await deps.db.query<{ code: string }>(`SELECT code FROM zones WHERE status <> 'TERMINATED'`);
-  const names = await deps.db.query<{ code: string; name_zh: string; name_en: string }>(
-    `SELECT code, name_zh, name_en FROM divisions UNION ALL SELECT id, name_zh, name_en FROM organizations WHERE id = $1`,
-    [FTZ_UNIT],
-  );
-  const nameOf = (unit: string) => {
-    const found = names.find((n) => n.code === unit);
-    return found ? (lang === 'zh' ? found.name_zh : found.name_en) : unit;
-  };
-  const rows = viewOf(view, figures, zones.map((z) => z.code)).map((row) => ({ ...row, name: nameOf(row.unit) }));
-  return { rows, total: sumIndicators(rows.map((row) => row.indicators)) };
-}
-
-async function snapshotMonth(deps: ApiDeps, view: View, snapshot: Snapshot, lang: Lang) {
-  const corrections = [];
-  for (const [period, delta] of Object.entries(snapshot.corrections).sort()) {
-    const figures = addFigures({}, delta);
-    corrections.push({ period, ...(await rowsOf(deps, view, figures, lang)) });
-  }
-  return {
-    view,
-    period: snapshot.period,
-    source: 'snapshot' as const,
-    takenAt: snapshot.takenAt,
-    trigger: snapshot.trigger,
-    ...(await rowsOf(deps, view, snapshot.figures, lang)),
-    corrections,
-  };
-}
+/** A year of this century, as a query gives it. */
+export const yearQuery = z.coerce.number().int().min(2000).max(2099);
 
 export const getStatistics = defineRoute({
   method: 'get',
@@ -83,36 +58,30 @@ export const getStatistics = defineRoute({
   summary:
     'Indicators per unit and month in the municipal view (a row per zone county, the FTZ own figures apart) or the national view (one FTZ row, the zones merged in). ' +
     'With `period` (YYYY-MM, China time): its stored snapshot, with the corrections to earlier months it published, or the live figures when the month has no snapshot or `source=live`. ' +
-    'Without: the live figures of the current month and the list of snapshots.',
+    'With `year`: each month of the year up to now as published (its snapshot and the corrections published for it since, or live), summed, with each month\'s source. ' +
+    'Without: the live figures of the current month and the list of snapshots. A snapshot is cited by its id and SHA-256 (`snapshotId`, `hash`).',
   tag: 'Registries',
   query: z.object({
     view: z.enum(VIEWS).default('municipal'),
     period: periodSchema.optional(),
+    year: yearQuery.optional(),
     source: z.enum(['snapshot', 'live']).optional(),
     lang: langSchema,
   }),
-  response: z.union([monthSchema, overviewSchema]),
+  response: z.union([monthSchema, yearSchema, overviewSchema]),
   async handler({ query, deps }) {
-    if (!query.period) {
-      const period = periodOf(Date.now());
-      const snapshots = await listSnapshots(deps.db);
-      return {
-        view: query.view,
-        current: { period, ...(await rowsOf(deps, query.view, await computeFigures(deps.db, period), query.lang)) },
-        snapshots: snapshots.map((s) => ({ period: s.period, takenAt: s.takenAt, trigger: s.trigger, corrects: Object.keys(s.corrections).sort() })),
-      };
+    if (query.period && query.year) throw badRequest('invalid query', [{ path: 'query.year', message: 'give a month (period) or a year, not both' }]);
+    if (query.year !== undefined) {
+      if (!yearHasBegun(query.year)) throw badRequest('invalid query', [{ path: 'query.year', message: `${query.year} has not begun` }]);
+      return yearFigures(deps, query.view, query.year, query.lang);
     }
-    const snapshot = query.source === 'live' ? undefined : await readSnapshot(deps.db, query.period);
-    if (snapshot) return snapshotMonth(deps, query.view, snapshot, query.lang);
-    const figures = await computeFigures(deps.db, query.period);
+    if (query.period) return monthFigures(deps, query.view, query.period, query.lang, query.source === 'live');
+    const period = periodOf(Date.now());
+    const snapshots = await listSnapshots(deps.db);
     return {
       view: query.view,
-      period: query.period,
-      source: 'live' as const,
-      takenAt: null,
-      trigger: null,
-      ...(await rowsOf(deps, query.view, figures, query.lang)),
-      corrections: [],
+      current: { period, ...(await rowsOf(deps, query.view, await computeFigures(deps.db, period), query.lang)) },
+      snapshots: snapshots.map((s) => ({ period: s.period, takenAt: s.takenAt, trigger: s.trigger, corrects: Object.keys(s.corrections).sort() })),
     };
   },
 });

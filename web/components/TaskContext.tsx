@@ -1,5 +1,6 @@
 import { enumLabel, fieldLabel, formatDate, t, useLang, type Lang } from '../i18n';
-import { reasonLabel } from '../labels';
+import type { Indicator } from '../../domain/statistics-labels';
+import { indicatorLabel, reasonLabel } from '../labels';
 import { useNames, type Names } from '../names';
 import type { Task } from '../pages/Inbox';
 import type { ProcessDetail } from '../pages/ProcessPage';
@@ -74,6 +75,9 @@ export function TaskContext({ task, process }: { task: Task; process?: ProcessDe
       break;
     case 'pilot-adoption':
       parts.push(<Measure context={context} data={data} lang={lang} />);
+      break;
+    case 'economic-indicators':
+      parts.push(<IndicatorReport context={context} lang={lang} />);
       break;
     case 'power-catalog':
       parts.push(<CatalogChanges data={data} lang={lang} />);
@@ -248,6 +252,67 @@ function CatalogChanges({ data, lang }: { data: Data; lang: Lang }) {
           ))}
         </ul>
       )}
+    </>
+  );
+}
+
+interface Definition {
+  code: Indicator;
+  nameZh: string;
+  nameEn: string;
+  unit: string;
+  definitionZh: string;
+}
+
+/**
+ * A zone's month: the reasons it was returned with and the figures in doubt (to correct), the figures
+ * reported (to check), and what each figure counts, in its unit.
+ */
+function IndicatorReport({ context, lang }: { context: Data; lang: Lang }) {
+  const definitions = list(context.definitions) as unknown as Definition[];
+  const figures = obj(context.figures);
+  const inDoubt = (Array.isArray(context.indicators) ? context.indicators : []) as Indicator[];
+  return (
+    <>
+      <h4 data-testid="indicators-zone">
+        {String(context.zoneName ?? context.zoneCode ?? '')} · {String(context.period ?? '')}
+      </h4>
+      {typeof context.reasons === 'string' && (
+        <p class="notice" data-testid="returned-with">
+          <strong>{t(lang, 'returnedWith')}：</strong>
+          {context.reasons}
+          {inDoubt.length > 0 && `（${t(lang, 'inDoubt')}：${inDoubt.map((code) => indicatorLabel(lang, code)).join('、')}）`}
+        </p>
+      )}
+      {Object.keys(figures).length > 0 && (
+        <>
+          <h4>{t(lang, 'reportedFigures')}</h4>
+          <table data-testid="reported-figures">
+            <tbody>
+              {definitions.map((d) => (
+                <tr data-indicator={d.code}>
+                  <th>{lang === 'zh' ? d.nameZh : d.nameEn}</th>
+                  <td>
+                    {String(obj(figures[d.code]).value ?? '—')} {String(obj(figures[d.code]).unit ?? '')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {typeof context.note === 'string' && <p class="muted">{fieldLabel(lang, 'note')}：{context.note}</p>}
+        </>
+      )}
+      <h4>{t(lang, 'indicatorDefinitions')}</h4>
+      <dl class="task-facts" data-testid="indicator-definitions">
+        {definitions.map((d) => (
+          <>
+            <dt>
+              {lang === 'zh' ? d.nameZh : d.nameEn}（{d.unit}）
+            </dt>
+            <dd>{d.definitionZh}</dd>
+          </>
+        ))}
+      </dl>
     </>
   );
 }

@@ -18,6 +18,8 @@ interface Overview {
 interface Month extends Figures {
   period: string;
   source: 'snapshot' | 'live';
+  snapshotId: string | null;
+  hash: string | null;
   takenAt: string | null;
   corrections: (Figures & { period: string })[];
 }
@@ -59,8 +61,10 @@ export function Statistics() {
       {period && month.data && month.data.period === period && (
         <p class="muted" data-testid="statistics-source">
           {month.data.source === 'snapshot' ? t(lang, 'snapshotTaken', { at: formatDate(lang, month.data.takenAt) }) : t(lang, 'liveFigures')}
+          {month.data.snapshotId && <> · {t(lang, 'snapshotCited', { id: month.data.snapshotId, hash: month.data.hash ?? '' })}</>}
         </p>
       )}
+      {shown && <Exports lang={lang} view={view} period={period || shown.period} />}
       {shown && (
         <div class="card">
           <FiguresTable lang={lang} figures={shown} testId="statistics" />
@@ -74,6 +78,22 @@ export function Statistics() {
       ))}
       {maySnapshot() && <SnapshotForm lang={lang} onTaken={overview.reload} />}
     </main>
+  );
+}
+
+/** The view as files for submission: the month shown, and its year, each as a spreadsheet or CSV (the session cookie goes with the link). */
+function Exports({ lang, view, period }: { lang: Lang; view: View; period: string }) {
+  const link = (query: string, format: 'xlsx' | 'csv') => `/api/statistics/export?view=${view}&${query}&format=${format}`;
+  const year = period.slice(0, 4);
+  return (
+    <div class="filters" data-testid="statistics-exports">
+      <span>{t(lang, 'exportMonth')}：</span>
+      <a class="button" href={link(`period=${period}`, 'xlsx')} download data-testid="export-month-xlsx">Excel (.xlsx)</a>
+      <a class="button" href={link(`period=${period}`, 'csv')} download data-testid="export-month-csv">CSV</a>
+      <span>{t(lang, 'exportYear', { y: year })}：</span>
+      <a class="button" href={link(`year=${year}`, 'xlsx')} download data-testid="export-year-xlsx">Excel (.xlsx)</a>
+      <a class="button" href={link(`year=${year}`, 'csv')} download data-testid="export-year-csv">CSV</a>
+    </div>
   );
 }
 
