@@ -5,7 +5,7 @@ import { launchBrowser, loginAs } from './support/browser';
 import { addDays } from '../domain/agreements';
 import { today } from './support/agreement-flow';
 import { startHarness, type Harness } from './support/harness';
-import { establish } from './support/zone-flow';
+import { establish, launchInput } from './support/zone-flow';
 
 let h: Harness;
 let browser: Browser;
@@ -135,7 +135,7 @@ test('the language switch translates the console and is remembered', async () =>
 
 test('a refused completion shows the reason in words', async () => {
   const county = await h.newCounty();
-  await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
+  await (await h.as('city.admin')).post('/api/processes/zone-establishment', launchInput(county));
   const ftz = await loginAs(browser, h.baseUrl, 'ftz.staff');
   await openTask(ftz, `zone-${county}`, 'draftMemorandum');
   // Meanwhile a colleague completes the same task.

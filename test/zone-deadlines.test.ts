@@ -14,7 +14,7 @@ describe('the memorandum signing deadline', () => {
   test('reminds the awaited organisations at half time, escalates to the city at expiry, and the city may withdraw', async () => {
     const county = await h.newCounty({ signingPeriod: { seconds: 3 } });
     const id = await launch(h, county);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
 
     const escalation = await taskFor(h, 'city.admin', id, 'decideOverdueMemorandum');
     expect(await notifications(id)).toEqual([
@@ -40,7 +40,7 @@ describe('the memorandum signing deadline', () => {
     const id = await launch(h, county);
     await taskFor(h, 'city.admin', id, 'decideOverdueMemorandum');
     await complete(h, 'city.admin', id, 'decideOverdueMemorandum', { decision: 'keepWaiting', reason: '双方仍在协商' });
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     const done = await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
     expect(done.stage).toBe('AWAITING_BODY');
@@ -53,7 +53,7 @@ describe('the memorandum signing deadline', () => {
   test('a memorandum signed in time sends no reminder and no escalation', async () => {
     const county = await h.newCounty({ signingPeriod: { seconds: 4 } });
     const id = await launch(h, county);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
     const { dueAt } = (await (await h.as('audit.auditor')).get(`/api/processes/${id}`)).body.deadlines[0];
