@@ -4,7 +4,10 @@
  * county needs before its memorandum, which the first batch has from the policy itself.
  */
 import { z } from 'zod';
+import { FIRST_BATCH, POLICY_APPROVAL } from './first-batch';
 import { builtOnFirstUse, isoDate, text } from './schemas';
+
+export { FIRST_BATCH, POLICY_APPROVAL };
 
 /** A township-level unit (乡镇/街道): its 9-digit 统计用区划代码. */
 export const TOWNSHIP_CODE = /^2108\d{5}$/;
@@ -86,9 +89,6 @@ export const approvalSchema = builtOnFirstUse(() =>
 );
 export type Approval = z.infer<typeof approvalSchema>;
 
-/** The first batch of zones' counties (盖州市, 鲅鱼圈区), approved by the policy itself. */
-export const FIRST_BATCH: readonly string[] = ['210881', '210804'];
-export const POLICY_APPROVAL: Approval = { documentNumber: '营政发〔2020〕16号', approvedOn: '2020-11-10' };
 
 /** The approval a launch records: the one given, else the policy's for the first batch; none otherwise. */
 export function launchApproval(countyCode: string, given?: Approval): Approval | undefined {

@@ -31,6 +31,24 @@ export const memorandumContentSchema = builtOnFirstUse(() =>
 );
 export type MemorandumContent = z.infer<typeof memorandumContentSchema>;
 
+/**
+ * What the workflow parses: memoranda drafted before areas were drawn name no township or park, and
+ * replay parses them again. The API offers and checks `memorandumContentSchema`, the only way in.
+ */
+const recordedMemorandumSchema = builtOnFirstUse(() =>
+  memorandumContentSchema.unwrap().extend({
+    boundary: z
+      .object({
+        townshipCodes: z.array(z.string()).optional(),
+        parkIds: z.array(z.string()).optional(),
+        areaKm2: z.number().positive().max(10_000),
+        description: text(2000),
+        geojson: z.record(z.string(), z.unknown()).optional(),
+      })
+      .strict(),
+  }),
+);
+
 export const reviewSchema = builtOnFirstUse(() =>
   z.discriminatedUnion('decision', [
     z.object({ decision: z.literal('sign') }).strict(),
@@ -66,6 +84,7 @@ export const zoneActions = {
   draftMemorandum: defineAction({
     name: 'draftMemorandum',
     schema: memorandumContentSchema,
+    recordedSchema: recordedMemorandumSchema,
     role: 'staff',
     title: { zh: '起草协同发展备忘录', en: 'Draft the memorandum' },
   }),

@@ -124,7 +124,7 @@ describe('zone establishment by memorandum', () => {
 
     const bad = await ftz.post(`/api/tasks/${draft.id}/complete`, {
       ...memorandum(county),
-      boundary: { areaKm2: -3, description: '' },
+      boundary: { ...area(county), areaKm2: -3, description: '' },
       effectiveDate: '2027-13-01',
     });
     expect(bad.status).toBe(400);

@@ -23,9 +23,12 @@ const divisionSchema = z.object({
 export const listDivisions = defineRoute({
   method: 'get',
   path: '/api/divisions',
-  summary: 'Division data: the counties, or the townships (乡镇/街道, 统计用区划代码) of one county, each naming its edition',
+  summary: 'Division data: the city and counties; the townships (乡镇/街道, 统计用区划代码) of one county, or all of them with level=township; each naming its edition',
   tag: 'Registries',
-  query: z.object({ county: z.string().regex(COUNTY_CODE, 'a county of Yingkou, 2108xx').optional() }),
+  query: z.object({
+    county: z.string().regex(COUNTY_CODE, 'a county of Yingkou, 2108xx').optional(),
+    level: z.enum(['county', 'township']).optional(),
+  }),
   response: z.object({
     editions: z.array(z.object({ edition: z.string(), title: z.string(), asOf: z.string(), source: z.string() })),
     items: z.array(divisionSchema),
@@ -33,9 +36,11 @@ export const listDivisions = defineRoute({
   async handler({ query, deps }) {
     const rows = await deps.db.query<{ code: string; name_zh: string; name_en: string; level: 'city' | 'county' | 'township'; parent_code: string | null; edition: string | null }>(
       `SELECT code, name_zh, name_en, level, parent_code, edition FROM divisions
-       WHERE valid_to IS NULL AND (CASE WHEN $1::text IS NULL THEN level IN ('city', 'county') ELSE parent_code = $1 AND level = 'township' END)
+       WHERE valid_to IS NULL AND (CASE WHEN $1::text IS NOT NULL THEN parent_code = $1 AND level = 'township'
+                                        WHEN $2 = 'township' THEN level = 'township'
+                                        ELSE level IN ('city', 'county') END)
        ORDER BY code`,
-      [query.county ?? null],
+      [query.county ?? null, query.level ?? 'county'],
     );
     const editions = await deps.db.query<{ edition: string; title: string; as_of: string; source: string }>(
       `SELECT edition, title, to_char(as_of, 'YYYY-MM-DD') AS as_of, source FROM division_editions WHERE edition = ANY($1) ORDER BY edition`,
