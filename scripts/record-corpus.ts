@@ -70,6 +70,17 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(id).result();
     return id;
   },
+  /** Launched with the city's approval, its area drawn from townships and a park, then amended to move a township in. */
+  async 'zone-area-amended'(h) {
+    const county = await h.newCounty();
+    const id = await establish(h, county);
+    await (await h.as(`gov-${county}.admin`)).post(`/api/processes/${id}/actions/proposeAmendment`, { reason: '划入第三个街道' });
+    const boundary = { ...memorandum(county).boundary, townshipCodes: [`${county}001`, `${county}003`], parkIds: [`P-${county}-01`] };
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary, effectiveDate: today() }));
+    await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    return id;
+  },
   async 'zone-end-carried-through'(h) {
     return (await endedZone(h)).zoneProcess;
   },

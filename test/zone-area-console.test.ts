@@ -41,8 +41,9 @@ test('the city launches: 盖州市 comes with the policy as its approval; anothe
   await city.selectOption(`${LAUNCH} select[name=countyCode]`, county);
   expect(await city.inputValue(`${LAUNCH} input[name="approval.documentNumber"]`)).toBe('');
   await city.click(`${LAUNCH} button[type=submit]`);
-  await city.locator(LAUNCH).getByTestId('form-error').getByText(/须录入市政府批复/).waitFor();
-  await city.locator(LAUNCH).getByText(/不在营政发〔2020〕16号确定的首批协同区之列/).waitFor();
+  const refusal = city.locator(LAUNCH).getByTestId('form-error');
+  await refusal.locator('p').getByText(/须录入市政府批复/).waitFor();
+  await refusal.locator('li').getByText(/不在营政发〔2020〕16号确定的首批协同区之列/).waitFor();
   expect(await h.client.workflow.getHandle(`zone-${county}`).describe().catch(() => null)).toBeNull();
 
   await city.fill(`${LAUNCH} input[name="approval.documentNumber"]`, '营政〔2026〕31号');
