@@ -5,7 +5,7 @@ import { writeEntityRecords } from './entity-records';
 import { writePenalty } from './penalty-records';
 import { writeIndicatorReports } from './indicator-records';
 import { writePilot } from './pilot-records';
-import { endZone, writeZone } from './zone-records';
+import { endZone, writeZone, writeZoneArea } from './zone-records';
 import { chinaDate } from '../domain/calendar';
 import type { Step, StepResult } from './step';
 
@@ -83,6 +83,7 @@ async function writeStep(tx: Queryable, step: Step): Promise<void> {
     }
   }
   if (step.zone) await writeZone(tx, step, chinaDate(new Date(step.at)));
+  if (step.zoneArea) await writeZoneArea(tx, step);
   if (step.agreement) await writeAgreement(tx, step);
   await writeEntityRecords(tx, step);
   if (step.penalty) await writePenalty(tx, step);

@@ -43,6 +43,19 @@ export interface ZoneRecord {
   body?: unknown;
   orgId?: string;
   establishedAt: string;
+  /** The city's approval (批复) the zone was launched under; absent for zones launched before it was recorded. */
+  approval?: { documentNumber: string; approvedOn: string };
+}
+
+/** A signed memorandum version's area, and the day it applies from (zone_areas). */
+export interface ZoneAreaRecord {
+  zoneCode: string;
+  memorandumVersion: number;
+  effectiveFrom: string;
+  townshipCodes: string[];
+  parkIds: string[];
+  areaKm2: number;
+  description: string;
 }
 
 export interface OrganizationRecord {
@@ -95,7 +108,7 @@ export interface EntityRecord {
   uscc: string;
   name: string;
   zoneCode: string;
-  residence: { divisionCode: string; address: string };
+  residence: { divisionCode: string; townshipCode?: string; parkId?: string; address: string };
   businessAddresses: { divisionCode?: string; address: string }[];
   businessScope: string;
   legalRepresentative: { name: string; idNumber: string; phone: string };
@@ -238,6 +251,8 @@ export interface Step {
   closeTasks: { ids: string[]; status: 'done' | 'cancelled'; by: Actor | null }[];
   memoranda: MemorandumRecord[];
   zone?: ZoneRecord;
+  /** A signed memorandum's area: from its day it decides which residences are in the zone. */
+  zoneArea?: ZoneAreaRecord;
   organization?: OrganizationRecord;
   notifications: NotificationRecord[];
   catalog?: CatalogPublication;

@@ -6,13 +6,13 @@ export async function writeZone(tx: Queryable, step: Step, day: string): Promise
   const z = step.zone!;
   await tx.query(
     `INSERT INTO zones (code, name, status, memorandum_version, area_km2, boundary, body, org_id, process_id,
-       established_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       established_at, updated_at, approval)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (code) DO UPDATE SET name = $2, status = $3, memorandum_version = $4, area_km2 = $5,
-       boundary = $6, body = $7, org_id = $8, process_id = $9, established_at = $10, updated_at = $11`,
+       boundary = $6, body = $7, org_id = $8, process_id = $9, established_at = $10, updated_at = $11, approval = $12`,
     [z.code, z.name, z.status, z.memorandumVersion, z.areaKm2, JSON.stringify(z.boundary),
       z.body === undefined ? null : JSON.stringify(z.body), z.orgId ?? null, step.processId, z.establishedAt,
-      step.at],
+      step.at, z.approval ? JSON.stringify(z.approval) : null],
   );
   // A suspension holds from its first day until resumption; a termination keeps its day.
   await tx.query(
@@ -51,4 +51,14 @@ export async function endZone(tx: Queryable, step: Step): Promise<ZoneEnded> {
   );
   const agreements = [...new Set([...ended, ...undrafted].map((r) => r.process_id))];
   return { ...end, agreementProcesses: agreements, registrationProcesses: registrations.map((r) => r.process_id) };
+}
+
+/** A signed version's area, once: a retried step finds it written. */
+export async function writeZoneArea(tx: Queryable, step: Step): Promise<void> {
+  const a = step.zoneArea!;
+  await tx.query(
+    `INSERT INTO zone_areas (zone_code, memorandum_version, effective_from, township_codes, park_ids, area_km2, description, process_id, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (zone_code, memorandum_version) DO NOTHING`,
+    [a.zoneCode, a.memorandumVersion, a.effectiveFrom, a.townshipCodes, a.parkIds, a.areaKm2, a.description, step.processId, step.at],
+  );
 }

@@ -65,7 +65,10 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/tasks/{id}/complete': write('action', ['admin', 'staff']),
   'GET /api/organizations': read('everyone'),
   'GET /api/zones': read('everyone'),
+  'GET /api/zones/containing': read('everyone'),
   'GET /api/zones/{code}': read('everyone'),
+  'GET /api/divisions': read('everyone'),
+  'GET /api/parks': read('everyone'),
   'GET /api/calendar/{year}': read('everyone'),
   'GET /api/powers': read('everyone'),
   // The catalogue is published (“形成清单对外公布”): no token needed.

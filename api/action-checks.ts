@@ -3,7 +3,9 @@ import { chinaDate } from '../domain/calendar';
 import { checkFigures, REPORT_REFUSAL, type IndicatorDefinition, type IndicatorReport } from '../domain/economic-indicators';
 import { changedFacts, type Correction, type DecisionFacts } from '../domain/penalties';
 import { listedPenaltyPowers, type CatalogDraft } from '../domain/powers';
+import type { MemorandumContent } from '../domain/zone-establishment';
 import { checkAgreementDraft } from '../store/agreements';
+import { areaProblems } from '../store/divisions';
 import { badRequest, conflict } from './errors';
 import type { ApiDeps } from './route';
 
@@ -22,6 +24,14 @@ const checkIndicatorReport: Check = async (_deps, context, _processId, payload) 
 const checks: Record<string, Check> = {
   reportIndicators: checkIndicatorReport,
   correctIndicators: checkIndicatorReport,
+  /** The memorandum draws its area from the county's own townships and parks, as the division data has them. */
+  async draftMemorandum(deps, _context, processId, payload) {
+    const county = /^zone-(\d{6})$/.exec(processId)?.[1];
+    if (!county) return;
+    const { boundary } = payload as MemorandumContent;
+    const problems = await areaProblems(deps.db, county, boundary, 'body.boundary');
+    if (problems.length) throw badRequest('备忘录所划区域须为本县（市、区）区划数据中的乡镇（街道）或园区 (the area draws townships and parks of the county)', problems);
+  },
   async draftAgreement(deps, context, processId, payload) {
     const problems = await checkAgreementDraft(deps.db, { agreementId: processId, zoneCode: String(context.zoneCode), content: payload as AgreementContent });
     if (!problems.length) return;

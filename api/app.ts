@@ -20,6 +20,7 @@ import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/
 import { listPilots } from './routes/pilots';
 import { getPublicPowers } from './routes/public-catalog';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
+import { listDivisions, listParks, zoneContaining } from './routes/divisions';
 import { getStatistics, takeStatisticsSnapshot } from './routes/statistics';
 import { exportStatistics } from './routes/statistics-export';
 import { listIndicators } from './routes/indicators';
@@ -44,7 +45,11 @@ export const routes: Route[] = [
   completeTask,
   listOrganizations,
   listZones,
+  // Before /api/zones/{code}: "containing" is no division code.
+  zoneContaining,
   getZone,
+  listDivisions,
+  listParks,
   getCalendar,
   getPowers,
   getPublicPowers,

@@ -2,6 +2,10 @@ import type { ProcessType } from '../domain/names';
 import { orgIds } from '../domain/names';
 import type { PenaltyInput } from '../domain/penalties';
 import { periodBounds } from '../domain/statistics';
+import type { Application } from '../domain/registration';
+import { launchApproval } from '../domain/zone-area';
+import type { ZoneEstablishmentInput } from '../domain/zone-establishment';
+import { placeProblems } from '../store/divisions';
 import { penaltyEntityProblems } from '../store/penalties';
 import type { User } from './auth';
 import { badRequest, conflict, forbidden } from './errors';
@@ -16,13 +20,17 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     if (!county) throw badRequest('invalid zone-establishment input', [{ path: 'body.countyCode', message: `${String(input.countyCode)} is not a county of Yingkou` }]);
     const [zone] = await deps.db.query<{ status: string }>(`SELECT status FROM zones WHERE code = $1 AND status <> 'TERMINATED'`, [input.countyCode]);
     if (zone) throw conflict(`${String(input.countyCode)} is already a zone (${zone.status})`);
+    approvalCheck(input as ZoneEstablishmentInput);
   },
   async 'delegation-agreement'(deps, input) {
     const [zone] = await deps.db.query<{ status: string }>('SELECT status FROM zones WHERE code = $1', [input.zoneCode]);
     if (!zone) throw badRequest('invalid delegation-agreement input', [{ path: 'body.zoneCode', message: `${String(input.zoneCode)} is not a zone` }]);
     if (zone.status !== 'ACTIVE') throw conflict(`zone ${String(input.zoneCode)} is ${zone.status}, not ACTIVE`);
   },
-  async 'entity-registration'(deps, input) {
+  async 'entity-registration'(deps, raw) {
+    const input = raw as unknown as Application;
+    const problems = await placeProblems(deps.db, { ...input.residence, countyCode: input.residence.divisionCode }, 'body.residence');
+    if (problems.length) throw badRequest('住所的乡镇（街道）或园区与区划数据不符 (the residence does not fit the division data)', problems);
     if (!input.uscc) return;
     const [entity] = await deps.db.query<{ process_id: string }>(`SELECT process_id FROM entities WHERE uscc = $1 AND status = 'REGISTERED'`, [input.uscc]);
     if (entity) throw conflict(`${String(input.uscc)} is already registered in the FTZ (process ${entity.process_id})`, { processId: entity.process_id });
@@ -82,6 +90,31 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     if (!undecided) throw conflict(`no ACTIVE zone is left to decide on ${String(input.measureCode)}`);
   },
 };
+
+/**
+ * The city's approval (批复) before the memorandum: the first batch has the policy's own (filled in at
+ * launch when left out); any other county is launched only with the approval's 文号 and date.
+ */
+function approvalCheck(input: ZoneEstablishmentInput): void {
+  const approval = launchApproval(input.countyCode, input.approval);
+  if (!approval) {
+    throw badRequest('须录入市政府批复：该县（市、区）不在首批协同区（盖州市、鲅鱼圈区）之列 (a county outside the first batch needs the city’s approval)', [
+      { path: 'body.approval', message: `${input.countyCode} 不在营政发〔2020〕16号确定的首批协同区之列，发起设立前须录入市政府批复的文号和日期` },
+    ]);
+  }
+  const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (approval.approvedOn > chinaToday) {
+    throw badRequest('批复日期不能晚于今天 (the approval cannot be dated after today)', [{ path: 'body.approval.approvedOn', message: '批复日期不能晚于今天' }]);
+  }
+}
+
+/** What a launch records beyond what was sent: the first batch's approval by the policy itself. */
+export function completeInput(type: ProcessType, input: Record<string, unknown>): Record<string, unknown> {
+  if (type !== 'zone-establishment') return input;
+  const zone = input as ZoneEstablishmentInput;
+  const approval = launchApproval(zone.countyCode, zone.approval);
+  return approval ? { ...input, approval } : input;
+}
 
 /** A new decision that changes an earlier one follows its withdrawal: same zone and entity, withdrawn as changed, replaced once. */
 async function checkReplaced(deps: ApiDeps, input: PenaltyInput): Promise<void> {

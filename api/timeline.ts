@@ -16,11 +16,18 @@ function normalRoute(d: Data, lang: Lang): string {
   return `${items.length ? `; by the normal route: ${listed.join(', ')}` : ''}${notices.length ? `; licences needed elsewhere: ${notices.join('; ')}` : ''}`;
 }
 
+/** The city's approval a zone was launched under, when the launch recorded one. */
+function approvalWords(approval: unknown, lang: 'zh' | 'en'): string {
+  const a = approval as { documentNumber?: string; approvedOn?: string } | undefined;
+  if (!a?.documentNumber) return '';
+  return lang === 'zh' ? `（市政府批复 ${a.documentNumber}，${a.approvedOn}）` : ` (city approval ${a.documentNumber} of ${a.approvedOn})`;
+}
+
 /** One sentence per event kind, in Chinese and English. */
 const templates: Record<string, { zh: Template; en: Template }> = {
   launched: {
-    zh: (d) => `发起设立${d.zoneName}，备忘录签署期限 ${d.dueAt}`,
-    en: (d) => `Launched the establishment of ${d.zoneName}; memorandum due ${d.dueAt}`,
+    zh: (d) => `发起设立${d.zoneName}${approvalWords(d.approval, 'zh')}，备忘录签署期限 ${d.dueAt}`,
+    en: (d) => `Launched the establishment of ${d.zoneName}${approvalWords(d.approval, 'en')}; memorandum due ${d.dueAt}`,
   },
   memorandumDrafted: {
     zh: (d) => `${d.amendment ? '起草修订' : '起草'}备忘录第 ${d.version} 版`,
@@ -48,7 +55,10 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   escalationAnswered: { zh: (d) => `市政府决定继续等待：${d.reason}`, en: (d) => `The city decided to keep waiting: ${d.reason}` },
   withdrawn: { zh: (d) => `撤回设立申请：${d.reason}`, en: (d) => `Withdrew the establishment: ${d.reason}` },
   amendmentProposed: { zh: (d) => `提议修订备忘录：${d.reason}`, en: (d) => `Proposed an amendment: ${d.reason}` },
-  amendmentInForce: { zh: (d) => `修订后的备忘录第 ${d.version} 版生效`, en: (d) => `Amended memorandum version ${d.version} in force` },
+  amendmentInForce: {
+    zh: (d) => `修订后的备忘录第 ${d.version} 版生效${d.areaFrom ? `，所划区域自 ${d.areaFrom} 起适用` : ''}`,
+    en: (d) => `Amended memorandum version ${d.version} in force${d.areaFrom ? `; its area applies from ${d.areaFrom}` : ''}`,
+  },
   suspended: { zh: (d) => `暂停协同区：${d.reason}`, en: (d) => `Suspended the zone: ${d.reason}` },
   resumed: { zh: () => `恢复协同区`, en: () => `Resumed the zone` },
   terminationProposed: { zh: (d) => `提议终止协同区：${d.reason}`, en: (d) => `Proposed termination: ${d.reason}` },

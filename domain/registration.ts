@@ -8,6 +8,7 @@ import { COUNTY_CODE } from './names';
 import { powerCodeSchema } from './powers';
 import { builtOnFirstUse, isoDate, text } from './schemas';
 import { fullUsccProblem, usccProblem } from './uscc';
+import { PARK_ID, TOWNSHIP_CODE } from './zone-area';
 
 const USCC_PROBLEMS = {
   length: 'a USCC has 18 characters',
@@ -48,7 +49,15 @@ export const applicationSchema = builtOnFirstUse(() =>
       name: text(200),
       uscc: applicationUsccSchema.optional(),
       legalRepresentative: z.object({ name: text(100), idNumber, phone: z.string().regex(/^[\d-]{7,20}$/, 'a telephone number') }).strict(),
-      residence: z.object({ divisionCode: z.string().regex(COUNTY_CODE, 'a county of Yingkou'), address: text(400) }).strict(),
+      // The township (and park, if any) decide whether the residence is in the zone's area, not the county alone.
+      residence: z
+        .object({
+          divisionCode: z.string().regex(COUNTY_CODE, 'a county of Yingkou'),
+          townshipCode: z.string().regex(TOWNSHIP_CODE, 'a township (乡镇/街道) code of the division data, 9 digits'),
+          parkId: z.string().regex(PARK_ID, 'a park of the division data').optional(),
+          address: text(400),
+        })
+        .strict(),
       businessAddresses: z.array(z.object({ divisionCode: z.string().regex(/^\d{6}$/).optional(), address: text(400) }).strict()).min(1).max(20),
       businessScope: text(2000),
       licenceItems: z
@@ -68,6 +77,7 @@ export function maskedRepresentative(rep: Application['legalRepresentative']) {
 /** Why an application is refused; each carries its own reason in words. */
 export const REFUSAL_CODES = [
   'residence-not-in-active-zone',
+  'residence-outside-zone-area',
   'negative-list-prohibited',
   'negative-list-restricted',
   'commitment-barred',

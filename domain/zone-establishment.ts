@@ -2,26 +2,25 @@ import { z } from 'zod';
 import { defineAction } from './actions';
 import { builtOnFirstUse, isoDate, text } from './schemas';
 import { COUNTY_CODE } from './names';
+import { approvalSchema, zoneAreaSchema } from './zone-area';
 
 /** Process input: the smallest is `{countyCode}`. */
 export const zoneEstablishmentInputSchema = builtOnFirstUse(() =>
   z
-    .object({ countyCode: z.string().regex(COUNTY_CODE, 'a Yingkou county division code, 2108xx') })
+    .object({
+      countyCode: z.string().regex(COUNTY_CODE, 'a Yingkou county division code, 2108xx'),
+      /** The city's approval (批复); the first batch's is the policy itself, filled in when left out. */
+      approval: approvalSchema.optional(),
+    })
     .strict(),
 );
 export type ZoneEstablishmentInput = z.infer<typeof zoneEstablishmentInputSchema>;
 
-
 export const memorandumContentSchema = builtOnFirstUse(() =>
   z
     .object({
-      boundary: z
-        .object({
-          areaKm2: z.number().positive().max(10_000),
-          description: text(2000),
-          geojson: z.record(z.string(), z.unknown()).optional(),
-        })
-        .strict(),
+      /** The zone's area: townships and/or parks of the county (checked against the division data at the API). */
+      boundary: zoneAreaSchema,
       scope: text(4000),
       duties: z.object({ ftz: text(4000), county: text(4000) }).strict(),
       statisticsRule: text(2000),
@@ -31,6 +30,24 @@ export const memorandumContentSchema = builtOnFirstUse(() =>
     .strict(),
 );
 export type MemorandumContent = z.infer<typeof memorandumContentSchema>;
+
+/**
+ * What the workflow parses: memoranda drafted before areas were drawn name no township or park, and
+ * replay parses them again. The API offers and checks `memorandumContentSchema`, the only way in.
+ */
+const recordedMemorandumSchema = builtOnFirstUse(() =>
+  memorandumContentSchema.unwrap().extend({
+    boundary: z
+      .object({
+        townshipCodes: z.array(z.string()).optional(),
+        parkIds: z.array(z.string()).optional(),
+        areaKm2: z.number().positive().max(10_000),
+        description: text(2000),
+        geojson: z.record(z.string(), z.unknown()).optional(),
+      })
+      .strict(),
+  }),
+);
 
 export const reviewSchema = builtOnFirstUse(() =>
   z.discriminatedUnion('decision', [
@@ -67,6 +84,7 @@ export const zoneActions = {
   draftMemorandum: defineAction({
     name: 'draftMemorandum',
     schema: memorandumContentSchema,
+    recordedSchema: recordedMemorandumSchema,
     role: 'staff',
     title: { zh: '起草协同发展备忘录', en: 'Draft the memorandum' },
   }),

@@ -39,10 +39,10 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
   async 'zone-returned-then-signed'(h) {
     const county = await h.newCounty();
     const id = await launch(h, county);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
     await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'return', comments: '面积需核实' });
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
     return id;
@@ -60,7 +60,7 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     const city = await h.as('city.admin');
     const ftzAdmin = await h.as('ftz.admin');
     await (await h.as(`gov-${county}.admin`)).post(`/api/processes/${id}/actions/proposeAmendment`, { reason: '扩区' });
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
     await city.post(`/api/processes/${id}/actions/suspendZone`, { reason: '检查' });
@@ -68,6 +68,17 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await ftzAdmin.post(`/api/processes/${id}/actions/proposeTermination`, { reason: '协商一致' });
     await complete(h, `gov-${county}.admin`, id, 'consentTermination', { decision: 'agree' });
     await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  /** Launched with the city's approval, its area drawn from townships and a park, then amended to move a township in. */
+  async 'zone-area-amended'(h) {
+    const county = await h.newCounty();
+    const id = await establish(h, county);
+    await (await h.as(`gov-${county}.admin`)).post(`/api/processes/${id}/actions/proposeAmendment`, { reason: '划入第三个街道' });
+    const boundary = { ...memorandum(county).boundary, townshipCodes: [`${county}001`, `${county}003`], parkIds: [`P-${county}-01`] };
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary, effectiveDate: today() }));
+    await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
     return id;
   },
   async 'zone-end-carried-through'(h) {

@@ -5,6 +5,8 @@ import { calendars } from './calendars';
 import { firstCatalog, penaltiesDelisted } from './catalog';
 import { divisions } from './divisions';
 import { indicatorEditions } from './economic-indicators';
+import { parks } from './parks';
+import { countyEdition, readTownships } from './townships';
 import { negativeListEditions } from './negative-list';
 import { powerHoldings } from './power-holdings';
 import { organizations } from './organizations';
@@ -18,13 +20,7 @@ export interface SeedOptions {
 
 /** Applies reference data and policy defaults; running it again changes nothing already there. */
 export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<void> {
-  for (const d of divisions) {
-    await db.query(
-      `INSERT INTO divisions (code, name_zh, name_en, level, parent_code, valid_from)
-       VALUES ($1, $2, $3, $4, $5, '1980-01-01') ON CONFLICT (code) DO NOTHING`,
-      [d.code, d.nameZh, d.nameEn, d.level, d.level === 'county' ? '210800' : null],
-    );
-  }
+  await seedDivisions(db);
   for (const c of calendars) {
     // A calendar year is replaced when the State Council's notice supersedes a provisional one.
     await db.query(
@@ -84,6 +80,38 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
     );
   }
   if (options.demoPassword !== undefined) await seedDemoUsers(db, options.demoPassword);
+}
+
+/** Counties (GB/T 2260) and townships (统计用区划代码), each row naming its edition; then the parks. */
+async function seedDivisions(db: Db): Promise<void> {
+  const { edition, townships } = readTownships();
+  for (const e of [countyEdition, edition]) {
+    await db.query(`INSERT INTO division_editions (edition, title, as_of, source) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+      e.edition, e.title, e.asOf, e.source,
+    ]);
+  }
+  for (const d of divisions) {
+    await db.query(
+      `INSERT INTO divisions (code, name_zh, name_en, level, parent_code, valid_from, edition)
+       VALUES ($1, $2, $3, $4, $5, '1980-01-01', $6) ON CONFLICT (code) DO UPDATE SET edition = coalesce(divisions.edition, $6)`,
+      [d.code, d.nameZh, d.nameEn, d.level, d.level === 'county' ? '210800' : null, countyEdition.edition],
+    );
+  }
+  for (const t of townships) {
+    // Township names are Chinese only in the source: the English column repeats the code's unit name.
+    await db.query(
+      `INSERT INTO divisions (code, name_zh, name_en, level, parent_code, valid_from, edition)
+       VALUES ($1, $2, $2, 'township', $3, $4, $5) ON CONFLICT (code) DO NOTHING`,
+      [t.code, t.nameZh, t.countyCode, edition.asOf, edition.edition],
+    );
+  }
+  for (const p of parks) {
+    await db.query(
+      `INSERT INTO parks (id, county_code, name_zh, name_en, source, demo, valid_from) VALUES ($1, $2, $3, $4, $5, $6, '2020-11-10')
+       ON CONFLICT (id) DO UPDATE SET name_zh = $3, name_en = $4, source = $5, demo = $6`,
+      [p.id, p.countyCode, p.nameZh, p.nameEn, p.source, p.demo],
+    );
+  }
 }
 
 /** Version 1 of the power catalogue, when no catalogue was ever published. */

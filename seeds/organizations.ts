@@ -10,9 +10,6 @@ export interface OrganizationSeed {
   demoRoles: ('admin' | 'staff' | 'auditor')[];
 }
 
-/** The first batch of zones' counties; the others may apply later. */
-export const FIRST_BATCH = ['210881', '210804'];
-
 const counties = divisions.filter((d) => d.level === 'county');
 
 /**

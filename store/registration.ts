@@ -3,6 +3,7 @@ import { authorityOn } from '../domain/authority';
 import { agreementFacts } from './agreements';
 import { catalogVersion } from './catalog';
 import type { Queryable } from './db';
+import { placeInZone } from './divisions';
 
 /** A licence item the records allow: the power, its agreement and the working days to verify it. */
 export interface ItemAuthority {
@@ -51,6 +52,9 @@ export async function screenApplication(q: Queryable, application: Application, 
   const [zone] = await q.query<{ name: string; status: string }>('SELECT name, status FROM zones WHERE code = $1', [county]);
   if (zone?.status !== 'ACTIVE') {
     refusals.push({ code: 'residence-not-in-active-zone', message: `the residence's county ${county} is ${zone ? `a ${zone.status} zone` : 'not a zone'}, not an ACTIVE one` });
+  } else {
+    const outside = await areaRefusal(q, zone.name, application.residence, date);
+    if (outside) refusals.push(outside);
   }
   const normal = new Map<string, { reason: NormalRouteReason; because: string }>();
   const notices: string[] = [];
@@ -81,6 +85,19 @@ export async function screenApplication(q: Queryable, application: Application, 
   const { items, refusals: itemRefusals } = await itemAuthorities(q, county, onCommitment.map((i) => i.powerCode), date);
   const { normalItems, refusals: normalRefusals } = await normalRouteItems(q, normal);
   return { refusals: [...refusals, ...itemRefusals, ...normalRefusals], zoneName: zone?.name ?? '', items, normalItems, notices };
+}
+
+/**
+ * The residence inside the county but outside the area the signed memorandum draws on `date`
+ * ("具体设定区域以…签署协同发展备忘录为准"): refused, saying which area and since when.
+ */
+async function areaRefusal(q: Queryable, zoneName: string, residence: Application['residence'], date: string): Promise<Refusal | null> {
+  const { inside, version } = await placeInZone(q, residence.divisionCode, residence, date);
+  if (inside) return null;
+  const [township] = await q.query<{ name_zh: string }>('SELECT name_zh FROM divisions WHERE code = $1', [residence.townshipCode]);
+  const where = `${township?.name_zh ?? ''}（${residence.townshipCode}）${residence.parkId ? `、园区 ${residence.parkId}` : ''}`;
+  const area = version ? `备忘录第 ${version.memorandumVersion} 版所划区域（自 ${version.effectiveFrom} 起适用）` : '备忘录所划区域（尚未适用）';
+  return { code: 'residence-outside-zone-area', message: `住所所在${where}不在${zoneName}${area}内` };
 }
 
 /** Items by the normal route: the FTZ window decides itself, so the power need only be listed in the catalogue in force. */

@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp, routes } from '../api/app';
 import { startHarness, type Harness } from './support/harness';
 import { freePort } from './support/ports';
+import { launchInput } from './support/zone-flow';
 
 let h: Harness;
 beforeAll(async () => {
@@ -41,7 +42,7 @@ describe('the API', () => {
     const doc = (await h.anonymous('GET', '/openapi.json')).body;
     expect(doc.paths['/api/processes/{type}'].post.parameters[0].schema.enum).toContain('zone-establishment');
     const county = await h.newCounty();
-    await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
+    await (await h.as('city.admin')).post('/api/processes/zone-establishment', launchInput(county));
     const ftz = await h.as('ftz.staff');
     let task;
     for (let i = 0; i < 100 && !task; i++) {

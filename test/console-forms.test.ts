@@ -6,7 +6,7 @@ import { launchBrowser, loginAs } from './support/browser';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { newDecisionNumber, penaltyRecord, penaltyZone, reportedPenalty } from './support/penalty-flow';
 import { newUscc } from './support/registration-flow';
-import { complete, establish, launch, memorandum, taskFor } from './support/zone-flow';
+import { complete, establish, launch, launchInput, memorandum, taskFor } from './support/zone-flow';
 
 let h: Harness;
 let browser: Browser;
@@ -170,7 +170,7 @@ test('P6 by clicking: a seeded measure is offered without a listing; the county 
 test('a memorandum returned with comments is redrafted from the returned version, the comments beside it', async () => {
   const county = await h.newCounty();
   const processId = await launch(h, county);
-  await complete(h, 'ftz.staff', processId, 'draftMemorandum', memorandum());
+  await complete(h, 'ftz.staff', processId, 'draftMemorandum', memorandum(county));
   const government = await loginAs(browser, h.baseUrl, `gov-${county}.staff`);
   await openTask(government, processId, 'reviewMemorandum');
   await government.getByTestId('memorandum').getByText('每季度召开一次联席会议').waitFor();
@@ -181,7 +181,7 @@ test('a memorandum returned with comments is redrafted from the returned version
   const ftz = await loginAs(browser, h.baseUrl, 'ftz.staff');
   await openTask(ftz, processId, 'draftMemorandum');
   await ftz.getByTestId('returned-with').getByText('请补充统计口径的说明').waitFor();
-  expect(await ftz.inputValue('[name=scope]')).toBe(memorandum().scope);
+  expect(await ftz.inputValue('[name=scope]')).toBe(memorandum(county).scope);
   expect(await ftz.inputValue('[name="boundary.areaKm2"]')).toBe('12.5');
   await screenshot(ftz, 'memorandum-redraft');
   await ftz.fill('[name=statisticsRule]', '市级考核归属县，国家级考核并入片区，按月报送');
@@ -209,7 +209,7 @@ test('an unknown address is a 404 page with a way back; a task of another organi
 
   // The FTZ's drafting task, opened by a county government's staff.
   const county = await h.newCounty();
-  await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
+  await (await h.as('city.admin')).post('/api/processes/zone-establishment', launchInput(county));
   const task = await taskFor(h, 'ftz.staff', `zone-${county}`, 'draftMemorandum');
   const government = await loginAs(browser, h.baseUrl, `gov-${county}.staff`);
   await government.goto(`${h.baseUrl}/#/tasks/${task.id}`);

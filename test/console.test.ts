@@ -5,7 +5,7 @@ import { launchBrowser, loginAs } from './support/browser';
 import { addDays } from '../domain/agreements';
 import { today } from './support/agreement-flow';
 import { startHarness, type Harness } from './support/harness';
-import { establish } from './support/zone-flow';
+import { approval, establish, launchInput, memorandum } from './support/zone-flow';
 
 let h: Harness;
 let browser: Browser;
@@ -57,6 +57,9 @@ test('a zone is established through the console alone, by the right staff of eac
   const city = await loginAs(browser, h.baseUrl, 'city.admin');
   await city.click('a[href="#/launch"]');
   await city.selectOption('[data-testid=launch-zone-establishment] select[name=countyCode]', county);
+  // Not of the first batch: the city's approval is entered.
+  await city.fill('[data-testid=launch-zone-establishment] input[name="approval.documentNumber"]', approval(county).documentNumber);
+  await city.fill('[data-testid=launch-zone-establishment] input[name="approval.approvedOn"]', approval(county).approvedOn);
   await city.click('[data-testid=launch-zone-establishment] button[type=submit]');
   await city.waitForURL(`**/#/processes/${processId}`);
   await city.getByTestId('stage').filter({ hasText: '起草备忘录' }).waitFor();
@@ -71,6 +74,7 @@ test('a zone is established through the console alone, by the right staff of eac
   await ftz.locator(`tr[data-action=draftMemorandum]`).first().waitFor();
   await screenshot(ftz, 'inbox');
   await openTask(ftz, processId, 'draftMemorandum');
+  await ftz.getByRole('checkbox', { name: /测试一街道/ }).check();
   await ftz.fill('input[name="boundary.areaKm2"]', '-5');
   await ftz.fill('textarea[name="boundary.description"]', '营口自贸片区协同区四至范围');
   await ftz.fill('textarea[name=scope]', '产业协同、政务服务');
@@ -135,14 +139,13 @@ test('the language switch translates the console and is remembered', async () =>
 
 test('a refused completion shows the reason in words', async () => {
   const county = await h.newCounty();
-  await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
+  await (await h.as('city.admin')).post('/api/processes/zone-establishment', launchInput(county));
   const ftz = await loginAs(browser, h.baseUrl, 'ftz.staff');
   await openTask(ftz, `zone-${county}`, 'draftMemorandum');
   // Meanwhile a colleague completes the same task.
   const task = (await (await h.as('ftz.staff')).get(`/api/tasks?processId=zone-${county}`)).body.items[0];
-  await (await h.as('ftz.staff')).post(`/api/tasks/${task.id}/complete`, {
-    boundary: { areaKm2: 3, description: 'x' }, scope: 'x', duties: { ftz: 'x', county: 'x' }, statisticsRule: 'x', meetingMechanism: 'x', effectiveDate: '2027-01-01',
-  });
+  await (await h.as('ftz.staff')).post(`/api/tasks/${task.id}/complete`, memorandum(county));
+  await ftz.getByRole('checkbox', { name: /测试一街道/ }).check();
   await ftz.fill('input[name="boundary.areaKm2"]', '3');
   await ftz.fill('textarea[name="boundary.description"]', 'y');
   await ftz.fill('textarea[name=scope]', 'y');

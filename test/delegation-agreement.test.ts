@@ -153,7 +153,7 @@ describe('delegation agreements', () => {
     const zoneProcess = await launch(h, pending);
     const admin = await h.as('ftz.admin');
     expect((await admin.post('/api/processes/delegation-agreement', { zoneCode: pending })).status).toBe(400);
-    await complete(h, 'ftz.staff', zoneProcess, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', zoneProcess, 'draftMemorandum', memorandum(pending));
     await complete(h, 'ftz.staff', zoneProcess, 'reviewMemorandum', { decision: 'sign' });
     await complete(h, `gov-${pending}.staff`, zoneProcess, 'reviewMemorandum', { decision: 'sign' });
     const notActive = await admin.post('/api/processes/delegation-agreement', { zoneCode: pending });

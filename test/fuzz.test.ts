@@ -51,12 +51,12 @@ test('text the records store cannot hold (U+0000, a lone surrogate) and a path t
   const task = await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
   const ftz = await h.as('ftz.staff');
   for (const scope of ['产业\u0000协同', '\uD800']) {
-    const refused = await ftz.post(`/api/tasks/${task.id}/complete`, memorandum({ scope }));
+    const refused = await ftz.post(`/api/tasks/${task.id}/complete`, memorandum(county, { scope }));
     expect(refused.status).toBe(400);
     expect(refused.body.error.details).toEqual([{ path: 'body.scope', message: 'text with U+0000 or a lone surrogate cannot be stored' }]);
   }
   expect((await ftz.get(`/api/tasks/${encodeURIComponent('x\u0000')}`)).status).toBe(400);
   expect((await ftz.get('/api/tasks/%E0%A4%A')).body.error.code).toBe('BAD_REQUEST');
   // The task is still open, and completes with text that can be stored.
-  expect((await ftz.post(`/api/tasks/${task.id}/complete`, memorandum())).status).toBe(200);
+  expect((await ftz.post(`/api/tasks/${task.id}/complete`, memorandum(county))).status).toBe(200);
 });

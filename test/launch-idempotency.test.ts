@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startHarness, type Harness } from './support/harness';
-import { establish, taskFor } from './support/zone-flow';
+import { establish, launchInput, taskFor } from './support/zone-flow';
 
 let h: Harness;
 beforeAll(async () => {
@@ -28,8 +28,8 @@ test('a launch sent again with its Idempotency-Key starts no second process: the
   const city = await h.as('city.admin');
   const county = await h.newCounty();
   const zoneHeaders = { 'Idempotency-Key': randomUUID() };
-  expect((await city.post('/api/processes/zone-establishment', { countyCode: county }, zoneHeaders)).status).toBe(201);
-  const second = await city.post('/api/processes/zone-establishment', { countyCode: county }, zoneHeaders);
+  expect((await city.post('/api/processes/zone-establishment', launchInput(county), zoneHeaders)).status).toBe(201);
+  const second = await city.post('/api/processes/zone-establishment', launchInput(county), zoneHeaders);
   expect(second.status).toBe(409);
   expect(second.body.error.details).toEqual({ processId: `zone-${county}` });
 });

@@ -34,6 +34,8 @@ test('a zone window registers a company through the console; the county consents
   await window.fill(`${form} input[name="legalRepresentative.idNumber"]`, '210881199001011234');
   await window.fill(`${form} input[name="legalRepresentative.phone"]`, '13804170000');
   await window.selectOption(`${form} select[name="residence.divisionCode"]`, zone);
+  // The township is picked from the county's own, by name.
+  await window.selectOption(`${form} select[name="residence.townshipCode"]`, { label: `${zone.slice(4)}测试一街道（${zone}001）` });
   await window.fill(`${form} [name="residence.address"]`, '协同区创业路1号');
   await window.fill(`${form} [name="businessAddresses.0.address"]`, '协同区商贸街2号');
   await window.fill(`${form} [name=businessScope]`, '食品销售');

@@ -24,7 +24,7 @@ test.each([
   ['210804', '鲅鱼圈区'],
   ['210881', '盖州市'],
 ])('a company residing in %s (%s) is taxed by its own county\'s office', async (county, name) => {
-  const app = application(county, { residence: { divisionCode: county, address: `营口市${name}某路1号` } });
+  const app = application(county, { residence: { divisionCode: county, townshipCode: `${county}001`, address: `营口市${name}某路1号` } });
   const id = await applied(h, 'ftz.staff', app);
   await complete(h, `gov-${county}.staff`, id, 'consentRegistration', { decision: 'agree' });
   await transferTax(h, id, county);
@@ -32,7 +32,7 @@ test.each([
 });
 
 test('鲅鱼圈: registered, taxed locally, verification failed, rectification, revocation, credit record and penalty case, all on the timeline', async () => {
-  const app = application('210804', { name: '营口鲅鱼圈海鲜食品有限公司', residence: { divisionCode: '210804', address: '营口市鲅鱼圈区海星路1号' } });
+  const app = application('210804', { name: '营口鲅鱼圈海鲜食品有限公司', residence: { divisionCode: '210804', townshipCode: '210804002', address: '营口市鲅鱼圈区海星街道海星路1号' } });
   const id = await applied(h, 'zone-210804.staff', app);
   await complete(h, 'gov-210804.staff', id, 'consentRegistration', { decision: 'agree' });
   await transferTax(h, id, '210804');

@@ -9,7 +9,7 @@ import { UNSEALED_REFUSAL } from '../domain/unsealed';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { penaltyZone, reportedPenalty } from './support/penalty-flow';
 import { application, applied, readyZone } from './support/registration-flow';
-import { body as zoneBody, establish, launch, taskFor } from './support/zone-flow';
+import { body as zoneBody, establish, launch, launchInput, taskFor } from './support/zone-flow';
 
 /**
  * The trust boundaries as a security tester meets them: nothing of a request is read before its
@@ -167,11 +167,11 @@ describe('scopes, separation and keys', () => {
     const [first, second] = [await h.newCounty(), await h.newCounty()];
     const city = await h.as('city.admin');
     const key = { 'idempotency-key': randomUUID() };
-    const launched = await city.post('/api/processes/zone-establishment', { countyCode: first }, key);
+    const launched = await city.post('/api/processes/zone-establishment', launchInput(first), key);
     expect(launched.status).toBe(201);
     // The same launch again names the process it started (a business-keyed one: as a 409).
-    expect((await city.post('/api/processes/zone-establishment', { countyCode: first }, key)).body.error.details.processId).toBe(launched.body.id);
-    const reused = await city.post('/api/processes/zone-establishment', { countyCode: second }, key);
+    expect((await city.post('/api/processes/zone-establishment', launchInput(first), key)).body.error.details.processId).toBe(launched.body.id);
+    const reused = await city.post('/api/processes/zone-establishment', launchInput(second), key);
     expect(reused.status).toBe(422);
     expect(reused.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', details: { idempotencyKey: key['idempotency-key'] } });
     expect(await h.db.query("SELECT 1 FROM process_events WHERE process_id = $1", [`zone-${second}`])).toEqual([]);

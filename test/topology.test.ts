@@ -165,7 +165,7 @@ test('two workers and an API in processes of their own: a worker stopped midway 
 /** Launch to both signatures, along one of the flows. */
 async function signed(id: string, county: string, flow: Flow): Promise<void> {
   const gov = `gov-${county}.staff`;
-  await completeOnce('ftz.staff', id, 'draftMemorandum', memorandum());
+  await completeOnce('ftz.staff', id, 'draftMemorandum', memorandum(county));
   if (flow === 'ftz-first') {
     await completeOnce('ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     await completeOnce(gov, id, 'reviewMemorandum', { decision: 'sign' });
@@ -174,7 +174,7 @@ async function signed(id: string, county: string, flow: Flow): Promise<void> {
   await completeOnce(gov, id, 'reviewMemorandum', { decision: 'sign' });
   if (flow === 'returned-once') {
     await completeOnce('ftz.staff', id, 'reviewMemorandum', { decision: 'return', comments: '面积需核实' });
-    await completeOnce('ftz.staff', id, 'draftMemorandum', memorandum());
+    await completeOnce('ftz.staff', id, 'draftMemorandum', memorandum(county));
     await completeOnce(gov, id, 'reviewMemorandum', { decision: 'sign' });
   }
   await completeOnce('ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });

@@ -25,7 +25,7 @@ describe('a worker that caches no workflow', () => {
   test('a return sends the memorandum back, and the answer already shows it', async () => {
     const county = await h.newCounty();
     const id = await launch(h, county);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     const state = await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'return', comments: '请补充边界' });
     expect(state.stage).toBe('DRAFTING');
     expect(state.openTasks).toEqual([expect.objectContaining({ action: 'draftMemorandum', orgId: 'ftz' })]);

@@ -14,7 +14,7 @@ describe('the memorandum signing deadline', () => {
   test('reminds the awaited organisations at half time, escalates to the city at expiry, and the city may withdraw', async () => {
     const county = await h.newCounty({ signingPeriod: { seconds: 3 } });
     const id = await launch(h, county);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
 
     const escalation = await taskFor(h, 'city.admin', id, 'decideOverdueMemorandum');
     expect(await notifications(id)).toEqual([
@@ -40,7 +40,7 @@ describe('the memorandum signing deadline', () => {
     const id = await launch(h, county);
     await taskFor(h, 'city.admin', id, 'decideOverdueMemorandum');
     await complete(h, 'city.admin', id, 'decideOverdueMemorandum', { decision: 'keepWaiting', reason: '双方仍在协商' });
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     const done = await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
     expect(done.stage).toBe('AWAITING_BODY');
@@ -54,7 +54,7 @@ describe('the memorandum signing deadline', () => {
     // A period no busy machine outlasts: whether its warnings could still come is read from the timers.
     const county = await h.newCounty({ signingPeriod: { seconds: 600 } });
     const id = await launch(h, county);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
     // No waiting for the time to pass: the deadline's timer is cancelled, so nothing can fire later.

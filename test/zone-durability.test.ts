@@ -1,7 +1,7 @@
 import type { Step } from '../activities/step';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { awaitHeldByEngine } from './support/engine-state';
-import { complete, establish, expectDeclaredPath, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
+import { area, complete, establish, expectDeclaredPath, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
 
 /** Fails the step that records a zone once, after its transaction committed: a crash before the reply. */
 const faults = {
@@ -54,7 +54,7 @@ describe('durability', () => {
   test('a worker stopped mid-process loses nothing: a completion sent meanwhile lands when a new worker starts', async () => {
     const county = await h.newCounty();
     const id = await launch(h, county);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     const review = await taskFor(h, 'ftz.staff', id, 'reviewMemorandum');
 
     await h.stopWorker();
@@ -85,7 +85,7 @@ describe('durability', () => {
     // The engine's search follows the stage and the awaited organisation across runs, though a
     // step upserts only what changed.
     await expectFoundBy(id, `Stage = 'AMENDMENT_DRAFTING' AND AwaitingOrgs = 'ftz'`);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum({ boundary: { areaKm2: 30, description: '扩区后' } }));
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary: area(county, { areaKm2: 30, description: '扩区后' }) }));
     await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
 

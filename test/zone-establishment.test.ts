@@ -1,6 +1,6 @@
 import { requestFingerprint, requestIdFor } from '../api/idempotency';
 import { startHarness, type Harness } from './support/harness';
-import { complete, establish, expectDeclaredPath, launch, memorandum, taskFor, timelineKinds } from './support/zone-flow';
+import { area, complete, establish, expectDeclaredPath, launch, launchInput, memorandum, taskFor, timelineKinds } from './support/zone-flow';
 
 let h: Harness;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ describe('zone establishment by memorandum', () => {
   test('the FTZ may sign first: the zone is recorded only when the second signature lands', async () => {
     const county = await h.newCounty();
     const id = await launch(h, county);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     const afterFirst = await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     expect(afterFirst.stage).toBe('SIGNING');
     expect((await (await h.as('audit.auditor')).get(`/api/zones/${county}`)).status).toBe(404);
@@ -49,7 +49,7 @@ describe('zone establishment by memorandum', () => {
     const county = await h.newCounty();
     const gov = `gov-${county}.staff`;
     const id = await launch(h, county);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     await complete(h, gov, id, 'reviewMemorandum', { decision: 'sign' });
     const returned = await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'return', comments: '面积需核实' });
     expect(returned.stage).toBe('DRAFTING');
@@ -58,7 +58,7 @@ describe('zone establishment by memorandum', () => {
 
     const redraft = await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
     expect(redraft.context).toEqual({ returnedVersion: 1, comments: '面积需核实' });
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum({ boundary: { areaKm2: 11.8, description: '核实后的边界' } }));
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary: area(county, { areaKm2: 11.8, description: '核实后的边界' }) }));
     const afterFtz = await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     expect(afterFtz.stage).toBe('SIGNING');
     const done = await complete(h, gov, id, 'reviewMemorandum', { decision: 'sign' });
@@ -79,7 +79,7 @@ describe('zone establishment by memorandum', () => {
   test('a second establishment for a county in progress is a 409 naming the running process', async () => {
     const county = await h.newCounty();
     const id = await launch(h, county);
-    const again = await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
+    const again = await (await h.as('city.admin')).post('/api/processes/zone-establishment', launchInput(county));
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain(id);
     expect(again.body.error.details).toEqual({ processId: id });
@@ -115,16 +115,16 @@ describe('zone establishment by memorandum', () => {
     const gov = await h.as(`gov-${county}.staff`);
     const ftz = await h.as('ftz.staff');
 
-    const wrongOrg = await gov.post(`/api/tasks/${draft.id}/complete`, memorandum());
+    const wrongOrg = await gov.post(`/api/tasks/${draft.id}/complete`, memorandum(county));
     expect(wrongOrg.status).toBe(403);
-    const wrongRole = await (await h.as('ftz.admin')).post(`/api/tasks/${draft.id}/complete`, memorandum());
+    const wrongRole = await (await h.as('ftz.admin')).post(`/api/tasks/${draft.id}/complete`, memorandum(county));
     expect(wrongRole.status).toBe(403);
-    const auditor = await (await h.as('audit.auditor')).post(`/api/tasks/${draft.id}/complete`, memorandum());
+    const auditor = await (await h.as('audit.auditor')).post(`/api/tasks/${draft.id}/complete`, memorandum(county));
     expect(auditor.status).toBe(403);
 
     const bad = await ftz.post(`/api/tasks/${draft.id}/complete`, {
-      ...memorandum(),
-      boundary: { areaKm2: -3, description: '' },
+      ...memorandum(county),
+      boundary: { ...area(county), areaKm2: -3, description: '' },
       effectiveDate: '2027-13-01',
     });
     expect(bad.status).toBe(400);
@@ -137,8 +137,8 @@ describe('zone establishment by memorandum', () => {
     expect(before.data.memoranda).toEqual([]);
     expect(await timelineKinds(h, id)).toEqual(['launched']);
 
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
-    const again = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
+    const again = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(county));
     expect(again.status).toBe(409);
     expect((await ftz.get(`/api/processes/${id}`)).body.data.memoranda).toHaveLength(1);
     expect((await ftz.get('/api/tasks/nope/complete')).status).toBe(404);
@@ -148,7 +148,7 @@ describe('zone establishment by memorandum', () => {
   test('the workflow refuses a signature from a party whose task is not its own even past the API (validator)', async () => {
     const county = await h.newCounty();
     const id = await launch(h, county);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     const ftzTask = await taskFor(h, 'ftz.staff', id, 'reviewMemorandum');
     const handle = h.client.workflow.getHandle(id);
     await expect(
@@ -165,24 +165,24 @@ describe('zone establishment by memorandum', () => {
     const id = await launch(h, county);
     const draft = await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
     const ftz = await h.as('ftz.staff');
-    const first = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(), { 'idempotency-key': `draft-${id}` });
+    const first = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(county), { 'idempotency-key': `draft-${id}` });
     expect(first.status).toBe(200);
     const events = (await ftz.get(`/api/processes/${id}`)).body.history.events;
     const handle = h.client.workflow.getHandle(id);
     // The update id the API derived from the key (the caller's, bound to this very request).
-    const requestId = requestIdFor('ftz.staff', `draft-${id}`, requestFingerprint('POST', `/api/tasks/${draft.id}/complete`, memorandum()));
+    const requestId = requestIdFor('ftz.staff', `draft-${id}`, requestFingerprint('POST', `/api/tasks/${draft.id}/complete`, memorandum(county)));
     const repeated = await handle.executeUpdate('draftMemorandum', {
-      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: draft.id, requestId, payload: memorandum() }],
+      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: draft.id, requestId, payload: memorandum(county) }],
       updateId: requestId,
     });
     // The update answers a small acknowledgement (the engine keeps it in history), not the state.
     expect(repeated).toEqual({ processId: id, stage: 'SIGNING', seq: expect.any(Number) });
     // Through the API too: a retry after a lost answer gets the state, not a 409.
-    const retried = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(), { 'idempotency-key': `draft-${id}` });
+    const retried = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(county), { 'idempotency-key': `draft-${id}` });
     expect(retried.status).toBe(200);
     expect(retried.body.state.memoranda).toHaveLength(1);
     expect((await ftz.get(`/api/processes/${id}`)).body.history.events).toBe(events);
-    const fresh = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(), { 'idempotency-key': `another-${id}` });
+    const fresh = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(county), { 'idempotency-key': `another-${id}` });
     expect(fresh.status).toBe(409);
   });
 });
@@ -197,7 +197,7 @@ describe('the zone after establishment', () => {
     expect(proposed.body.state.stage).toBe('AMENDMENT_DRAFTING');
     expect((await zoneOf(county)).status).toBe('ACTIVE');
 
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum({ boundary: { areaKm2: 20, description: '扩区后' } }));
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary: area(county, { areaKm2: 20, description: '扩区后' }) }));
     await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
     const done = await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
     expect(done.stage).toBe('ACTIVE');
@@ -236,7 +236,7 @@ describe('the zone after establishment', () => {
     expect((await city.get(`/api/processes/${id}`)).body.status).toBe('COMPLETED');
 
     // A terminated zone's county may apply again: a new chain of the same process id, with new tasks.
-    expect((await city.post('/api/processes/zone-establishment', { countyCode: county })).status).toBe(201);
+    expect((await city.post('/api/processes/zone-establishment', launchInput(county))).status).toBe(201);
     const redraft = await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
     expect(redraft.context).toEqual({});
   });
@@ -244,7 +244,7 @@ describe('the zone after establishment', () => {
   test('an ACTIVE zone cannot be established again', async () => {
     const county = await h.newCounty();
     await establish(h, county);
-    const again = await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
+    const again = await (await h.as('city.admin')).post('/api/processes/zone-establishment', launchInput(county));
     expect(again.status).toBe(409);
   });
 });

@@ -3,12 +3,13 @@
  * A zone lives for years: this workflow continues-as-new with its plain-JSON state.
  */
 import { continueAsNew, defineQuery, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
-import type { MemorandumRecord, Step, ZoneEnd, ZoneEnded, ZoneRecord } from '../activities/step';
+import type { MemorandumRecord, Step, ZoneAreaRecord, ZoneEnd, ZoneEnded, ZoneRecord } from '../activities/step';
 import { chinaDate } from '../domain/calendar';
 import { REJECTION, type ActionInput } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds, zoneName } from '../domain/names';
+import { areaEffectiveFrom, unitsOf, type Approval } from '../domain/zone-area';
 import {
   FINAL_ZONE_STAGES,
   zoneActions as A,
@@ -53,6 +54,8 @@ export interface ZoneState {
   /** Every stage entered, in order: the path the process took. */
   path: ZoneStage[];
   launchedBy: Actor;
+  /** The city's approval (批复) it was launched under; absent in processes launched before it was recorded. */
+  approval?: Approval;
   memoranda: MemorandumVersion[];
   /** Signatures on the version under review, by organisation; each pins the version it signed. */
   signatures: Record<string, { version: number; userId: string; at: string }>;
@@ -92,6 +95,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
           stage: 'PREPARING',
           path: ['PREPARING'],
           launchedBy: args.launchedBy,
+          approval: args.start.approval,
           memoranda: [],
           signatures: {},
           historyEventLimit: 0,
@@ -116,6 +120,18 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   function saveZone(step: Step, changes: Partial<ZoneRecord>): void {
     state.zone = { ...(state.zone as ZoneRecord), ...changes };
     step.zone = state.zone;
+  }
+
+  /**
+   * The area a signed version draws, from its day on (an amendment's from its effective date).
+   * Memoranda drafted before areas were drawn name no township or park: they record none.
+   */
+  function signedArea(draft: MemorandumVersion, step: Step, first: boolean): ZoneAreaRecord | undefined {
+    const { townshipCodes, parkIds } = unitsOf(draft.content.boundary);
+    if (!townshipCodes.length && !parkIds.length) return undefined;
+    const effectiveFrom = areaEffectiveFrom({ first, effectiveDate: draft.content.effectiveDate, signedOn: chinaDate(new Date(step.at)) });
+    const { areaKm2, description } = draft.content.boundary;
+    return { zoneCode: state.countyCode, memorandumVersion: draft.version, effectiveFrom, townshipCodes, parkIds, areaKm2, description };
   }
 
   function currentDraft(): MemorandumVersion {
@@ -200,9 +216,10 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
       draft.status = 'signed';
       step.memoranda.push(draft);
       state.signedVersion = draft.version;
+      step.zoneArea = signedArea(draft, step, !amending());
       if (amending()) {
         saveZone(step, { memorandumVersion: draft.version, areaKm2: draft.content.boundary.areaKm2, boundary: draft.content.boundary });
-        addEvent(core, step, 'amendmentInForce', null, { version: draft.version });
+        addEvent(core, step, 'amendmentInForce', null, { version: draft.version, areaFrom: step.zoneArea?.effectiveFrom });
         enter('ACTIVE');
         return;
       }
@@ -214,6 +231,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
         areaKm2: draft.content.boundary.areaKm2,
         boundary: draft.content.boundary,
         establishedAt: step.at,
+        ...(state.approval ? { approval: state.approval } : {}),
       });
       closeTasks(core, step, (t) => t.action === A.decideOverdueMemorandum.name, null);
       addEvent(core, step, 'zoneRecorded', null, { version: draft.version, zoneName: state.zoneName });
@@ -388,7 +406,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     state.historyEventLimit = prepared.historyEventLimit;
     state.signingDeadline = { ...prepared.signingDeadline, reminded: false, escalated: false };
     const step = beginStep(core);
-    addEvent(core, step, 'launched', state.launchedBy, { countyCode: state.countyCode, zoneName: state.zoneName, dueAt: state.signingDeadline.dueAt });
+    addEvent(core, step, 'launched', state.launchedBy, { countyCode: state.countyCode, zoneName: state.zoneName, dueAt: state.signingDeadline.dueAt, approval: state.approval });
     enter('DRAFTING');
     openTask(core, step, A.draftMemorandum, 'ftz', {}, state.signingDeadline.dueAt);
     await write(step);

@@ -6,11 +6,13 @@ import { notFound } from '../errors';
 import { defineRoute } from '../route';
 
 const address = z.object({ divisionCode: z.string().optional(), address: z.string() });
+/** The residence with its township and park, which decided it was in the zone's area (absent for entities registered before). */
+const residence = address.extend({ townshipCode: z.string().optional(), parkId: z.string().optional() });
 const entitySchema = z.object({
   uscc: z.string(),
   name: z.string(),
   zoneCode: z.string(),
-  residence: address,
+  residence,
   businessAddresses: z.array(address),
   businessScope: z.string(),
   legalRepresentative: z.object({ name: z.string(), idNumber: z.string(), phone: z.string() }),

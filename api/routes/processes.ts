@@ -9,7 +9,7 @@ import { searchAttributes } from '../../domain/search-attributes';
 import { allowsAction, requireActionRule, requireProcessReader } from '../access';
 import { inputSchemaOf } from '../action-schemas';
 import { actorOf, type User } from '../auth';
-import { checkEligibility } from '../eligibility';
+import { checkEligibility, completeInput } from '../eligibility';
 import { parseActionPayload, runAction } from '../run-action';
 import { badRequest, conflict, forbidden, notFound, zodDetails } from '../errors';
 import { defineRoute, type ApiDeps } from '../route';
@@ -60,8 +60,8 @@ export const startProcess = defineRoute({
     }
     const parsed = definition.inputSchema.safeParse(body);
     if (!parsed.success) throw badRequest(`invalid ${definition.type} input`, zodDetails(parsed.error, 'body'));
-    const input = parsed.data;
-    await checkEligibility(deps, definition.type, input, user);
+    await checkEligibility(deps, definition.type, parsed.data, user);
+    const input = completeInput(definition.type, parsed.data as Record<string, unknown>) as typeof parsed.data;
     // A launch sent again with the same Idempotency-Key (a retry after a 503 or a lost answer) names
     // the same process, so the engine refuses a second start and the retry learns which one it was.
     const key = req.header('idempotency-key');

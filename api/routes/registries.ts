@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { orgIds } from '../../domain/names';
+import { chinaDate } from '../../domain/calendar';
 import { forReader } from '../../domain/personal-data';
+import { areaOn } from '../../domain/zone-area';
+import type { Queryable } from '../../store/db';
+import { zoneAreaVersions } from '../../store/divisions';
 import type { User } from '../auth';
 import { notFound } from '../errors';
 import { defineRoute } from '../route';
@@ -43,6 +47,19 @@ const zoneSchema = z.object({
   /** Suspended since (until resumed), or terminated on: the authority rule answers no from that day. */
   suspendedOn: z.string().nullable(),
   terminatedOn: z.string().nullable(),
+  /** The city's approval (批复) it was launched under; null for zones launched before it was recorded. */
+  approval: z.object({ documentNumber: z.string(), approvedOn: z.string() }).nullable(),
+});
+
+const areaUnitSchema = z.object({ code: z.string(), nameZh: z.string(), demo: z.boolean().optional() });
+/** One signed version of the zone's area, the day it applies from, its units by name. */
+const areaSchema = z.object({
+  memorandumVersion: z.number().int(),
+  effectiveFrom: z.string(),
+  areaKm2: z.number(),
+  description: z.string(),
+  townships: z.array(areaUnitSchema),
+  parks: z.array(areaUnitSchema),
 });
 
 interface ZoneRow {
@@ -59,6 +76,7 @@ interface ZoneRow {
   updated_at: Date | string;
   suspended_day: string | null;
   terminated_day: string | null;
+  approval: { documentNumber: string; approvedOn: string } | null;
 }
 
 /** The zone's body (head, contact) in full for its two governments' sides and auditors; masked for others. */
@@ -78,6 +96,7 @@ const toZone = (r: ZoneRow, reader: User) => ({
   updatedAt: new Date(r.updated_at).toISOString(),
   suspendedOn: r.suspended_day,
   terminatedOn: r.terminated_day,
+  approval: r.approval,
 });
 
 const ZONE_SELECT = `SELECT *, to_char(suspended_on, 'YYYY-MM-DD') AS suspended_day, to_char(terminated_on, 'YYYY-MM-DD') AS terminated_day FROM zones`;
@@ -100,10 +119,13 @@ export const listZones = defineRoute({
 export const getZone = defineRoute({
   method: 'get',
   path: '/api/zones/{code}',
-  summary: 'One zone, with its memorandum versions',
+  summary: 'One zone, with its area (the version applying today and every signed version) and its memorandum versions',
   tag: 'Registries',
   params: z.object({ code: z.string().regex(/^\d{6}$/, 'a six-digit division code') }),
   response: zoneSchema.extend({
+    /** The area applying today (China); null before the first applies, or for a zone signed before areas were drawn (its whole county). */
+    area: areaSchema.nullable(),
+    areaVersions: z.array(areaSchema),
     memoranda: z.array(z.object({ version: z.number().int(), status: z.string(), content: z.unknown(), signatures: z.unknown(), draftedAt: z.string() })),
   }),
   async handler({ params, user, deps }) {
@@ -114,12 +136,30 @@ export const getZone = defineRoute({
        WHERE m.process_id = $1 AND m.county_code = $2 ORDER BY m.drafted_at, m.version`,
       [row.process_id, row.code],
     );
+    const versions = await areaVersionsInWords(deps.db, row.code);
+    const today = areaOn(versions, chinaDate(new Date()));
     return {
       ...toZone(row, user),
+      area: versions.find((v) => v.memorandumVersion === today?.memorandumVersion) ?? null,
+      areaVersions: versions,
       memoranda: memoranda.map((m) => ({ version: m.version, status: m.status, content: forReader(m.content, user, zoneReaders(row.code)), signatures: m.signatures, draftedAt: new Date(m.drafted_at).toISOString() })),
     };
   },
 });
+
+/** Each signed area version with its townships and parks named from the division data. */
+async function areaVersionsInWords(db: Queryable, zoneCode: string) {
+  const versions = await zoneAreaVersions(db, zoneCode);
+  const codes = [...new Set(versions.flatMap((v) => v.townshipCodes))];
+  const ids = [...new Set(versions.flatMap((v) => v.parkIds))];
+  const townships = new Map((await db.query<{ code: string; name_zh: string }>('SELECT code, name_zh FROM divisions WHERE code = ANY($1)', [codes])).map((t) => [t.code, t.name_zh]));
+  const parks = new Map((await db.query<{ id: string; name_zh: string; demo: boolean }>('SELECT id, name_zh, demo FROM parks WHERE id = ANY($1)', [ids])).map((p) => [p.id, p]));
+  return versions.map((v) => ({
+    ...v,
+    townships: v.townshipCodes.map((code) => ({ code, nameZh: townships.get(code) ?? code })),
+    parks: v.parkIds.map((id) => ({ code: id, nameZh: parks.get(id)?.name_zh ?? id, demo: parks.get(id)?.demo ?? false })),
+  }));
+}
 
 export const getCalendar = defineRoute({
   method: 'get',

@@ -5,6 +5,7 @@
  */
 import type { Api } from '../lab/api-client';
 import { act, agreementContent, body, launch, memorandum, processAction, termOf, today } from '../lab/flows';
+import { launchInput } from '../../test/support/zone-flow';
 import { addDays } from '../../domain/agreements';
 import { issueUscc } from '../../domain/uscc';
 import { decisionFacts, reportDocument } from '../../test/support/penalty-flow';
@@ -40,7 +41,7 @@ const CONCLUDED = ['agreementLaunched', 'agreementDrafted', 'agreementSigned', '
 const items = [{ powerCode: 'XK-004' }, { powerCode: 'JC-002' }];
 
 async function launchZone(api: Api, county: string): Promise<string> {
-  return launch(api, 'city.admin', 'zone-establishment', { countyCode: county }, `zone-${county}`);
+  return launch(api, 'city.admin', 'zone-establishment', launchInput(county), `zone-${county}`);
 }
 
 async function concluded(api: Api, zone: string, n: number): Promise<string> {
@@ -63,7 +64,7 @@ async function registeredAndApproved(api: Api, zone: string, n: number): Promise
     name: `故障注入演练商贸有限公司${n}`,
     uscc,
     legalRepresentative: { name: '王海', idNumber: '21080419800101123X', phone: '13904171234' },
-    residence: { divisionCode: zone, address: `协同区创业路${n}号` },
+    residence: { divisionCode: zone, townshipCode: `${zone}001`, address: `协同区创业路${n}号` },
     businessAddresses: [{ address: `协同区商贸街${n}号` }],
     businessScope: '日用百货销售',
     licenceItems: [],
@@ -85,7 +86,7 @@ export const flows: Flow[] = [
     }),
     async drive(api, county) {
       const id = await launchZone(api, county);
-      await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum());
+      await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
       await act(api, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
       await act(api, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
       await act(api, `gov-${county}.staff`, id, 'nameManagementBody', body);
@@ -103,10 +104,10 @@ export const flows: Flow[] = [
     }),
     async drive(api, county) {
       const id = await launchZone(api, county);
-      await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum());
+      await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
       await act(api, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
       await act(api, 'ftz.staff', id, 'reviewMemorandum', { decision: 'return', comments: '面积需核实' });
-      await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum());
+      await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
       await act(api, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
       await act(api, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
       return id;

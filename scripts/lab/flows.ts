@@ -4,7 +4,7 @@
  */
 import { addDays } from '../../domain/agreements';
 import { agreementContent, today } from '../../test/support/agreement-flow';
-import { body, memorandum } from '../../test/support/zone-flow';
+import { body, launchInput, memorandum } from '../../test/support/zone-flow';
 import type { Queryable } from '../../store/db';
 import type { Api, Answer, UserClient } from './api-client';
 
@@ -67,8 +67,8 @@ export async function launch(api: Api, username: string, type: string, input: un
 
 /** Launch, draft, both sign, name the body: an ACTIVE zone. */
 export async function establishZone(api: Api, county: string): Promise<string> {
-  const id = await launch(api, 'city.admin', 'zone-establishment', { countyCode: county });
-  await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum());
+  const id = await launch(api, 'city.admin', 'zone-establishment', launchInput(county));
+  await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
   await act(api, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
   await act(api, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
   await act(api, `gov-${county}.staff`, id, 'nameManagementBody', body);
@@ -94,6 +94,13 @@ export async function addCounty(db: Queryable, code: string, passwordHash: strin
      VALUES ($1, $2, $3, 'county', '210800', '2020-01-01') ON CONFLICT DO NOTHING`,
     [code, `测试县${code.slice(4)}`, `Test County ${code.slice(4)}`],
   );
+  // Townships 001–003 as the zone flows draw them (test/support/zone-flow.ts: 001 and 002 inside).
+  for (const suffix of ['001', '002', '003']) {
+    await db.query(
+      `INSERT INTO divisions (code, name_zh, name_en, level, parent_code, valid_from) VALUES ($1, $1, $1, 'township', $2, '2023-06-30') ON CONFLICT DO NOTHING`,
+      [`${code}${suffix}`, code],
+    );
+  }
   for (const [org, kind] of [[`gov-${code}`, 'government'], [`le-${code}`, 'enforcement'], [`tax-${code}`, 'tax']]) {
     await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $1, $1, $2, $3) ON CONFLICT DO NOTHING`, [org, kind, code]);
   }

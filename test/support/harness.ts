@@ -161,6 +161,17 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
        VALUES ($1, $2, $3, 'county', '210800', '2020-01-01')`,
       [code, `测试县${code.slice(4)}`, `Test County ${code.slice(4)}`],
     );
+    // Its townships (乡镇/街道) and a park, as the division data has them for a real county.
+    for (const [suffix, name] of [['001', '测试一街道'], ['002', '测试二街道'], ['003', '测试三街道'], ['101', '测试镇']]) {
+      await db.query(
+        `INSERT INTO divisions (code, name_zh, name_en, level, parent_code, valid_from) VALUES ($1, $2, $2, 'township', $3, '2023-06-30')`,
+        [`${code}${suffix}`, `${code.slice(4)}${name}`, code],
+      );
+    }
+    await db.query(
+      `INSERT INTO parks (id, county_code, name_zh, name_en, source, demo, valid_from) VALUES ($1, $2, $3, $3, 'test data', true, '2020-01-01')`,
+      [`P-${code}-01`, code, `测试县${code.slice(4)}产业园`],
+    );
     for (const [org, kind] of [[`gov-${code}`, 'government'], [`le-${code}`, 'enforcement'], [`tax-${code}`, 'tax']]) {
       await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $1, $1, $2, $3)`, [org, kind, code]);
     }

@@ -1,8 +1,23 @@
 import { ZONE_TRANSITIONS, type MemorandumContent } from '../../domain/zone-establishment';
 import { eventually, type Harness } from './harness';
 
-export const memorandum = (overrides: Partial<MemorandumContent> = {}): MemorandumContent => ({
-  boundary: { areaKm2: 12.5, description: '盖州市高新技术产业园区，东至…西至…' },
+/**
+ * A county's townships as tests use them: `001` and `002` drawn into the zone by default, `003` left
+ * outside (real counties and a test's own both have them).
+ */
+export const townships = (county: string) => ({ inside: [`${county}001`, `${county}002`], outside: `${county}003` });
+
+/** The default area: two townships of the county, no park. */
+export const area = (county: string, overrides: Partial<MemorandumContent['boundary']> = {}): MemorandumContent['boundary'] => ({
+  townshipCodes: townships(county).inside,
+  parkIds: [],
+  areaKm2: 12.5,
+  description: '示范区范围：两个街道，东至…西至…',
+  ...overrides,
+});
+
+export const memorandum = (county: string, overrides: Partial<MemorandumContent> = {}): MemorandumContent => ({
+  boundary: area(county),
   scope: '产业协同、政务服务、创新试点复制推广',
   duties: { ftz: '委托职权、政策支持、统计汇总', county: '用地保障、属地监管、统计报送' },
   statisticsRule: '市级考核归属县（市、区），国家级考核并入片区',
@@ -41,8 +56,14 @@ export async function complete(h: Harness, username: string, processId: string, 
   return response.body.state;
 }
 
+/** A test county's approval (批复): any county outside the first batch is launched with one. */
+export const approval = (county: string) => ({ documentNumber: `营政〔2026〕${county.slice(4)}号`, approvedOn: '2026-06-01' });
+
+/** The launch input: the first batch is approved by the policy itself, others carry the city's approval. */
+export const launchInput = (county: string) => (['210881', '210804'].includes(county) ? { countyCode: county } : { countyCode: county, approval: approval(county) });
+
 export async function launch(h: Harness, county: string): Promise<string> {
-  const response = await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
+  const response = await (await h.as('city.admin')).post('/api/processes/zone-establishment', launchInput(county));
   if (response.status !== 201) throw new Error(`launch ${county}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id;
 }
@@ -50,7 +71,7 @@ export async function launch(h: Harness, county: string): Promise<string> {
 /** Launch, draft, both sign (government first), name the body: an ACTIVE zone. */
 export async function establish(h: Harness, county: string): Promise<string> {
   const id = await launch(h, county);
-  await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
+  await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
   await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
   await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
   await complete(h, `gov-${county}.staff`, id, 'nameManagementBody', body);

@@ -10,14 +10,22 @@ export interface Choice {
   label: string;
 }
 
+/** A field's fixed choices, or choices that follow a sibling field (a county's townships follow its county). */
+export type Choices = Choice[] | ((sibling: (name: string) => unknown) => Choice[]);
+
+const resolve = (choices: Choices | undefined, sibling: (name: string) => unknown): Choice[] | undefined =>
+  typeof choices === 'function' ? choices(sibling) : choices;
+
 interface FormProps {
   schema: Schema;
   /** Fixed choices for some fields, by field name: counties for `countyCode`, powers for `powerCode`. */
-  choices?: Record<string, Choice[]>;
+  choices?: Record<string, Choices>;
   /** Suggestions a text field offers while typing (entities by name for `uscc`). */
   suggestions?: Record<string, Choice[]>;
   /** A payload to start from, e.g. the version being revised. */
   initial?: unknown;
+  /** Values that follow from a field just set (the first batch's approval from its county), by path. */
+  derive?: (path: string, value: unknown, values: Values) => Values;
   /** Sends the payload; a refusal thrown here is shown on its field, or above the submit button. */
   submit(payload: unknown): Promise<void>;
 }
@@ -34,14 +42,14 @@ export function asApiError(error: unknown): ApiError {
  * Renders a form from an action's input schema, the same schema the API validates with. Checked in the
  * browser first, with the message on the field; nothing is sent while a field is wrong.
  */
-export function SchemaForm({ schema, choices = {}, suggestions = {}, initial, submit }: FormProps) {
+export function SchemaForm({ schema, choices = {}, suggestions = {}, initial, derive, submit }: FormProps) {
   const lang = useLang();
   const [values, setValues] = useState<Values>(() => flatten(initial, schema));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const set = (path: string, value: unknown) => {
-    setValues((old) => ({ ...old, [path]: value }));
+    setValues((old) => ({ ...old, [path]: value, ...derive?.(path, value, old) }));
     // A field's error is shown until the field is edited.
     setErrors((old) => Object.fromEntries(Object.entries(old).filter(([p]) => p !== path && !path.startsWith(`${p}.`))));
   };
@@ -122,7 +130,7 @@ interface FieldsProps {
   values: Values;
   set(path: string, value: unknown): void;
   errors: Record<string, string>;
-  choices: Record<string, Choice[]>;
+  choices: Record<string, Choices>;
   suggestions: Record<string, Choice[]>;
   lang: Lang;
 }
@@ -190,22 +198,25 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
       </fieldset>
     );
   }
-  if (field.type === 'array' && field.items?.enum) {
-    // Several codes from a fixed list (a return's reasons): a checkbox each.
+  const sibling = (other: string) => values[join(path, other)];
+  const picks = field.type === 'array' ? resolve(choices[name], sibling) ?? field.items?.enum?.map((code) => ({ value: code, label: enumLabel(lang, name, code) })) : undefined;
+  if (field.type === 'array' && picks) {
+    // Several codes from a fixed list (a return's reasons, an area's townships): a checkbox each, never a typed code.
     const chosen = Array.isArray(values[fieldPath]) ? (values[fieldPath] as string[]) : [];
     return (
       <fieldset data-field={fieldPath} class={`checks${errors[fieldPath] ? ' has-error' : ''}`}>
         <legend>{label}</legend>
-        {field.items.enum.map((code) => (
+        {picks.length === 0 && <p class="muted hint">{t(lang, 'noChoices')}</p>}
+        {picks.map((choice) => (
           <label class="check">
             <input
               type="checkbox"
               name={fieldPath}
-              value={code}
-              checked={chosen.includes(code)}
-              onChange={(e) => set(fieldPath, e.currentTarget.checked ? [...chosen, code] : chosen.filter((c) => c !== code))}
+              value={choice.value}
+              checked={chosen.includes(choice.value)}
+              onChange={(e) => set(fieldPath, e.currentTarget.checked ? [...chosen, choice.value] : chosen.filter((c) => c !== choice.value))}
             />
-            {enumLabel(lang, name, code)}
+            {choice.label}
           </label>
         ))}
         {groupError}
@@ -239,7 +250,7 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
   if (field.type === 'boolean') {
     input = <input name={fieldPath} type="checkbox" class="checkbox" checked={value === true} onChange={(e) => set(fieldPath, e.currentTarget.checked)} />;
   } else if (choices[name] || field.enum) {
-    const list = choices[name] ?? field.enum!.map((v) => ({ value: v, label: enumLabel(lang, name, v) }));
+    const list = resolve(choices[name], sibling) ?? field.enum!.map((v) => ({ value: v, label: enumLabel(lang, name, v) }));
     input = (
       <select name={fieldPath} value={String(value ?? '')} onChange={update}>
         <option value="">{t(lang, 'choose')}</option>

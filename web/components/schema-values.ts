@@ -77,7 +77,8 @@ export function collect(schema: Schema, values: Values, path: string): unknown {
     const chosen = options.find((option) => option.properties?.[key]?.const === values[join(path, key)]);
     return chosen ? collect(chosen, values, path) : {};
   }
-  if (schema.type === 'array' && schema.items?.enum) return Array.isArray(values[path]) ? values[path] : [];
+  // A set of codes picked from a list (checkboxes) is held whole, as one value.
+  if (schema.type === 'array' && (schema.items?.enum || Array.isArray(values[path]))) return Array.isArray(values[path]) ? values[path] : [];
   if (schema.type === 'array' && schema.items) {
     // An entry left wholly empty (the blank one a list starts with) is not an entry.
     return filledItems(schema, values, path).map((itemPath) => collect(schema.items!, values, itemPath));
@@ -177,8 +178,9 @@ export function validate(schema: Schema, values: Values, path: string, lang: Lan
 }
 
 function validateArray(field: Schema, values: Values, path: string, lang: Lang, errors: Record<string, string>) {
-  const items = field.items!.enum ? [] : filledItems(field, values, path);
-  const count = field.items!.enum ? (Array.isArray(values[path]) ? (values[path] as unknown[]).length : 0) : items.length;
+  const picked = field.items!.enum || Array.isArray(values[path]);
+  const items = picked ? [] : filledItems(field, values, path);
+  const count = picked ? (Array.isArray(values[path]) ? (values[path] as unknown[]).length : 0) : items.length;
   if (count < (field.minItems ?? 0)) errors[path] = MESSAGES.minItems(lang, field.minItems);
   else if (field.maxItems !== undefined && count > field.maxItems) errors[path] = MESSAGES.maxItems(lang, field.maxItems);
   for (const itemPath of items) {

@@ -1,5 +1,8 @@
 import { api } from '../api';
-import { SchemaForm, type Choice, type Schema } from '../components/SchemaForm';
+import { SchemaForm, type Choice, type Choices, type Schema } from '../components/SchemaForm';
+import type { Values } from '../components/schema-values';
+import { FIRST_BATCH, POLICY_APPROVAL } from '../../domain/first-batch';
+import { useDivisions } from '../divisions';
 import { t, useLang } from '../i18n';
 import { useData } from '../use-data';
 import { LoadState } from '../components/LoadState';
@@ -19,10 +22,14 @@ export function Launch() {
     .filter((o) => o.kind === 'government' && o.countyCode)
     .map((o) => ({ value: o.countyCode!, label: `${(lang === 'zh' ? o.nameZh : o.nameEn).replace(/人民政府$| Government$/, '')} (${o.countyCode})` }));
   const zoneChoices = (zones.data ?? []).map((z) => ({ value: z.code, label: `${z.name} (${z.code})` }));
+  const divisions = useDivisions();
   // Each launch's fixed lists: licences on commitment only for powers open to it; a penalty under any listed power.
-  const choicesOf = (type: string): Record<string, Choice[]> => ({
+  // A residence's township and park are those of the county chosen beside them.
+  const choicesOf = (type: string): Record<string, Choices> => ({
     countyCode: counties,
     divisionCode: counties,
+    townshipCode: (sibling) => divisions.townshipsOf(String(sibling('divisionCode') ?? '')),
+    parkId: (sibling) => divisions.parksOf(String(sibling('divisionCode') ?? '')),
     zoneCode: zoneChoices,
     powerCode: (type === 'entity-registration'
       ? listed.filter((p) => p.commitmentApplicable)
@@ -47,6 +54,7 @@ export function Launch() {
             schema={pt.inputSchema}
             choices={choicesOf(pt.type)}
             suggestions={pt.type === 'penalty-report' || pt.type === 'pilot-adoption' ? suggestions : {}}
+            derive={pt.type === 'zone-establishment' ? firstBatchApproval : undefined}
             submit={async (input) => {
               const started = await api<{ id: string }>('POST', `/api/processes/${pt.type}`, input);
               location.hash = `#/processes/${encodeURIComponent(started.id)}`;
@@ -56,4 +64,15 @@ export function Launch() {
       ))}
     </main>
   );
+}
+
+/**
+ * The first batch (盖州市, 鲅鱼圈区) is approved by the policy itself: choosing one fills in its approval;
+ * choosing another county clears that pre-fill (never what was typed), for the city's own approval.
+ */
+function firstBatchApproval(path: string, value: unknown, values: Values): Values {
+  if (path !== 'countyCode') return {};
+  if (FIRST_BATCH.includes(String(value))) return { 'approval.documentNumber': POLICY_APPROVAL.documentNumber, 'approval.approvedOn': POLICY_APPROVAL.approvedOn };
+  const prefilled = values['approval.documentNumber'] === POLICY_APPROVAL.documentNumber;
+  return prefilled ? { 'approval.documentNumber': '', 'approval.approvedOn': '' } : {};
 }

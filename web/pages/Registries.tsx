@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorPage, LoadState } from '../components/LoadState';
 import { MemorandumContent } from '../components/Memorandum';
+import { ZoneArea, type ZoneAreaFacts } from '../components/ZoneArea';
 import type { StageGraph } from '../components/StageDiagram';
 import { orgKindLabel, statusLabel } from '../labels';
 import { useNames } from '../names';
@@ -68,7 +69,7 @@ export function Zones() {
 
 export function ZonePage({ code }: { code: string }) {
   const lang = useLang();
-  const zone = useData<Zone & { memoranda: { version: number; status: string; content: Record<string, unknown> }[] }>(`/api/zones/${code}`);
+  const zone = useData<Zone & ZoneAreaFacts & { memoranda: { version: number; status: string; content: Record<string, unknown> }[] }>(`/api/zones/${code}`);
   const { data, error } = zone;
   if (error && !data) return <ErrorPage error={error} />;
   if (!data) return <main><LoadState state={zone} /></main>;
@@ -80,6 +81,7 @@ export function ZonePage({ code }: { code: string }) {
           {statusLabel(lang, data.status)} · <a href={`#/processes/${data.processId}`}>{data.processId}</a>
         </p>
       </div>
+      <ZoneArea zone={data} />
       {data.memoranda.map((m) => (
         <div class="card">
           <h3>

@@ -5,6 +5,7 @@ import { TaskContext, TaskHeader } from '../components/TaskContext';
 import { t, useLang } from '../i18n';
 import { useNames } from '../names';
 import { useData } from '../use-data';
+import { useDivisions } from '../divisions';
 import type { Task } from './Inbox';
 import type { ProcessDetail } from './ProcessPage';
 
@@ -22,6 +23,9 @@ export function TaskPage({ id }: { id: string }) {
   const task = useData<Task>(`/api/tasks/${encodeURIComponent(id)}?lang=${lang}`);
   const process = useData<ProcessDetail>(task.data ? `/api/processes/${encodeURIComponent(task.data.processId)}?lang=${lang}` : null);
   const names = useNames();
+  // A memorandum draws its area from its own county's townships and parks.
+  const county = /^zone-(\d{6})$/.exec(task.data?.processId ?? '')?.[1];
+  const divisions = useDivisions(county ?? null);
   if (task.error && !task.data && task.error.status !== 0) return <ErrorPage error={task.error} />;
   if (!task.data) return <main><LoadState state={task} /></main>;
   const current = task.data;
@@ -41,7 +45,7 @@ export function TaskPage({ id }: { id: string }) {
             <SchemaForm
               schema={current.inputSchema as Schema}
               initial={prefillOf(current, process.data)}
-              choices={{ powerCode: powerChoices }}
+              choices={{ powerCode: powerChoices, townshipCodes: divisions.townshipsOf(county ?? ''), parkIds: divisions.parksOf(county ?? '') }}
               submit={async (payload) => {
                 await api('POST', `/api/tasks/${encodeURIComponent(id)}/complete`, payload);
                 location.hash = `#/processes/${encodeURIComponent(current.processId)}`;
