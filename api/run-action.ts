@@ -1,12 +1,12 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { ActionAck, ActionDefinition } from '../domain/actions';
 import type { Actor } from '../domain/identity';
-import { badRequest, HttpError, zodDetails } from './errors';
+import { HttpError, invalidInput } from './errors';
 
 /** An action's payload, parsed by its schema: a 400 with field paths when it does not fit. */
 export function parseActionPayload(action: ActionDefinition, body: unknown): unknown {
   const payload = action.schema.safeParse(body);
-  if (!payload.success) throw badRequest(`invalid ${action.name} payload`, zodDetails(payload.error, 'body'));
+  if (!payload.success) throw invalidInput(payload.error, 'body', `${action.name} payload`);
   return payload.data;
 }
 

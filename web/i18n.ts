@@ -336,6 +336,9 @@ const STORAGE_KEY = 'collab-zones.lang';
 let current: Lang = (localStorage.getItem(STORAGE_KEY) as Lang | null) ?? 'zh';
 const listeners = new Set<(lang: Lang) => void>();
 
+/** The console's language now, for requests: the API words its refusals in it. */
+export const currentLang = (): Lang => current;
+
 export function setLang(lang: Lang): void {
   current = lang;
   localStorage.setItem(STORAGE_KEY, lang);

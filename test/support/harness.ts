@@ -121,6 +121,8 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     const response = await fetch(baseUrl + path, {
       method,
       headers: {
+        // The tests read the API's own (English) words unless they ask for the Chinese a console gets.
+        'accept-language': 'en',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
