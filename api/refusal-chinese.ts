@@ -166,6 +166,7 @@ const RULES: Rule[] = [
   [/^credit repair may be requested from (\S+), .*$/, (d) => `信用修复须在最短公示期满后申请，自 ${d} 起可申请`],
   [/^(\S+) asked for this credit repair on the entity's behalf: another person decides it$/, (u) => `${u} 代为申请了此次信用修复，须由其他人员决定`],
   [/^invalid (\w+) payload: .*$/, () => '提交的内容不符合要求'],
+  [/^invalid [\w-]+ (?:input|payload)$/, () => '提交的内容不符合要求'],
 ];
 
 /** Messages that carry their Chinese before their English (`公告日期不得晚于今天（…）: an announcement…`). */

@@ -3,6 +3,7 @@ import type { Log } from '../platform/log';
 import type { User } from './auth';
 import type { HttpError } from './errors';
 import { chineseOf } from './refusal-chinese';
+import { fieldWords } from './refusal-words';
 import type { Lang } from './schemas';
 
 /** Unauthenticated, forbidden, too many attempts: what a refused caller tried is worth a line of its own. */
@@ -58,6 +59,11 @@ export function localizedMessage(http: HttpError, lang: Lang): string {
   if (lang === 'en') return http.message;
   if (http.zh) return http.zh;
   if (http.status >= 500) return GIST[http.status] ?? '服务器出错，请稍后重试';
+  // `invalid penalty-report input` with its fields: the fields by their names.
+  const fields = Array.isArray(http.details) ? (http.details as { path?: unknown }[]).map((d) => d.path).filter((p): p is string => typeof p === 'string') : [];
+  if (/^invalid [\w-]+ (input|payload)$/.test(http.message) && fields.length) {
+    return `提交的内容有 ${fields.length} 处不符合要求：${[...new Set(fields.map((p) => `「${fieldWords(p).zh}」`))].join('、')}`;
+  }
   return inChinese(http.status, http.message);
 }
 

@@ -91,6 +91,9 @@ test('P4 by clicking: filed by the enforcement, reported, returned twice with re
   await enforcement.fill(`${form} input[name="decision.penalty.amountYuan"]`, '50000');
   await enforcement.click(`${form} button[type=submit]`);
   await enforcement.locator(`${form} [data-testid=form-error]`).waitFor();
+  // The server's refusal, in Chinese, on the field it names.
+  await enforcement.locator(`${form} [data-error-for="decision.uscc"]`).filter({ hasText: '未在自贸片区登记' }).waitFor();
+  expect(await enforcement.locator(`${form} [data-testid=form-error]`).innerText()).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{3,}/);
   await screenshot(enforcement, 'p4-refused');
   await enforcement.fill(`${form} input[name="decision.uscc"]`, uscc);
   await enforcement.click(`${form} button[type=submit]`);

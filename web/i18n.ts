@@ -304,7 +304,11 @@ const enums: Record<string, Record<string, [string, string]>> = {
   result: { compliant: ['符合承诺', 'Compliant'], nonCompliant: ['不符合承诺', 'Not compliant'] },
   scope: { acceptance: ['受理', 'Acceptance'], review: ['审查', 'Review'], decision: ['决定', 'Decision'] },
   status: { listed: ['列入', 'Listed'], delisted: ['取消', 'Delisted'] },
-  variant: { conditionsMet: ['已具备条件', 'Conditions met now'], conditionsByDate: ['限期具备条件', 'Conditions met by a date'] },
+  variant: {
+    conditionsMet: ['已具备条件', 'Conditions met now'],
+    conditionsByDate: ['限期具备条件', 'Conditions met by a date'],
+    normalRoute: ['按一般程序办理（现场核查）', 'By the normal route (on-site check)'],
+  },
 };
 enums.reasons = Object.fromEntries(Object.entries(RETURN_REASON_LABELS).map(([code, label]) => [code, [label.zh, label.en]]));
 
@@ -329,6 +333,8 @@ export function refusalText(lang: Lang, error: { status: number; message: string
   const [zh, en] = gist[error.status] ?? (error.status >= 500 ? ['服务器出错，请稍后重试。', 'The server failed; try again later.'] : ['操作未成功', 'The request failed']);
   const head = lang === 'zh' ? zh : en;
   if (error.status === 0 || !error.message) return head;
+  // The server's own sentence of what was wrong with the submission says all of it.
+  if (error.status === 400 && /^提交的内容|^invalid /.test(error.message)) return error.message;
   return `${head}${lang === 'zh' ? '：' : ': '}${error.message}`;
 }
 
@@ -395,7 +401,9 @@ const DEADLINE_KINDS: Record<string, [string, string]> = {
 export function policyName(lang: Lang, key: string): string {
   const [kind, subject] = key.split(':');
   const words = POLICIES[key] ?? DEADLINE_KINDS[key] ?? DEADLINE_KINDS[kind];
-  return words ? `${words[lang === 'zh' ? 0 : 1]}${subject && !DEADLINE_KINDS[key] ? `（${subject}）` : ''}` : key;
+  // The subject names what the period is for (a licence); an action's name (`requestTaxTransfer`) says nothing more.
+  const said = subject && !DEADLINE_KINDS[key] && !/^[a-z]+[A-Z]/.test(subject) ? `（${subject}）` : '';
+  return words ? `${words[lang === 'zh' ? 0 : 1]}${said}` : key;
 }
 
 /** A policy period as the API states it (`30 working days`, `20 seconds`), in the current language. */

@@ -162,8 +162,15 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
        VALUES ($1, $2, $3, 'county', '210800', '2020-01-01')`,
       [code, `测试县${code.slice(4)}`, `Test County ${code.slice(4)}`],
     );
-    for (const [org, kind] of [[`gov-${code}`, 'government'], [`le-${code}`, 'enforcement'], [`tax-${code}`, 'tax']]) {
-      await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $1, $1, $2, $3)`, [org, kind, code]);
+    // Named as the seeds name a real county's: a page shows names, never ids.
+    const county = `测试县${code.slice(4)}`;
+    const countyEn = `Test County ${code.slice(4)}`;
+    for (const [org, kind, zh, en] of [
+      [`gov-${code}`, 'government', `${county}人民政府`, `${countyEn} Government`],
+      [`le-${code}`, 'enforcement', `${county}属地行政执法机关`, `${countyEn} Local Enforcement`],
+      [`tax-${code}`, 'tax', `国家税务总局营口市${county}税务局`, `${countyEn} Tax Office`],
+    ]) {
+      await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $2, $3, $4, $5)`, [org, zh, en, kind, code]);
     }
     for (const org of [`gov-${code}`, `le-${code}`, `tax-${code}`]) await addUsers(org);
     if (policy.signingPeriod) await setPolicy('memorandum.signingPeriod', code, policy.signingPeriod);

@@ -98,7 +98,7 @@ export function Organizations() {
   const { data } = orgs;
   return (
     <main>
-      <div class="card">
+      <div class="card" tabIndex={0} role="region" aria-label={t(lang, 'organizations')}>
         <LoadState state={orgs} />
         <table>
           <thead>
