@@ -61,6 +61,15 @@ test('a zone window registers a company through the console; the county consents
   await card.getByText('营口协同区控制台测试有限公司').waitFor();
   await card.getByText('协同区商贸街2号').waitFor();
   await government.locator(`tr[data-licence="${uscc}/XK-001"]`).getByText('待核查').waitFor();
+
+  // The county's enforcement verifies the commitment from its inbox.
+  const enforcement = await loginAs(browser, h.baseUrl, `le-${zone}.staff`);
+  await submitTask(enforcement, processId, 'verifyCommitment', async () => {
+    await enforcement.selectOption('select[name=result]', { label: '符合承诺' });
+  });
+  await enforcement.click('a[href="#/entities"]');
+  await enforcement.click(`tr[data-entity="${uscc}"] a`);
+  await enforcement.locator(`tr[data-licence="${uscc}/XK-001"]`).getByText('符合承诺').waitFor();
 });
 
 test('a registration refused at screening: the window that launched it sees the process and why, in Chinese', async () => {

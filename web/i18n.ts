@@ -43,6 +43,7 @@ const words = {
   code: ['代码', 'Code'],
   area: ['面积（平方公里）', 'Area (km²)'],
   body: ['管理机构', 'Management body'],
+  bodyPending: ['尚未确定管理机构', 'No management body named yet'],
   kind: ['类型', 'Kind'],
   active: ['有效', 'Active'],
   inactive: ['已撤销', 'Inactive'],
