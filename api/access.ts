@@ -201,22 +201,36 @@ export function requireOrgReader(user: User, orgId: string, what: string): void 
 export const readsEveryProcess = (user: User) => user.roles.includes('auditor') || SUPERVISING_ORGS.includes(user.orgId);
 
 /**
- * Whether the caller's organisation takes part in a process: its zone is the organisation's county
- * (the county's government, enforcement and tax offices, the zone's own body), or it has or had a
- * task in it.
+ * Whether the caller's organisation takes part in a process: it launched it (a window that accepted
+ * an application for another county, or one refused at screening, follows what became of it), its
+ * zone is the organisation's county (the county's government, enforcement and tax offices, the
+ * zone's own body), it has or had a task in it, or it acted in it.
  */
-export async function takesPart(deps: Pick<ApiDeps, 'db'>, user: User, processId: string, zoneCode: string | null | undefined): Promise<boolean> {
-  if (readsEveryProcess(user)) return true;
+export async function takesPart(
+  deps: Pick<ApiDeps, 'db'>,
+  user: User,
+  processId: string,
+  zoneCode: string | null | undefined,
+  launchedBy?: string | null,
+): Promise<boolean> {
+  if (readsEveryProcess(user) || (launchedBy && launchedBy === user.orgId)) return true;
   const [row] = await deps.db.query(
     `SELECT 1 FROM organizations o WHERE o.id = $1 AND $3::text IS NOT NULL AND o.county_code = $3
-     UNION ALL SELECT 1 FROM tasks t WHERE t.org_id = $1 AND t.process_id = $2 LIMIT 1`,
+     UNION ALL SELECT 1 FROM tasks t WHERE t.org_id = $1 AND t.process_id = $2
+     UNION ALL SELECT 1 FROM process_events e WHERE e.process_id = $2 AND e.actor->>'orgId' = $1 LIMIT 1`,
     [user.orgId, processId, zoneCode ?? null],
   );
   return Boolean(row);
 }
 
-export async function requireProcessReader(deps: Pick<ApiDeps, 'db'>, user: User, processId: string, zoneCode: string | null | undefined): Promise<void> {
-  if (!(await takesPart(deps, user, processId, zoneCode))) throw forbidden(`${user.orgId} takes no part in process ${processId}`);
+export async function requireProcessReader(
+  deps: Pick<ApiDeps, 'db'>,
+  user: User,
+  processId: string,
+  zoneCode: string | null | undefined,
+  launchedBy?: string | null,
+): Promise<void> {
+  if (!(await takesPart(deps, user, processId, zoneCode, launchedBy))) throw forbidden(`${user.orgId} takes no part in process ${processId}`);
 }
 
 /** The organisations an action's rule names, given the task it completes or the process's zone. */

@@ -9,7 +9,8 @@ import { DOCS_PAGE, openApiDocument } from './openapi';
 import { createMetrics } from './metrics';
 import { TooManyAttempts } from './login-limit';
 import { observeRequests } from './observe';
-import { logRefusal, REFUSALS } from './refusals';
+import { localizedDetails, localizedMessage, logRefusal, REFUSALS } from './refusals';
+import { callerLang } from './refusal-words';
 import { labelRoutes, mount, type ApiDeps, type Route, type RouteDeps } from './route';
 import { login, logout, me } from './routes/identity';
 import { health, metrics } from './routes/operations';
@@ -139,6 +140,8 @@ function errorHandler(error: unknown, req: Request, res: Response, _next: NextFu
     if (http.status === 503) res.setHeader('Retry-After', '5');
     else (res.locals.log as Log).error({ err: error }, `${req.method} ${req.originalUrl} failed`);
   }
-  const body: ErrorBody = { error: { code: http.code, message: http.message, ...(http.details ? { details: http.details } : {}) } };
+  const lang = callerLang(req);
+  const details = localizedDetails(http.details, lang);
+  const body: ErrorBody = { error: { code: http.code, message: localizedMessage(http, lang), ...(details ? { details } : {}) } };
   res.status(http.status).json(body);
 }

@@ -8,31 +8,58 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { ZodError } from 'zod';
 import { REJECTION } from '../domain/actions';
+import { invalidWords, issueWords, type Said } from './refusal-words';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
+/**
+ * A refusal's message: English alone (worded for Chinese readers by api/refusal-words.ts where it
+ * can be, else said in general terms), or in both languages.
+ */
+export type Message = string | Said;
+
+/** A field's problem: its path and message, and the message in Chinese where it was worded so. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+  zh?: string;
+}
+
 /** An expected outcome with a stable code, mapped to its HTTP status here and nowhere else. */
 export class HttpError extends Error {
+  /** The message in Chinese, where the refusal was worded in both languages. */
+  readonly zh?: string;
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    message: Message,
     readonly details?: unknown,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.en);
+    if (typeof message !== 'string') this.zh = message.zh;
   }
 }
 
-export const badRequest = (message: string, details?: unknown) => new HttpError(400, 'BAD_REQUEST', message, details);
-export const unauthenticated = (message: string) => new HttpError(401, 'UNAUTHENTICATED', message);
-export const forbidden = (message: string) => new HttpError(403, 'FORBIDDEN', message);
-export const notFound = (message: string) => new HttpError(404, 'NOT_FOUND', message);
-export const conflict = (message: string, details?: unknown) => new HttpError(409, 'CONFLICT', message, details);
+export const badRequest = (message: Message, details?: unknown) => new HttpError(400, 'BAD_REQUEST', message, details);
+export const unauthenticated = (message: Message) => new HttpError(401, 'UNAUTHENTICATED', message);
+export const forbidden = (message: Message) => new HttpError(403, 'FORBIDDEN', message);
+export const notFound = (message: Message) => new HttpError(404, 'NOT_FOUND', message);
+export const conflict = (message: Message, details?: unknown) => new HttpError(409, 'CONFLICT', message, details);
 
-export function zodDetails(error: ZodError, location: string) {
-  return error.issues.map((issue) => ({ path: [location, ...issue.path].join('.'), message: issue.message }));
+/** Each validation problem by its field path, worded in both languages and naming the field. */
+export function zodDetails(error: ZodError, location: string): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const said = issueWords(issue, location);
+    return { path: said.path, message: said.en, zh: said.zh };
+  });
+}
+
+/** A 400 for input that does not fit its schema: the fields named in the message, each on its path. */
+export function invalidInput(error: ZodError, location: string, what: string): HttpError {
+  const details = zodDetails(error, location);
+  return badRequest(invalidWords(details.map((d) => ({ path: d.path, en: d.message, zh: d.zh! })), what), details);
 }
 
 /** gRPC status codes (the engine's), as numbers to avoid depending on the gRPC package. */
@@ -49,7 +76,7 @@ export function toHttpError(error: unknown): HttpError {
   // A path that does not decode, a body too large or in an unknown charset: refused before any route.
   const status = (error as { status?: unknown }).status;
   if (typeof status === 'number' && REQUEST_ERRORS[status]) return new HttpError(status, REQUEST_ERRORS[status], (error as Error).message);
-  if (error instanceof ZodError) return badRequest('invalid request', zodDetails(error, 'body'));
+  if (error instanceof ZodError) return invalidInput(error, 'body', 'request');
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const { type, message } = error.cause;
     if (type === REJECTION.forbidden) return forbidden(message);

@@ -2,6 +2,9 @@ import type { Request, Response } from 'express';
 import type { Log } from '../platform/log';
 import type { User } from './auth';
 import type { HttpError } from './errors';
+import { chineseOf } from './refusal-chinese';
+import { fieldWords } from './refusal-words';
+import type { Lang } from './schemas';
 
 /** Unauthenticated, forbidden, too many attempts: what a refused caller tried is worth a line of its own. */
 export const REFUSALS = [401, 403, 429];
@@ -28,4 +31,49 @@ export function logRefusal(req: Request, res: Response, http: HttpError): void {
     },
     'refused',
   );
+}
+
+/** What a refusal of each status means, for a message with no Chinese of its own. */
+const GIST: Record<number, string> = {
+  400: '提交的内容不符合要求',
+  401: '请先登录',
+  403: '无权办理此事项',
+  404: '未找到',
+  405: '不支持此请求方式',
+  409: '与当前办理状态冲突',
+  413: '提交的内容过大',
+  415: '不支持此内容类型',
+  422: '请求不能处理',
+  429: '请求过于频繁，请稍后再试',
+  501: '此功能未配置',
+  503: '服务暂时不可用，请稍后重试',
+};
+
+/** A message of an English-only refusal, in Chinese: its own words where its shape is known, else its status's gist. */
+function inChinese(status: number, message: string): string {
+  return chineseOf(message) ?? `${GIST[status] ?? (status >= 500 ? '服务器出错，请稍后重试' : '请求未被接受')}（${message}）`;
+}
+
+/** The message in the caller's language: Chinese by default, English when asked for. */
+export function localizedMessage(http: HttpError, lang: Lang): string {
+  if (lang === 'en') return http.message;
+  if (http.zh) return http.zh;
+  if (http.status >= 500) return GIST[http.status] ?? '服务器出错，请稍后重试';
+  // `invalid penalty-report input` with its fields: the fields by their names.
+  const fields = Array.isArray(http.details) ? (http.details as { path?: unknown }[]).map((d) => d.path).filter((p): p is string => typeof p === 'string') : [];
+  if (/^invalid [\w-]+ (input|payload)$/.test(http.message) && fields.length) {
+    return `提交的内容有 ${fields.length} 处不符合要求：${[...new Set(fields.map((p) => `「${fieldWords(p).zh}」`))].join('、')}`;
+  }
+  return inChinese(http.status, http.message);
+}
+
+/** Field problems in the caller's language; any other details as they are. */
+export function localizedDetails(details: unknown, lang: Lang): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((detail: unknown) => {
+    if (!detail || typeof detail !== 'object' || typeof (detail as { message?: unknown }).message !== 'string') return detail;
+    const { zh, ...rest } = detail as { path?: string; message: string; zh?: string };
+    if (lang === 'en') return rest;
+    return { ...rest, message: zh ?? chineseOf(rest.message) ?? `不符合要求（${rest.message}）` };
+  });
 }

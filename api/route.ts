@@ -8,7 +8,7 @@ import type { Log } from '../platform/log';
 import type { Db } from '../store/db';
 import { requireRouteRole, ruleOf } from './access';
 import type { TokenSettings, User } from './auth';
-import { badRequest, HttpError, zodDetails } from './errors';
+import { HttpError, invalidInput, zodDetails } from './errors';
 import { refuseUnstorableInput } from './input-guard';
 import type { LoginLimits } from './login-limit';
 import type { ApiMetrics } from './metrics';
@@ -86,7 +86,7 @@ export function defineRoute<P extends Shape, Q extends Shape, B extends z.ZodTyp
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, location: string): z.infer<T> {
   if (!schema) return {} as z.infer<T>;
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw badRequest(`invalid ${location}`, zodDetails(parsed.error, location));
+  if (!parsed.success) throw invalidInput(parsed.error, location, location);
   return parsed.data;
 }
 

@@ -1,12 +1,13 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { ActionAck, ActionDefinition } from '../domain/actions';
 import type { Actor } from '../domain/identity';
-import { badRequest, HttpError, zodDetails } from './errors';
+import { badRequest, HttpError, invalidInput, zodDetails } from './errors';
 
 /** An action's payload, parsed by its schema: a 400 with field paths when it does not fit. */
 export function parseActionPayload(action: ActionDefinition, body: unknown): unknown {
   const payload = action.schema.safeParse(body);
-  if (!payload.success) throw badRequest(action.refusal ?? `invalid ${action.name} payload`, zodDetails(payload.error, 'body'));
+  // An action whose schema words its field messages in Chinese heads them with its own refusal.
+  if (!payload.success) throw action.refusal ? badRequest(action.refusal, zodDetails(payload.error, 'body')) : invalidInput(payload.error, 'body', `${action.name} payload`);
   return payload.data;
 }
 

@@ -32,7 +32,8 @@ test('a payload reads as labelled fields, coded values by name, lists summed up,
   const draft = { items: [{ powerCode: 'XK-005', scope: 'decision' }, { powerCode: 'XK-010', scope: 'acceptance' }], term: { startDate: '2027-01-01', endDate: '2027-12-31' }, noSubEntrustment: true };
   expect(payloadWords(draft, 'zh')).toBe('委托职权：XK-005（决定）、XK-010（受理）；期限起：2027-01-01；期限止：2027-12-31；不得再委托：是');
   expect(payloadWords({ decision: 'return', comments: '面积需核实' }, 'en')).toBe('Decision: return for changes; Comments: 面积需核实');
-  expect(payloadWords({ legalRepresentative: { name: '张三' } }, 'zh')).toBe('legalRepresentative.name：张三');
+  expect(payloadWords({ legalRepresentative: { name: '张三' } }, 'zh')).toBe('法定代表人姓名：张三');
+  expect(payloadWords({ yetToCome: { name: '张三' } }, 'zh')).toBe('yetToCome.name：张三');
   expect(payloadWords({ boundary: { areaKm2: 3, description: '东至…', geojson: { type: 'Polygon' } } }, 'zh')).toBe('面积（平方公里）：3；四至范围：东至…');
 });
 

@@ -2,6 +2,7 @@ import { INDICATOR_LABELS, type Indicator } from '../domain/statistics-labels';
 import { chinaDate } from '../domain/calendar';
 import { RETURN_REASON_LABELS } from '../domain/penalties';
 import type { Lang } from './schemas';
+import { registrationRefusalChinese } from './refusal-chinese';
 import { fieldLabel as fieldName } from './words';
 
 type Data = Record<string, unknown>;
@@ -87,7 +88,7 @@ const templates: Record<string, { zh: Template; en: Template }> = {
     en: (d) => `Screened: ${(d.items as string[]).length} licence items on commitment${normalRoute(d, 'en')}`,
   },
   applicationRefused: {
-    zh: (d) => `不予登记：${(d.refusals as { message: string }[]).map((r) => r.message).join('；')}`,
+    zh: (d) => `不予登记：${(d.refusals as { code: string; message: string }[]).map(registrationRefusalChinese).join('；')}`,
     en: (d) => `Refused: ${(d.refusals as { message: string }[]).map((r) => r.message).join('; ')}`,
   },
   consentGiven: { zh: () => `县级政府同意登记`, en: () => `The county government consented` },

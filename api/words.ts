@@ -74,6 +74,44 @@ const FIELDS: Words = {
       [`figures.${code}.unit`, [`${INDICATOR_LABELS[code].zh}单位`, `${INDICATOR_LABELS[code].en} unit`]],
     ]),
   ),
+  listing: ['新增改革事项', 'New measure listing'],
+  boundary: ['协同区范围', 'Area'],
+  'boundary.geojson': ['范围图（GeoJSON）', 'Map (GeoJSON)'],
+  term: ['委托期限', 'Term'],
+  'items.scope': ['委托范围', 'Scope'],
+  legalRepresentative: ['法定代表人', 'Legal representative'],
+  'legalRepresentative.name': ['法定代表人姓名', "Legal representative's name"],
+  'legalRepresentative.idNumber': ['法定代表人身份证号码', "Legal representative's ID number"],
+  'legalRepresentative.phone': ['法定代表人联系电话', "Legal representative's phone"],
+  residence: ['住所', 'Residence'],
+  'residence.address': ['住所地址', 'Residence address'],
+  'residence.divisionCode': ['住所所在县（市、区）', "Residence's county"],
+  businessAddresses: ['经营地址', 'Business addresses'],
+  'businessAddresses.address': ['经营地址', 'Business address'],
+  'businessAddresses.divisionCode': ['经营地址所在县（市、区）', "Business address's county"],
+  businessScope: ['经营范围', 'Business scope'],
+  licenceItems: ['告知承诺申请事项', 'Licence items'],
+  'licenceItems.commitment': ['承诺书内容', 'Commitment'],
+  'licenceItems.conditionsDue': ['具备条件日期', 'Conditions due'],
+  'licenceItems.variant': ['承诺类型', 'Kind of commitment'],
+  licenceNumber: ['许可证编号', 'Licence number'],
+  validFrom: ['有效期起', 'Valid from'],
+  validUntil: ['有效期至', 'Valid until'],
+  checkedOn: ['核查日期', 'Checked on'],
+  penalty: ['处罚', 'Penalty'],
+  'decision.uscc': ['当事人统一社会信用代码', "Entity's USCC"],
+  caseId: ['关联处罚案件', 'Penalty case'],
+  replaces: ['所变更的原处罚决定书文号', 'Decision it changes'],
+  report: ['抄报材料', 'Report'],
+  'documents.kind': ['材料类别', 'Kind of document'],
+  'documents.title': ['材料名称', 'Title'],
+  'documents.sha256': ['文件摘要（SHA-256）', 'Digest (SHA-256)'],
+  'powers.code': ['职权编码', 'Power code'],
+  'powers.name': ['职权名称', 'Power name'],
+  'powers.kind': ['职权类别', 'Kind'],
+  'powers.status': ['在列状态', 'Status'],
+  'powers.commitmentApplicable': ['适用告知承诺制', 'Commitment-based licensing'],
+  'powers.verificationDays': ['核查期限（工作日）', 'Verification (working days)'],
 };
 
 const VALUES: Words = {
@@ -156,4 +194,21 @@ export function payloadWords(payload: unknown, lang: Lang): string {
     .filter(([path, value]) => value !== undefined && value !== '' && ![...SKIPPED].some((skipped) => path === skipped || path.startsWith(`${skipped}.`)))
     .map(([path, value]) => `${pick(FIELDS, path, lang) ?? path}${lang === 'zh' ? '：' : ': '}${valueWords(value, lang)}`)
     .join(lang === 'zh' ? '；' : '; ');
+}
+
+/**
+ * A request field by its path (`licenceItems.0.commitment`) for a refusal: the longest labelled tail
+ * of the path, with the item's number when it is in a list; undefined when nothing of it is labelled.
+ */
+export function pathLabel(path: string, lang: Lang): string | undefined {
+  const segments = path.split('.').filter(Boolean);
+  const names = segments.filter((s) => !/^\d+$/.test(s));
+  const items = segments.filter((s) => /^\d+$/.test(s)).map((s) => Number(s) + 1);
+  for (let i = 0; i < names.length; i++) {
+    const label = pick(FIELDS, names.slice(i).join('.'), lang);
+    if (!label) continue;
+    if (!items.length) return label;
+    return lang === 'zh' ? `${label}（第 ${items.join('-')} 项）` : `${label} (item ${items.join('-')})`;
+  }
+  return undefined;
 }

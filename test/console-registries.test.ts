@@ -110,7 +110,7 @@ test('statistics: the national row is the sum of the municipal rows; a snapshot 
   await page.click('[data-testid=take-snapshot]');
   await page.getByTestId('snapshot-result').getByText('已生成 2025-03 快照').waitFor();
   await page.click('[data-testid=take-snapshot]');
-  await page.locator('[data-testid=snapshot-result].error').getByText('never changed').waitFor();
+  await page.locator('[data-testid=snapshot-result].error').getByText('不再更改').waitFor();
 
   await page.selectOption('[data-testid=statistics-month]', '2025-03');
   await page.getByTestId('statistics-source').getByText('快照生成于').waitFor();

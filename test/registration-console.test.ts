@@ -63,4 +63,43 @@ test('a zone window registers a company through the console; the county consents
   await card.getByText('营口协同区控制台测试有限公司').waitFor();
   await card.getByText('协同区商贸街2号').waitFor();
   await government.locator(`tr[data-licence="${uscc}/XK-001"]`).getByText('待核查').waitFor();
+
+  // The county's enforcement verifies the commitment from its inbox.
+  const enforcement = await loginAs(browser, h.baseUrl, `le-${zone}.staff`);
+  await submitTask(enforcement, processId, 'verifyCommitment', async () => {
+    await enforcement.selectOption('select[name=result]', { label: '符合承诺' });
+  });
+  await enforcement.click('a[href="#/entities"]');
+  await enforcement.click(`tr[data-entity="${uscc}"] a`);
+  await enforcement.locator(`tr[data-licence="${uscc}/XK-001"]`).getByText('符合承诺').waitFor();
+});
+
+test('a registration refused at screening: the window that launched it sees the process and why, in Chinese', async () => {
+  const zone = await readyZone(h);
+  const elsewhere = await h.newCounty();
+  const form = '[data-testid=launch-entity-registration]';
+  const window = await loginAs(browser, h.baseUrl, `zone-${zone}.staff`);
+  await window.click('a[href="#/launch"]');
+  await window.fill(`${form} input[name=name]`, '营口异地住所测试有限公司');
+  await window.fill(`${form} input[name="legalRepresentative.name"]`, '钱进');
+  await window.fill(`${form} input[name="legalRepresentative.idNumber"]`, '210881199001011234');
+  await window.fill(`${form} input[name="legalRepresentative.phone"]`, '13804170001');
+  // The residence in a county that is no zone: accepted at the window, refused at screening.
+  await window.selectOption(`${form} select[name="residence.divisionCode"]`, elsewhere);
+  await window.fill(`${form} [name="residence.address"]`, '测试县创业路9号');
+  await window.fill(`${form} [name="businessAddresses.0.address"]`, '测试县商贸街9号');
+  await window.fill(`${form} [name=businessScope]`, '食品销售');
+  await window.selectOption(`${form} select[name="licenceItems.0.variant"]`, 'conditionsMet');
+  await window.selectOption(`${form} select[name="licenceItems.0.powerCode"]`, 'XK-001');
+  await window.fill(`${form} [name="licenceItems.0.commitment"]`, '本企业承诺已具备食品经营条件');
+  await window.click(`${form} button[type=submit]`);
+  await window.waitForURL('**/#/processes/registration-*');
+  // Its own application: no 403 page, the stage and the reasons in words.
+  await window.getByTestId('stage').filter({ hasText: '不予登记' }).waitFor();
+  const refused = window.getByTestId('timeline').getByText(/不予登记：/);
+  await refused.waitFor();
+  expect(await refused.innerText()).toContain(`住所所在的`);
+  expect(await refused.innerText()).toContain('不是协同区');
+  expect(await refused.innerText()).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{3,}/);
+  expect(await window.locator('[data-testid=page-forbidden]').count()).toBe(0);
 });

@@ -255,7 +255,7 @@ function loginAt(baseUrl: string) {
   const request = async (method: string, path: string, token: string, payload?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(baseUrl + path, {
       method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      headers: { 'content-type': 'application/json', 'accept-language': 'en', authorization: `Bearer ${token}`, ...headers },
       body: payload === undefined ? undefined : JSON.stringify(payload),
     });
     const text = await response.text();

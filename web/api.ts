@@ -1,3 +1,5 @@
+import { currentLang } from './i18n';
+
 /** The console's one door to the API: the token, JSON, and errors as values with their field paths. */
 export interface ApiError {
   status: number;
@@ -39,7 +41,8 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknow
     method,
     // The session cookie goes with every request of this origin, and with no other.
     credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    // Refusals come worded in the console's language.
+    headers: { 'accept-language': currentLang() === 'en' ? 'en' : 'zh-CN', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const payload = (await response.json().catch(() => ({}))) as T & {

@@ -44,6 +44,7 @@ const words = {
   code: ['代码', 'Code'],
   area: ['面积（平方公里）', 'Area (km²)'],
   body: ['管理机构', 'Management body'],
+  bodyPending: ['尚未确定管理机构', 'No management body named yet'],
   kind: ['类型', 'Kind'],
   active: ['有效', 'Active'],
   inactive: ['已撤销', 'Inactive'],
@@ -341,7 +342,11 @@ const enums: Record<string, Record<string, [string, string]>> = {
   scope: { acceptance: ['受理', 'Acceptance'], review: ['审查', 'Review'], decision: ['决定', 'Decision'] },
   status: { listed: ['列入', 'Listed'], delisted: ['取消', 'Delisted'] },
   holding: { devolved: ['下放', 'Devolved'], authorised: ['授权', 'Authorised'], entrusted: ['委托', 'Entrusted'] },
-  variant: { conditionsMet: ['已具备条件', 'Conditions met now'], conditionsByDate: ['限期具备条件', 'Conditions met by a date'] },
+  variant: {
+    conditionsMet: ['已具备条件', 'Conditions met now'],
+    conditionsByDate: ['限期具备条件', 'Conditions met by a date'],
+    normalRoute: ['按一般程序办理（现场核查）', 'By the normal route (on-site check)'],
+  },
 };
 enums.reasons = Object.fromEntries(Object.entries(RETURN_REASON_LABELS).map(([code, label]) => [code, [label.zh, label.en]]));
 
@@ -366,12 +371,17 @@ export function refusalText(lang: Lang, error: { status: number; message: string
   const [zh, en] = gist[error.status] ?? (error.status >= 500 ? ['服务器出错，请稍后重试。', 'The server failed; try again later.'] : ['操作未成功', 'The request failed']);
   const head = lang === 'zh' ? zh : en;
   if (error.status === 0 || !error.message) return head;
+  // The server's own sentence of what was wrong with the submission says all of it.
+  if (error.status === 400 && /^提交的内容|^invalid /.test(error.message)) return error.message;
   return `${head}${lang === 'zh' ? '：' : ': '}${error.message}`;
 }
 
 const STORAGE_KEY = 'collab-zones.lang';
 let current: Lang = (localStorage.getItem(STORAGE_KEY) as Lang | null) ?? 'zh';
 const listeners = new Set<(lang: Lang) => void>();
+
+/** The console's language now, for requests: the API words its refusals in it. */
+export const currentLang = (): Lang => current;
 
 export function setLang(lang: Lang): void {
   current = lang;
@@ -432,7 +442,9 @@ const DEADLINE_KINDS: Record<string, [string, string]> = {
 export function policyName(lang: Lang, key: string): string {
   const [kind, subject] = key.split(':');
   const words = POLICIES[key] ?? DEADLINE_KINDS[key] ?? DEADLINE_KINDS[kind];
-  return words ? `${words[lang === 'zh' ? 0 : 1]}${subject && !DEADLINE_KINDS[key] ? `（${subject}）` : ''}` : key;
+  // The subject names what the period is for (a licence); an action's name (`requestTaxTransfer`) says nothing more.
+  const said = subject && !DEADLINE_KINDS[key] && !/^[a-z]+[A-Z]/.test(subject) ? `（${subject}）` : '';
+  return words ? `${words[lang === 'zh' ? 0 : 1]}${said}` : key;
 }
 
 /** A policy period as the API states it (`30 working days`, `20 seconds`), in the current language. */

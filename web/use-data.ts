@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, RequestFailed, type ApiError } from './api';
 
 /** Fetches a GET route; `reload` fetches it again, and so does every `refreshMs` while the page is open. */
@@ -6,7 +6,14 @@ export function useData<T>(path: string | null, refreshMs?: number) {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [version, setVersion] = useState(0);
+  const shown = useRef(path);
   useEffect(() => {
+    // Another address (the next process, another filter): what the last one showed is not this one's.
+    if (shown.current !== path) {
+      shown.current = path;
+      setData(undefined);
+      setError(undefined);
+    }
     if (!path) return;
     let live = true;
     api<T>('GET', path).then(

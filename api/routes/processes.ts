@@ -11,7 +11,7 @@ import { inputSchemaOf } from '../action-schemas';
 import { actorOf, type User } from '../auth';
 import { checkEligibility, completeInput } from '../eligibility';
 import { parseActionPayload, runAction } from '../run-action';
-import { badRequest, conflict, forbidden, notFound, zodDetails } from '../errors';
+import { conflict, forbidden, invalidInput, notFound } from '../errors';
 import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, processSummarySchema } from '../schemas';
 import { excluded, searchQuerySchema, visibilityQuery } from '../search';
@@ -29,7 +29,9 @@ async function describeProcess(deps: ApiDeps, id: string) {
   const definition = definitionOfWorkflowType(description.type);
   if (!definition) throw notFound(`process ${id} not found`);
   const zoneCode = description.typedSearchAttributes.get(searchAttributes.zoneCode) ?? null;
-  return { handle, description, definition, zoneCode };
+  // The launching organisation, noted at the start (processes started before it was noted have none).
+  const launchedBy = typeof description.memo?.launchedBy === 'string' ? description.memo.launchedBy : null;
+  return { handle, description, definition, zoneCode, launchedBy };
 }
 
 /** The chain's first run: the id process_events are kept under, across continue-as-new. */
@@ -38,7 +40,7 @@ export const chainIdOf = (description: WorkflowExecutionDescription) => descript
 /** A process the caller's organisation may read (api/access.ts), described. */
 export async function readableProcess(deps: ApiDeps, user: User, id: string) {
   const described = await describeProcess(deps, id);
-  await requireProcessReader(deps, user, id, described.zoneCode);
+  await requireProcessReader(deps, user, id, described.zoneCode, described.launchedBy);
   return described;
 }
 
@@ -59,7 +61,7 @@ export const startProcess = defineRoute({
       throw forbidden(`${definition.type} is launched by ${orgs.join(' or ')} ${role}s`);
     }
     const parsed = definition.inputSchema.safeParse(body);
-    if (!parsed.success) throw badRequest(`invalid ${definition.type} input`, zodDetails(parsed.error, 'body'));
+    if (!parsed.success) throw invalidInput(parsed.error, 'body', `${definition.type} input`);
     await checkEligibility(deps, definition.type, parsed.data, user);
     const input = completeInput(definition.type, parsed.data as Record<string, unknown>) as typeof parsed.data;
     // A launch sent again with the same Idempotency-Key (a retry after a 503 or a lost answer) names
@@ -77,6 +79,8 @@ export const startProcess = defineRoute({
         taskQueue: deps.taskQueue,
         args: [{ start: input, launchedBy: actorOf(user) }],
         workflowIdConflictPolicy: 'FAIL',
+        // Who launched it, for the API's access rule: read by no workflow code.
+        memo: { launchedBy: user.orgId },
         // A business key may be used again once its process ended; a keyed id never is.
         workflowIdReusePolicy: keyed ? 'REJECT_DUPLICATE' : 'ALLOW_DUPLICATE',
         typedSearchAttributes: [

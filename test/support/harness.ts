@@ -122,6 +122,8 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     const response = await fetch(baseUrl + path, {
       method,
       headers: {
+        // The tests read the API's own (English) words unless they ask for the Chinese a console gets.
+        'accept-language': 'en',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
@@ -172,8 +174,15 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
       `INSERT INTO parks (id, county_code, name_zh, name_en, source, demo, valid_from) VALUES ($1, $2, $3, $3, 'test data', true, '2020-01-01')`,
       [`P-${code}-01`, code, `测试县${code.slice(4)}产业园`],
     );
-    for (const [org, kind] of [[`gov-${code}`, 'government'], [`le-${code}`, 'enforcement'], [`tax-${code}`, 'tax']]) {
-      await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $1, $1, $2, $3)`, [org, kind, code]);
+    // Named as the seeds name a real county's: a page shows names, never ids.
+    const county = `测试县${code.slice(4)}`;
+    const countyEn = `Test County ${code.slice(4)}`;
+    for (const [org, kind, zh, en] of [
+      [`gov-${code}`, 'government', `${county}人民政府`, `${countyEn} Government`],
+      [`le-${code}`, 'enforcement', `${county}属地行政执法机关`, `${countyEn} Local Enforcement`],
+      [`tax-${code}`, 'tax', `国家税务总局营口市${county}税务局`, `${countyEn} Tax Office`],
+    ]) {
+      await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $2, $3, $4, $5)`, [org, zh, en, kind, code]);
     }
     for (const org of [`gov-${code}`, `le-${code}`, `tax-${code}`]) await addUsers(org);
     if (policy.signingPeriod) await setPolicy('memorandum.signingPeriod', code, policy.signingPeriod);

@@ -94,9 +94,8 @@ export function SchemaForm({ schema, choices = {}, suggestions = {}, initial, de
           {Object.entries(refusal.fields).length > 0 && (
             <ul>
               {Object.entries(refusal.fields).map(([path, message]) => (
-                <li>
-                  {pathLabel(lang, path)}：{message}
-                </li>
+                // The server names the field in its message (「名称」此项必填); an older message gets its label.
+                <li>{message.startsWith('「') ? message : `${pathLabel(lang, path)}：${message}`}</li>
               ))}
             </ul>
           )}

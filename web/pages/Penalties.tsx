@@ -2,6 +2,7 @@ import { ErrorPage, LoadState } from '../components/LoadState';
 import { useState } from 'preact/hooks';
 import { formatDate, formatDuration, t, useLang, type Lang } from '../i18n';
 import { creditKindLabel, creditStatusLabel, gradeLabel, outcomeLabel, penaltyLabel, PENALTY_STATUSES, penaltyStatusLabel, reasonLabel } from '../labels';
+import { useNames } from '../names';
 import { useData } from '../use-data';
 
 interface Penalty {
@@ -56,6 +57,7 @@ export function Penalties() {
   const zones = useData<{ code: string; name: string }[]>('/api/zones').data ?? [];
   const query = new URLSearchParams({ ...(zone ? { zone } : {}), ...(status ? { status } : {}) }).toString();
   const list = useData<Penalty[]>(`/api/penalties${query ? `?${query}` : ''}`);
+  const names = useNames();
   const { data } = list;
   return (
     <main>
@@ -96,7 +98,7 @@ export function Penalties() {
                 <td>
                   <a href={`#/entities/${p.uscc}`}>{p.uscc}</a>
                 </td>
-                <td>{p.zoneCode}</td>
+                <td>{names.county(lang, p.zoneCode)}</td>
                 <td>{gradeLabel(lang, p.grade)}</td>
                 <td>{penaltyStatusLabel(lang, p.status)}</td>
                 <td>{p.rounds}</td>
@@ -112,6 +114,8 @@ export function Penalties() {
 export function PenaltyPage({ decisionNumber }: { decisionNumber: string }) {
   const lang = useLang();
   const penalty = useData<PenaltyDetail>(`/api/penalties/${encodeURIComponent(decisionNumber)}`);
+  const names = useNames();
+  const colon = lang === 'zh' ? '：' : ':';
   const { data, error } = penalty;
   if (error && !data) return <ErrorPage error={error} />;
   if (!data) return <main><LoadState state={penalty} /></main>;
@@ -124,8 +128,9 @@ export function PenaltyPage({ decisionNumber }: { decisionNumber: string }) {
           <a href={`#/processes/${encodeURIComponent(data.processId)}`} data-testid="penalty-process">{data.processId}</a> · {t(lang, 'entity')}{' '}
           <a href={`#/entities/${data.uscc}`} data-testid="penalty-entity">{data.uscc}</a>
         </p>
-        <p>{t(lang, 'zones')}: {data.zoneCode} · {t(lang, 'enforcementOrg')}: {data.enforcementOrg}
-          {data.powerCode && ` · ${t(lang, 'power')}: ${data.powerCode} (${data.agreementId ?? ''})`}
+        <p>
+          {t(lang, 'zones')}{colon} {names.county(lang, data.zoneCode)} · {t(lang, 'enforcementOrg')}{colon} {names.org(lang, data.enforcementOrg)}
+          {data.powerCode && ` · ${t(lang, 'power')}${colon} ${names.power(data.powerCode)} (${data.agreementId ?? ''})`}
         </p>
         <p>{t(lang, 'violation')}: {data.violation}</p>
         <p>{t(lang, 'legalBasis')}: {data.legalBasis}</p>

@@ -35,7 +35,8 @@ export function Powers() {
         </label>
       </div>
       {data && (
-        <div class="card">
+        // On a phone the table scrolls sideways: the card takes focus so a keyboard can scroll it.
+        <div class="card" tabIndex={0} role="region" aria-label={t(lang, 'powers')}>
           <p>
             {t(lang, 'catalogVersion')} {data.version} · <span class="badge">{statusLabel(lang, data.status)}</span> · {data.effectiveDate} ·{' '}
             {formatDate(lang, data.publishedAt)}

@@ -5,7 +5,7 @@ import { ZoneArea, type ZoneAreaFacts } from '../components/ZoneArea';
 import type { StageGraph } from '../components/StageDiagram';
 import { orgKindLabel, statusLabel } from '../labels';
 import { useNames } from '../names';
-import { formatDate, t, useLang } from '../i18n';
+import { fieldLabel, formatDate, t, useLang } from '../i18n';
 import { useData } from '../use-data';
 
 export interface Organization {
@@ -23,7 +23,7 @@ interface Zone {
   status: string;
   memorandumVersion: number;
   areaKm2: number;
-  body: { name: string; head: string } | null;
+  body: { name: string; head: string; contact?: string; address?: string } | null;
   processId: string;
   establishedAt: string;
 }
@@ -80,6 +80,21 @@ export function ZonePage({ code }: { code: string }) {
         <p>
           {statusLabel(lang, data.status)} · <a href={`#/processes/${data.processId}`}>{data.processId}</a>
         </p>
+        <h3>{t(lang, 'body')}</h3>
+        {data.body ? (
+          <table class="facts" data-testid="zone-body">
+            {(['name', 'head', 'contact', 'address'] as const)
+              .filter((key) => data.body?.[key])
+              .map((key) => (
+                <tr>
+                  <th scope="row">{fieldLabel(lang, key)}</th>
+                  <td>{data.body![key]}</td>
+                </tr>
+              ))}
+          </table>
+        ) : (
+          <p class="muted" data-testid="zone-body">{t(lang, 'bodyPending')}</p>
+        )}
       </div>
       <ZoneArea zone={data} />
       {data.memoranda.map((m) => (
@@ -100,7 +115,7 @@ export function Organizations() {
   const { data } = orgs;
   return (
     <main>
-      <div class="card">
+      <div class="card" tabIndex={0} role="region" aria-label={t(lang, 'organizations')}>
         <LoadState state={orgs} />
         <table>
           <thead>

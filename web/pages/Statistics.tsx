@@ -66,12 +66,13 @@ export function Statistics() {
       )}
       {shown && <Exports lang={lang} view={view} period={period || shown.period} />}
       {shown && (
-        <div class="card">
+        // On a phone the table scrolls sideways: the card takes focus so a keyboard can scroll it.
+        <div class="card" tabIndex={0} role="region" aria-label={t(lang, 'statistics')}>
           <FiguresTable lang={lang} figures={shown} testId="statistics" />
         </div>
       )}
       {period && month.data?.corrections.map((c) => (
-        <div class="card" data-correction={c.period}>
+        <div class="card" data-correction={c.period} tabIndex={0} role="region" aria-label={t(lang, 'correctionOf', { p: c.period })}>
           <h3>{t(lang, 'correctionOf', { p: c.period })}</h3>
           <FiguresTable lang={lang} figures={c} testId={`correction-${c.period}`} />
         </div>
