@@ -1,5 +1,6 @@
 import type { Db } from '../store/db';
 import { createCatalogActivities } from './catalog';
+import { createDeliveryActivities, type DeliveryDeps } from './delivery';
 import { createHousekeepingActivities } from './housekeeping';
 import { createPenaltyActivities } from './penalties';
 import { createPolicyActivities } from './policy';
@@ -8,7 +9,7 @@ import { createRegistrationActivities } from './registration';
 import { createStatisticsActivities } from './statistics';
 
 /** Every activity the worker registers, built over the records store. */
-export function createActivities(db: Db, faults?: RecordFaults) {
+export function createActivities(db: Db, faults?: RecordFaults, delivery?: DeliveryDeps) {
   return {
     ...createPolicyActivities(db),
     ...createCatalogActivities(db),
@@ -17,6 +18,7 @@ export function createActivities(db: Db, faults?: RecordFaults) {
     ...createStatisticsActivities(db),
     ...createHousekeepingActivities(db),
     ...createRecordActivities(db, faults),
+    ...createDeliveryActivities(db, delivery),
   };
 }
 

@@ -264,4 +264,6 @@ export interface StepResult {
   catalogVersion?: number;
   revocations?: Revocation[];
   zoneEnded?: ZoneEnded;
+  /** Messages the step put in the outbox for delivery (notification channels, outside systems). */
+  outbox?: number;
 }

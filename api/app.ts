@@ -23,6 +23,8 @@ import { getCalendar, getZone, listOrganizations, listZones } from './routes/reg
 import { getStatistics, takeStatisticsSnapshot } from './routes/statistics';
 import { completeTask, getTask, listTasks } from './routes/tasks';
 import { getEntity, listEntitiesRoute, listVerifications } from './routes/entities';
+import { listNotifications, listOversight, markNotificationRead } from './routes/notifications';
+import { listNotificationChannels, setNotificationChannels } from './routes/notification-channels';
 
 /** The whole API in one table: the app and /openapi.json are both made from it. */
 export const routes: Route[] = [
@@ -40,6 +42,11 @@ export const routes: Route[] = [
   listTasks,
   getTask,
   completeTask,
+  listNotifications,
+  markNotificationRead,
+  listOversight,
+  listNotificationChannels,
+  setNotificationChannels,
   listOrganizations,
   listZones,
   getZone,

@@ -55,6 +55,10 @@ const configSchema = z.object({
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   /** How long failed logins count against a username or address. */
   LOGIN_FAILURE_WINDOW: duration('15m').default('15m'),
+  /** The SMTP server notifications are e-mailed through (`smtp://user:pass@host:587`, `smtps://…`); none: e-mails fail visibly. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp://… or smtps://…').optional(),
+  /** The sender of notification e-mails. */
+  SMTP_FROM: z.string().min(3).default('协同区通知 <noreply@collab-zones.invalid>'),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -90,6 +94,11 @@ export function loadConfig(kind: ProcessKind = 'embedded', env: NodeJS.ProcessEn
     throw new Error(`invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The worker's delivery settings: SMTP when configured. */
+export function deliveryOf(config: Config): { smtp?: { url: string; from: string } } {
+  return config.SMTP_URL ? { smtp: { url: config.SMTP_URL, from: config.SMTP_FROM } } : {};
 }
 
 /** `15s`, `2m`… in milliseconds. */

@@ -9,7 +9,7 @@ import { migrate } from '../store/migrate';
 import { loginLimitsOf } from '../api/login-limit';
 import { workflowCodeOnce } from '../audit/workflow-code';
 import { bundleWorkflows, createWorker, readWorkflowBundle } from '../worker/create-worker';
-import { durationMs, type Config } from './config';
+import { deliveryOf, durationMs, type Config } from './config';
 import { registerSearchAttributes } from './engine-setup';
 import { ensureStatisticsSchedule, ensureSweepSchedule } from './schedules';
 import { listen } from './http-server';
@@ -101,6 +101,7 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       onUnsealed: (reason) => structured.warn({ reason }, 'refused a payload the API did not seal'),
       shutdownGraceMs: graceMs,
       maxCachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
+      delivery: deliveryOf(config),
     });
     const running = worker.run();
     stops.push(async () => {

@@ -1,6 +1,7 @@
 export { closedRunsSweep } from './closed-runs-sweep';
 export { delegationAgreement } from './delegation-agreement';
 export { entityRegistration } from './entity-registration';
+export { outboxDelivery } from './outbox-delivery';
 export { penaltyReport } from './penalty-report';
 export { pilotAdoption } from './pilot-adoption';
 export { powerCatalog } from './power-catalog';
