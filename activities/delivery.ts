@@ -4,10 +4,23 @@ import { readPolicy } from '../store/policy';
 import type { OutboxRetry } from '../domain/notifications';
 import { postChatMessage, WebhookRefused, type ChatMessage } from '../integrations/chat-webhook';
 import { createMailer, type SmtpSettings } from '../integrations/email';
+import { createTaxAdapter } from '../integrations/tax/adapter';
+import type { TaxTransferRequest } from '../integrations/tax/messages';
 
 /** What delivery needs from the deployment; without SMTP settings e-mail messages fail, visibly. */
 export interface DeliveryDeps {
   smtp?: SmtpSettings;
+  /** The tax system's base URL (TAX_SYSTEM_URL, or the simulator `npm start` runs); none: the 划转 stays manual. */
+  taxSystemUrl?: string;
+}
+
+/** What a delivery came to, and whom to tell: an exchange's process hears its answer. */
+export interface Delivered {
+  status: 'SENT' | 'FAILED';
+  channel: string;
+  key: string;
+  replyTo: string | null;
+  answer?: unknown;
 }
 
 interface OutboxRow {
@@ -17,6 +30,8 @@ interface OutboxRow {
   target: string;
   payload: Record<string, unknown>;
   status: 'PENDING' | 'SENT' | 'FAILED';
+  reply_to: string | null;
+  answer: unknown;
 }
 
 /**
@@ -27,6 +42,7 @@ interface OutboxRow {
  */
 export function createDeliveryActivities(db: Db, deps: DeliveryDeps = {}) {
   const mailer = deps.smtp ? createMailer(deps.smtp) : undefined;
+  const tax = deps.taxSystemUrl ? createTaxAdapter(deps.taxSystemUrl) : undefined;
 
   async function send(row: OutboxRow): Promise<unknown> {
     if (row.channel === 'email') {
@@ -42,6 +58,10 @@ export function createDeliveryActivities(db: Db, deps: DeliveryDeps = {}) {
         throw error;
       }
     }
+    if (row.channel === 'tax') {
+      if (!tax) throw ApplicationFailure.nonRetryable('no tax system is configured (TAX_SYSTEM_URL)', 'ChannelUnavailable');
+      return tax.requestTransfer(row.payload as unknown as TaxTransferRequest);
+    }
     throw ApplicationFailure.nonRetryable(`no adapter for channel ${row.channel}`, 'ChannelUnavailable');
   }
 
@@ -53,16 +73,21 @@ export function createDeliveryActivities(db: Db, deps: DeliveryDeps = {}) {
       return { ids: rows.map((row) => String(row.id)), retry };
     },
 
+    /** Whether registrations send their 划转 to the tax system (else it is three tasks, as before the port). */
+    async taxTransferBySystem(): Promise<boolean> {
+      return Boolean(tax);
+    },
+
     /** Sends one message, once: each attempt is counted, its error kept, and SENT recorded with the answer. */
-    async deliverOutboxMessage(input: { id: string }): Promise<{ status: 'SENT' | 'FAILED' }> {
+    async deliverOutboxMessage(input: { id: string }): Promise<Delivered> {
       const [row] = await db.query<OutboxRow>(
         `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = now() WHERE id = $1 AND status = 'PENDING'
-         RETURNING id, idempotency_key, channel, target, payload, status`,
+         RETURNING id, idempotency_key, channel, target, payload, status, reply_to, answer`,
         [input.id],
       );
       if (!row) {
-        const [done] = await db.query<{ status: 'SENT' | 'FAILED' }>('SELECT status FROM outbox WHERE id = $1', [input.id]);
-        return { status: done?.status ?? 'FAILED' };
+        const [done] = await db.query<OutboxRow>('SELECT id, idempotency_key, channel, status, reply_to, answer FROM outbox WHERE id = $1', [input.id]);
+        return { status: done?.status === 'SENT' ? 'SENT' : 'FAILED', channel: done?.channel ?? '', key: done?.idempotency_key ?? '', replyTo: done?.reply_to ?? null, answer: done?.answer };
       }
       let answer: unknown;
       try {
@@ -74,12 +99,14 @@ export function createDeliveryActivities(db: Db, deps: DeliveryDeps = {}) {
       await db.query(`UPDATE outbox SET status = 'SENT', sent_at = now(), answer = $2, last_error = NULL WHERE id = $1`, [
         input.id, JSON.stringify(answer ?? null),
       ]);
-      return { status: 'SENT' };
+      return { status: 'SENT', channel: row.channel, key: row.idempotency_key, replyTo: row.reply_to, answer };
     },
 
     /** Gives a message up after the retry policy: FAILED, with the last error, for people to see. */
-    async failOutboxMessage(input: { id: string; error: string }): Promise<void> {
+    async failOutboxMessage(input: { id: string; error: string }): Promise<Delivered> {
       await db.query(`UPDATE outbox SET status = 'FAILED', last_error = $2 WHERE id = $1 AND status = 'PENDING'`, [input.id, input.error.slice(0, 500)]);
+      const [row] = await db.query<OutboxRow>('SELECT idempotency_key, channel, reply_to, status FROM outbox WHERE id = $1', [input.id]);
+      return { status: row.status === 'SENT' ? 'SENT' : 'FAILED', channel: row.channel, key: row.idempotency_key, replyTo: row.reply_to };
     },
   };
 }

@@ -17,6 +17,28 @@ interface ChannelRow {
  * exists exactly when its step does. Returns how many outbox messages were written.
  */
 export async function writeNotifications(tx: Queryable, step: Step): Promise<number> {
+  return (await writeExchanges(tx, step)) + (await writeNotes(tx, step));
+}
+
+/**
+ * Messages to outside systems: keyed by the step and their place in it, so the key (which the
+ * message itself carries as its request id) is the same on every attempt and every retry of the step.
+ */
+async function writeExchanges(tx: Queryable, step: Step): Promise<number> {
+  for (const [index, exchange] of (step.exchanges ?? []).entries()) {
+    const key = exchangeKey(step.key, index, exchange.channel);
+    await tx.query(
+      `INSERT INTO outbox (idempotency_key, step_key, process_id, org_id, channel, target, payload, reply_to, created_at)
+       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)`,
+      [key, step.key, step.processId, exchange.orgId, exchange.channel, JSON.stringify({ ...exchange.payload, requestId: key }), exchange.replyTo ?? null, step.at],
+    );
+  }
+  return step.exchanges?.length ?? 0;
+}
+
+export const exchangeKey = (stepKey: string, index: number, channel: string) => `${stepKey}/x${index}/${channel}`;
+
+async function writeNotes(tx: Queryable, step: Step): Promise<number> {
   const notes: { orgId: string; kind: NotificationKind; message: string }[] = [
     ...step.notifications,
     ...step.openTasks.map((task) => ({ orgId: task.orgId, kind: 'task' as const, message: task.title.zh })),

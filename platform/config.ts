@@ -59,6 +59,11 @@ const configSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp://… or smtps://…').optional(),
   /** The sender of notification e-mails. */
   SMTP_FROM: z.string().min(3).default('协同区通知 <noreply@collab-zones.invalid>'),
+  /**
+   * The city tax bureau's system for the real-time 划转 (`https://…`). `npm start` runs a local
+   * simulator unless it is set; a cluster without it keeps the 划转 as three tasks.
+   */
+  TAX_SYSTEM_URL: z.string().url().optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -96,9 +101,10 @@ export function loadConfig(kind: ProcessKind = 'embedded', env: NodeJS.ProcessEn
   return parsed.data;
 }
 
-/** The worker's delivery settings: SMTP when configured. */
-export function deliveryOf(config: Config): { smtp?: { url: string; from: string } } {
-  return config.SMTP_URL ? { smtp: { url: config.SMTP_URL, from: config.SMTP_FROM } } : {};
+/** The worker's delivery settings: SMTP and the outside systems, when configured (or simulated). */
+export function deliveryOf(config: Config, simulated: { taxSystemUrl?: string } = {}): { smtp?: { url: string; from: string }; taxSystemUrl?: string } {
+  const taxSystemUrl = config.TAX_SYSTEM_URL ?? simulated.taxSystemUrl;
+  return { ...(config.SMTP_URL ? { smtp: { url: config.SMTP_URL, from: config.SMTP_FROM } } : {}), ...(taxSystemUrl ? { taxSystemUrl } : {}) };
 }
 
 /** `15s`, `2m`… in milliseconds. */

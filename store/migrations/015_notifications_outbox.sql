@@ -33,6 +33,8 @@ CREATE TABLE outbox (
   target text NOT NULL,
   payload jsonb NOT NULL,
   notification_id bigint REFERENCES notifications (id),
+  -- An exchange with an outside system: the process told of its answer (or its failure).
+  reply_to text,
   status text NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'SENT', 'FAILED')),
   attempts integer NOT NULL DEFAULT 0,
   last_error text,
