@@ -6,6 +6,7 @@ import { requireUser } from './auth';
 import { codecServer } from './codec-server';
 import { badRequest, HttpError, notFound, toHttpError, type ErrorBody } from './errors';
 import { DOCS_PAGE, openApiDocument } from './openapi';
+import { contractsDocument } from '../integrations/contracts';
 import { createMetrics } from './metrics';
 import { TooManyAttempts } from './login-limit';
 import { observeRequests } from './observe';
@@ -85,6 +86,9 @@ export function createApp(deps: ApiDeps): express.Express {
   const document = openApiDocument(routes);
   app.get('/openapi.json', (_req, res) => res.json(document));
   app.get('/docs', (_req, res) => res.type('html').send(DOCS_PAGE));
+  // What the product sends to outside systems, as published to them (integrations/).
+  const contracts = contractsDocument();
+  app.get('/contracts.json', (_req, res) => res.json(contracts));
 
   const open = express.Router();
   mount(open, routes.filter((route) => route.public), routeDeps);

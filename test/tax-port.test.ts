@@ -51,6 +51,15 @@ describe('the tax port contract: the adapter against the simulator', () => {
     expect(String(failure)).toContain('503');
   });
 
+  test('the contract is published as JSON Schema from the same zod schemas', async () => {
+    const h = await import('../integrations/contracts');
+    const document = h.contractsDocument();
+    const tax = document.ports.find((p) => p.name === 'tax-transfer')!;
+    expect(tax.request).toMatchObject({ method: 'POST', path: '/transfers' });
+    expect((tax.request.body as { required: string[] }).required).toEqual(expect.arrayContaining(['requestId', 'uscc', 'toOffice', 'divisionCode']));
+    expect(JSON.stringify(tax.answers[200])).toContain('refused');
+  });
+
   test('a message outside the contract is refused by the simulator (400) and never by the adapter sent', async () => {
     sim.setMode({ mode: 'accept' });
     const response = await fetch(`${sim.url}/transfers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...request(), uscc: 'not-a-code' }) });
@@ -96,6 +105,8 @@ describe('a registration\'s 划转 through the tax system', () => {
     expect(timeline.map((e: { kind: string }) => e.kind)).toContain('messageSent');
     const metrics = (await h.anonymous('GET', '/metrics')).body as string;
     expect(metrics).toMatch(/collab_zones_outbox_messages\{channel="tax",status="SENT"\} [1-9]/);
+    const published = await h.anonymous('GET', '/contracts.json');
+    expect(published.body.ports.map((p: { name: string }) => p.name)).toEqual(['tax-transfer']);
   });
 
   test('a refusal becomes one task for the FTZ tax office, with the system\'s reason', async () => {
