@@ -1,5 +1,6 @@
 import type { Db } from '../store/db';
 import { createCatalogActivities } from './catalog';
+import { createDeliveryActivities, type DeliveryDeps } from './delivery';
 import { createHousekeepingActivities } from './housekeeping';
 import { createIndicatorActivities } from './indicators';
 import { createPenaltyActivities } from './penalties';
@@ -9,7 +10,7 @@ import { createRegistrationActivities } from './registration';
 import { createStatisticsActivities } from './statistics';
 
 /** Every activity the worker registers, built over the records store. */
-export function createActivities(db: Db, faults?: RecordFaults) {
+export function createActivities(db: Db, faults?: RecordFaults, delivery?: DeliveryDeps) {
   return {
     ...createPolicyActivities(db),
     ...createCatalogActivities(db),
@@ -19,6 +20,7 @@ export function createActivities(db: Db, faults?: RecordFaults) {
     ...createIndicatorActivities(db),
     ...createHousekeepingActivities(db),
     ...createRecordActivities(db, faults),
+    ...createDeliveryActivities(db, delivery),
   };
 }
 

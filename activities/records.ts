@@ -4,6 +4,7 @@ import { publishCatalog, writeAgreement } from './agreement-records';
 import { writeEntityRecords } from './entity-records';
 import { writePenalty } from './penalty-records';
 import { writeIndicatorReports } from './indicator-records';
+import { writeNotifications } from './notification-records';
 import { writePilot } from './pilot-records';
 import { endZone, writeZone, writeZoneArea } from './zone-records';
 import { chinaDate } from '../domain/calendar';
@@ -24,9 +25,11 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}) {
         ]);
         if (first) return first.result;
         const published = step.catalog ? await publishCatalog(tx, step) : {};
-        await writeStep(tx, step);
+        const outbox = await writeStep(tx, step);
         const zoneEnded = step.zoneEnd ? { zoneEnded: await endZone(tx, step) } : {};
-        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published, ...zoneEnded };
+        // `outbox` only when there is something to deliver: results of steps without keep their old shape.
+        const delivery = outbox ? { outbox } : {};
+        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published, ...zoneEnded, ...delivery };
         // A concurrent attempt of the same step fails here on the primary key and rolls back whole.
         await tx.query('INSERT INTO step_results (key, result) VALUES ($1, $2)', [step.key, JSON.stringify(committed)]);
         return committed;
@@ -37,7 +40,7 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}) {
   };
 }
 
-async function writeStep(tx: Queryable, step: Step): Promise<void> {
+async function writeStep(tx: Queryable, step: Step): Promise<number> {
   for (const close of step.closeTasks) {
     if (!close.ids.length) continue;
     await tx.query(
@@ -89,11 +92,6 @@ async function writeStep(tx: Queryable, step: Step): Promise<void> {
   if (step.penalty) await writePenalty(tx, step);
   if (step.measure || step.pilotDecisions) await writePilot(tx, step);
   if (step.indicatorReports) await writeIndicatorReports(tx, step);
-  for (const n of step.notifications) {
-    await tx.query(`INSERT INTO notifications (process_id, org_id, kind, message, at) VALUES ($1, $2, $3, $4, $5)`, [
-      step.processId, n.orgId, n.kind, n.message, step.at,
-    ]);
-  }
   for (const e of step.events) {
     await tx.query(
       `INSERT INTO process_events (process_id, chain_id, seq, process_type, at, kind, actor, data)
@@ -102,6 +100,7 @@ async function writeStep(tx: Queryable, step: Step): Promise<void> {
         JSON.stringify(e.data)],
     );
   }
+  return writeNotifications(tx, step);
 }
 
 /** A failure no retry can mend: the workflow sees it at once. */

@@ -73,6 +73,15 @@ export interface NotificationRecord {
   message: string;
 }
 
+/** A message to an outside system (a port), sent after the step commits; its answer goes back to `replyTo`. */
+export interface ExchangeRecord {
+  channel: 'tax';
+  /** The organisation that owns the exchange: a permanent failure becomes its task. */
+  orgId: string;
+  payload: Record<string, unknown>;
+  replyTo?: string;
+}
+
 /** A catalogue version to publish: it gets the next version number and supersedes the one in force. */
 export interface CatalogPublication {
   effectiveDate: string;
@@ -255,6 +264,8 @@ export interface Step {
   zoneArea?: ZoneAreaRecord;
   organization?: OrganizationRecord;
   notifications: NotificationRecord[];
+  /** Messages to outside systems, into the outbox in this transaction (absent in steps that send none). */
+  exchanges?: ExchangeRecord[];
   catalog?: CatalogPublication;
   agreement?: AgreementRecord;
   agreementVersions?: AgreementVersionRecord[];
@@ -297,4 +308,6 @@ export interface StepResult {
   catalogVersion?: number;
   revocations?: Revocation[];
   zoneEnded?: ZoneEnded;
+  /** Messages the step put in the outbox for delivery (notification channels, outside systems). */
+  outbox?: number;
 }

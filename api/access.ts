@@ -20,6 +20,8 @@ export type Reach =
   | 'everyone'
   /** The caller's organisation's tasks; admins and auditors may name any organisation. */
   | 'own-org'
+  /** The caller's own organisation's and no other's, whoever the caller is (reading a notification, its channels). */
+  | 'own-org-only'
   /** Processes the caller's organisation takes part in (see `takesPart`); all of them for supervisors. */
   | 'process'
   /** The process type's launching organisations (`launchedBy` in domain/processes.ts). */
@@ -63,6 +65,14 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/tasks': read('own-org'),
   'GET /api/tasks/{id}': read('own-org'),
   'POST /api/tasks/{id}/complete': write('action', ['admin', 'staff']),
+  // An organisation's notifications and its 督办 list are its own, as its inbox is.
+  'GET /api/notifications': read('own-org'),
+  // Reading a notification is done by its organisation's people; auditors change nothing.
+  'POST /api/notifications/{id}/read': write('own-org-only', ['admin', 'staff']),
+  'GET /api/oversight': read('own-org'),
+  'GET /api/notification-channels': read('own-org'),
+  // Where an organisation's messages go is its admin's to set.
+  'POST /api/notification-channels': write('own-org-only', ['admin']),
   'GET /api/organizations': read('everyone'),
   'GET /api/zones': read('everyone'),
   'GET /api/zones/containing': read('everyone'),

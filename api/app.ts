@@ -6,6 +6,7 @@ import { requireUser } from './auth';
 import { codecServer } from './codec-server';
 import { badRequest, HttpError, notFound, toHttpError, type ErrorBody } from './errors';
 import { DOCS_PAGE, openApiDocument } from './openapi';
+import { contractsDocument } from '../integrations/contracts';
 import { createMetrics } from './metrics';
 import { TooManyAttempts } from './login-limit';
 import { observeRequests } from './observe';
@@ -27,6 +28,8 @@ import { exportStatistics } from './routes/statistics-export';
 import { listIndicators } from './routes/indicators';
 import { completeTask, getTask, listTasks } from './routes/tasks';
 import { getEntity, listEntitiesRoute, listVerifications } from './routes/entities';
+import { listNotifications, listOversight, markNotificationRead } from './routes/notifications';
+import { listNotificationChannels, setNotificationChannels } from './routes/notification-channels';
 
 /** The whole API in one table: the app and /openapi.json are both made from it. */
 export const routes: Route[] = [
@@ -44,6 +47,11 @@ export const routes: Route[] = [
   listTasks,
   getTask,
   completeTask,
+  listNotifications,
+  markNotificationRead,
+  listOversight,
+  listNotificationChannels,
+  setNotificationChannels,
   listOrganizations,
   listZones,
   // Before /api/zones/{code}: "containing" is no division code.
@@ -88,6 +96,9 @@ export function createApp(deps: ApiDeps): express.Express {
   const document = openApiDocument(routes);
   app.get('/openapi.json', (_req, res) => res.json(document));
   app.get('/docs', (_req, res) => res.type('html').send(DOCS_PAGE));
+  // What the product sends to outside systems, as published to them (integrations/).
+  const contracts = contractsDocument();
+  app.get('/contracts.json', (_req, res) => res.json(contracts));
 
   const open = express.Router();
   mount(open, routes.filter((route) => route.public), routeDeps);

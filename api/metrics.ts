@@ -45,9 +45,26 @@ export function createMetrics(db: Db) {
     collect,
   });
 
+  const outbox = new Gauge({
+    name: 'collab_zones_outbox_messages',
+    help: 'Outbox messages (e-mail, chat webhook, outside systems) by channel and delivery state (PENDING, SENT, FAILED)',
+    labelNames: ['channel', 'status'] as const,
+    registers: [registry],
+    collect,
+  });
+  const attempts = new Gauge({
+    name: 'collab_zones_outbox_attempts',
+    help: 'Delivery attempts made so far, by channel: more than the messages means retries',
+    labelNames: ['channel'] as const,
+    registers: [registry],
+    collect,
+  });
+
   async function readLedger(): Promise<void> {
     tasks.reset();
     overdue.reset();
+    outbox.reset();
+    attempts.reset();
     try {
       const rows = await db.query<{ status: string; org_id: string; n: string; overdue: string }>(
         `SELECT status, org_id, count(*) AS n,
@@ -58,6 +75,15 @@ export function createMetrics(db: Db) {
         tasks.set({ state: row.status, org: row.org_id }, Number(row.n));
         if (row.status === 'open') overdue.set({ org: row.org_id }, Number(row.overdue));
       }
+      const messages = await db.query<{ channel: string; status: string; n: string; attempts: string }>(
+        'SELECT channel, status, count(*) AS n, sum(attempts) AS attempts FROM outbox GROUP BY channel, status',
+      );
+      const tried = new Map<string, number>();
+      for (const row of messages) {
+        outbox.set({ channel: row.channel, status: row.status }, Number(row.n));
+        tried.set(row.channel, (tried.get(row.channel) ?? 0) + Number(row.attempts));
+      }
+      for (const [channel, n] of tried) attempts.set({ channel }, n);
       ledgerUp.set(1);
     } catch {
       ledgerUp.set(0);

@@ -105,7 +105,22 @@ export async function processTimeline(
       authority: authorityOf({ ...row.data, ...(decision?.payload as Record<string, unknown> | undefined) }, lang),
     };
   });
+  const delivered = await outboxEntries(deps, processId, lang);
   // Stable: at the same instant the records come before the engine's notes.
-  const entries = [...recorded, ...facts.map((fact) => engineEntry(fact, lang, reader))].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const entries = [...recorded, ...delivered, ...facts.map((fact) => engineEntry(fact, lang, reader))].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return { chainId, runs, entries, buildIds };
+}
+
+/** What left the product for this process (e-mails, robots, outside systems): sent, failed or still being tried. */
+async function outboxEntries(deps: ApiDeps, processId: string, lang: Lang): Promise<TimelineEntry[]> {
+  const rows = await deps.db.query<{ channel: string; org_id: string; status: string; attempts: number; last_error: string | null; created_at: Date | string; sent_at: Date | string | null; last_attempt_at: Date | string | null }>(
+    'SELECT channel, org_id, status, attempts, last_error, created_at, sent_at, last_attempt_at FROM outbox WHERE process_id = $1 ORDER BY id',
+    [processId],
+  );
+  return rows.map((row) => {
+    const kind = row.status === 'SENT' ? 'messageSent' : row.status === 'FAILED' ? 'messageFailed' : 'messagePending';
+    const at = new Date(row.sent_at ?? row.last_attempt_at ?? row.created_at).toISOString();
+    const data = { channel: row.channel, to: row.org_id, attempts: row.attempts, error: row.last_error ?? '' };
+    return { at, kind, actor: null, action: kind, summary: summarize(kind, data, lang), source: 'records' as const, runId: null, decision: null, authority: null };
+  });
 }

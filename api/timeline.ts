@@ -100,6 +100,12 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   },
   taxTransferRequested: { zh: (d) => `片区税务局申请划转至 ${d.to}（${d.reference}）`, en: (d) => `The FTZ tax office requested the transfer to ${d.to} (${d.reference})` },
   taxTransferApproved: { zh: (d) => `市税务局批准划转（${d.reference}）`, en: (d) => `The city tax bureau approved the transfer (${d.reference})` },
+  messageSent: { zh: (d) => `${channelZh(d.channel)}已送达 ${d.to}（第 ${d.attempts} 次尝试）`, en: (d) => `${d.channel} message delivered for ${d.to} (attempt ${d.attempts})` },
+  messageFailed: { zh: (d) => `${channelZh(d.channel)}发送失败（${d.attempts} 次尝试）：${d.error}`, en: (d) => `${d.channel} message failed after ${d.attempts} attempts: ${d.error}` },
+  messagePending: { zh: (d) => `${channelZh(d.channel)}发送中（已尝试 ${d.attempts} 次）${d.error ? `：${d.error}` : ''}`, en: (d) => `${d.channel} message being sent (${d.attempts} attempts so far)${d.error ? `: ${d.error}` : ''}` },
+  taxTransferSent: { zh: (d) => `已通过系统实时提请市税务局划转至 ${d.to}`, en: (d) => `The transfer to ${d.to} was sent to the city tax bureau's system` },
+  taxTransferRefusedBySystem: { zh: (d) => `市税务局系统不予划转：${d.reason}；转片区税务局人工办理`, en: (d) => `The tax system refused the transfer: ${d.reason}; the FTZ tax office takes it up` },
+  taxTransferUndelivered: { zh: (d) => `市税务局系统无法送达（${d.reason}）；转片区税务局人工办理`, en: (d) => `The tax system could not be reached (${d.reason}); the FTZ tax office takes it up` },
   taxTransferred: { zh: (d) => `${d.to} 确认划入（${d.reference}）`, en: (d) => `${d.to} confirmed the transfer (${d.reference})` },
   commitmentVerified: { zh: (d) => `${d.licenceId} 核查符合承诺${d.onTime ? '' : '（逾期核查）'}`, en: (d) => `${d.licenceId} verified compliant${d.onTime ? '' : ' (late)'}` },
   rectificationOrdered: { zh: (d) => `${d.licenceId} 不符合承诺，责令 ${d.rectifyBy} 前整改：${d.findings}`, en: (d) => `${d.licenceId} not compliant; rectify by ${d.rectifyBy}: ${d.findings}` },
@@ -283,6 +289,9 @@ export function authorityOf(data: Data, lang: Lang): { powerCodes?: string[]; ag
 function localDates(data: Data): Data {
   return typeof data.dueAt === 'string' ? { ...data, dueAt: chinaDate(new Date(data.dueAt)) } : data;
 }
+
+const CHANNEL_ZH: Record<string, string> = { email: '邮件', webhook: '群机器人消息', tax: '税务系统报文' };
+const channelZh = (channel: unknown) => CHANNEL_ZH[String(channel)] ?? String(channel);
 
 export function summarize(kind: string, data: Data, lang: Lang): string {
   const template = templates[kind];

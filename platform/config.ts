@@ -55,6 +55,15 @@ const configSchema = z.object({
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   /** How long failed logins count against a username or address. */
   LOGIN_FAILURE_WINDOW: duration('15m').default('15m'),
+  /** The SMTP server notifications are e-mailed through (`smtp://user:pass@host:587`, `smtps://…`); none: e-mails fail visibly. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp://… or smtps://…').optional(),
+  /** The sender of notification e-mails. */
+  SMTP_FROM: z.string().min(3).default('协同区通知 <noreply@collab-zones.invalid>'),
+  /**
+   * The city tax bureau's system for the real-time 划转 (`https://…`). `npm start` runs a local
+   * simulator unless it is set; a cluster without it keeps the 划转 as three tasks.
+   */
+  TAX_SYSTEM_URL: z.string().url().optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -90,6 +99,12 @@ export function loadConfig(kind: ProcessKind = 'embedded', env: NodeJS.ProcessEn
     throw new Error(`invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The worker's delivery settings: SMTP and the outside systems, when configured (or simulated). */
+export function deliveryOf(config: Config, simulated: { taxSystemUrl?: string } = {}): { smtp?: { url: string; from: string }; taxSystemUrl?: string } {
+  const taxSystemUrl = config.TAX_SYSTEM_URL ?? simulated.taxSystemUrl;
+  return { ...(config.SMTP_URL ? { smtp: { url: config.SMTP_URL, from: config.SMTP_FROM } } : {}), ...(taxSystemUrl ? { taxSystemUrl } : {}) };
 }
 
 /** `15s`, `2m`… in milliseconds. */

@@ -9,7 +9,7 @@ import { migrate } from '../store/migrate';
 import { loginLimitsOf } from '../api/login-limit';
 import { workflowCodeOnce } from '../audit/workflow-code';
 import { bundleWorkflows, createWorker, readWorkflowBundle } from '../worker/create-worker';
-import { durationMs, type Config } from './config';
+import { deliveryOf, durationMs, type Config } from './config';
 import { registerSearchAttributes } from './engine-setup';
 import { ensureStatisticsSchedule, ensureSweepSchedule } from './schedules';
 import { listen } from './http-server';
@@ -18,6 +18,7 @@ import { createLog, type Log } from './log';
 import { embeddedTokenSecret } from './secrets';
 import { connectClient, connectWorker } from './temporal';
 import { installWorkerRuntime } from './worker-runtime';
+import { startTaxSimulator } from '../integrations/tax/simulator';
 
 export interface Embedded {
   apiUrl: string;
@@ -87,6 +88,13 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
     await ensureStatisticsSchedule(client, { taskQueue: config.TASK_QUEUE });
     await ensureSweepSchedule(client, { taskQueue: config.TASK_QUEUE });
 
+    // The outside systems' stand-ins, unless a real endpoint is configured (docs/OPERATIONS.md).
+    const taxSimulator = config.TAX_SYSTEM_URL ? undefined : await startTaxSimulator();
+    if (taxSimulator) {
+      stops.push(() => taxSimulator.close());
+      log(`Tax system simulator at ${taxSimulator.url} (set TAX_SYSTEM_URL for the real one)`);
+    }
+
     const workerConnection = await connectWorker(temporalAddress, config);
     stops.push(() => workerConnection.close());
     // One bundle for the worker and for the API's audit replays.
@@ -101,6 +109,7 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       onUnsealed: (reason) => structured.warn({ reason }, 'refused a payload the API did not seal'),
       shutdownGraceMs: graceMs,
       maxCachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
+      delivery: deliveryOf(config, { taxSystemUrl: taxSimulator?.url }),
     });
     const running = worker.run();
     stops.push(async () => {

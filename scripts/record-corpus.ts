@@ -11,6 +11,8 @@ import globalSetup from '../test/global-setup';
 import globalTeardown from '../test/global-teardown';
 import { CORPUS_PAYLOAD_KEY } from '../test/support/corpus-key';
 import { startHarness, type Harness } from '../test/support/harness';
+import { startWebhookReceiver } from '../test/support/receivers';
+import { startTaxSimulator } from '../integrations/tax/simulator';
 import { addDays } from '../domain/agreements';
 import { agreementContent, concludeAgreement, publishCatalog, today } from '../test/support/agreement-flow';
 import { penaltyZone, reportDocument, reportedPenalty } from '../test/support/penalty-flow';
@@ -31,8 +33,35 @@ async function endedZone(h: Harness) {
   return { zoneProcess, agreementId, inFlight };
 }
 
-/** Each scenario names its folder (the process type) and returns the process id it ran. */
-const scenarios: Record<string, (h: Harness) => Promise<string>> = {
+/**
+ * A second product whose outside systems are there (the tax simulator, a chat robot): the scenarios of
+ * the ports' paths run on it, the others keep the paths they were recorded on.
+ */
+let ports: { h: Harness; close(): Promise<void> } | undefined;
+async function portsHarness(): Promise<Harness> {
+  if (!ports) {
+    const tax = await startTaxSimulator();
+    const robot = await startWebhookReceiver();
+    const h = await startHarness({ delivery: { taxSystemUrl: tax.url } });
+    ports = { h, close: async () => (await h.stop(), await tax.close(), await robot.close()) };
+    robotUrl = robot.url('/robot');
+  }
+  return ports.h;
+}
+let robotUrl = '';
+
+/** Each scenario names its folder (the process type) and returns the process id it ran (and on which product, if not the first). */
+const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; id: string }>> = {
+  // A new task reaches an organisation with a chat robot: the step's outbox and its delivery workflow.
+  async 'zone-notified-by-robot'() {
+    const h = await portsHarness();
+    const county = await h.newCounty();
+    await (await h.as(`gov-${county}.admin`)).post('/api/notification-channels', { webhook: robotUrl });
+    const id = await launch(h, county);
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
+    await taskFor(h, `gov-${county}.staff`, id, 'reviewMemorandum');
+    return { h, id };
+  },
   async 'zone-established'(h) {
     return establish(h, await h.newCounty());
   },
@@ -167,6 +196,15 @@ const scenarios: Record<string, (h: Harness) => Promise<string>> = {
     await h.client.workflow.getHandle(id).result();
     return id;
   },
+  // The 划转 by the tax system (its simulator accepting), with the outbox delivery it starts and the answer it hears.
+  async 'registration-tax-by-system'() {
+    const h = await portsHarness();
+    const zone = await readyZone(h);
+    const id = await applied(h, 'ftz.staff', application(zone));
+    await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+    await registration(h, id, (r) => r.tax?.transferStatus === 'CONFIRMED');
+    return { h, id };
+  },
   async 'registration-refused'(h) {
     const zone = await readyZone(h);
     const id = (await apply(h, 'ftz.staff', application(zone, { businessScope: '危险化学品批发；网络赌博' }))).body.id as string;
@@ -279,13 +317,14 @@ async function main(): Promise<void> {
     for (const [name, run] of Object.entries(scenarios).filter(([name]) => name.includes(only))) {
       const folder = join(CORPUS, FOLDERS.find(([pattern]) => pattern.test(name))![1]);
       mkdirSync(folder, { recursive: true });
-      const id = await run(h);
+      const ran = await run(h);
+      const { h: on, id } = typeof ran === 'string' ? { h, id: ran } : ran;
       const runIds: string[] = [];
-      for await (const execution of h.client.workflow.list({ query: `WorkflowId = '${id}'` })) runIds.push(execution.runId);
+      for await (const execution of on.client.workflow.list({ query: `WorkflowId = '${id}'` })) runIds.push(execution.runId);
       for (const [index, runId] of runIds.reverse().entries()) {
         // The CLI's JSON is the format replay reads (the SDK's historyToJSON trips over two protobufjs copies).
         const history = JSON.parse(
-          execFileSync(cli, ['workflow', 'show', '--address', address, '-n', h.namespace, '-w', id, '-r', runId, '-o', 'json']).toString(),
+          execFileSync(cli, ['workflow', 'show', '--address', address, '-n', on.namespace, '-w', id, '-r', runId, '-o', 'json']).toString(),
         ) as { events: unknown[] };
         // Replay needs the workflow id too: task ids and step keys are derived from it.
         const file = join(folder, `${name}.run${index + 1}.json`);
@@ -297,6 +336,7 @@ async function main(): Promise<void> {
     console.error(error);
     throw error;
   } finally {
+    await ports?.close();
     await h.stop();
     await globalTeardown();
   }

@@ -1,5 +1,6 @@
 import type { Period } from '../domain/deadline';
 import type { PublicationPolicy } from '../domain/penalties';
+import type { OutboxRetry } from '../domain/notifications';
 
 /** Policy defaults (DOMAIN.md); each may be narrowed per county by a row with that scope. */
 export const policyDefaults = {
@@ -50,5 +51,10 @@ export const policyDefaults = {
   'indicators.correctionPeriod': { workingDays: 5 } satisfies Period,
   /** How long a day of a publication period lasts in workflow time (as `agreement.dayLengthMs`). */
   'penalty.dayLengthMs': 86_400_000,
+  /**
+   * How the outbox retries a message (e-mail, chat webhook, an outside system): waits doubling from
+   * the first to the longest, up to the attempts; then the message is FAILED (about 40 minutes).
+   */
+  'outbox.retry': { initialIntervalMs: 2000, maximumIntervalMs: 300_000, maximumAttempts: 12 } satisfies OutboxRetry,
 };
 export type PolicyKey = keyof typeof policyDefaults;

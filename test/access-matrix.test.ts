@@ -23,6 +23,8 @@ let zoneId: string;
 let agreementId: string;
 /** A penalty process of a zone of its own, whose enforcement and body have users. */
 let penalty: { id: string; zone: string; decisionNumber: string };
+/** A notification addressed to the county's government (its review task reached it). */
+let notificationId: string;
 const PROBE = { __probe: true };
 
 /** The task-bound actions, each with a task in the ledger addressed as the workflows would. */
@@ -69,6 +71,7 @@ beforeAll(async () => {
   const filed = await filePenalty(h, penaltyCounty.zone, penaltyCounty.uscc);
   penalty = { id: filed.body.id, zone: penaltyCounty.zone, decisionNumber: filed.body.id.slice('penalty-'.length) };
   await taskFor(h, `zone-${penalty.zone}.staff`, penalty.id, 'reportPenalty');
+  [{ id: notificationId }] = await h.db.query<{ id: string }>('SELECT id FROM notifications WHERE org_id = $1 LIMIT 1', [`gov-${county}`]);
   for (const [action, org] of Object.entries(TASK_ORG)) {
     const task = { id: `matrix-${randomUUID()}`, action, orgId: org(county) };
     const role = allActions[action].role;
@@ -132,6 +135,13 @@ function probes(): Probe[] {
     // Reading a task depends on its organisation only: one addressed to the FTZ, one to the county.
     ...[tasks[0], tasks[1]].map((task) => get('/api/tasks/{id}', `/api/tasks/${task.id}`, { orgId: task.orgId })),
     ...tasks.map((task) => post('/api/tasks/{id}/complete', `/api/tasks/${task.id}/complete`, { action: task.action, taskOrgId: task.orgId })),
+    get('/api/notifications', '/api/notifications?org=city', { orgId: 'city' }),
+    get('/api/notifications', `/api/notifications?org=gov-${county}`, { orgId: `gov-${county}` }),
+    post('/api/notifications/{id}/read', `/api/notifications/${notificationId}/read`, { orgId: `gov-${county}` }),
+    get('/api/oversight', '/api/oversight?org=city', { orgId: 'city' }),
+    get('/api/notification-channels', `/api/notification-channels?org=gov-${county}`, { orgId: `gov-${county}` }),
+    // Sets the caller's own organisation's channels: no other organisation's is reachable.
+    post('/api/notification-channels', '/api/notification-channels'),
     get('/api/organizations', '/api/organizations'),
     get('/api/zones', '/api/zones'),
     get('/api/zones/{code}', `/api/zones/${county}`),
@@ -175,6 +185,8 @@ async function allows(rule: RouteRule, caller: Caller, facts: Probe['facts']): P
       const county = (org: string | undefined) => /^(gov|zone|le|tax)-(\d{6})$/.exec(org ?? '')?.[2];
       return county(caller.orgId) !== undefined && county(caller.orgId) === county(facts.orgId);
     }
+    case 'own-org-only':
+      return !facts.orgId || facts.orgId === caller.orgId;
     case 'process': {
       // A search is open to all: its results are narrowed (the next test), it refuses no one.
       if (!facts.processId) return true;

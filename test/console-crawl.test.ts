@@ -37,7 +37,7 @@ beforeAll(async () => {
   const drafting = await h.newCounty();
   const reviewing = await h.newCounty();
   processIds.push(await launch(h, drafting), await launch(h, reviewing));
-  await complete(h, 'ftz.staff', `zone-${reviewing}`, 'draftMemorandum', memorandum());
+  await complete(h, 'ftz.staff', `zone-${reviewing}`, 'draftMemorandum', memorandum(reviewing));
   processIds.push(await launchAgreement(h, zone));
   const pilot = await (await h.as('ftz.admin')).post('/api/processes/pilot-adoption', { measureCode: 'RM-002' });
   const catalog = await (await h.as('ftz.admin')).post('/api/processes/power-catalog', {});

@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 const notifications = (id: string) =>
-  h.db.query<{ org_id: string; kind: string }>('SELECT org_id, kind FROM notifications WHERE process_id = $1 ORDER BY id', [id]);
+  h.db.query<{ org_id: string; kind: string }>(`SELECT org_id, kind FROM notifications WHERE process_id = $1 AND kind <> 'task' ORDER BY id`, [id]);
 
 describe('the memorandum signing deadline', () => {
   test('reminds the awaited organisations at half time, escalates to the city at expiry, and the city may withdraw', async () => {

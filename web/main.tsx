@@ -11,6 +11,7 @@ import { Login } from './pages/Login';
 import { Agreements, Powers } from './pages/Powers';
 import { ProcessPage } from './pages/ProcessPage';
 import { Penalties, PenaltyPage } from './pages/Penalties';
+import { NotificationBell, NotificationCentre, Oversight } from './pages/Notifications';
 import { Pilots } from './pages/Pilots';
 import { PublicCatalogPage } from './pages/PublicCatalog';
 import { Organizations, Processes, ZonePage, Zones } from './pages/Registries';
@@ -29,6 +30,7 @@ function useHash(): string {
 
 const NAV: [string, Word][] = [
   ['#/inbox', 'inbox'],
+  ['#/oversight', 'oversight'],
   ['#/processes', 'processes'],
   ['#/launch', 'launch'],
   ['#/zones', 'zones'],
@@ -59,6 +61,8 @@ function page(hash: string) {
   if (section === 'penalties') return <Penalties />;
   if (section === 'statistics') return <Statistics />;
   if (section === 'pilots') return <Pilots />;
+  if (section === 'notifications') return <NotificationCentre />;
+  if (section === 'oversight') return <Oversight />;
   if (!section || section === 'inbox' || section === 'login') return <Inbox />;
   // An address the console does not know: say so, rather than show the inbox as if it were asked for.
   return <ErrorPage error={{ status: 404, code: 'NOT_FOUND', message: '', fields: {} }} />;
@@ -69,6 +73,7 @@ function pageWord(hash: string): Word | undefined {
   const section = /^#\/([\w-]+)/.exec(hash)?.[1];
   if (section === 'tasks') return 'task';
   if (section === 'public') return 'publicCatalog';
+  if (section === 'notifications') return 'notifications';
   return NAV.find(([href]) => href === `#/${section}`)?.[1] ?? (section ? undefined : 'inbox');
 }
 
@@ -140,6 +145,7 @@ function App() {
             </a>
           ))}
         </nav>
+        <NotificationBell />
         <span data-testid="who" class="who" title={user.orgId}>
           {user.username} · {names.org(lang, user.orgId)}
         </span>

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import type { DeliveryDeps } from '../activities/delivery';
 import type { RecordFaults } from '../activities/records';
 import type { Db } from '../store/db';
 import { SealedOnlyCodec, type AesGcmPayloadCodec } from '../platform/payload-codec';
@@ -46,6 +47,8 @@ export interface WorkerOptions {
   onUnsealed?: (reason: string) => void;
   workflowBundle?: WorkflowBundleWithSourceMap;
   faults?: RecordFaults;
+  /** How the outbox reaches people: the SMTP server (platform/config.ts `SMTP_URL`). */
+  delivery?: DeliveryDeps;
   /** How long a stopping worker lets running activities finish before cancelling them. */
   shutdownGraceMs?: number;
   /** The cap on cached workflows (WORKER_CACHED_WORKFLOWS); the SDK's own default sizes it by memory. */
@@ -61,7 +64,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities(options.db, options.faults),
+    activities: createActivities(options.db, options.faults, options.delivery),
     // Only what the API sealed reaches the workflows: reaching the engine is not reaching the processes.
     dataConverter: { payloadCodecs: [new SealedOnlyCodec(options.codec, options.onUnsealed ?? warnUnsealed)] },
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),

@@ -3,7 +3,7 @@
  * many as the load needs; they share the task queue. SIGTERM or SIGINT: stop polling, let running
  * activities finish within SHUTDOWN_GRACE, close the connections, exit 0.
  */
-import { durationMs, loadConfig } from '../platform/config';
+import { deliveryOf, durationMs, loadConfig } from '../platform/config';
 import { createLog } from '../platform/log';
 import { stopOnSignals } from '../platform/shutdown';
 import { payloadCodecOf } from '../platform/keys';
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     workflowBundle: config.WORKFLOW_BUNDLE ? readWorkflowBundle(config.WORKFLOW_BUNDLE) : undefined,
     shutdownGraceMs: graceMs,
     maxCachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
+    delivery: deliveryOf(config),
   });
   const running = worker.run();
   running.catch((error: unknown) => {

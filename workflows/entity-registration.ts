@@ -26,6 +26,7 @@ import {
 import { searchAttributes } from '../domain/search-attributes';
 import { issueUscc } from '../domain/uscc';
 import { zoneEndedSignal } from './zone-establishment';
+import { exchangeAnsweredSignal, type ExchangeAnswer } from './outbox-delivery';
 import {
   activities,
   addEvent,
@@ -71,6 +72,8 @@ export interface RegistrationState {
   /** Items screening put on the normal route (absent in runs from before the route existed). */
   normalItems?: NormalRouteItem[];
   normalLicences?: NormalLicenceRecord[];
+  /** The 划转 went to the tax system (absent in runs from before the tax port): sent, then answered. */
+  taxBySystem?: 'sent' | 'answered';
 }
 
 export type RegistrationView = Omit<RegistrationState, 'core' | 'application'> & {
@@ -175,7 +178,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     enter('COMPLETED');
   }
 
-  handleAction<{ decision: 'agree' } | { decision: 'refuse'; reason: string }, { refusals: Refusal[]; grants: Grant[]; taxDeadline: Deadline } | undefined>(
+  handleAction<{ decision: 'agree' } | { decision: 'refuse'; reason: string }, { refusals: Refusal[]; grants: Grant[]; taxDeadline: Deadline; taxBySystem?: boolean } | undefined>(
     core,
     {
       action: A.consentRegistration,
@@ -184,11 +187,14 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
         if (input.payload.decision !== 'agree') return undefined;
         const at = nowIso();
         const items = commitmentItems().map((i) => ({ powerCode: i.powerCode, conditionsDue: i.variant === 'conditionsByDate' ? i.conditionsDue : undefined }));
-        const [plan, taxDeadline] = await Promise.all([
+        // Whether a tax system is configured, asked once and kept in history (runs from before the port ask nothing).
+        const bySystem = patched('tax-transfer-by-system') ? activities.taxTransferBySystem() : Promise.resolve(false);
+        const [plan, taxDeadline, taxBySystem] = await Promise.all([
           activities.planGrant({ zoneCode: county, items, at }),
           activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: at }),
+          bySystem,
         ]);
-        return { ...plan, taxDeadline };
+        return { ...plan, taxDeadline, taxBySystem };
       },
       decide: (input, step, plan) => {
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
@@ -203,7 +209,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
           refuse(step, plan!.refusals, null);
           return;
         }
-        register(step, plan!.grants, plan!.taxDeadline);
+        register(step, plan!.grants, plan!.taxDeadline, plan!.taxBySystem === true);
       },
     },
     write,
@@ -211,7 +217,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
   );
 
   /** Registration and tax registration in one step, each licence granted, verification and transfer opened. */
-  function register(step: Step, grants: Grant[], taxDeadline: Deadline): void {
+  function register(step: Step, grants: Grant[], taxDeadline: Deadline, taxBySystem: boolean): void {
     const a = state.application;
     state.entity = {
       uscc: state.uscc,
@@ -255,7 +261,8 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     step.licences = [...state.licences];
     applyByNormalRoute(step);
     enter('SUPERVISING');
-    openTaxStep(step, 'requestTaxTransfer', taxDeadline);
+    if (taxBySystem) sendTaxTransfer(step);
+    else openTaxStep(step, 'requestTaxTransfer', taxDeadline);
   }
 
   const TAX_STEPS: Record<TaxStep, { org: string; next?: TaxStep; status: TaxRecord['transferStatus']; at: 'requestedAt' | 'approvedAt' | 'confirmedAt' }> = {
@@ -263,9 +270,9 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     approveTaxTransfer: { org: 'tax-city', next: 'confirmTaxTransfer', status: 'APPROVED', at: 'approvedAt' },
     confirmTaxTransfer: { org: orgIds.taxOffice(county), status: 'CONFIRMED', at: 'confirmedAt' },
   };
-  function openTaxStep(step: Step, name: TaxStep, deadline: Deadline): void {
+  function openTaxStep(step: Step, name: TaxStep, deadline: Deadline, because: Record<string, unknown> = {}): void {
     const { org } = TAX_STEPS[name];
-    openTask(core, step, A[name], org, { uscc: state.uscc, from: 'tax-ftz', to: orgIds.taxOffice(county), via: 'tax-city' }, deadline.dueAt);
+    openTask(core, step, A[name], org, { uscc: state.uscc, from: 'tax-ftz', to: orgIds.taxOffice(county), via: 'tax-city', ...because }, deadline.dueAt);
     // The city bureau oversees the transfer; its own step is overseen by the FTZ.
     track(`tax:${name}`, deadline, `${A[name].title.en} for ${state.uscc}`, org, [org === 'tax-city' ? 'ftz' : 'tax-city']);
   }
@@ -292,6 +299,51 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
       view,
     );
   }
+
+  /** 四(三)2: the 划转 is asked of the city bureau's system at once, in the registration's own step. */
+  function sendTaxTransfer(step: Step): void {
+    state.tax = { ...state.tax!, transferStatus: 'REQUESTED', requestedAt: step.at };
+    step.tax = state.tax;
+    state.taxBySystem = 'sent';
+    step.exchanges = [{
+      channel: 'tax',
+      orgId: 'tax-ftz',
+      replyTo: core.processId,
+      payload: { uscc: state.uscc, entityName: state.application.name, fromOffice: 'tax-ftz', viaOffice: 'tax-city', toOffice: state.tax.transferTo!, divisionCode: county, registeredAt: step.at, processId: core.processId },
+    }];
+    addEvent(core, step, 'taxTransferSent', null, { to: state.tax.transferTo });
+  }
+
+  /** The system's answer: accepted completes the transfer with no one's task; a refusal or an outage is the FTZ tax office's task. */
+  async function taxAnswered(answer: ExchangeAnswer): Promise<void> {
+    const said = answer.outcome === 'answered' ? (answer.answer as { result: 'accepted'; reference: string } | { result: 'refused'; reason: string }) : undefined;
+    // Held like a step in flight: the run does not continue as new between the answer and its record.
+    core.inFlight++;
+    try {
+      const deadline = said?.result === 'accepted' ? undefined : await activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: nowIso() });
+      const step = beginStep(core);
+      const to = state.tax!.transferTo!;
+      if (said?.result === 'accepted') {
+        state.tax = { ...state.tax!, transferStatus: 'CONFIRMED', approvedAt: step.at, confirmedAt: step.at, office: to };
+        addEvent(core, step, 'taxTransferred', null, { reference: said.reference, to, bySystem: true });
+      } else {
+        const reason = said?.result === 'refused' ? said.reason : (answer.error ?? '');
+        state.tax = { ...state.tax!, transferStatus: 'NONE' };
+        addEvent(core, step, said ? 'taxTransferRefusedBySystem' : 'taxTransferUndelivered', null, { reason, to });
+        openTaxStep(step, 'requestTaxTransfer', deadline!, { systemSaid: reason });
+      }
+      step.tax = state.tax;
+      completeIfSettled(step);
+      await write(step);
+    } finally {
+      core.inFlight--;
+    }
+  }
+  setHandler(exchangeAnsweredSignal, async (answer) => {
+    if (answer.channel !== 'tax' || state.taxBySystem !== 'sent') return;
+    state.taxBySystem = 'answered';
+    await taxAnswered(answer);
+  });
 
   const verificationCheck = (action: typeof A.verifyCommitment, status: LicenceRecord['verificationStatus']) => (input: ActionInput<Verification>) => {
     const task = requireTask(core, action, input);

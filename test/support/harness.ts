@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { DeliveryDeps } from '../../activities/delivery';
 import type { RecordFaults } from '../../activities/records';
 import { createApp } from '../../api/app';
 import { signingKey } from '../../audit/signing';
@@ -72,7 +73,7 @@ async function newNamespace(connection: Connection): Promise<string> {
  * One test file's product: its own records store, namespace, task queue, worker and API, on the
  * run's shared engine and workflow bundle.
  */
-export async function startHarness(options: { database?: 'pglite' | 'postgres'; faults?: RecordFaults; maxCachedWorkflows?: number } = {}) {
+export async function startHarness(options: { database?: 'pglite' | 'postgres'; faults?: RecordFaults; maxCachedWorkflows?: number; delivery?: DeliveryDeps } = {}) {
   quietRuntime();
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
   const db = await openTestDb(options.database ?? 'pglite');
@@ -99,6 +100,7 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
       workflowBundle,
       faults,
       maxCachedWorkflows: options.maxCachedWorkflows,
+      delivery: options.delivery,
     });
     running = worker.run();
   }

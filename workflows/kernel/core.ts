@@ -3,12 +3,13 @@
  * All state lives in `ProcessCore`, plain JSON carried across continue-as-new; these functions only
  * read and change it.
  */
-import { patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, proxyActivities, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { Step, StepResult, TaskRecord } from '../../activities/step';
 import type { ActionDefinition } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
 import { searchAttributes } from '../../domain/search-attributes';
+import { outboxWorkflowId } from '../outbox-delivery';
 
 export const activities = proxyActivities<Activities>({
   // A step is one short transaction: a worker that stops holding one gives it up to another in 10 s.
@@ -149,9 +150,24 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
 export async function commit(core: ProcessCore, step: Step): Promise<StepResult> {
   core.inFlight++;
   try {
-    return await activities.commitStep(step);
+    const result = await activities.commitStep(step);
+    // Histories recorded before the outbox have no step with messages; the patch marks the new command.
+    if (result.outbox && patched('outbox-delivery')) await startDelivery(step.key);
+    return result;
   } finally {
     core.inFlight--;
   }
 }
 
+
+/**
+ * Hands a step's outbox to its own workflow, named by the step's key (so a replay or a retry starts
+ * nothing twice), abandoned by this run: the step is written, the messages go out on their own time.
+ */
+async function startDelivery(stepKey: string): Promise<void> {
+  await startChild('outboxDelivery', {
+    workflowId: outboxWorkflowId(stepKey),
+    args: [{ stepKey }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+}

@@ -1,0 +1,112 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../store/db';
+import { readPolicy } from '../store/policy';
+import type { OutboxRetry } from '../domain/notifications';
+import { postChatMessage, WebhookRefused, type ChatMessage } from '../integrations/chat-webhook';
+import { createMailer, type SmtpSettings } from '../integrations/email';
+import { createTaxAdapter } from '../integrations/tax/adapter';
+import type { TaxTransferRequest } from '../integrations/tax/messages';
+
+/** What delivery needs from the deployment; without SMTP settings e-mail messages fail, visibly. */
+export interface DeliveryDeps {
+  smtp?: SmtpSettings;
+  /** The tax system's base URL (TAX_SYSTEM_URL, or the simulator `npm start` runs); none: the 划转 stays manual. */
+  taxSystemUrl?: string;
+}
+
+/** What a delivery came to, and whom to tell: an exchange's process hears its answer. */
+export interface Delivered {
+  status: 'SENT' | 'FAILED';
+  channel: string;
+  key: string;
+  replyTo: string | null;
+  answer?: unknown;
+}
+
+interface OutboxRow {
+  id: string;
+  idempotency_key: string;
+  channel: string;
+  target: string;
+  payload: Record<string, unknown>;
+  status: 'PENDING' | 'SENT' | 'FAILED';
+  reply_to: string | null;
+  answer: unknown;
+}
+
+/**
+ * Delivers outbox messages (notification channels here; outside systems add their channels). Each
+ * message is sent by its key: a message already SENT is not sent again, and the key travels with it
+ * (Message-ID, `Idempotency-Key`) so that the receiver can recognise the repeat a crash between the
+ * send and the record of it would make.
+ */
+export function createDeliveryActivities(db: Db, deps: DeliveryDeps = {}) {
+  const mailer = deps.smtp ? createMailer(deps.smtp) : undefined;
+  const tax = deps.taxSystemUrl ? createTaxAdapter(deps.taxSystemUrl) : undefined;
+
+  async function send(row: OutboxRow): Promise<unknown> {
+    if (row.channel === 'email') {
+      if (!mailer) throw ApplicationFailure.nonRetryable('no SMTP server is configured (SMTP_URL)', 'ChannelUnavailable');
+      const payload = row.payload as { subject: string; text: string };
+      return mailer.send({ to: row.target, subject: payload.subject, text: payload.text, idempotencyKey: row.idempotency_key });
+    }
+    if (row.channel === 'webhook') {
+      try {
+        return await postChatMessage(row.target, row.payload as unknown as ChatMessage, row.idempotency_key);
+      } catch (error) {
+        if (error instanceof WebhookRefused && error.permanent) throw ApplicationFailure.nonRetryable(error.message, 'DeliveryRefused');
+        throw error;
+      }
+    }
+    if (row.channel === 'tax') {
+      if (!tax) throw ApplicationFailure.nonRetryable('no tax system is configured (TAX_SYSTEM_URL)', 'ChannelUnavailable');
+      return tax.requestTransfer(row.payload as unknown as TaxTransferRequest);
+    }
+    throw ApplicationFailure.nonRetryable(`no adapter for channel ${row.channel}`, 'ChannelUnavailable');
+  }
+
+  return {
+    /** A step's messages still to deliver, and the retry policy to deliver them with. */
+    async outboxOfStep(input: { stepKey: string }): Promise<{ ids: string[]; retry: OutboxRetry }> {
+      const rows = await db.query<{ id: string }>(`SELECT id FROM outbox WHERE step_key = $1 AND status = 'PENDING' ORDER BY id`, [input.stepKey]);
+      const retry = (await readPolicy(db, 'outbox.retry', '*')) as OutboxRetry;
+      return { ids: rows.map((row) => String(row.id)), retry };
+    },
+
+    /** Whether registrations send their 划转 to the tax system (else it is three tasks, as before the port). */
+    async taxTransferBySystem(): Promise<boolean> {
+      return Boolean(tax);
+    },
+
+    /** Sends one message, once: each attempt is counted, its error kept, and SENT recorded with the answer. */
+    async deliverOutboxMessage(input: { id: string }): Promise<Delivered> {
+      const [row] = await db.query<OutboxRow>(
+        `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = now() WHERE id = $1 AND status = 'PENDING'
+         RETURNING id, idempotency_key, channel, target, payload, status, reply_to, answer`,
+        [input.id],
+      );
+      if (!row) {
+        const [done] = await db.query<OutboxRow>('SELECT id, idempotency_key, channel, status, reply_to, answer FROM outbox WHERE id = $1', [input.id]);
+        return { status: done?.status === 'SENT' ? 'SENT' : 'FAILED', channel: done?.channel ?? '', key: done?.idempotency_key ?? '', replyTo: done?.reply_to ?? null, answer: done?.answer };
+      }
+      let answer: unknown;
+      try {
+        answer = await send(row);
+      } catch (error) {
+        await db.query('UPDATE outbox SET last_error = $2 WHERE id = $1', [input.id, String((error as Error).message).slice(0, 500)]);
+        throw error;
+      }
+      await db.query(`UPDATE outbox SET status = 'SENT', sent_at = now(), answer = $2, last_error = NULL WHERE id = $1`, [
+        input.id, JSON.stringify(answer ?? null),
+      ]);
+      return { status: 'SENT', channel: row.channel, key: row.idempotency_key, replyTo: row.reply_to, answer };
+    },
+
+    /** Gives a message up after the retry policy: FAILED, with the last error, for people to see. */
+    async failOutboxMessage(input: { id: string; error: string }): Promise<Delivered> {
+      await db.query(`UPDATE outbox SET status = 'FAILED', last_error = $2 WHERE id = $1 AND status = 'PENDING'`, [input.id, input.error.slice(0, 500)]);
+      const [row] = await db.query<OutboxRow>('SELECT idempotency_key, channel, reply_to, status FROM outbox WHERE id = $1', [input.id]);
+      return { status: row.status === 'SENT' ? 'SENT' : 'FAILED', channel: row.channel, key: row.idempotency_key, replyTo: row.reply_to };
+    },
+  };
+}
