@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queryable, Db } from '../store/db';
 import { publishCatalog, writeAgreement } from './agreement-records';
+import { issueDocuments } from './document-records';
 import { writeEntityRecords } from './entity-records';
 import { writePenalty } from './penalty-records';
 import { writePilot } from './pilot-records';
@@ -25,7 +26,10 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}) {
         const published = step.catalog ? await publishCatalog(tx, step) : {};
         await writeStep(tx, step);
         const zoneEnded = step.zoneEnd ? { zoneEnded: await endZone(tx, step) } : {};
-        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published, ...zoneEnded };
+        // The acts this step makes final take their 文号 here, in the same transaction as the records.
+        const issued = await issueDocuments(tx, step);
+        const documents = issued.length ? { documents: issued } : {};
+        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published, ...zoneEnded, ...documents };
         // A concurrent attempt of the same step fails here on the primary key and rolls back whole.
         await tx.query('INSERT INTO step_results (key, result) VALUES ($1, $2)', [step.key, JSON.stringify(committed)]);
         return committed;

@@ -264,4 +264,6 @@ export interface StepResult {
   catalogVersion?: number;
   revocations?: Revocation[];
   zoneEnded?: ZoneEnded;
+  /** The 文号 this step issued to the acts it made final (activities/document-records.ts). */
+  documents?: { number: string; kind: 'memorandum' | 'agreement' | 'recognition' | 'approval'; ref: string }[];
 }

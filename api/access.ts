@@ -59,6 +59,9 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/processes/{id}/timeline': read('process'),
   'GET /api/processes/{id}/history': read('process', ['admin', 'auditor']),
   'GET /api/processes/{id}/export': read('process', ['admin', 'auditor']),
+  // 文号, titles and dates of the acts: the registry any signed-in user reads; the documents themselves as the process.
+  'GET /api/documents': read('everyone'),
+  'GET /api/processes/{id}/documents': read('process'),
   'POST /api/processes/{id}/actions/{action}': write('action', ['admin', 'staff']),
   'GET /api/tasks': read('own-org'),
   'GET /api/tasks/{id}': read('own-org'),

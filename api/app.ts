@@ -15,6 +15,7 @@ import { login, logout, me } from './routes/identity';
 import { health, metrics } from './routes/operations';
 import { exportProcess, getHistory, getPublicKey, verifyAudit } from './routes/audit';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
+import { listDocuments, listProcessDocuments } from './routes/documents';
 import { getPenalty, listPenalties } from './routes/penalties';
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
 import { listPilots } from './routes/pilots';
@@ -36,6 +37,8 @@ export const routes: Route[] = [
   listProcesses,
   getProcess,
   getTimeline,
+  listProcessDocuments,
+  listDocuments,
   startProcessAction,
   listTasks,
   getTask,

@@ -117,7 +117,7 @@ function probes(): Probe[] {
     get('/api/process-types', '/api/process-types'),
     get('/api/processes', `/api/processes?zone=${county}`),
     // Reading depends on the process's zone and tasks, not its type: the zone's process stands for both.
-    ...['', '/timeline', '/history', '/export'].map((tail) => get(`/api/processes/{id}${tail}`, `/api/processes/${zoneId}${tail}`, { processId: zoneId, zone: county })),
+    ...['', '/timeline', '/history', '/export', '/documents'].map((tail) => get(`/api/processes/{id}${tail}`, `/api/processes/${zoneId}${tail}`, { processId: zoneId, zone: county })),
     ...Object.keys(processDefinitions).map((type) => post('/api/processes/{type}', `/api/processes/${type}`, { type })),
     ...processes.flatMap(({ id, zone, definition }) =>
       definition.processActions.map((action) =>
@@ -143,6 +143,7 @@ function probes(): Probe[] {
     get('/api/penalties', `/api/penalties?zone=${penalty.zone}`),
     get('/api/penalties/{decisionNumber}', `/api/penalties/${encodeURIComponent(penalty.decisionNumber)}`),
     get('/api/pilots', '/api/pilots'),
+    get('/api/documents', '/api/documents?q=营自贸发'),
     get('/api/statistics', '/api/statistics?view=national'),
     post('/api/statistics/snapshots', '/api/statistics/snapshots'),
     post('/api/audit/verify', '/api/audit/verify'),

@@ -16,6 +16,7 @@ import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, processSummarySchema } from '../schemas';
 import { excluded, searchQuerySchema, visibilityQuery } from '../search';
 import { processTimeline, timelineEntrySchema } from '../process-timeline';
+import { processDocuments } from '../../store/documents';
 
 function definitionOf(type: string) {
   const definition = processDefinitions[type as keyof typeof processDefinitions];
@@ -149,6 +150,8 @@ const processDetailSchema = processSummarySchema.extend({
   deadlines: z.array(z.record(z.string(), z.unknown())),
   availableActions: z.array(z.object({ name: z.string(), title: z.string(), inputSchema: z.record(z.string(), z.unknown()) })),
   history: z.object({ events: z.number().int(), runId: z.string() }),
+  /** The numbered documents its final acts were issued (文号), each printable. */
+  documents: z.array(z.object({ number: z.string(), kind: z.string(), title: z.string(), issuedAt: z.string(), n: z.number().int() })),
 });
 
 export const getProcess = defineRoute({
@@ -182,6 +185,7 @@ export const getProcess = defineRoute({
       deadlines,
       availableActions,
       history: { events: description.historyLength, runId: description.runId },
+      documents: (await processDocuments(deps.db, params.id)).map(({ number, kind, title, issuedAt, n }) => ({ number, kind, title, issuedAt, n })),
     };
   },
 });
