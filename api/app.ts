@@ -15,7 +15,7 @@ import { login, logout, me } from './routes/identity';
 import { health, metrics } from './routes/operations';
 import { exportProcess, getHistory, getPublicKey, verifyAudit } from './routes/audit';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
-import { listDocuments, listProcessDocuments } from './routes/documents';
+import { getDocumentPdf, listDocuments, listProcessDocuments } from './routes/documents';
 import { getPenalty, listPenalties } from './routes/penalties';
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
 import { listPilots } from './routes/pilots';
@@ -38,6 +38,7 @@ export const routes: Route[] = [
   getProcess,
   getTimeline,
   listProcessDocuments,
+  getDocumentPdf,
   listDocuments,
   startProcessAction,
   listTasks,

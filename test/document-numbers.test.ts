@@ -28,24 +28,24 @@ describe('文号 across worker failures', () => {
   test('recognitions numbered through a lost reply and a stopped worker run on without gap or repeat, shown and searchable', async () => {
     const { zone, uscc } = await penaltyZone(h);
     const before = (await ftzNumbers()).length;
-    const penalties = [];
+    const penalties: { id: string; decisionNumber: string }[] = [];
     for (let i = 0; i < 3; i++) penalties.push(await reportedPenalty(h, zone, uscc));
 
     // 1: the step commits, the reply is lost, the engine retries the activity: the retry finds the first number.
     faults.processId = penalties[0].id;
-    await complete(h, 'ftz.staff', penalties[0].id, 'reviewPenalty', { decision: 'recognise' });
+    await complete(h, 'ftz.leader', penalties[0].id, 'reviewPenalty', { decision: 'recognise' });
     expect(faults.thrown).toBe(1);
 
     // 2: the worker is stopped while the recognition is sent; a new worker takes it up.
     const review = await taskFor(h, 'ftz.staff', penalties[1].id, 'reviewPenalty');
     await h.stopWorker();
-    const pending = (await h.as('ftz.staff')).post(`/api/tasks/${review.id}/complete`, { decision: 'recognise' });
+    const pending = (await h.as('ftz.leader')).post(`/api/tasks/${review.id}/complete`, { decision: 'recognise' });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await h.startWorker();
     expect((await pending).status).toBe(200);
 
     // 3: an ordinary one.
-    await complete(h, 'ftz.staff', penalties[2].id, 'reviewPenalty', { decision: 'recognise' });
+    await complete(h, 'ftz.leader', penalties[2].id, 'reviewPenalty', { decision: 'recognise' });
 
     const rows = await ftzNumbers();
     // The zone's memorandum took one number before these; the recognitions follow it one by one.

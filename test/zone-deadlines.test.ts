@@ -41,8 +41,8 @@ describe('the memorandum signing deadline', () => {
     await taskFor(h, 'city.admin', id, 'decideOverdueMemorandum');
     await complete(h, 'city.admin', id, 'decideOverdueMemorandum', { decision: 'keepWaiting', reason: '双方仍在协商' });
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
-    await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
-    const done = await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+    const done = await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     expect(done.stage).toBe('AWAITING_BODY');
     const kinds = await timelineKinds(h, id);
     expect(kinds.filter((k) => k === 'reminderSent')).toHaveLength(1);
@@ -54,8 +54,8 @@ describe('the memorandum signing deadline', () => {
     const county = await h.newCounty({ signingPeriod: { seconds: 4 } });
     const id = await launch(h, county);
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum());
-    await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
-    await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     const { dueAt } = (await (await h.as('audit.auditor')).get(`/api/processes/${id}`)).body.deadlines[0];
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(dueAt) - Date.now()) + 1000));
     expect(await notifications(id)).toEqual([]);

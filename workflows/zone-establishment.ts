@@ -33,7 +33,9 @@ import {
   publishAndCommit,
   reject,
   requireActor,
+  requireSigningTask,
   requireTask,
+  leadersSign,
   watchDeadline,
   type ActionHandler,
   type ProcessCore,
@@ -97,6 +99,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
           historyEventLimit: 0,
         };
   const core = resumeCore(state.core);
+  const leaderRule = leadersSign();
   const government = orgIds.government(state.countyCode);
   const parties = [government, 'ftz'];
   const amending = () => state.stage.startsWith('AMENDMENT');
@@ -164,7 +167,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   handle<Review>(
     A.reviewMemorandum,
     (input) => {
-      const task = requireTask(core, A.reviewMemorandum, input);
+      const task = requireSigningTask(core, A.reviewMemorandum, input, leaderRule);
       if (task.context.version !== currentDraft().version) {
         reject(REJECTION.conflict, `version ${String(task.context.version)} is superseded by ${currentDraft().version}`);
       }

@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { DOCUMENT_KINDS } from '../../domain/documents';
-import { processDocuments, searchDocuments } from '../../store/documents';
+import { documentText } from '../../domain/document-text';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../domain/documents';
+import { renderDocumentPdf } from '../../documents/render-pdf';
+import { documentOf, keepPdf, processDocuments, searchDocuments } from '../../store/documents';
+import { notFound } from '../errors';
 import { defineRoute } from '../route';
 import { idParams } from '../schemas';
 import { readableProcess } from './processes';
@@ -48,3 +52,42 @@ export const listProcessDocuments = defineRoute({
     return { items: await processDocuments(deps.db, params.id) };
   },
 });
+
+/**
+ * Prints a numbered document: rendered once from the act fixed with its 文号, then kept, so every
+ * fetch answers the same bytes. Readable as the process is.
+ */
+export const getDocumentPdf = defineRoute({
+  method: 'get',
+  path: '/api/processes/{id}/documents/{n}.pdf',
+  summary: "A process's numbered document as a PDF in the official layout (GB/T 9704-2012), Chinese fonts embedded; the same bytes every time",
+  tag: 'Documents',
+  params: z.object({ id: z.string().min(1).max(200), n: z.coerce.number().int().min(1).max(10_000) }),
+  produces: 'application/pdf',
+  response: z.instanceof(Buffer),
+  async handler({ params, user, deps, res }) {
+    await readableProcess(deps, user, params.id);
+    const document = await documentOf(deps.db, params.id, params.n);
+    if (!document) throw notFound(`process ${params.id} has no document ${params.n}`);
+    const pdf = document.pdf ?? (await renderOnce(document.number, async () => keepPdf(deps.db, document.number, ...(await rendered(document)))));
+    res.setHeader('Content-Disposition', `inline; filename="document-${params.n}.pdf"; filename*=UTF-8''${encodeURIComponent(document.number)}.pdf`);
+    return pdf;
+  },
+});
+
+/** Renders in flight, by 文号: readers arriving together wait for one rendering (seconds of CPU) in this process. */
+const rendering = new Map<string, Promise<Buffer>>();
+function renderOnce(number: string, render: () => Promise<Buffer>): Promise<Buffer> {
+  let pending = rendering.get(number);
+  if (!pending) {
+    pending = render().finally(() => rendering.delete(number));
+    rendering.set(number, pending);
+  }
+  return pending;
+}
+
+async function rendered(document: NonNullable<Awaited<ReturnType<typeof documentOf>>>): Promise<[Buffer, string]> {
+  const text = documentText(document.kind, document.number, document.title, document.act);
+  const pdf = await renderDocumentPdf(text, { issuedAt: document.issuedAt, subject: `${DOCUMENT_KIND_LABELS[document.kind].zh} ${document.number}` });
+  return [pdf, createHash('sha256').update(pdf).digest('hex')];
+}

@@ -6,7 +6,7 @@ import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription
 import { definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
 import { PROCESS_TYPES } from '../../domain/names';
 import { searchAttributes } from '../../domain/search-attributes';
-import { allowsAction, requireActionRule, requireProcessReader } from '../access';
+import { allowsAction, requireActionRule, requireProcessReader, requireSigner } from '../access';
 import { inputSchemaOf } from '../action-schemas';
 import { actorOf, type User } from '../auth';
 import { checkEligibility } from '../eligibility';
@@ -205,6 +205,7 @@ export const startProcessAction = defineRoute({
     const action = definition.actions[params.action];
     requireActionRule(user, action.name, { zoneCode });
     const payload = parseActionPayload(action, body);
+    requireSigner(user, action.name, payload);
     const { requestId, bind } = await idempotencyOf(deps.db, user, req, body);
     const state = await runAction(handle, action, { actor: actorOf(user), requestId, payload });
     await bind();

@@ -169,9 +169,9 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     return code;
   }
 
-  /** An admin and a staff user `<orgId>.<role>` of an organisation, with the demo password. */
+  /** An admin and a staff user `<orgId>.<role>` of an organisation (and a leader of a government), with the demo password. */
   async function addUsers(orgId: string): Promise<void> {
-    for (const role of ['admin', 'staff']) {
+    for (const role of orgId.startsWith('gov-') ? ['admin', 'staff', 'leader'] : ['admin', 'staff']) {
       await db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
         `${orgId}.${role}`, orgId, [role], passwordHash,
       ]);

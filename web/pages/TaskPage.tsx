@@ -1,6 +1,7 @@
-import { api } from '../api';
+import { api, session } from '../api';
 import { ErrorPage, LoadState } from '../components/LoadState';
 import { SchemaForm, type Choice, type Schema } from '../components/SchemaForm';
+import { withoutSignatures } from '../components/schema-values';
 import { TaskContext, TaskHeader } from '../components/TaskContext';
 import { t, useLang } from '../i18n';
 import { useNames } from '../names';
@@ -39,7 +40,7 @@ export function TaskPage({ id }: { id: string }) {
         {current.status === 'open' ? (
           ready ? (
             <SchemaForm
-              schema={current.inputSchema as Schema}
+              schema={withoutSignatures(current.inputSchema as Schema, current.signs, session.user()?.roles.includes('leader') ?? false)}
               initial={prefillOf(current, process.data)}
               choices={{ powerCode: powerChoices }}
               submit={async (payload) => {
