@@ -20,6 +20,8 @@ export interface DocumentText {
   date: string;
 }
 
+// The act as stored (jsonb): its shape depends on its kind, and a missing field prints as empty.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Act = Record<string, any>;
 
 const SCOPE_WORDS: Record<string, string> = { acceptance: '受理', review: '审查', decision: '决定' };

@@ -126,6 +126,16 @@ test('a zone is established through the console alone, by the right staff of eac
   await government.getByTestId('timeline').getByText('确定管理机构“协同区管理委员会”，协同区生效').waitFor();
   await screenshot(government, 'process');
 
+  // The signed memorandum is listed with its 文号; 打印 opens its PDF, served to this user's session.
+  const documents = government.getByTestId('documents');
+  await documents.getByText(/营自贸发〔\d{4}〕\d+号/).waitFor();
+  const print = documents.getByRole('link', { name: '打印' });
+  expect(await print.getAttribute('target')).toBe('_blank');
+  const printed = await government.request.get(h.baseUrl + (await print.getAttribute('href')));
+  expect(printed.status()).toBe(200);
+  expect(printed.headers()['content-type']).toBe('application/pdf');
+  expect((await printed.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
   await city.click('a[href="#/zones"]');
   await city.locator(`tr[data-zone="${county}"]`).getByText('运行中').waitFor();
 });

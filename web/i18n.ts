@@ -31,6 +31,8 @@ const words = {
   status: ['状态', 'Status'],
   timeline: ['办理记录', 'Timeline'],
   openTasks: ['待办事项', 'Open tasks'],
+  documents: ['公文', 'Documents'],
+  print: ['打印', 'Print'],
   deadlines: ['期限', 'Deadlines'],
   actions: ['可发起的操作', 'Actions'],
   diagram: ['流程图', 'Diagram'],
