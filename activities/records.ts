@@ -90,6 +90,13 @@ async function writeStep(tx: Queryable, step: Step): Promise<void> {
   await writeEntityRecords(tx, step);
   if (step.penalty) await writePenalty(tx, step);
   if (step.measure || step.pilotDecisions) await writePilot(tx, step);
+  for (const [i, a] of (step.attachments ?? []).entries()) {
+    await tx.query(
+      `INSERT INTO attachments (id, process_id, sha256, size_bytes, media_type, file_name, purpose, step_ref, uploaded_by, uploaded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [`${step.key}:${i}`, step.processId, a.sha256, a.size, a.mediaType, a.fileName, a.purpose, a.taskId, JSON.stringify(a.by), step.at],
+    );
+  }
   for (const n of step.notifications) {
     await tx.query(`INSERT INTO notifications (process_id, org_id, kind, message, at) VALUES ($1, $2, $3, $4, $5)`, [
       step.processId, n.orgId, n.kind, n.message, step.at,

@@ -1,6 +1,7 @@
 import type { AgreementContent } from '../domain/agreements';
 import type { PenaltyWrite } from './penalty-records';
 import type { Actor } from '../domain/identity';
+import type { Attachment } from '../domain/attachments';
 import type { Power } from '../domain/powers';
 import type { NormalLicenceStatus, NormalRouteReason } from '../domain/registration';
 
@@ -235,6 +236,8 @@ export interface Step {
   penalty?: PenaltyWrite;
   measure?: MeasureRecord;
   pilotDecisions?: PilotDecisionRecord[];
+  /** Files attached to an open task, by their SHA-256 (the bytes are in the attachment store). */
+  attachments?: (Attachment & { taskId: string; action: string; by: Actor })[];
   /** A zone terminated: its agreements end on that day (written with the step). */
   zoneEnd?: ZoneEnd;
 }

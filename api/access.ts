@@ -64,6 +64,10 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/documents': read('everyone'),
   'GET /api/processes/{id}/documents': read('process'),
   'GET /api/processes/{id}/documents/{n}.pdf': read('process'),
+  // Files are attached to an open task by whoever may complete it (checked in the handler and the workflow).
+  'POST /api/tasks/{id}/attachments': write('action', ['admin', 'staff', 'leader']),
+  'GET /api/processes/{id}/attachments': read('process'),
+  'GET /api/processes/{id}/attachments/{sha256}': read('process'),
   'POST /api/processes/{id}/actions/{action}': write('action', ['admin', 'staff']),
   'GET /api/tasks': read('own-org'),
   'GET /api/tasks/{id}': read('own-org'),

@@ -16,6 +16,7 @@ import { health, metrics } from './routes/operations';
 import { exportProcess, getHistory, getPublicKey, verifyAudit } from './routes/audit';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
 import { getDocumentPdf, listDocuments, listProcessDocuments } from './routes/documents';
+import { getAttachment, listAttachments, uploadAttachment } from './routes/attachments';
 import { getPenalty, listPenalties } from './routes/penalties';
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
 import { listPilots } from './routes/pilots';
@@ -39,6 +40,9 @@ export const routes: Route[] = [
   getTimeline,
   listProcessDocuments,
   getDocumentPdf,
+  listAttachments,
+  getAttachment,
+  uploadAttachment,
   listDocuments,
   startProcessAction,
   listTasks,

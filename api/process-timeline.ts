@@ -28,6 +28,8 @@ export const timelineEntrySchema = z.object({
   authority: z
     .object({ powerCodes: z.array(z.string()).optional(), agreementId: z.string().optional(), agreementVersion: z.number().optional(), catalogVersion: z.number().optional(), words: z.string() })
     .nullable(),
+  /** A file attached to a step, by its SHA-256: what the export proves was attached. */
+  attachment: z.object({ sha256: z.string(), size: z.number(), mediaType: z.string(), fileName: z.string(), purpose: z.string(), taskId: z.string() }).optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
@@ -103,9 +105,14 @@ export async function processTimeline(
       runId: runOfEvent.get(row.seq) ?? null,
       decision: decision ? decisionOf(decision, lang, reader) : null,
       authority: authorityOf({ ...row.data, ...(decision?.payload as Record<string, unknown> | undefined) }, lang),
+      ...(row.kind === 'fileAttached' ? { attachment: attachmentOf(row.data) } : {}),
     };
   });
   // Stable: at the same instant the records come before the engine's notes.
   const entries = [...recorded, ...facts.map((fact) => engineEntry(fact, lang, reader))].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return { chainId, runs, entries, buildIds };
+}
+
+function attachmentOf(data: Record<string, unknown>) {
+  return { sha256: String(data.sha256), size: Number(data.size), mediaType: String(data.mediaType), fileName: String(data.fileName), purpose: String(data.purpose), taskId: String(data.taskId) };
 }

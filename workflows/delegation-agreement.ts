@@ -40,6 +40,7 @@ import {
   requireSigningTask,
   requireTask,
   leadersSign,
+  handleAttachments,
   watchDeadline,
   type ProcessCore,
   type WatchedDeadline,
@@ -101,6 +102,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
         };
   const core = resumeCore(state.core);
   const leaderRule = leadersSign();
+  handleAttachments(core, () => state.stage);
   const government = orgIds.government(state.zoneCode);
   const parties = [government, 'ftz'];
   const renewing = () => RENEWING.includes(state.stage);

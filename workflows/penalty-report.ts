@@ -56,6 +56,7 @@ import {
   requireSigningTask,
   requireTask,
   leadersSign,
+  handleAttachments,
   resumeCore,
   watchDeadline,
   type ProcessCore,
@@ -149,6 +150,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         };
   const core = resumeCore(state.core);
   const leaderRule = leadersSign();
+  handleAttachments(core, () => state.stage);
   const zoneBody = orgIds.zoneBody(state.zoneCode);
   const enforcement = orgIds.enforcement(state.zoneCode);
   const today = () => chinaDay(clockReading(state.clock, Date.now()));

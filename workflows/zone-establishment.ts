@@ -36,6 +36,7 @@ import {
   requireSigningTask,
   requireTask,
   leadersSign,
+  handleAttachments,
   watchDeadline,
   type ActionHandler,
   type ProcessCore,
@@ -100,6 +101,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
         };
   const core = resumeCore(state.core);
   const leaderRule = leadersSign();
+  handleAttachments(core, () => state.stage);
   const government = orgIds.government(state.countyCode);
   const parties = [government, 'ftz'];
   const amending = () => state.stage.startsWith('AMENDMENT');

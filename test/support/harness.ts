@@ -1,5 +1,8 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { attachmentFiles } from '../../store/attachment-files';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
@@ -111,7 +114,9 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
 
   const auditSigningKey = signingKey(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
   const audit = { signingKey: auditSigningKey, workflowCode: workflowCodeOnce(async () => workflowBundle) };
-  const app = createApp({ db, client, taskQueue, token: { secret: randomBytes(32).toString('hex'), ttl: '1h' }, audit });
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'attachments-'));
+  const attachments = attachmentFiles(attachmentsDir);
+  const app = createApp({ db, client, taskQueue, token: { secret: randomBytes(32).toString('hex'), ttl: '1h' }, audit, attachments });
   const server = await new Promise<Server>((listening) => {
     const s = app.listen(0, '127.0.0.1', () => listening(s));
   });
@@ -191,6 +196,7 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     workflowBundle,
     codec,
     audit,
+    attachmentsDir,
     as,
     anonymous: (method: string, path: string, body?: unknown, token?: string) => request(method, path, token, body),
     newCounty,

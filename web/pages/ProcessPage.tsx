@@ -8,6 +8,7 @@ import { useNames } from '../names';
 import { StageDiagram, type StageGraph } from '../components/StageDiagram';
 import { formatDate, formatPeriod, policyName, t, useLang } from '../i18n';
 import { useData } from '../use-data';
+import { AttachmentList } from '../components/Attachments';
 
 export interface ProcessDetail {
   id: string;
@@ -92,6 +93,10 @@ export function ProcessPage({ id }: { id: string }) {
             ))}
           </div>
           <Documents process={p} />
+          <div class="card">
+            <h3>{t(lang, 'attachments')}</h3>
+            <AttachmentList processId={p.id} />
+          </div>
           {actions.length > 0 && p.status === 'RUNNING' && (
             <div class="card">
               <h3>{t(lang, 'actions')}</h3>

@@ -3,6 +3,8 @@ import { ErrorPage, LoadState } from '../components/LoadState';
 import { SchemaForm, type Choice, type Schema } from '../components/SchemaForm';
 import { withoutSignatures } from '../components/schema-values';
 import { TaskContext, TaskHeader } from '../components/TaskContext';
+import { AttachmentList, AttachmentUpload } from '../components/Attachments';
+import { useState } from 'preact/hooks';
 import { t, useLang } from '../i18n';
 import { useNames } from '../names';
 import { useData } from '../use-data';
@@ -23,6 +25,7 @@ export function TaskPage({ id }: { id: string }) {
   const task = useData<Task>(`/api/tasks/${encodeURIComponent(id)}?lang=${lang}`);
   const process = useData<ProcessDetail>(task.data ? `/api/processes/${encodeURIComponent(task.data.processId)}?lang=${lang}` : null);
   const names = useNames();
+  const [uploads, setUploads] = useState(0);
   if (task.error && !task.data && task.error.status !== 0) return <ErrorPage error={task.error} />;
   if (!task.data) return <main><LoadState state={task} /></main>;
   const current = task.data;
@@ -55,6 +58,12 @@ export function TaskPage({ id }: { id: string }) {
           <p class="badge done">{t(lang, 'done')}</p>
         )}
       </div>
+      {current.status === 'open' && (
+        <div class="card">
+          <AttachmentUpload taskId={current.id} onDone={() => setUploads(uploads + 1)} />
+          <AttachmentList key={uploads} processId={current.processId} />
+        </div>
+      )}
       <div class="card">
         <h3>{t(lang, 'context')}</h3>
         <TaskContext task={current} process={process.data} />
