@@ -145,6 +145,9 @@ function probes(): Probe[] {
     get('/api/pilots', '/api/pilots'),
     get('/api/documents', '/api/documents?q=营自贸发'),
     // The zone's memorandum, signed in the set-up, is its document 1.
+    get('/api/processes/{id}/attachments', `/api/processes/${zoneId}/attachments`, { processId: zoneId, zone: county }),
+    get('/api/processes/{id}/attachments/{sha256}', `/api/processes/${zoneId}/attachments/${'0'.repeat(64)}`, { processId: zoneId, zone: county }),
+    ...[tasks[0], tasks[1]].map((task) => post('/api/tasks/{id}/attachments', `/api/tasks/${task.id}/attachments`, { action: task.action, taskOrgId: task.orgId })),
     get('/api/processes/{id}/documents/{n}.pdf', `/api/processes/${zoneId}/documents/1.pdf`, { processId: zoneId, zone: county }),
     get('/api/statistics', '/api/statistics?view=national'),
     post('/api/statistics/snapshots', '/api/statistics/snapshots'),

@@ -4,7 +4,7 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_PURPOSES, ATTACHMENT_TYPES, attachment
 import { sha256Of } from '../../store/attachment-files';
 import { requireActionRule } from '../access';
 import { actorOf } from '../auth';
-import { badRequest, conflict, HttpError, notFound } from '../errors';
+import { badRequest, conflict, HttpError, notFound, zodDetails } from '../errors';
 import { defineRoute, type RouteDeps } from '../route';
 import { findTask } from './tasks';
 import { readableProcess } from './processes';
@@ -35,7 +35,8 @@ export const uploadAttachment = defineRoute({
   summary: 'Attaches a file (PDF, PNG or JPEG, ≤ 10 MB; the body is the file) to an open task: kept by its SHA-256, recorded in the step and the audit trail',
   tag: 'Attachments',
   params: z.object({ id: z.string().min(1).max(200) }),
-  query: z.object({ name: z.string().trim().min(1).max(200), purpose: z.enum(ATTACHMENT_PURPOSES) }),
+  // Checked after the caller is known to be the task's (a stranger learns nothing from a 400).
+  query: z.object({ name: z.string().optional(), purpose: z.string().optional() }),
   upload: { types: Object.keys(ATTACHMENT_TYPES), limit: ATTACHMENT_MAX_BYTES },
   body: z.unknown(),
   status: 201,
@@ -45,13 +46,15 @@ export const uploadAttachment = defineRoute({
     if (!task) throw notFound(`task ${params.id} not found`);
     requireActionRule(user, task.action, { taskOrgId: task.org_id });
     if (task.status !== 'open') throw conflict(`task ${task.id} is no longer open (${task.status})`);
+    const named = z.object({ name: z.string().trim().min(1).max(200), purpose: z.enum(ATTACHMENT_PURPOSES) }).safeParse(query);
+    if (!named.success) throw badRequest('invalid query', zodDetails(named.error, 'query'));
     const mediaType = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
     const problem = attachmentProblem(mediaType, bytes);
     if (problem) throw ATTACHMENT_TYPES[mediaType] ? badRequest(problem, [{ path: 'body', message: problem }]) : new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', problem);
     const sha256 = await filesOf(deps).put(bytes);
     if (sha256 !== sha256Of(bytes)) throw new HttpError(500, 'INTERNAL', 'the attachment store kept other bytes');
-    const attachment = { sha256, size: bytes.length, mediaType, fileName: query.name, purpose: query.purpose };
+    const attachment = { sha256, size: bytes.length, mediaType, fileName: named.data.name, purpose: named.data.purpose };
     const requestId = req.header('idempotency-key') ?? randomUUID();
     await deps.client.workflow.getHandle(task.process_id).executeUpdate('attachFile', {
       args: [{ actor: actorOf(user), taskId: task.id, requestId, attachment }],
