@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queryable, Db } from '../store/db';
 import { publishCatalog, writeAgreement } from './agreement-records';
+import { issueDocuments } from './document-records';
 import { writeEntityRecords } from './entity-records';
 import { writePenalty } from './penalty-records';
 import { writeIndicatorReports } from './indicator-records';
@@ -27,9 +28,12 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}) {
         const published = step.catalog ? await publishCatalog(tx, step) : {};
         const outbox = await writeStep(tx, step);
         const zoneEnded = step.zoneEnd ? { zoneEnded: await endZone(tx, step) } : {};
+        // The acts this step makes final take their 文号 here, in the same transaction as the records.
+        const issued = await issueDocuments(tx, step);
+        const documents = issued.length ? { documents: issued } : {};
         // `outbox` only when there is something to deliver: results of steps without keep their old shape.
         const delivery = outbox ? { outbox } : {};
-        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published, ...zoneEnded, ...delivery };
+        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published, ...zoneEnded, ...delivery, ...documents };
         // A concurrent attempt of the same step fails here on the primary key and rolls back whole.
         await tx.query('INSERT INTO step_results (key, result) VALUES ($1, $2)', [step.key, JSON.stringify(committed)]);
         return committed;
@@ -92,6 +96,13 @@ async function writeStep(tx: Queryable, step: Step): Promise<number> {
   if (step.penalty) await writePenalty(tx, step);
   if (step.measure || step.pilotDecisions) await writePilot(tx, step);
   if (step.indicatorReports) await writeIndicatorReports(tx, step);
+  for (const [i, a] of (step.attachments ?? []).entries()) {
+    await tx.query(
+      `INSERT INTO attachments (id, process_id, sha256, size_bytes, media_type, file_name, purpose, step_ref, uploaded_by, uploaded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [`${step.key}:${i}`, step.processId, a.sha256, a.size, a.mediaType, a.fileName, a.purpose, a.taskId, JSON.stringify(a.by), step.at],
+    );
+  }
   for (const e of step.events) {
     await tx.query(
       `INSERT INTO process_events (process_id, chain_id, seq, process_type, at, kind, actor, data)

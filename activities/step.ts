@@ -1,6 +1,7 @@
 import type { AgreementContent } from '../domain/agreements';
 import type { PenaltyWrite } from './penalty-records';
 import type { Actor } from '../domain/identity';
+import type { Attachment } from '../domain/attachments';
 import type { Power } from '../domain/powers';
 import type { NormalLicenceStatus, NormalRouteReason } from '../domain/registration';
 
@@ -279,6 +280,8 @@ export interface Step {
   measure?: MeasureRecord;
   pilotDecisions?: PilotDecisionRecord[];
   indicatorReports?: IndicatorReportRecord[];
+  /** Files attached to an open task, by their SHA-256 (the bytes are in the attachment store). */
+  attachments?: (Attachment & { taskId: string; action: string; by: Actor })[];
   /** A zone terminated: its agreements end on that day (written with the step). */
   zoneEnd?: ZoneEnd;
 }
@@ -310,4 +313,6 @@ export interface StepResult {
   zoneEnded?: ZoneEnded;
   /** Messages the step put in the outbox for delivery (notification channels, outside systems). */
   outbox?: number;
+  /** The 文号 this step issued to the acts it made final (activities/document-records.ts). */
+  documents?: { number: string; kind: 'memorandum' | 'agreement' | 'recognition' | 'approval'; ref: string }[];
 }

@@ -5,6 +5,7 @@
  * validators check actions again. test/access-matrix.test.ts walks every route and action for every
  * seeded user against this table. Auditors read everything and change nothing.
  */
+import { isSignature, rolesOf, SIGNER } from '../domain/actions';
 import { allActions } from '../domain/processes';
 import { ROLES, type Role } from '../domain/identity';
 import { countyOfOrg, orgIds } from '../domain/names';
@@ -61,10 +62,19 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/processes/{id}/timeline': read('process'),
   'GET /api/processes/{id}/history': read('process', ['admin', 'auditor']),
   'GET /api/processes/{id}/export': read('process', ['admin', 'auditor']),
+  // 文号, titles and dates of the acts: the registry any signed-in user reads; the documents themselves as the process.
+  'GET /api/documents': read('everyone'),
+  'GET /api/processes/{id}/documents': read('process'),
+  'GET /api/processes/{id}/documents/{n}.pdf': read('process'),
+  // Files are attached to an open task by whoever may complete it (checked in the handler and the workflow).
+  'POST /api/tasks/{id}/attachments': write('action', ['admin', 'staff', 'leader']),
+  'GET /api/processes/{id}/attachments': read('process'),
+  'GET /api/processes/{id}/attachments/{sha256}': read('process'),
   'POST /api/processes/{id}/actions/{action}': write('action', ['admin', 'staff']),
   'GET /api/tasks': read('own-org'),
   'GET /api/tasks/{id}': read('own-org'),
-  'POST /api/tasks/{id}/complete': write('action', ['admin', 'staff']),
+  // Leaders complete the tasks that sign (their signature, or a return); staff and admins the rest.
+  'POST /api/tasks/{id}/complete': write('action', ['admin', 'staff', 'leader']),
   // An organisation's notifications and its 督办 list are its own, as its inbox is.
   'GET /api/notifications': read('own-org'),
   // Reading a notification is done by its organisation's people; auditors change nothing.
@@ -162,13 +172,19 @@ const actionOrgs: Record<string, ActionOrgs> = {
 };
 
 export interface ActionRule {
-  role: Role;
+  /** The roles that may complete it: the action's own, and `leader` where it signs. */
+  roles: readonly Role[];
   orgs: ActionOrgs;
+  /** Its decisions that sign for the organisation: a leader's alone. */
+  signs?: readonly string[];
 }
 
 /** Every action's rule; an action without one is refused to everyone (and fails the matrix test). */
 export const actionRules: Record<string, ActionRule | undefined> = Object.fromEntries(
-  Object.values(allActions).map((action) => [action.name, actionOrgs[action.name] && { role: action.role, orgs: actionOrgs[action.name] }]),
+  Object.values(allActions).map((action) => [
+    action.name,
+    actionOrgs[action.name] && { roles: rolesOf(action), orgs: actionOrgs[action.name], ...(action.signs ? { signs: action.signs } : {}) },
+  ]),
 );
 
 /** Organisations that oversee every process: the municipal government and the FTZ committee. */
@@ -254,14 +270,26 @@ export function actionOrgIds(rule: ActionRule, facts: { taskOrgId?: string; zone
 
 export function allowsAction(user: User, action: string, facts: { taskOrgId?: string; zoneCode?: string | null }): boolean {
   const rule = actionRules[action];
-  return Boolean(rule && user.roles.includes(rule.role) && actionOrgIds(rule, facts).includes(user.orgId));
+  return Boolean(rule && rule.roles.some((role) => user.roles.includes(role)) && actionOrgIds(rule, facts).includes(user.orgId));
 }
 
 /** The action-level check: the action's role, and one of the organisations its rule names. */
 export function requireActionRule(user: User, action: string, facts: { taskOrgId?: string; zoneCode?: string | null }): void {
   const rule = actionRules[action];
   if (!rule) throw forbidden(`${action} has no declared access rule`);
-  if (!user.roles.includes(rule.role)) throw forbidden(`${action} needs the ${rule.role} role; ${user.username} is ${user.roles.join(', ') || 'no role'}`);
+  if (!rule.roles.some((role) => user.roles.includes(role))) {
+    throw forbidden(`${action} needs the ${rule.roles.join(' or ')} role; ${user.username} is ${user.roles.join(', ') || 'no role'}`);
+  }
   const orgs = actionOrgIds(rule, facts);
   if (!orgs.includes(user.orgId)) throw forbidden(`${action} is for ${orgs.join(' or ') || 'nobody'}, not ${user.orgId}`);
+}
+
+/**
+ * A signature (签署) is the organisation's leader's: staff draft, review and may return a document,
+ * never sign it. Checked once the payload says what is decided; the workflow checks it again.
+ */
+export function requireSigner(user: User, action: string, payload: unknown): void {
+  const definition = allActions[action];
+  if (!definition || !isSignature(definition, payload) || user.roles.includes(SIGNER)) return;
+  throw forbidden(`只有本机关负责人（leader）可以签署；${user.username} 不是负责人，可审阅或退回修改 (only a leader signs ${action})`);
 }

@@ -17,6 +17,8 @@ import { login, logout, me } from './routes/identity';
 import { health, metrics } from './routes/operations';
 import { exportProcess, getHistory, getPublicKey, verifyAudit } from './routes/audit';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
+import { getDocumentPdf, listDocuments, listProcessDocuments } from './routes/documents';
+import { getAttachment, listAttachments, uploadAttachment } from './routes/attachments';
 import { getPenalty, listPenalties } from './routes/penalties';
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
 import { listPilots } from './routes/pilots';
@@ -43,6 +45,12 @@ export const routes: Route[] = [
   listProcesses,
   getProcess,
   getTimeline,
+  listProcessDocuments,
+  getDocumentPdf,
+  listAttachments,
+  getAttachment,
+  uploadAttachment,
+  listDocuments,
   startProcessAction,
   listTasks,
   getTask,

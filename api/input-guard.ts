@@ -31,7 +31,8 @@ function firstFault(root: unknown, rootPath: string): { path: string; message: s
       if (DECEPTIVE.test(value)) return { path, message: 'control characters and bidirectional overrides are not accepted in text' };
       continue;
     }
-    if (!value || typeof value !== 'object') continue;
+    // An upload's bytes are kept as bytes, never stored as text.
+    if (!value || typeof value !== 'object' || Buffer.isBuffer(value)) continue;
     if (depth >= MAX_DEPTH) return { path, message: `nested deeper than ${MAX_DEPTH} levels` };
     for (const [key, item] of Object.entries(value)) {
       if (UNSTORABLE.test(key)) return { path: `${path}.${key}`, message: 'text with U+0000 or a lone surrogate cannot be stored' };

@@ -3,8 +3,9 @@
  * as the load needs behind a load balancer; they share TOKEN_SECRET. SIGTERM or SIGINT: stop
  * accepting, let in-flight requests finish within SHUTDOWN_GRACE, close the connections, exit 0.
  */
+import { attachmentFiles } from '../store/attachment-files';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { durationMs, loadConfig } from '../platform/config';
 import { listen } from '../platform/http-server';
 import { createLog } from '../platform/log';
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
     log,
     metricsToken: config.METRICS_TOKEN,
     loginLimits: loginLimitsOf(config),
+    // Every API process of the scale-out layout must see the same directory (a shared volume).
+    attachments: attachmentFiles(join(resolve(config.DATA_DIR), 'attachments')),
     audit: {
       signingKey: auditSigningKeyOf(config),
       // The image's prebuilt bundle, or one made on the first export or verification.

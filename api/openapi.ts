@@ -37,7 +37,9 @@ export function openApiDocument(routes: Route[]) {
       tags: [route.tag],
       security: route.public ? [] : [{ bearer: [] }],
       parameters: parameters(route),
-      ...(route.body
+      ...(route.upload
+        ? { requestBody: { required: true, content: Object.fromEntries(route.upload.types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }
+        : route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
         : {}),
       responses: {

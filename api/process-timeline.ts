@@ -28,6 +28,8 @@ export const timelineEntrySchema = z.object({
   authority: z
     .object({ powerCodes: z.array(z.string()).optional(), agreementId: z.string().optional(), agreementVersion: z.number().optional(), catalogVersion: z.number().optional(), words: z.string() })
     .nullable(),
+  /** A file attached to a step, by its SHA-256: what the export proves was attached. */
+  attachment: z.object({ sha256: z.string(), size: z.number(), mediaType: z.string(), fileName: z.string(), purpose: z.string(), taskId: z.string() }).optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
@@ -103,6 +105,7 @@ export async function processTimeline(
       runId: runOfEvent.get(row.seq) ?? null,
       decision: decision ? decisionOf(decision, lang, reader) : null,
       authority: authorityOf({ ...row.data, ...(decision?.payload as Record<string, unknown> | undefined) }, lang),
+      ...(row.kind === 'fileAttached' ? { attachment: attachmentOf(row.data) } : {}),
     };
   });
   const delivered = await outboxEntries(deps, processId, lang);
@@ -123,4 +126,8 @@ async function outboxEntries(deps: ApiDeps, processId: string, lang: Lang): Prom
     const data = { channel: row.channel, to: row.org_id, attempts: row.attempts, error: row.last_error ?? '' };
     return { at, kind, actor: null, action: kind, summary: summarize(kind, data, lang), source: 'records' as const, runId: null, decision: null, authority: null };
   });
+}
+
+function attachmentOf(data: Record<string, unknown>) {
+  return { sha256: String(data.sha256), size: Number(data.size), mediaType: String(data.mediaType), fileName: String(data.fileName), purpose: String(data.purpose), taskId: String(data.taskId) };
 }

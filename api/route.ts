@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { SigningKey } from '../audit/signing';
 import type { WorkflowCode } from '../audit/workflow-code';
 import type { Log } from '../platform/log';
+import type { AttachmentFiles } from '../store/attachment-files';
 import type { Db } from '../store/db';
 import { requireRouteRole, ruleOf } from './access';
 import type { TokenSettings, User } from './auth';
@@ -26,6 +27,8 @@ export interface ApiDeps {
   metricsToken?: string;
   /** Failed logins allowed per username and address (api/login-limit.ts); the defaults unless given. */
   loginLimits?: LoginLimits;
+  /** Where attached files are kept (store/attachment-files.ts); without it uploads answer 501. */
+  attachments?: AttachmentFiles;
   /** What audit exports and verification need (api/routes/audit.ts); without it they answer 501. */
   audit?: AuditDeps;
 }
@@ -66,6 +69,8 @@ export interface Route<P extends Shape = Shape, Q extends Shape = Shape, B exten
   produces?: string | string[];
   /** The largest body read, once the caller is known to be allowed (`DEFAULT_BODY_LIMIT` unless said). */
   bodyLimit?: string;
+  /** The body is a file of one of these media types, read as bytes up to `limit` (instead of JSON). */
+  upload?: { types: string[]; limit: number };
   /** Keeps the body's bytes as sent (`req.rawBody`): what a signature covers. */
   rawBody?: boolean;
   handler(context: {
@@ -124,7 +129,7 @@ export function mount(router: Router, routes: Route[], deps: RouteDeps): void {
         next(error);
       }
     };
-    const body = express.json({
+    const body = route.upload ? express.raw({ type: () => true, limit: route.upload.limit }) : express.json({
       limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT,
       ...(route.rawBody ? { verify: (req: Request, _res: Response, bytes: Buffer) => Object.assign(req, { rawBody: bytes }) } : {}),
     });

@@ -17,6 +17,7 @@ export const taskSchema = z.object({
   sentBy: z.object({ userId: z.string(), orgId: z.string() }).nullable(),
   context: z.record(z.string(), z.unknown()),
   inputSchema: z.record(z.string(), z.unknown()),
+  signs: z.array(z.string()),
 });
 
 export const processSummarySchema = z.object({

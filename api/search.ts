@@ -38,7 +38,7 @@ export const searchQuerySchema = z.object({
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   startedFrom: isoDay.optional(),
   startedTo: isoDay.optional(),
-  /** Words in the process id, its timeline or its zone's name. */
+  /** Words in the process id, its timeline, its zone's name or its documents' 文号 and titles. */
   q: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
@@ -95,7 +95,8 @@ async function recordMatches(deps: Pick<ApiDeps, 'db'>, query: SearchQuery): Pro
       await ids(
         deps,
         `SELECT process_id AS id, max(at) AS latest FROM process_events WHERE process_id ILIKE $1 OR data::text ILIKE $1 GROUP BY process_id
-         UNION ALL SELECT process_id, updated_at FROM zones WHERE name ILIKE $1`,
+         UNION ALL SELECT process_id, updated_at FROM zones WHERE name ILIKE $1
+         UNION ALL SELECT process_id, issued_at FROM documents WHERE number ILIKE $1 OR title ILIKE $1`,
         [pattern],
       ),
     );

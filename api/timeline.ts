@@ -42,6 +42,10 @@ const templates: Record<string, { zh: Template; en: Template }> = {
     zh: (d) => `第 ${d.version} 版已有签署作废（${(d.orgIds as string[]).join('、')}）`,
     en: (d) => `Signatures on version ${d.version} voided (${(d.orgIds as string[]).join(', ')})`,
   },
+  fileAttached: {
+    zh: (d) => `上传附件“${d.fileName}”（${d.size} 字节，SHA-256 ${d.sha256}）`,
+    en: (d) => `Attached “${d.fileName}” (${d.size} bytes, SHA-256 ${d.sha256})`,
+  },
   memorandumSigned: { zh: (d) => `签署备忘录第 ${d.version} 版`, en: (d) => `Signed memorandum version ${d.version}` },
   zoneRecorded: {
     zh: (d) => `双方签署完成，${d.zoneName}登记入册（待设管理机构）`,

@@ -16,6 +16,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
    */
   recordedSchema?: z.ZodType;
   role: Role;
+  /**
+   * The decisions of this action that are the organisation's signature (签署): only a `leader` gives
+   * them. Its other decisions (a return with comments) stay with `role`, and a leader may give them too.
+   */
+  signs?: readonly string[];
   /** Task title, in Chinese and English. */
   title: { zh: string; en: string };
   /** The head of a refusal of a payload that does not fit, for actions whose field messages are in Chinese. */
@@ -24,6 +29,20 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
 
 export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>): ActionDefinition<S> {
   return definition;
+}
+
+/** The role that signs for an organisation. */
+export const SIGNER: Role = 'leader';
+
+/** Whether this payload of the action is a signature (a decision listed in `signs`). */
+export function isSignature(action: ActionDefinition, payload: unknown): boolean {
+  const decision = (payload as { decision?: unknown } | null)?.decision;
+  return Boolean(action.signs && typeof decision === 'string' && action.signs.includes(decision));
+}
+
+/** The roles that may complete the action's task: its own, and the signer's where it signs. */
+export function rolesOf(action: ActionDefinition): Role[] {
+  return action.signs ? [action.role, SIGNER] : [action.role];
 }
 
 /** What the API passes to an update: who acts, on which task, with which payload. */

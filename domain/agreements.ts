@@ -55,6 +55,7 @@ export const agreementActions = {
     name: 'reviewAgreement',
     schema: reviewSchema,
     role: 'staff',
+    signs: ['sign'],
     title: { zh: '审阅并签署委托协议', en: 'Review and sign the agreement' },
   }),
   announceAgreement: defineAction({

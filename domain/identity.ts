@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { builtOnFirstUse } from './schemas';
 
-export const ROLES = ['admin', 'staff', 'auditor'] as const;
+/**
+ * `leader` signs for its organisation (memoranda, agreements, recognition letters): staff draft and
+ * review, only a leader signs.
+ */
+export const ROLES = ['admin', 'staff', 'auditor', 'leader'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

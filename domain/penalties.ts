@@ -151,6 +151,8 @@ export const penaltyActions = {
     schema: reviewPenaltySchema,
     recordedSchema: recordedReviewSchema,
     role: 'staff',
+    // The recognition letter (认可函) is the FTZ's signed act.
+    signs: ['recognise'],
     title: { zh: '审核处罚结果：予以认可或退回补正', en: 'Review the report: recognise, or return it for a formal defect' },
   }),
   correctPenalty: defineAction({

@@ -92,6 +92,7 @@ export const zoneActions = {
     name: 'reviewMemorandum',
     schema: reviewSchema,
     role: 'staff',
+    signs: ['sign'],
     title: { zh: '审阅并签署备忘录', en: 'Review and sign the memorandum' },
   }),
   nameManagementBody: defineAction({

@@ -1,3 +1,4 @@
+import { attachmentFiles } from '../store/attachment-files';
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from '../api/app';
@@ -127,6 +128,7 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       metricsToken: config.METRICS_TOKEN,
       loginLimits: loginLimitsOf(config),
       audit: { signingKey: auditSigningKeyOf(config, dataDir), workflowCode: workflowCodeOnce(async () => workflowBundle) },
+      attachments: attachmentFiles(join(dataDir, 'attachments')),
     });
     // A desk's product, with demo passwords: this machine only, unless HOST says otherwise.
     const server = await listen(app, config.PORT, config.HOST ?? '127.0.0.1');

@@ -6,7 +6,8 @@
  * DATA_DIR. Prints the result as JSON; exits 0 when all three hold, 1 otherwise.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { verifyAttachments } from '../audit/attachments';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { publicKeyFromText } from '../audit/signing';
 import { NotABundle, verifyBundle } from '../audit/verify';
@@ -19,9 +20,11 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const keyAt = args.indexOf('--public-key');
   const keyFile = keyAt >= 0 ? args.splice(keyAt, 2)[1] : undefined;
+  const filesAt = args.indexOf('--attachments');
+  const filesDir = filesAt >= 0 ? args.splice(filesAt, 2)[1] : undefined;
   const [file] = args;
   if (!file) {
-    console.error('usage: npm run audit:verify -- <bundle.json> [--public-key <file>]');
+    console.error('usage: npm run audit:verify -- <bundle.json> [--public-key <file>] [--attachments <dir>]');
     return 2;
   }
   const config = loadConfig('embedded');
@@ -35,8 +38,11 @@ async function main(): Promise<number> {
       codecs: [payloadCodecOf(config, dataDir)],
       code: workflowCodeOnce(async () => (config.WORKFLOW_BUNDLE ? readWorkflowBundle(config.WORKFLOW_BUNDLE) : bundleWorkflows())),
     });
-    console.log(JSON.stringify(result, null, 2));
-    return result.chain === 'ok' && result.signature === 'ok' && result.replay === 'ok' ? 0 : 1;
+    // The files the bundle names, from the directory given (or this deployment's attachment store).
+    const text = readFileSync(file, 'utf8');
+    const files = await verifyAttachments(JSON.parse(text) as { timeline?: unknown[] }, filesDir ?? join(dataDir, 'attachments'));
+    console.log(JSON.stringify({ ...result, ...files }, null, 2));
+    return result.chain === 'ok' && result.signature === 'ok' && result.replay === 'ok' && files.attachments !== 'failed' ? 0 : 1;
   } catch (error) {
     if (!(error instanceof NotABundle)) throw error;
     console.log(JSON.stringify({ error: error.message, details: error.details }, null, 2));

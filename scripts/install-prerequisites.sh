@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What a fresh machine of this project's kind lacks for the tests: Debian's PostgreSQL server, and
-# Debian's Chromium with CJK fonts for the console's browser tests (never a browser download).
+# Debian's Chromium with CJK fonts for the console's browser tests (never a browser download); the same
+# fonts-noto-cjk are embedded in the printed official documents (documents/font.ts).
 # (The Temporal CLI is built on first use by platform/engine/temporal-cli.ts and cached.)
 # Idempotent and quick when everything is there.
 set -euo pipefail

@@ -69,11 +69,11 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     const county = await h.newCounty();
     const id = await launch(h, county);
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-    await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'return', comments: '面积需核实' });
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-    await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
-    await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     return id;
   },
   async 'zone-overdue-withdrawn'(h) {
@@ -90,8 +90,8 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     const ftzAdmin = await h.as('ftz.admin');
     await (await h.as(`gov-${county}.admin`)).post(`/api/processes/${id}/actions/proposeAmendment`, { reason: '扩区' });
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-    await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
-    await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     await city.post(`/api/processes/${id}/actions/suspendZone`, { reason: '检查' });
     await city.post(`/api/processes/${id}/actions/resumeZone`, {});
     await ftzAdmin.post(`/api/processes/${id}/actions/proposeTermination`, { reason: '协商一致' });
@@ -130,8 +130,8 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     await complete(h, 'ftz.admin', id, 'decideRenewal', { decision: 'renew', newEndDate: addDays(today(), 30) });
     await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'return', comments: '调整续签期限' });
     await complete(h, 'ftz.staff', id, 'draftAgreement', { ...content, term: { startDate: addDays(today(), 13), endDate: addDays(today(), 25) } });
-    await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
-    await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+    await complete(h, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
     await complete(h, 'ftz.admin', id, 'decideRenewal', { decision: 'letExpire' });
     await h.client.workflow.getHandle(id).result();
     return id;
@@ -231,7 +231,7 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
       const task = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
       await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...(task.context.prefill as object), ...completion });
     }
-    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     await new Promise((resolve) => setTimeout(resolve, 4000));
     await (await h.as(`zone-${zone}.staff`)).post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '已整改' });
     await complete(h, 'ftz.staff', id, 'decideCreditRepair', { decision: 'grant' });
@@ -245,7 +245,7 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
       'penalty.publication': { minor: { months: 1, repairAfterMonths: 1 }, general: { months: 12, repairAfterMonths: 1 }, serious: { months: 12, repairAfterMonths: 12 } },
     });
     const { id } = await reportedPenalty(h, zone, uscc, { grade: 'general', decidedOn: addDays(today(), -10), deliveredOn: addDays(today(), -9) });
-    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await (await h.as(`zone-${zone}.staff`)).post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '已缴清罚款' });
     await complete(h, 'ftz.staff', id, 'decideCreditRepair', { decision: 'grant' });

@@ -7,6 +7,7 @@ import { divisions } from './divisions';
 import { indicatorEditions } from './economic-indicators';
 import { parks } from './parks';
 import { countyEdition, readTownships } from './townships';
+import { documentPrefixes } from './document-prefixes';
 import { negativeListEditions } from './negative-list';
 import { powerHoldings } from './power-holdings';
 import { organizations } from './organizations';
@@ -61,6 +62,14 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
         [edition.edition, item.code, item.kind, item.title, item.keywords, item.powerCode ?? null],
       );
     }
+  }
+  for (const p of documentPrefixes) {
+    // A prefix the deployment corrected by hand is kept: only a demonstration one follows the seed.
+    await db.query(
+      `INSERT INTO document_prefixes (org_id, prefix, source, demo) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (org_id) DO UPDATE SET prefix = $2, source = $3 WHERE document_prefixes.demo AND $4`,
+      [p.orgId, p.prefix, p.source, p.demo],
+    );
   }
   await seedFirstCatalog(db);
   await delistPenaltyPowers(db);

@@ -7,7 +7,7 @@ export interface OrganizationSeed {
   kind: 'city' | 'ftz' | 'government' | 'enforcement' | 'tax' | 'audit' | 'zone';
   countyCode?: string;
   /** Roles the embedded default seeds a demo user for. */
-  demoRoles: ('admin' | 'staff' | 'auditor')[];
+  demoRoles: ('admin' | 'staff' | 'auditor' | 'leader')[];
 }
 
 const counties = divisions.filter((d) => d.level === 'county');
@@ -21,13 +21,14 @@ function localTaxOffice(countyName: string): string {
 }
 
 export const organizations: OrganizationSeed[] = [
-  { id: 'city', nameZh: '营口市人民政府', nameEn: 'Yingkou Municipal Government', kind: 'city', demoRoles: ['admin', 'staff'] },
+  { id: 'city', nameZh: '营口市人民政府', nameEn: 'Yingkou Municipal Government', kind: 'city', demoRoles: ['admin', 'staff', 'leader'] },
   {
     id: 'ftz',
     nameZh: '自贸区营口片区管委会',
     nameEn: 'FTZ Yingkou Area Management Committee',
     kind: 'ftz',
-    demoRoles: ['admin', 'staff'],
+    // The leader signs for its organisation: memoranda, agreements, recognition letters.
+    demoRoles: ['admin', 'staff', 'leader'],
   },
   ...counties.flatMap((county): OrganizationSeed[] => [
     {
@@ -36,7 +37,7 @@ export const organizations: OrganizationSeed[] = [
       nameEn: `${county.nameEn} Government`,
       kind: 'government',
       countyCode: county.code,
-      demoRoles: ['admin', 'staff'],
+      demoRoles: ['admin', 'staff', 'leader'],
     },
     {
       id: `le-${county.code}`,

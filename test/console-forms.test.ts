@@ -134,11 +134,15 @@ test('P4 by clicking: filed by the enforcement, reported, returned twice with re
     await submitAndWaitForProcess(body);
   }
 
+  // Staff return reports; the recognition is the FTZ's signed letter, its leader's to give.
   await openTask(ftz, processId, 'reviewPenalty');
-  await ftz.getByTestId('earlier-rounds').locator('li').nth(1).waitFor();
-  await ftz.selectOption('select[name=decision]', 'recognise');
-  await submitAndWaitForProcess(ftz);
-  await ftz.getByTestId('stage').filter({ hasText: '认可' }).waitFor();
+  expect(await ftz.locator('select[name=decision] option[value=recognise]').count()).toBe(0);
+  const ftzLeader = await loginAs(browser, h.baseUrl, 'ftz.leader');
+  await openTask(ftzLeader, processId, 'reviewPenalty');
+  await ftzLeader.getByTestId('earlier-rounds').locator('li').nth(1).waitFor();
+  await ftzLeader.selectOption('select[name=decision]', 'recognise');
+  await submitAndWaitForProcess(ftzLeader);
+  await ftzLeader.getByTestId('stage').filter({ hasText: '认可' }).waitFor();
   const record = await penaltyRecord(h, decisionNumber);
   expect(record.status).toBe('RECOGNISED');
   expect(record.rounds).toBe(2);

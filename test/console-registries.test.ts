@@ -40,7 +40,7 @@ test('a penalty returned once and then recognised: the list, its rounds, held ti
     ...(correction.context.prefill as object),
     documents: [reportDocument('decision', '行政处罚决定书'), reportDocument('delivery', '送达回证')],
   });
-  await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise', note: '补正后予以认可' });
+  await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise', note: '补正后予以认可' });
   const record = await penaltyRecord(h, decisionNumber);
   const credit = record.creditRecords.find((c: { id: string }) => c.id === record.creditRecordId);
 
@@ -61,7 +61,7 @@ test('a penalty returned once and then recognised: the list, its rounds, held ti
   await page.locator('tr[data-round="1"]').getByText('材料不全').waitFor();
   await page.locator('tr[data-round="1"]').getByText('请补正送达回证').waitFor();
   await page.locator('tr[data-round="2"]').getByText('予以认可', { exact: true }).waitFor();
-  await page.locator('tr[data-round="2"]').getByText('ftz.staff').waitFor();
+  await page.locator('tr[data-round="2"]').getByText('ftz.leader').waitFor();
   await card.getByText('罚款 50,000 元').waitFor();
   await page.getByTestId('held-times').getByText('协同区').waitFor();
   const published = page.locator(`[data-credit="${record.creditRecordId}"][data-own=true]`);

@@ -92,19 +92,27 @@ test('a zone is established through the console alone, by the right staff of eac
   await screenshot(ftz, 'task-form');
   await submitAndWaitForProcess(ftz, processId);
 
-  // Both sign, each from their own inbox, seeing the version they sign beside the form.
+  // Staff review but never sign: their form offers 退回修改 only.
   await openTask(government, processId, 'reviewMemorandum');
   await government.getByTestId('memorandum').getByText('季度联席会议').waitFor();
-  await government.selectOption('select[name=decision]', 'sign');
-  await submitAndWaitForProcess(government, processId);
-  await openTask(ftz, processId, 'reviewMemorandum');
-  await ftz.selectOption('select[name=decision]', 'sign');
-  await submitAndWaitForProcess(ftz, processId);
+  expect(await government.locator('select[name=decision] option[value=return]').count()).toBe(1);
+  expect(await government.locator('select[name=decision] option[value=sign]').count()).toBe(0);
+
+  // Each side's leader signs, from the organisation's inbox, seeing the version signed beside the form.
+  const governmentLeader = await loginAs(browser, h.baseUrl, `gov-${county}.leader`);
+  await openTask(governmentLeader, processId, 'reviewMemorandum');
+  await governmentLeader.getByTestId('memorandum').getByText('季度联席会议').waitFor();
+  await governmentLeader.selectOption('select[name=decision]', 'sign');
+  await submitAndWaitForProcess(governmentLeader, processId);
+  const ftzLeader = await loginAs(browser, h.baseUrl, 'ftz.leader');
+  await openTask(ftzLeader, processId, 'reviewMemorandum');
+  await ftzLeader.selectOption('select[name=decision]', 'sign');
+  await submitAndWaitForProcess(ftzLeader, processId);
 
   // Back on the task just done: it shows as done, with no form to submit again.
-  await ftz.goBack();
-  await ftz.locator('.badge.done').waitFor();
-  expect(await ftz.locator('form').count()).toBe(0);
+  await ftzLeader.goBack();
+  await ftzLeader.locator('.badge.done').waitFor();
+  expect(await ftzLeader.locator('form').count()).toBe(0);
 
   // The government names the management body: the zone is ACTIVE.
   await openTask(government, processId, 'nameManagementBody');
@@ -121,6 +129,16 @@ test('a zone is established through the console alone, by the right staff of eac
   expect(await government.locator('[data-stage=WITHDRAWN]').getAttribute('data-state')).toBe('not-visited');
   await government.getByTestId('timeline').getByText('确定管理机构“协同区管理委员会”，协同区生效').waitFor();
   await screenshot(government, 'process');
+
+  // The signed memorandum is listed with its 文号; 打印 opens its PDF, served to this user's session.
+  const documents = government.getByTestId('documents');
+  await documents.getByText(/营自贸发〔\d{4}〕\d+号/).waitFor();
+  const print = documents.getByRole('link', { name: '打印' });
+  expect(await print.getAttribute('target')).toBe('_blank');
+  const printed = await government.request.get(h.baseUrl + (await print.getAttribute('href')));
+  expect(printed.status()).toBe(200);
+  expect(printed.headers()['content-type']).toBe('application/pdf');
+  expect((await printed.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
   await city.click('a[href="#/zones"]');
   await city.locator(`tr[data-zone="${county}"]`).getByText('运行中').waitFor();
@@ -227,11 +245,14 @@ test('a delegation agreement is negotiated through the console: items chosen fro
   // The items in words: the power by code and name, the scope as a word.
   await government.getByTestId('memorandum').getByText(/^职权：XK-001 .+；范围：决定$/).waitFor();
   expect(await government.getByTestId('memorandum').innerText()).not.toMatch(/委托事项 · 0|decision|true/);
-  await government.selectOption('select[name=decision]', 'sign');
-  await submitAndWaitForProcess(government, processId);
-  await openTask(ftz, processId, 'reviewAgreement');
-  await ftz.selectOption('select[name=decision]', 'sign');
-  await submitAndWaitForProcess(ftz, processId);
+  const governmentLeader = await loginAs(browser, h.baseUrl, `gov-${zone}.leader`);
+  await openTask(governmentLeader, processId, 'reviewAgreement');
+  await governmentLeader.selectOption('select[name=decision]', 'sign');
+  await submitAndWaitForProcess(governmentLeader, processId);
+  const ftzLeader = await loginAs(browser, h.baseUrl, 'ftz.leader');
+  await openTask(ftzLeader, processId, 'reviewAgreement');
+  await ftzLeader.selectOption('select[name=decision]', 'sign');
+  await submitAndWaitForProcess(ftzLeader, processId);
   await openTask(ftz, processId, 'announceAgreement');
   await ftz.fill('input[name=announcementRef]', '营自贸委〔2026〕1号');
   await ftz.fill('input[name=announcedOn]', today());

@@ -54,23 +54,23 @@ describe('delegation agreements', () => {
     const zone = await activeZone();
     const id = await launchAgreement(h, zone);
     await complete(h, 'ftz.staff', id, 'draftAgreement', agreementContent([{ powerCode: 'XK-002' }]));
-    await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
+    await complete(h, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
     const ftzReview = await taskFor(h, 'ftz.staff', id, 'reviewAgreement');
     const returned = await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'return', comments: '补充责任条款' });
     expect(returned).toMatchObject({ stage: 'DRAFTING', signatures: {} });
     const redraft = await taskFor(h, 'ftz.staff', id, 'draftAgreement');
     expect(redraft.context).toMatchObject({ returnedVersion: 1, comments: '补充责任条款', prefill: expect.objectContaining({ items: [{ powerCode: 'XK-002', scope: 'decision' }] }) });
 
-    const stale = await (await h.as('ftz.staff')).post(`/api/tasks/${ftzReview.id}/complete`, { decision: 'sign' });
+    const stale = await (await h.as('ftz.leader')).post(`/api/tasks/${ftzReview.id}/complete`, { decision: 'sign' });
     expect(stale.status).toBe(409);
     const signedStale = h.client.workflow.getHandle(id).executeUpdate('reviewAgreement', {
-      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: ftzReview.id, requestId: 'stale', payload: { decision: 'sign' } }],
+      args: [{ actor: { userId: 'ftz.leader', orgId: 'ftz', roles: ['leader'] }, taskId: ftzReview.id, requestId: 'stale', payload: { decision: 'sign' } }],
     });
     await expect(signedStale).rejects.toMatchObject({ cause: { type: 'Conflict' } });
 
     await complete(h, 'ftz.staff', id, 'draftAgreement', { ...agreementContent([{ powerCode: 'XK-002' }]), liability: '补充后的责任条款' });
-    await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
-    const signed = await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
+    const signed = await complete(h, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
     expect(signed.stage).toBe('ANNOUNCING');
     expect(signed.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'returned'], [2, 'signed']]);
     expect(signed.openTasks).toEqual([expect.objectContaining({ action: 'announceAgreement', orgId: 'ftz', dueAt: expect.any(String) })]);
@@ -82,8 +82,8 @@ describe('delegation agreements', () => {
     const zone = await activeZone();
     const id = await launchAgreement(h, zone);
     await complete(h, 'ftz.staff', id, 'draftAgreement', agreementContent([{ powerCode: 'XK-002' }]));
-    await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
-    const signed = await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+    await complete(h, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
+    const signed = await complete(h, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
     const task = await taskFor(h, 'ftz.staff', id, 'announceAgreement');
     const announce = (announcedOn: string) => h.as('ftz.staff').then((ftz) => ftz.post(`/api/tasks/${task.id}/complete`, { announcementRef: '营自贸委〔2026〕9号', announcedOn }));
 
@@ -154,8 +154,8 @@ describe('delegation agreements', () => {
     const admin = await h.as('ftz.admin');
     expect((await admin.post('/api/processes/delegation-agreement', { zoneCode: pending })).status).toBe(400);
     await complete(h, 'ftz.staff', zoneProcess, 'draftMemorandum', memorandum(pending));
-    await complete(h, 'ftz.staff', zoneProcess, 'reviewMemorandum', { decision: 'sign' });
-    await complete(h, `gov-${pending}.staff`, zoneProcess, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, 'ftz.leader', zoneProcess, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${pending}.leader`, zoneProcess, 'reviewMemorandum', { decision: 'sign' });
     const notActive = await admin.post('/api/processes/delegation-agreement', { zoneCode: pending });
     expect(notActive.status).toBe(409);
     expect(notActive.body.error.message).toContain('ACTIVE_PENDING_BODY');
@@ -172,8 +172,8 @@ describe('delegation agreements', () => {
     expect(renewal.context.endDate).toBe(firstEnd);
     const secondEnd = addDays(firstEnd, 20);
     await complete(h, 'ftz.admin', id, 'decideRenewal', { decision: 'renew', newEndDate: secondEnd });
-    await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
-    const renewed = await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+    await complete(h, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
+    const renewed = await complete(h, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
     expect(renewed.stage).toBe('IN_FORCE');
     expect(await agreement(h, id)).toMatchObject({ status: 'IN_FORCE', currentVersion: 2, endDate: secondEnd });
     expect(await authority(h, zone, 'XK-005', addDays(firstEnd, 1))).toMatchObject({ inForce: true, version: 2 });

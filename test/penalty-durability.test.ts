@@ -29,7 +29,7 @@ describe('penalty durability', () => {
     const { zone, uscc } = await penaltyZone(h);
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc);
     faults.processId = id;
-    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     expect(faults.thrown).toBe(1);
 
     const history = await h.client.workflow.getHandle(id).fetchHistory();
@@ -56,7 +56,7 @@ describe('penalty durability', () => {
     const correction = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
     const delivery = reportDocument('delivery', '送达回证');
     await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...(correction.context.prefill as object), documents: [delivery] });
-    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     const record = await penaltyRecord(h, decisionNumber);
     expect(record).toMatchObject({ status: 'RECOGNISED', rounds: 1, report: { documents: [delivery] } });
     expect(record.reviews.map((r: { outcome: string }) => r.outcome)).toEqual(['returned', 'recognised']);

@@ -22,7 +22,7 @@ describe('penalty report and recognition', () => {
     const decidedOn = addDays(today(), -3);
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { decidedOn, deliveredOn: addDays(today(), -2) });
     expect(id).toBe(`penalty-${decisionNumber}`);
-    const recognised = await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    const recognised = await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     expect(recognised).toMatchObject({ stage: 'PUBLISHED', rounds: 0, openTasks: [], deadlines: [], rules: 'local-authority' });
 
     const record = await penaltyRecord(h, decisionNumber);
@@ -34,7 +34,7 @@ describe('penalty report and recognition', () => {
     expect(record.reportedAt).toEqual(expect.any(String));
     expect(record.zoneHeldMs).toBeGreaterThan(0);
     expect(record.ftzHeldMs).toBeGreaterThan(0);
-    expect(record.reviews).toEqual([expect.objectContaining({ round: 1, outcome: 'recognised', reasons: [], reviewer: { userId: 'ftz.staff', orgId: 'ftz' } })]);
+    expect(record.reviews).toEqual([expect.objectContaining({ round: 1, outcome: 'recognised', reasons: [], reviewer: { userId: 'ftz.leader', orgId: 'ftz' } })]);
     // General severity by the default policy: published 12 months from the decision date (not from today), repair after 3.
     const period = publicationPeriod(decidedOn, { months: 12, repairAfterMonths: 3 });
     const [credit] = record.creditRecords;
@@ -114,7 +114,7 @@ describe('penalty report and recognition', () => {
       }
       await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...prefill, ...completion });
     }
-    const final = await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    const final = await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     expect(final).toMatchObject({ stage: 'PUBLISHED', rounds: 3 });
 
     const record = await penaltyRecord(h, decisionNumber);
@@ -177,7 +177,7 @@ describe('penalty report and recognition', () => {
   test('a changed decision: the enforcement body withdraws the earlier report, then files the new decision, which names the one it changes', async () => {
     const { zone, uscc } = await penaltyZone(h);
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { penalty: { kind: 'fine', amountYuan: 80_000 } });
-    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     const newNumber = newDecisionNumber();
     const changedDecision = { penalty: { kind: 'fine', amountYuan: 30_000 }, grade: 'minor' };
 
@@ -203,7 +203,7 @@ describe('penalty report and recognition', () => {
     const filed = await filePenalty(h, zone, uscc, { decisionNumber: newNumber, decision: changedDecision, replaces: decisionNumber });
     expect(filed.status).toBe(201);
     await complete(h, `zone-${zone}.staff`, filed.body.id, 'reportPenalty', {});
-    const recognised = await complete(h, 'ftz.staff', filed.body.id, 'reviewPenalty', { decision: 'recognise' });
+    const recognised = await complete(h, 'ftz.leader', filed.body.id, 'reviewPenalty', { decision: 'recognise' });
     expect(recognised).toMatchObject({ stage: 'PUBLISHED', replaces: decisionNumber });
     expect(await penaltyRecord(h, newNumber)).toMatchObject({ status: 'RECOGNISED', replaces: decisionNumber, grade: 'minor', penalty: { kind: 'fine', amountYuan: 30_000 } });
     // It changes one decision once.
@@ -215,7 +215,7 @@ describe('penalty report and recognition', () => {
   test('a recognised penalty withdrawn when its decision is revoked: the credit record and the penalty are withdrawn with the reason', async () => {
     const { zone, uscc } = await penaltyZone(h);
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc);
-    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     const withdrawal = await (await h.as(`zone-${zone}.staff`)).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '复议撤销' });
     expect(withdrawal.status).toBe(403);
     const withdrawn = await (await h.as(`le-${zone}.staff`)).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '行政复议决定撤销原处罚' });
@@ -239,7 +239,7 @@ describe('penalty report and recognition', () => {
       },
     });
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { grade: 'general' });
-    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     const zoneStaff = await h.as(`zone-${zone}.staff`);
     const early = await zoneStaff.post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '已整改' });
     expect(early.status).toBe(409);
@@ -286,7 +286,7 @@ describe('penalty report and recognition', () => {
       },
     });
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { grade: 'minor' });
-    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+    await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     const view = await h.client.workflow.getHandle(id).result();
     expect(view.stage).toBe('PUBLICATION_ENDED');
     expect((await penaltyRecord(h, decisionNumber)).creditRecords[0]).toMatchObject({ status: 'ENDED', endReason: 'publication period ended' });

@@ -80,7 +80,7 @@ test('盖州: a penalty filed by le-210881 with no entrusted power in force, rep
     const correction = await taskFor(h, 'zone-210881.staff', id, 'correctPenalty');
     await complete(h, 'zone-210881.staff', id, 'correctPenalty', { ...(correction.context.prefill as object), ...completion });
   }
-  await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+  await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
 
   const record = await penaltyRecord(h, decisionNumber);
   expect(record).toMatchObject({ status: 'RECOGNISED', rounds: 2, grade: 'serious' });

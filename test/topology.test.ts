@@ -164,10 +164,10 @@ test('two workers and an API in processes of their own: a worker stopped midway 
 
 /** Launch to both signatures, along one of the flows. */
 async function signed(id: string, county: string, flow: Flow): Promise<void> {
-  const gov = `gov-${county}.staff`;
+  const gov = `gov-${county}.leader`;
   await completeOnce('ftz.staff', id, 'draftMemorandum', memorandum(county));
   if (flow === 'ftz-first') {
-    await completeOnce('ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+    await completeOnce('ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
     await completeOnce(gov, id, 'reviewMemorandum', { decision: 'sign' });
     return;
   }
@@ -177,7 +177,7 @@ async function signed(id: string, county: string, flow: Flow): Promise<void> {
     await completeOnce('ftz.staff', id, 'draftMemorandum', memorandum(county));
     await completeOnce(gov, id, 'reviewMemorandum', { decision: 'sign' });
   }
-  await completeOnce('ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+  await completeOnce('ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
 }
 
 /** How the API answered the completions: at once, or only after a retry found the first attempt done. */

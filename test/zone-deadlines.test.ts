@@ -41,8 +41,8 @@ describe('the memorandum signing deadline', () => {
     await taskFor(h, 'city.admin', id, 'decideOverdueMemorandum');
     await complete(h, 'city.admin', id, 'decideOverdueMemorandum', { decision: 'keepWaiting', reason: '双方仍在协商' });
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-    await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
-    const done = await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+    const done = await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     expect(done.stage).toBe('AWAITING_BODY');
     const kinds = await timelineKinds(h, id);
     expect(kinds.filter((k) => k === 'reminderSent')).toHaveLength(1);
@@ -55,8 +55,8 @@ describe('the memorandum signing deadline', () => {
     const county = await h.newCounty({ signingPeriod: { seconds: 600 } });
     const id = await launch(h, county);
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-    await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
-    await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     // No waiting for the time to pass: the deadline's timer is cancelled, so nothing can fire later.
     const timers = await eventually(async () => {
       const events = (await h.client.workflow.getHandle(id).fetchHistory()).events ?? [];

@@ -58,7 +58,7 @@ describe('durability', () => {
     const review = await taskFor(h, 'ftz.staff', id, 'reviewMemorandum');
 
     await h.stopWorker();
-    const ftz = await h.as('ftz.staff');
+    const ftz = await h.as('ftz.leader');
     const pending = ftz.post(`/api/tasks/${review.id}/complete`, { decision: 'sign' });
     await awaitHeldByEngine(h, id, review.id);
     await h.startWorker();
@@ -66,7 +66,7 @@ describe('durability', () => {
     expect(signed.status).toBe(200);
     expect(signed.body.state.signatures.ftz.version).toBe(1);
 
-    await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     await complete(h, `gov-${county}.staff`, id, 'nameManagementBody', { name: '管委会', head: '王五', contact: '123', address: '某地' });
     const zone = (await (await h.as('audit.auditor')).get(`/api/zones/${county}`)).body;
     expect(zone.status).toBe('ACTIVE');
@@ -86,8 +86,8 @@ describe('durability', () => {
     // step upserts only what changed.
     await expectFoundBy(id, `Stage = 'AMENDMENT_DRAFTING' AND AwaitingOrgs = 'ftz'`);
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary: area(county, { areaKm2: 30, description: '扩区后' }) }));
-    await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
-    await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
 
     await expectFoundBy(id, `Stage = 'ACTIVE'`);
     await expectFoundBy(id, `AwaitingOrgs = 'ftz'`, false);

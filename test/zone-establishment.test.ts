@@ -33,21 +33,21 @@ describe('zone establishment by memorandum', () => {
     const county = await h.newCounty();
     const id = await launch(h, county);
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-    const afterFirst = await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+    const afterFirst = await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
     expect(afterFirst.stage).toBe('SIGNING');
     expect((await (await h.as('audit.auditor')).get(`/api/zones/${county}`)).status).toBe(404);
-    const afterSecond = await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    const afterSecond = await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     expect(afterSecond.stage).toBe('AWAITING_BODY');
     expect(afterSecond.signatures).toEqual({
-      ftz: expect.objectContaining({ version: 1, userId: 'ftz.staff' }),
-      [`gov-${county}`]: expect.objectContaining({ version: 1, userId: `gov-${county}.staff` }),
+      ftz: expect.objectContaining({ version: 1, userId: 'ftz.leader' }),
+      [`gov-${county}`]: expect.objectContaining({ version: 1, userId: `gov-${county}.leader` }),
     });
     expect(await zoneOf(county)).toMatchObject({ status: 'ACTIVE_PENDING_BODY', memorandumVersion: 1 });
   });
 
   test('a return with comments voids the signature already given; the new version needs both signatures again', async () => {
     const county = await h.newCounty();
-    const gov = `gov-${county}.staff`;
+    const gov = `gov-${county}.leader`;
     const id = await launch(h, county);
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
     await complete(h, gov, id, 'reviewMemorandum', { decision: 'sign' });
@@ -59,7 +59,7 @@ describe('zone establishment by memorandum', () => {
     const redraft = await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
     expect(redraft.context).toEqual({ returnedVersion: 1, comments: '面积需核实' });
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary: area(county, { areaKm2: 11.8, description: '核实后的边界' }) }));
-    const afterFtz = await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+    const afterFtz = await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
     expect(afterFtz.stage).toBe('SIGNING');
     const done = await complete(h, gov, id, 'reviewMemorandum', { decision: 'sign' });
     expect(done.stage).toBe('AWAITING_BODY');
@@ -198,8 +198,8 @@ describe('the zone after establishment', () => {
     expect((await zoneOf(county)).status).toBe('ACTIVE');
 
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary: area(county, { areaKm2: 20, description: '扩区后' }) }));
-    await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
-    const done = await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+    const done = await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     expect(done.stage).toBe('ACTIVE');
     const zone = await zoneOf(county);
     expect(zone).toMatchObject({ status: 'ACTIVE', memorandumVersion: 2, areaKm2: 20 });

@@ -37,7 +37,10 @@ import {
   publishAndCommit,
   reject,
   requireActor,
+  requireSigningTask,
   requireTask,
+  leadersSign,
+  handleAttachments,
   watchDeadline,
   type ProcessCore,
   type WatchedDeadline,
@@ -98,6 +101,8 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
           clock: startClock(Date.now(), 86_400_000),
         };
   const core = resumeCore(state.core);
+  const leaderRule = leadersSign();
+  handleAttachments(core, () => state.stage);
   const government = orgIds.government(state.zoneCode);
   const parties = [government, 'ftz'];
   const renewing = () => RENEWING.includes(state.stage);
@@ -182,7 +187,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     {
       action: A.reviewAgreement,
       check: (input) => {
-        const task = requireTask(core, A.reviewAgreement, input);
+        const task = requireSigningTask(core, A.reviewAgreement, input, leaderRule);
         if (task.context.version !== current().version) {
           reject(REJECTION.conflict, `version ${String(task.context.version)} is superseded by ${current().version}`);
         }

@@ -53,7 +53,10 @@ import {
   publishAndCommit,
   reject,
   requireActor,
+  requireSigningTask,
   requireTask,
+  leadersSign,
+  handleAttachments,
   resumeCore,
   watchDeadline,
   type ProcessCore,
@@ -146,6 +149,8 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
           clock: startClock(Date.now(), 86_400_000),
         };
   const core = resumeCore(state.core);
+  const leaderRule = leadersSign();
+  handleAttachments(core, () => state.stage);
   const zoneBody = orgIds.zoneBody(state.zoneCode);
   const enforcement = orgIds.enforcement(state.zoneCode);
   const today = () => chinaDay(clockReading(state.clock, Date.now()));
@@ -239,7 +244,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     {
       action: A.reviewPenalty,
       check: (input) => {
-        requireTask(core, A.reviewPenalty, input);
+        requireSigningTask(core, A.reviewPenalty, input, leaderRule);
         // Separation of duties: whoever reported it, and their organisation, never reviews it.
         const reporter = [state.launchedBy, ...state.submitters].find((s) => s.userId === input.actor.userId || s.orgId === input.actor.orgId);
         if (reporter) reject(REJECTION.forbidden, `${input.actor.userId} may not review a penalty ${reporter.orgId} reported`);

@@ -34,7 +34,10 @@ import {
   publishAndCommit,
   reject,
   requireActor,
+  requireSigningTask,
   requireTask,
+  leadersSign,
+  handleAttachments,
   watchDeadline,
   type ActionHandler,
   type ProcessCore,
@@ -101,6 +104,8 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
           historyEventLimit: 0,
         };
   const core = resumeCore(state.core);
+  const leaderRule = leadersSign();
+  handleAttachments(core, () => state.stage);
   const government = orgIds.government(state.countyCode);
   const parties = [government, 'ftz'];
   const amending = () => state.stage.startsWith('AMENDMENT');
@@ -180,7 +185,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   handle<Review>(
     A.reviewMemorandum,
     (input) => {
-      const task = requireTask(core, A.reviewMemorandum, input);
+      const task = requireSigningTask(core, A.reviewMemorandum, input, leaderRule);
       if (task.context.version !== currentDraft().version) {
         reject(REJECTION.conflict, `version ${String(task.context.version)} is superseded by ${currentDraft().version}`);
       }

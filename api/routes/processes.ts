@@ -6,7 +6,7 @@ import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription
 import { definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
 import { PROCESS_TYPES } from '../../domain/names';
 import { searchAttributes } from '../../domain/search-attributes';
-import { allowsAction, requireActionRule, requireProcessReader } from '../access';
+import { allowsAction, requireActionRule, requireProcessReader, requireSigner } from '../access';
 import { inputSchemaOf } from '../action-schemas';
 import { actorOf, type User } from '../auth';
 import { checkEligibility, completeInput } from '../eligibility';
@@ -16,6 +16,7 @@ import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, processSummarySchema } from '../schemas';
 import { excluded, searchQuerySchema, visibilityQuery } from '../search';
 import { processTimeline, timelineEntrySchema } from '../process-timeline';
+import { processDocuments } from '../../store/documents';
 
 function definitionOf(type: string) {
   const definition = processDefinitions[type as keyof typeof processDefinitions];
@@ -153,6 +154,8 @@ const processDetailSchema = processSummarySchema.extend({
   deadlines: z.array(z.record(z.string(), z.unknown())),
   availableActions: z.array(z.object({ name: z.string(), title: z.string(), inputSchema: z.record(z.string(), z.unknown()) })),
   history: z.object({ events: z.number().int(), runId: z.string() }),
+  /** The numbered documents its final acts were issued (文号), each printable. */
+  documents: z.array(z.object({ number: z.string(), kind: z.string(), title: z.string(), issuedAt: z.string(), n: z.number().int() })),
 });
 
 export const getProcess = defineRoute({
@@ -186,6 +189,7 @@ export const getProcess = defineRoute({
       deadlines,
       availableActions,
       history: { events: description.historyLength, runId: description.runId },
+      documents: (await processDocuments(deps.db, params.id)).map(({ number, kind, title, issuedAt, n }) => ({ number, kind, title, issuedAt, n })),
     };
   },
 });
@@ -205,6 +209,7 @@ export const startProcessAction = defineRoute({
     const action = definition.actions[params.action];
     requireActionRule(user, action.name, { zoneCode });
     const payload = parseActionPayload(action, body);
+    requireSigner(user, action.name, payload);
     const { requestId, bind } = await idempotencyOf(deps.db, user, req, body);
     const state = await runAction(handle, action, { actor: actorOf(user), requestId, payload });
     await bind();

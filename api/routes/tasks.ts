@@ -3,7 +3,7 @@ import { allActions } from '../../domain/processes';
 import { checkActionAgainstRecords } from '../action-checks';
 import { parseActionPayload, runAction } from '../run-action';
 import { inputSchemaOf } from '../action-schemas';
-import { requireActionRule, requireOrgReader } from '../access';
+import { requireActionRule, requireOrgReader, requireSigner } from '../access';
 import { hasIdempotencyKey, idempotencyOf } from '../idempotency';
 import { actorOf } from '../auth';
 import { conflict, notFound } from '../errors';
@@ -49,6 +49,8 @@ function toTask(row: TaskRow, lang: Lang, now = Date.now()) {
     sentBy: row.sent_by ? { userId: row.sent_by.userId, orgId: row.sent_by.orgId } : null,
     context: row.context,
     inputSchema: inputSchemaOf(row.action),
+    // The decisions that sign: the console offers them to leaders only.
+    signs: [...(allActions[row.action]?.signs ?? [])],
   };
 }
 
@@ -118,6 +120,7 @@ export const completeTask = defineRoute({
     if (task.status !== 'open' && !hasIdempotencyKey(req)) throw conflict(`task ${task.id} is no longer open (${task.status})`);
     const action = allActions[task.action];
     const payload = parseActionPayload(action, body);
+    requireSigner(user, task.action, payload);
     const { requestId, bind } = await idempotencyOf(deps.db, user, req, body);
     await checkActionAgainstRecords(deps, task.action, task.context, task.process_id, payload);
     const handle = deps.client.workflow.getHandle(task.process_id);

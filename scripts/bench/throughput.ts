@@ -35,11 +35,11 @@ export interface ThroughputResult {
 /** One agreement from launch to its end; `n` picks its term. */
 async function driveAgreement(ctx: BenchContext, n: number): Promise<string> {
   const { api } = ctx.cluster;
-  const gov = `gov-${ctx.zone}.staff`;
+  const gov = `gov-${ctx.zone}.leader`;
   const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: ctx.zone });
   let state = await actNext(api, undefined, 'ftz.staff', id, 'draftAgreement', agreementContent(ITEMS, termOf(n)));
   state = await actNext(api, state, gov, id, 'reviewAgreement', { decision: 'sign' });
-  state = await actNext(api, state, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+  state = await actNext(api, state, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
   await actNext(api, state, 'ftz.staff', id, 'announceAgreement', { announcementRef: `营自贸委〔2026〕${n}号`, announcedOn: today() });
   await processAction(api, 'ftz.admin', id, 'terminateAgreement', { reason: '基准测试结束' });
   return id;

@@ -47,8 +47,8 @@ async function launchZone(api: Api, county: string): Promise<string> {
 async function concluded(api: Api, zone: string, n: number): Promise<string> {
   const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: zone });
   await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent(items, termOf(n)));
-  await act(api, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
-  await act(api, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+  await act(api, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
+  await act(api, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
   return id;
 }
 
@@ -87,8 +87,8 @@ export const flows: Flow[] = [
     async drive(api, county) {
       const id = await launchZone(api, county);
       await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-      await act(api, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
-      await act(api, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+      await act(api, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
+      await act(api, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
       await act(api, `gov-${county}.staff`, id, 'nameManagementBody', body);
       return id;
     },
@@ -105,11 +105,11 @@ export const flows: Flow[] = [
     async drive(api, county) {
       const id = await launchZone(api, county);
       await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-      await act(api, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+      await act(api, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
       await act(api, 'ftz.staff', id, 'reviewMemorandum', { decision: 'return', comments: '面积需核实' });
       await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-      await act(api, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
-      await act(api, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+      await act(api, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+      await act(api, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
       return id;
     },
   },
@@ -206,7 +206,7 @@ export const flows: Flow[] = [
       await act(api, `zone-${zone}.staff`, id, 'reportPenalty', {});
       await act(api, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['documentsMissing'] });
       await act(api, `zone-${zone}.staff`, id, 'correctPenalty', { documents: [reportDocument('decision', decisionNumber)] });
-      await act(api, 'ftz.staff', id, 'reviewPenalty', { decision: 'recognise' });
+      await act(api, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
       return id;
     },
   },
@@ -229,8 +229,8 @@ export const AGREEMENT_IN_FORCE: Flow = {
   async drive(api, zone) {
     const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: zone });
     await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent([{ powerCode: 'JC-003' }], { startDate: today(), endDate: addDays(today(), 364) }));
-    await act(api, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
-    await act(api, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+    await act(api, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
+    await act(api, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
     await act(api, 'ftz.staff', id, 'announceAgreement', { announcementRef: `营自贸委〔2026〕${zone}号`, announcedOn: today() });
     return id;
   },

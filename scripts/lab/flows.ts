@@ -69,8 +69,8 @@ export async function launch(api: Api, username: string, type: string, input: un
 export async function establishZone(api: Api, county: string): Promise<string> {
   const id = await launch(api, 'city.admin', 'zone-establishment', launchInput(county));
   await act(api, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-  await act(api, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
-  await act(api, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+  await act(api, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
+  await act(api, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
   await act(api, `gov-${county}.staff`, id, 'nameManagementBody', body);
   return id;
 }
@@ -107,9 +107,9 @@ export async function addCounty(db: Queryable, code: string, passwordHash: strin
   await addUsers(db, `gov-${code}`, passwordHash);
 }
 
-/** An admin and a staff user `<orgId>.<role>` of an organisation (a zone body made during the run). */
+/** An admin and a staff user `<orgId>.<role>` of an organisation (a zone body made during the run), and a government's leader, who signs. */
 export async function addUsers(db: Queryable, orgId: string, passwordHash: string): Promise<void> {
-  for (const role of ['admin', 'staff']) {
+  for (const role of orgId.startsWith('gov-') ? ['admin', 'staff', 'leader'] : ['admin', 'staff']) {
     await db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
       `${orgId}.${role}`, orgId, [role], passwordHash,
     ]);

@@ -27,8 +27,8 @@ export async function launchAgreement(h: Harness, zone: string): Promise<string>
 export async function concludeAgreement(h: Harness, zone: string, content: ReturnType<typeof agreementContent>): Promise<string> {
   const id = await launchAgreement(h, zone);
   await complete(h, 'ftz.staff', id, 'draftAgreement', content);
-  await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'sign' });
-  await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'sign' });
+  await complete(h, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
+  await complete(h, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
   await complete(h, 'ftz.staff', id, 'announceAgreement', { announcementRef: `营自贸委〔2026〕${id.slice(-3)}号`, announcedOn: today() });
   return id;
 }

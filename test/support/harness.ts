@@ -1,5 +1,8 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { attachmentFiles } from '../../store/attachment-files';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
@@ -114,7 +117,9 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
   const auditSigningKey = signingKey(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
   const audit = { signingKey: auditSigningKey, workflowCode: workflowCodeOnce(async () => workflowBundle) };
   const tokenSecret = randomBytes(32).toString('hex');
-  const app = createApp({ db, client, taskQueue, token: { secret: tokenSecret, ttl: '1h' }, audit });
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'attachments-'));
+  const attachments = attachmentFiles(attachmentsDir);
+  const app = createApp({ db, client, taskQueue, token: { secret: tokenSecret, ttl: '1h' }, audit, attachments });
   const server = await new Promise<Server>((listening) => {
     const s = app.listen(0, '127.0.0.1', () => listening(s));
   });
@@ -192,9 +197,9 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     return code;
   }
 
-  /** An admin and a staff user `<orgId>.<role>` of an organisation, with the demo password. */
+  /** An admin and a staff user `<orgId>.<role>` of an organisation (and a leader of a government), with the demo password. */
   async function addUsers(orgId: string): Promise<void> {
-    for (const role of ['admin', 'staff']) {
+    for (const role of orgId.startsWith('gov-') ? ['admin', 'staff', 'leader'] : ['admin', 'staff']) {
       await db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
         `${orgId}.${role}`, orgId, [role], passwordHash,
       ]);
@@ -216,6 +221,7 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
     audit,
     /** The API's token secret: a test signs a token the API would accept but for one claim. */
     tokenSecret,
+    attachmentsDir,
     as,
     anonymous: (method: string, path: string, body?: unknown, token?: string) => request(method, path, token, body),
     newCounty,

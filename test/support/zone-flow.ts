@@ -72,8 +72,8 @@ export async function launch(h: Harness, county: string): Promise<string> {
 export async function establish(h: Harness, county: string): Promise<string> {
   const id = await launch(h, county);
   await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-  await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
-  await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
+  await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
+  await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
   await complete(h, `gov-${county}.staff`, id, 'nameManagementBody', body);
   return id;
 }

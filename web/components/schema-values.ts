@@ -56,6 +56,18 @@ export function flatten(value: unknown, schema?: Schema, path = '', into: Values
 
 export const variants = (schema: Schema) => schema.oneOf ?? schema.anyOf;
 
+/**
+ * The form a user may submit: a task's signing decisions (签署) left out for anyone but a leader, who
+ * alone signs; the server refuses such a signature anyway (403).
+ */
+export function withoutSignatures(schema: Schema, signs: string[] | undefined, isLeader: boolean): Schema {
+  const options = variants(schema);
+  if (isLeader || !signs?.length || !options) return schema;
+  const key = discriminator(options) ?? '';
+  const kept = options.filter((option) => !signs.includes(String(option.properties?.[key]?.const)));
+  return schema.oneOf ? { ...schema, oneOf: kept } : { ...schema, anyOf: kept };
+}
+
 /** The property that tells the variants of a union apart (`decision: 'sign' | 'return'`). */
 export function discriminator(options: Schema[]): string | undefined {
   const first = options[0]?.properties ?? {};

@@ -19,6 +19,8 @@ export interface Task {
   sentBy: { userId: string; orgId: string } | null;
   context: Record<string, unknown>;
   inputSchema: Record<string, unknown>;
+  /** The decisions that sign for the organisation (签署): offered to its leaders only. */
+  signs?: string[];
 }
 
 export function Inbox() {

@@ -8,6 +8,7 @@ import { useNames } from '../names';
 import { StageDiagram, type StageGraph } from '../components/StageDiagram';
 import { formatDate, formatPeriod, policyName, t, useLang } from '../i18n';
 import { useData } from '../use-data';
+import { AttachmentList } from '../components/Attachments';
 
 export interface ProcessDetail {
   id: string;
@@ -18,6 +19,8 @@ export interface ProcessDetail {
   openTasks: { id: string; action: string; orgId: string; title: { zh: string; en: string }; dueAt?: string }[];
   deadlines: { name: string; dueAt: string; period: string; reminded: boolean; escalated: boolean; provisional: boolean; open?: boolean }[];
   availableActions: { name: string; title: string; inputSchema: Record<string, unknown> }[];
+  /** Its numbered documents (文号), each printable as a PDF. */
+  documents?: { number: string; kind: string; title: string; issuedAt: string; n: number }[];
 }
 
 interface TimelineEntry {
@@ -89,6 +92,11 @@ export function ProcessPage({ id }: { id: string }) {
               </p>
             ))}
           </div>
+          <Documents process={p} />
+          <div class="card">
+            <h3>{t(lang, 'attachments')}</h3>
+            <AttachmentList processId={p.id} />
+          </div>
           {actions.length > 0 && p.status === 'RUNNING' && (
             <div class="card">
               <h3>{t(lang, 'actions')}</h3>
@@ -124,6 +132,28 @@ function ProcessAction({ processId, action, onDone }: { processId: string; actio
           onDone();
         }}
       />
+    </div>
+  );
+}
+
+/** The process's numbered documents: 文号, title and date, and 打印 opening the official PDF. */
+function Documents({ process }: { process: ProcessDetail }) {
+  const lang = useLang();
+  const documents = process.documents ?? [];
+  return (
+    <div class="card" data-testid="documents">
+      <h3>{t(lang, 'documents')}</h3>
+      {documents.length === 0 && <p class="muted">{t(lang, 'none')}</p>}
+      <ul>
+        {documents.map((d) => (
+          <li data-document={d.number}>
+            <strong>{d.number}</strong> {d.title} <span class="muted">{formatDate(lang, d.issuedAt)}</span>{' '}
+            <a class="button secondary" href={`/api/processes/${encodeURIComponent(process.id)}/documents/${d.n}.pdf`} target="_blank" rel="noopener">
+              {t(lang, 'print')}
+            </a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

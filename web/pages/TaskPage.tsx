@@ -1,7 +1,10 @@
-import { api } from '../api';
+import { api, session } from '../api';
 import { ErrorPage, LoadState } from '../components/LoadState';
 import { SchemaForm, type Choice, type Schema } from '../components/SchemaForm';
+import { withoutSignatures } from '../components/schema-values';
 import { TaskContext, TaskHeader } from '../components/TaskContext';
+import { AttachmentList, AttachmentUpload } from '../components/Attachments';
+import { useState } from 'preact/hooks';
 import { t, useLang } from '../i18n';
 import { useNames } from '../names';
 import { useData } from '../use-data';
@@ -26,6 +29,7 @@ export function TaskPage({ id }: { id: string }) {
   // A memorandum draws its area from its own county's townships and parks.
   const county = /^zone-(\d{6})$/.exec(task.data?.processId ?? '')?.[1];
   const divisions = useDivisions(county ?? null);
+  const [uploads, setUploads] = useState(0);
   if (task.error && !task.data && task.error.status !== 0) return <ErrorPage error={task.error} />;
   if (!task.data) return <main><LoadState state={task} /></main>;
   const current = task.data;
@@ -43,7 +47,7 @@ export function TaskPage({ id }: { id: string }) {
         {current.status === 'open' ? (
           ready ? (
             <SchemaForm
-              schema={current.inputSchema as Schema}
+              schema={withoutSignatures(current.inputSchema as Schema, current.signs, session.user()?.roles.includes('leader') ?? false)}
               initial={prefillOf(current, process.data)}
               choices={{ powerCode: powerChoices, townshipCodes: divisions.townshipsOf(county ?? ''), parkIds: divisions.parksOf(county ?? '') }}
               submit={async (payload) => {
@@ -58,6 +62,12 @@ export function TaskPage({ id }: { id: string }) {
           <p class="badge done">{t(lang, 'done')}</p>
         )}
       </div>
+      {current.status === 'open' && (
+        <div class="card">
+          <AttachmentUpload taskId={current.id} onDone={() => setUploads(uploads + 1)} />
+          <AttachmentList key={uploads} processId={current.processId} />
+        </div>
+      )}
       <div class="card">
         <h3>{t(lang, 'context')}</h3>
         <TaskContext task={current} process={process.data} />

@@ -1,7 +1,7 @@
 /** Human steps as Updates: validators that refuse without a trace, handlers that decide then write. */
-import { ApplicationFailure, defineUpdate, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, defineUpdate, patched, setHandler } from '@temporalio/workflow';
 import type { Step, TaskRecord } from '../../activities/step';
-import { REJECTION, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
+import { isSignature, REJECTION, rolesOf, SIGNER, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
 import { beginStep, type ProcessCore } from './core';
 
@@ -36,6 +36,36 @@ export function requireTask(core: ProcessCore, action: ActionDefinition, input: 
   if (!task || task.action !== action.name) reject(REJECTION.conflict, `task ${input.taskId} is not open for ${action.name}`);
   requireActor(input.actor, [task.orgId], task.role);
   return task;
+}
+
+/**
+ * Whether this run holds that only a leader signs. Asked once, before the run's first await: a run
+ * recorded before the rule has no marker and keeps letting staff sign, so its history replays as it ran.
+ */
+export function leadersSign(): boolean {
+  return patched('leaders-sign');
+}
+
+/**
+ * Validator part for a task that may sign: open, this action's, the addressee's; a signature by a
+ * leader, any other decision by the task's role or a leader. Runs without the rule check as before.
+ */
+export function requireSigningTask(core: ProcessCore, action: ActionDefinition, input: ActionInput, leaderRule: boolean): TaskRecord {
+  if (!leaderRule) return requireTask(core, action, input);
+  const task = core.openTasks.find((t) => t.id === input.taskId);
+  if (!task || task.action !== action.name) reject(REJECTION.conflict, `task ${input.taskId} is not open for ${action.name}`);
+  const signs = isSignature(action, input.payload);
+  requireActorWithRole(input.actor, [task.orgId], signs ? [SIGNER] : rolesOf(action));
+  return task;
+}
+
+function requireActorWithRole(actor: Actor, orgIds: string[], roles: string[]): void {
+  if (!orgIds.includes(actor.orgId)) {
+    reject(REJECTION.forbidden, `only ${orgIds.join(' or ')} may do this; ${actor.userId} belongs to ${actor.orgId}`);
+  }
+  if (!roles.some((role) => actor.roles.includes(role as Actor['roles'][number]))) {
+    reject(REJECTION.forbidden, `this needs the ${roles.join(' or ')} role; ${actor.userId} has ${actor.roles.join(', ') || 'none'}`);
+  }
 }
 
 export function requireActor(actor: Actor, orgIds: string[], role: string): void {

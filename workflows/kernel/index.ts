@@ -1,3 +1,4 @@
 export * from './actions';
+export * from './attachments';
 export * from './core';
 export * from './timing';
