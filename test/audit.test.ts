@@ -70,7 +70,7 @@ describe('the timeline', () => {
     ]);
     const named = timeline.find(sameKind('bodyNamed'));
     expect(named.decision.payload).toBe(`名称：${body.name}；负责人：${body.head}；联系方式：${body.contact}；地址：${body.address}`);
-    expect(timeline.find(sameKind('launched')).decision).toMatchObject({ action: 'launch', payload: `县（市、区）代码：${county}` });
+    expect(timeline.find(sameKind('launched')).decision).toMatchObject({ action: 'launch', payload: expect.stringMatching(new RegExp(`^县（市、区）代码：${county}；批复文号：.+；批复日期：\\d{4}-\\d{2}-\\d{2}$`)) });
     expect(timeline.find(sameKind('suspended')).decision.payload).toBe('理由：例行检查');
 
     const retried = timeline.find(sameKind('activityRetried'));
