@@ -113,7 +113,9 @@ export function issueWords(issue: Issue, location: string): { path: string } & S
   const path = [location, ...issue.path.map(String)].join('.');
   const gist = issueGist(issue);
   const field = fieldWords(path);
-  return { path, zh: `「${field.zh}」${gist.zh}`, en: `${field.en}: ${gist.en}` };
+  // A schema that words its own message in Chinese (the indicators' checks) is taken at its word.
+  const own = /[\u3400-\u9fff]/.test(issue.message) ? issue.message : undefined;
+  return { path, zh: own ?? `「${field.zh}」${gist.zh}`, en: `${field.en}: ${gist.en}` };
 }
 
 /** The whole of a validation refusal in a sentence: how many fields, and which. */

@@ -6,8 +6,11 @@ import { badRequest, HttpError, invalidInput, zodDetails } from './errors';
 /** An action's payload, parsed by its schema: a 400 with field paths when it does not fit. */
 export function parseActionPayload(action: ActionDefinition, body: unknown): unknown {
   const payload = action.schema.safeParse(body);
-  // An action whose schema words its field messages in Chinese heads them with its own refusal.
-  if (!payload.success) throw action.refusal ? badRequest(action.refusal, zodDetails(payload.error, 'body')) : invalidInput(payload.error, 'body', `${action.name} payload`);
+  if (!payload.success) {
+    if (!action.refusal) throw invalidInput(payload.error, 'body', `${action.name} payload`);
+    // An action whose schema words its field messages in Chinese says them so, under its own refusal.
+    throw badRequest(action.refusal, zodDetails(payload.error, 'body').map((d) => ({ path: d.path, message: d.zh ?? d.message })));
+  }
   return payload.data;
 }
 

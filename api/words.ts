@@ -70,6 +70,7 @@ const FIELDS: Words = {
   // A report's figures: each by its name, the value with its unit beside it.
   ...Object.fromEntries(
     ECONOMIC_INDICATORS.flatMap((code) => [
+      [`figures.${code}`, [INDICATOR_LABELS[code].zh, INDICATOR_LABELS[code].en]],
       [`figures.${code}.value`, [INDICATOR_LABELS[code].zh, INDICATOR_LABELS[code].en]],
       [`figures.${code}.unit`, [`${INDICATOR_LABELS[code].zh}单位`, `${INDICATOR_LABELS[code].en} unit`]],
     ]),
@@ -77,8 +78,11 @@ const FIELDS: Words = {
   listing: ['新增改革事项', 'New measure listing'],
   boundary: ['协同区范围', 'Area'],
   'boundary.geojson': ['范围图（GeoJSON）', 'Map (GeoJSON)'],
-  'boundary.townships': ['所划乡镇（街道）', 'Townships'],
-  'boundary.parks': ['所划园区', 'Parks'],
+  'boundary.townshipCodes': ['所划乡镇（街道）', 'Townships'],
+  'boundary.parkIds': ['所划园区', 'Parks'],
+  'residence.townshipCode': ['住所所在乡镇（街道）', "Residence's township"],
+  'residence.parkId': ['住所所在园区', "Residence's park"],
+  figures: ['填报的指标', 'Figures'],
   effectiveFrom: ['生效日期', 'Effective from'],
   approval: ['市政府批复', "The city's approval"],
   'approval.documentNumber': ['批复文号', 'Approval number'],

@@ -106,8 +106,8 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     await (await h.as(`gov-${county}.admin`)).post(`/api/processes/${id}/actions/proposeAmendment`, { reason: '划入第三个街道' });
     const boundary = { ...memorandum(county).boundary, townshipCodes: [`${county}001`, `${county}003`], parkIds: [`P-${county}-01`] };
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary, effectiveDate: today() }));
-    await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'sign' });
-    await complete(h, `gov-${county}.staff`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     return id;
   },
   async 'zone-end-carried-through'(h) {

@@ -47,7 +47,7 @@ test('an admin sets the e-mail and robot channels; a wrong address is refused on
   const form = page.getByTestId('channels');
   await form.locator('input[name=email]').fill('不是邮箱');
   await form.getByRole('button', { name: '保存通知渠道' }).click();
-  await form.getByRole('alert').getByText('提交的内容未被接受').waitFor();
+  await form.getByRole('alert').getByText(/提交的内容有 \d+ 处不符合要求/).waitFor();
   expect((await (await h.as(`gov-${county}.admin`)).get('/api/notification-channels')).body.items).toEqual([]);
 
   await form.locator('input[name=email]').fill(`office@${county}.gov.test`);

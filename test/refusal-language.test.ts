@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, eventually, startHarness, type Harness } from './support/harness';
 import { application, readyZone } from './support/registration-flow';
-import { taskFor } from './support/zone-flow';
+import { launch, taskFor } from './support/zone-flow';
 
 let h: Harness;
 beforeAll(async () => {
@@ -57,7 +57,7 @@ test('a launch that does not fit its schema is refused in Chinese by default, na
 
 test('403, 404, 409 and 401 carry a stable code and a Chinese message naming organisations by name', async () => {
   const county = await h.newCounty();
-  await (await h.as('city.admin')).post('/api/processes/zone-establishment', { countyCode: county });
+  await launch(h, county);
   const task = await taskFor(h, 'ftz.staff', `zone-${county}`, 'draftMemorandum');
 
   // The FTZ's task, completed by the county government's staff.

@@ -79,8 +79,8 @@ test('the FTZ draws 盖州\'s zone by ticking townships and a park by name; the 
   await ftz.click('form button[type=submit]');
   await ftz.waitForURL('**/#/processes/zone-210881');
 
-  await complete(h, 'gov-210881.staff', 'zone-210881', 'reviewMemorandum', { decision: 'sign' });
-  await complete(h, 'ftz.staff', 'zone-210881', 'reviewMemorandum', { decision: 'sign' });
+  await complete(h, 'gov-210881.leader', 'zone-210881', 'reviewMemorandum', { decision: 'sign' });
+  await complete(h, 'ftz.leader', 'zone-210881', 'reviewMemorandum', { decision: 'sign' });
   await complete(h, 'gov-210881.staff', 'zone-210881', 'nameManagementBody', zoneBody);
 
   await ftz.goto(`${h.baseUrl}/#/zones/210881`);

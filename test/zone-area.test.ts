@@ -37,8 +37,8 @@ async function amend(townshipCodes: string[], effectiveDate: string, reason: str
   const proposed = await (await h.as(`gov-${GAIZHOU}.admin`)).post(`/api/processes/${zoneProcess}/actions/proposeAmendment`, { reason });
   expect(proposed.status).toBe(200);
   await complete(h, 'ftz.staff', zoneProcess, 'draftMemorandum', memorandum(GAIZHOU, { boundary: area(GAIZHOU, { townshipCodes }), effectiveDate }));
-  await complete(h, 'ftz.staff', zoneProcess, 'reviewMemorandum', { decision: 'sign' });
-  const signed = await complete(h, `gov-${GAIZHOU}.staff`, zoneProcess, 'reviewMemorandum', { decision: 'sign' });
+  await complete(h, 'ftz.leader', zoneProcess, 'reviewMemorandum', { decision: 'sign' });
+  const signed = await complete(h, `gov-${GAIZHOU}.leader`, zoneProcess, 'reviewMemorandum', { decision: 'sign' });
   expect(signed.stage).toBe('ACTIVE');
 }
 

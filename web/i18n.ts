@@ -38,6 +38,7 @@ const words = {
   file: ['文件', 'File'],
   upload: ['上传', 'Upload'],
   uploaded: ['已上传', 'Uploaded'],
+  attachmentPurpose: ['附件类别', 'Kind of attachment'],
   chooseFile: ['请选择文件', 'Choose a file'],
   fileTooLarge: ['文件超过 10 MB', 'The file is larger than 10 MB'],
   deadlines: ['期限', 'Deadlines'],

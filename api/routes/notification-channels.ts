@@ -18,6 +18,8 @@ const channelSchema = z.object({
 
 // A robot's address is https; plain http only for a receiver on the same host (a local relay, tests).
 const webhookUrl = z.string().url().max(500).refine((url) => {
+  // Refinements run after a failed format check too: what does not parse is refused here, not thrown.
+  if (!URL.canParse(url)) return false;
   const parsed = new URL(url);
   return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname));
 }, 'an https address (http only on this host)');

@@ -47,7 +47,7 @@ export function AttachmentUpload({ taskId, onDone }: { taskId: string; onDone():
       <label>
         {t(lang, 'file')} <input type="file" name="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
       </label>{' '}
-      <select name="purpose" value={purpose} onChange={(e) => setPurpose(e.currentTarget.value)}>
+      <select name="purpose" value={purpose} onChange={(e) => setPurpose(e.currentTarget.value)} aria-label={t(lang, 'attachmentPurpose')}>
         {PURPOSES.map(([value, zh, en]) => (
           <option value={value}>{lang === 'en' ? en : zh}</option>
         ))}
