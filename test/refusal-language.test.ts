@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, eventually, startHarness, type Harness } from './support/harness';
 import { application, readyZone } from './support/registration-flow';
-import { launch, taskFor } from './support/zone-flow';
+import { launch, launchInput, taskFor } from './support/zone-flow';
 
 let h: Harness;
 beforeAll(async () => {
@@ -70,7 +70,7 @@ test('403, 404, 409 and 401 carry a stable code and a Chinese message naming org
   expect(forbiddenEn.body.error.message).toMatch(/ftz/);
 
   // A second launch for the same county.
-  const again = await call('city.admin', 'POST', '/api/processes/zone-establishment', { countyCode: county }, ZH);
+  const again = await call('city.admin', 'POST', '/api/processes/zone-establishment', launchInput(county), ZH);
   expect([again.status, again.body.error.code, again.body.error.message]).toEqual([409, 'CONFLICT', `${county} 的协同区设立流程已在办理中：zone-${county}`]);
 
   const missing = await call('audit.auditor', 'GET', '/api/zones/210899', undefined, ZH);
