@@ -5,7 +5,7 @@
  */
 import type { Api } from '../lab/api-client';
 import { act, agreementContent, body, launch, memorandum, processAction, termOf, today } from '../lab/flows';
-import { launchInput } from '../../test/support/zone-flow';
+import { launchInput, townships } from '../../test/support/zone-flow';
 import { addDays } from '../../domain/agreements';
 import { issueUscc } from '../../domain/uscc';
 import { decisionFacts, reportDocument } from '../../test/support/penalty-flow';
@@ -64,7 +64,7 @@ async function registeredAndApproved(api: Api, zone: string, n: number): Promise
     name: `故障注入演练商贸有限公司${n}`,
     uscc,
     legalRepresentative: { name: '王海', idNumber: '21080419800101123X', phone: '13904171234' },
-    residence: { divisionCode: zone, townshipCode: `${zone}001`, address: `协同区创业路${n}号` },
+    residence: { divisionCode: zone, townshipCode: townships(zone).inside[0], address: `协同区创业路${n}号` },
     businessAddresses: [{ address: `协同区商贸街${n}号` }],
     businessScope: '日用百货销售',
     licenceItems: [],

@@ -3,7 +3,7 @@ import { issueUscc } from '../../domain/uscc';
 import type { Application } from '../../domain/registration';
 import { agreementContent, concludeAgreement } from './agreement-flow';
 import { eventually, type Harness } from './harness';
-import { complete, establish } from './zone-flow';
+import { complete, establish, townships } from './zone-flow';
 
 /** A valid USCC of an entity no test has used, as the FTZ would issue it. */
 export const newUscc = () => issueUscc(randomBytes(5).toString('hex'));
@@ -25,7 +25,7 @@ export function application(county: string, overrides: Partial<Application> = {}
     name: `营口${county.slice(4)}测试食品有限公司`,
     uscc: newUscc(),
     legalRepresentative: { name: '王海', idNumber: '21080419800101123X', phone: '13904171234' },
-    residence: { divisionCode: county, townshipCode: `${county}001`, address: `营口市测试县${county.slice(4)}产业园区1号` },
+    residence: { divisionCode: county, townshipCode: townships(county).inside[0], address: `营口市测试县${county.slice(4)}产业园区1号` },
     businessAddresses: [{ divisionCode: county, address: `营口市测试县${county.slice(4)}商业街8号` }],
     businessScope: '食品销售；餐饮服务；普通货物道路运输',
     licenceItems: [

@@ -1,11 +1,17 @@
 import { ZONE_TRANSITIONS, type MemorandumContent } from '../../domain/zone-establishment';
+import { readTownships } from '../../seeds/townships';
 import { eventually, type Harness } from './harness';
 
+const seededTownships = readTownships().townships;
+
 /**
- * A county's townships as tests use them: `001` and `002` drawn into the zone by default, `003` left
- * outside (real counties and a test's own both have them).
+ * A county's townships as tests use them: two drawn into the zone by default, a third left outside — a
+ * real county's first three in the division data, a test county's own `001`, `002` and `003`.
  */
-export const townships = (county: string) => ({ inside: [`${county}001`, `${county}002`], outside: `${county}003` });
+export const townships = (county: string) => {
+  const real = seededTownships.filter((t) => t.countyCode === county).map((t) => t.code);
+  return real.length >= 3 ? { inside: real.slice(0, 2), outside: real[2] } : { inside: [`${county}001`, `${county}002`], outside: `${county}003` };
+};
 
 /** The default area: two townships of the county, no park. */
 export const area = (county: string, overrides: Partial<MemorandumContent['boundary']> = {}): MemorandumContent['boundary'] => ({
