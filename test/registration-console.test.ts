@@ -86,6 +86,7 @@ test('a registration refused at screening: the window that launched it sees the 
   await window.fill(`${form} input[name="legalRepresentative.phone"]`, '13804170001');
   // The residence in a county that is no zone: accepted at the window, refused at screening.
   await window.selectOption(`${form} select[name="residence.divisionCode"]`, elsewhere);
+  await window.selectOption(`${form} select[name="residence.townshipCode"]`, `${elsewhere}001`);
   await window.fill(`${form} [name="residence.address"]`, '测试县创业路9号');
   await window.fill(`${form} [name="businessAddresses.0.address"]`, '测试县商贸街9号');
   await window.fill(`${form} [name=businessScope]`, '食品销售');
