@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -7,8 +9,13 @@ import { join } from 'node:path';
  */
 test('a process whose parent dies stops by itself, cleanly', async () => {
   const child = join(__dirname, 'shutdown.fixture.ts');
-  // A parent shell that starts the product's stopper in the background, prints its pid, and exits.
-  const parent = spawn('bash', ['-c', `node --import tsx ${child} & echo $!; sleep 1`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = join(mkdtempSync(join(tmpdir(), 'shutdown-')), 'ready');
+  // A parent shell that starts the product's stopper in the background, prints its pid, and exits once
+  // the stopper watches it (on a busy machine node takes seconds to get there).
+  const parent = spawn('bash', ['-c', `node --import tsx ${child} & echo $!; until [ -e "$READY_FILE" ]; do sleep 0.1; done`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, READY_FILE: ready },
+  });
   let pid = '';
   parent.stdout.on('data', (chunk: Buffer) => (pid += chunk.toString()));
   await new Promise((resolve) => parent.once('exit', resolve));
