@@ -30,7 +30,7 @@ const checks: Record<string, Check> = {
     if (!county) return;
     const { boundary } = payload as MemorandumContent;
     const problems = await areaProblems(deps.db, county, boundary, 'body.boundary');
-    if (problems.length) throw badRequest('备忘录所划区域须为本县（市、区）区划数据中的乡镇（街道）或园区 (the area draws townships and parks of the county)', problems);
+    if (problems.length) throw badRequest({ zh: '备忘录所划区域须为本县（市、区）区划数据中的乡镇（街道）或园区', en: 'the area draws townships and parks of the county' }, problems);
   },
   async draftAgreement(deps, context, processId, payload) {
     const problems = await checkAgreementDraft(deps.db, { agreementId: processId, zoneCode: String(context.zoneCode), content: payload as AgreementContent });

@@ -98,7 +98,7 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
 function approvalCheck(input: ZoneEstablishmentInput): void {
   const approval = launchApproval(input.countyCode, input.approval);
   if (!approval) {
-    throw badRequest('须录入市政府批复：该县（市、区）不在首批协同区（盖州市、鲅鱼圈区）之列 (a county outside the first batch needs the city’s approval)', [
+    throw badRequest({ zh: '须录入市政府批复：该县（市、区）不在首批协同区（盖州市、鲅鱼圈区）之列', en: 'a county outside the first batch needs the city’s approval' }, [
       { path: 'body.approval', message: `${input.countyCode} 不在营政发〔2020〕16号确定的首批协同区之列，发起设立前须录入市政府批复的文号和日期` },
     ]);
   }

@@ -71,7 +71,9 @@ describe('the city approval before the memorandum', () => {
     const city = await h.as('city.admin');
     const refused = await city.post('/api/processes/zone-establishment', { countyCode: county });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toContain('须录入市政府批复');
+    expect(refused.body.error.message).toBe('a county outside the first batch needs the city’s approval');
+    const inChinese = await city.post('/api/processes/zone-establishment?lang=zh', { countyCode: county });
+    expect(inChinese.body.error.message).toBe('须录入市政府批复：该县（市、区）不在首批协同区（盖州市、鲅鱼圈区）之列');
     expect(refused.body.error.details).toEqual([{ path: 'body.approval', message: expect.stringContaining('首批协同区') }]);
     // Nothing was started: the county is still free to launch.
     expect((await h.client.workflow.getHandle(`zone-${county}`).describe().catch(() => null))).toBeNull();
