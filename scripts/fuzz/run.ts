@@ -38,6 +38,16 @@ const errorShape = z.object({ error: z.object({ code: z.string().min(1), message
 const REFUSAL_COUNTERS = new Set(['login_failures']);
 
 /**
+ * Columns that move on their own after the request that caused them has been answered, so a refusal
+ * made meanwhile did not change them: a rendered PDF kept for later readers (a cache of what the act
+ * fixed), and the delivery state of outbox messages that their delivery workflows retry with backoff.
+ */
+const ASYNCHRONOUS_COLUMNS: Record<string, string[]> = {
+  documents: ['pdf', 'pdf_sha256'],
+  outbox: ['status', 'attempts', 'last_error', 'answer', 'last_attempt_at', 'sent_at'],
+};
+
+/**
  * Every table's row count and digest in one query, and, with `processIds`, each process's history
  * length: a refused update must leave no trace in history either.
  */
@@ -45,8 +55,10 @@ async function fingerprint(target: FuzzTarget, processIds: string[] = []): Promi
   const tables = await target.db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
   const digests = tables
     .filter((t) => !REFUSAL_COUNTERS.has(t.name))
-    // A rendered PDF kept for later readers is a cache of what the act already fixed, not a change.
-    .map((t) => `SELECT '${t.name}' || '=' || count(*) || ':' || md5(coalesce(string_agg((to_jsonb(t) - 'pdf' - 'pdf_sha256')::text, '|' ORDER BY t::text), '')) AS digest FROM "${t.name}" t`);
+    .map((t) => {
+      const row = (ASYNCHRONOUS_COLUMNS[t.name] ?? []).reduce((json, column) => `(${json} - '${column}')`, 'to_jsonb(t)');
+      return `SELECT '${t.name}' || '=' || count(*) || ':' || md5(coalesce(string_agg(${row}::text, '|' ORDER BY ${row}::text), '')) AS digest FROM "${t.name}" t`;
+    });
   const rows = await target.db.query<{ digest: string }>(digests.join(' UNION ALL '));
   const histories = await Promise.all(
     processIds.map((id) => target.client.workflow.getHandle(id).describe().then((d) => `${id}#${d.historyLength}${busy(d) ? ' busy' : ''}`, () => `${id}#?`)),
