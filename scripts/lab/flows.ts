@@ -10,6 +10,7 @@ import type { Api, Answer, UserClient } from './api-client';
 
 export { agreementContent, body, memorandum, today };
 export { spareCountyCodes } from '../../test/support/counties';
+import { scaled } from '../../test/support/time';
 
 interface Task {
   id: string;
@@ -18,7 +19,7 @@ interface Task {
 }
 
 /** Waits for the open task of `action` on a process in the user's inbox. */
-export async function openTask(user: UserClient, processId: string, action: string, timeoutMs = 60_000): Promise<Task> {
+export async function openTask(user: UserClient, processId: string, action: string, timeoutMs = scaled(60_000)): Promise<Task> {
   const deadline = Date.now() + timeoutMs;
   for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
     const inbox = await user.get<{ items: Task[] }>(`/api/tasks?processId=${encodeURIComponent(processId)}`);
