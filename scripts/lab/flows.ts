@@ -6,11 +6,11 @@ import { addDays } from '../../domain/agreements';
 import { agreementContent, today } from '../../test/support/agreement-flow';
 import { body, launchInput, memorandum } from '../../test/support/zone-flow';
 import type { Queryable } from '../../store/db';
+import { scaled } from '../../test/support/time';
 import type { Api, Answer, UserClient } from './api-client';
 
 export { agreementContent, body, memorandum, today };
 export { spareCountyCodes } from '../../test/support/counties';
-import { scaled } from '../../test/support/time';
 
 interface Task {
   id: string;
