@@ -19,7 +19,7 @@ export interface TownshipSeed {
   countyCode: string;
 }
 
-const FILE_2023 = join(__dirname, 'data', 'yingkou-townships-2023.csv');
+const FILE_2023 = join(__dirname, 'reference', 'yingkou-townships-2023.csv');
 
 /** The editions seeded: the counties' GB/T 2260 codes, and the 2023 统计用区划代码 of the townships. */
 export const countyEdition: DivisionEdition = {
