@@ -291,5 +291,5 @@ export function requireActionRule(user: User, action: string, facts: { taskOrgId
 export function requireSigner(user: User, action: string, payload: unknown): void {
   const definition = allActions[action];
   if (!definition || !isSignature(definition, payload) || user.roles.includes(SIGNER)) return;
-  throw forbidden(`只有本机关负责人（leader）可以签署；${user.username} 不是负责人，可审阅或退回修改 (only a leader signs ${action})`);
+  throw forbidden({ zh: `只有本机关负责人（leader）可以签署；${user.username} 不是负责人，可审阅或退回修改`, en: `only a leader signs ${action}; ${user.username} may review or return it` });
 }

@@ -30,7 +30,7 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
   async 'entity-registration'(deps, raw) {
     const input = raw as unknown as Application;
     const problems = await placeProblems(deps.db, { ...input.residence, countyCode: input.residence.divisionCode }, 'body.residence');
-    if (problems.length) throw badRequest('住所的乡镇（街道）或园区与区划数据不符 (the residence does not fit the division data)', problems);
+    if (problems.length) throw badRequest({ zh: '住所的乡镇（街道）或园区与区划数据不符', en: 'the residence does not fit the division data' }, problems);
     if (!input.uscc) return;
     const [entity] = await deps.db.query<{ process_id: string }>(`SELECT process_id FROM entities WHERE uscc = $1 AND status = 'REGISTERED'`, [input.uscc]);
     if (entity) throw conflict(`${String(input.uscc)} is already registered in the FTZ (process ${entity.process_id})`, { processId: entity.process_id });
@@ -104,7 +104,7 @@ function approvalCheck(input: ZoneEstablishmentInput): void {
   }
   const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   if (approval.approvedOn > chinaToday) {
-    throw badRequest('批复日期不能晚于今天 (the approval cannot be dated after today)', [{ path: 'body.approval.approvedOn', message: '批复日期不能晚于今天' }]);
+    throw badRequest({ zh: '批复日期不能晚于今天', en: 'the approval cannot be dated after today' }, [{ path: 'body.approval.approvedOn', message: '批复日期不能晚于今天' }]);
   }
 }
 

@@ -21,7 +21,7 @@ const stateOf = (id: string) => h.client.workflow.getHandle(id).query<Record<str
 async function staffRefused(id: string, action: string, decision: Record<string, unknown>, org: string, otherLeader: string) {
   const task = await taskFor(h, `${org}.staff`, id, action);
   const before = await stateOf(id);
-  const byStaff = await (await h.as(`${org}.staff`)).post(`/api/tasks/${task.id}/complete`, decision);
+  const byStaff = await (await h.as(`${org}.staff`)).post(`/api/tasks/${task.id}/complete`, decision, { 'accept-language': 'zh' });
   expect(byStaff.status).toBe(403);
   expect(byStaff.body.error.message).toContain('只有本机关负责人');
   // A leader of another organisation is not this one's signatory.
