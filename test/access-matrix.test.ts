@@ -266,7 +266,8 @@ test('every route and action, for every seeded user: nothing is allowed that the
   expect(unexpected).toEqual([]);
   expect(allowed).toBeGreaterThan(100);
   expect(refused).toBeGreaterThan(100);
-});
+  // Half a minute alone on two cores; beside the rest of the suite, twice that or more.
+}, scaled(240_000));
 
 test('a search lists only the processes a user may read', async () => {
   const people = await callers();

@@ -143,7 +143,9 @@ export async function fuzzApi(target: FuzzTarget, options: { requests: number; s
     // A refused POST leaves no trace in the history of the process it names (directly or by a
     // task); other processes may move on their own timers meanwhile. A GET reaches no history.
     const post = request.method === 'POST';
-    const named = world.processIds.includes(String(request.id)) ? String(request.id) : world.tasks.find((t) => t.id === request.id)?.processId;
+    // A garbage id (any JSON value, even one without a string form) names nothing.
+    const id = typeof request.id === 'string' ? request.id : undefined;
+    const named = id && world.processIds.includes(id) ? id : world.tasks.find((t) => t.id === id)?.processId;
     const targets = post && named ? [named] : [];
     const historiesBefore = (await fingerprint(target, targets)).histories;
     const answer = await send(target, request, tokens);
