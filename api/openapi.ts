@@ -27,6 +27,10 @@ function parameters(route: Route) {
   return [...of(route.params, 'path'), ...of(route.query, 'query')];
 }
 
+/** One body schema per choice of a path part, each titled by the choice: a route's `documentedBody`. */
+export const variantsOf = (choices: readonly string[], schemaOf: (choice: string) => z.ZodType): z.ZodType =>
+  z.union(choices.map((choice) => schemaOf(choice).meta({ title: choice })) as unknown as [z.ZodType, z.ZodType]);
+
 /** The OpenAPI 3.1 document, generated from the same route table and schemas the API runs on. */
 export function openApiDocument(routes: Route[]) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -40,7 +44,7 @@ export function openApiDocument(routes: Route[]) {
       ...(route.upload
         ? { requestBody: { required: true, content: Object.fromEntries(route.upload.types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }
         : route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.documentedBody?.() ?? route.body, 'input') } } } }
         : {}),
       responses: {
         [String(route.status ?? 200)]: {

@@ -62,6 +62,11 @@ export interface Route<P extends Shape = Shape, Q extends Shape = Shape, B exten
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * What /openapi.json publishes as the body when `body` reads it as unknown because a path part
+   * chooses its schema (a process type, an action): one variant per choice, titled by it.
+   */
+  documentedBody?: () => z.ZodType;
   response: z.ZodType;
   /** The success status; 200 unless said. */
   status?: number;

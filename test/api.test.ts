@@ -58,6 +58,22 @@ describe('the API', () => {
     expect((await ftz.get(`/api/tasks?processId=zone-${county}&lang=en`)).body.items[0].title).toBe('Draft the memorandum');
   });
 
+  test('every JSON body the API reads is published: a launch and an action carry one titled schema per type or action', async () => {
+    const doc = (await h.anonymous('GET', '/openapi.json')).body;
+    const bodyOf = (path: string) => doc.paths[path].post.requestBody?.content['application/json']?.schema;
+    // A route that reads a JSON body publishes its fields (or its variants), never an empty schema.
+    for (const route of routes.filter((r) => r.method === 'post' && r.body && !r.upload)) {
+      const schema = bodyOf(route.path);
+      expect([route.path, Boolean(schema.properties || schema.anyOf || schema.oneOf || schema.type === 'null')]).toEqual([route.path, true]);
+    }
+    const titles = (path: string) => (bodyOf(path).anyOf as { title: string }[]).map((variant) => variant.title);
+    expect(titles('/api/processes/{type}')).toEqual(expect.arrayContaining(['zone-establishment', 'entity-registration']));
+    const memorandum = bodyOf('/api/tasks/{id}/complete').anyOf.find((variant: { title: string }) => variant.title === 'draftMemorandum');
+    expect(memorandum.required).toEqual(expect.arrayContaining(['boundary', 'scope', 'duties', 'effectiveDate']));
+    expect(titles('/api/processes/{id}/actions/{action}')).toEqual(titles('/api/tasks/{id}/complete'));
+    expect(bodyOf('/api/audit/verify').required).toEqual(expect.arrayContaining(['process', 'runs', 'signature']));
+  });
+
   test('login: a wrong password is a 401; a missing, tampered or expired token is a 401', async () => {
     expect((await h.anonymous('POST', '/api/auth/login', { username: 'city.admin', password: 'wrong' })).status).toBe(401);
     expect((await h.anonymous('POST', '/api/auth/login', { username: 'nobody', password: 'demo' })).status).toBe(401);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportBundleBytes } from '../../audit/bundle';
+import { bundleSchema, exportBundleBytes } from '../../audit/bundle';
 import { publicKeyText } from '../../audit/signing';
 import { NotABundle, verifyBundle } from '../../audit/verify';
 import { badRequest, HttpError } from '../errors';
@@ -84,7 +84,9 @@ export const verifyAudit = defineRoute({
   path: '/api/audit/verify',
   summary: "Checks a bundle's hash chain and signature, and replays its histories against the current workflow code",
   tag: 'Audit',
+  // Read as bytes: the signature covers them exactly, so the schema documents and verification parses.
   body: z.unknown(),
+  documentedBody: () => bundleSchema,
   // A long process's bundle is megabytes; read only for the admins and auditors allowed to send one.
   bodyLimit: '64mb',
   rawBody: true,

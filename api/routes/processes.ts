@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { forReader } from '../../domain/personal-data';
 import { idempotencyOf } from '../idempotency';
 import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription } from '@temporalio/client';
-import { definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
+import { allActions, definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
 import { PROCESS_TYPES } from '../../domain/names';
 import { searchAttributes } from '../../domain/search-attributes';
 import { allowsAction, requireActionRule, requireProcessReader, requireSigner } from '../access';
@@ -12,6 +12,7 @@ import { actorOf, type User } from '../auth';
 import { checkEligibility, completeInput } from '../eligibility';
 import { parseActionPayload, runAction } from '../run-action';
 import { conflict, forbidden, invalidInput, notFound } from '../errors';
+import { variantsOf } from '../openapi';
 import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, processSummarySchema } from '../schemas';
 import { excluded, searchQuerySchema, visibilityQuery } from '../search';
@@ -52,6 +53,7 @@ export const startProcess = defineRoute({
   tag: 'Processes',
   params: z.object({ type: z.enum(PROCESS_TYPES) }),
   body: z.unknown(),
+  documentedBody: () => variantsOf(PROCESS_TYPES, (type) => definitionOf(type).inputSchema),
   status: 201,
   response: processSummarySchema,
   async handler({ params, body, user, deps, req }) {
@@ -201,6 +203,7 @@ export const startProcessAction = defineRoute({
   tag: 'Processes',
   params: z.object({ id: z.string().min(1).max(200), action: z.string().min(1).max(100) }),
   body: z.unknown(),
+  documentedBody: () => variantsOf(Object.keys(allActions), (action) => allActions[action].schema),
   response: z.object({ processId: z.string(), state: z.record(z.string(), z.unknown()) }),
   async handler({ params, body, user, deps, req }) {
     const { handle, definition, description, zoneCode } = await describeProcess(deps, params.id);

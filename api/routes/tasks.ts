@@ -7,6 +7,7 @@ import { requireActionRule, requireOrgReader, requireSigner } from '../access';
 import { hasIdempotencyKey, idempotencyOf } from '../idempotency';
 import { actorOf } from '../auth';
 import { conflict, notFound } from '../errors';
+import { variantsOf } from '../openapi';
 import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, taskSchema, type Lang } from '../schemas';
 
@@ -110,7 +111,9 @@ export const completeTask = defineRoute({
   summary: "Completes a task with its action's payload; returns the process's new state",
   tag: 'Tasks',
   params: idParams,
+  // The task's action chooses the schema.
   body: z.unknown(),
+  documentedBody: () => variantsOf(Object.keys(allActions), (action) => allActions[action].schema),
   response: z.object({ processId: z.string(), state: z.record(z.string(), z.unknown()) }),
   async handler({ params, body, user, deps, req }) {
     const task = await findTask(deps, params.id);
