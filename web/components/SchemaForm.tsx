@@ -44,7 +44,7 @@ export function asApiError(error: unknown): ApiError {
  */
 export function SchemaForm({ schema, choices = {}, suggestions = {}, initial, derive, submit }: FormProps) {
   const lang = useLang();
-  const [values, setValues] = useState<Values>(() => flatten(initial, schema));
+  const [values, setValues] = useState<Values>(() => flatten(initial, schema, (name) => Boolean(choices[name])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -171,10 +171,10 @@ function Fields({ schema, path, values, set, errors, choices, suggestions, lang 
   );
 }
 
-function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Schema; required: boolean }) {
+function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Schema; required: boolean; label?: string }) {
   const { name, field, required, path, values, set, errors, choices, suggestions, lang } = props;
   const fieldPath = join(path, name);
-  const label = fieldLabel(lang, name, fieldPath) + (required ? '' : ` ${t(lang, 'optional')}`);
+  const label = (props.label ?? fieldLabel(lang, name, fieldPath)) + (required ? '' : ` ${t(lang, 'optional')}`);
   const shared = { values, set, errors, choices, suggestions, lang };
   const groupError = errors[fieldPath] && <span class="field-error" data-error-for={fieldPath}>{errors[fieldPath]}</span>;
   if (variants(field)) {
@@ -231,7 +231,12 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
         {Array.from({ length: count }, (_, i) => (
           <div class="array-item" data-item={join(fieldPath, i)}>
             <span class="muted">{i + 1}.</span>
-            <Fields schema={field.items!} path={join(fieldPath, i)} {...shared} />
+            {field.items!.properties || variants(field.items!) ? (
+              <Fields schema={field.items!} path={join(fieldPath, i)} {...shared} />
+            ) : (
+              // An entry that is one value (a code typed when the page offers no list to pick from).
+              <Property name={String(i)} field={field.items!} required path={fieldPath} label={`${fieldLabel(lang, name, fieldPath)} ${i + 1}`} {...shared} />
+            )}
             <button type="button" class="secondary" onClick={() => removeItem(fieldPath, i, count, values, set)}>
               {t(lang, 'remove')}
             </button>

@@ -29,28 +29,34 @@ const join = (path: string, name: string | number) => (path ? `${path}.${name}` 
 const COUNT = '#';
 
 /**
- * A nested payload as flat form values, read along its schema: an array of plain values stays one
- * value (a multi-select), a free-form object (GeoJSON) is its JSON text.
+ * A nested payload as flat form values, read along its schema: an array of plain values is one value
+ * when the form offers it as picks (its items' enum, or choices the page gives: `picked` by field name),
+ * else one entry per item as the list draws it; a free-form object (GeoJSON) is its JSON text.
  */
-export function flatten(value: unknown, schema?: Schema, path = '', into: Values = {}): Values {
-  const options = schema && variants(schema);
-  if (options && value && typeof value === 'object') {
-    const key = discriminator(options) ?? '';
-    const chosen = options.find((option) => option.properties?.[key]?.const === (value as Values)[key]);
-    return flatten(value, chosen ?? { type: 'object', properties: {} }, path, into);
-  }
-  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
-    into[path] = value;
-  } else if (Array.isArray(value)) {
-    into[join(path, COUNT)] = value.length;
-    value.forEach((item, i) => flatten(item, schema?.items, join(path, i), into));
-  } else if (value && typeof value === 'object' && schema?.type === 'object' && !schema.properties && !variants(schema)) {
-    into[path] = JSON.stringify(value);
-  } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) flatten(v, schema?.properties?.[key], join(path, key), into);
-  } else if (value !== undefined && value !== null) {
-    into[path] = value;
-  }
+export function flatten(value: unknown, schema?: Schema, picked: (name: string) => boolean = () => false): Values {
+  const into: Values = {};
+  const walk = (value: unknown, schema: Schema | undefined, path: string): void => {
+    const options = schema && variants(schema);
+    if (options && value && typeof value === 'object') {
+      const key = discriminator(options) ?? '';
+      const chosen = options.find((option) => option.properties?.[key]?.const === (value as Values)[key]);
+      return walk(value, chosen ?? { type: 'object', properties: {} }, path);
+    }
+    const plain = Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null);
+    if (plain && (!schema?.items || schema.items.enum || picked(path.split('.').at(-1)!))) {
+      into[path] = value;
+    } else if (Array.isArray(value)) {
+      into[join(path, COUNT)] = value.length;
+      value.forEach((item, i) => walk(item, schema?.items, join(path, i)));
+    } else if (value && typeof value === 'object' && schema?.type === 'object' && !schema.properties && !variants(schema)) {
+      into[path] = JSON.stringify(value);
+    } else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) walk(v, schema?.properties?.[key], join(path, key));
+    } else if (value !== undefined && value !== null) {
+      into[path] = value;
+    }
+  };
+  walk(value, schema, '');
   return into;
 }
 
