@@ -18,6 +18,8 @@ export const taskSchema = z.object({
   context: z.record(z.string(), z.unknown()),
   inputSchema: z.record(z.string(), z.unknown()),
   signs: z.array(z.string()),
+  /** Whether the caller may complete it (an admin reads the staff's tasks without completing them). */
+  mayComplete: z.boolean(),
 });
 
 export const processSummarySchema = z.object({

@@ -68,7 +68,7 @@ async function visit(page: Page, path: string): Promise<void> {
     return !document.querySelector('[data-testid=loading]') && !!content && !content.innerText.includes('加载中') && content.innerText.trim().length > 0;
   });
   // A task's form waits for its process; a process page for its timeline.
-  if (path.startsWith('tasks/')) await page.locator('form, .badge.done').first().waitFor();
+  if (path.startsWith('tasks/')) await page.locator('form, .badge.done, [data-testid=read-only-task]').first().waitFor();
   await page.waitForLoadState('networkidle');
 }
 

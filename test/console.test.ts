@@ -5,7 +5,7 @@ import { launchBrowser, loginAs } from './support/browser';
 import { addDays } from '../domain/agreements';
 import { today } from './support/agreement-flow';
 import { startHarness, type Harness } from './support/harness';
-import { approval, establish, launchInput, memorandum } from './support/zone-flow';
+import { approval, establish, launchInput, memorandum, taskFor } from './support/zone-flow';
 
 let h: Harness;
 let browser: Browser;
@@ -189,6 +189,29 @@ test('the language switch translates the console and is remembered', async () =>
   await page.getByText('Inbox', { exact: true }).waitFor();
   await page.getByText('No tasks').waitFor();
   expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+});
+
+test("an admin reads the staff's task without being offered to complete it; the staff complete it", async () => {
+  const county = await h.newCounty();
+  await (await h.as('city.admin')).post('/api/processes/zone-establishment', launchInput(county));
+  const staffTask = await taskFor(h, 'ftz.staff', `zone-${county}`, 'draftMemorandum');
+  expect(staffTask.mayComplete).toBe(true);
+  // The admin's inbox lists it (an admin reads the organisation's inbox), marked as not theirs to complete.
+  const adminTask = (await (await h.as('ftz.admin')).get(`/api/tasks?processId=zone-${county}`)).body.items[0];
+  expect([adminTask.id, adminTask.mayComplete]).toEqual([staffTask.id, false]);
+  expect((await (await h.as('ftz.admin')).post(`/api/tasks/${staffTask.id}/complete`, memorandum(county))).status).toBe(403);
+  const admin = await loginAs(browser, h.baseUrl, 'ftz.admin');
+  await admin.locator(`tr[data-task="${staffTask.id}"]`).getByText('仅查看').waitFor();
+  await admin.locator(`tr[data-task="${staffTask.id}"] a[href^="#/tasks/"]`).click();
+  await admin.getByTestId('read-only-task').getByText('不能办理').waitFor();
+  // Neither the form nor the upload: nothing offered that the API would refuse.
+  expect(await admin.locator('form button[type=submit]').count()).toBe(0);
+  // The staff are offered the form.
+  const staff = await loginAs(browser, h.baseUrl, 'ftz.staff');
+  await openTask(staff, `zone-${county}`, 'draftMemorandum');
+  await staff.getByRole('button', { name: '提交' }).waitFor();
+  await staff.getByRole('button', { name: '上传' }).waitFor();
+  expect(await staff.getByTestId('read-only-task').count()).toBe(0);
 });
 
 test('a refused completion shows the reason in words', async () => {

@@ -17,6 +17,8 @@ const words = {
   password: ['密码', 'Password'],
   open: ['待办理', 'Open'],
   done: ['已办结', 'Done'],
+  readOnlyTask: ['仅查看', 'View only'],
+  readOnlyTaskNote: ['本任务由承办机关的经办人员办理，您可以查看，不能办理。', "This task is completed by the addressed organisation's staff: you may read it, not complete it."],
   allTypes: ['全部流程类型', 'All process types'],
   allZones: ['全部协同区', 'All zones'],
   task: ['事项', 'Task'],

@@ -3,9 +3,9 @@ import { allActions } from '../../domain/processes';
 import { checkActionAgainstRecords } from '../action-checks';
 import { parseActionPayload, runAction } from '../run-action';
 import { inputSchemaOf } from '../action-schemas';
-import { requireActionRule, requireOrgReader, requireSigner } from '../access';
+import { allowsAction, requireActionRule, requireOrgReader, requireSigner } from '../access';
 import { hasIdempotencyKey, idempotencyOf } from '../idempotency';
-import { actorOf } from '../auth';
+import { actorOf, type User } from '../auth';
 import { conflict, notFound } from '../errors';
 import { variantsOf } from '../openapi';
 import { defineRoute, type ApiDeps } from '../route';
@@ -33,7 +33,7 @@ const SENT_BY = `(SELECT e.actor FROM process_events e
   ORDER BY e.at DESC, e.seq DESC LIMIT 1) AS sent_by`;
 const TASK_COLUMNS = `id, process_id, process_type, action, org_id, role, title_zh, title_en, status, due_at, context, opened_at, ${SENT_BY}`;
 
-function toTask(row: TaskRow, lang: Lang, now = Date.now()) {
+function toTask(row: TaskRow, lang: Lang, user: User, now = Date.now()) {
   const dueAt = row.due_at === null ? null : new Date(row.due_at).toISOString();
   return {
     id: row.id,
@@ -52,8 +52,13 @@ function toTask(row: TaskRow, lang: Lang, now = Date.now()) {
     inputSchema: inputSchemaOf(row.action),
     // The decisions that sign: the console offers them to leaders only.
     signs: [...(allActions[row.action]?.signs ?? [])],
+    // An admin or auditor reads the organisation's inbox; only those the action's rule names complete a task.
+    mayComplete: allowsAction(user, row.action, completionFacts(row)),
   };
 }
+
+/** What the completion's access check knows of a task: the same facts for the check and for `mayComplete`. */
+const completionFacts = (row: TaskRow) => ({ taskOrgId: row.org_id });
 
 export async function findTask(deps: ApiDeps, id: string): Promise<TaskRow | undefined> {
   const [row] = await deps.db.query<TaskRow>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = $1`, [id]);
@@ -85,7 +90,7 @@ export const listTasks = defineRoute({
        ORDER BY due_at ASC NULLS LAST, opened_at DESC LIMIT $3`,
       [org, query.processId ?? null, query.limit],
     );
-    return { items: rows.map((row) => toTask(row, query.lang)) };
+    return { items: rows.map((row) => toTask(row, query.lang, user)) };
   },
 });
 
@@ -101,7 +106,7 @@ export const getTask = defineRoute({
     const task = await findTask(deps, params.id);
     if (!task) throw notFound(`task ${params.id} not found`);
     requireOrgReader(user, task.org_id, `task ${task.id}`);
-    return toTask(task, query.lang);
+    return toTask(task, query.lang, user);
   },
 });
 
@@ -118,7 +123,7 @@ export const completeTask = defineRoute({
   async handler({ params, body, user, deps, req }) {
     const task = await findTask(deps, params.id);
     if (!task) throw notFound(`task ${params.id} not found`);
-    requireActionRule(user, task.action, { taskOrgId: task.org_id });
+    requireActionRule(user, task.action, completionFacts(task));
     // A repeated request (same key) goes to the workflow, which answers it with the first result.
     if (task.status !== 'open' && !hasIdempotencyKey(req)) throw conflict(`task ${task.id} is no longer open (${task.status})`);
     const action = allActions[task.action];

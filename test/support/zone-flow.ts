@@ -40,6 +40,7 @@ export interface OpenTask {
   orgId: string;
   context: Record<string, unknown>;
   dueAt: string | null;
+  mayComplete: boolean;
 }
 
 /** Waits for the open task of this action on the process, in the user's inbox. */

@@ -21,6 +21,8 @@ export interface Task {
   inputSchema: Record<string, unknown>;
   /** The decisions that sign for the organisation (签署): offered to its leaders only. */
   signs?: string[];
+  /** Whether this user may complete it: an admin reads the staff's tasks, the staff complete them. */
+  mayComplete: boolean;
 }
 
 export function Inbox() {
@@ -94,6 +96,7 @@ export function Inbox() {
                   <tr data-task={task.id} data-action={task.action}>
                     <td>
                       <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title}</a>
+                      {task.status === 'open' && !task.mayComplete && <span class="badge">{t(lang, 'readOnlyTask')}</span>}
                     </td>
                     <td>
                       <a href={`#/processes/${encodeURIComponent(task.processId)}`} title={task.processId}>

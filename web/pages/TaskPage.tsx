@@ -44,7 +44,11 @@ export function TaskPage({ id }: { id: string }) {
           <a href={`#/processes/${encodeURIComponent(current.processId)}`}>{t(lang, 'viewProcess')}</a>
         </p>
         <TaskHeader task={current} />
-        {current.status === 'open' ? (
+        {current.status === 'open' && !current.mayComplete ? (
+          <p class="muted" data-testid="read-only-task">
+            {t(lang, 'readOnlyTaskNote')}
+          </p>
+        ) : current.status === 'open' ? (
           ready ? (
             <SchemaForm
               schema={withoutSignatures(current.inputSchema as Schema, current.signs, session.user()?.roles.includes('leader') ?? false)}
@@ -62,7 +66,7 @@ export function TaskPage({ id }: { id: string }) {
           <p class="badge done">{t(lang, 'done')}</p>
         )}
       </div>
-      {current.status === 'open' && (
+      {current.status === 'open' && current.mayComplete && (
         <div class="card">
           <AttachmentUpload taskId={current.id} onDone={() => setUploads(uploads + 1)} />
           <AttachmentList key={uploads} processId={current.processId} />
