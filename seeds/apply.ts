@@ -123,13 +123,19 @@ async function seedDivisions(db: Db): Promise<void> {
   }
 }
 
+/**
+ * When a seeded version was published: by its effective day (China time) at the latest, not when this
+ * machine happened to seed it; a version not yet in effect is published as it is seeded.
+ */
+const publishedAt = (effectiveDate: string): Date => new Date(Math.min(Date.now(), Date.parse(`${effectiveDate}T00:00:00+08:00`)));
+
 /** Version 1 of the power catalogue, when no catalogue was ever published. */
 async function seedFirstCatalog(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const inserted = await tx.query(
       `INSERT INTO catalog_versions (version, status, effective_date, note, published_at)
-       VALUES (1, 'PUBLISHED', $1, $2, now()) ON CONFLICT DO NOTHING RETURNING version`,
-      [firstCatalog.effectiveDate, firstCatalog.note],
+       VALUES (1, 'PUBLISHED', $1, $2, $3) ON CONFLICT DO NOTHING RETURNING version`,
+      [firstCatalog.effectiveDate, firstCatalog.note, publishedAt(firstCatalog.effectiveDate)],
     );
     if (!inserted.length) return;
     for (const p of firstCatalog.powers) {
@@ -159,8 +165,8 @@ async function delistPenaltyPowers(db: Db): Promise<void> {
     const [{ next }] = await tx.query<{ next: number }>('SELECT max(version) + 1 AS next FROM catalog_versions');
     await tx.query(`UPDATE catalog_versions SET status = 'SUPERSEDED' WHERE status = 'PUBLISHED'`);
     await tx.query(
-      `INSERT INTO catalog_versions (version, status, effective_date, note, published_at) VALUES ($1, 'PUBLISHED', $2, $3, now())`,
-      [next, penaltiesDelisted.effectiveDate, penaltiesDelisted.note],
+      `INSERT INTO catalog_versions (version, status, effective_date, note, published_at) VALUES ($1, 'PUBLISHED', $2, $3, $4)`,
+      [next, penaltiesDelisted.effectiveDate, penaltiesDelisted.note, publishedAt(penaltiesDelisted.effectiveDate)],
     );
     for (const p of powers) {
       await tx.query(

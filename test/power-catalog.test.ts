@@ -21,6 +21,8 @@ describe('the power catalogue', () => {
   test('version 1 is seeded as it was published, penalty powers included; the seeded version 2 delists them, and seeding again changes nothing', async () => {
     const v1 = await powers('?version=1');
     expect(v1).toMatchObject({ version: 1, status: 'SUPERSEDED', effectiveDate: '2021-01-01' });
+    // Published by its effective day (China time), not at the moment this machine seeded it.
+    expect(v1.publishedAt).toBe('2020-12-31T16:00:00.000Z');
     expect(v1.powers.length).toBeGreaterThanOrEqual(15);
     expect(new Set(v1.powers.map((p: Power) => p.kind))).toEqual(new Set(['licensing', 'penalty', 'inspection', 'other']));
     expect(v1.powers.every((p: Power) => p.status === 'listed')).toBe(true);
@@ -28,6 +30,7 @@ describe('the power catalogue', () => {
     // Penalties are imposed under local authority: a new version, never an edit of version 1, delists them.
     const v2 = await powers();
     expect(v2).toMatchObject({ version: 2, status: 'PUBLISHED', effectiveDate: penaltiesDelisted.effectiveDate });
+    expect(Date.parse(v2.publishedAt)).toBeLessThanOrEqual(Date.parse(`${penaltiesDelisted.effectiveDate}T00:00:00+08:00`));
     const penaltyCodes = v1.powers.filter((p: Power) => p.kind === 'penalty').map((p: Power) => p.code);
     expect(penaltyCodes).toEqual(['CF-001', 'CF-002', 'CF-003', 'CF-004']);
     expect(v2.powers.map((p: Power) => p.code)).toEqual(v1.powers.map((p: Power) => p.code));
