@@ -80,6 +80,7 @@ const FIELDS: Words = {
   titleZh: ['名称', 'Title'],
   titleEn: ['英文名称', 'Title (English)'],
   practice: ['做法内容', 'The practice'],
+  practiceTitle: ['做法名称', 'Practice'],
   where: ['实施地点与范围', 'Where it runs'],
   startedOn: ['开始实施日期', 'Running since'],
   results: ['实施成效', 'Results'],

@@ -134,7 +134,7 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
         state.proposal = { ...input.payload, by: input.actor, at: step.at };
         state.deadline = { ...evaluationDeadline, name: 'reform.evaluationPeriod', orgId: 'ftz', escalateTo: ['ftz', 'city'], reminded: false, escalated: false };
         addEvent(core, step, 'practiceProposed', input.actor, { zoneCode, title: state.input.titleZh, where: input.payload.where, startedOn: input.payload.startedOn });
-        openTask(core, step, A.evaluatePractice, 'ftz', { zoneCode, zoneName: state.zoneName, title: state.input.titleZh, ...input.payload, proposedBy: input.actor.orgId }, evaluationDeadline.dueAt);
+        openTask(core, step, A.evaluatePractice, 'ftz', { zoneCode, zoneName: state.zoneName, practiceTitle: state.input.titleZh, ...input.payload, proposedBy: input.actor.orgId }, evaluationDeadline.dueAt);
         enterStage(state, 'EVALUATING');
         save(step);
       },
@@ -189,7 +189,7 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
     const step = beginStep(core);
     addEvent(core, step, 'practiceLaunched', state.launchedBy, { zoneCode, title: state.input.titleZh });
     // The proposing organisation writes the proposal: a zone body's, or the county government's.
-    openTask(core, step, A.proposePractice, state.launchedBy.orgId, { zoneCode, zoneName: state.zoneName, title: state.input.titleZh });
+    openTask(core, step, A.proposePractice, state.launchedBy.orgId, { zoneCode, zoneName: state.zoneName, practiceTitle: state.input.titleZh });
     save(step);
     await write(step);
   }
