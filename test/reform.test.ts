@@ -71,6 +71,8 @@ test('a practice proposed by 盖州, accepted by the FTZ, is offered to 鲅鱼�
   expect(state.stage).toBe('ACCEPTED');
   expectDeclaredPath(state.path, PRACTICE_TRANSITIONS);
   const measureCode = state.measureCode as string;
+  const page = await (await h.as('ftz.staff')).get(`/api/processes/${id}`);
+  expect([page.status, page.body.stage, page.body.error]).toEqual([200, 'ACCEPTED', undefined]);
   expect(measureCode).toMatch(/^RM-\d{3}$/);
 
   // P6 offers it to the other zones only: 鲅鱼圈 decides, 盖州 is not asked about its own practice.
@@ -106,6 +108,11 @@ test('a practice proposed by 盖州, accepted by the FTZ, is offered to 鲅鱼�
   expect((await (await h.as('audit.auditor')).get(`/api/processes/${id}/attachments`)).body.items).toEqual([expect.objectContaining({ fileName: '经验材料.pdf', purpose: 'other' })]);
   await eventually(async () => ((await timelineKinds(h, id)).includes('practiceOffered') ? true : undefined));
   expect(await timelineKinds(h, id)).toEqual(['practiceLaunched', 'fileAttached', 'practiceProposed', 'practiceAccepted', 'practiceOffered']);
+  // The process page once the adoption is started: its view, and its timeline in words.
+  const ended = await (await h.as('ftz.staff')).get(`/api/processes/${id}`);
+  expect([ended.status, ended.body.stage, ended.body.status]).toEqual([200, 'ACCEPTED', 'COMPLETED']);
+  const words = await (await h.as('ftz.staff')).get(`/api/processes/${id}/timeline?lang=zh`);
+  expect(words.status).toBe(200);
 });
 
 test('a declined practice carries its reasons; declining without them is refused in Chinese and changes nothing', async () => {
