@@ -115,7 +115,7 @@ function Demands() {
       <h2>{t(lang, 'demandsSummary')}</h2>
       <div class="filters">
         <label>
-          {fieldLabel(lang, 'period')}
+          {t(lang, 'month')}
           <input type="month" data-testid="demands-month" value={month} onInput={(e) => setMonth((e.target as HTMLInputElement).value)} />
         </label>
         <label>
