@@ -5,6 +5,7 @@ import { createHousekeepingActivities } from './housekeeping';
 import { createIndicatorActivities } from './indicators';
 import { createPenaltyActivities } from './penalties';
 import { createPolicyActivities } from './policy';
+import { createReformActivities } from './reform';
 import { createRecordActivities, type RecordFaults } from './records';
 import { createRegistrationActivities } from './registration';
 import { createStatisticsActivities } from './statistics';
@@ -18,6 +19,7 @@ export function createActivities(db: Db, faults?: RecordFaults, delivery?: Deliv
     ...createPenaltyActivities(db),
     ...createStatisticsActivities(db),
     ...createIndicatorActivities(db),
+    ...createReformActivities(db),
     ...createHousekeepingActivities(db),
     ...createRecordActivities(db, faults),
     ...createDeliveryActivities(db, delivery),

@@ -6,9 +6,10 @@ export async function writePilot(tx: Queryable, step: Step): Promise<void> {
   const m = step.measure;
   if (m) {
     await tx.query(
-      `INSERT INTO reform_measures (code, title_zh, title_en, granted_by, granted_on, summary, listed_by, listed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING`,
-      [m.code, m.titleZh, m.titleEn, m.grantedBy, m.grantedOn, m.summary ?? null, JSON.stringify(m.listedBy), step.at],
+      `INSERT INTO reform_measures (code, title_zh, title_en, granted_by, granted_on, summary, listed_by, listed_at, origin_zone_code, practice_process_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (code) DO NOTHING`,
+      [m.code, m.titleZh, m.titleEn, m.grantedBy, m.grantedOn, m.summary ?? null, JSON.stringify(m.listedBy), step.at,
+        m.origin?.zoneCode ?? null, m.origin?.practiceProcessId ?? null],
     );
   }
   for (const d of step.pilotDecisions ?? []) {

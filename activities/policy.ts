@@ -50,18 +50,26 @@ export function createPolicyActivities(db: Db) {
      * A measure's adoption: the measure as listed (none when it is not), and the ACTIVE zones yet to
      * decide on it — every one the first time, those that became ACTIVE since when launched again.
      */
-    async preparePilot(input: { measureCode: string }): Promise<{
+    /**
+     * A measure that came from a zone's own practice is offered to the other zones only: its origin is
+     * named by the launch (`originZoneCode`, before the measure is listed) or by the listed measure.
+     */
+    async preparePilot(input: { measureCode: string; originZoneCode?: string }): Promise<{
       measure: { titleZh: string; titleEn: string } | null;
       zones: { code: string; name: string }[];
       historyEventLimit: number;
     }> {
-      const [measure] = await db.query<{ title_zh: string; title_en: string }>('SELECT title_zh, title_en FROM reform_measures WHERE code = $1', [input.measureCode]);
+      const [measure] = await db.query<{ title_zh: string; title_en: string; origin_zone_code: string | null }>(
+        'SELECT title_zh, title_en, origin_zone_code FROM reform_measures WHERE code = $1',
+        [input.measureCode],
+      );
+      const origin = input.originZoneCode ?? measure?.origin_zone_code ?? null;
       const zones = await db.query<{ code: string; name: string }>(
         `SELECT z.code, z.name FROM zones z
-         WHERE z.status = 'ACTIVE' AND NOT EXISTS (
+         WHERE z.status = 'ACTIVE' AND z.code IS DISTINCT FROM $2 AND NOT EXISTS (
            SELECT 1 FROM pilot_decisions d WHERE d.measure_code = $1 AND d.zone_code = z.code AND d.status <> 'PENDING')
          ORDER BY z.code`,
-        [input.measureCode],
+        [input.measureCode, origin],
       );
       return {
         measure: measure ? { titleZh: measure.title_zh, titleEn: measure.title_en } : null,

@@ -216,6 +216,49 @@ export interface MeasureRecord {
   grantedOn: string;
   summary?: string;
   listedBy: Actor;
+  /** The zone whose good practice it was, and that practice's process (absent for measures granted to the FTZ). */
+  origin?: { zoneCode: string; practiceProcessId: string };
+}
+
+/** A zone's good practice as its process leaves it (reform_practices). */
+export interface PracticeRecord {
+  zoneCode: string;
+  title: string;
+  status: 'PROPOSING' | 'EVALUATING' | 'ACCEPTED' | 'DECLINED';
+  practice?: string;
+  where?: string;
+  startedOn?: string;
+  results?: string;
+  reasons?: string;
+  note?: string;
+  measureCode?: string;
+  dueAt?: string;
+  launchedBy: Actor;
+  launchedAt: string;
+  proposedBy?: Actor;
+  proposedAt?: string;
+  decidedBy?: Actor;
+  decidedAt?: string;
+}
+
+/** An enterprise's reform demand as its process leaves it (reform_demands); the contact stays in the payload. */
+export interface DemandRecord {
+  zoneCode: string;
+  enterpriseName: string;
+  uscc?: string;
+  category: string;
+  demand: string;
+  receivedOn: string;
+  windowOrg: string;
+  status: 'ROUTING' | 'ANSWERING' | 'ANSWERED';
+  responsibleOrg?: string;
+  outcome?: string;
+  answer?: string;
+  dueAt?: string;
+  registeredAt: string;
+  routedAt?: string;
+  answeredAt?: string;
+  answeredBy?: Actor;
 }
 
 /** A zone's place in a measure's adoption: offered (PENDING), then adopted or declined. */
@@ -280,6 +323,8 @@ export interface Step {
   measure?: MeasureRecord;
   pilotDecisions?: PilotDecisionRecord[];
   indicatorReports?: IndicatorReportRecord[];
+  practice?: PracticeRecord;
+  demand?: DemandRecord;
   /** Files attached to an open task, by their SHA-256 (the bytes are in the attachment store). */
   attachments?: (Attachment & { taskId: string; action: string; by: Actor })[];
   /** A zone terminated: its agreements end on that day (written with the step). */

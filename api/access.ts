@@ -104,6 +104,14 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/penalties': read('everyone'),
   'GET /api/penalties/{decisionNumber}': read('everyone'),
   'GET /api/pilots': read('everyone'),
+  // Which zone proposed which practice and where it was adopted: the report every organisation reads (三(一)).
+  'GET /api/reform/innovations': read('everyone'),
+  // The demands' summary for reporting upward: enterprises and what they asked, never their contact (personal data).
+  'GET /api/reform/demands': read('everyone'),
+  // Who was trained when; named attendees masked for readers outside the session (api/routes/reform.ts).
+  'GET /api/training-sessions': read('everyone'),
+  // An organisation records the sessions it held itself: the organiser is the caller's organisation.
+  'POST /api/training-sessions': write('own-org-only', ['admin', 'staff']),
   // Statistics are shared indicators (统计指标共享): every organisation reads both views.
   'GET /api/statistics': read('everyone'),
   'POST /api/statistics/snapshots': write('supervisors', ['admin']),
@@ -169,6 +177,12 @@ const actionOrgs: Record<string, ActionOrgs> = {
   reportIndicators: 'addressee',
   reviewIndicators: 'addressee',
   correctIndicators: 'addressee',
+  // The proposing zone's organisation writes its proposal; the FTZ evaluates it.
+  proposePractice: 'addressee',
+  evaluatePractice: 'addressee',
+  // The FTZ routes a demand; the organisation it was routed to answers.
+  routeDemand: 'addressee',
+  answerDemand: 'addressee',
 };
 
 export interface ActionRule {

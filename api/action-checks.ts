@@ -2,6 +2,7 @@ import { announcementProblem, type AgreementContent } from '../domain/agreements
 import { chinaDate } from '../domain/calendar';
 import { checkFigures, REPORT_REFUSAL, type IndicatorDefinition, type IndicatorReport } from '../domain/economic-indicators';
 import { changedFacts, type Correction, type DecisionFacts } from '../domain/penalties';
+import { mayAnswerDemands, type DemandRouting } from '../domain/reform';
 import { listedPenaltyPowers, type CatalogDraft } from '../domain/powers';
 import type { MemorandumContent } from '../domain/zone-establishment';
 import { checkAgreementDraft } from '../store/agreements';
@@ -62,6 +63,15 @@ const checks: Record<string, Check> = {
         message: `a fact of decision ${facts.decisionNumber}: only the enforcement body changes it, by withdrawing this report and filing the new decision`,
       })),
     );
+  },
+  /** A demand goes to an organisation that exists and acts (not the auditors). */
+  async routeDemand(deps, _context, _processId, payload) {
+    const { responsibleOrg } = payload as DemandRouting;
+    const [org] = await deps.db.query<{ id: string; kind: string; active: boolean }>('SELECT id, kind, active FROM organizations WHERE id = $1', [responsibleOrg]);
+    if (org && mayAnswerDemands(org)) return;
+    throw badRequest({ zh: '承办机构须为在册的、能办理事项的机构', en: 'the responsible organisation must be one that acts' }, [
+      { path: 'body.responsibleOrg', message: `${responsibleOrg} 不是在册的承办机构` },
+    ]);
   },
   /** The announcement's date against today and the open task: opened when both signed, due by the period's end. */
   async announceAgreement(deps, _context, processId, payload) {

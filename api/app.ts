@@ -22,6 +22,7 @@ import { getAttachment, listAttachments, uploadAttachment } from './routes/attac
 import { getPenalty, listPenalties } from './routes/penalties';
 import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/powers';
 import { listPilots } from './routes/pilots';
+import { listDemands, listInnovations, listTrainingSessions, recordTrainingSession } from './routes/reform';
 import { getPublicPowers } from './routes/public-catalog';
 import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
 import { listDivisions, listParks, zoneContaining } from './routes/divisions';
@@ -79,6 +80,10 @@ export const routes: Route[] = [
   listPenalties,
   getPenalty,
   listPilots,
+  listInnovations,
+  listDemands,
+  listTrainingSessions,
+  recordTrainingSession,
   getStatistics,
   exportStatistics,
   listIndicators,

@@ -1,5 +1,5 @@
 import type { ProcessType } from '../domain/names';
-import { orgIds } from '../domain/names';
+import { countyOfOrg, orgIds } from '../domain/names';
 import type { PenaltyInput } from '../domain/penalties';
 import { periodBounds } from '../domain/statistics';
 import type { Application } from '../domain/registration';
@@ -72,6 +72,19 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     );
     if (!unreported) throw conflict(`${period} 各运行中协同区的经济指标均已采用，无需再次发起报送`);
   },
+  /** A zone's own body or government proposes, for its own ACTIVE zone. */
+  async 'reform-practice'(deps, input, user) {
+    await requireActiveZone(deps, String(input.zoneCode), 'reform-practice');
+    if (countyOfOrg(user.orgId) !== input.zoneCode) {
+      throw forbidden({ zh: `${user.orgId} 只能报送本县（市、区）协同区的好经验好做法`, en: `${user.orgId} proposes practices of its own zone, not of zone ${String(input.zoneCode)}` });
+    }
+  },
+  /** Any window may register a demand for any ACTIVE zone (无差别化受理); a day received is not after today. */
+  async 'reform-demand'(deps, input) {
+    await requireActiveZone(deps, String(input.zoneCode), 'reform-demand');
+    const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    if (String(input.receivedOn) > chinaToday) throw badRequest({ zh: '受理日期不能晚于今天', en: 'a demand cannot be received after today' }, [{ path: 'body.receivedOn', message: '受理日期不能晚于今天' }]);
+  },
   async 'pilot-adoption'(deps, input) {
     const [measure] = await deps.db.query<{ delisted_on: string | null; delisting_reason: string | null }>(
       `SELECT to_char(delisted_on, 'YYYY-MM-DD') AS delisted_on, delisting_reason FROM reform_measures WHERE code = $1`,
@@ -82,14 +95,23 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     }
     if (measure && input.listing) throw conflict(`reform measure ${String(input.measureCode)} is already listed`);
     if (measure?.delisted_on) throw conflict(`reform measure ${String(input.measureCode)} is no pilot since ${measure.delisted_on}: ${measure.delisting_reason}`);
+    // A measure from a zone's own practice is not offered to that zone.
     const [undecided] = await deps.db.query(
-      `SELECT 1 FROM zones z WHERE z.status = 'ACTIVE' AND NOT EXISTS (
-         SELECT 1 FROM pilot_decisions d WHERE d.measure_code = $1 AND d.zone_code = z.code AND d.status <> 'PENDING')`,
+      `SELECT 1 FROM zones z WHERE z.status = 'ACTIVE'
+         AND z.code IS DISTINCT FROM (SELECT origin_zone_code FROM reform_measures WHERE code = $1)
+         AND NOT EXISTS (SELECT 1 FROM pilot_decisions d WHERE d.measure_code = $1 AND d.zone_code = z.code AND d.status <> 'PENDING')`,
       [input.measureCode],
     );
     if (!undecided) throw conflict(`no ACTIVE zone is left to decide on ${String(input.measureCode)}`);
   },
 };
+
+/** The zone a reform process is about: recorded, and ACTIVE. */
+async function requireActiveZone(deps: ApiDeps, zoneCode: string, type: string): Promise<void> {
+  const [zone] = await deps.db.query<{ status: string }>('SELECT status FROM zones WHERE code = $1', [zoneCode]);
+  if (!zone) throw badRequest({ zh: `${zoneCode} 不是协同区`, en: `invalid ${type} input` }, [{ path: 'body.zoneCode', message: `${zoneCode} 不是协同区` }]);
+  if (zone.status !== 'ACTIVE') throw conflict(`zone ${zoneCode} is ${zone.status}, not ACTIVE`);
+}
 
 /**
  * The city's approval (批复) before the memorandum: the first batch has the policy's own (filled in at

@@ -61,6 +61,8 @@ const PROCESS_TYPES: Record<string, string> = {
   'entity-registration': '市场主体登记',
   'penalty-report': '处罚结果抄报',
   'pilot-adoption': '改革试点推广',
+  'reform-practice': '好经验好做法复制推广',
+  'reform-demand': '企业改革诉求',
 };
 const processType = (type: string) => PROCESS_TYPES[type] ?? type;
 

@@ -167,6 +167,21 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   pilotAdopted: { zh: (d) => `协同区 ${d.zoneCode} 决定自 ${d.date} 起实施：${d.note}`, en: (d) => `Zone ${d.zoneCode} adopts it from ${d.date}: ${d.note}` },
   pilotDeclined: { zh: (d) => `协同区 ${d.zoneCode} 决定暂不实施（${d.date}）：${d.note}`, en: (d) => `Zone ${d.zoneCode} declines it (${d.date}): ${d.note}` },
   pilotDecided: { zh: (d) => `各协同区均已决定，${d.adopted}/${d.zones} 个实施`, en: (d) => `Every zone has decided: ${d.adopted} of ${d.zones} adopt it` },
+  practiceLaunched: { zh: (d) => `协同区 ${d.zoneCode} 发起报送好经验好做法“${d.title}”`, en: (d) => `Zone ${d.zoneCode} began proposing the practice "${d.title}"` },
+  practiceProposed: { zh: (d) => `报送好经验好做法“${d.title}”（${d.where}，${d.startedOn} 起实施），提请自贸区评估`, en: (d) => `Proposed the practice "${d.title}" (${d.where}, since ${d.startedOn}) to the FTZ` },
+  practiceAccepted: {
+    zh: (d) => `自贸区评估采纳“${d.title}”，列为改革事项 ${d.measureCode}，向其他协同区复制推广${d.note ? `：${d.note}` : ''}`,
+    en: (d) => `The FTZ accepted "${d.title}" as reform measure ${d.measureCode}, to be offered to the other zones${d.note ? `: ${d.note}` : ''}`,
+  },
+  practiceDeclined: { zh: (d) => `自贸区评估不予推广“${d.title}”：${d.reasons}`, en: (d) => `The FTZ declined "${d.title}": ${d.reasons}` },
+  practiceOffered: { zh: (d) => `改革事项 ${d.measureCode} 已发起复制推广（${d.pilotProcessId}）`, en: (d) => `Reform measure ${d.measureCode} offered to the other zones (${d.pilotProcessId})` },
+  practiceOfferFailed: { zh: (d) => `改革事项 ${d.measureCode} 的复制推广未能发起：${d.reason}`, en: (d) => `Reform measure ${d.measureCode} could not be offered: ${d.reason}` },
+  demandRegistered: { zh: (d) => `窗口受理${d.enterpriseName}的改革诉求（${d.receivedOn}）`, en: (d) => `A window registered the reform demand of ${d.enterpriseName} (${d.receivedOn})` },
+  demandRouted: { zh: (d) => `分办至 ${d.orgName}${d.note ? `：${d.note}` : ''}`, en: (d) => `Routed to ${d.responsibleOrg}${d.note ? `: ${d.note}` : ''}` },
+  demandAnswered: {
+    zh: (d) => `答复（${({ resolved: '已解决', adopted: '纳入改革事项', explained: '解释说明' } as Record<string, string>)[String(d.outcome)] ?? d.outcome}）：${d.answer}`,
+    en: (d) => `Answered (${d.outcome}): ${d.answer}`,
+  },
   indicatorsLaunched: {
     zh: (d) => `发起 ${d.period} 月度经济指标报送（口径 ${d.edition} 版），${(d.zoneCodes as string[]).length} 个协同区报送`,
     en: (d) => `Launched the economic indicators of ${d.period} (definitions ${d.edition}) for ${(d.zoneCodes as string[]).length} zones`,
@@ -223,6 +238,9 @@ const DEADLINE_NAMES: Record<string, { zh: string; en: string }> = {
   'indicators.reviewPeriod': { zh: '经济指标审核期限', en: 'checking the indicators' },
   'indicators.correctionPeriod': { zh: '经济指标修改期限', en: 'correcting the indicators' },
   'penalty.correctionPeriod': { zh: '处罚结果补正期限', en: 'correcting the penalty' },
+  'reform.evaluationPeriod': { zh: '好经验好做法评估期限', en: 'evaluating the practice' },
+  'reform.routingPeriod': { zh: '企业诉求分办期限', en: 'routing the demand' },
+  'reform.answerPeriod': { zh: '企业诉求答复期限', en: 'answering the demand' },
   'registration.consentPeriod': { zh: '县级政府同意期限', en: "the county's consent" },
   'registration.rectificationPeriod': { zh: '限期整改期限', en: 'rectification' },
   'registration.taxStepPeriod': { zh: '税务划转办理期限', en: 'the tax transfer step' },
@@ -243,6 +261,9 @@ const ACTIVITY_NAMES: Record<string, { zh: string; en: string }> = {
   checkPenaltyDecision: { zh: '核对处罚决定', en: 'Checking the decision' },
   checkPenaltyEntity: { zh: '核对处罚当事人登记', en: "Checking the entity's registration" },
   preparePilot: { zh: '读取改革试点与协同区', en: 'Reading the measure and the zones' },
+  prepareReform: { zh: '读取协同区', en: 'Reading the zone' },
+  reserveMeasureCode: { zh: '编定改革事项编码', en: 'Reserving the measure code' },
+  demandAnswerer: { zh: '核对承办机构', en: 'Checking the responsible organisation' },
   takeStatisticsSnapshot: { zh: '生成统计快照', en: 'Taking the statistics snapshot' },
 };
 

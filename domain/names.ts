@@ -9,6 +9,8 @@ export const PROCESS_TYPES = [
   'penalty-report',
   'pilot-adoption',
   'economic-indicators',
+  'reform-practice',
+  'reform-demand',
 ] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 

@@ -13,6 +13,9 @@ const MASKS: Record<string, (value: string) => string> = {
   contact: (v) => keepEnds(v, 3, 4),
   // A zone body's head: the surname stays, so the record still reads as a person's.
   head: (v) => `${v.slice(0, 1)}${'*'.repeat(Math.max(1, v.length - 1))}`,
+  // An enterprise's contact for a reform demand, and a named attendee of a training session: as a head.
+  contactName: (v) => `${v.slice(0, 1)}${'*'.repeat(Math.max(1, v.length - 1))}`,
+  personName: (v) => `${v.slice(0, 1)}${'*'.repeat(Math.max(1, v.length - 1))}`,
 };
 
 export const PERSONAL_FIELDS = Object.keys(MASKS);

@@ -26,6 +26,20 @@ import {
   type IndicatorsInput,
 } from './economic-indicators';
 import { PILOT_STAGE_LABELS, PILOT_STAGES, PILOT_TRANSITIONS, pilotActions, pilotInputSchema, pilotProcessId, type PilotInput } from './pilots';
+import {
+  DEMAND_STAGE_LABELS,
+  DEMAND_STAGES,
+  DEMAND_TRANSITIONS,
+  demandActions,
+  demandInputSchema,
+  PRACTICE_STAGE_LABELS,
+  PRACTICE_STAGES,
+  PRACTICE_TRANSITIONS,
+  practiceActions,
+  practiceInputSchema,
+  type DemandInput,
+  type PracticeInput,
+} from './reform';
 import { CATALOG_STAGE_LABELS, CATALOG_STAGES, CATALOG_TRANSITIONS, catalogActions } from './powers';
 import type { Role } from './identity';
 import { processIds, type ProcessType } from './names';
@@ -184,6 +198,40 @@ const economicIndicators: ProcessDefinition<IndicatorsInput> = {
   processActions: [],
 };
 
+const reformPractice: ProcessDefinition<PracticeInput> = {
+  type: 'reform-practice',
+  workflowType: 'reformPractice',
+  inputSchema: practiceInputSchema,
+  // A zone may propose any number of practices.
+  processId: (input, nonce) => `practice-${input.zoneCode}-${nonce}`,
+  zoneCode: (input) => input.zoneCode,
+  // The zone's body or its county's government proposes, for its own zone only (api/eligibility.ts).
+  launchedBy: { orgIds: [], countyOrgKinds: ['zone', 'gov'], role: 'staff' },
+  title: { zh: '协同区好经验好做法复制推广', en: "A zone's good practice for replication" },
+  stages: PRACTICE_STAGES,
+  stageLabels: PRACTICE_STAGE_LABELS,
+  transitions: PRACTICE_TRANSITIONS,
+  actions: practiceActions,
+  processActions: [],
+};
+
+const reformDemand: ProcessDefinition<DemandInput> = {
+  type: 'reform-demand',
+  workflowType: 'reformDemand',
+  inputSchema: demandInputSchema,
+  processId: (input, nonce) => `demand-${input.zoneCode}-${nonce}`,
+  zoneCode: (input) => input.zoneCode,
+  entityUscc: (input) => input.uscc,
+  // The windows (无差别化受理): the FTZ's or any zone body's.
+  launchedBy: { orgIds: ['ftz'], countyOrgKinds: ['zone'], role: 'staff' },
+  title: { zh: '企业改革诉求', en: "An enterprise's reform demand" },
+  stages: DEMAND_STAGES,
+  stageLabels: DEMAND_STAGE_LABELS,
+  transitions: DEMAND_TRANSITIONS,
+  actions: demandActions,
+  processActions: [],
+};
+
 /** Process types available so far; the others of `PROCESS_TYPES` arrive with their issues. */
 // Each definition is typed by its own input; the table holds them side by side.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -195,6 +243,8 @@ export const processDefinitions: Partial<Record<ProcessType, ProcessDefinition<a
   'penalty-report': penaltyReport,
   'pilot-adoption': pilotAdoption,
   'economic-indicators': economicIndicators,
+  'reform-practice': reformPractice,
+  'reform-demand': reformDemand,
 };
 
 /** Every action by name; no prototype, so a name such as `toString` finds nothing. */

@@ -49,6 +49,8 @@ async function portsHarness(): Promise<Harness> {
   return ports.h;
 }
 let robotUrl = '';
+/** The adoption an accepted practice started, recorded by the scenario after it. */
+let reformPilot: { id: string; zone: string } | undefined;
 
 /** Each scenario names its folder (the process type) and returns the process id it ran (and on which product, if not the first). */
 const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; id: string }>> = {
@@ -287,6 +289,46 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     await h.client.workflow.getHandle(id).result();
     return id;
   },
+  // Reform both ways (issue 23): a zone's practice accepted and offered to the other zone, whose adoption is recorded too.
+  async 'practice-proposed-accepted-offered'(h) {
+    const [a, b] = [await h.newCounty(), await h.newCounty()];
+    await establish(h, a);
+    await establish(h, b);
+    const id = (await (await h.as(`zone-${a}.staff`)).post('/api/processes/reform-practice', { zoneCode: a, titleZh: '企业开办“一窗通办”' })).body.id as string;
+    await complete(h, `zone-${a}.staff`, id, 'proposePractice', { practice: '一窗受理，半日办结', where: '协同区政务服务中心', startedOn: '2026-03-01', results: '开办时间压缩至半日' });
+    await complete(h, 'ftz.staff', id, 'evaluatePractice', { decision: 'accept', titleEn: 'One window to open a business' });
+    const ended = await h.client.workflow.getHandle(id).result();
+    reformPilot = { id: `pilot-${ended.measureCode as string}`, zone: b };
+    return id;
+  },
+  // The adoption the accepted practice started: offered to the other zone only.
+  async 'pilot-offered-from-practice'(h) {
+    await complete(h, `gov-${reformPilot!.zone}.staff`, reformPilot!.id, 'decidePilot', { decision: 'adopt', date: '2026-06-01', note: '复制实施' });
+    await h.client.workflow.getHandle(reformPilot!.id).result();
+    return reformPilot!.id;
+  },
+  async 'practice-declined'(h) {
+    const a = await h.newCounty();
+    await establish(h, a);
+    const id = (await (await h.as(`gov-${a}.staff`)).post('/api/processes/reform-practice', { zoneCode: a, titleZh: '港口“先放后检”' })).body.id as string;
+    await complete(h, `gov-${a}.staff`, id, 'proposePractice', { practice: '先放行后检验', where: '港区', startedOn: '2026-02-01', results: '通关提速' });
+    await complete(h, 'ftz.staff', id, 'evaluatePractice', { decision: 'decline', reasons: '属海关授权事项，不宜作为协同区经验推广' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  // A demand routed late (reminder and escalation), then answered.
+  async 'demand-routed-late-answered'(h) {
+    const a = await h.newCounty();
+    await establish(h, a);
+    await h.setPolicy('reform.routingPeriod', a, { seconds: 2 });
+    const demand = { zoneCode: a, enterpriseName: '测试果品有限公司', contactName: '赵敏', phone: '13804171111', category: 'tax', demand: '税务档案随迁', receivedOn: '2026-06-10' };
+    const id = (await (await h.as(`zone-${a}.staff`)).post('/api/processes/reform-demand', demand)).body.id as string;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await complete(h, 'ftz.staff', id, 'routeDemand', { responsibleOrg: `gov-${a}`, note: '请研究答复' });
+    await complete(h, `gov-${a}.staff`, id, 'answerDemand', { outcome: 'adopted', answer: '已纳入改革事项' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
   async 'statistics-snapshot-requested'(h) {
     const taken = await (await h.as('ftz.admin')).post('/api/statistics/snapshots', { period: '2025-01' });
     return taken.body.processId as string;
@@ -302,6 +344,8 @@ const FOLDERS: [RegExp, string][] = [
   [/^pilot-/, 'pilot-adoption'],
   [/^statistics-/, 'statistics-snapshot'],
   [/^indicators-/, 'economic-indicators'],
+  [/^practice-/, 'reform-practice'],
+  [/^demand-/, 'reform-demand'],
 ];
 
 async function main(): Promise<void> {

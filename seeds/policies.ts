@@ -49,6 +49,15 @@ export const policyDefaults = {
   'indicators.reviewPeriod': { workingDays: 5 } satisfies Period,
   /** From a return until the zone's body must have resubmitted. */
   'indicators.correctionPeriod': { workingDays: 5 } satisfies Period,
+  /**
+   * From a zone's proposal of a good practice until the FTZ must have evaluated it. The policy names no
+   * period ("深入挖掘…好经验、好做法"); a working default, as the indicators' checks.
+   */
+  'reform.evaluationPeriod': { workingDays: 20 } satisfies Period,
+  /** From a window's registration of an enterprise's reform demand until the FTZ must have routed it. */
+  'reform.routingPeriod': { workingDays: 3 } satisfies Period,
+  /** From routing until the responsible organisation must have answered the demand. */
+  'reform.answerPeriod': { workingDays: 15 } satisfies Period,
   /** How long a day of a publication period lasts in workflow time (as `agreement.dayLengthMs`). */
   'penalty.dayLengthMs': 86_400_000,
   /**

@@ -57,6 +57,10 @@ const TASK_ORG: Record<string, (county: string) => string> = {
   reportIndicators: (c) => `zone-${c}`,
   reviewIndicators: () => 'ftz',
   correctIndicators: (c) => `zone-${c}`,
+  proposePractice: (c) => `zone-${c}`,
+  evaluatePractice: () => 'ftz',
+  routeDemand: () => 'ftz',
+  answerDemand: (c) => `gov-${c}`,
 };
 const tasks: { id: string; action: string; orgId: string }[] = [];
 
@@ -162,6 +166,10 @@ function probes(): Probe[] {
     get('/api/penalties', `/api/penalties?zone=${penalty.zone}`),
     get('/api/penalties/{decisionNumber}', `/api/penalties/${encodeURIComponent(penalty.decisionNumber)}`),
     get('/api/pilots', '/api/pilots'),
+    get('/api/reform/innovations', `/api/reform/innovations?zone=${county}`),
+    get('/api/reform/demands', `/api/reform/demands?zone=${county}`),
+    get('/api/training-sessions', '/api/training-sessions'),
+    post('/api/training-sessions', '/api/training-sessions'),
     get('/api/documents', '/api/documents?q=营自贸发'),
     // The zone's memorandum, signed in the set-up, is its document 1.
     get('/api/processes/{id}/attachments', `/api/processes/${zoneId}/attachments`, { processId: zoneId, zone: county }),

@@ -13,6 +13,7 @@ import { ProcessPage } from './pages/ProcessPage';
 import { Penalties, PenaltyPage } from './pages/Penalties';
 import { NotificationBell, NotificationCentre, Oversight } from './pages/Notifications';
 import { Pilots } from './pages/Pilots';
+import { Reform } from './pages/Reform';
 import { PublicCatalogPage } from './pages/PublicCatalog';
 import { Organizations, Processes, ZonePage, Zones } from './pages/Registries';
 import { Statistics } from './pages/Statistics';
@@ -40,6 +41,7 @@ const NAV: [string, Word][] = [
   ['#/penalties', 'penalties'],
   ['#/statistics', 'statistics'],
   ['#/pilots', 'pilots'],
+  ['#/reform', 'reform'],
   ['#/organizations', 'organizations'],
 ];
 
@@ -61,6 +63,7 @@ function page(hash: string) {
   if (section === 'penalties') return <Penalties />;
   if (section === 'statistics') return <Statistics />;
   if (section === 'pilots') return <Pilots />;
+  if (section === 'reform') return <Reform />;
   if (section === 'notifications') return <NotificationCentre />;
   if (section === 'oversight') return <Oversight />;
   if (!section || section === 'inbox' || section === 'login') return <Inbox />;

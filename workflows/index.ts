@@ -6,5 +6,7 @@ export { outboxDelivery } from './outbox-delivery';
 export { penaltyReport } from './penalty-report';
 export { pilotAdoption } from './pilot-adoption';
 export { powerCatalog } from './power-catalog';
+export { reformDemand } from './reform-demand';
+export { reformPractice } from './reform-practice';
 export { statisticsSnapshot } from './statistics-snapshot';
 export { zoneEstablishment } from './zone-establishment';

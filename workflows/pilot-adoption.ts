@@ -30,9 +30,16 @@ export interface ZoneDecision {
   decision?: PilotDecision & { by: Actor; at: string };
 }
 
+/**
+ * A measure that came from a zone's good practice is started by that practice's process
+ * (workflows/reform-practice.ts), naming its origin: the proposing zone is not offered its own practice.
+ * The API's launch input has no origin.
+ */
+export type PilotStart = PilotInput & { origin?: { zoneCode: string; practiceProcessId: string } };
+
 export interface PilotState {
   core: ProcessCore;
-  input: PilotInput;
+  input: PilotStart;
   stage: PilotStage;
   path: PilotStage[];
   launchedBy: Actor;
@@ -42,7 +49,7 @@ export interface PilotState {
 }
 
 export type PilotView = Omit<PilotState, 'core'> & { processId: string; openTasks: ProcessCore['openTasks']; deadlines: [] };
-export type PilotArgs = { start: PilotInput; launchedBy: Actor } | { continued: PilotState };
+export type PilotArgs = { start: PilotStart; launchedBy: Actor } | { continued: PilotState };
 
 export const pilotStateQuery = defineQuery<PilotView>('state');
 
@@ -110,7 +117,8 @@ export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
   setHandler(pilotStateQuery, view);
 
   if (state.stage === 'PREPARING') {
-    const prepared = await activities.preparePilot({ measureCode });
+    const origin = state.input.origin;
+    const prepared = await activities.preparePilot(origin ? { measureCode, originZoneCode: origin.zoneCode } : { measureCode });
     const listing = state.input.listing;
     // The API refuses an unknown measure; a process started past it fails here rather than guess a title.
     if (!prepared.measure && !listing) throw ApplicationFailure.nonRetryable(`reform measure ${measureCode} is not listed`, 'UnknownMeasure');
@@ -118,9 +126,15 @@ export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
     state.historyEventLimit = prepared.historyEventLimit;
     state.zones = prepared.zones.map((zone) => ({ zoneCode: zone.code, zoneName: zone.name }));
     const step = beginStep(core);
-    if (!prepared.measure && listing) step.measure = { code: measureCode, ...listing, listedBy: state.launchedBy };
+    if (!prepared.measure && listing) step.measure = { code: measureCode, ...listing, listedBy: state.launchedBy, ...(origin ? { origin } : {}) };
     step.pilotDecisions = state.zones.map((zone) => ({ measureCode, zoneCode: zone.zoneCode, status: 'PENDING' }));
-    addEvent(core, step, 'pilotLaunched', state.launchedBy, { measureCode, title: state.title.zh, listed: Boolean(step.measure), zoneCodes: state.zones.map((z) => z.zoneCode) });
+    addEvent(core, step, 'pilotLaunched', state.launchedBy, {
+      measureCode,
+      title: state.title.zh,
+      listed: Boolean(step.measure),
+      zoneCodes: state.zones.map((z) => z.zoneCode),
+      ...(origin ? { originZoneCode: origin.zoneCode, practiceProcessId: origin.practiceProcessId } : {}),
+    });
     for (const zone of state.zones) {
       openTask(core, step, A.decidePilot, orgIds.government(zone.zoneCode), { measureCode, title: state.title, zoneCode: zone.zoneCode, zoneName: zone.zoneName });
     }

@@ -82,6 +82,13 @@ export function TaskContext({ task, process }: { task: Task; process?: ProcessDe
     case 'power-catalog':
       parts.push(<CatalogChanges data={data} lang={lang} />);
       break;
+    // What is proposed or asked, field by field: the practice to evaluate, the demand to route or answer.
+    case 'reform-practice':
+      parts.push(<Facts value={context} testId="practice" only={['zoneName', 'practiceTitle', 'practice', 'where', 'startedOn', 'results']} />);
+      break;
+    case 'reform-demand':
+      parts.push(<Facts value={context} testId="demand" only={['zoneName', 'enterpriseName', 'uscc', 'category', 'demand', 'receivedOn', 'note']} />);
+      break;
   }
   return <div data-testid="task-context">{parts}</div>;
 }

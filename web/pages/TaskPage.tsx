@@ -30,6 +30,9 @@ export function TaskPage({ id }: { id: string }) {
   const county = /^zone-(\d{6})$/.exec(task.data?.processId ?? '')?.[1];
   const divisions = useDivisions(county ?? null);
   const [uploads, setUploads] = useState(0);
+  // A demand is routed to an organisation in the register, chosen by its name.
+  const orgs = useData<{ id: string; nameZh: string; nameEn: string; kind: string }[]>(task.data?.action === 'routeDemand' ? '/api/organizations' : null);
+  const orgChoices: Choice[] = (orgs.data ?? []).filter((o) => o.kind !== 'audit').map((o) => ({ value: o.id, label: lang === 'zh' ? o.nameZh : o.nameEn }));
   if (task.error && !task.data && task.error.status !== 0) return <ErrorPage error={task.error} />;
   if (!task.data) return <main><LoadState state={task} /></main>;
   const current = task.data;
@@ -53,7 +56,7 @@ export function TaskPage({ id }: { id: string }) {
             <SchemaForm
               schema={withoutSignatures(current.inputSchema as Schema, current.signs, session.user()?.roles.includes('leader') ?? false)}
               initial={prefillOf(current, process.data)}
-              choices={{ powerCode: powerChoices, townshipCodes: divisions.townshipsOf(county ?? ''), parkIds: divisions.parksOf(county ?? '') }}
+              choices={{ powerCode: powerChoices, townshipCodes: divisions.townshipsOf(county ?? ''), parkIds: divisions.parksOf(county ?? ''), responsibleOrg: orgChoices }}
               submit={async (payload) => {
                 await api('POST', `/api/tasks/${encodeURIComponent(id)}/complete`, payload);
                 location.hash = `#/processes/${encodeURIComponent(current.processId)}`;

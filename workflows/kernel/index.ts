@@ -2,3 +2,4 @@ export * from './actions';
 export * from './attachments';
 export * from './core';
 export * from './timing';
+export * from './single-deadline';
