@@ -76,7 +76,7 @@ export async function searchDocuments(
 export async function documentOf(db: Queryable, processId: string, n: number) {
   const [row] = await db.query<Row & { act: Record<string, unknown>; pdf: Uint8Array | null; pdf_sha256: string | null }>(
     `SELECT d.*, documents.act, documents.pdf, documents.pdf_sha256 FROM (SELECT ${LISTED} FROM documents WHERE process_id = $1) d
-     JOIN documents USING (number) WHERE d.n = $2`,
+     JOIN documents USING (number, process_id) WHERE d.n = $2`,
     [processId, n],
   );
   return row && { ...toListing(row), act: row.act, pdf: row.pdf ? Buffer.from(row.pdf) : null, pdfSha256: row.pdf_sha256 };
@@ -86,8 +86,9 @@ export async function documentOf(db: Queryable, processId: string, n: number) {
  * Keeps a rendered PDF in place of the one read before (none, or one kept unsigned by an earlier
  * version); the first kept wins, so every reader gets the same bytes.
  */
-export async function keepPdf(db: Queryable, number: string, pdf: Buffer, sha256: string, replacing: Buffer | null): Promise<Buffer> {
-  await db.query('UPDATE documents SET pdf = $2, pdf_sha256 = $3 WHERE number = $1 AND pdf IS NOT DISTINCT FROM $4', [number, pdf, sha256, replacing]);
-  const [row] = await db.query<{ pdf: Uint8Array }>('SELECT pdf FROM documents WHERE number = $1', [number]);
+export async function keepPdf(db: Queryable, document: { number: string; processId: string }, pdf: Buffer, sha256: string, replacing: Buffer | null): Promise<Buffer> {
+  const key = [document.number, document.processId];
+  await db.query('UPDATE documents SET pdf = $3, pdf_sha256 = $4 WHERE number = $1 AND process_id = $2 AND pdf IS NOT DISTINCT FROM $5', [...key, pdf, sha256, replacing]);
+  const [row] = await db.query<{ pdf: Uint8Array }>('SELECT pdf FROM documents WHERE number = $1 AND process_id = $2', key);
   return Buffer.from(row.pdf);
 }

@@ -27,7 +27,8 @@ afterAll(() => h?.stop());
 
 async function fetchPdf(username: string): Promise<Response> {
   const login = await h.anonymous('POST', '/api/auth/login', { username, password: 'demo' });
-  return fetch(`${h.baseUrl}/api/processes/${encodeURIComponent(processId)}/documents/1.pdf`, { headers: { authorization: `Bearer ${login.body.token}` } });
+  // 2: the memorandum (1 is the city's approval the zone was launched under).
+  return fetch(`${h.baseUrl}/api/processes/${encodeURIComponent(processId)}/documents/2.pdf`, { headers: { authorization: `Bearer ${login.body.token}` } });
 }
 
 async function verifyOnline(bytes: Buffer, username = 'audit.auditor') {
@@ -74,7 +75,7 @@ test('the memorandum is signed by both its organisations; the verify route says 
 
   // The process view names the same organisations beside the document (the console shows them).
   const view = await (await h.as(`gov-${county}.staff`)).get(`/api/processes/${encodeURIComponent(processId)}`);
-  expect(view.body.documents[0].signedBy.map((o: { orgId: string }) => o.orgId)).toEqual(['ftz', `gov-${county}`]);
+  expect(view.body.documents.map((d: { signedBy: { orgId: string }[] }) => d.signedBy.map((o) => o.orgId))).toEqual([['city'], ['ftz', `gov-${county}`]]);
 
   const statementAt = pdf.lastIndexOf('/Statement <') + 20;
   const valueAt = pdf.lastIndexOf('/Value <') + 12;

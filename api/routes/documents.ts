@@ -77,19 +77,19 @@ export const getDocumentPdf = defineRoute({
     if (!document) throw notFound(`process ${params.id} has no document ${params.n}`);
     const audit = signingOf(deps.audit);
     const kept = document.pdf && isSignedPdf(document.pdf) ? document.pdf : undefined;
-    const pdf = kept ?? (await renderOnce(document.number, async () => keepPdf(deps.db, document.number, ...(await signed(document, audit)), document.pdf)));
+    const pdf = kept ?? (await renderOnce(`${document.processId} ${document.number}`, async () => keepPdf(deps.db, document, ...(await signed(document, audit)), document.pdf)));
     res.setHeader('Content-Disposition', `inline; filename="document-${params.n}.pdf"; filename*=UTF-8''${encodeURIComponent(document.number)}.pdf`);
     return pdf;
   },
 });
 
-/** Renders in flight, by 文号: readers arriving together wait for one rendering (seconds of CPU) in this process. */
+/** Renders in flight, by process and 文号 (a recorded approval's 文号 can be several zones'): readers arriving together wait for one rendering (seconds of CPU) in this process. */
 const rendering = new Map<string, Promise<Buffer>>();
-function renderOnce(number: string, render: () => Promise<Buffer>): Promise<Buffer> {
-  let pending = rendering.get(number);
+function renderOnce(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+  let pending = rendering.get(key);
   if (!pending) {
-    pending = render().finally(() => rendering.delete(number));
-    rendering.set(number, pending);
+    pending = render().finally(() => rendering.delete(key));
+    rendering.set(key, pending);
   }
   return pending;
 }
