@@ -1,5 +1,5 @@
 import { agreementContent, concludeAgreement } from './support/agreement-flow';
-import { startHarness, type Harness } from './support/harness';
+import { eventually, startHarness, type Harness } from './support/harness';
 import { penaltyZone, reportedPenalty } from './support/penalty-flow';
 import { readPdf } from './support/pdf-text';
 import { approval, complete, establish, launch, memorandum } from './support/zone-flow';
@@ -84,7 +84,8 @@ test('a document is read as its process is: another county is refused, an unknow
 test("the city's approval prints with the 文号 recorded at launch, the city as issuer and signatory, the FTZ and the county addressed", async () => {
   const county = await h.newCounty();
   const id = await launch(h, county);
-  const [document] = (await (await h.as('city.staff')).get(`/api/processes/${id}/documents`)).body.items;
+  // Recorded by the launch's step, which the engine runs after the launch is answered.
+  const document = await eventually(async () => (await (await h.as('city.staff')).get(`/api/processes/${id}/documents`)).body.items[0], 30_000, 'the approval recorded');
   expect(document).toMatchObject({ kind: 'approval', n: 1, orgId: 'city', number: approval(county).documentNumber, signedBy: [{ orgId: 'city', name: '营口市人民政府' }] });
   expect(document.title).toMatch(/^关于同意设立.+协同发展示范区的批复$/);
   const printed = await pdfOf(`gov-${county}.staff`, id, 1);
