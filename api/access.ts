@@ -122,6 +122,7 @@ export const routeRules: Record<string, RouteRule> = {
   // Verification recomputes and replays what the caller sends: it changes nothing, but it costs.
   'POST /api/audit/verify': read('everyone', ['admin', 'auditor']),
   'GET /api/audit/public-key': read('everyone'),
+  'GET /api/audit/organisation-keys': read('everyone'),
   // The codec endpoints reveal personal data: auditors and the supervising admins only (api/codec-server.ts).
   'POST /codec/encode': read('operators', ['admin', 'auditor']),
   'POST /codec/decode': read('operators', ['admin', 'auditor']),

@@ -15,7 +15,7 @@ import { callerLang } from './refusal-words';
 import { labelRoutes, mount, type ApiDeps, type Route, type RouteDeps } from './route';
 import { login, logout, me } from './routes/identity';
 import { health, metrics } from './routes/operations';
-import { exportProcess, getHistory, getPublicKey, verifyAudit } from './routes/audit';
+import { exportProcess, getHistory, getOrganisationKeys, getPublicKey, verifyAudit } from './routes/audit';
 import { getProcess, getTimeline, listProcesses, listProcessTypes, startProcess, startProcessAction } from './routes/processes';
 import { getDocumentPdf, listDocuments, listProcessDocuments } from './routes/documents';
 import { getAttachment, listAttachments, uploadAttachment } from './routes/attachments';
@@ -92,6 +92,7 @@ export const routes: Route[] = [
   exportProcess,
   verifyAudit,
   getPublicKey,
+  getOrganisationKeys,
 ];
 
 export function createApp(deps: ApiDeps): express.Express {

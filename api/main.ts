@@ -10,6 +10,7 @@ import { durationMs, loadConfig } from '../platform/config';
 import { listen } from '../platform/http-server';
 import { createLog } from '../platform/log';
 import { stopOnSignals } from '../platform/shutdown';
+import { stopRenderer } from '../documents/renderer';
 import { auditSigningKeyOf, payloadCodecOf } from '../platform/keys';
 import { installWorkerRuntime } from '../platform/worker-runtime';
 import { workflowCodeOnce } from '../audit/workflow-code';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     await server.close(graceMs);
     await client.connection.close();
     await db.close();
+    await stopRenderer();
   });
 }
 

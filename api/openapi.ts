@@ -44,7 +44,15 @@ export function openApiDocument(routes: Route[]) {
       ...(route.upload
         ? { requestBody: { required: true, content: Object.fromEntries(route.upload.types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }
         : route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.documentedBody?.() ?? route.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': { schema: jsonSchema(route.documentedBody?.() ?? route.body, 'input') },
+                ...Object.fromEntries((route.alsoBytes?.types ?? []).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+              },
+            },
+          }
         : {}),
       responses: {
         [String(route.status ?? 200)]: {

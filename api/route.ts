@@ -78,6 +78,8 @@ export interface Route<P extends Shape = Shape, Q extends Shape = Shape, B exten
   upload?: { types: string[]; limit: number };
   /** Keeps the body's bytes as sent (`req.rawBody`): what a signature covers. */
   rawBody?: boolean;
+  /** Beside JSON, a body of these media types is read as bytes (a Buffer) up to `limit`. */
+  alsoBytes?: { types: string[]; limit: number };
   handler(context: {
     params: z.infer<P>;
     query: z.infer<Q>;
@@ -138,7 +140,8 @@ export function mount(router: Router, routes: Route[], deps: RouteDeps): void {
       limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT,
       ...(route.rawBody ? { verify: (req: Request, _res: Response, bytes: Buffer) => Object.assign(req, { rawBody: bytes }) } : {}),
     });
-    router[route.method](expressPath(route), allowed, body, refuseUnstorableInput, async (req, res, next) => {
+    const bytes = route.alsoBytes ? [express.raw({ type: route.alsoBytes.types, limit: route.alsoBytes.limit })] : [];
+    router[route.method](expressPath(route), allowed, ...bytes, body, refuseUnstorableInput, async (req, res, next) => {
       try {
         // An engine that does not answer gives a 503 in seconds instead of the client's long retries.
         const result = await deps.client.withDeadline(Date.now() + ENGINE_DEADLINE_MS, () => route.handler({

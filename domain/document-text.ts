@@ -123,5 +123,22 @@ export function documentText(kind: DocumentKind, number: string, title: string, 
       date,
     };
   }
+  if (kind === 'approval') {
+    // A rendering of the approval recorded at launch: its 文号 and date as the city gave them.
+    return {
+      issuerMark: `${issuer}文件`,
+      number,
+      title,
+      addressee: `${act.ftzName}、${government}：`,
+      body: [
+        `关于设立${act.zoneName}的请示收悉。`,
+        `根据营口市人民政府营政发〔2020〕16号文件四（一）1的规定，经研究，同意设立${act.zoneName}。`,
+        '请按照该文件五（一）的规定签署协同发展备忘录，明确操作程序与办法，并报市人民政府备案。',
+        '此复。',
+      ],
+      signatures: [{ organisation: issuer }],
+      date,
+    };
+  }
   return { issuerMark: `${issuer}文件`, number, title, body: [], signatures: [{ organisation: issuer }], date };
 }

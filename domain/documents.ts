@@ -37,3 +37,16 @@ export function parseDocumentNumber(number: string): { prefix: string; year: num
   const match = /^(.+)〔(\d{4})〕([1-9]\d*)号$/u.exec(number);
   return match ? { prefix: match[1], year: Number(match[2]), seq: Number(match[3]) } : undefined;
 }
+
+/**
+ * The organisations whose keys sign a document's PDF: every party that signs the act (both of a joint
+ * memorandum or agreement), with the names the document prints for them.
+ */
+export function signingOrganisations(kind: DocumentKind, act: Record<string, unknown>): { orgId: string; name: string }[] {
+  const issuer = { orgId: ISSUER[kind], name: String(act.issuerName ?? ISSUER[kind]) };
+  if (kind === 'memorandum' || kind === 'agreement') {
+    const government = `gov-${String(act.countyCode)}`;
+    return [issuer, { orgId: government, name: String(act.governmentName ?? government) }];
+  }
+  return [issuer];
+}

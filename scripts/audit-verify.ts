@@ -4,12 +4,18 @@
  * given), and a replay of its histories against this checkout's workflow code. Keys come from the
  * environment (AUDIT_SIGNING_KEY or --public-key, PAYLOAD_KEY) or, for the embedded default, from
  * DATA_DIR. Prints the result as JSON; exits 0 when all three hold, 1 otherwise.
+ *
+ * `npm run audit:verify -- document.pdf [--organisation-keys keys.json]`: a printed document — which
+ * organisations signed it and whether it is byte for byte as signed, against the organisations' keys
+ * (derived from this deployment's key, or the list GET /api/audit/organisation-keys published).
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { verifyAttachments } from '../audit/attachments';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { derivedOrganisationKeys, type OrganisationKeys } from '../audit/organisation-keys';
 import { publicKeyFromText } from '../audit/signing';
+import { verifyPdf } from '../documents/pdf-signature';
 import { NotABundle, verifyBundle } from '../audit/verify';
 import { workflowCodeOnce } from '../audit/workflow-code';
 import { loadConfig } from '../platform/config';
@@ -22,13 +28,23 @@ async function main(): Promise<number> {
   const keyFile = keyAt >= 0 ? args.splice(keyAt, 2)[1] : undefined;
   const filesAt = args.indexOf('--attachments');
   const filesDir = filesAt >= 0 ? args.splice(filesAt, 2)[1] : undefined;
+  const orgKeysAt = args.indexOf('--organisation-keys');
+  const orgKeysFile = orgKeysAt >= 0 ? args.splice(orgKeysAt, 2)[1] : undefined;
   const [file] = args;
   if (!file) {
     console.error('usage: npm run audit:verify -- <bundle.json> [--public-key <file>] [--attachments <dir>]');
+    console.error('       npm run audit:verify -- <document.pdf> [--organisation-keys <file>]');
     return 2;
   }
   const config = loadConfig('embedded');
   const dataDir = resolve(config.DATA_DIR);
+  const bytes = readFileSync(file);
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
+    const keys = orgKeysFile ? publishedKeys(orgKeysFile) : derivedOrganisationKeys(auditSigningKeyOf(config, dataDir));
+    const result = verifyPdf(bytes, keys);
+    console.log(JSON.stringify(result, null, 2));
+    return result.valid ? 0 : 1;
+  }
   // The SDK's replay worker says little worth reading here but its warnings.
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const trustedKeys = keyFile ? [publicKeyFromText(readFileSync(keyFile, 'utf8'))] : [auditSigningKeyOf(config, dataDir).publicKey];
@@ -48,6 +64,13 @@ async function main(): Promise<number> {
     console.log(JSON.stringify({ error: error.message, details: error.details }, null, 2));
     return 1;
   }
+}
+
+/** The organisations' keys as GET /api/audit/organisation-keys lists them. */
+function publishedKeys(file: string): OrganisationKeys {
+  const list = (JSON.parse(readFileSync(file, 'utf8')) as { keys: { orgId: string; publicKey: string }[] }).keys;
+  const keys = new Map(list.map((k) => [k.orgId, publicKeyFromText(k.publicKey)]));
+  return (orgId) => keys.get(orgId);
 }
 
 main().then(

@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../domain/documents';
+import { signingOrganisations, type DocumentKind } from '../domain/documents';
 import type { Queryable } from './db';
 
 /** A numbered document as the registry lists it (without the act it prints from). */
@@ -14,6 +14,8 @@ export interface DocumentListing {
   issuedAt: string;
   /** Its place among the process's documents, 1 first: the `{n}` of `…/documents/{n}.pdf`. */
   n: number;
+  /** The organisations whose keys sign its PDF. */
+  signedBy: { orgId: string; name: string }[];
 }
 
 interface Row {
@@ -27,9 +29,11 @@ interface Row {
   title: string;
   issued_at: Date | string;
   n: string | number;
+  parties: Record<string, unknown>;
 }
 
 const LISTED = `number, org_id, year, seq, kind, ref, process_id, title, issued_at,
+  jsonb_build_object('issuerName', act->'issuerName', 'governmentName', act->'governmentName', 'countyCode', act->'countyCode') AS parties,
   row_number() OVER (PARTITION BY process_id ORDER BY issued_at, org_id, year, seq) AS n`;
 
 const toListing = (r: Row): DocumentListing => ({
@@ -43,6 +47,7 @@ const toListing = (r: Row): DocumentListing => ({
   title: r.title,
   issuedAt: new Date(r.issued_at).toISOString(),
   n: Number(r.n),
+  signedBy: signingOrganisations(r.kind, r.parties),
 });
 
 export async function processDocuments(db: Queryable, processId: string): Promise<DocumentListing[]> {
@@ -71,15 +76,19 @@ export async function searchDocuments(
 export async function documentOf(db: Queryable, processId: string, n: number) {
   const [row] = await db.query<Row & { act: Record<string, unknown>; pdf: Uint8Array | null; pdf_sha256: string | null }>(
     `SELECT d.*, documents.act, documents.pdf, documents.pdf_sha256 FROM (SELECT ${LISTED} FROM documents WHERE process_id = $1) d
-     JOIN documents USING (number) WHERE d.n = $2`,
+     JOIN documents USING (number, process_id) WHERE d.n = $2`,
     [processId, n],
   );
   return row && { ...toListing(row), act: row.act, pdf: row.pdf ? Buffer.from(row.pdf) : null, pdfSha256: row.pdf_sha256 };
 }
 
-/** Keeps a rendered PDF; the first kept wins, so every reader gets the same bytes. */
-export async function keepPdf(db: Queryable, number: string, pdf: Buffer, sha256: string): Promise<Buffer> {
-  await db.query('UPDATE documents SET pdf = $2, pdf_sha256 = $3 WHERE number = $1 AND pdf IS NULL', [number, pdf, sha256]);
-  const [row] = await db.query<{ pdf: Uint8Array }>('SELECT pdf FROM documents WHERE number = $1', [number]);
+/**
+ * Keeps a rendered PDF in place of the one read before (none, or one kept unsigned by an earlier
+ * version); the first kept wins, so every reader gets the same bytes.
+ */
+export async function keepPdf(db: Queryable, document: { number: string; processId: string }, pdf: Buffer, sha256: string, replacing: Buffer | null): Promise<Buffer> {
+  const key = [document.number, document.processId];
+  await db.query('UPDATE documents SET pdf = $3, pdf_sha256 = $4 WHERE number = $1 AND process_id = $2 AND pdf IS NOT DISTINCT FROM $5', [...key, pdf, sha256, replacing]);
+  const [row] = await db.query<{ pdf: Uint8Array }>('SELECT pdf FROM documents WHERE number = $1 AND process_id = $2', key);
   return Buffer.from(row.pdf);
 }

@@ -182,6 +182,7 @@ function probes(): Probe[] {
     get('/api/indicators', '/api/indicators?period=2026-01'),
     post('/api/audit/verify', '/api/audit/verify'),
     get('/api/audit/public-key', '/api/audit/public-key'),
+    get('/api/audit/organisation-keys', '/api/audit/organisation-keys'),
     post('/codec/encode', '/codec/encode'),
     post('/codec/decode', '/codec/decode'),
   ];

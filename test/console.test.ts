@@ -131,14 +131,19 @@ test('a zone is established through the console alone, by the right staff of eac
   await screenshot(government, 'process');
 
   // The signed memorandum is listed with its 文号; 打印 opens its PDF, served to this user's session.
+  // Beside it, the organisations whose keys sign the PDF; the city's approval is listed before it.
   const documents = government.getByTestId('documents');
-  await documents.getByText(/营自贸发〔\d{4}〕\d+号/).waitFor();
-  const print = documents.getByRole('link', { name: '打印' });
+  const signedMemorandum = documents.locator('li').filter({ hasText: /营自贸发〔\d{4}〕\d+号/ });
+  await signedMemorandum.waitFor();
+  expect(await signedMemorandum.getByTestId('signed-by').textContent()).toMatch(/^电子签名：自贸区营口片区管委会、.+/);
+  await documents.locator('li').filter({ hasText: approval(county).documentNumber }).getByText('电子签名：营口市人民政府').waitFor();
+  const print = signedMemorandum.getByRole('link', { name: '打印' });
   expect(await print.getAttribute('target')).toBe('_blank');
   const printed = await government.request.get(h.baseUrl + (await print.getAttribute('href')));
   expect(printed.status()).toBe(200);
   expect(printed.headers()['content-type']).toBe('application/pdf');
   expect((await printed.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  expect((await printed.body()).includes('/Type /CollabZonesSignatures')).toBe(true);
 
   await city.click('a[href="#/zones"]');
   await city.locator(`tr[data-zone="${county}"]`).getByText('运行中').waitFor();

@@ -1,8 +1,8 @@
 import { agreementContent, concludeAgreement } from './support/agreement-flow';
-import { startHarness, type Harness } from './support/harness';
+import { eventually, startHarness, type Harness } from './support/harness';
 import { penaltyZone, reportedPenalty } from './support/penalty-flow';
 import { readPdf } from './support/pdf-text';
-import { complete, establish, memorandum } from './support/zone-flow';
+import { approval, complete, establish, launch, memorandum } from './support/zone-flow';
 
 /**
  * Printable documents: each numbered act as a PDF in the official layout, read back as a text
@@ -34,14 +34,15 @@ test('the signed memorandum prints with its 文号, both parties, its text and p
   const county = await h.newCounty();
   const id = await establish(h, county);
   const view = await (await h.as(`gov-${county}.staff`)).get(`/api/processes/${id}`);
-  const [document] = view.body.documents;
-  expect(document).toMatchObject({ kind: 'memorandum', n: 1 });
+  // 1 is the city's approval the zone was launched under; 2 the memorandum.
+  const [, document] = view.body.documents;
+  expect(document).toMatchObject({ kind: 'memorandum', n: 2 });
 
-  const first = await pdfOf(`gov-${county}.staff`, id, 1);
+  const first = await pdfOf(`gov-${county}.staff`, id, 2);
   expect(first.status).toBe(200);
   expect(first.type).toBe('application/pdf');
   expect(first.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-  const second = await pdfOf('audit.auditor', id, 1);
+  const second = await pdfOf('audit.auditor', id, 2);
   expect(second.bytes.equals(first.bytes)).toBe(true);
 
   const { pages, dictionaries } = readPdf(first.bytes);
@@ -76,6 +77,30 @@ test('a document is read as its process is: another county is refused, an unknow
   const county = await h.newCounty();
   const id = await establish(h, county);
   expect((await pdfOf('le-210881.staff', id, 1)).status).toBe(403);
-  expect((await pdfOf('city.staff', id, 2)).status).toBe(404);
+  expect((await pdfOf('city.staff', id, 3)).status).toBe(404);
   expect((await pdfOf('city.staff', id, 0)).status).toBe(400);
+});
+
+test("the city's approval prints with the 文号 recorded at launch, the city as issuer and signatory, the FTZ and the county addressed", async () => {
+  const county = await h.newCounty();
+  const id = await launch(h, county);
+  // Recorded by the launch's step, which the engine runs after the launch is answered.
+  const document = await eventually(async () => (await (await h.as('city.staff')).get(`/api/processes/${id}/documents`)).body.items[0], 30_000, 'the approval recorded');
+  expect(document).toMatchObject({ kind: 'approval', n: 1, orgId: 'city', number: approval(county).documentNumber, signedBy: [{ orgId: 'city', name: '营口市人民政府' }] });
+  expect(document.title).toMatch(/^关于同意设立.+协同发展示范区的批复$/);
+  const printed = await pdfOf(`gov-${county}.staff`, id, 1);
+  expect(printed.status).toBe(200);
+  const { pages, dictionaries } = readPdf(printed.bytes);
+  const text = pages.join('');
+  expect(pages[0].startsWith('营口市人民政府文件')).toBe(true);
+  for (const words of [approval(county).documentNumber, document.title, '自贸区营口片区管委会、', '四（一）1', '此复。', '营口市人民政府', '2026年6月1日']) {
+    expect([words, text.includes(words)]).toEqual([words, true]);
+  }
+  expectFontsEmbedded(dictionaries);
+  // Recorded, not issued: the city's sequence took no number for it.
+  expect(await h.db.query(`SELECT 1 FROM document_counters WHERE org_id = 'city'`)).toEqual([]);
+  // Signed by the city's key, as the verify route reports.
+  const login = await h.anonymous('POST', '/api/auth/login', { username: 'audit.auditor', password: 'demo' });
+  const verified = await fetch(`${h.baseUrl}/api/audit/verify`, { method: 'POST', headers: { authorization: `Bearer ${login.body.token}`, 'content-type': 'application/pdf' }, body: new Uint8Array(printed.bytes) });
+  expect(await verified.json()).toMatchObject({ valid: true, number: document.number, signatures: [{ orgId: 'city', orgName: '营口市人民政府', result: 'ok' }] });
 });

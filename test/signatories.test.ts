@@ -33,7 +33,8 @@ async function staffRefused(id: string, action: string, decision: Record<string,
   });
   await expect(past).rejects.toMatchObject({ cause: { type: 'Forbidden' } });
   expect((await stateOf(id)).stage).toBe(before.stage);
-  expect(await h.db.query('SELECT 1 FROM documents WHERE process_id = $1', [id])).toEqual([]);
+  // No number issued (the city's approval recorded at launch is not one).
+  expect(await h.db.query('SELECT 1 FROM documents WHERE process_id = $1 AND NOT recorded', [id])).toEqual([]);
   return task;
 }
 
@@ -52,7 +53,8 @@ test('a memorandum: staff may return it, only each side\'s leader signs it, and 
   expect(signed.stage).toBe('AWAITING_BODY');
   expect(signed.signatures).toMatchObject({ ftz: { userId: 'ftz.leader' }, [`gov-${county}`]: { userId: `gov-${county}.leader` } });
   const view = await (await h.as(`gov-${county}.staff`)).get(`/api/processes/${id}`);
-  expect(view.body.documents).toEqual([expect.objectContaining({ kind: 'memorandum', number: expect.stringMatching(/^营自贸发〔\d{4}〕\d+号$/) })]);
+  // The city's approval recorded at launch, then the signed memorandum.
+  expect(view.body.documents).toEqual([expect.objectContaining({ kind: 'approval' }), expect.objectContaining({ kind: 'memorandum', number: expect.stringMatching(/^营自贸发〔\d{4}〕\d+号$/) })]);
 });
 
 test('an agreement: a staff signature is refused (403), the leaders\' are accepted', async () => {

@@ -36,6 +36,7 @@ const words = {
   openTasks: ['待办事项', 'Open tasks'],
   documents: ['公文', 'Documents'],
   print: ['打印', 'Print'],
+  signedBy: ['电子签名', 'Signed by'],
   attachments: ['附件', 'Attachments'],
   file: ['文件', 'File'],
   upload: ['上传', 'Upload'],

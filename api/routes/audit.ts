@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { bundleSchema, exportBundleBytes } from '../../audit/bundle';
 import { publicKeyText } from '../../audit/signing';
 import { NotABundle, verifyBundle } from '../../audit/verify';
+import { derivedOrganisationKeys, organisationKey } from '../../audit/organisation-keys';
+import { NotAPdf, verifyPdf } from '../../documents/pdf-signature';
 import { badRequest, HttpError } from '../errors';
 import { processTimeline } from '../process-timeline';
 import { defineRoute, type AuditDeps, type RouteDeps } from '../route';
@@ -79,10 +81,20 @@ const verificationSchema = z.object({
   failures: z.object({ chain: z.string().optional(), signature: z.string().optional(), replay: z.string().optional() }),
 });
 
+export const documentVerificationSchema = z.object({
+  signed: z.boolean(),
+  valid: z.boolean(),
+  number: z.string().optional(),
+  processId: z.string().optional(),
+  signatures: z.array(z.object({ orgId: z.string(), orgName: z.string(), keyId: z.string(), result: z.enum(['ok', 'bad', 'untrusted']) })),
+  problem: z.string().optional(),
+});
+
 export const verifyAudit = defineRoute({
   method: 'post',
   path: '/api/audit/verify',
-  summary: "Checks a bundle's hash chain and signature, and replays its histories against the current workflow code",
+  summary:
+    "Checks a bundle's hash chain and signature, and replays its histories against the current workflow code; or, sent as application/pdf, a printed document's organisation signatures (who signed it, and that it is byte for byte as signed)",
   tag: 'Audit',
   // Read as bytes: the signature covers them exactly, so the schema documents and verification parses.
   body: z.unknown(),
@@ -90,9 +102,18 @@ export const verifyAudit = defineRoute({
   // A long process's bundle is megabytes; read only for the admins and auditors allowed to send one.
   bodyLimit: '64mb',
   rawBody: true,
-  response: verificationSchema,
+  alsoBytes: { types: ['application/pdf'], limit: 64 * 1024 * 1024 },
+  response: z.union([verificationSchema, documentVerificationSchema]),
   async handler({ body, deps, req }) {
     const audit = auditOf(deps);
+    if (Buffer.isBuffer(body)) {
+      try {
+        return verifyPdf(body, derivedOrganisationKeys(audit.signingKey));
+      } catch (error) {
+        if (error instanceof NotAPdf) throw badRequest(error.message);
+        throw error;
+      }
+    }
     // The bytes as sent (kept for this route: `rawBody`): the signature covers those exactly.
     const text = (req as { rawBody?: Buffer }).rawBody?.toString('utf8');
     try {
@@ -118,5 +139,24 @@ export const getPublicKey = defineRoute({
     const { signingKey } = auditOf(deps);
     const pem = signingKey.publicKey.export({ format: 'pem', type: 'spki' }).toString();
     return { algorithm: 'Ed25519' as const, keyId: signingKey.keyId, publicKey: publicKeyText(signingKey.publicKey), pem };
+  },
+});
+
+export const getOrganisationKeys = defineRoute({
+  method: 'get',
+  path: '/api/audit/organisation-keys',
+  summary: "Each organisation's public key its printed documents are signed with, to keep for offline verification (npm run audit:verify -- doc.pdf --organisation-keys keys.json)",
+  tag: 'Audit',
+  response: z.object({ algorithm: z.literal('Ed25519'), keys: z.array(z.object({ orgId: z.string(), name: z.string(), keyId: z.string(), publicKey: z.string() })) }),
+  async handler({ deps }) {
+    const { signingKey } = auditOf(deps);
+    const orgs = await deps.db.query<{ id: string; name_zh: string }>('SELECT id, name_zh FROM organizations ORDER BY id');
+    return {
+      algorithm: 'Ed25519' as const,
+      keys: orgs.map((o) => {
+        const key = organisationKey(signingKey, o.id);
+        return { orgId: o.id, name: o.name_zh, keyId: key.keyId, publicKey: publicKeyText(key.publicKey) };
+      }),
+    };
   },
 });

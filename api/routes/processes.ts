@@ -157,7 +157,9 @@ const processDetailSchema = processSummarySchema.extend({
   availableActions: z.array(z.object({ name: z.string(), title: z.string(), inputSchema: z.record(z.string(), z.unknown()) })),
   history: z.object({ events: z.number().int(), runId: z.string() }),
   /** The numbered documents its final acts were issued (文号), each printable. */
-  documents: z.array(z.object({ number: z.string(), kind: z.string(), title: z.string(), issuedAt: z.string(), n: z.number().int() })),
+  documents: z.array(
+    z.object({ number: z.string(), kind: z.string(), title: z.string(), issuedAt: z.string(), n: z.number().int(), signedBy: z.array(z.object({ orgId: z.string(), name: z.string() })) }),
+  ),
 });
 
 export const getProcess = defineRoute({
@@ -191,7 +193,7 @@ export const getProcess = defineRoute({
       deadlines,
       availableActions,
       history: { events: description.historyLength, runId: description.runId },
-      documents: (await processDocuments(deps.db, params.id)).map(({ number, kind, title, issuedAt, n }) => ({ number, kind, title, issuedAt, n })),
+      documents: (await processDocuments(deps.db, params.id)).map(({ number, kind, title, issuedAt, n, signedBy }) => ({ number, kind, title, issuedAt, n, signedBy })),
     };
   },
 });

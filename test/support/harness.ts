@@ -11,6 +11,7 @@ import type { DeliveryDeps } from '../../activities/delivery';
 import type { RecordFaults } from '../../activities/records';
 import { createApp } from '../../api/app';
 import { signingKey } from '../../audit/signing';
+import { stopRenderer } from '../../documents/renderer';
 import { workflowCodeOnce } from '../../audit/workflow-code';
 import { registerSearchAttributes } from '../../platform/engine-setup';
 import { AesGcmPayloadCodec, payloadKey } from '../../platform/payload-codec';
@@ -235,6 +236,7 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
       await client.connection.close();
       await workerConnection.close();
       await db.close();
+      await stopRenderer();
     },
   };
 }

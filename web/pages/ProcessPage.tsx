@@ -20,7 +20,7 @@ export interface ProcessDetail {
   deadlines: { name: string; dueAt: string; period: string; reminded: boolean; escalated: boolean; provisional: boolean; open?: boolean }[];
   availableActions: { name: string; title: string; inputSchema: Record<string, unknown> }[];
   /** Its numbered documents (文号), each printable as a PDF. */
-  documents?: { number: string; kind: string; title: string; issuedAt: string; n: number }[];
+  documents?: { number: string; kind: string; title: string; issuedAt: string; n: number; signedBy?: { orgId: string; name: string }[] }[];
 }
 
 interface TimelineEntry {
@@ -136,7 +136,7 @@ function ProcessAction({ processId, action, onDone }: { processId: string; actio
   );
 }
 
-/** The process's numbered documents: 文号, title and date, and 打印 opening the official PDF. */
+/** The process's numbered documents: 文号, title and date, the organisations whose keys sign the PDF, and 打印 opening it. */
 function Documents({ process }: { process: ProcessDetail }) {
   const lang = useLang();
   const documents = process.documents ?? [];
@@ -148,6 +148,11 @@ function Documents({ process }: { process: ProcessDetail }) {
         {documents.map((d) => (
           <li data-document={d.number}>
             <strong>{d.number}</strong> {d.title} <span class="muted">{formatDate(lang, d.issuedAt)}</span>{' '}
+            {d.signedBy?.length ? (
+              <span class="muted" data-testid="signed-by">
+                {t(lang, 'signedBy')}{lang === 'zh' ? '：' : ': '}{d.signedBy.map((o) => o.name).join('、')}
+              </span>
+            ) : null}{' '}
             <a class="button secondary" href={`/api/processes/${encodeURIComponent(process.id)}/documents/${d.n}.pdf`} target="_blank" rel="noopener">
               {t(lang, 'print')}
             </a>
