@@ -32,6 +32,7 @@ import { completeTask, getTask, listTasks } from './routes/tasks';
 import { getEntity, listEntitiesRoute, listVerifications } from './routes/entities';
 import { listNotifications, listOversight, markNotificationRead } from './routes/notifications';
 import { listNotificationChannels, setNotificationChannels } from './routes/notification-channels';
+import { submitApplication, taxCallback } from './routes/system';
 
 /** The whole API in one table: the app and /openapi.json are both made from it. */
 export const routes: Route[] = [
@@ -87,6 +88,8 @@ export const routes: Route[] = [
   exportProcess,
   verifyAudit,
   getPublicKey,
+  submitApplication,
+  taxCallback,
 ];
 
 export function createApp(deps: ApiDeps): express.Express {

@@ -31,6 +31,8 @@ export interface ApiDeps {
   attachments?: AttachmentFiles;
   /** What audit exports and verification need (api/routes/audit.ts); without it they answer 501. */
   audit?: AuditDeps;
+  /** Outside systems that call in, by client id → shared HMAC secret (api/inbound.ts); none: every such call is a 401. */
+  systemClients?: Readonly<Record<string, string>>;
 }
 
 export interface AuditDeps {

@@ -19,3 +19,10 @@ ALTER TABLE outbox ADD COLUMN callback_at timestamptz;
 -- The 统一社会信用代码 of an organisation (a government organ's starts with 11): the credit platform's
 -- 双公示 records name the deciding organ by it. Set by the operator; a record without it is not sent.
 ALTER TABLE organizations ADD COLUMN uscc text;
+
+-- Applications 政务服务网 submitted, by its case number (办件编号): one registration each, however often sent.
+CREATE TABLE intake_applications (
+  application_no text PRIMARY KEY,
+  process_id text NOT NULL,
+  accepted_at timestamptz NOT NULL DEFAULT now()
+);
