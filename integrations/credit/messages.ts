@@ -14,10 +14,8 @@ const text = (max: number) => z.string().min(1).max(max);
 /** What every message carries: the exchange's key (a repeat is the same message) and the process it came from. */
 const envelope = { requestId: z.string().min(1).max(300), processId: z.string().min(1) };
 
-/** 数据来源单位 and the deciding organ, by name and 统一社会信用代码, as the standard asks of every record. */
-const organs = (organ: '处罚机关' | '许可机关') => ({
-  [organ]: text(200),
-  [`${organ}统一社会信用代码`]: uscc(`${organ}统一社会信用代码`),
+/** 数据来源单位, by name and 统一社会信用代码, as the standard asks of every record (the deciding organ too, below). */
+const source = () => ({
   数据来源单位: text(200),
   数据来源单位统一社会信用代码: uscc('数据来源单位统一社会信用代码'),
 });
@@ -40,7 +38,9 @@ export const creditPenaltySchema = z.object({
   处罚决定日期: day,
   /** The last day the record is published. */
   公示截止期: day,
-  ...organs('处罚机关'),
+  处罚机关: text(200),
+  处罚机关统一社会信用代码: uscc('处罚机关统一社会信用代码'),
+  ...source(),
 }).strict();
 
 export const creditLicenceSchema = z.object({
@@ -55,7 +55,9 @@ export const creditLicenceSchema = z.object({
   许可内容: text(2000),
   许可决定日期: day,
   有效期自: day,
-  ...organs('许可机关'),
+  许可机关: text(200),
+  许可机关统一社会信用代码: uscc('许可机关统一社会信用代码'),
+  ...source(),
 }).strict();
 
 /** A published record taken down: the decision was revoked or changed (撤销公示). */

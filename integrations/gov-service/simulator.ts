@@ -25,7 +25,7 @@ export async function startGovServiceSimulator(options: { apiUrl?: string; secre
       apiUrl = url;
     },
     /** Submits an application, signed; answers the API's status and body. */
-    async submit(request: IntakeRequest): Promise<{ status: number; body: any }> {
+    async submit(request: IntakeRequest): Promise<{ status: number; body: unknown }> {
       const path = '/api/system/applications';
       const body = JSON.stringify(intakeRequestSchema.parse(request));
       const response = await fetch(`${apiUrl}${path}`, { method: 'POST', headers: signedHeaders(GOV_SERVICE_CLIENT, options.secret, 'POST', path, body), body });
