@@ -151,7 +151,8 @@ export function mount(router: Router, routes: Route[], deps: RouteDeps): void {
         if (!checked.success) {
           throw new HttpError(500, 'INTERNAL', `response of ${route.method.toUpperCase()} ${route.path} broke its schema`, zodDetails(checked.error, 'response'));
         }
-        res.status(res.statusCode >= 400 ? res.statusCode : (route.status ?? 200));
+        // A handler may answer another success status than the route's (`res.locals.status`: 200 for a repeat of a 201).
+        res.status(res.statusCode >= 400 ? res.statusCode : ((res.locals.status as number | undefined) ?? route.status ?? 200));
         if (route.produces) {
           if (!res.get('content-type')) res.type([route.produces].flat()[0]);
           res.send(checked.data);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 
 /**
  * One message to an outside system over HTTP, as every port sends it: JSON with the exchange's key as
- * `Idempotency-Key`. No answer, a 5xx, a 429 or a 409 ("not yet": what it refers to has not arrived)
+ * `Idempotency-Key` (percent-encoded). No answer, a 5xx, a 429 or a 409 ("not yet": what it refers to has not arrived)
  * is thrown to be retried with backoff; any other 4xx, or an answer outside the contract, is permanent.
  */
 export async function postMessage<A extends z.ZodType>(
@@ -16,7 +16,8 @@ export async function postMessage<A extends z.ZodType>(
 ): Promise<z.infer<A>> {
   const response = await fetch(new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': body.requestId },
+    // Header values are bytes: a key naming a 文号 travels percent-encoded (the body carries it as is).
+    headers: { 'content-type': 'application/json', 'idempotency-key': encodeURIComponent(body.requestId) },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });

@@ -144,7 +144,10 @@ describe('the product and the outside systems', () => {
     credit.setMode({ mode: 'accept' });
     const { zone, uscc } = await penaltyZoneWithUscc();
     const { id, decisionNumber } = await recognisedPenalty(zone, uscc);
-    const published = await at(credit, (m) => m.kind === 'penalty' && m.行政处罚决定书文号 === decisionNumber, 'the penalty at the credit platform');
+    const published = await at(credit, (m) => m.kind === 'penalty' && m.行政处罚决定书文号 === decisionNumber, 'the penalty at the credit platform').catch(async (e) => {
+      console.log(JSON.stringify(await h.db.query('SELECT * FROM outbox WHERE process_id = $1', [id])), JSON.stringify(await timelineKinds(h, id)));
+      throw e;
+    });
     const name = (await entity(h, uscc)).name;
     expect(published).toMatchObject({
       processId: id,

@@ -39,7 +39,7 @@ export const submitApplication = defineRoute({
     const { applicationNo, application } = parsed.data;
     const [known] = await deps.db.query<{ process_id: string }>('SELECT process_id FROM intake_applications WHERE application_no = $1', [applicationNo]);
     if (known) {
-      res.status(200);
+      res.locals.status = 200;
       return { applicationNo, processId: known.process_id, result: 'alreadyAccepted' as const };
     }
     const definition = processDefinitions['entity-registration']!;
@@ -65,7 +65,7 @@ export const submitApplication = defineRoute({
       // The same submission raced itself: the one that started it answers for both.
       const memo = (await deps.client.workflow.getHandle(id).describe()).memo;
       if (memo?.intake !== applicationNo) throw conflict({ zh: `该主体的登记申请已在办理中：${id}`, en: `a registration for this entity is already in progress: ${id}` }, { processId: id });
-      res.status(200);
+      res.locals.status = 200;
       return { applicationNo, processId: id, result: 'alreadyAccepted' as const };
     }
     await deps.db.query('INSERT INTO intake_applications (application_no, process_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [applicationNo, id]);

@@ -4,7 +4,7 @@ import { creditAnswerSchema, creditMessageSchema, type CreditAnswer, type Credit
 /** The credit platform over HTTP (or its simulator): every 双公示 message goes to `/records`. */
 export function createCreditAdapter(baseUrl: string) {
   return {
-    publish(message: CreditMessage): Promise<CreditAnswer> {
+    async publish(message: CreditMessage): Promise<CreditAnswer> {
       return postMessage('credit platform', baseUrl, 'records', creditMessageSchema.parse(message), creditAnswerSchema);
     },
   };

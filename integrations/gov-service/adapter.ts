@@ -4,7 +4,7 @@ import { statusAnswerSchema, statusChangeSchema, type StatusChange } from './mes
 /** Status changes back to 政务服务网 (or its simulator). */
 export function createGovServiceAdapter(baseUrl: string) {
   return {
-    statusChanged(message: StatusChange) {
+    async statusChanged(message: StatusChange) {
       return postMessage('政务服务网', baseUrl, 'status-changes', statusChangeSchema.parse(message), statusAnswerSchema);
     },
   };

@@ -4,7 +4,7 @@ import { supervisionAnswerSchema, supervisionMessageSchema, type SupervisionAnsw
 /** 互联网+监管 over HTTP (or its simulator). */
 export function createSupervisionAdapter(baseUrl: string) {
   return {
-    report(message: SupervisionMessage): Promise<SupervisionAnswer> {
+    async report(message: SupervisionMessage): Promise<SupervisionAnswer> {
       return postMessage('互联网+监管', baseUrl, 'supervision-records', supervisionMessageSchema.parse(message), supervisionAnswerSchema);
     },
   };
