@@ -145,8 +145,8 @@ describe('the product and the outside systems', () => {
     const { zone, uscc } = await penaltyZoneWithUscc();
     const { id, decisionNumber } = await recognisedPenalty(zone, uscc);
     const published = await at(credit, (m) => m.kind === 'penalty' && m.行政处罚决定书文号 === decisionNumber, 'the penalty at the credit platform').catch(async (e) => {
-      console.log(JSON.stringify(await h.db.query('SELECT * FROM outbox WHERE process_id = $1', [id])), JSON.stringify(await timelineKinds(h, id)));
-      throw e;
+      // What the outbox holds says why (a contract the message could not meet, the platform's refusal).
+      throw new Error(`${String(e)}: ${JSON.stringify(await h.db.query('SELECT status, last_error FROM outbox WHERE process_id = $1', [id]))}`);
     });
     const name = (await entity(h, uscc)).name;
     expect(published).toMatchObject({
@@ -208,7 +208,7 @@ describe('the product and the outside systems', () => {
     expect(row.attempts).toBeGreaterThanOrEqual(3);
     expect(credit.received.filter((m) => 'processId' in m && m.processId === id)).toHaveLength(1);
     const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline`)).body as { kind: string; summary: string }[];
-    expect(timeline.find((e) => e.kind === 'messageSent')?.summary).toContain(`attempt ${row.attempts}`);
+    expect(timeline.find((e) => e.kind === 'messageSent')?.summary).toContain(`第 ${row.attempts} 次尝试`);
   });
 
   test('a licence on commitment goes to the credit platform; a failed verification and its rectification order to 互联网+监管', async () => {

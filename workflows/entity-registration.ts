@@ -287,6 +287,11 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
       track(`verification:${record.id}`, grant.verificationDeadline, `verification of ${record.id}`, enforcement, [orgIds.zoneBody(county), 'ftz']);
     }
     step.licences = [...state.licences];
+    applyByNormalRoute(step);
+    enter('SUPERVISING');
+    if (taxBySystem) sendTaxTransfer(step);
+    else openTaxStep(step, 'requestTaxTransfer', taxDeadline);
+    // After the 划转 (its key stays the step's first exchange): each licence on commitment is published (双公示, 行政许可).
     if (state.licences.length && patched(CREDIT_PLATFORM_PATCH)) {
       for (const l of state.licences) {
         const facts: CreditFacts = { kind: 'licence', licenceId: l.id, uscc: state.uscc, powerCode: l.powerCode, commitment: l.commitment, grantedOn: step.at, organ: orgIds.zoneBody(county), source: 'ftz' };
@@ -294,10 +299,6 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
         addEvent(core, step, 'creditPlatformSent', null, { kind: 'licence', licenceId: l.id });
       }
     }
-    applyByNormalRoute(step);
-    enter('SUPERVISING');
-    if (taxBySystem) sendTaxTransfer(step);
-    else openTaxStep(step, 'requestTaxTransfer', taxDeadline);
   }
 
   const TAX_STEPS: Record<TaxStep, { org: string; next?: TaxStep; status: TaxRecord['transferStatus']; at: 'requestedAt' | 'approvedAt' | 'confirmedAt' }> = {
@@ -340,7 +341,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     state.tax = { ...state.tax!, transferStatus: 'REQUESTED', requestedAt: step.at };
     step.tax = state.tax;
     state.taxBySystem = 'sent';
-    step.exchanges = [{
+    step.exchanges = [...(step.exchanges ?? []), {
       channel: 'tax',
       orgId: 'tax-ftz',
       replyTo: core.processId,
