@@ -93,9 +93,9 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/powers': read('everyone'),
   // The catalogue is published (“形成清单对外公布”): no token needed.
   'GET /api/public/powers': read('public'),
-  // Outside systems: no token, a signature of a known system client instead (api/inbound.ts).
-  'POST /api/system/applications': { roles: anyone, reach: 'public', writes: true },
-  'POST /api/system/tax-callbacks': { roles: anyone, reach: 'public', writes: true },
+  // Outside systems: no user's role reaches them; a known system client's signature does (api/inbound.ts).
+  'POST /api/system/applications': { roles: [], reach: 'public', writes: true },
+  'POST /api/system/tax-callbacks': { roles: [], reach: 'public', writes: true },
   'GET /api/agreements': read('everyone'),
   'GET /api/agreements/{id}': read('everyone'),
   'GET /api/authority': read('everyone'),
