@@ -6,12 +6,34 @@ import { postChatMessage, WebhookRefused, type ChatMessage } from '../integratio
 import { createMailer, type SmtpSettings } from '../integrations/email';
 import { createTaxAdapter } from '../integrations/tax/adapter';
 import type { TaxTransferRequest } from '../integrations/tax/messages';
+import { createCreditAdapter } from '../integrations/credit/adapter';
+import type { CreditMessage } from '../integrations/credit/messages';
+import { createSupervisionAdapter } from '../integrations/supervision/adapter';
+import type { SupervisionMessage } from '../integrations/supervision/messages';
+import { createGovServiceAdapter } from '../integrations/gov-service/adapter';
+import type { StatusChange } from '../integrations/gov-service/messages';
 
 /** What delivery needs from the deployment; without SMTP settings e-mail messages fail, visibly. */
 export interface DeliveryDeps {
   smtp?: SmtpSettings;
   /** The tax system's base URL (TAX_SYSTEM_URL, or the simulator `npm start` runs); none: the 划转 stays manual. */
   taxSystemUrl?: string;
+  /** The credit platform (双公示): CREDIT_PLATFORM_URL, or its simulator. */
+  creditPlatformUrl?: string;
+  /** 互联网+监管: SUPERVISION_PLATFORM_URL, or its simulator. */
+  supervisionUrl?: string;
+  /** 政务服务网's endpoint for status changes: GOV_SERVICE_URL, or its simulator. */
+  govServiceUrl?: string;
+}
+
+/** The outside systems a deployment reaches: a process's exchange with another is not written. */
+export function configuredPorts(deps: DeliveryDeps = {}): string[] {
+  return [
+    ...(deps.taxSystemUrl ? ['tax'] : []),
+    ...(deps.creditPlatformUrl ? ['credit'] : []),
+    ...(deps.supervisionUrl ? ['supervision'] : []),
+    ...(deps.govServiceUrl ? ['gov-service'] : []),
+  ];
 }
 
 /** What a delivery came to, and whom to tell: an exchange's process hears its answer. */
@@ -43,6 +65,10 @@ interface OutboxRow {
 export function createDeliveryActivities(db: Db, deps: DeliveryDeps = {}) {
   const mailer = deps.smtp ? createMailer(deps.smtp) : undefined;
   const tax = deps.taxSystemUrl ? createTaxAdapter(deps.taxSystemUrl) : undefined;
+  const credit = deps.creditPlatformUrl ? createCreditAdapter(deps.creditPlatformUrl) : undefined;
+  const supervision = deps.supervisionUrl ? createSupervisionAdapter(deps.supervisionUrl) : undefined;
+  const govService = deps.govServiceUrl ? createGovServiceAdapter(deps.govServiceUrl) : undefined;
+  const unavailable = (what: string) => ApplicationFailure.nonRetryable(`no ${what} is configured`, 'ChannelUnavailable');
 
   async function send(row: OutboxRow): Promise<unknown> {
     if (row.channel === 'email') {
@@ -61,6 +87,18 @@ export function createDeliveryActivities(db: Db, deps: DeliveryDeps = {}) {
     if (row.channel === 'tax') {
       if (!tax) throw ApplicationFailure.nonRetryable('no tax system is configured (TAX_SYSTEM_URL)', 'ChannelUnavailable');
       return tax.requestTransfer(row.payload as unknown as TaxTransferRequest);
+    }
+    if (row.channel === 'credit') {
+      if (!credit) throw unavailable('credit platform (CREDIT_PLATFORM_URL)');
+      return credit.publish(row.payload as unknown as CreditMessage);
+    }
+    if (row.channel === 'supervision') {
+      if (!supervision) throw unavailable('supervision platform (SUPERVISION_PLATFORM_URL)');
+      return supervision.report(row.payload as unknown as SupervisionMessage);
+    }
+    if (row.channel === 'gov-service') {
+      if (!govService) throw unavailable('政务服务网 endpoint (GOV_SERVICE_URL)');
+      return govService.statusChanged(row.payload as unknown as StatusChange);
     }
     throw ApplicationFailure.nonRetryable(`no adapter for channel ${row.channel}`, 'ChannelUnavailable');
   }

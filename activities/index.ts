@@ -1,6 +1,6 @@
 import type { Db } from '../store/db';
 import { createCatalogActivities } from './catalog';
-import { createDeliveryActivities, type DeliveryDeps } from './delivery';
+import { configuredPorts, createDeliveryActivities, type DeliveryDeps } from './delivery';
 import { createHousekeepingActivities } from './housekeeping';
 import { createIndicatorActivities } from './indicators';
 import { createPenaltyActivities } from './penalties';
@@ -21,7 +21,7 @@ export function createActivities(db: Db, faults?: RecordFaults, delivery?: Deliv
     ...createIndicatorActivities(db),
     ...createReformActivities(db),
     ...createHousekeepingActivities(db),
-    ...createRecordActivities(db, faults),
+    ...createRecordActivities(db, faults, configuredPorts(delivery)),
     ...createDeliveryActivities(db, delivery),
   };
 }

@@ -3,6 +3,7 @@ import { processDefinitions } from '../domain/processes';
 import { notificationText, type NotificationKind } from '../domain/notifications';
 import type { ProcessType } from '../domain/names';
 import type { Step } from './step';
+import { composeExchange } from './exchange-compose';
 
 interface ChannelRow {
   org_id: string;
@@ -16,24 +17,30 @@ interface ChannelRow {
  * channel the organisation configured, in the outbox — in the step's transaction, so a notification
  * exists exactly when its step does. Returns how many outbox messages were written.
  */
-export async function writeNotifications(tx: Queryable, step: Step): Promise<number> {
-  return (await writeExchanges(tx, step)) + (await writeNotes(tx, step));
+export async function writeNotifications(tx: Queryable, step: Step, ports: readonly string[] = []): Promise<number> {
+  return (await writeExchanges(tx, step, ports)) + (await writeNotes(tx, step));
 }
 
 /**
  * Messages to outside systems: keyed by the step and their place in it, so the key (which the
  * message itself carries as its request id) is the same on every attempt and every retry of the step.
  */
-async function writeExchanges(tx: Queryable, step: Step): Promise<number> {
+async function writeExchanges(tx: Queryable, step: Step, ports: readonly string[]): Promise<number> {
+  let pending = 0;
   for (const [index, exchange] of (step.exchanges ?? []).entries()) {
+    // A system this deployment has no endpoint for is not told (a cluster without it, the tests' default).
+    if (!ports.includes(exchange.channel)) continue;
     const key = exchangeKey(step.key, index, exchange.channel);
+    const composed = await composeExchange(tx, exchange.channel, key, step.processId, exchange.payload);
     await tx.query(
-      `INSERT INTO outbox (idempotency_key, step_key, process_id, org_id, channel, target, payload, reply_to, created_at)
-       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)`,
-      [key, step.key, step.processId, exchange.orgId, exchange.channel, JSON.stringify({ ...exchange.payload, requestId: key }), exchange.replyTo ?? null, step.at],
+      `INSERT INTO outbox (idempotency_key, step_key, process_id, org_id, channel, target, payload, reply_to, created_at, status, last_error)
+       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10)`,
+      [key, step.key, step.processId, exchange.orgId, exchange.channel, JSON.stringify(composed.message), exchange.replyTo ?? null, step.at,
+        composed.ok ? 'PENDING' : 'FAILED', composed.ok ? null : composed.reason],
     );
+    if (composed.ok) pending++;
   }
-  return step.exchanges?.length ?? 0;
+  return pending;
 }
 
 export const exchangeKey = (stepKey: string, index: number, channel: string) => `${stepKey}/x${index}/${channel}`;

@@ -18,7 +18,8 @@ export interface RecordFaults {
 }
 
 /** Activities that write the official records: each workflow step, once, atomically. */
-export function createRecordActivities(db: Db, faults: RecordFaults = {}) {
+/** `ports`: the outside systems this deployment reaches (DeliveryDeps); a step's exchanges with others are not written. */
+export function createRecordActivities(db: Db, faults: RecordFaults = {}, ports: readonly string[] = []) {
   return {
     async commitStep(step: Step): Promise<StepResult> {
       const result = await db.transaction(async (tx) => {
@@ -27,7 +28,7 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}) {
         ]);
         if (first) return first.result;
         const published = step.catalog ? await publishCatalog(tx, step) : {};
-        const outbox = await writeStep(tx, step);
+        const outbox = await writeStep(tx, step, ports);
         const zoneEnded = step.zoneEnd ? { zoneEnded: await endZone(tx, step) } : {};
         // The acts this step makes final take their 文号 here, in the same transaction as the records.
         const issued = await issueDocuments(tx, step);
@@ -45,7 +46,7 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}) {
   };
 }
 
-async function writeStep(tx: Queryable, step: Step): Promise<number> {
+async function writeStep(tx: Queryable, step: Step, ports: readonly string[]): Promise<number> {
   for (const close of step.closeTasks) {
     if (!close.ids.length) continue;
     await tx.query(
@@ -114,7 +115,7 @@ async function writeStep(tx: Queryable, step: Step): Promise<number> {
         JSON.stringify(e.data)],
     );
   }
-  return writeNotifications(tx, step);
+  return writeNotifications(tx, step, ports);
 }
 
 /** A failure no retry can mend: the workflow sees it at once. */

@@ -76,9 +76,11 @@ export interface NotificationRecord {
 
 /** A message to an outside system (a port), sent after the step commits; its answer goes back to `replyTo`. */
 export interface ExchangeRecord {
-  channel: 'tax';
+  /** The port: the tax system, the credit platform (双公示), 互联网+监管, 政务服务网 (status back). */
+  channel: 'tax' | 'credit' | 'supervision' | 'gov-service';
   /** The organisation that owns the exchange: a permanent failure becomes its task. */
   orgId: string;
+  /** The message (tax), or the facts the outbox writer composes the message from (activities/exchange-compose.ts). */
   payload: Record<string, unknown>;
   replyTo?: string;
 }

@@ -93,6 +93,9 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/powers': read('everyone'),
   // The catalogue is published (“形成清单对外公布”): no token needed.
   'GET /api/public/powers': read('public'),
+  // Outside systems: no user's role reaches them; a known system client's signature does (api/inbound.ts).
+  'POST /api/system/applications': { roles: [], reach: 'public', writes: true },
+  'POST /api/system/tax-callbacks': { roles: [], reach: 'public', writes: true },
   'GET /api/agreements': read('everyone'),
   'GET /api/agreements/{id}': read('everyone'),
   'GET /api/authority': read('everyone'),

@@ -33,6 +33,7 @@ import { completeTask, getTask, listTasks } from './routes/tasks';
 import { getEntity, listEntitiesRoute, listVerifications } from './routes/entities';
 import { listNotifications, listOversight, markNotificationRead } from './routes/notifications';
 import { listNotificationChannels, setNotificationChannels } from './routes/notification-channels';
+import { submitApplication, taxCallback } from './routes/system';
 
 /** The whole API in one table: the app and /openapi.json are both made from it. */
 export const routes: Route[] = [
@@ -93,6 +94,8 @@ export const routes: Route[] = [
   verifyAudit,
   getPublicKey,
   getOrganisationKeys,
+  submitApplication,
+  taxCallback,
 ];
 
 export function createApp(deps: ApiDeps): express.Express {

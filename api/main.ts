@@ -6,7 +6,7 @@
 import { attachmentFiles } from '../store/attachment-files';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { durationMs, loadConfig } from '../platform/config';
+import { durationMs, loadConfig, systemClientsOf } from '../platform/config';
 import { listen } from '../platform/http-server';
 import { createLog } from '../platform/log';
 import { stopOnSignals } from '../platform/shutdown';
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     token: { secret: config.TOKEN_SECRET!, ttl: config.TOKEN_TTL },
     log,
     metricsToken: config.METRICS_TOKEN,
+    systemClients: systemClientsOf(config),
     loginLimits: loginLimitsOf(config),
     // Every API process of the scale-out layout must see the same directory (a shared volume).
     attachments: attachmentFiles(join(resolve(config.DATA_DIR), 'attachments')),

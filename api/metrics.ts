@@ -60,7 +60,16 @@ export function createMetrics(db: Db) {
     collect,
   });
 
+  const inbound = new Gauge({
+    name: 'collab_zones_inbound_requests',
+    help: 'Signed requests from outside systems (政务服务网 submissions, tax callbacks) by client and outcome (accepted, refused)',
+    labelNames: ['client', 'outcome'] as const,
+    registers: [registry],
+    collect,
+  });
+
   async function readLedger(): Promise<void> {
+    inbound.reset();
     tasks.reset();
     overdue.reset();
     outbox.reset();
@@ -84,6 +93,8 @@ export function createMetrics(db: Db) {
         tried.set(row.channel, (tried.get(row.channel) ?? 0) + Number(row.attempts));
       }
       for (const [channel, n] of tried) attempts.set({ channel }, n);
+      const calls = await db.query<{ client: string; outcome: string; n: string }>('SELECT client, outcome, count(*) AS n FROM inbound_requests GROUP BY client, outcome');
+      for (const row of calls) inbound.set({ client: row.client, outcome: row.outcome }, Number(row.n));
       ledgerUp.set(1);
     } catch {
       ledgerUp.set(0);

@@ -116,15 +116,18 @@ export async function processTimeline(
 
 /** What left the product for this process (e-mails, robots, outside systems): sent, failed or still being tried. */
 async function outboxEntries(deps: ApiDeps, processId: string, lang: Lang): Promise<TimelineEntry[]> {
-  const rows = await deps.db.query<{ channel: string; org_id: string; status: string; attempts: number; last_error: string | null; created_at: Date | string; sent_at: Date | string | null; last_attempt_at: Date | string | null }>(
-    'SELECT channel, org_id, status, attempts, last_error, created_at, sent_at, last_attempt_at FROM outbox WHERE process_id = $1 ORDER BY id',
+  const rows = await deps.db.query<{ channel: string; org_id: string; status: string; attempts: number; last_error: string | null; created_at: Date | string; sent_at: Date | string | null; last_attempt_at: Date | string | null; callback: { result?: string } | null; callback_at: Date | string | null }>(
+    'SELECT channel, org_id, status, attempts, last_error, created_at, sent_at, last_attempt_at, callback, callback_at FROM outbox WHERE process_id = $1 ORDER BY id',
     [processId],
   );
-  return rows.map((row) => {
+  const entry = (kind: string, at: Date | string, data: Record<string, unknown>) =>
+    ({ at: new Date(at).toISOString(), kind, actor: null, action: kind, summary: summarize(kind, data, lang), source: 'records' as const, runId: null, decision: null, authority: null });
+  return rows.flatMap((row) => {
     const kind = row.status === 'SENT' ? 'messageSent' : row.status === 'FAILED' ? 'messageFailed' : 'messagePending';
-    const at = new Date(row.sent_at ?? row.last_attempt_at ?? row.created_at).toISOString();
     const data = { channel: row.channel, to: row.org_id, attempts: row.attempts, error: row.last_error ?? '' };
-    return { at, kind, actor: null, action: kind, summary: summarize(kind, data, lang), source: 'records' as const, runId: null, decision: null, authority: null };
+    const sent = entry(kind, row.sent_at ?? row.last_attempt_at ?? row.created_at, data);
+    // An answer that came later, by the system's own callback.
+    return row.callback_at ? [sent, entry('messageAnswered', row.callback_at, { channel: row.channel, result: row.callback?.result ?? '' })] : [sent];
   });
 }
 

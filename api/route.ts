@@ -31,6 +31,8 @@ export interface ApiDeps {
   attachments?: AttachmentFiles;
   /** What audit exports and verification need (api/routes/audit.ts); without it they answer 501. */
   audit?: AuditDeps;
+  /** Outside systems that call in, by client id → shared HMAC secret (api/inbound.ts); none: every such call is a 401. */
+  systemClients?: Readonly<Record<string, string>>;
 }
 
 export interface AuditDeps {
@@ -157,7 +159,8 @@ export function mount(router: Router, routes: Route[], deps: RouteDeps): void {
         if (!checked.success) {
           throw new HttpError(500, 'INTERNAL', `response of ${route.method.toUpperCase()} ${route.path} broke its schema`, zodDetails(checked.error, 'response'));
         }
-        res.status(res.statusCode >= 400 ? res.statusCode : (route.status ?? 200));
+        // A handler may answer another success status than the route's (`res.locals.status`: 200 for a repeat of a 201).
+        res.status(res.statusCode >= 400 ? res.statusCode : ((res.locals.status as number | undefined) ?? route.status ?? 200));
         if (route.produces) {
           if (!res.get('content-type')) res.type([route.produces].flat()[0]);
           res.send(checked.data);

@@ -107,6 +107,13 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   messageSent: { zh: (d) => `${channelZh(d.channel)}已送达 ${d.to}（第 ${d.attempts} 次尝试）`, en: (d) => `${d.channel} message delivered for ${d.to} (attempt ${d.attempts})` },
   messageFailed: { zh: (d) => `${channelZh(d.channel)}发送失败（${d.attempts} 次尝试）：${d.error}`, en: (d) => `${d.channel} message failed after ${d.attempts} attempts: ${d.error}` },
   messagePending: { zh: (d) => `${channelZh(d.channel)}发送中（已尝试 ${d.attempts} 次）${d.error ? `：${d.error}` : ''}`, en: (d) => `${d.channel} message being sent (${d.attempts} attempts so far)${d.error ? `: ${d.error}` : ''}` },
+  messageAnswered: { zh: (d) => `${channelZh(d.channel)}已收到对方回调：${d.result}`, en: (d) => `${d.channel}: the system called back: ${d.result}` },
+  creditPlatformSent: {
+    zh: (d) => `${d.decisionNumber ?? d.licenceId ?? ''} ${CREDIT_KIND_ZH[String(d.kind)] ?? d.kind}报送信用平台（双公示）`,
+    en: (d) => `${d.decisionNumber ?? d.licenceId ?? ''}: ${d.kind} sent to the credit platform`,
+  },
+  supervisionSent: { zh: (d) => `${d.licenceId} ${SUPERVISION_KIND_ZH[String(d.kind)] ?? d.kind}报送互联网+监管`, en: (d) => `${d.licenceId}: ${d.kind} sent to the supervision platform` },
+  taxTransferPending: { zh: (d) => `市税务局系统已受理划转请求，结果待回调（${d.to}）`, en: (d) => `The tax system took the transfer to ${d.to}; its decision comes by callback` },
   taxTransferSent: { zh: (d) => `已通过系统实时提请市税务局划转至 ${d.to}`, en: (d) => `The transfer to ${d.to} was sent to the city tax bureau's system` },
   taxTransferRefusedBySystem: { zh: (d) => `市税务局系统不予划转：${d.reason}；转片区税务局人工办理`, en: (d) => `The tax system refused the transfer: ${d.reason}; the FTZ tax office takes it up` },
   taxTransferUndelivered: { zh: (d) => `市税务局系统无法送达（${d.reason}）；转片区税务局人工办理`, en: (d) => `The tax system could not be reached (${d.reason}); the FTZ tax office takes it up` },
@@ -315,7 +322,9 @@ function localDates(data: Data): Data {
   return typeof data.dueAt === 'string' ? { ...data, dueAt: chinaDate(new Date(data.dueAt)) } : data;
 }
 
-const CHANNEL_ZH: Record<string, string> = { email: '邮件', webhook: '群机器人消息', tax: '税务系统报文' };
+const CHANNEL_ZH: Record<string, string> = { email: '邮件', webhook: '群机器人消息', tax: '税务系统报文', credit: '信用平台“双公示”报文', supervision: '互联网+监管报文', 'gov-service': '政务服务网状态回传' };
+const CREDIT_KIND_ZH: Record<string, string> = { penalty: '行政处罚信息', licence: '行政许可信息', withdrawal: '撤销公示', repair: '信用修复' };
+const SUPERVISION_KIND_ZH: Record<string, string> = { verification: '承诺核查结果', onSiteCheck: '现场检查结果', rectificationOrder: '责令整改', revocation: '撤销许可' };
 const channelZh = (channel: unknown) => CHANNEL_ZH[String(channel)] ?? String(channel);
 
 export function summarize(kind: string, data: Data, lang: Lang): string {

@@ -64,6 +64,16 @@ const configSchema = z.object({
    * simulator unless it is set; a cluster without it keeps the 划转 as three tasks.
    */
   TAX_SYSTEM_URL: z.string().url().optional(),
+  /** The credit platform (信用平台, 双公示) penalties and licences on commitment are published on; `npm start` simulates it unless set. */
+  CREDIT_PLATFORM_URL: z.string().url().optional(),
+  /** 互联网+监管, which takes verification results, on-site checks, rectification orders and revocations; simulated unless set. */
+  SUPERVISION_PLATFORM_URL: z.string().url().optional(),
+  /** 政务服务网's endpoint for the status changes of the applications it submitted; simulated unless set. */
+  GOV_SERVICE_URL: z.string().url().optional(),
+  /** The HMAC secret 政务服务网 signs its submissions with (client `gov-service`); none: its submissions are refused (401). */
+  GOV_SERVICE_CLIENT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** The HMAC secret the tax system signs its callbacks with (client `tax-system`); none: callbacks are refused (401). */
+  TAX_CALLBACK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -101,10 +111,25 @@ export function loadConfig(kind: ProcessKind = 'embedded', env: NodeJS.ProcessEn
   return parsed.data;
 }
 
+type Endpoints = { taxSystemUrl?: string; creditPlatformUrl?: string; supervisionUrl?: string; govServiceUrl?: string };
+
 /** The worker's delivery settings: SMTP and the outside systems, when configured (or simulated). */
-export function deliveryOf(config: Config, simulated: { taxSystemUrl?: string } = {}): { smtp?: { url: string; from: string }; taxSystemUrl?: string } {
-  const taxSystemUrl = config.TAX_SYSTEM_URL ?? simulated.taxSystemUrl;
-  return { ...(config.SMTP_URL ? { smtp: { url: config.SMTP_URL, from: config.SMTP_FROM } } : {}), ...(taxSystemUrl ? { taxSystemUrl } : {}) };
+export function deliveryOf(config: Config, simulated: Endpoints = {}): { smtp?: { url: string; from: string } } & Endpoints {
+  const endpoints: Endpoints = {
+    taxSystemUrl: config.TAX_SYSTEM_URL ?? simulated.taxSystemUrl,
+    creditPlatformUrl: config.CREDIT_PLATFORM_URL ?? simulated.creditPlatformUrl,
+    supervisionUrl: config.SUPERVISION_PLATFORM_URL ?? simulated.supervisionUrl,
+    govServiceUrl: config.GOV_SERVICE_URL ?? simulated.govServiceUrl,
+  };
+  const set = Object.fromEntries(Object.entries(endpoints).filter(([, url]) => url)) as Endpoints;
+  return { ...(config.SMTP_URL ? { smtp: { url: config.SMTP_URL, from: config.SMTP_FROM } } : {}), ...set };
+}
+
+/** The API's system clients (api/inbound.ts): each configured secret, or the one shared with a simulator. */
+export function systemClientsOf(config: Config, simulated: { govService?: string; taxSystem?: string } = {}): Record<string, string> {
+  const govService = config.GOV_SERVICE_CLIENT_SECRET ?? simulated.govService;
+  const taxSystem = config.TAX_CALLBACK_SECRET ?? simulated.taxSystem;
+  return { ...(govService ? { 'gov-service': govService } : {}), ...(taxSystem ? { 'tax-system': taxSystem } : {}) };
 }
 
 /** `15s`, `2m`… in milliseconds. */

@@ -10,7 +10,7 @@ import { migrate } from '../store/migrate';
 import { loginLimitsOf } from '../api/login-limit';
 import { workflowCodeOnce } from '../audit/workflow-code';
 import { bundleWorkflows, createWorker, readWorkflowBundle } from '../worker/create-worker';
-import { deliveryOf, durationMs, type Config } from './config';
+import { deliveryOf, durationMs, systemClientsOf, type Config } from './config';
 import { registerSearchAttributes } from './engine-setup';
 import { ensureStatisticsSchedule, ensureSweepSchedule } from './schedules';
 import { listen } from './http-server';
@@ -19,7 +19,7 @@ import { createLog, type Log } from './log';
 import { embeddedTokenSecret } from './secrets';
 import { connectClient, connectWorker } from './temporal';
 import { installWorkerRuntime } from './worker-runtime';
-import { startTaxSimulator } from '../integrations/tax/simulator';
+import { startSimulators } from '../integrations/simulators';
 
 export interface Embedded {
   apiUrl: string;
@@ -90,11 +90,8 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
     await ensureSweepSchedule(client, { taskQueue: config.TASK_QUEUE });
 
     // The outside systems' stand-ins, unless a real endpoint is configured (docs/OPERATIONS.md).
-    const taxSimulator = config.TAX_SYSTEM_URL ? undefined : await startTaxSimulator();
-    if (taxSimulator) {
-      stops.push(() => taxSimulator.close());
-      log(`Tax system simulator at ${taxSimulator.url} (set TAX_SYSTEM_URL for the real one)`);
-    }
+    const simulators = await startSimulators(config, log);
+    stops.push(() => simulators.stop());
 
     const workerConnection = await connectWorker(temporalAddress, config);
     stops.push(() => workerConnection.close());
@@ -110,7 +107,7 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       onUnsealed: (reason) => structured.warn({ reason }, 'refused a payload the API did not seal'),
       shutdownGraceMs: graceMs,
       maxCachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
-      delivery: deliveryOf(config, { taxSystemUrl: taxSimulator?.url }),
+      delivery: deliveryOf(config, simulators.delivery),
     });
     const running = worker.run();
     stops.push(async () => {
@@ -129,10 +126,12 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       loginLimits: loginLimitsOf(config),
       audit: { signingKey: auditSigningKeyOf(config, dataDir), workflowCode: workflowCodeOnce(async () => workflowBundle) },
       attachments: attachmentFiles(join(dataDir, 'attachments')),
+      systemClients: systemClientsOf(config, simulators.secrets),
     });
     // A desk's product, with demo passwords: this machine only, unless HOST says otherwise.
     const server = await listen(app, config.PORT, config.HOST ?? '127.0.0.1');
     stops.push(() => server.close(graceMs));
+    simulators.apiListening(`http://127.0.0.1:${config.PORT}`);
     return {
       apiUrl: `http://localhost:${config.PORT}`,
       temporalUiUrl: engine?.uiUrl,

@@ -106,7 +106,7 @@ describe('a registration\'s 划转 through the tax system', () => {
     const metrics = (await h.anonymous('GET', '/metrics')).body as string;
     expect(metrics).toMatch(/collab_zones_outbox_messages\{channel="tax",status="SENT"\} [1-9]/);
     const published = await h.anonymous('GET', '/contracts.json');
-    expect(published.body.ports.map((p: { name: string }) => p.name)).toEqual(['tax-transfer']);
+    expect(published.body.ports.map((p: { name: string }) => p.name)).toContain('tax-transfer');
   });
 
   test('a refusal becomes one task for the FTZ tax office, with the system\'s reason', async () => {

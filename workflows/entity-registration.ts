@@ -8,6 +8,7 @@ import { continueAsNew, defineQuery, patched, setHandler, upsertSearchAttributes
 import type { ZoneEnd } from '../activities/step';
 import type { CreditRecord, EntityRecord, LicenceRecord, NormalLicenceRecord, Step, TaxRecord } from '../activities/step';
 import type { Grant } from '../activities/registration';
+import type { CreditFacts, SupervisionFacts } from '../activities/exchange-compose';
 import { REJECTION, type ActionDefinition, type ActionInput } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
@@ -74,6 +75,8 @@ export interface RegistrationState {
   normalLicences?: NormalLicenceRecord[];
   /** The 划转 went to the tax system (absent in runs from before the tax port): sent, then answered. */
   taxBySystem?: 'sent' | 'answered';
+  /** Submitted by 政务服务网 (absent for applications made at a window): its case number, and the last status sent back. */
+  intake?: { applicationNo: string; reported?: RegistrationStage };
 }
 
 export type RegistrationView = Omit<RegistrationState, 'core' | 'application'> & {
@@ -81,7 +84,12 @@ export type RegistrationView = Omit<RegistrationState, 'core' | 'application'> &
   openTasks: ProcessCore['openTasks'];
   application: Omit<Application, 'legalRepresentative'> & { legalRepresentative: ReturnType<typeof maskedRepresentative> };
 };
-export type RegistrationArgs = { start: Application; launchedBy: Actor } | { continued: RegistrationState };
+export type RegistrationArgs = { start: Application; launchedBy: Actor; intake?: { applicationNo: string } } | { continued: RegistrationState };
+
+/** Grants from this patch on are published on the credit platform (双公示, 行政许可). */
+export const CREDIT_PLATFORM_PATCH = 'credit-platform-port';
+/** Verifications, on-site checks, rectification orders and revocations from this patch on go to 互联网+监管. */
+export const SUPERVISION_PATCH = 'supervision-port';
 
 export const registrationStateQuery = defineQuery<RegistrationView>('state');
 
@@ -105,6 +113,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
           licences: [],
           deadlines: [],
           historyEventLimit: 0,
+          ...(args.intake ? { intake: { applicationNo: args.intake.applicationNo } } : {}),
         };
   const core = resumeCore(state.core);
   const county = state.zoneCode;
@@ -120,11 +129,30 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     };
   };
   const write = async (step: Step): Promise<RegistrationView> => {
+    reportStatus(step);
     await publishAndCommit(core, state.stage, step);
     watchNewDeadlines();
     return view();
   };
   const enter = (stage: RegistrationStage) => enterStage(state, stage);
+  /** 政务服务网 hears each new status of an application it submitted, in the step that made it. */
+  function reportStatus(step: Step): void {
+    const intake = state.intake;
+    if (!intake || intake.reported === state.stage) return;
+    intake.reported = state.stage;
+    const reasons = state.stage === 'REFUSED' ? state.refusals.map((r) => r.message) : undefined;
+    exchange(step, 'gov-service', 'ftz', { applicationNo: intake.applicationNo, uscc: state.uscc, status: state.stage, at: step.at, ...(reasons ? { reasons } : {}) });
+  }
+  function exchange(step: Step, channel: 'credit' | 'supervision' | 'gov-service', orgId: string, facts: Record<string, unknown>): void {
+    step.exchanges = [...(step.exchanges ?? []), { channel, orgId, payload: facts }];
+  }
+  /** A supervision record to 互联网+监管 (patched: runs from before the port send none). */
+  function supervise(step: Step, kind: SupervisionFacts['kind'], licenceId: string, powerCode: string, details: Record<string, unknown>): void {
+    if (!patched(SUPERVISION_PATCH)) return;
+    const facts: SupervisionFacts = { kind, uscc: state.uscc, powerCode, organ: enforcement, on: step.at, details };
+    exchange(step, 'supervision', enforcement, facts as unknown as Record<string, unknown>);
+    addEvent(core, step, 'supervisionSent', null, { kind, licenceId });
+  }
   const licence = (id: unknown) => state.licences.find((l) => l.id === id) as LicenceRecord;
 
   function track(name: string, deadline: Deadline, what: string, remind: string, escalateTo: string[]): void {
@@ -263,6 +291,14 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     enter('SUPERVISING');
     if (taxBySystem) sendTaxTransfer(step);
     else openTaxStep(step, 'requestTaxTransfer', taxDeadline);
+    // After the 划转 (its key stays the step's first exchange): each licence on commitment is published (双公示, 行政许可).
+    if (state.licences.length && patched(CREDIT_PLATFORM_PATCH)) {
+      for (const l of state.licences) {
+        const facts: CreditFacts = { kind: 'licence', licenceId: l.id, uscc: state.uscc, powerCode: l.powerCode, commitment: l.commitment, grantedOn: step.at, organ: orgIds.zoneBody(county), source: 'ftz' };
+        exchange(step, 'credit', 'ftz', facts as unknown as Record<string, unknown>);
+        addEvent(core, step, 'creditPlatformSent', null, { kind: 'licence', licenceId: l.id });
+      }
+    }
   }
 
   const TAX_STEPS: Record<TaxStep, { org: string; next?: TaxStep; status: TaxRecord['transferStatus']; at: 'requestedAt' | 'approvedAt' | 'confirmedAt' }> = {
@@ -305,7 +341,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     state.tax = { ...state.tax!, transferStatus: 'REQUESTED', requestedAt: step.at };
     step.tax = state.tax;
     state.taxBySystem = 'sent';
-    step.exchanges = [{
+    step.exchanges = [...(step.exchanges ?? []), {
       channel: 'tax',
       orgId: 'tax-ftz',
       replyTo: core.processId,
@@ -341,6 +377,13 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
   }
   setHandler(exchangeAnsweredSignal, async (answer) => {
     if (answer.channel !== 'tax' || state.taxBySystem !== 'sent') return;
+    // Taken in, decided later: the decision comes by the system's callback (patched: earlier runs never heard `pending`).
+    if ((answer.answer as { result?: string } | undefined)?.result === 'pending' && patched('tax-callback')) {
+      const step = beginStep(core);
+      addEvent(core, step, 'taxTransferPending', null, { to: state.tax!.transferTo });
+      await write(step);
+      return;
+    }
     state.taxBySystem = 'answered';
     await taxAnswered(answer);
   });
@@ -367,10 +410,13 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
         if (input.payload.result === 'compliant') {
           Object.assign(record, { verificationStatus: 'COMPLIANT', status: 'GRANTED' });
           addEvent(core, step, 'commitmentVerified', input.actor, { licenceId: record.id, onTime: record.verifiedOnTime, note: input.payload.note });
+          supervise(step, 'verification', record.id, record.powerCode, { 核查结果: '合格', 按期核查: record.verifiedOnTime, ...(input.payload.note ? { 核查说明: input.payload.note } : {}) });
         } else {
           Object.assign(record, { verificationStatus: 'RECTIFYING', rectificationDue: rectification!.dueAt });
           addEvent(core, step, 'rectificationOrdered', input.actor, { licenceId: record.id, findings: input.payload.findings, rectifyBy: rectification!.dueAt, onTime: record.verifiedOnTime });
           openTask(core, step, A.recheckCommitment, enforcement, { licenceId: record.id, uscc: state.uscc, powerCode: record.powerCode, findings: input.payload.findings }, rectification!.dueAt);
+          supervise(step, 'verification', record.id, record.powerCode, { 核查结果: '不合格', 按期核查: record.verifiedOnTime, 核查说明: input.payload.findings });
+          supervise(step, 'rectificationOrder', record.id, record.powerCode, { 整改事项: input.payload.findings, 整改期限: rectification!.dueAt });
         }
         step.licences = [record];
         completeIfSettled(step);
@@ -418,6 +464,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     step.creditRecords = [credit];
     step.penaltyCases = [{ id: caseId, uscc: state.uscc, zoneCode: county, enforcementOrg: enforcement, reason: credit.reason, licenceId: record.id, openedAt: step.at }];
     addEvent(core, step, 'licenceRevoked', actor, { licenceId: record.id, findings });
+    supervise(step, 'revocation', record.id, record.powerCode, { 撤销原因: findings });
     addEvent(core, step, 'creditRecorded', null, { creditRecordId: credit.id, uscc: state.uscc, barsCommitment: true });
     addEvent(core, step, 'penaltyCaseOpened', null, { caseId, enforcementOrg: enforcement });
   }
@@ -496,6 +543,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
           l.status = 'AWAITING_DECISION';
         });
         addEvent(core, step, 'onSiteChecked', input.actor, { licenceId: record.id, result: input.payload.result, findings: input.payload.findings, checkedOn: input.payload.checkedOn });
+        supervise(step, 'onSiteCheck', record.id, record.powerCode, { 检查结果: input.payload.result === 'meets' ? '合格' : '不合格', 检查发现: input.payload.findings, 检查日期: input.payload.checkedOn });
         openTask(core, step, A.decideLicence, 'ftz', { licenceId: record.id, uscc: state.uscc, powerCode: record.powerCode, powerName: record.powerName, onSiteCheck: input.payload });
       },
     },

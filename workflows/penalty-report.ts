@@ -15,6 +15,7 @@ import type { Activities } from '../activities';
 import type { PenaltyPolicy } from '../activities/penalties';
 import type { PenaltyCreditRecord, PenaltyRecord } from '../activities/penalty-records';
 import type { Step } from '../activities/step';
+import type { CreditFacts } from '../activities/exchange-compose';
 import type { Authority } from '../domain/authority';
 import { REJECTION } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
@@ -74,6 +75,8 @@ type Side = 'zone' | 'ftz';
 export const LOCAL_AUTHORITY_PATCH = 'penalty-local-authority';
 /** Credit repair requests from this patch on are decided by someone other than their asker. */
 export const CREDIT_REPAIR_FOUR_EYES_PATCH = 'credit-repair-four-eyes';
+/** Penalties recognised from this patch on are published on the credit platform (双公示), and their withdrawal and repair sent after. */
+export const CREDIT_PLATFORM_PATCH = 'credit-platform-port';
 
 export interface PenaltyState {
   core: ProcessCore;
@@ -100,6 +103,8 @@ export interface PenaltyState {
   reviews: (PenaltyReview & { round: number; reviewer: Actor; at: string })[];
   /** Who asked for the credit repair awaiting a decision: someone else decides it. */
   repairRequestedBy?: Actor;
+  /** The recognition went to the credit platform (absent for penalties recognised before the port): its withdrawal and repair follow it there. */
+  creditPlatform?: true;
   /** Time the case waited on each side, in milliseconds, and who holds it now. */
   held: { zone: number; ftz: number; holder: Side | null; since: string | null };
   record?: PenaltyRecord;
@@ -194,6 +199,11 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
   function saveCredit(step: Step, changes: Partial<PenaltyCreditRecord>): void {
     state.credit = { ...(state.credit as PenaltyCreditRecord), ...changes };
     step.penalty = { ...step.penalty!, credit: state.credit };
+  }
+  /** A 双公示 message, sent after the step commits (the step never waits on it); the FTZ owns it. */
+  function toCreditPlatform(step: Step, facts: CreditFacts): void {
+    step.exchanges = [...(step.exchanges ?? []), { channel: 'credit', orgId: 'ftz', payload: facts as unknown as Record<string, unknown> }];
+    addEvent(core, step, 'creditPlatformSent', null, { kind: facts.kind, decisionNumber: state.decisionNumber });
   }
   /** The authority an event names: local authority, or (filed before) the power and agreement that authorised it. */
   const authorityData = () =>
@@ -299,6 +309,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
           repairEligibleFrom: period.repairEligibleFrom,
           status: 'ACTIVE',
         });
+        if (patched(CREDIT_PLATFORM_PATCH)) {
+          state.creditPlatform = true;
+          toCreditPlatform(step, { kind: 'penalty', decisionNumber: state.decisionNumber, decision: state.decision, entityName: state.report?.entityName, organ: enforcement, source: 'ftz', publicationUntil: period.until });
+        }
         addEvent(core, step, 'penaltyRecognised', input.actor, {
           round,
           grade: state.decision.grade,
@@ -381,6 +395,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         const reason = `${input.payload.cause}: ${input.payload.reason}`;
         saveRecord(step, { status: 'WITHDRAWN', withdrawnAt: step.at, withdrawalReason: reason });
         if (state.credit) saveCredit(step, { status: 'WITHDRAWN', endedAt: step.at, endReason: reason });
+        if (state.creditPlatform) toCreditPlatform(step, { kind: 'withdrawal', decisionNumber: state.decisionNumber, uscc: state.decision.uscc, reason, on: step.at, source: 'ftz' });
         addEvent(core, step, 'penaltyWithdrawn', input.actor, { cause: input.payload.cause, reason: input.payload.reason, creditRecordId: state.credit?.id });
         enter('WITHDRAWN');
       },
@@ -433,6 +448,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         saveRecord(step);
         saveCredit(step, { status: 'REPAIRED', endedAt: step.at, endReason: `repaired${input.payload.note ? `: ${input.payload.note}` : ''}` });
         addEvent(core, step, 'creditRepaired', input.actor, { on: today(), note: input.payload.note });
+        if (state.creditPlatform) toCreditPlatform(step, { kind: 'repair', decisionNumber: state.decisionNumber, uscc: state.decision.uscc, note: input.payload.note ?? '准予信用修复', on: step.at, source: 'ftz' });
         enter('REPAIRED');
       },
     },

@@ -77,7 +77,7 @@ async function newNamespace(connection: Connection): Promise<string> {
  * One test file's product: its own records store, namespace, task queue, worker and API, on the
  * run's shared engine and workflow bundle.
  */
-export async function startHarness(options: { database?: 'pglite' | 'postgres'; faults?: RecordFaults; maxCachedWorkflows?: number; delivery?: DeliveryDeps } = {}) {
+export async function startHarness(options: { database?: 'pglite' | 'postgres'; faults?: RecordFaults; maxCachedWorkflows?: number; delivery?: DeliveryDeps; systemClients?: Record<string, string> } = {}) {
   quietRuntime();
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
   const db = await openTestDb(options.database ?? 'pglite');
@@ -120,7 +120,7 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
   const tokenSecret = randomBytes(32).toString('hex');
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'attachments-'));
   const attachments = attachmentFiles(attachmentsDir);
-  const app = createApp({ db, client, taskQueue, token: { secret: tokenSecret, ttl: '1h' }, audit, attachments });
+  const app = createApp({ db, client, taskQueue, token: { secret: tokenSecret, ttl: '1h' }, audit, attachments, systemClients: options.systemClients });
   const server = await new Promise<Server>((listening) => {
     const s = app.listen(0, '127.0.0.1', () => listening(s));
   });
