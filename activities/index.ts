@@ -8,6 +8,7 @@ import { createPolicyActivities } from './policy';
 import { createRecordActivities, type RecordFaults } from './records';
 import { createRegistrationActivities } from './registration';
 import { createStatisticsActivities } from './statistics';
+import { createSupervisionActivities } from './supervision';
 
 /** Every activity the worker registers, built over the records store. */
 export function createActivities(db: Db, faults?: RecordFaults, delivery?: DeliveryDeps) {
@@ -18,6 +19,7 @@ export function createActivities(db: Db, faults?: RecordFaults, delivery?: Deliv
     ...createPenaltyActivities(db),
     ...createStatisticsActivities(db),
     ...createIndicatorActivities(db),
+    ...createSupervisionActivities(db),
     ...createHousekeepingActivities(db),
     ...createRecordActivities(db, faults),
     ...createDeliveryActivities(db, delivery),

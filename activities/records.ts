@@ -7,6 +7,7 @@ import { writePenalty } from './penalty-records';
 import { writeIndicatorReports } from './indicator-records';
 import { writeNotifications } from './notification-records';
 import { writePilot } from './pilot-records';
+import { writeInspections } from './supervision-records';
 import { endZone, writeZone, writeZoneArea } from './zone-records';
 import { chinaDate } from '../domain/calendar';
 import type { Step, StepResult } from './step';
@@ -96,6 +97,7 @@ async function writeStep(tx: Queryable, step: Step): Promise<number> {
   if (step.penalty) await writePenalty(tx, step);
   if (step.measure || step.pilotDecisions) await writePilot(tx, step);
   if (step.indicatorReports) await writeIndicatorReports(tx, step);
+  if (step.inspectionPlan || step.inspections) await writeInspections(tx, step);
   for (const [i, a] of (step.attachments ?? []).entries()) {
     await tx.query(
       `INSERT INTO attachments (id, process_id, sha256, size_bytes, media_type, file_name, purpose, step_ref, uploaded_by, uploaded_at)

@@ -9,6 +9,7 @@ export const PROCESS_TYPES = [
   'penalty-report',
   'pilot-adoption',
   'economic-indicators',
+  'supervision-plan',
 ] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 

@@ -7,4 +7,5 @@ export { penaltyReport } from './penalty-report';
 export { pilotAdoption } from './pilot-adoption';
 export { powerCatalog } from './power-catalog';
 export { statisticsSnapshot } from './statistics-snapshot';
+export { supervisionPlan } from './supervision-plan';
 export { zoneEstablishment } from './zone-establishment';
