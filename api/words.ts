@@ -114,7 +114,7 @@ const FIELDS: Words = {
   caseReason: ['立案理由', 'Reason for the case'],
   selection: ['检查方式', 'Selection'],
   seed: ['随机种子', 'Seed'],
-  title: ['计划名称', 'Title'],
+  planName: ['计划名称', 'Plan name'],
   penalty: ['处罚', 'Penalty'],
   'decision.uscc': ['当事人统一社会信用代码', "Entity's USCC"],
   caseId: ['关联处罚案件', 'Penalty case'],

@@ -73,7 +73,7 @@ export const supervisionInputSchema = builtOnFirstUse(() =>
         .trim()
         .regex(/^[A-Za-z0-9-]{1,64}$/, '随机种子应为1至64位字母、数字或连字符')
         .optional(),
-      title: z.string().trim().min(1, '计划名称不能为空').max(200, '计划名称不超过200字').optional(),
+      planName: z.string().trim().min(1, '计划名称不能为空').max(200, '计划名称不超过200字').optional(),
     })
     .strict(),
 );

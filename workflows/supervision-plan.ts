@@ -264,7 +264,7 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
     state.historyEventLimit = prepared.historyEventLimit;
     state.dayLengthMs = prepared.dayLengthMs;
     state.facts = prepared.facts;
-    state.title = state.input.title ?? `${prepared.zoneName}${SELECTION_LABELS[state.input.selection].zh}`;
+    state.title = state.input.planName ?? `${prepared.zoneName}${SELECTION_LABELS[state.input.selection].zh}`;
     // Without a seed given, the process draws one (deterministically, as the engine replays it) and records it.
     const seed = state.input.seed ?? uuid4();
     const draw = drawPlan(prepared.facts, seed, state.input.selection);
