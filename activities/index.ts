@@ -9,6 +9,7 @@ import { createReformActivities } from './reform';
 import { createRecordActivities, type RecordFaults } from './records';
 import { createRegistrationActivities } from './registration';
 import { createStatisticsActivities } from './statistics';
+import { createSupervisionActivities } from './supervision';
 
 /** Every activity the worker registers, built over the records store. */
 export function createActivities(db: Db, faults?: RecordFaults, delivery?: DeliveryDeps) {
@@ -20,6 +21,7 @@ export function createActivities(db: Db, faults?: RecordFaults, delivery?: Deliv
     ...createStatisticsActivities(db),
     ...createIndicatorActivities(db),
     ...createReformActivities(db),
+    ...createSupervisionActivities(db),
     ...createHousekeepingActivities(db),
     ...createRecordActivities(db, faults, configuredPorts(delivery)),
     ...createDeliveryActivities(db, delivery),

@@ -8,6 +8,7 @@ import { writeIndicatorReports } from './indicator-records';
 import { writeNotifications } from './notification-records';
 import { writePilot } from './pilot-records';
 import { writeDemand, writePractice } from './reform-records';
+import { writeInspections } from './supervision-records';
 import { endZone, writeZone, writeZoneArea } from './zone-records';
 import { chinaDate } from '../domain/calendar';
 import type { Step, StepResult } from './step';
@@ -100,6 +101,7 @@ async function writeStep(tx: Queryable, step: Step, ports: readonly string[]): P
   if (step.indicatorReports) await writeIndicatorReports(tx, step);
   if (step.practice) await writePractice(tx, step);
   if (step.demand) await writeDemand(tx, step);
+  if (step.inspectionPlan || step.inspections) await writeInspections(tx, step);
   for (const [i, a] of (step.attachments ?? []).entries()) {
     await tx.query(
       `INSERT INTO attachments (id, process_id, sha256, size_bytes, media_type, file_name, purpose, step_ref, uploaded_by, uploaded_at)

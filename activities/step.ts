@@ -290,6 +290,45 @@ export interface IndicatorReportRecord {
   acceptedAt?: string;
 }
 
+/** An inspection plan as drawn (inspection_plans): the seed and the facts the draw is reproducible from. */
+export interface InspectionPlanRecord {
+  zoneCode: string;
+  selection: 'random' | 'targeted';
+  title: string;
+  seed: string;
+  algorithm: string;
+  population: unknown;
+  ratios: unknown;
+  facts: unknown;
+  launchedBy: Actor;
+  drawnAt: string;
+  status: 'INSPECTING' | 'CONCLUDED';
+  concludedAt?: string;
+}
+
+/** One inspection as it stands after the step (inspections); a recorded result is published and awaits the 互联网+监管 port. */
+export interface InspectionRecord {
+  id: string;
+  zoneCode: string;
+  uscc: string;
+  entityName: string;
+  grade: string;
+  signals: string[];
+  inspectors: string[];
+  conflict?: string;
+  enforcementOrg: string;
+  status: 'DRAWN' | 'RECTIFYING' | 'REINSPECTING' | 'COMPLIANT' | 'PENALTY_CASE';
+  inspectedOn?: string;
+  findings?: string;
+  rectifyBy?: string;
+  reinspectedOn?: string;
+  reinspectionFindings?: string;
+  penaltyCaseId?: string;
+  concludedAt?: string;
+  publishedAt?: string;
+  drawnAt: string;
+}
+
 /**
  * Everything one workflow step writes, applied in one transaction: a decision's records, its
  * timeline events and the tasks it closes and opens land together or not at all.
@@ -327,6 +366,8 @@ export interface Step {
   indicatorReports?: IndicatorReportRecord[];
   practice?: PracticeRecord;
   demand?: DemandRecord;
+  inspectionPlan?: InspectionPlanRecord;
+  inspections?: InspectionRecord[];
   /** Files attached to an open task, by their SHA-256 (the bytes are in the attachment store). */
   attachments?: (Attachment & { taskId: string; action: string; by: Actor })[];
   /** A zone terminated: its agreements end on that day (written with the step). */

@@ -122,6 +122,10 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/statistics/export': read('everyone'),
   // Reported indicators are statistics too (统计指标共享): every organisation reads them and their definitions.
   'GET /api/indicators': read('everyone'),
+  // Inspection plans and results, with the draw's seed: every organisation reads them (signed in).
+  'GET /api/inspections': read('everyone'),
+  // 双随机、一公开: the results are published to everyone, no token, people's data masked.
+  'GET /api/public/inspections': read('public'),
   // Verification recomputes and replays what the caller sends: it changes nothing, but it costs.
   'POST /api/audit/verify': read('everyone', ['admin', 'auditor']),
   'GET /api/audit/public-key': read('everyone'),
@@ -187,6 +191,9 @@ const actionOrgs: Record<string, ActionOrgs> = {
   // The FTZ routes a demand; the organisation it was routed to answers.
   routeDemand: 'addressee',
   answerDemand: 'addressee',
+  // The task is the county enforcement's (le-<code>): nobody else inspects or records the result.
+  inspectEntity: 'addressee',
+  reinspectEntity: 'addressee',
 };
 
 export interface ActionRule {

@@ -29,6 +29,7 @@ import { listDivisions, listParks, zoneContaining } from './routes/divisions';
 import { getStatistics, takeStatisticsSnapshot } from './routes/statistics';
 import { exportStatistics } from './routes/statistics-export';
 import { listIndicators } from './routes/indicators';
+import { listInspectionsRoute, listPublicInspections } from './routes/inspections';
 import { completeTask, getTask, listTasks } from './routes/tasks';
 import { getEntity, listEntitiesRoute, listVerifications } from './routes/entities';
 import { listNotifications, listOversight, markNotificationRead } from './routes/notifications';
@@ -88,6 +89,8 @@ export const routes: Route[] = [
   getStatistics,
   exportStatistics,
   listIndicators,
+  listInspectionsRoute,
+  listPublicInspections,
   takeStatisticsSnapshot,
   getHistory,
   exportProcess,

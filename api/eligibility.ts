@@ -5,6 +5,7 @@ import { periodBounds } from '../domain/statistics';
 import type { Application } from '../domain/registration';
 import { launchApproval } from '../domain/zone-area';
 import type { ZoneEstablishmentInput } from '../domain/zone-establishment';
+import type { SupervisionInput } from '../domain/supervision';
 import { placeProblems } from '../store/divisions';
 import { penaltyEntityProblems } from '../store/penalties';
 import type { User } from './auth';
@@ -84,6 +85,18 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     await requireActiveZone(deps, String(input.zoneCode), 'reform-demand');
     const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     if (String(input.receivedOn) > chinaToday) throw badRequest({ zh: '受理日期不能晚于今天', en: 'a demand cannot be received after today' }, [{ path: 'body.receivedOn', message: '受理日期不能晚于今天' }]);
+  },
+  async 'supervision-plan'(deps, raw, user) {
+    const input = raw as unknown as SupervisionInput;
+    // A county plans inspections in its own zone only; the FTZ in any.
+    if (user.orgId !== 'ftz' && user.orgId !== orgIds.government(input.zoneCode)) {
+      throw forbidden({ zh: `${user.orgId} 只能为本县（市、区）的协同区制定检查计划，不能为 ${input.zoneCode}`, en: `${user.orgId} plans inspections in its own county's zone only, not ${input.zoneCode}` });
+    }
+    const [zone] = await deps.db.query<{ status: string; name: string }>('SELECT status, name FROM zones WHERE code = $1', [input.zoneCode]);
+    if (!zone) throw badRequest({ zh: '检查计划的协同区不存在', en: 'no such zone' }, [{ path: 'body.zoneCode', message: `${input.zoneCode} 不是协同区` }]);
+    if (zone.status !== 'ACTIVE') throw conflict({ zh: `${zone.name}当前不在运行中（${zone.status}），不能制定检查计划`, en: `zone ${input.zoneCode} is ${zone.status}, not ACTIVE` });
+    const [inspector] = await deps.db.query(`SELECT 1 FROM users WHERE org_id = $1 AND 'staff' = ANY(roles) LIMIT 1`, [orgIds.enforcement(input.zoneCode)]);
+    if (!inspector) throw conflict({ zh: `${orgIds.enforcement(input.zoneCode)} 的执法人员名录为空，无法抽取检查人员`, en: `the roster of ${orgIds.enforcement(input.zoneCode)} is empty` });
   },
   async 'pilot-adoption'(deps, input) {
     const [measure] = await deps.db.query<{ delisted_on: string | null; delisting_reason: string | null }>(

@@ -9,7 +9,9 @@ export function parseActionPayload(action: ActionDefinition, body: unknown): unk
   if (!payload.success) {
     if (!action.refusal) throw invalidInput(payload.error, 'body', `${action.name} payload`);
     // An action whose schema words its field messages in Chinese says them so, under its own refusal.
-    throw badRequest(action.refusal, zodDetails(payload.error, 'body').map((d) => ({ path: d.path, message: d.zh ?? d.message })));
+    // Already Chinese: given as the Chinese too, so a Chinese reader gets it as written, not wrapped as an English refusal.
+    const details = zodDetails(payload.error, 'body').map((d) => ({ path: d.path, message: d.zh ?? d.message, zh: d.zh ?? d.message }));
+    throw badRequest({ zh: action.refusal, en: action.refusal }, details);
   }
   return payload.data;
 }

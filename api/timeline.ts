@@ -210,6 +210,25 @@ const templates: Record<string, { zh: Template; en: Template }> = {
     en: (d) => `The zone ended on ${d.terminatedOn}: ${(d.agreements as string[]).length} agreements ended, ${(d.registrationsRefused as string[]).length} applications in flight refused; registered entities keep their local tax office and supervision`,
   },
   agreementEndedWithZone: { zh: (d) => `协同区于 ${d.on} 终止，委托协议随之终止：${d.reason}`, en: (d) => `Ended with its zone on ${d.on}: ${d.reason}` },
+  inspectionsDrawn: {
+    zh: (d) => `${d.selection === 'random' ? '双随机抽取' : '按风险信号确定重点检查对象'}：随机种子 ${d.seed}（${d.algorithm}），${drawnWords(d, 'zh')}`,
+    en: (d) => `${d.selection === 'random' ? 'Random draw' : 'Targeted by risk signals'}: seed ${d.seed} (${d.algorithm}), ${drawnWords(d, 'en')}`,
+  },
+  inspectionCompliant: { zh: (d) => `检查 ${d.entityName}（${d.inspectedOn}）：未发现问题。${d.findings}`, en: (d) => `Inspected ${d.entityName} (${d.inspectedOn}): compliant. ${d.findings}` },
+  inspectionRectificationOrdered: {
+    zh: (d) => `检查 ${d.entityName}（${d.inspectedOn}）：责令限期整改 ${d.rectificationDays} 天，至 ${d.rectifyBy}。${d.findings}`,
+    en: (d) => `Inspected ${d.entityName} (${d.inspectedOn}): rectification within ${d.rectificationDays} days, by ${d.rectifyBy}. ${d.findings}`,
+  },
+  inspectionReopened: { zh: (d) => `${d.entityName} 整改期限（${d.rectifyBy}）届满，检查重新开启，待复查`, en: (d) => `${d.entityName}: the rectification period (${d.rectifyBy}) is over; the inspection reopens for a re-inspection` },
+  inspectionRectified: { zh: (d) => `复查 ${d.entityName}（${d.inspectedOn}）：整改到位。${d.findings}`, en: (d) => `Re-inspected ${d.entityName} (${d.inspectedOn}): rectified. ${d.findings}` },
+  inspectionCaseOpened: {
+    zh: (d) => `${d.afterRectification ? '复查' : '检查'} ${d.entityName}（${d.inspectedOn}）：立案查处（案件 ${d.caseId}）：${d.reason}`,
+    en: (d) => `${d.afterRectification ? 'Re-inspected' : 'Inspected'} ${d.entityName} (${d.inspectedOn}): penalty case ${d.caseId} opened: ${d.reason}`,
+  },
+  inspectionPlanConcluded: {
+    zh: (d) => `检查计划办结：${d.inspections} 户，未发现问题或整改到位 ${d.compliant} 户，立案 ${d.penaltyCases} 户；结果已公示`,
+    en: (d) => `Plan concluded: ${d.inspections} inspected, ${d.compliant} compliant, ${d.penaltyCases} penalty cases; results published`,
+  },
   // From the engine's histories (audit/history-facts.ts), not the records.
   deadlineSet: {
     zh: (d) => `设定${deadlineName(d.name, 'zh')}：${periodZh(String(d.period))}，截止 ${d.dueAt}${d.provisional ? '（按暂定日历）' : ''}`,
@@ -235,7 +254,16 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   },
 };
 
+/** The entities and inspectors a draw chose, in words. */
+function drawnWords(d: Data, lang: Lang): string {
+  const drawn = (d.inspections as { name: string; inspectors: string[] }[] | undefined) ?? [];
+  if (!drawn.length) return lang === 'zh' ? '未抽中检查对象' : 'nothing drawn';
+  const list = drawn.map((i) => `${i.name}（${i.inspectors.join('、')}）`).join(lang === 'zh' ? '；' : '; ');
+  return lang === 'zh' ? `抽中 ${drawn.length} 户及检查人员：${list}` : `${drawn.length} drawn with inspectors: ${list}`;
+}
+
 const DEADLINE_NAMES: Record<string, { zh: string; en: string }> = {
+  'supervision.inspectionPeriod': { zh: '检查办理期限', en: 'the inspection' },
   signingDeadline: { zh: '备忘录签署期限', en: 'signing the memorandum' },
   'memorandum.signingPeriod': { zh: '备忘录签署期限', en: 'signing the memorandum' },
   'agreement.announcementPeriod': { zh: '委托协议公告期限', en: 'announcing the agreement' },
@@ -267,6 +295,7 @@ const ACTIVITY_NAMES: Record<string, { zh: string; en: string }> = {
   preparePenalty: { zh: '处罚抄报准备', en: 'Preparing the penalty report' },
   checkPenaltyDecision: { zh: '核对处罚决定', en: 'Checking the decision' },
   checkPenaltyEntity: { zh: '核对处罚当事人登记', en: "Checking the entity's registration" },
+  prepareSupervisionPlan: { zh: '读取检查对象与执法人员名录', en: 'Reading the entities and the roster' },
   preparePilot: { zh: '读取改革试点与协同区', en: 'Reading the measure and the zones' },
   prepareReform: { zh: '读取协同区', en: 'Reading the zone' },
   reserveMeasureCode: { zh: '编定改革事项编码', en: 'Reserving the measure code' },

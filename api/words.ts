@@ -134,6 +134,12 @@ const FIELDS: Words = {
   validFrom: ['有效期起', 'Valid from'],
   validUntil: ['有效期至', 'Valid until'],
   checkedOn: ['核查日期', 'Checked on'],
+  inspectedOn: ['检查日期', 'Inspected on'],
+  rectificationDays: ['整改期限（天）', 'Rectification period (days)'],
+  caseReason: ['立案理由', 'Reason for the case'],
+  selection: ['检查方式', 'Selection'],
+  seed: ['随机种子', 'Seed'],
+  planName: ['计划名称', 'Plan name'],
   penalty: ['处罚', 'Penalty'],
   'decision.uscc': ['当事人统一社会信用代码', "Entity's USCC"],
   caseId: ['关联处罚案件', 'Penalty case'],
@@ -151,6 +157,10 @@ const FIELDS: Words = {
 };
 
 const VALUES: Words = {
+  rectify: ['责令整改', 'rectification order'],
+  penaltyCase: ['立案查处', 'penalty case'],
+  random: ['双随机抽查', 'random'],
+  targeted: ['重点检查', 'targeted'],
   sign: ['签署', 'sign'],
   return: ['退回修改', 'return for changes'],
   approve: ['批准', 'approve'],

@@ -14,11 +14,13 @@ export const ATTACHMENT_TYPES: Record<string, number[]> = {
   'image/jpeg': [0xff, 0xd8, 0xff],
 };
 
-export const ATTACHMENT_PURPOSES = ['scan', 'map', 'decision', 'other'] as const;
+export const ATTACHMENT_PURPOSES = ['scan', 'map', 'decision', 'photo', 'other'] as const;
 export const ATTACHMENT_PURPOSE_LABELS: Record<(typeof ATTACHMENT_PURPOSES)[number], { zh: string; en: string }> = {
   scan: { zh: '扫描件', en: 'Scan' },
   map: { zh: '地图', en: 'Map' },
   decision: { zh: '决定书', en: 'Decision document' },
+  // An inspection's on-site photographs (现场检查照片).
+  photo: { zh: '现场照片', en: 'On-site photo' },
   other: { zh: '其他', en: 'Other' },
 };
 

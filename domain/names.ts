@@ -11,6 +11,7 @@ export const PROCESS_TYPES = [
   'economic-indicators',
   'reform-practice',
   'reform-demand',
+  'supervision-plan',
 ] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 

@@ -25,6 +25,15 @@ import {
   indicatorsProcessId,
   type IndicatorsInput,
 } from './economic-indicators';
+import {
+  SUPERVISION_STAGE_LABELS,
+  SUPERVISION_STAGES,
+  SUPERVISION_TRANSITIONS,
+  supervisionActions,
+  supervisionInputSchema,
+  supervisionProcessId,
+  type SupervisionInput,
+} from './supervision';
 import { PILOT_STAGE_LABELS, PILOT_STAGES, PILOT_TRANSITIONS, pilotActions, pilotInputSchema, pilotProcessId, type PilotInput } from './pilots';
 import {
   DEMAND_STAGE_LABELS,
@@ -232,6 +241,23 @@ const reformDemand: ProcessDefinition<DemandInput> = {
   processActions: [],
 };
 
+const supervisionPlan: ProcessDefinition<SupervisionInput> = {
+  type: 'supervision-plan',
+  workflowType: 'supervisionPlan',
+  inputSchema: supervisionInputSchema,
+  // A zone may have several plans at once (a random one and a targeted one, or one per season).
+  processId: (input, nonce) => supervisionProcessId(input.zoneCode, nonce),
+  zoneCode: (input) => input.zoneCode,
+  // The FTZ, or the county's own government for its zone (api/eligibility.ts checks the county).
+  launchedBy: { orgIds: ['ftz'], countyOrgKinds: ['gov'], role: 'admin' },
+  title: { zh: '事中事后监管检查（双随机、一公开）', en: 'Supervision inspections' },
+  stages: SUPERVISION_STAGES,
+  stageLabels: SUPERVISION_STAGE_LABELS,
+  transitions: SUPERVISION_TRANSITIONS,
+  actions: supervisionActions,
+  processActions: [],
+};
+
 /** Process types available so far; the others of `PROCESS_TYPES` arrive with their issues. */
 // Each definition is typed by its own input; the table holds them side by side.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -245,6 +271,7 @@ export const processDefinitions: Partial<Record<ProcessType, ProcessDefinition<a
   'economic-indicators': economicIndicators,
   'reform-practice': reformPractice,
   'reform-demand': reformDemand,
+  'supervision-plan': supervisionPlan,
 };
 
 /** Every action by name; no prototype, so a name such as `toString` finds nothing. */

@@ -329,6 +329,16 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     await h.client.workflow.getHandle(id).result();
     return id;
   },
+  // A random plan of one entity: a rectification order, its period over on the timer, a re-inspection that opens a penalty case.
+  async 'supervision-rectified-then-case'(h) {
+    const { zone } = await penaltyZone(h, { 'supervision.dayLengthMs': 200 });
+    const id = (await (await h.as(`gov-${zone}.admin`)).post('/api/processes/supervision-plan', { zoneCode: zone, selection: 'random', seed: 'corpus-1' })).body.id as string;
+    const on = today();
+    await complete(h, `le-${zone}.staff`, id, 'inspectEntity', { outcome: 'rectify', inspectedOn: on, findings: '台账缺失', rectificationDays: 2 });
+    await complete(h, `le-${zone}.staff`, id, 'reinspectEntity', { outcome: 'penaltyCase', inspectedOn: on, findings: '仍无台账', caseReason: '逾期未整改' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
   async 'statistics-snapshot-requested'(h) {
     const taken = await (await h.as('ftz.admin')).post('/api/statistics/snapshots', { period: '2025-01' });
     return taken.body.processId as string;
@@ -346,6 +356,7 @@ const FOLDERS: [RegExp, string][] = [
   [/^indicators-/, 'economic-indicators'],
   [/^practice-/, 'reform-practice'],
   [/^demand-/, 'reform-demand'],
+  [/^supervision-/, 'supervision-plan'],
 ];
 
 async function main(): Promise<void> {

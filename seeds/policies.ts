@@ -1,6 +1,7 @@
 import type { Period } from '../domain/deadline';
 import type { PublicationPolicy } from '../domain/penalties';
 import type { OutboxRetry } from '../domain/notifications';
+import { DEFAULT_SELECTION_RATIOS } from '../domain/supervision';
 
 /** Policy defaults (DOMAIN.md); each may be narrowed per county by a row with that scope. */
 export const policyDefaults = {
@@ -60,6 +61,14 @@ export const policyDefaults = {
   'reform.answerPeriod': { workingDays: 15 } satisfies Period,
   /** How long a day of a publication period lasts in workflow time (as `agreement.dayLengthMs`). */
   'penalty.dayLengthMs': 86_400_000,
+  /** Share of each credit grade's entities a random inspection plan draws (domain/supervision.ts names the source). */
+  'supervision.selectionRatios': DEFAULT_SELECTION_RATIOS,
+  /** Inspectors per inspection: 行政处罚法 第四十二条, “执法人员不得少于两人”. */
+  'supervision.inspectorsPerEntity': 2,
+  /** From the draw until each inspection should be done: no statutory period, a working default. */
+  'supervision.inspectionPeriod': { workingDays: 20 } satisfies Period,
+  /** How long a day of a rectification period lasts in workflow time (as `agreement.dayLengthMs`). */
+  'supervision.dayLengthMs': 86_400_000,
   /**
    * How the outbox retries a message (e-mail, chat webhook, an outside system): waits doubling from
    * the first to the longest, up to the attempts; then the message is FAILED (about 40 minutes).

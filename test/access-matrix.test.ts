@@ -61,6 +61,8 @@ const TASK_ORG: Record<string, (county: string) => string> = {
   evaluatePractice: () => 'ftz',
   routeDemand: () => 'ftz',
   answerDemand: (c) => `gov-${c}`,
+  inspectEntity: (c) => `le-${c}`,
+  reinspectEntity: (c) => `le-${c}`,
 };
 const tasks: { id: string; action: string; orgId: string }[] = [];
 
@@ -180,6 +182,8 @@ function probes(): Probe[] {
     post('/api/statistics/snapshots', '/api/statistics/snapshots'),
     get('/api/statistics/export', '/api/statistics/export?view=national&period=2026-01&format=csv'),
     get('/api/indicators', '/api/indicators?period=2026-01'),
+    get('/api/inspections', `/api/inspections?zone=${county}`),
+    get('/api/public/inspections', '/api/public/inspections'),
     post('/api/audit/verify', '/api/audit/verify'),
     get('/api/audit/public-key', '/api/audit/public-key'),
     get('/api/audit/organisation-keys', '/api/audit/organisation-keys'),

@@ -99,7 +99,7 @@ async function wordsFound(page: Page): Promise<string[]> {
   });
 }
 
-const PAGES = ['inbox', 'processes', 'launch', 'zones', 'powers', 'agreements', 'entities', 'penalties', 'statistics', 'pilots', 'organizations'];
+const PAGES = ['inbox', 'processes', 'launch', 'zones', 'powers', 'agreements', 'entities', 'penalties', 'statistics', 'pilots', 'supervision', 'organizations'];
 const detailPages = () => [
   `zones/${zone}`,
   `entities/${uscc}`,

@@ -14,6 +14,7 @@ import { Penalties, PenaltyPage } from './pages/Penalties';
 import { NotificationBell, NotificationCentre, Oversight } from './pages/Notifications';
 import { Pilots } from './pages/Pilots';
 import { Reform } from './pages/Reform';
+import { Inspections, PublicInspections } from './pages/Inspections';
 import { PublicCatalogPage } from './pages/PublicCatalog';
 import { Organizations, Processes, ZonePage, Zones } from './pages/Registries';
 import { Statistics } from './pages/Statistics';
@@ -42,6 +43,7 @@ const NAV: [string, Word][] = [
   ['#/statistics', 'statistics'],
   ['#/pilots', 'pilots'],
   ['#/reform', 'reform'],
+  ['#/supervision', 'supervision'],
   ['#/organizations', 'organizations'],
 ];
 
@@ -64,6 +66,8 @@ function page(hash: string) {
   if (section === 'statistics') return <Statistics />;
   if (section === 'pilots') return <Pilots />;
   if (section === 'reform') return <Reform />;
+  if (section === 'supervision') return <Inspections />;
+  if (section === 'public' && param === 'inspections') return <PublicInspections />;
   if (section === 'notifications') return <NotificationCentre />;
   if (section === 'oversight') return <Oversight />;
   if (!section || section === 'inbox' || section === 'login') return <Inbox />;
@@ -75,7 +79,7 @@ function page(hash: string) {
 function pageWord(hash: string): Word | undefined {
   const section = /^#\/([\w-]+)/.exec(hash)?.[1];
   if (section === 'tasks') return 'task';
-  if (section === 'public') return 'publicCatalog';
+  if (section === 'public') return hash === '#/public/inspections' ? 'publicInspections' : 'publicCatalog';
   if (section === 'notifications') return 'notifications';
   return NAV.find(([href]) => href === `#/${section}`)?.[1] ?? (section ? undefined : 'inbox');
 }
@@ -116,7 +120,7 @@ function App() {
     </button>
   );
   // The published catalogue is for everyone, signed in or not; everything else asks who is there.
-  const publicPage = hash === '#/public/powers';
+  const publicPage = hash === '#/public/powers' || hash === '#/public/inspections';
   if (publicPage || !user || hash === '#/login') {
     return (
       <>
@@ -126,7 +130,7 @@ function App() {
           {switcher}
         </header>
         <div id="content" tabIndex={-1}>
-          {publicPage ? <PublicCatalogPage /> : <Login />}
+          {hash === '#/public/inspections' ? <PublicInspections /> : publicPage ? <PublicCatalogPage /> : <Login />}
         </div>
       </>
     );

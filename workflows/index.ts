@@ -9,4 +9,5 @@ export { powerCatalog } from './power-catalog';
 export { reformDemand } from './reform-demand';
 export { reformPractice } from './reform-practice';
 export { statisticsSnapshot } from './statistics-snapshot';
+export { supervisionPlan } from './supervision-plan';
 export { zoneEstablishment } from './zone-establishment';

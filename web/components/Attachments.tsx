@@ -10,6 +10,7 @@ const PURPOSES: [string, string, string][] = [
   ['scan', '扫描件', 'Scan'],
   ['map', '地图', 'Map'],
   ['decision', '决定书', 'Decision document'],
+  ['photo', '现场照片', 'On-site photo'],
   ['other', '其他', 'Other'],
 ];
 

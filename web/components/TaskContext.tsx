@@ -89,6 +89,9 @@ export function TaskContext({ task, process }: { task: Task; process?: ProcessDe
     case 'reform-demand':
       parts.push(<Facts value={context} testId="demand" only={['zoneName', 'enterpriseName', 'uscc', 'category', 'demand', 'receivedOn', 'note']} />);
       break;
+    case 'supervision-plan':
+      parts.push(<InspectionAssignment context={context} lang={lang} />);
+      break;
   }
   return <div data-testid="task-context">{parts}</div>;
 }
@@ -275,6 +278,47 @@ interface Definition {
  * A zone's month: the reasons it was returned with and the figures in doubt (to correct), the figures
  * reported (to check), and what each figure counts, in its unit.
  */
+const SIGNAL_WORDS: Record<string, [string, string]> = {
+  revokedCommitment: ['告知承诺被撤销', 'Commitment revoked'],
+  recognisedPenalty: ['行政处罚已认可', 'Penalty recognised'],
+  overdueVerification: ['承诺核查逾期', 'Verification overdue'],
+};
+
+/** The entity to inspect, why it was chosen (grade, risk signals, the seed) and who inspects it; on a re-inspection, what was ordered. */
+function InspectionAssignment({ context, lang }: { context: Data; lang: Lang }) {
+  const signals = (context.signals as string[] | undefined) ?? [];
+  return (
+    <dl data-testid="inspection-context">
+      <dt>{t(lang, 'inspectedEntity')}</dt>
+      <dd>
+        {String(context.entityName ?? '')}（{String(context.uscc ?? '')}）
+      </dd>
+      <dt>{t(lang, 'creditGrade')}</dt>
+      <dd>{String(context.grade ?? '')}</dd>
+      {signals.length > 0 && (
+        <>
+          <dt>{t(lang, 'riskSignals')}</dt>
+          <dd>{signals.map((s) => SIGNAL_WORDS[s]?.[lang === 'zh' ? 0 : 1] ?? s).join('、')}</dd>
+        </>
+      )}
+      <dt>{fieldLabel(lang, 'selection')}</dt>
+      <dd>
+        {enumLabel(lang, 'selection', String(context.selection ?? ''))} · {t(lang, 'drawSeed')} <code>{String(context.seed ?? '')}</code>
+      </dd>
+      <dt>{t(lang, 'inspectors')}</dt>
+      <dd data-testid="inspectors">{((context.inspectors as string[] | undefined) ?? []).join('、')}</dd>
+      {typeof context.rectifyBy === 'string' && (
+        <>
+          <dt>{t(lang, 'firstFindings')}</dt>
+          <dd data-testid="first-findings">
+            {String(context.findings ?? '')} · {t(lang, 'rectifyBy')} {context.rectifyBy}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
 function IndicatorReport({ context, lang }: { context: Data; lang: Lang }) {
   const definitions = list(context.definitions) as unknown as Definition[];
   const figures = obj(context.figures);

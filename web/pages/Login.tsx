@@ -48,6 +48,10 @@ export function Login() {
           <a href="#/public/powers" data-testid="public-catalog-link">
             {t(lang, 'publicCatalog')}
           </a>
+          {' · '}
+          <a href="#/public/inspections" data-testid="public-inspections-link">
+            {t(lang, 'publicInspections')}
+          </a>
         </p>
       </div>
     </main>
