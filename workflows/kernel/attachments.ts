@@ -10,6 +10,7 @@ import { attachmentSchema, type Attachment } from '../../domain/attachments';
 import type { Actor } from '../../domain/identity';
 import { isRepeat, reject, remember } from './actions';
 import { addEvent, beginStep, commit, type ProcessCore } from './core';
+import { resyncAfterReset, resyncPending } from './reset';
 
 export interface AttachFileInput {
   actor: Actor;
@@ -37,6 +38,7 @@ export function handleAttachments(core: ProcessCore, stage: () => string): void 
     async (input) => {
       const repeat = { ...input, payload: undefined };
       if (isRepeat(core, repeat)) return { processId: core.processId, stage: stage(), seq: core.seq };
+      if (resyncPending(core)) await resyncAfterReset(core);
       const task = check(input);
       remember(core, repeat);
       const step: Step = beginStep(core);

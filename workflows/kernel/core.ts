@@ -10,6 +10,7 @@ import type { ActionDefinition } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
 import { searchAttributes } from '../../domain/search-attributes';
 import { outboxWorkflowId } from '../outbox-delivery';
+import { watchForReset } from './reset';
 
 export const activities = proxyActivities<Activities>({
   // A step is one short transaction: a worker that stops holding one gives it up to another in 10 s.
@@ -30,11 +31,13 @@ export interface ProcessCore {
   inFlight: number;
   /** Set once this run has decided to end: timers that fire after that leave their work to the next run. */
   closing?: boolean;
+  /** The reset run whose numbering was moved past the records' (workflows/kernel/reset.ts). */
+  resyncedRun?: string;
 }
 
 export function newCore(processType: string): ProcessCore {
   const info = workflowInfo();
-  return {
+  const core: ProcessCore = {
     processId: info.workflowId,
     processType,
     chainId: info.firstExecutionRunId,
@@ -43,12 +46,15 @@ export function newCore(processType: string): ProcessCore {
     recentRequests: [],
     inFlight: 0,
   };
+  watchForReset(core);
+  return core;
 }
 
 /** The core of a run that continues an earlier one: nothing in flight, not closing. */
 export function resumeCore(core: ProcessCore): ProcessCore {
   core.inFlight = 0;
   core.closing = false;
+  watchForReset(core);
   return core;
 }
 
