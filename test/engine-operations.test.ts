@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { resolveTemporalCli } from '../platform/engine/temporal-cli';
 import { eventually, startHarness, type Harness } from './support/harness';
+import { resetBeforeLastUpdate } from './support/operator';
 import { body, complete, launch, memorandum, taskFor } from './support/zone-flow';
 
 /** Temporal's own operations, as an operator runs them with the CLI, leave the records true. */
@@ -59,16 +60,6 @@ test('`temporal workflow query` through the codec endpoint answers, for an opera
   expect(refused).not.toBe('answered');
 });
 
-/** The event a reset goes back to: the workflow task completed just before the last update was accepted. */
-async function beforeLastUpdate(id: string): Promise<string> {
-  const { stdout } = await temporal('workflow', 'show', '-w', id, '-o', 'json');
-  const events = (JSON.parse(stdout) as { events: { eventId: string; eventType: string }[] }).events;
-  const kind = (event: { eventType: string }) => event.eventType.replace(/^EVENT_TYPE_/, '').replace(/_/g, '').toUpperCase();
-  const accepted = events.filter((event) => kind(event) === 'WORKFLOWEXECUTIONUPDATEACCEPTED').at(-1)!;
-  const completed = events.filter((event) => kind(event) === 'WORKFLOWTASKCOMPLETED' && Number(event.eventId) < Number(accepted.eventId));
-  return completed.at(-1)!.eventId;
-}
-
 /** The ledger's open tasks of a process and the ones the workflow holds open are the same. */
 async function ledgerAgrees(id: string): Promise<string[]> {
   return eventually(
@@ -110,7 +101,7 @@ test.each([
   // The FTZ's signature opened the naming task: that is the step a reset rolls back.
   const rolledBack = await taskFor(h, `gov-${county}.staff`, id, 'nameManagementBody');
 
-  await temporal('workflow', 'reset', '-w', id, '--event-id', await beforeLastUpdate(id), '--reason', 'operator test', ...flags);
+  await resetBeforeLastUpdate(h, id, flags);
 
   // The reset run resyncs at once, with or without an action: the ledger says what the workflow holds.
   const open = await ledgerAgrees(id);

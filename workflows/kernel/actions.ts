@@ -4,7 +4,7 @@ import type { Step, TaskRecord } from '../../activities/step';
 import { isSignature, REJECTION, rolesOf, SIGNER, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
 import { beginStep, type ProcessCore } from './core';
-import { resyncAfterReset, resyncPending } from './reset';
+import { resyncDue } from './reset';
 
 const RECENT_REQUESTS_KEPT = 200;
 
@@ -119,7 +119,8 @@ export function handleAction<P, R>(
     async (input: ActionInput) => {
       if (isRepeat(core, input)) return acknowledge(core, view());
       // A reset run numbers its steps past the records' first; the state may move meanwhile.
-      if (resyncPending(core)) await resyncAfterReset(core);
+      const resyncing = resyncDue(core);
+      if (resyncing) await resyncing;
       let typed = checked(input);
       const prepared = handler.prepare ? await handler.prepare(typed) : (undefined as R);
       // While the records were read, another update may have moved the state on: check again.

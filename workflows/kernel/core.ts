@@ -31,8 +31,6 @@ export interface ProcessCore {
   inFlight: number;
   /** Set once this run has decided to end: timers that fire after that leave their work to the next run. */
   closing?: boolean;
-  /** The reset run whose numbering was moved past the records' (workflows/kernel/reset.ts). */
-  resyncedRun?: string;
 }
 
 export function newCore(processType: string): ProcessCore {
