@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { createHash } from 'node:crypto';
 import type { Queryable, Db } from '../store/db';
 import { publishCatalog, writeAgreement } from './agreement-records';
 import { issueDocuments } from './document-records';
@@ -10,6 +11,7 @@ import { writePilot } from './pilot-records';
 import { writeDemand, writePractice } from './reform-records';
 import { writeInspections } from './supervision-records';
 import { endZone, writeZone, writeZoneArea } from './zone-records';
+import { recordedSeqOf, resyncTasks, type ChainRef } from './reset-records';
 import { chinaDate } from '../domain/calendar';
 import type { Step, StepResult } from './step';
 
@@ -24,10 +26,20 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}, ports:
   return {
     async commitStep(step: Step): Promise<StepResult> {
       const result = await db.transaction(async (tx) => {
-        const [first] = await tx.query<{ result: StepResult }>('SELECT result FROM step_results WHERE key = $1', [
-          step.key,
-        ]);
-        if (first) return first.result;
+        const fingerprint = fingerprintOf(step);
+        const [first] = await tx.query<{ result: StepResult; fingerprint: string | null }>(
+          'SELECT result, fingerprint FROM step_results WHERE key = $1',
+          [step.key],
+        );
+        if (first) {
+          // A retry sends the same step; other content under the same key is another step (numbered
+          // again after a reset): answering the first one's result would write nothing and say it did.
+          if (first.fingerprint && first.fingerprint !== fingerprint) {
+            throw notRetryable(`step ${step.key} is already recorded with other content: nothing was written`, 'StepKeyReused');
+          }
+          return first.result;
+        }
+        const resynced = step.resync ? { resynced: await resyncTasks(tx, { ...step, resync: step.resync }) } : {};
         const published = step.catalog ? await publishCatalog(tx, step) : {};
         const outbox = await writeStep(tx, step, ports);
         const zoneEnded = step.zoneEnd ? { zoneEnded: await endZone(tx, step) } : {};
@@ -36,13 +48,17 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}, ports:
         const documents = issued.length ? { documents: issued } : {};
         // `outbox` only when there is something to deliver: results of steps without keep their old shape.
         const delivery = outbox ? { outbox } : {};
-        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published, ...zoneEnded, ...delivery, ...documents };
+        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published, ...zoneEnded, ...delivery, ...documents, ...resynced };
         // A concurrent attempt of the same step fails here on the primary key and rolls back whole.
-        await tx.query('INSERT INTO step_results (key, result) VALUES ($1, $2)', [step.key, JSON.stringify(committed)]);
+        await tx.query('INSERT INTO step_results (key, result, fingerprint) VALUES ($1, $2, $3)', [step.key, JSON.stringify(committed), fingerprint]);
         return committed;
       });
       faults.afterCommit?.(step);
       return result;
+    },
+    /** How far the records numbered a chain's steps: a reset run numbers its next ones past it. */
+    async recordedSeq(ref: ChainRef): Promise<number> {
+      return recordedSeqOf(db, ref);
     },
   };
 }
@@ -118,6 +134,11 @@ async function writeStep(tx: Queryable, step: Step, ports: readonly string[]): P
     );
   }
   return writeNotifications(tx, step, ports);
+}
+
+/** The step's content, hashed: the same step sent again (a retry) has the same one. */
+function fingerprintOf(step: Step): string {
+  return createHash('sha256').update(JSON.stringify(step)).digest('hex');
 }
 
 /** A failure no retry can mend: the workflow sees it at once. */

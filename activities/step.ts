@@ -372,6 +372,8 @@ export interface Step {
   attachments?: (Attachment & { taskId: string; action: string; by: Actor })[];
   /** A zone terminated: its agreements end on that day (written with the step). */
   zoneEnd?: ZoneEnd;
+  /** After an operator's reset: the tasks the workflow holds open; the ledger is brought in line. */
+  resync?: { openTaskIds: string[] };
 }
 
 export interface ZoneEnd {
@@ -403,4 +405,6 @@ export interface StepResult {
   outbox?: number;
   /** The 文号 this step issued to the acts it made final (activities/document-records.ts). */
   documents?: { number: string; kind: 'memorandum' | 'agreement' | 'recognition' | 'approval'; ref: string }[];
+  /** What a resync after a reset changed in the task ledger (activities/reset-records.ts). */
+  resynced?: { cancelled: string[]; reopened: string[] };
 }

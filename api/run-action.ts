@@ -1,7 +1,8 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { ActionAck, ActionDefinition } from '../domain/actions';
 import type { Actor } from '../domain/identity';
-import { badRequest, HttpError, invalidInput, zodDetails } from './errors';
+import type { Queryable } from '../store/db';
+import { badRequest, conflict, HttpError, invalidInput, zodDetails } from './errors';
 
 /** An action's payload, parsed by its schema: a 400 with field paths when it does not fit. */
 export function parseActionPayload(action: ActionDefinition, body: unknown): unknown {
@@ -25,8 +26,10 @@ export async function runAction(
   handle: WorkflowHandle,
   action: ActionDefinition,
   input: { actor: Actor; taskId?: string; requestId: string; payload: unknown },
+  db: Queryable,
 ): Promise<Record<string, unknown>> {
-  await handle.executeUpdate<ActionAck, [typeof input]>(action.name, { args: [input], updateId: input.requestId });
+  const ack = await handle.executeUpdate<ActionAck, [typeof input]>(action.name, { args: [input], updateId: input.requestId });
+  await requireRecorded(db, action, ack);
   try {
     return await handle.query<Record<string, unknown>>('state');
   } catch (error) {
@@ -36,4 +39,15 @@ export async function runAction(
       cause: (error as Error).message,
     });
   }
+}
+
+/**
+ * An action that says it wrote a step is answered only when the records hold that step: a 200 always
+ * means recorded. (The records store refuses a step key it holds with other content, so this finds
+ * nothing missing unless something outside the product removed or never wrote the row.)
+ */
+async function requireRecorded(db: Queryable, action: ActionDefinition, ack: ActionAck): Promise<void> {
+  if (!ack?.step) return;
+  const [row] = await db.query<{ key: string }>('SELECT key FROM step_results WHERE key = $1', [ack.step]);
+  if (!row) throw conflict(`${action.name} was answered by the process but its step ${ack.step} is not in the records: nothing was recorded`);
 }

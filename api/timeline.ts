@@ -55,6 +55,10 @@ const templates: Record<string, { zh: Template; en: Template }> = {
     zh: (d) => `确定管理机构“${d.name}”，协同区生效`,
     en: (d) => `Named the management body "${d.name}"; the zone is active`,
   },
+  recordsResynced: {
+    zh: (d) => `流程经运维重置（新运行 ${d.runId}）：重置点之后撤回的步骤所开的待办已取消，流程所持待办重新打开，记录编号从 ${d.recordedSeq} 之后继续`,
+    en: (d) => `Reset by an operator (new run ${d.runId}): tasks of the rolled-back steps cancelled, the tasks the process holds opened again, numbering continues after ${d.recordedSeq}`,
+  },
   reminderSent: { zh: (d) => `提醒：办理期限 ${d.dueAt}`, en: (d) => `Reminder: due ${d.dueAt}` },
   escalated: { zh: (d) => `已逾期（${d.dueAt}），提请 ${d.to} 处理`, en: (d) => `Overdue (${d.dueAt}); escalated to ${d.to}` },
   escalationAnswered: { zh: (d) => `市政府决定继续等待：${d.reason}`, en: (d) => `The city decided to keep waiting: ${d.reason}` },

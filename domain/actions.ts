@@ -68,6 +68,8 @@ export interface ActionAck {
   stage: string;
   /** The process's step counter after the action: a later state has a larger one. */
   seq: number;
+  /** The key of the step the action wrote; absent where a repeated request id acted no second time. */
+  step?: string;
 }
 
 /** A failure reason with a stable code, mapped to HTTP in one place. */

@@ -16,7 +16,8 @@ import { startTaxSimulator } from '../integrations/tax/simulator';
 import { addDays } from '../domain/agreements';
 import { agreementContent, concludeAgreement, publishCatalog, today } from '../test/support/agreement-flow';
 import { penaltyZone, reportDocument, reportedPenalty } from '../test/support/penalty-flow';
-import { complete, establish, launch, memorandum, taskFor } from '../test/support/zone-flow';
+import { body, complete, establish, launch, memorandum, taskFor } from '../test/support/zone-flow';
+import { resetBeforeLastUpdate } from '../test/support/operator';
 import { application, apply, applied, readyZone, registration, transferTax, verify } from '../test/support/registration-flow';
 
 const CORPUS = join(__dirname, '..', 'test', 'replay-corpus');
@@ -66,6 +67,18 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
   },
   async 'zone-established'(h) {
     return establish(h, await h.newCounty());
+  },
+  // An operator's reset that dropped the last signature: the reset run resyncs the records, then goes on.
+  async 'zone-reset-signature-dropped'(h) {
+    const county = await h.newCounty();
+    const id = await launch(h, county);
+    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
+    await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+    await resetBeforeLastUpdate(h, id, ['--reapply-exclude', 'Update']);
+    await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
+    await complete(h, `gov-${county}.staff`, id, 'nameManagementBody', body);
+    return id;
   },
   async 'zone-returned-then-signed'(h) {
     const county = await h.newCounty();

@@ -216,7 +216,7 @@ export const startProcessAction = defineRoute({
     const payload = parseActionPayload(action, body);
     requireSigner(user, action.name, payload);
     const { requestId, bind } = await idempotencyOf(deps.db, user, req, body);
-    const state = await runAction(handle, action, { actor: actorOf(user), requestId, payload });
+    const state = await runAction(handle, action, { actor: actorOf(user), requestId, payload }, deps.db);
     await bind();
     return { processId: params.id, state };
   },

@@ -132,7 +132,7 @@ export const completeTask = defineRoute({
     const { requestId, bind } = await idempotencyOf(deps.db, user, req, body);
     await checkActionAgainstRecords(deps, task.action, task.context, task.process_id, payload);
     const handle = deps.client.workflow.getHandle(task.process_id);
-    const state = await runAction(handle, action, { actor: actorOf(user), taskId: task.id, requestId, payload });
+    const state = await runAction(handle, action, { actor: actorOf(user), taskId: task.id, requestId, payload }, deps.db);
     await bind();
     return { processId: task.process_id, state };
   },

@@ -4,6 +4,7 @@ import type { Step, TaskRecord } from '../../activities/step';
 import { isSignature, REJECTION, rolesOf, SIGNER, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
 import { beginStep, type ProcessCore } from './core';
+import { resyncDue } from './reset';
 
 const RECENT_REQUESTS_KEPT = 200;
 
@@ -93,8 +94,8 @@ export interface ActionHandler<P, R = undefined> {
 }
 
 /** The update's answer, from the view after the action: never the view itself (see ActionAck). */
-function acknowledge(core: ProcessCore, view: { stage: string }): ActionAck {
-  return { processId: core.processId, stage: view.stage, seq: core.seq };
+function acknowledge(core: ProcessCore, view: { stage: string }, step?: Step): ActionAck {
+  return { processId: core.processId, stage: view.stage, seq: core.seq, ...(step && { step: step.key }) };
 }
 
 /**
@@ -117,6 +118,9 @@ export function handleAction<P, R>(
     defineUpdate<ActionAck, [ActionInput]>(handler.action.name),
     async (input: ActionInput) => {
       if (isRepeat(core, input)) return acknowledge(core, view());
+      // A reset run numbers its steps past the records' first; the state may move meanwhile.
+      const resyncing = resyncDue(core);
+      if (resyncing) await resyncing;
       let typed = checked(input);
       const prepared = handler.prepare ? await handler.prepare(typed) : (undefined as R);
       // While the records were read, another update may have moved the state on: check again.
@@ -124,7 +128,7 @@ export function handleAction<P, R>(
       remember(core, input);
       const step = beginStep(core);
       handler.decide(typed, step, prepared);
-      return acknowledge(core, await write(step));
+      return acknowledge(core, await write(step), step);
     },
     {
       validator: (input: ActionInput) => {

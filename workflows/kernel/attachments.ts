@@ -10,6 +10,7 @@ import { attachmentSchema, type Attachment } from '../../domain/attachments';
 import type { Actor } from '../../domain/identity';
 import { isRepeat, reject, remember } from './actions';
 import { addEvent, beginStep, commit, type ProcessCore } from './core';
+import { resyncDue } from './reset';
 
 export interface AttachFileInput {
   actor: Actor;
@@ -37,6 +38,8 @@ export function handleAttachments(core: ProcessCore, stage: () => string): void 
     async (input) => {
       const repeat = { ...input, payload: undefined };
       if (isRepeat(core, repeat)) return { processId: core.processId, stage: stage(), seq: core.seq };
+      const resyncing = resyncDue(core);
+      if (resyncing) await resyncing;
       const task = check(input);
       remember(core, repeat);
       const step: Step = beginStep(core);

@@ -10,6 +10,7 @@ import type { ActionDefinition } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
 import { searchAttributes } from '../../domain/search-attributes';
 import { outboxWorkflowId } from '../outbox-delivery';
+import { watchForReset } from './reset';
 
 export const activities = proxyActivities<Activities>({
   // A step is one short transaction: a worker that stops holding one gives it up to another in 10 s.
@@ -34,7 +35,7 @@ export interface ProcessCore {
 
 export function newCore(processType: string): ProcessCore {
   const info = workflowInfo();
-  return {
+  const core: ProcessCore = {
     processId: info.workflowId,
     processType,
     chainId: info.firstExecutionRunId,
@@ -43,12 +44,15 @@ export function newCore(processType: string): ProcessCore {
     recentRequests: [],
     inFlight: 0,
   };
+  watchForReset(core);
+  return core;
 }
 
 /** The core of a run that continues an earlier one: nothing in flight, not closing. */
 export function resumeCore(core: ProcessCore): ProcessCore {
   core.inFlight = 0;
   core.closing = false;
+  watchForReset(core);
   return core;
 }
 
