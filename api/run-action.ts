@@ -15,16 +15,18 @@ export function parseActionPayload(action: ActionDefinition, body: unknown): unk
 }
 
 /**
- * Sends the action's update, then reads the process's new state. The request id is the update id, so
- * a repeated request acts once. The update answers only an `ActionAck` (the engine keeps every answer
- * in history); the state comes from the `state` query, which writes nothing.
+ * Sends the action's update and answers the process's new state. The request id is the update id, so
+ * a repeated request acts once. The update answers an `ActionAck` (the engine keeps every answer in
+ * history), which carries the new view when the run is on the lean path and the view is small: one
+ * round trip to the engine. Otherwise the state comes from the `state` query, which writes nothing.
  */
 export async function runAction(
   handle: WorkflowHandle,
   action: ActionDefinition,
   input: { actor: Actor; taskId?: string; requestId: string; payload: unknown },
 ): Promise<Record<string, unknown>> {
-  await handle.executeUpdate<ActionAck, [typeof input]>(action.name, { args: [input], updateId: input.requestId });
+  const ack = await handle.executeUpdate<ActionAck, [typeof input]>(action.name, { args: [input], updateId: input.requestId });
+  if (ack.state) return ack.state;
   try {
     return await handle.query<Record<string, unknown>>('state');
   } catch (error) {

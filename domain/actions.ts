@@ -61,13 +61,16 @@ export type ActionInput<P = unknown> = Omit<z.infer<typeof actionInputSchema>, '
 /**
  * What an action's update answers. The engine keeps every update's answer in the history, so it is
  * small: a whole process view there made a long correction loop's history grow with its square.
- * The API reads the process's new state with the `state` query.
+ * A run on the lean path (issue 21) adds the view when it is small (workflows/kernel/actions.ts),
+ * and the API answers with it; otherwise the API reads the new state with the `state` query.
  */
 export interface ActionAck {
   processId: string;
   stage: string;
   /** The process's step counter after the action: a later state has a larger one. */
   seq: number;
+  /** The process's view after the action, as the `state` query answers it, when it is small. */
+  state?: Record<string, unknown>;
 }
 
 /** A failure reason with a stable code, mapped to HTTP in one place. */

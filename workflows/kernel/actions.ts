@@ -3,7 +3,7 @@ import { ApplicationFailure, defineUpdate, patched, setHandler } from '@temporal
 import type { Step, TaskRecord } from '../../activities/step';
 import { isSignature, REJECTION, rolesOf, SIGNER, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
-import { beginStep, type ProcessCore } from './core';
+import { beginStep, isLeanRun, type ProcessCore } from './core';
 
 const RECENT_REQUESTS_KEPT = 200;
 
@@ -92,15 +92,32 @@ export interface ActionHandler<P, R = undefined> {
   decide(input: ActionInput<P>, step: Step, prepared: R): void;
 }
 
-/** The update's answer, from the view after the action: never the view itself (see ActionAck). */
+/**
+ * The largest view an update's answer carries. The engine keeps every answer in its history: a view
+ * that grows with the process (every version of a draft sent back and forth) would make the history
+ * grow with the square of its length, so past this size the answer is the bare ack and the API reads
+ * the state with the `state` query instead, as before.
+ */
+export const VIEW_IN_ANSWER_MAX_CHARS = 16 * 1024;
+
+/**
+ * The update's answer: `{processId, stage, seq}`, and in a lean run the view after the action when
+ * it is small, so the API answers from it without a second round trip (see ActionAck).
+ */
 function acknowledge(core: ProcessCore, view: { stage: string }): ActionAck {
-  return { processId: core.processId, stage: view.stage, seq: core.seq };
+  const ack: ActionAck = { processId: core.processId, stage: view.stage, seq: core.seq };
+  if (isLeanRun() && JSON.stringify(view).length <= VIEW_IN_ANSWER_MAX_CHARS) ack.state = view as unknown as Record<string, unknown>;
+  return ack;
 }
 
 /**
  * Registers an action: the validator checks payload, actor and state; the handler decides, then
  * `write` commits the step. The update answers an `ActionAck`; a repeated request id answers one
  * for the current state without acting.
+ *
+ * The payload is parsed once: the validator keeps what it parsed for the handler, which runs next in
+ * the same activation (validators do not run on replay: there the handler parses it itself), and the
+ * check made again after `prepare` reuses it (the schema depends on nothing that may have moved).
  */
 export function handleAction<P, R>(
   core: ProcessCore,
@@ -108,19 +125,22 @@ export function handleAction<P, R>(
   write: (step: Step) => Promise<{ stage: string }>,
   view: () => { stage: string },
 ): void {
-  const checked = (input: ActionInput): ActionInput<P> => {
-    const typed = { ...input, payload: parsePayload<P>(handler.action, input) };
+  const validated = new Map<string, { payload: P }>();
+  const checked = (input: ActionInput, payload: P = parsePayload<P>(handler.action, input)): ActionInput<P> => {
+    const typed = { ...input, payload };
     handler.check(typed);
     return typed;
   };
   setHandler(
     defineUpdate<ActionAck, [ActionInput]>(handler.action.name),
     async (input: ActionInput) => {
+      const parsed = validated.get(input.requestId);
+      validated.delete(input.requestId);
       if (isRepeat(core, input)) return acknowledge(core, view());
-      let typed = checked(input);
+      let typed = parsed ? checked(input, parsed.payload) : checked(input);
       const prepared = handler.prepare ? await handler.prepare(typed) : (undefined as R);
       // While the records were read, another update may have moved the state on: check again.
-      if (handler.prepare) typed = checked(input);
+      if (handler.prepare) typed = checked(input, typed.payload);
       remember(core, input);
       const step = beginStep(core);
       handler.decide(typed, step, prepared);
@@ -128,9 +148,8 @@ export function handleAction<P, R>(
     },
     {
       validator: (input: ActionInput) => {
-        if (!isRepeat(core, input)) checked(input);
+        if (!isRepeat(core, input)) validated.set(input.requestId, { payload: checked(input).payload });
       },
     },
   );
 }
-
