@@ -73,6 +73,14 @@ export interface ActionAck {
   state?: Record<string, unknown>;
 }
 
+/**
+ * The largest view an update's answer carries. The engine keeps every answer in its history: a view
+ * that grows with the process (every version of a draft sent back and forth) would make the history
+ * grow with the square of its length, so past this size the answer is the bare ack and the API reads
+ * the state with the `state` query instead, as before.
+ */
+export const VIEW_IN_ANSWER_MAX_CHARS = 16 * 1024;
+
 /** A failure reason with a stable code, mapped to HTTP in one place. */
 export const REJECTION = {
   forbidden: 'Forbidden',

@@ -1,7 +1,7 @@
 /** Human steps as Updates: validators that refuse without a trace, handlers that decide then write. */
 import { ApplicationFailure, defineUpdate, patched, setHandler } from '@temporalio/workflow';
 import type { Step, TaskRecord } from '../../activities/step';
-import { isSignature, REJECTION, rolesOf, SIGNER, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
+import { isSignature, REJECTION, rolesOf, SIGNER, VIEW_IN_ANSWER_MAX_CHARS, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
 import { beginStep, isLeanRun, type ProcessCore } from './core';
 
@@ -91,14 +91,6 @@ export interface ActionHandler<P, R = undefined> {
   /** Decides on the state, synchronously, and puts what the decision writes into the step. */
   decide(input: ActionInput<P>, step: Step, prepared: R): void;
 }
-
-/**
- * The largest view an update's answer carries. The engine keeps every answer in its history: a view
- * that grows with the process (every version of a draft sent back and forth) would make the history
- * grow with the square of its length, so past this size the answer is the bare ack and the API reads
- * the state with the `state` query instead, as before.
- */
-export const VIEW_IN_ANSWER_MAX_CHARS = 16 * 1024;
 
 /**
  * The update's answer: `{processId, stage, seq}`, and in a lean run the view after the action when
