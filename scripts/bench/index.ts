@@ -100,7 +100,7 @@ async function onCluster(results: BenchResults): Promise<void> {
     const retry = { forMs: 180_000, intervalMs: 250, onRetry: () => (results.retried = (results.retried ?? 0) + 1) };
     cluster = await startCluster({ log, sqlitePragmas: pragmas, workerEnv, retry });
     const bare = cluster.spawn('scripts/bench/bare/worker.ts', { TEMPORAL_ADDRESS: cluster.temporalAddress });
-    await bare.waitFor((line) => line.msg === 'worker polling', `the bare worker on ${BARE_TASK_QUEUE}`, 60_000);
+    await bare.waitFor((line) => line.msg === 'worker polling', `the bare worker on ${BARE_TASK_QUEUE}`, 300_000);
     // A run of a long process holds pages of history larger than gRPC's default 4 MB.
     connection = await Connection.connect({ address: cluster.temporalAddress, channelArgs: { 'grpc.max_receive_message_length': 256 * 2 ** 20 } });
     const ctx: BenchContext = { cluster, client: new Client({ connection }), zone: '210881', barePid: bare.pid, log };
