@@ -197,7 +197,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   }
 }
 
-async function waitForHealth(baseUrl: string, child: Child, timeoutMs = 60_000): Promise<void> {
+async function waitForHealth(baseUrl: string, child: Child, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void child.exited.then(() => (exited = true));
