@@ -18,9 +18,10 @@ export function parseActionPayload(action: ActionDefinition, body: unknown): unk
 }
 
 /**
- * Sends the action's update, then reads the process's new state. The request id is the update id, so
- * a repeated request acts once. The update answers only an `ActionAck` (the engine keeps every answer
- * in history); the state comes from the `state` query, which writes nothing.
+ * Sends the action's update and answers the process's new state. The request id is the update id, so
+ * a repeated request acts once. The update answers an `ActionAck` (the engine keeps every answer in
+ * history), which carries the new view when the run is on the lean path and the view is small: one
+ * round trip to the engine. Otherwise the state comes from the `state` query, which writes nothing.
  */
 export async function runAction(
   handle: WorkflowHandle,
@@ -30,6 +31,7 @@ export async function runAction(
 ): Promise<Record<string, unknown>> {
   const ack = await handle.executeUpdate<ActionAck, [typeof input]>(action.name, { args: [input], updateId: input.requestId });
   await requireRecorded(db, action, ack);
+  if (ack.state) return ack.state;
   try {
     return await handle.query<Record<string, unknown>>('state');
   } catch (error) {

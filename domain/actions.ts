@@ -61,7 +61,8 @@ export type ActionInput<P = unknown> = Omit<z.infer<typeof actionInputSchema>, '
 /**
  * What an action's update answers. The engine keeps every update's answer in the history, so it is
  * small: a whole process view there made a long correction loop's history grow with its square.
- * The API reads the process's new state with the `state` query.
+ * A run on the lean path (issue 21) adds the view when it is small (workflows/kernel/actions.ts),
+ * and the API answers with it; otherwise the API reads the new state with the `state` query.
  */
 export interface ActionAck {
   processId: string;
@@ -70,7 +71,17 @@ export interface ActionAck {
   seq: number;
   /** The key of the step the action wrote; absent where a repeated request id acted no second time. */
   step?: string;
+  /** The process's view after the action, as the `state` query answers it, when it is small. */
+  state?: Record<string, unknown>;
 }
+
+/**
+ * The largest view an update's answer carries. The engine keeps every answer in its history: a view
+ * that grows with the process (every version of a draft sent back and forth) would make the history
+ * grow with the square of its length, so past this size the answer is the bare ack and the API reads
+ * the state with the `state` query instead, as before.
+ */
+export const VIEW_IN_ANSWER_MAX_CHARS = 16 * 1024;
 
 /** A failure reason with a stable code, mapped to HTTP in one place. */
 export const REJECTION = {

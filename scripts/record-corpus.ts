@@ -352,6 +352,15 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     await h.client.workflow.getHandle(id).result();
     return id;
   },
+  // The lean path of issue 21 (patch lean-steps): short reads as local activities, small views in
+  // the updates' answers. The same scenarios as before, recorded again under names of their own so
+  // the histories recorded before the patch stay as they were.
+  async 'agreement-lean-returned-renewed-expired'(h) {
+    return scenarios['agreement-returned-renewed-expired'](h);
+  },
+  async 'zone-lean-returned-then-signed'(h) {
+    return scenarios['zone-returned-then-signed'](h);
+  },
   async 'statistics-snapshot-requested'(h) {
     const taken = await (await h.as('ftz.admin')).post('/api/statistics/snapshots', { period: '2025-01' });
     return taken.body.processId as string;

@@ -1,4 +1,5 @@
 import { requestFingerprint, requestIdFor } from '../api/idempotency';
+import { VIEW_IN_ANSWER_MAX_CHARS } from '../domain/actions';
 import { startHarness, type Harness } from './support/harness';
 import { area, complete, establish, expectDeclaredPath, launch, launchInput, memorandum, taskFor, timelineKinds } from './support/zone-flow';
 
@@ -175,8 +176,11 @@ describe('zone establishment by memorandum', () => {
       args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: draft.id, requestId, payload: memorandum(county) }],
       updateId: requestId,
     });
-    // The update answers a small acknowledgement (the engine keeps it in history), not the state.
-    expect(repeated).toEqual({ processId: id, stage: 'SIGNING', seq: expect.any(Number) });
+    // The update answers an acknowledgement and, the view being small, the state with it: the API
+    // answers from it without a query (a view past VIEW_IN_ANSWER_MAX_CHARS stays out of the history).
+    expect(repeated).toEqual({ processId: id, stage: 'SIGNING', seq: expect.any(Number), state: expect.objectContaining({ stage: 'SIGNING' }) });
+    expect(JSON.stringify((repeated as { state: unknown }).state).length).toBeLessThanOrEqual(VIEW_IN_ANSWER_MAX_CHARS);
+    expect((repeated as { state: { memoranda: unknown[] } }).state.memoranda).toHaveLength(1);
     // Through the API too: a retry after a lost answer gets the state, not a 409.
     const retried = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(county), { 'idempotency-key': `draft-${id}` });
     expect(retried.status).toBe(200);
@@ -184,6 +188,35 @@ describe('zone establishment by memorandum', () => {
     expect((await ftz.get(`/api/processes/${id}`)).body.history.events).toBe(events);
     const fresh = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(county), { 'idempotency-key': `another-${id}` });
     expect(fresh.status).toBe(409);
+  });
+
+  test('a view past the answer limit stays out of the update\'s answer, and the API still answers the whole state', async () => {
+    const county = await h.newCounty();
+    const id = await launch(h, county);
+    const ftz = await h.as('ftz.staff');
+    // Each version carries its 1,900-character area description: a few rounds pass the limit.
+    const long = memorandum(county, { boundary: area(county, { description: '区'.repeat(1900) }) });
+    let rounds = 0;
+    for (;;) {
+      const draft = await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
+      const key = `long-${id}-${++rounds}`;
+      const answer = await ftz.post(`/api/tasks/${draft.id}/complete`, long, { 'idempotency-key': key });
+      expect(answer.status).toBe(200);
+      expect(answer.body.state.memoranda).toHaveLength(rounds);
+      if (JSON.stringify(answer.body.state).length <= VIEW_IN_ANSWER_MAX_CHARS) {
+        await complete(h, 'ftz.staff', id, 'reviewMemorandum', { decision: 'return', comments: '再议' });
+        continue;
+      }
+      // The update's own answer for that request: the ack alone, so the history holds no copy of the view.
+      const requestId = requestIdFor('ftz.staff', key, requestFingerprint('POST', `/api/tasks/${draft.id}/complete`, long));
+      const repeated = await h.client.workflow.getHandle(id).executeUpdate('draftMemorandum', {
+        args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: draft.id, requestId, payload: long }],
+        updateId: requestId,
+      });
+      expect(repeated).toEqual({ processId: id, stage: 'SIGNING', seq: expect.any(Number) });
+      break;
+    }
+    expect(rounds).toBeGreaterThan(1);
   });
 });
 

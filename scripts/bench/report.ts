@@ -22,6 +22,8 @@ export interface BenchResults {
   loadPeak?: number;
   seconds?: number;
   pragmas: Record<string, string>;
+  /** Requests the driver sent again (same Idempotency-Key) after a 503. */
+  retried?: number;
   startup?: StartupResult;
   throughput?: ThroughputResult;
   memory?: MemoryResult;
@@ -61,7 +63,7 @@ const verdict = (met: boolean) => (met ? '**met**' : '**missed**');
 export function renderFigures(r: BenchResults): string {
   const lines = [
     `Run ${r.date}: \`${r.command}\` in ${r.seconds ?? '?'} s. Machine: ${machine()}.`,
-    `Load average ${r.loadBefore} when it began${r.loadAfter === undefined ? '' : `, ${r.loadAfter} when it ended`}${r.loadPeak === undefined ? '' : `, ${r.loadPeak} at most`} (2 cores); busy alongside when it began: ${r.alongside.length ? r.alongside.map((p) => `\`${p}\``).join(', ') : 'nothing else at 10 % CPU or more'}.`,
+    `Load average ${r.loadBefore} when it began${r.loadAfter === undefined ? '' : `, ${r.loadAfter} when it ended`}${r.loadPeak === undefined ? '' : `, ${r.loadPeak} at most`} (2 cores); busy alongside when it began: ${r.alongside.length ? r.alongside.map((p) => `\`${p}\``).join(', ') : 'nothing else at 10 % CPU or more'}.${r.retried ? ` The driver sent ${r.retried} requests again after a 503 (same Idempotency-Key).` : ''}`,
     `Engine SQLite pragmas: \`journal_mode=wal\`, \`synchronous=NORMAL\`${Object.entries(r.pragmas).map(([k, v]) => `, \`${k}=${v}\``).join('')}.`,
     '',
     '| benchmark | figure | target | |',

@@ -6,6 +6,7 @@
  * ACTIVE zone hosts them all, each with a one-day term of its own so that none overlaps another.
  */
 import { randomBytes } from 'node:crypto';
+import { temporal } from '@temporalio/proto';
 import { BARE_TASK_QUEUE } from './bare/activities';
 import { shapeOf, totals, withoutUpserts } from './bare/shape';
 import type { BareShape } from './bare/workflow';
@@ -74,9 +75,11 @@ async function rate(ctx: BenchContext, n: number, concurrency: number, drive: (i
   const cpu = cpuPerWorkflow(cpuBefore, processes(), n);
   await inParallel(ids, 10, async (id) => {
     for (;;) {
-      const status = (await ctx.client.workflow.getHandle(id).describe()).status.name;
-      if (status === 'COMPLETED') return;
-      if (status !== 'RUNNING') throw new Error(`${id} ended ${status}`);
+      // The raw call: the client's describe decodes the memo, which the API seals with its codec.
+      const described = await ctx.client.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId: id } });
+      const status = described.workflowExecutionInfo?.status;
+      if (status === temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) return;
+      if (status !== temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) throw new Error(`${id} ended ${String(status)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   });

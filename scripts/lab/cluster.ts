@@ -160,7 +160,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const startWorker = async (extra: Record<string, string> = {}) => {
       // At info a worker logs its start and stop, and little else.
       const worker = spawnChild(workerCommand.entry, { ...env, LOG_LEVEL: 'info', WORKER_METRICS_PORT: '0', ...options.workerEnv, ...extra }, workerCommand.nodeFlags);
-      await worker.waitFor((line) => line.msg === 'worker polling', 'a worker polling', 60_000);
+      // Bundling the workflows takes minutes on a machine loaded by others.
+      await worker.waitFor((line) => line.msg === 'worker polling', 'a worker polling', 300_000);
       workers.push(worker);
       return worker;
     };
@@ -196,7 +197,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   }
 }
 
-async function waitForHealth(baseUrl: string, child: Child, timeoutMs = 60_000): Promise<void> {
+async function waitForHealth(baseUrl: string, child: Child, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void child.exited.then(() => (exited = true));

@@ -51,7 +51,8 @@ export async function processAction(api: Api, username: string, processId: strin
 function expectDone(answer: Answer, what: string): Record<string, unknown> | undefined {
   if (answer.status === 200) return answer.body.state;
   // A retried request whose first attempt landed: the task is done, or the action ended the process.
-  if (answer.status === 409 && /\(done\)$|has ended \(COMPLETED\)$/.test(String(answer.body?.error?.message))) return undefined;
+  // The API words its refusals in Chinese: the same two, as it says them.
+  if (answer.status === 409 && /\(done\)$|has ended \(COMPLETED\)$|（已办结）|已结束（已完成）$/.test(String(answer.body?.error?.message))) return undefined;
   throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 

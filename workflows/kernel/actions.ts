@@ -1,9 +1,9 @@
 /** Human steps as Updates: validators that refuse without a trace, handlers that decide then write. */
 import { ApplicationFailure, defineUpdate, patched, setHandler } from '@temporalio/workflow';
 import type { Step, TaskRecord } from '../../activities/step';
-import { isSignature, REJECTION, rolesOf, SIGNER, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
+import { isSignature, REJECTION, rolesOf, SIGNER, VIEW_IN_ANSWER_MAX_CHARS, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
-import { beginStep, type ProcessCore } from './core';
+import { beginStep, isLeanRun, type ProcessCore } from './core';
 import { resyncDue } from './reset';
 
 const RECENT_REQUESTS_KEPT = 200;
@@ -93,15 +93,24 @@ export interface ActionHandler<P, R = undefined> {
   decide(input: ActionInput<P>, step: Step, prepared: R): void;
 }
 
-/** The update's answer, from the view after the action: never the view itself (see ActionAck). */
+/**
+ * The update's answer: `{processId, stage, seq}`, the key of the step it wrote, and in a lean run the
+ * view after the action when it is small, so the API answers from it without a second round trip (see ActionAck).
+ */
 function acknowledge(core: ProcessCore, view: { stage: string }, step?: Step): ActionAck {
-  return { processId: core.processId, stage: view.stage, seq: core.seq, ...(step && { step: step.key }) };
+  const ack: ActionAck = { processId: core.processId, stage: view.stage, seq: core.seq, ...(step && { step: step.key }) };
+  if (isLeanRun() && JSON.stringify(view).length <= VIEW_IN_ANSWER_MAX_CHARS) ack.state = view as unknown as Record<string, unknown>;
+  return ack;
 }
 
 /**
  * Registers an action: the validator checks payload, actor and state; the handler decides, then
  * `write` commits the step. The update answers an `ActionAck`; a repeated request id answers one
  * for the current state without acting.
+ *
+ * The payload is parsed once: the validator keeps what it parsed for the handler, which runs next in
+ * the same activation (validators do not run on replay: there the handler parses it itself), and the
+ * check made again after `prepare` reuses it (the schema depends on nothing that may have moved).
  */
 export function handleAction<P, R>(
   core: ProcessCore,
@@ -109,22 +118,25 @@ export function handleAction<P, R>(
   write: (step: Step) => Promise<{ stage: string }>,
   view: () => { stage: string },
 ): void {
-  const checked = (input: ActionInput): ActionInput<P> => {
-    const typed = { ...input, payload: parsePayload<P>(handler.action, input) };
+  const validated = new Map<string, { payload: P }>();
+  const checked = (input: ActionInput, payload: P = parsePayload<P>(handler.action, input)): ActionInput<P> => {
+    const typed = { ...input, payload };
     handler.check(typed);
     return typed;
   };
   setHandler(
     defineUpdate<ActionAck, [ActionInput]>(handler.action.name),
     async (input: ActionInput) => {
+      const parsed = validated.get(input.requestId);
+      validated.delete(input.requestId);
       if (isRepeat(core, input)) return acknowledge(core, view());
       // A reset run numbers its steps past the records' first; the state may move meanwhile.
       const resyncing = resyncDue(core);
       if (resyncing) await resyncing;
-      let typed = checked(input);
+      let typed = parsed ? checked(input, parsed.payload) : checked(input);
       const prepared = handler.prepare ? await handler.prepare(typed) : (undefined as R);
       // While the records were read, another update may have moved the state on: check again.
-      if (handler.prepare) typed = checked(input);
+      if (handler.prepare) typed = checked(input, typed.payload);
       remember(core, input);
       const step = beginStep(core);
       handler.decide(typed, step, prepared);
@@ -132,9 +144,8 @@ export function handleAction<P, R>(
     },
     {
       validator: (input: ActionInput) => {
-        if (!isRepeat(core, input)) checked(input);
+        if (!isRepeat(core, input)) validated.set(input.requestId, { payload: checked(input).payload });
       },
     },
   );
 }
-

@@ -3,7 +3,7 @@
  * All state lives in `ProcessCore`, plain JSON carried across continue-as-new; these functions only
  * read and change it.
  */
-import { ParentClosePolicy, patched, proxyActivities, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, proxyActivities, proxyLocalActivities, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { Step, StepResult, TaskRecord } from '../../activities/step';
 import type { ActionDefinition } from '../../domain/actions';
@@ -12,11 +12,47 @@ import { searchAttributes } from '../../domain/search-attributes';
 import { outboxWorkflowId } from '../outbox-delivery';
 import { watchForReset } from './reset';
 
-export const activities = proxyActivities<Activities>({
+const ACTIVITY_OPTIONS = {
   // A step is one short transaction: a worker that stops holding one gives it up to another in 10 s.
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 ms', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+} as const;
+const scheduled = proxyActivities<Activities>(ACTIVITY_OPTIONS);
+const local = proxyLocalActivities<Activities>(ACTIVITY_OPTIONS);
+
+/**
+ * Reads of the records that change nothing and answer in milliseconds. In a lean run they run as
+ * local activities: inside the workflow task that asks, recorded as one marker, instead of three
+ * events and a workflow task more for a scheduled activity. A read that fails is simply run again.
+ */
+const SHORT_READS: ReadonlySet<string> = new Set<keyof Activities>([
+  'checkAgreementDraft',
+  'planDeadline',
+  'prepareAgreement',
+  'prepareZoneEstablishment',
+]);
+
+/**
+ * The activities, called as before (`activities.commitStep(step)`): a short read goes local in a
+ * lean run, everything else (every write) is a scheduled activity as it always was.
+ */
+export const activities: typeof scheduled = new Proxy(scheduled, {
+  get: (target, name) => (leanRun && typeof name === 'string' && SHORT_READS.has(name) ? local[name as keyof Activities] : target[name as keyof Activities]),
 });
+
+/**
+ * Whether this run takes the lean path of issue 21: short reads as local activities, the update's
+ * answer carrying the new view, search attributes upserted only when they change. Decided once per
+ * run, at its start (`resumeCore`), by the patch `lean-steps`: a history recorded before has no
+ * marker there, so it replays on the old path to its end. Module state is this workflow's own (the
+ * SDK keeps a module cache per workflow).
+ */
+let leanRun = false;
+export const LEAN_STEPS_PATCH = 'lean-steps';
+
+export function isLeanRun(): boolean {
+  return leanRun;
+}
 
 export interface ProcessCore {
   processId: string;
@@ -48,10 +84,12 @@ export function newCore(processType: string): ProcessCore {
   return core;
 }
 
-/** The core of a run that continues an earlier one: nothing in flight, not closing. */
+/** Every run's start, first or continued: nothing in flight, not closing, its path decided. */
 export function resumeCore(core: ProcessCore): ProcessCore {
   core.inFlight = 0;
   core.closing = false;
+  // Asked before the run's first await, so the marker is in its first workflow task.
+  leanRun = patched(LEAN_STEPS_PATCH);
   watchForReset(core);
   return core;
 }
@@ -138,7 +176,8 @@ function publish(stage: string, awaitingOrgs: string[]): void {
   // Histories recorded before upserted on every step. The patch is asked only when skipping: its
   // marker comes with an upsert of its own (TemporalChangeVersion), which a step that upserts anyway
   // would only add to.
-  if (unchanged && patched('search-attributes-upserted-when-changed')) return;
+  // A lean run has its own marker already: it skips without asking for another.
+  if (unchanged && (leanRun || patched('search-attributes-upserted-when-changed'))) return;
   upsertSearchAttributes([
     { key: searchAttributes.stage, value: stage },
     { key: searchAttributes.awaitingOrgs, value: awaitingOrgs },
