@@ -19,7 +19,8 @@ export type CreditFacts =
   | { kind: 'withdrawal'; decisionNumber: string; uscc: string; reason: string; on: string; source: string }
   | { kind: 'repair'; decisionNumber: string; uscc: string; note: string; on: string; source: string };
 
-export type SupervisionFacts = { kind: SupervisionKind; uscc: string; powerCode: string; organ: string; on: string; details: Record<string, unknown> };
+/** `matter` names a 监管事项 that is not a catalogue power (an inspection plan's); else the power's code and name. */
+export type SupervisionFacts = { kind: SupervisionKind; uscc: string; powerCode: string; matter?: string; organ: string; on: string; details: Record<string, unknown> };
 
 export type StatusFacts = { applicationNo: string; uscc: string; status: RegistrationStage; reasons?: string[] };
 
@@ -139,7 +140,7 @@ async function supervision(tx: Queryable, f: SupervisionFacts): Promise<Record<s
     监管对象名称: (await entityName(tx, f.uscc)) ?? '',
     统一社会信用代码: f.uscc,
     监管事项编码: f.powerCode,
-    监管事项名称: await powerName(tx, f.powerCode),
+    监管事项名称: f.matter ?? (await powerName(tx, f.powerCode)),
     实施机关: actor.name,
     实施机关编码: f.organ,
     行为日期: day(f.on),

@@ -19,17 +19,14 @@ export async function writeInspections(tx: Queryable, step: Step): Promise<void>
   for (const i of step.inspections ?? []) {
     await tx.query(
       `INSERT INTO inspections (id, process_id, zone_code, uscc, entity_name, grade, signals, inspectors, conflict, enforcement_org, status,
-         inspected_on, findings, rectify_by, reinspected_on, reinspection_findings, penalty_case_id, concluded_at, published_at, platform_status,
+         inspected_on, findings, rectify_by, reinspected_on, reinspection_findings, penalty_case_id, concluded_at, published_at,
          drawn_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
        ON CONFLICT (id) DO UPDATE SET status = $11, inspected_on = $12, findings = $13, rectify_by = $14, reinspected_on = $15,
-         reinspection_findings = $16, penalty_case_id = $17, concluded_at = $18, published_at = $19,
-         platform_status = COALESCE(inspections.platform_status, $20), updated_at = $22`,
+         reinspection_findings = $16, penalty_case_id = $17, concluded_at = $18, published_at = $19, updated_at = $21`,
       [i.id, step.processId, i.zoneCode, i.uscc, i.entityName, i.grade, i.signals, i.inspectors, i.conflict ?? null, i.enforcementOrg, i.status,
         i.inspectedOn ?? null, i.findings ?? null, i.rectifyBy ?? null, i.reinspectedOn ?? null, i.reinspectionFindings ?? null, i.penaltyCaseId ?? null,
-        i.concludedAt ?? null, i.publishedAt ?? null, i.publishedAt ? 'AWAITING_PORT' : null, i.drawnAt, step.at],
+        i.concludedAt ?? null, i.publishedAt ?? null, i.drawnAt, step.at],
     );
-    // A result already sent and changed since (a rectification concluded) is to be sent again.
-    if (i.publishedAt) await tx.query(`UPDATE inspections SET platform_status = 'AWAITING_PORT' WHERE id = $1`, [i.id]);
   }
 }

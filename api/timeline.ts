@@ -116,7 +116,7 @@ const templates: Record<string, { zh: Template; en: Template }> = {
     zh: (d) => `${d.decisionNumber ?? d.licenceId ?? ''} ${CREDIT_KIND_ZH[String(d.kind)] ?? d.kind}报送信用平台（双公示）`,
     en: (d) => `${d.decisionNumber ?? d.licenceId ?? ''}: ${d.kind} sent to the credit platform`,
   },
-  supervisionSent: { zh: (d) => `${d.licenceId} ${SUPERVISION_KIND_ZH[String(d.kind)] ?? d.kind}报送互联网+监管`, en: (d) => `${d.licenceId}: ${d.kind} sent to the supervision platform` },
+  supervisionSent: { zh: (d) => `${d.licenceId ?? d.entityName} ${SUPERVISION_KIND_ZH[String(d.kind)] ?? d.kind}报送互联网+监管`, en: (d) => `${d.licenceId ?? d.entityName}: ${d.kind} sent to the supervision platform` },
   taxTransferPending: { zh: (d) => `市税务局系统已受理划转请求，结果待回调（${d.to}）`, en: (d) => `The tax system took the transfer to ${d.to}; its decision comes by callback` },
   taxTransferSent: { zh: (d) => `已通过系统实时提请市税务局划转至 ${d.to}`, en: (d) => `The transfer to ${d.to} was sent to the city tax bureau's system` },
   taxTransferRefusedBySystem: { zh: (d) => `市税务局系统不予划转：${d.reason}；转片区税务局人工办理`, en: (d) => `The tax system refused the transfer: ${d.reason}; the FTZ tax office takes it up` },

@@ -56,6 +56,15 @@ export const RISK_SIGNAL_LABELS: Record<RiskSignal, { zh: string; en: string }> 
 };
 
 export const SELECTIONS = ['random', 'targeted'] as const;
+
+/**
+ * The 监管事项 an inspection plan reports to 互联网+监管 under: not a power of the catalogue (a plan
+ * inspects whatever an entity does), so the product's own codes, one per way of choosing.
+ */
+export const INSPECTION_MATTERS: Record<(typeof SELECTIONS)[number], { code: string; name: string }> = {
+  random: { code: 'JG-SSJ', name: '双随机、一公开监管抽查' },
+  targeted: { code: 'JG-ZD', name: '重点监管检查（风险信号）' },
+};
 export type Selection = (typeof SELECTIONS)[number];
 export const SELECTION_LABELS: Record<Selection, { zh: string; en: string }> = {
   random: { zh: '双随机抽查', en: 'Random inspection' },

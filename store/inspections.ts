@@ -34,7 +34,6 @@ export interface InspectionRow {
   drawnAt: string;
   concludedAt: string | null;
   publishedAt: string | null;
-  platformStatus: string | null;
 }
 
 const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
@@ -78,6 +77,5 @@ export async function listInspections(db: Db, filter: InspectionFilter): Promise
     drawnAt: iso(r.drawn_at)!,
     concludedAt: iso(r.concluded_at),
     publishedAt: iso(r.published_at),
-    platformStatus: (r.platform_status as string | null) ?? null,
   }));
 }

@@ -144,8 +144,8 @@ test('rectification reopens after its period and ends compliant, or in a penalty
     'inspectionsDrawn', 'inspectionRectificationOrdered', 'inspectionRectificationOrdered', 'inspectionReopened', 'inspectionReopened',
     'inspectionRectified', 'inspectionCaseOpened', 'inspectionPlanConcluded',
   ]);
-  const rows = await h.db.query<{ status: string; platform_status: string }>('SELECT status, platform_status FROM inspections WHERE process_id = $1 ORDER BY id', [id]);
-  expect(rows).toEqual([{ status: 'COMPLIANT', platform_status: 'AWAITING_PORT' }, { status: 'PENALTY_CASE', platform_status: 'AWAITING_PORT' }]);
+  const rows = await h.db.query<{ status: string }>('SELECT status FROM inspections WHERE process_id = $1 ORDER BY id', [id]);
+  expect(rows).toEqual([{ status: 'COMPLIANT' }, { status: 'PENALTY_CASE' }]);
   const publicList = await h.anonymous('GET', `/api/public/inspections?zone=${zone}`);
   expect(publicList.body.items.filter((i: { planId: string }) => i.planId === id).map((i: { status: string; outcomeLabel: string }) => [i.status, i.outcomeLabel])).toEqual(
     expect.arrayContaining([['COMPLIANT', '未发现问题／整改到位'], ['PENALTY_CASE', '已立案查处']]),

@@ -229,6 +229,22 @@ describe('the product and the outside systems', () => {
     expect((await registration(h, id)).licences[0]).toMatchObject({ verificationStatus: 'RECTIFYING' });
   });
 
+  test('an inspection of a supervision plan reaches 互联网+监管: the on-site check and the rectification order, under the plan\'s 监管事项', async () => {
+    const zone = await readyZone(h);
+    const uscc = await registerEntity(h, zone);
+    const launched = await (await h.as(`gov-${zone}.admin`)).post('/api/processes/supervision-plan', { zoneCode: zone, selection: 'random', seed: 'ports-1' });
+    expect(launched.status).toBe(201);
+    const id = launched.body.id as string;
+    const inspectedOn = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await complete(h, `le-${zone}.staff`, id, 'inspectEntity', { outcome: 'rectify', inspectedOn, findings: '消防通道堵塞', rectificationDays: 10 });
+    const checked = await at(supervision, (m) => m.kind === 'onSiteCheck' && m.统一社会信用代码 === uscc, 'the on-site check at 互联网+监管');
+    expect(checked).toMatchObject({ 检查结果: '不合格', 检查发现: '消防通道堵塞', 检查日期: inspectedOn, 监管事项编码: 'JG-SSJ', 监管事项名称: '双随机、一公开监管抽查', 实施机关编码: `le-${zone}` });
+    const order = await at(supervision, (m) => m.kind === 'rectificationOrder' && m.统一社会信用代码 === uscc, 'the rectification order at 互联网+监管');
+    expect(order).toMatchObject({ 整改事项: '消防通道堵塞', 监管事项编码: 'JG-SSJ' });
+    // The period's last day, China time, as the order's deadline.
+    expect(Date.parse((order as { 整改期限: string }).整改期限) - Date.parse(`${inspectedOn}T00:00:00+08:00`)).toBe(10 * 86_400_000 + 86_399_000);
+  });
+
   test('an application 政务服务网 submits starts a registration and hears its status changes; the same 办件编号 again starts nothing', async () => {
     const zone = await readyZone(h);
     const app = application(zone, { licenceItems: [] });

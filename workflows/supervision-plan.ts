@@ -8,12 +8,14 @@
  */
 import { condition, continueAsNew, defineQuery, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { SupervisionFacts } from '../activities/exchange-compose';
 import type { InspectionRecord, Step } from '../activities/step';
 import { chinaDate } from '../domain/calendar';
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
 import { drawPlan, type Draw, type DrawFacts } from '../domain/random-draw';
 import {
+  INSPECTION_MATTERS,
   SELECTION_LABELS,
   supervisionActions as A,
   type InspectionResult,
@@ -114,6 +116,16 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
     seed: state.draw?.seed,
   });
 
+  /** A result to 互联网+监管 (四(二)2), sent from the outbox where its port is configured (activities/exchange-compose.ts). */
+  function report(step: Step, inspection: PlanInspection, kind: 'onSiteCheck' | 'rectificationOrder', details: Record<string, unknown>): void {
+    const matter = INSPECTION_MATTERS[state.input.selection];
+    const facts: SupervisionFacts = { kind, uscc: inspection.uscc, powerCode: matter.code, matter: matter.name, organ: enforcement, on: step.at, details };
+    step.exchanges = [...(step.exchanges ?? []), { channel: 'supervision', orgId: enforcement, payload: facts as unknown as Record<string, unknown> }];
+    addEvent(core, step, 'supervisionSent', null, { kind, inspectionId: inspection.id, entityName: inspection.entityName });
+  }
+  const checked = (step: Step, inspection: PlanInspection, result: { outcome: string; inspectedOn: string; findings: string }) =>
+    report(step, inspection, 'onSiteCheck', { 检查结果: result.outcome === 'compliant' ? '合格' : '不合格', 检查发现: result.findings, 检查日期: result.inspectedOn });
+
   /** The inspection's row as it stands, into the step. */
   function save(step: Step, inspection: PlanInspection): void {
     const { reopenAt: _reopenAt, ...record } = inspection;
@@ -172,6 +184,7 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
         inspection.findings = result.findings;
         inspection.publishedAt = step.at;
         const data = { inspectionId: inspection.id, uscc: inspection.uscc, entityName: inspection.entityName, inspectedOn: result.inspectedOn, findings: result.findings };
+        checked(step, inspection, result);
         if (result.outcome === 'compliant') {
           inspection.status = 'COMPLIANT';
           inspection.concludedAt = step.at;
@@ -182,6 +195,7 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
           // The period runs on the policy's day (a real day in production): a durable timer, across restarts and continue-as-new.
           inspection.reopenAt = new Date(Date.now() + result.rectificationDays * state.dayLengthMs).toISOString();
           addEvent(core, step, 'inspectionRectificationOrdered', input.actor, { ...data, rectificationDays: result.rectificationDays, rectifyBy: inspection.rectifyBy });
+          report(step, inspection, 'rectificationOrder', { 整改事项: result.findings, 整改期限: new Date(Date.parse(`${inspection.rectifyBy}T23:59:59+08:00`)).toISOString() });
           void reopenAfterPeriod(inspection);
         } else {
           openCase(step, inspection, result.caseReason);
@@ -211,6 +225,7 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
         inspection.reinspectionFindings = result.findings;
         inspection.publishedAt = step.at;
         const data = { inspectionId: inspection.id, uscc: inspection.uscc, entityName: inspection.entityName, inspectedOn: result.inspectedOn, findings: result.findings };
+        checked(step, inspection, result);
         if (result.outcome === 'compliant') {
           inspection.status = 'COMPLIANT';
           inspection.concludedAt = step.at;

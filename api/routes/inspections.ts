@@ -37,7 +37,6 @@ const inspectionSchema = z.object({
   drawnAt: z.string(),
   concludedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
-  platformStatus: z.string().nullable(),
 });
 
 /** Every inspection with its plan, seed, inspectors, findings and where it stands; for signed-in readers. */

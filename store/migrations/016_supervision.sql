@@ -43,12 +43,8 @@ CREATE TABLE inspections (
   concluded_at timestamptz,
   -- 一公开: results are public from the step that records them.
   published_at timestamptz,
-  -- The seam for the 互联网+监管 port (not built yet): a recorded result waits here, AWAITING_PORT, until
-  -- the port sends it (then SENT) — as the outbox does for the ports that exist.
-  platform_status text CHECK (platform_status IN ('AWAITING_PORT', 'SENT')),
   drawn_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL
 );
 CREATE INDEX inspections_entity ON inspections (uscc, concluded_at);
 CREATE INDEX inspections_published ON inspections (published_at) WHERE published_at IS NOT NULL;
-CREATE INDEX inspections_platform ON inspections (platform_status) WHERE platform_status = 'AWAITING_PORT';
