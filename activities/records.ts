@@ -63,6 +63,9 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}, ports:
   };
 }
 
+/** Timeline events that say a message went to an outside system, by the port that sends it. */
+const SENT_EVENT_CHANNELS: Record<string, string | undefined> = { creditPlatformSent: 'credit', supervisionSent: 'supervision' };
+
 async function writeStep(tx: Queryable, step: Step, ports: readonly string[]): Promise<number> {
   for (const close of step.closeTasks) {
     if (!close.ids.length) continue;
@@ -126,6 +129,10 @@ async function writeStep(tx: Queryable, step: Step, ports: readonly string[]): P
     );
   }
   for (const e of step.events) {
+    // "Sent to the credit platform" is said only where this deployment reaches it: elsewhere the
+    // message is not written (writeNotifications), and neither is the line that says it went.
+    const channel = SENT_EVENT_CHANNELS[e.kind];
+    if (channel && !ports.includes(channel)) continue;
     await tx.query(
       `INSERT INTO process_events (process_id, chain_id, seq, process_type, at, kind, actor, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -62,7 +62,7 @@ function isDeadline(value: unknown): value is Deadline {
 
 /** Deadlines in an activity's result: the result itself (named by the policy key it was asked for) or its fields. */
 function deadlinesIn(result: unknown, input: unknown): { name: string; deadline: Deadline }[] {
-  if (isDeadline(result)) return [{ name: String((input as { key?: string } | undefined)?.key ?? 'deadline'), deadline: result }];
+  if (isDeadline(result)) return [{ name: String((input as { key?: string } | undefined)?.key ?? result.policyKey ?? 'deadline'), deadline: result }];
   if (!result || typeof result !== 'object') return [];
   return Object.entries(result).filter(([, value]) => isDeadline(value)).map(([name, deadline]) => ({ name, deadline: deadline as Deadline }));
 }
@@ -181,6 +181,13 @@ async function factsOfRun({ runId, history }: RunHistory, open: OpenPayloads): P
         const origin = scheduled.get(c.scheduledEventId ?? '');
         if (!origin || origin.activity === 'commitStep') break;
         for (const { name, deadline } of deadlinesIn(await first(c.result), origin.input)) facts.push({ kind: 'deadlineSet', at, runId, name, deadline });
+        break;
+      }
+      case 'EVENT_TYPE_MARKER_RECORDED': {
+        // A local activity (a short read) leaves a marker with its type and result, not its input.
+        const m = attributes<{ markerName?: string; details?: { data?: unknown; result?: unknown } }>(event, 'markerRecordedEventAttributes');
+        if (m.markerName !== 'core_local_activity' || !m.details?.result) break;
+        for (const { name, deadline } of deadlinesIn(await first(m.details.result), undefined)) facts.push({ kind: 'deadlineSet', at, runId, name, deadline });
         break;
       }
       case 'EVENT_TYPE_ACTIVITY_TASK_FAILED':

@@ -23,6 +23,11 @@ export interface Deadline {
   /** The period in words, e.g. `30 working days`. */
   period: string;
   provisional: boolean;
+  /**
+   * The policy period it was planned from. A local activity's history marker keeps its result but not
+   * its input, so the auditor's timeline names a deadline by this.
+   */
+  policyKey?: string;
 }
 
 export function describePeriod(period: Period): string {

@@ -4,7 +4,15 @@ import { z } from 'zod';
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** Not z.iso.date(): inside the workflow sandbox it rejects every string (its Date is replaced there). */
-export const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date, YYYY-MM-DD');
+/** A day that exists: 2026-02-31 fits the pattern, and the records store refuses it. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date, YYYY-MM-DD')
+  // zod runs a refinement after a failed pattern too: anything that parses to no instant is refused here as well.
+  .refine((day) => {
+    const instant = Date.parse(`${day}T00:00:00Z`);
+    return !Number.isNaN(instant) && new Date(instant).toISOString().startsWith(day);
+  }, 'a date that exists');
 
 /**
  * A schema built when it is first used. Every workflow a worker caches evaluates the domain modules

@@ -3,7 +3,7 @@
  * signing, announcement and its term, to renewal, expiry or early termination. Long-lived: it
  * continues-as-new with its plain-JSON state.
  */
-import { condition, continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, defineQuery, patched, setHandler } from '@temporalio/workflow';
 import type { AgreementRecord, AgreementVersionRecord, Step } from '../activities/step';
 import type { AgreementPolicy } from '../activities/policy';
 import { REJECTION } from '../domain/actions';
@@ -106,7 +106,14 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
   const government = orgIds.government(state.zoneCode);
   const parties = [government, 'ftz'];
   const renewing = () => RENEWING.includes(state.stage);
-  const today = () => new Date(clockReading(state.clock, Date.now())).toISOString().slice(0, 10);
+  // The day in China, as terms start and end at 00:00 China time (msUntilDayStarts). Runs recorded
+  // before this read the UTC day, which differs from 16:00 to 24:00 UTC: asked once, before the first
+  // await, so those replay as they ran.
+  const chinaDays = patched('agreement-china-day');
+  const today = () => {
+    const reading = new Date(clockReading(state.clock, Date.now()));
+    return chinaDays ? chinaDate(reading) : reading.toISOString().slice(0, 10);
+  };
   const current = () => state.versions[state.versions.length - 1];
   const lastSigned = () => [...state.versions].reverse().find((v) => v.status === 'signed');
 

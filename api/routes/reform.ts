@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { forReader } from '../../domain/personal-data';
 import { COUNTY_CODE } from '../../domain/names';
+import { isoDate } from '../../domain/schemas';
 import { DEMAND_STAGES, trainingSessionSchema } from '../../domain/reform';
 import { periodBounds, periodSchema } from '../../domain/statistics';
 import { badRequest } from '../errors';
@@ -191,8 +192,8 @@ export const listTrainingSessions = defineRoute({
     'Training sessions for zone staff (date, topic, organiser, attendees by organisation) and who was trained when, by organisation; between two days, for one organisation. Named attendees are personal data: in full for auditors, the organiser and their own organisation',
   tag: 'Registries',
   query: z.object({
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD').optional(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD').optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
     org: z.string().max(50).optional(),
   }),
   response: z.object({

@@ -30,6 +30,8 @@ export const submitApplication = defineRoute({
   public: true,
   rawBody: true,
   body: z.unknown(),
+  // Read as bytes (the signature covers them); parsed by this schema after the signature holds.
+  documentedBody: () => intakeRequestSchema,
   status: 201,
   response: intakeAnswerSchema,
   async handler({ body, deps, req, res }) {
@@ -81,6 +83,7 @@ export const taxCallback = defineRoute({
   public: true,
   rawBody: true,
   body: z.unknown(),
+  documentedBody: () => taxCallbackSchema,
   response: z.object({ requestId: z.string(), result: z.enum(['taken', 'alreadyTaken']) }),
   async handler({ body, deps, req }) {
     await requireSignedClient(deps, req, TAX_SYSTEM_CLIENT);
