@@ -9,10 +9,14 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date, YYYY-MM-DD')
   // zod runs a refinement after a failed pattern too: anything that parses to no instant is refused here as well.
-  .refine((day) => {
-    const instant = Date.parse(`${day}T00:00:00Z`);
-    return !Number.isNaN(instant) && new Date(instant).toISOString().startsWith(day);
-  }, 'a date that exists');
+  .refine(
+    (day) => {
+      const instant = Date.parse(`${day}T00:00:00Z`);
+      return !Number.isNaN(instant) && new Date(instant).toISOString().startsWith(day);
+    },
+    // Only a day of the right form is asked whether it exists: one wrong value, one message.
+    { message: 'a date that exists', when: (payload) => payload.issues.length === 0 },
+  );
 
 /**
  * A schema built when it is first used. Every workflow a worker caches evaluates the domain modules

@@ -34,8 +34,11 @@ export interface FuzzReport {
 
 const errorShape = z.object({ error: z.object({ code: z.string().min(1), message: z.string().min(1) }) });
 
-/** Tables whose change on a refusal is the point: failed logins are counted to slow guessing. */
-const REFUSAL_COUNTERS = new Set(['login_failures']);
+/**
+ * Tables whose change on a refusal is the point: failed logins are counted to slow guessing, and every
+ * call to a system route is logged with why it was refused (a replayed nonce is known by it).
+ */
+const REFUSAL_COUNTERS = new Set(['login_failures', 'inbound_requests']);
 
 /**
  * Columns that move on their own after the request that caused them has been answered, so a refusal
