@@ -10,13 +10,6 @@ import { COUNTY_CODE } from './names';
 import { builtOnFirstUse, isoDate, text } from './schemas';
 import { usccSchema } from './penalties';
 
-/** A day that exists (not 2026-02-30), as the records keep it in a date column. */
-export const calendarDay = isoDate.refine((day) => {
-  const time = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(time)) return true;
-  return new Date(time).toISOString().startsWith(day);
-}, 'a day of the calendar');
-
 const zoneCode = z.string().regex(COUNTY_CODE, 'a zone (county) division code');
 
 // ---------------------------------------------------------------------------------------------------
@@ -41,7 +34,7 @@ export const practiceProposalSchema = builtOnFirstUse(() =>
       practice: text(4000),
       /** Where it runs: the park, township or window, and since when. */
       where: text(1000),
-      startedOn: calendarDay,
+      startedOn: isoDate,
       /** What it achieved, with figures where there are any. */
       results: text(4000),
     })
@@ -132,7 +125,7 @@ export const demandInputSchema = builtOnFirstUse(() =>
       phone: z.string().regex(/^[0-9+\-() ]{5,20}$/, 'a telephone number'),
       category: z.enum(DEMAND_CATEGORIES),
       demand: text(4000),
-      receivedOn: calendarDay,
+      receivedOn: isoDate,
     })
     .strict(),
 );
@@ -197,7 +190,7 @@ export const mayAnswerDemands = (org: { id: string; kind: string; active: boolea
 export const trainingSessionSchema = builtOnFirstUse(() =>
   z
     .object({
-      heldOn: calendarDay,
+      heldOn: isoDate,
       topic: text(200),
       place: z.string().trim().max(200).optional(),
       hours: z.number().positive().max(200),
