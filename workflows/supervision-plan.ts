@@ -123,8 +123,18 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
     step.exchanges = [...(step.exchanges ?? []), { channel: 'supervision', orgId: enforcement, payload: facts as unknown as Record<string, unknown> }];
     addEvent(core, step, 'supervisionSent', null, { kind, inspectionId: inspection.id, entityName: inspection.entityName });
   }
-  const checked = (step: Step, inspection: PlanInspection, result: { outcome: string; inspectedOn: string; findings: string }) =>
+  /**
+   * What an inspection's result and a re-inspection's both do first: close the task, publish the result
+   * (一公开) and send the on-site check; the event data both record.
+   */
+  function takeResult(taskId: string | undefined, actor: Actor, step: Step, result: { outcome: string; inspectedOn: string; findings: string }) {
+    const inspection = inspectionOf(taskId);
+    closeTasks(core, step, (t) => t.id === taskId, actor);
+    inspection.publishedAt = step.at;
     report(step, inspection, 'onSiteCheck', { 检查结果: result.outcome === 'compliant' ? '合格' : '不合格', 检查发现: result.findings, 检查日期: result.inspectedOn });
+    const data = { inspectionId: inspection.id, uscc: inspection.uscc, entityName: inspection.entityName, inspectedOn: result.inspectedOn, findings: result.findings };
+    return { inspection, data };
+  }
 
   /** The inspection's row as it stands, into the step. */
   function save(step: Step, inspection: PlanInspection): void {
@@ -177,14 +187,10 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
         requireNotFuture(input.payload.inspectedOn);
       },
       decide: (input, step) => {
-        const inspection = inspectionOf(input.taskId);
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
         const result = input.payload;
+        const { inspection, data } = takeResult(input.taskId, input.actor, step, result);
         inspection.inspectedOn = result.inspectedOn;
         inspection.findings = result.findings;
-        inspection.publishedAt = step.at;
-        const data = { inspectionId: inspection.id, uscc: inspection.uscc, entityName: inspection.entityName, inspectedOn: result.inspectedOn, findings: result.findings };
-        checked(step, inspection, result);
         if (result.outcome === 'compliant') {
           inspection.status = 'COMPLIANT';
           inspection.concludedAt = step.at;
@@ -218,14 +224,10 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
         requireNotFuture(input.payload.inspectedOn);
       },
       decide: (input, step) => {
-        const inspection = inspectionOf(input.taskId);
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
         const result = input.payload;
+        const { inspection, data } = takeResult(input.taskId, input.actor, step, result);
         inspection.reinspectedOn = result.inspectedOn;
         inspection.reinspectionFindings = result.findings;
-        inspection.publishedAt = step.at;
-        const data = { inspectionId: inspection.id, uscc: inspection.uscc, entityName: inspection.entityName, inspectedOn: result.inspectedOn, findings: result.findings };
-        checked(step, inspection, result);
         if (result.outcome === 'compliant') {
           inspection.status = 'COMPLIANT';
           inspection.concludedAt = step.at;
