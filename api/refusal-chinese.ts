@@ -1,6 +1,8 @@
 import { organizations } from '../seeds/organizations';
 import { divisions } from '../seeds/divisions';
+import type { ProcessType } from '../domain/names';
 import { RETURN_REASON_LABELS } from '../domain/penalty-labels';
+import { processDefinitions } from '../domain/processes';
 
 /**
  * The refusals the API, the domain's checks and the workflows' validators word in English, said in
@@ -54,17 +56,8 @@ const status = (code: string) => code.split(' or ').map((c) => STATUS[c.trim()] 
 const ROLES: Record<string, string> = { admin: '管理员', staff: '经办人员', leader: '负责人', auditor: '审计人员' };
 const roles = (list: string) => (list === 'no role' || list === 'none' ? '无角色' : list.split(/ or |, /).map((r) => ROLES[r.trim()] ?? r.trim()).join('或'));
 
-const PROCESS_TYPES: Record<string, string> = {
-  'zone-establishment': '协同区设立',
-  'power-catalog': '职权清单发布',
-  'delegation-agreement': '委托协议',
-  'entity-registration': '市场主体登记',
-  'penalty-report': '处罚结果抄报',
-  'pilot-adoption': '改革试点推广',
-  'reform-practice': '好经验好做法复制推广',
-  'reform-demand': '企业改革诉求',
-};
-const processType = (type: string) => PROCESS_TYPES[type] ?? type;
+// Each process's own title: a list kept here fell behind as processes were added.
+const processType = (type: string) => processDefinitions[type as ProcessType]?.title.zh ?? type;
 
 type Rule = [RegExp, (...groups: string[]) => string];
 

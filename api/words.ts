@@ -65,6 +65,8 @@ const FIELDS: Words = {
   'listing.grantedOn': ['赋予日期', 'Granted on'],
   'listing.summary': ['内容摘要', 'Summary'],
   period: ['统计月份', 'Month'],
+  from: ['起始日期', 'From'],
+  to: ['截止日期', 'To'],
   indicators: ['存疑的指标', 'Figures in doubt'],
   changed: ['修改的指标', 'Figures changed'],
   // A report's figures: each by its name, the value with its unit beside it.
