@@ -29,12 +29,38 @@ export default tseslint.config(
           paths: nodeBuiltins.map((name) => ({ name, message: 'workflow code may not use Node built-ins' })),
           patterns: [
             // At any depth: `workflows/kernel/x.ts` importing `../../store/db` is as much I/O as one level up.
-            { group: ['**/activities', '**/activities/*'], allowTypeImports: true, message: 'import activity types only; call activities through proxyActivities' },
-            { group: ['**/store', '**/store/*', '**/api/*', '**/worker/*', '**/platform/*', '**/seeds/*', '**/scripts/*', '**/test/*', 'pg', '@electric-sql/*', '@temporalio/client', '@temporalio/worker', 'express', 'jsonwebtoken'], message: 'workflow and domain code may not do I/O' },
+            {
+              group: ['**/activities', '**/activities/*'],
+              allowTypeImports: true,
+              message: 'import activity types only; call activities through proxyActivities',
+            },
+            {
+              group: [
+                '**/store',
+                '**/store/*',
+                '**/api/*',
+                '**/worker/*',
+                '**/platform/*',
+                '**/seeds/*',
+                '**/scripts/*',
+                '**/test/*',
+                'pg',
+                '@electric-sql/*',
+                '@temporalio/client',
+                '@temporalio/worker',
+                'express',
+                'jsonwebtoken',
+              ],
+              message: 'workflow and domain code may not do I/O',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'use sleep() or condition() from @temporalio/workflow' }, { name: 'setInterval', message: 'use sleep() in a loop' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'use sleep() or condition() from @temporalio/workflow' },
+        { name: 'setInterval', message: 'use sleep() in a loop' },
+      ],
     },
   },
   {
@@ -47,8 +73,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/scripts', '**/scripts/*', '**/test', '**/test/*'], message: 'production code may not import development tools or tests' },
-            { group: ['**/workflows', '**/workflows/*'], allowTypeImports: true, message: 'import workflow types only; the worker loads workflow code from its bundle' },
+            {
+              group: ['**/scripts', '**/scripts/*', '**/test', '**/test/*'],
+              message: 'production code may not import development tools or tests',
+            },
+            {
+              group: ['**/workflows', '**/workflows/*'],
+              allowTypeImports: true,
+              message: 'import workflow types only; the worker loads workflow code from its bundle',
+            },
           ],
         },
       ],

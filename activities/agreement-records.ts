@@ -55,16 +55,37 @@ export async function writeAgreement(tx: Queryable, step: Step): Promise<void> {
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (id) DO UPDATE SET status = $3, current_version = $4, start_date = $5, end_date = $6, announced_on = $7,
        announcement_ref = $8, terminated_on = $9, termination_reason = $10, updated_at = $12`,
-    [a.id, a.zoneCode, a.status, a.currentVersion, a.startDate, a.endDate, a.announcedOn ?? null, a.announcementRef ?? null,
-      a.terminatedOn ?? null, a.terminationReason ?? null, step.processId, step.at],
+    [
+      a.id,
+      a.zoneCode,
+      a.status,
+      a.currentVersion,
+      a.startDate,
+      a.endDate,
+      a.announcedOn ?? null,
+      a.announcementRef ?? null,
+      a.terminatedOn ?? null,
+      a.terminationReason ?? null,
+      step.processId,
+      step.at,
+    ],
   );
   for (const v of step.agreementVersions ?? []) {
     await tx.query(
       `INSERT INTO agreement_versions (agreement_id, version, status, content, start_date, end_date, signatures, drafted_by, drafted_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (agreement_id, version) DO UPDATE SET status = $3, signatures = $7`,
-      [a.id, v.version, v.status, JSON.stringify(v.content), v.content.term.startDate, v.content.term.endDate,
-        JSON.stringify(v.signatures), JSON.stringify(v.draftedBy), v.draftedAt],
+      [
+        a.id,
+        v.version,
+        v.status,
+        JSON.stringify(v.content),
+        v.content.term.startDate,
+        v.content.term.endDate,
+        JSON.stringify(v.signatures),
+        JSON.stringify(v.draftedBy),
+        v.draftedAt,
+      ],
     );
     if (v.status !== 'signed') continue;
     for (const item of v.content.items) {

@@ -106,7 +106,9 @@ export function createDeliveryActivities(db: Db, deps: DeliveryDeps = {}) {
   return {
     /** A step's messages still to deliver, and the retry policy to deliver them with. */
     async outboxOfStep(input: { stepKey: string }): Promise<{ ids: string[]; retry: OutboxRetry }> {
-      const rows = await db.query<{ id: string }>(`SELECT id FROM outbox WHERE step_key = $1 AND status = 'PENDING' ORDER BY id`, [input.stepKey]);
+      const rows = await db.query<{ id: string }>(`SELECT id FROM outbox WHERE step_key = $1 AND status = 'PENDING' ORDER BY id`, [
+        input.stepKey,
+      ]);
       const retry = (await readPolicy(db, 'outbox.retry', '*')) as OutboxRetry;
       return { ids: rows.map((row) => String(row.id)), retry };
     },
@@ -124,8 +126,17 @@ export function createDeliveryActivities(db: Db, deps: DeliveryDeps = {}) {
         [input.id],
       );
       if (!row) {
-        const [done] = await db.query<OutboxRow>('SELECT id, idempotency_key, channel, status, reply_to, answer FROM outbox WHERE id = $1', [input.id]);
-        return { status: done?.status === 'SENT' ? 'SENT' : 'FAILED', channel: done?.channel ?? '', key: done?.idempotency_key ?? '', replyTo: done?.reply_to ?? null, answer: done?.answer };
+        const [done] = await db.query<OutboxRow>(
+          'SELECT id, idempotency_key, channel, status, reply_to, answer FROM outbox WHERE id = $1',
+          [input.id],
+        );
+        return {
+          status: done?.status === 'SENT' ? 'SENT' : 'FAILED',
+          channel: done?.channel ?? '',
+          key: done?.idempotency_key ?? '',
+          replyTo: done?.reply_to ?? null,
+          answer: done?.answer,
+        };
       }
       let answer: unknown;
       try {
@@ -135,14 +146,18 @@ export function createDeliveryActivities(db: Db, deps: DeliveryDeps = {}) {
         throw error;
       }
       await db.query(`UPDATE outbox SET status = 'SENT', sent_at = now(), answer = $2, last_error = NULL WHERE id = $1`, [
-        input.id, JSON.stringify(answer ?? null),
+        input.id,
+        JSON.stringify(answer ?? null),
       ]);
       return { status: 'SENT', channel: row.channel, key: row.idempotency_key, replyTo: row.reply_to, answer };
     },
 
     /** Gives a message up after the retry policy: FAILED, with the last error, for people to see. */
     async failOutboxMessage(input: { id: string; error: string }): Promise<Delivered> {
-      await db.query(`UPDATE outbox SET status = 'FAILED', last_error = $2 WHERE id = $1 AND status = 'PENDING'`, [input.id, input.error.slice(0, 500)]);
+      await db.query(`UPDATE outbox SET status = 'FAILED', last_error = $2 WHERE id = $1 AND status = 'PENDING'`, [
+        input.id,
+        input.error.slice(0, 500),
+      ]);
       const [row] = await db.query<OutboxRow>('SELECT idempotency_key, channel, reply_to, status FROM outbox WHERE id = $1', [input.id]);
       return { status: row.status === 'SENT' ? 'SENT' : 'FAILED', channel: row.channel, key: row.idempotency_key, replyTo: row.reply_to };
     },

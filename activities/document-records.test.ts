@@ -42,7 +42,10 @@ describe.each(['pglite', 'postgres'] as const)('document numbers on %s', (kind) 
   afterAll(() => db?.close());
 
   const numbers = async (year: number) =>
-    (await db.query<{ seq: number; number: string; process_id: string }>(`SELECT seq, number, process_id FROM documents WHERE org_id = 'ftz' AND year = $1 ORDER BY seq`, [year]));
+    await db.query<{ seq: number; number: string; process_id: string }>(
+      `SELECT seq, number, process_id FROM documents WHERE org_id = 'ftz' AND year = $1 ORDER BY seq`,
+      [year],
+    );
 
   test('50 acts made final at once, each also attempted twice at the same time, get 1…50: no gap, no repeat', async () => {
     const { commitStep } = createRecordActivities(db);

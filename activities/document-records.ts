@@ -36,7 +36,8 @@ export interface IssuedDocument {
 function finalActs(step: Step): FinalAct[] {
   const acts: FinalAct[] = [];
   for (const event of step.events) {
-    const approval = event.kind === 'launched' ? (event.data.approval as { documentNumber: string; approvedOn: string } | undefined) : undefined;
+    const approval =
+      event.kind === 'launched' ? (event.data.approval as { documentNumber: string; approvedOn: string } | undefined) : undefined;
     if (!approval || approval.documentNumber === POLICY_APPROVAL.documentNumber) continue;
     acts.push({
       kind: 'approval',
@@ -47,11 +48,25 @@ function finalActs(step: Step): FinalAct[] {
   }
   for (const m of step.memoranda) {
     if (m.status !== 'signed') continue;
-    acts.push({ kind: 'memorandum', ref: `v${m.version}`, act: { countyCode: m.countyCode, version: m.version, content: m.content, signatures: m.signatures } });
+    acts.push({
+      kind: 'memorandum',
+      ref: `v${m.version}`,
+      act: { countyCode: m.countyCode, version: m.version, content: m.content, signatures: m.signatures },
+    });
   }
   for (const v of step.agreementVersions ?? []) {
     if (v.status !== 'signed' || !step.agreement) continue;
-    acts.push({ kind: 'agreement', ref: `v${v.version}`, act: { countyCode: step.agreement.zoneCode, agreementId: step.agreement.id, version: v.version, content: v.content, signatures: v.signatures } });
+    acts.push({
+      kind: 'agreement',
+      ref: `v${v.version}`,
+      act: {
+        countyCode: step.agreement.zoneCode,
+        agreementId: step.agreement.id,
+        version: v.version,
+        content: v.content,
+        signatures: v.signatures,
+      },
+    });
   }
   const penalty = step.penalty;
   if (penalty?.review?.outcome === 'recognised') {
@@ -59,7 +74,14 @@ function finalActs(step: Step): FinalAct[] {
     acts.push({
       kind: 'recognition',
       ref: r.decisionNumber,
-      act: { countyCode: r.zoneCode, decisionNumber: r.decisionNumber, enforcementOrg: r.enforcementOrg, decision: r.decision, entityName: r.report?.entityName, reviewer: penalty.review.reviewer },
+      act: {
+        countyCode: r.zoneCode,
+        decisionNumber: r.decisionNumber,
+        enforcementOrg: r.enforcementOrg,
+        decision: r.decision,
+        entityName: r.report?.entityName,
+        reviewer: penalty.review.reviewer,
+      },
     });
   }
   return acts;
@@ -71,7 +93,12 @@ export async function issueDocuments(tx: Queryable, step: Step): Promise<IssuedD
   const day = chinaDate(new Date(step.at));
   const year = Number(day.slice(0, 4));
   for (const act of finalActs(step)) {
-    const [existing] = await tx.query('SELECT 1 FROM documents WHERE process_id = $1 AND chain_id = $2 AND kind = $3 AND ref = $4', [step.processId, step.chainId, act.kind, act.ref]);
+    const [existing] = await tx.query('SELECT 1 FROM documents WHERE process_id = $1 AND chain_id = $2 AND kind = $3 AND ref = $4', [
+      step.processId,
+      step.chainId,
+      act.kind,
+      act.ref,
+    ]);
     if (existing) continue;
     const orgId = ISSUER[act.kind];
     if (act.recordedNumber) {
@@ -80,7 +107,11 @@ export async function issueDocuments(tx: Queryable, step: Step): Promise<IssuedD
     }
     const [prefix] = await tx.query<{ prefix: string }>('SELECT prefix FROM document_prefixes WHERE org_id = $1', [orgId]);
     // A missing prefix is configuration, not a passing fault: the step fails until it is added.
-    if (!prefix) throw ApplicationFailure.nonRetryable(`no document prefix (文号机关代字) for ${orgId}: add it to document_prefixes`, 'DocumentPrefixMissing');
+    if (!prefix)
+      throw ApplicationFailure.nonRetryable(
+        `no document prefix (文号机关代字) for ${orgId}: add it to document_prefixes`,
+        'DocumentPrefixMissing',
+      );
     // Raised under the row's lock: a concurrent step waits here until this transaction ends.
     const [{ last }] = await tx.query<{ last: number }>(
       `INSERT INTO document_counters (org_id, year, last) VALUES ($1, $2, 1)
@@ -93,8 +124,20 @@ export async function issueDocuments(tx: Queryable, step: Step): Promise<IssuedD
     await tx.query(
       `INSERT INTO documents (number, org_id, year, seq, kind, ref, process_id, chain_id, step_key, title, issued_at, act)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [number, orgId, year, last, act.kind, act.ref, step.processId, step.chainId, step.key, title, step.at,
-        JSON.stringify({ ...act.act, ...names, issuedOn: day })],
+      [
+        number,
+        orgId,
+        year,
+        last,
+        act.kind,
+        act.ref,
+        step.processId,
+        step.chainId,
+        step.key,
+        title,
+        step.at,
+        JSON.stringify({ ...act.act, ...names, issuedOn: day }),
+      ],
     );
     issued.push({ number, kind: act.kind, ref: act.ref });
   }
@@ -110,8 +153,20 @@ async function recordDocument(tx: Queryable, step: Step, act: FinalAct, number: 
   await tx.query(
     `INSERT INTO documents (number, org_id, year, seq, kind, ref, process_id, chain_id, step_key, title, issued_at, act, recorded)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, true)`,
-    [number, orgId, parsed?.year ?? Number(approvedOn.slice(0, 4)), parsed?.seq ?? 0, act.kind, act.ref, step.processId, step.chainId, step.key,
-      titleOf(act, names.zoneName), step.at, JSON.stringify({ ...act.act, ...names, issuedOn: approvedOn })],
+    [
+      number,
+      orgId,
+      parsed?.year ?? Number(approvedOn.slice(0, 4)),
+      parsed?.seq ?? 0,
+      act.kind,
+      act.ref,
+      step.processId,
+      step.chainId,
+      step.key,
+      titleOf(act, names.zoneName),
+      step.at,
+      JSON.stringify({ ...act.act, ...names, issuedOn: approvedOn }),
+    ],
   );
   return { number, kind: act.kind, ref: act.ref };
 }

@@ -14,13 +14,38 @@ import type { DecisionFacts } from '../domain/penalties';
 
 /** The facts of a credit exchange, as a process states them (ids, not names). */
 export type CreditFacts =
-  | { kind: 'penalty'; decisionNumber: string; decision: DecisionFacts; entityName?: string; organ: string; source: string; publicationUntil: string }
-  | { kind: 'licence'; licenceId: string; uscc: string; powerCode: string; commitment: string; grantedOn: string; organ: string; source: string }
+  | {
+      kind: 'penalty';
+      decisionNumber: string;
+      decision: DecisionFacts;
+      entityName?: string;
+      organ: string;
+      source: string;
+      publicationUntil: string;
+    }
+  | {
+      kind: 'licence';
+      licenceId: string;
+      uscc: string;
+      powerCode: string;
+      commitment: string;
+      grantedOn: string;
+      organ: string;
+      source: string;
+    }
   | { kind: 'withdrawal'; decisionNumber: string; uscc: string; reason: string; on: string; source: string }
   | { kind: 'repair'; decisionNumber: string; uscc: string; note: string; on: string; source: string };
 
 /** `matter` names a 监管事项 that is not a catalogue power (an inspection plan's); else the power's code and name. */
-export type SupervisionFacts = { kind: SupervisionKind; uscc: string; powerCode: string; matter?: string; organ: string; on: string; details: Record<string, unknown> };
+export type SupervisionFacts = {
+  kind: SupervisionKind;
+  uscc: string;
+  powerCode: string;
+  matter?: string;
+  organ: string;
+  on: string;
+  details: Record<string, unknown>;
+};
 
 export type StatusFacts = { applicationNo: string; uscc: string; status: RegistrationStage; reasons?: string[] };
 
@@ -46,19 +71,37 @@ function penaltyContent(penalty: DecisionFacts['penalty']): string {
   }
 }
 
-export async function composeExchange(tx: Queryable, channel: string, requestId: string, processId: string, facts: Record<string, unknown>): Promise<Composed> {
+export async function composeExchange(
+  tx: Queryable,
+  channel: string,
+  requestId: string,
+  processId: string,
+  facts: Record<string, unknown>,
+): Promise<Composed> {
   const base = { requestId, processId };
   if (channel === 'credit') return check(creditMessageSchema, { ...base, ...(await credit(tx, facts as unknown as CreditFacts)) });
-  if (channel === 'supervision') return check(supervisionMessageSchema, { ...base, ...(await supervision(tx, facts as unknown as SupervisionFacts)) });
+  if (channel === 'supervision')
+    return check(supervisionMessageSchema, { ...base, ...(await supervision(tx, facts as unknown as SupervisionFacts)) });
   if (channel === 'gov-service') {
     const f = facts as unknown as StatusFacts & { at: string };
-    return check(statusChangeSchema, { ...base, applicationNo: f.applicationNo, uscc: f.uscc, status: f.status, statusText: REGISTRATION_STAGE_LABELS[f.status].zh, at: f.at, ...(f.reasons ? { reasons: f.reasons } : {}) });
+    return check(statusChangeSchema, {
+      ...base,
+      applicationNo: f.applicationNo,
+      uscc: f.uscc,
+      status: f.status,
+      statusText: REGISTRATION_STAGE_LABELS[f.status].zh,
+      at: f.at,
+      ...(f.reasons ? { reasons: f.reasons } : {}),
+    });
   }
   // Ports whose process writes the message whole (the tax system's).
   return { ok: true, message: { ...facts, requestId } };
 }
 
-function check(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, message: Record<string, unknown>): Composed {
+function check(
+  schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+  message: Record<string, unknown>,
+): Composed {
   const parsed = schema.safeParse(message);
   if (parsed.success) return { ok: true, message };
   const issues = parsed.error!.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
@@ -86,10 +129,24 @@ async function credit(tx: Queryable, f: CreditFacts): Promise<Record<string, unk
   const source = await organ(tx, f.source);
   const sourceFields = { 数据来源单位: source.name };
   if (f.kind === 'withdrawal') {
-    return { kind: 'withdrawal', 统一社会信用代码: f.uscc, 行政处罚决定书文号: f.decisionNumber, 撤销原因: f.reason, 撤销日期: day(f.on), ...sourceFields };
+    return {
+      kind: 'withdrawal',
+      统一社会信用代码: f.uscc,
+      行政处罚决定书文号: f.decisionNumber,
+      撤销原因: f.reason,
+      撤销日期: day(f.on),
+      ...sourceFields,
+    };
   }
   if (f.kind === 'repair') {
-    return { kind: 'repair', 统一社会信用代码: f.uscc, 行政处罚决定书文号: f.decisionNumber, 修复日期: day(f.on), 修复说明: f.note, ...sourceFields };
+    return {
+      kind: 'repair',
+      统一社会信用代码: f.uscc,
+      行政处罚决定书文号: f.decisionNumber,
+      修复日期: day(f.on),
+      修复说明: f.note,
+      ...sourceFields,
+    };
   }
   const decider = await organ(tx, f.organ);
   const organs = (title: '处罚机关' | '许可机关') => ({

@@ -13,8 +13,24 @@ export async function writeIndicatorReports(tx: Queryable, step: Step): Promise<
        ON CONFLICT (period, zone_code) DO UPDATE SET status = $4, edition = $5, figures = $6, note = $7, rounds = $8, reviews = $9,
          due_at = $10, reported_by = $11, reported_at = $12, accepted_by = $13, accepted_at = $14, process_id = $15
        WHERE indicator_reports.status <> 'ACCEPTED' OR $4 = 'ACCEPTED'`,
-      [r.period, r.zoneCode, periodBounds(r.period).from, r.status, r.edition, json(r.figures), r.note ?? null, r.rounds, JSON.stringify(r.reviews),
-        r.dueAt ?? null, json(r.reportedBy), r.reportedAt ?? null, json(r.acceptedBy), r.acceptedAt ?? null, step.processId, step.at],
+      [
+        r.period,
+        r.zoneCode,
+        periodBounds(r.period).from,
+        r.status,
+        r.edition,
+        json(r.figures),
+        r.note ?? null,
+        r.rounds,
+        JSON.stringify(r.reviews),
+        r.dueAt ?? null,
+        json(r.reportedBy),
+        r.reportedAt ?? null,
+        json(r.acceptedBy),
+        r.acceptedAt ?? null,
+        step.processId,
+        step.at,
+      ],
     );
   }
 }

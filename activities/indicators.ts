@@ -29,7 +29,12 @@ export function createIndicatorActivities(db: Db) {
          ORDER BY z.code`,
         [input.period],
       );
-      return { edition: edition.edition, definitions: edition.definitions, zones, historyEventLimit: Number(await readPolicy(db, 'workflow.historyEventLimit', '*')) };
+      return {
+        edition: edition.edition,
+        definitions: edition.definitions,
+        zones,
+        historyEventLimit: Number(await readPolicy(db, 'workflow.historyEventLimit', '*')),
+      };
     },
   };
 }

@@ -35,8 +35,18 @@ async function writeExchanges(tx: Queryable, step: Step, ports: readonly string[
     await tx.query(
       `INSERT INTO outbox (idempotency_key, step_key, process_id, org_id, channel, target, payload, reply_to, created_at, status, last_error)
        VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10)`,
-      [key, step.key, step.processId, exchange.orgId, exchange.channel, JSON.stringify(composed.message), exchange.replyTo ?? null, step.at,
-        composed.ok ? 'PENDING' : 'FAILED', composed.ok ? null : composed.reason],
+      [
+        key,
+        step.key,
+        step.processId,
+        exchange.orgId,
+        exchange.channel,
+        JSON.stringify(composed.message),
+        exchange.replyTo ?? null,
+        step.at,
+        composed.ok ? 'PENDING' : 'FAILED',
+        composed.ok ? null : composed.reason,
+      ],
     );
     if (composed.ok) pending++;
   }
@@ -64,14 +74,24 @@ async function writeNotes(tx: Queryable, step: Step): Promise<number> {
     );
     const text = notificationText({ kind: note.kind, processTitle, processId: step.processId, message: note.message });
     for (const channel of channels.filter((c) => c.org_id === note.orgId)) {
-      const payload = channel.channel === 'email'
-        ? { subject: text.subject, text: text.body }
-        : { msgtype: 'text', text: { content: `${text.subject}\n${text.body}` } };
+      const payload =
+        channel.channel === 'email'
+          ? { subject: text.subject, text: text.body }
+          : { msgtype: 'text', text: { content: `${text.subject}\n${text.body}` } };
       await tx.query(
         `INSERT INTO outbox (idempotency_key, step_key, process_id, org_id, channel, target, payload, notification_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [`${step.key}/n${index}/${channel.channel}`, step.key, step.processId, note.orgId, channel.channel, channel.target,
-          JSON.stringify(payload), row.id, step.at],
+        [
+          `${step.key}/n${index}/${channel.channel}`,
+          step.key,
+          step.processId,
+          note.orgId,
+          channel.channel,
+          channel.target,
+          JSON.stringify(payload),
+          row.id,
+          step.at,
+        ],
       );
       written++;
     }

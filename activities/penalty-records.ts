@@ -70,16 +70,47 @@ export async function writePenalty(tx: Queryable, step: Step): Promise<void> {
        penalty = $9, grade = $10, decided_on = $11, delivered_on = $12, status = $14, reported_at = $15, recognised_at = $16,
        withdrawn_at = $17, withdrawal_reason = $18, rounds = $19, zone_held_ms = $20, ftz_held_ms = $21, credit_record_id = $22,
        process_id = $23, updated_at = $24, report = $25`,
-    [p.decisionNumber, d.uscc, p.zoneCode, p.enforcementOrg, d.powerCode ?? null, p.agreementId ?? null, d.violation, d.legalBasis,
-      JSON.stringify(d.penalty), d.grade, d.decidedOn, d.deliveredOn, p.caseId ?? null, p.status, p.reportedAt ?? null,
-      p.recognisedAt ?? null, p.withdrawnAt ?? null, p.withdrawalReason ?? null, p.rounds, Math.round(p.zoneHeldMs),
-      Math.round(p.ftzHeldMs), p.creditRecordId ?? null, step.processId, step.at, JSON.stringify(p.report ?? {}), p.replaces ?? null],
+    [
+      p.decisionNumber,
+      d.uscc,
+      p.zoneCode,
+      p.enforcementOrg,
+      d.powerCode ?? null,
+      p.agreementId ?? null,
+      d.violation,
+      d.legalBasis,
+      JSON.stringify(d.penalty),
+      d.grade,
+      d.decidedOn,
+      d.deliveredOn,
+      p.caseId ?? null,
+      p.status,
+      p.reportedAt ?? null,
+      p.recognisedAt ?? null,
+      p.withdrawnAt ?? null,
+      p.withdrawalReason ?? null,
+      p.rounds,
+      Math.round(p.zoneHeldMs),
+      Math.round(p.ftzHeldMs),
+      p.creditRecordId ?? null,
+      step.processId,
+      step.at,
+      JSON.stringify(p.report ?? {}),
+      p.replaces ?? null,
+    ],
   );
   if (review) {
     await tx.query(
       `INSERT INTO penalty_reviews (decision_number, round, outcome, reasons, note, reviewed_at, reviewer) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [p.decisionNumber, review.round, review.outcome, JSON.stringify(review.reasons), review.note ?? null, step.at,
-        JSON.stringify({ userId: review.reviewer.userId, orgId: review.reviewer.orgId })],
+      [
+        p.decisionNumber,
+        review.round,
+        review.outcome,
+        JSON.stringify(review.reasons),
+        review.note ?? null,
+        step.at,
+        JSON.stringify({ userId: review.reviewer.userId, orgId: review.reviewer.orgId }),
+      ],
     );
   }
   if (credit) {
@@ -88,13 +119,27 @@ export async function writePenalty(tx: Queryable, step: Step): Promise<void> {
          publication_until, repair_eligible_from, status, ended_at, end_reason)
        VALUES ($1, $2, 'penalty', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (id) DO UPDATE SET status = $11, ended_at = $12, end_reason = $13`,
-      [credit.id, credit.uscc, credit.grade, credit.reason, credit.barsCommitment, step.processId, step.at, credit.publicationFrom,
-        credit.publicationUntil, credit.repairEligibleFrom, credit.status, credit.endedAt ?? null, credit.endReason ?? null],
+      [
+        credit.id,
+        credit.uscc,
+        credit.grade,
+        credit.reason,
+        credit.barsCommitment,
+        step.processId,
+        step.at,
+        credit.publicationFrom,
+        credit.publicationUntil,
+        credit.repairEligibleFrom,
+        credit.status,
+        credit.endedAt ?? null,
+        credit.endReason ?? null,
+      ],
     );
   }
   if (linkCase) {
     await tx.query(`UPDATE penalty_cases SET status = 'LINKED', penalty_process_id = $2 WHERE id = $1 AND status = 'OPEN'`, [
-      linkCase, step.processId,
+      linkCase,
+      step.processId,
     ]);
   }
 }

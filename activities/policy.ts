@@ -32,7 +32,10 @@ export function createPolicyActivities(db: Db) {
 
   return {
     /** A deadline of the policy period `key`, for the county `scope`, from `start`. */
-    planDeadline: async (input: { key: PolicyKey; scope: string; start: string }): Promise<Deadline> => ({ ...(await deadline(input.key, input.scope, input.start)), policyKey: input.key }),
+    planDeadline: async (input: { key: PolicyKey; scope: string; start: string }): Promise<Deadline> => ({
+      ...(await deadline(input.key, input.scope, input.start)),
+      policyKey: input.key,
+    }),
 
     async prepareAgreement(input: { zoneCode: string }): Promise<AgreementPolicy & { zoneName: string }> {
       const [zone] = await db.query<{ name: string }>('SELECT name FROM zones WHERE code = $1', [input.zoneCode]);

@@ -17,7 +17,9 @@ function step(key: string, overrides: Partial<Step> = {}): Step {
     processType: 'zone-establishment',
     at: '2026-03-02T02:00:00.000Z',
     events: [{ seq: 2, at: '2026-03-02T02:00:00.000Z', kind: 'memorandumDrafted', actor, data: { version: 1 } }],
-    openTasks: [{ id: `t-${key}`, action: 'reviewMemorandum', orgId: 'ftz', role: 'staff', title: { zh: '审', en: 'Review' }, context: {} }],
+    openTasks: [
+      { id: `t-${key}`, action: 'reviewMemorandum', orgId: 'ftz', role: 'staff', title: { zh: '审', en: 'Review' }, context: {} },
+    ],
     closeTasks: [],
     memoranda: [],
     notifications: [],
@@ -75,16 +77,40 @@ describe.each(['pglite', 'postgres'] as const)('records store on %s', (kind) => 
     const { commitStep, recordedSeq } = createRecordActivities(db);
     const ref = { processId: `p-${kind}-reset`, chainId: 'chain-000000000042' };
     const prefix = `${ref.processId}.000000000042`;
-    const task = (seq: number) => ({ id: `${prefix}.${seq}`, action: 'reviewMemorandum', orgId: 'ftz', role: 'staff', title: { zh: '审', en: 'Review' }, context: {} });
+    const task = (seq: number) => ({
+      id: `${prefix}.${seq}`,
+      action: 'reviewMemorandum',
+      orgId: 'ftz',
+      role: 'staff',
+      title: { zh: '审', en: 'Review' },
+      context: {},
+    });
     const base = { ...step('unused'), ...ref, memoranda: [], notifications: [] };
     await commitStep({ ...base, key: `${ref.processId}:${ref.chainId}:1`, events: [{ ...base.events[0], seq: 2 }], openTasks: [task(3)] });
     // The step a reset rolls back: it closed task 3 and opened task 5.
-    await commitStep({ ...base, key: `${ref.processId}:${ref.chainId}:4`, events: [{ ...base.events[0], seq: 6 }], openTasks: [task(5)], closeTasks: [{ ids: [task(3).id], status: 'done', by: actor }] });
+    await commitStep({
+      ...base,
+      key: `${ref.processId}:${ref.chainId}:4`,
+      events: [{ ...base.events[0], seq: 6 }],
+      openTasks: [task(5)],
+      closeTasks: [{ ids: [task(3).id], status: 'done', by: actor }],
+    });
     expect(await recordedSeq(ref)).toBe(6);
-    const result = await commitStep({ ...base, key: `${ref.processId}:${ref.chainId}:7`, events: [{ ...base.events[0], seq: 8, kind: 'recordsResynced' }], openTasks: [], resync: { openTaskIds: [task(3).id] } });
+    const result = await commitStep({
+      ...base,
+      key: `${ref.processId}:${ref.chainId}:7`,
+      events: [{ ...base.events[0], seq: 8, kind: 'recordsResynced' }],
+      openTasks: [],
+      resync: { openTaskIds: [task(3).id] },
+    });
     expect(result.resynced).toEqual({ cancelled: [task(5).id], reopened: [task(3).id] });
-    const rows = await db.query<{ id: string; status: string }>('SELECT id, status FROM tasks WHERE process_id = $1 ORDER BY id', [ref.processId]);
-    expect(rows).toEqual([{ id: task(3).id, status: 'open' }, { id: task(5).id, status: 'cancelled' }]);
+    const rows = await db.query<{ id: string; status: string }>('SELECT id, status FROM tasks WHERE process_id = $1 ORDER BY id', [
+      ref.processId,
+    ]);
+    expect(rows).toEqual([
+      { id: task(3).id, status: 'open' },
+      { id: task(5).id, status: 'cancelled' },
+    ]);
   });
 
   test('a step that fails part-way leaves nothing behind', async () => {

@@ -48,9 +48,21 @@ export function createRecordActivities(db: Db, faults: RecordFaults = {}, ports:
         const documents = issued.length ? { documents: issued } : {};
         // `outbox` only when there is something to deliver: results of steps without keep their old shape.
         const delivery = outbox ? { outbox } : {};
-        const committed: StepResult = { key: step.key, committedAt: new Date().toISOString(), ...published, ...zoneEnded, ...delivery, ...documents, ...resynced };
+        const committed: StepResult = {
+          key: step.key,
+          committedAt: new Date().toISOString(),
+          ...published,
+          ...zoneEnded,
+          ...delivery,
+          ...documents,
+          ...resynced,
+        };
         // A concurrent attempt of the same step fails here on the primary key and rolls back whole.
-        await tx.query('INSERT INTO step_results (key, result, fingerprint) VALUES ($1, $2, $3)', [step.key, JSON.stringify(committed), fingerprint]);
+        await tx.query('INSERT INTO step_results (key, result, fingerprint) VALUES ($1, $2, $3)', [
+          step.key,
+          JSON.stringify(committed),
+          fingerprint,
+        ]);
         return committed;
       });
       faults.afterCommit?.(step);
@@ -69,18 +81,31 @@ const SENT_EVENT_CHANNELS: Record<string, string | undefined> = { creditPlatform
 async function writeStep(tx: Queryable, step: Step, ports: readonly string[]): Promise<number> {
   for (const close of step.closeTasks) {
     if (!close.ids.length) continue;
-    await tx.query(
-      `UPDATE tasks SET status = $2, closed_at = $3, closed_by = $4 WHERE id = ANY($1) AND status = 'open'`,
-      [close.ids, close.status, step.at, JSON.stringify(close.by)],
-    );
+    await tx.query(`UPDATE tasks SET status = $2, closed_at = $3, closed_by = $4 WHERE id = ANY($1) AND status = 'open'`, [
+      close.ids,
+      close.status,
+      step.at,
+      JSON.stringify(close.by),
+    ]);
   }
   for (const t of step.openTasks) {
     await tx.query(
       `INSERT INTO tasks (id, process_id, process_type, action, org_id, role, title_zh, title_en, due_at, status,
          context, opened_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11)`,
-      [t.id, step.processId, step.processType, t.action, t.orgId, t.role, t.title.zh, t.title.en, t.dueAt ?? null,
-        JSON.stringify(t.context), step.at],
+      [
+        t.id,
+        step.processId,
+        step.processType,
+        t.action,
+        t.orgId,
+        t.role,
+        t.title.zh,
+        t.title.en,
+        t.dueAt ?? null,
+        JSON.stringify(t.context),
+        step.at,
+      ],
     );
   }
   for (const m of step.memoranda) {
@@ -89,8 +114,17 @@ async function writeStep(tx: Queryable, step: Step, ports: readonly string[]): P
          signatures)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (chain_id, version) DO UPDATE SET status = $6, signatures = $9`,
-      [step.chainId, m.version, step.processId, m.countyCode, JSON.stringify(m.content), m.status,
-        JSON.stringify(m.draftedBy), m.draftedAt, JSON.stringify(m.signatures)],
+      [
+        step.chainId,
+        m.version,
+        step.processId,
+        m.countyCode,
+        JSON.stringify(m.content),
+        m.status,
+        JSON.stringify(m.draftedBy),
+        m.draftedAt,
+        JSON.stringify(m.signatures),
+      ],
     );
   }
   if (step.organization) {
@@ -136,8 +170,7 @@ async function writeStep(tx: Queryable, step: Step, ports: readonly string[]): P
     await tx.query(
       `INSERT INTO process_events (process_id, chain_id, seq, process_type, at, kind, actor, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [step.processId, step.chainId, e.seq, step.processType, e.at, e.kind, JSON.stringify(e.actor),
-        JSON.stringify(e.data)],
+      [step.processId, step.chainId, e.seq, step.processType, e.at, e.kind, JSON.stringify(e.actor), JSON.stringify(e.data)],
     );
   }
   return writeNotifications(tx, step, ports);

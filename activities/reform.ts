@@ -17,7 +17,9 @@ export function createReformActivities(db: Db) {
      * row, so a retry (or a replayed acceptance) gets the same code and two practices never share one.
      */
     async reserveMeasureCode(input: { processId: string }): Promise<string> {
-      const [held] = await db.query<{ measure_code: string | null }>('SELECT measure_code FROM reform_practices WHERE process_id = $1', [input.processId]);
+      const [held] = await db.query<{ measure_code: string | null }>('SELECT measure_code FROM reform_practices WHERE process_id = $1', [
+        input.processId,
+      ]);
       if (!held) throw notRetryable(`practice ${input.processId} is not recorded`, 'UnknownPractice');
       if (held.measure_code) return held.measure_code;
       const [next] = await db.query<{ n: number }>(
@@ -28,14 +30,22 @@ export function createReformActivities(db: Db) {
       if (Number(next.n) > 999) throw notRetryable('no reform measure code is left (RM-999 is taken)', 'NoMeasureCode');
       const code = `RM-${String(next.n).padStart(3, '0')}`;
       // Another practice taking the same code at the same moment fails on the unique index: the retry takes the next.
-      await db.query('UPDATE reform_practices SET measure_code = $2 WHERE process_id = $1 AND measure_code IS NULL', [input.processId, code]);
-      const [kept] = await db.query<{ measure_code: string }>('SELECT measure_code FROM reform_practices WHERE process_id = $1', [input.processId]);
+      await db.query('UPDATE reform_practices SET measure_code = $2 WHERE process_id = $1 AND measure_code IS NULL', [
+        input.processId,
+        code,
+      ]);
+      const [kept] = await db.query<{ measure_code: string }>('SELECT measure_code FROM reform_practices WHERE process_id = $1', [
+        input.processId,
+      ]);
       return kept.measure_code;
     },
 
     /** The organisation a demand is routed to, if it may answer one: its name, else null. */
     async demandAnswerer(input: { orgId: string }): Promise<{ nameZh: string } | null> {
-      const [org] = await db.query<{ id: string; kind: string; active: boolean; name_zh: string }>('SELECT id, kind, active, name_zh FROM organizations WHERE id = $1', [input.orgId]);
+      const [org] = await db.query<{ id: string; kind: string; active: boolean; name_zh: string }>(
+        'SELECT id, kind, active, name_zh FROM organizations WHERE id = $1',
+        [input.orgId],
+      );
       return org && mayAnswerDemands(org) ? { nameZh: org.name_zh } : null;
     },
   };

@@ -25,17 +25,30 @@ export function createRegistrationActivities(db: Db) {
      * county sets `registration.verificationPeriod`; a licence pending conditions is verified no
      * earlier than its conditions' date.
      */
-    async planGrant(input: { zoneCode: string; items: { powerCode: string; conditionsDue?: string }[]; at: string }): Promise<{ refusals: Refusal[]; grants: Grant[] }> {
+    async planGrant(input: {
+      zoneCode: string;
+      items: { powerCode: string; conditionsDue?: string }[];
+      at: string;
+    }): Promise<{ refusals: Refusal[]; grants: Grant[] }> {
       const start = new Date(input.at);
-      const { refusals: itemRefusals, items } = await itemAuthorities(db, input.zoneCode, input.items.map((i) => i.powerCode), chinaDate(start));
+      const { refusals: itemRefusals, items } = await itemAuthorities(
+        db,
+        input.zoneCode,
+        input.items.map((i) => i.powerCode),
+        chinaDate(start),
+      );
       const zone = await zoneRefusal(db, input.zoneCode);
       const refusals = zone ? [zone, ...itemRefusals] : itemRefusals;
       const calendars = await readCalendars(db);
       const countyPeriod = await scopedPolicy(db, 'registration.verificationPeriod', input.zoneCode);
       const grants = items.map((item) => {
         const conditionsDue = input.items.find((i) => i.powerCode === item.powerCode)?.conditionsDue;
-        const from = conditionsDue && conditionsDue > chinaDate(start) && !countyPeriod ? new Date(`${conditionsDue}T00:00:00+08:00`) : start;
-        return { ...item, verificationDeadline: periodDeadline(from, periodSchema.parse(countyPeriod ?? { workingDays: item.verificationDays }), calendars) };
+        const from =
+          conditionsDue && conditionsDue > chinaDate(start) && !countyPeriod ? new Date(`${conditionsDue}T00:00:00+08:00`) : start;
+        return {
+          ...item,
+          verificationDeadline: periodDeadline(from, periodSchema.parse(countyPeriod ?? { workingDays: item.verificationDays }), calendars),
+        };
       });
       return { refusals, grants };
     },

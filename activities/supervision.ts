@@ -42,10 +42,9 @@ export function createSupervisionActivities(db: Db) {
          WHERE uscc = ANY($1) AND concluded_at IS NOT NULL ORDER BY uscc, concluded_at DESC`,
         [usccs],
       );
-      const roster = await db.query<{ id: string }>(
-        `SELECT id FROM users WHERE org_id = $1 AND 'staff' = ANY(roles) ORDER BY id`,
-        [`le-${input.zoneCode}`],
-      );
+      const roster = await db.query<{ id: string }>(`SELECT id FROM users WHERE org_id = $1 AND 'staff' = ANY(roles) ORDER BY id`, [
+        `le-${input.zoneCode}`,
+      ]);
       const iso = (value: unknown) => new Date(value as string).toISOString();
       const policy = (key: Parameters<typeof readPolicy>[1]) => readPolicy(db, key, input.zoneCode);
       const facts: DrawFacts = {

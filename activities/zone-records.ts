@@ -10,9 +10,20 @@ export async function writeZone(tx: Queryable, step: Step, day: string): Promise
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (code) DO UPDATE SET name = $2, status = $3, memorandum_version = $4, area_km2 = $5,
        boundary = $6, body = $7, org_id = $8, process_id = $9, established_at = $10, updated_at = $11, approval = $12`,
-    [z.code, z.name, z.status, z.memorandumVersion, z.areaKm2, JSON.stringify(z.boundary),
-      z.body === undefined ? null : JSON.stringify(z.body), z.orgId ?? null, step.processId, z.establishedAt,
-      step.at, z.approval ? JSON.stringify(z.approval) : null],
+    [
+      z.code,
+      z.name,
+      z.status,
+      z.memorandumVersion,
+      z.areaKm2,
+      JSON.stringify(z.boundary),
+      z.body === undefined ? null : JSON.stringify(z.body),
+      z.orgId ?? null,
+      step.processId,
+      z.establishedAt,
+      step.at,
+      z.approval ? JSON.stringify(z.approval) : null,
+    ],
   );
   // A suspension holds from its first day until resumption; a termination keeps its day.
   await tx.query(

@@ -281,7 +281,8 @@ export async function requireProcessReader(
   zoneCode: string | null | undefined,
   launchedBy?: string | null,
 ): Promise<void> {
-  if (!(await takesPart(deps, user, processId, zoneCode, launchedBy))) throw forbidden(`${user.orgId} takes no part in process ${processId}`);
+  if (!(await takesPart(deps, user, processId, zoneCode, launchedBy)))
+    throw forbidden(`${user.orgId} takes no part in process ${processId}`);
 }
 
 /** The organisations an action's rule names, given the task it completes or the process's zone. */
@@ -316,5 +317,8 @@ export function requireActionRule(user: User, action: string, facts: { taskOrgId
 export function requireSigner(user: User, action: string, payload: unknown): void {
   const definition = allActions[action];
   if (!definition || !isSignature(definition, payload) || user.roles.includes(SIGNER)) return;
-  throw forbidden({ zh: `只有本机关负责人（leader）可以签署；${user.username} 不是负责人，可审阅或退回修改`, en: `only a leader signs ${action}; ${user.username} may review or return it` });
+  throw forbidden({
+    zh: `只有本机关负责人（leader）可以签署；${user.username} 不是负责人，可审阅或退回修改`,
+    en: `only a leader signs ${action}; ${user.username} may review or return it`,
+  });
 }

@@ -19,7 +19,11 @@ type Check = (deps: ApiDeps, context: Record<string, unknown>, processId: string
 /** A report's figures against the definitions of its round, which the task carries. */
 const checkIndicatorReport: Check = async (_deps, context, _processId, payload) => {
   const problems = checkFigures((context.definitions ?? []) as IndicatorDefinition[], (payload as IndicatorReport).figures);
-  if (problems.length) throw badRequest(REPORT_REFUSAL, problems.map((p) => ({ path: `body.${p.path}`, message: p.message })));
+  if (problems.length)
+    throw badRequest(
+      REPORT_REFUSAL,
+      problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
+    );
 };
 
 const checks: Record<string, Check> = {
@@ -31,10 +35,18 @@ const checks: Record<string, Check> = {
     if (!county) return;
     const { boundary } = payload as MemorandumContent;
     const problems = await areaProblems(deps.db, county, boundary, 'body.boundary');
-    if (problems.length) throw badRequest({ zh: '备忘录所划区域须为本县（市、区）区划数据中的乡镇（街道）或园区', en: 'the area draws townships and parks of the county' }, problems);
+    if (problems.length)
+      throw badRequest(
+        { zh: '备忘录所划区域须为本县（市、区）区划数据中的乡镇（街道）或园区', en: 'the area draws townships and parks of the county' },
+        problems,
+      );
   },
   async draftAgreement(deps, context, processId, payload) {
-    const problems = await checkAgreementDraft(deps.db, { agreementId: processId, zoneCode: String(context.zoneCode), content: payload as AgreementContent });
+    const problems = await checkAgreementDraft(deps.db, {
+      agreementId: processId,
+      zoneCode: String(context.zoneCode),
+      content: payload as AgreementContent,
+    });
     if (!problems.length) return;
     const details = problems.map((p) => ({ path: `body.${p.path}`, message: p.message }));
     const message = 'the agreement draft does not fit the records';
@@ -46,7 +58,10 @@ const checks: Record<string, Check> = {
     if (!listed.length) return;
     throw badRequest(
       'penalties are not entrusted: local enforcement imposes them under its own authority (四(三)1)',
-      listed.map((index) => ({ path: `body.powers.${index}.status`, message: `${powers[index].code} is a penalty power: keep it delisted` })),
+      listed.map((index) => ({
+        path: `body.powers.${index}.status`,
+        message: `${powers[index].code} is a penalty power: keep it delisted`,
+      })),
     );
   },
   // A correction completes the report; the delivered decision's facts (in the task's context) stay as they are.
@@ -67,7 +82,10 @@ const checks: Record<string, Check> = {
   /** A demand goes to an organisation that exists and acts (not the auditors). */
   async routeDemand(deps, _context, _processId, payload) {
     const { responsibleOrg } = payload as DemandRouting;
-    const [org] = await deps.db.query<{ id: string; kind: string; active: boolean }>('SELECT id, kind, active FROM organizations WHERE id = $1', [responsibleOrg]);
+    const [org] = await deps.db.query<{ id: string; kind: string; active: boolean }>(
+      'SELECT id, kind, active FROM organizations WHERE id = $1',
+      [responsibleOrg],
+    );
     if (org && mayAnswerDemands(org)) return;
     throw badRequest({ zh: '承办机构须为在册的、能办理事项的机构', en: 'the responsible organisation must be one that acts' }, [
       { path: 'body.responsibleOrg', message: `${responsibleOrg} 不是在册的承办机构` },
@@ -82,14 +100,23 @@ const checks: Record<string, Check> = {
     if (!task?.due_at) return;
     const day = (at: Date | string) => chinaDate(new Date(at));
     const { announcedOn } = payload as { announcedOn: string };
-    const problem = announcementProblem(announcedOn, { today: chinaDate(new Date()), concludedOn: day(task.opened_at), announceBy: day(task.due_at) });
+    const problem = announcementProblem(announcedOn, {
+      today: chinaDate(new Date()),
+      concludedOn: day(task.opened_at),
+      announceBy: day(task.due_at),
+    });
     if (!problem) return;
     const details = [{ path: 'body.announcedOn', message: problem.message }];
     throw problem.status === 409 ? conflict(problem.message, details) : badRequest(problem.message, details);
   },
 };
 
-export async function checkActionAgainstRecords(deps: ApiDeps, action: string, context: Record<string, unknown>, processId: string, payload: unknown): Promise<void> {
+export async function checkActionAgainstRecords(
+  deps: ApiDeps,
+  action: string,
+  context: Record<string, unknown>,
+  processId: string,
+  payload: unknown,
+): Promise<void> {
   await checks[action]?.(deps, context, processId, payload);
 }
-

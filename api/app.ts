@@ -121,11 +121,19 @@ export function createApp(deps: ApiDeps): express.Express {
   app.get('/contracts.json', (_req, res) => res.json(contracts));
 
   const open = express.Router();
-  mount(open, routes.filter((route) => route.public), routeDeps);
+  mount(
+    open,
+    routes.filter((route) => route.public),
+    routeDeps,
+  );
   app.use(open);
   const guarded = express.Router();
   guarded.use('/api', requireUser(deps.token, deps.db));
-  mount(guarded, routes.filter((route) => !route.public), routeDeps);
+  mount(
+    guarded,
+    routes.filter((route) => !route.public),
+    routeDeps,
+  );
   app.use(guarded);
   app.use(codecServer(deps));
 

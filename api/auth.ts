@@ -52,7 +52,8 @@ export interface Session {
 function verifyToken(token: string, settings: TokenSettings): Session {
   try {
     const claims = jwt.verify(token, secretKey(settings.secret), { algorithms: ['HS256'] }) as jwt.JwtPayload;
-    if (typeof claims.sub !== 'string' || typeof claims.jti !== 'string' || typeof claims.exp !== 'number') throw new Error('claims missing');
+    if (typeof claims.sub !== 'string' || typeof claims.jti !== 'string' || typeof claims.exp !== 'number')
+      throw new Error('claims missing');
     return { userId: claims.sub, tokenId: claims.jti, expiresAt: new Date(claims.exp * 1000) };
   } catch (error) {
     const expired = error instanceof jwt.TokenExpiredError;

@@ -22,9 +22,13 @@ import { badRequest, zodDetails } from './errors';
  * No key in a URL: the Temporal UI gets no codec endpoint and shows payloads sealed.
  */
 // The CLI sends `{}` for no payloads (protobuf's JSON leaves an empty list out): that is an empty list.
-const payloadsSchema = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() }).strict()).default([]),
-}).strict();
+const payloadsSchema = z
+  .object({
+    payloads: z
+      .array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() }).strict())
+      .default([]),
+  })
+  .strict();
 
 const CODEC_BODY_LIMIT = '4mb';
 
@@ -76,4 +80,3 @@ export function codecServer(deps: { client: Client; token: TokenSettings; db: Qu
   }
   return router;
 }
-

@@ -59,7 +59,13 @@ export function zodDetails(error: ZodError, location: string): FieldProblem[] {
 /** A 400 for input that does not fit its schema: the fields named in the message, each on its path. */
 export function invalidInput(error: ZodError, location: string, what: string): HttpError {
   const details = zodDetails(error, location);
-  return badRequest(invalidWords(details.map((d) => ({ path: d.path, en: d.message, zh: d.zh! })), what), details);
+  return badRequest(
+    invalidWords(
+      details.map((d) => ({ path: d.path, en: d.message, zh: d.zh! })),
+      what,
+    ),
+    details,
+  );
 }
 
 /** gRPC status codes (the engine's), as numbers to avoid depending on the gRPC package. */

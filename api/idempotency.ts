@@ -14,14 +14,22 @@ const MAX_KEY_LENGTH = 200;
  * different requests racing with one key never pass for each other. Namespaced by the caller: two
  * users' keys never meet. Without a key, a fresh id.
  */
-export async function idempotencyOf(db: Db, user: User, req: Request, body: unknown): Promise<{ requestId: string; bind(): Promise<void> }> {
+export async function idempotencyOf(
+  db: Db,
+  user: User,
+  req: Request,
+  body: unknown,
+): Promise<{ requestId: string; bind(): Promise<void> }> {
   const key = req.header('idempotency-key');
   if (key === undefined) return { requestId: randomUUID(), bind: async () => undefined };
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
     throw badRequest(`Idempotency-Key is 1 to ${MAX_KEY_LENGTH} characters`, [{ path: 'headers.idempotency-key', message: 'length' }]);
   }
   const request = requestFingerprint(req.method, `${req.baseUrl}${req.path}`, body);
-  const [first] = await db.query<{ request: string }>('SELECT request FROM idempotency_keys WHERE user_id = $1 AND key = $2', [user.id, key]);
+  const [first] = await db.query<{ request: string }>('SELECT request FROM idempotency_keys WHERE user_id = $1 AND key = $2', [
+    user.id,
+    key,
+  ]);
   if (first && first.request !== request) {
     const firstRoute = first.request.split(' ').slice(0, 2).join(' ');
     throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${key} was first sent with another request (${firstRoute})`, {
@@ -32,14 +40,20 @@ export async function idempotencyOf(db: Db, user: User, req: Request, body: unkn
   return {
     requestId: requestIdFor(user.id, key, request),
     bind: async () => {
-      await db.query('INSERT INTO idempotency_keys (user_id, key, request) VALUES ($1, $2, $3) ON CONFLICT (user_id, key) DO NOTHING', [user.id, key, request]);
+      await db.query('INSERT INTO idempotency_keys (user_id, key, request) VALUES ($1, $2, $3) ON CONFLICT (user_id, key) DO NOTHING', [
+        user.id,
+        key,
+        request,
+      ]);
     },
   };
 }
 
 /** What a key is bound to: the method, the path and the body's digest. */
 export const requestFingerprint = (method: string, path: string, body: unknown): string =>
-  `${method} ${path} ${createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex')}`;
+  `${method} ${path} ${createHash('sha256')
+    .update(JSON.stringify(body ?? null))
+    .digest('hex')}`;
 
 /** The update id a keyed request acts under: the caller's, the key's and the request's. */
 export const requestIdFor = (userId: string, key: string, fingerprint: string): string =>

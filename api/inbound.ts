@@ -18,8 +18,16 @@ export async function requireSignedClient(deps: ApiDeps, req: Request, expected:
     body: (req as { rawBody?: Buffer }).rawBody,
   });
   const refuse = async (client: string, reason: string, nonce?: string): Promise<never> => {
-    await deps.db.query(`INSERT INTO inbound_requests (client, nonce, route, outcome, reason) VALUES ($1, $2, $3, 'refused', $4)`, [client.slice(0, 100), nonce ?? null, route, reason]);
-    throw new HttpError(401, 'UNAUTHENTICATED', { zh: `系统请求未通过验证：${reason}`, en: `the system request was not authenticated: ${reason}` });
+    await deps.db.query(`INSERT INTO inbound_requests (client, nonce, route, outcome, reason) VALUES ($1, $2, $3, 'refused', $4)`, [
+      client.slice(0, 100),
+      nonce ?? null,
+      route,
+      reason,
+    ]);
+    throw new HttpError(401, 'UNAUTHENTICATED', {
+      zh: `系统请求未通过验证：${reason}`,
+      en: `the system request was not authenticated: ${reason}`,
+    });
   };
   if (!check.ok) return refuse(check.client, check.reason);
   if (check.client !== expected) return refuse(check.client, `${check.client} 无权调用此接口`);

@@ -91,6 +91,12 @@ export async function releaseLoginAttempt(db: Db, attempt: LoginAttempt): Promis
   await db.query('DELETE FROM login_failures WHERE key = $1 OR (key = $2 AND at = $3)', [key.user, key.address, attempt.at]);
 }
 
-export function loginLimitsOf(config: Pick<Config, 'LOGIN_FAILURES_PER_USER' | 'LOGIN_FAILURES_PER_ADDRESS' | 'LOGIN_FAILURE_WINDOW'>): LoginLimits {
-  return { perUser: config.LOGIN_FAILURES_PER_USER, perAddress: config.LOGIN_FAILURES_PER_ADDRESS, windowMs: durationMs(config.LOGIN_FAILURE_WINDOW) };
+export function loginLimitsOf(
+  config: Pick<Config, 'LOGIN_FAILURES_PER_USER' | 'LOGIN_FAILURES_PER_ADDRESS' | 'LOGIN_FAILURE_WINDOW'>,
+): LoginLimits {
+  return {
+    perUser: config.LOGIN_FAILURES_PER_USER,
+    perAddress: config.LOGIN_FAILURES_PER_ADDRESS,
+    windowMs: durationMs(config.LOGIN_FAILURE_WINDOW),
+  };
 }

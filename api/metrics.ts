@@ -93,7 +93,9 @@ export function createMetrics(db: Db) {
         tried.set(row.channel, (tried.get(row.channel) ?? 0) + Number(row.attempts));
       }
       for (const [channel, n] of tried) attempts.set({ channel }, n);
-      const calls = await db.query<{ client: string; outcome: string; n: string }>('SELECT client, outcome, count(*) AS n FROM inbound_requests GROUP BY client, outcome');
+      const calls = await db.query<{ client: string; outcome: string; n: string }>(
+        'SELECT client, outcome, count(*) AS n FROM inbound_requests GROUP BY client, outcome',
+      );
       for (const row of calls) inbound.set({ client: row.client, outcome: row.outcome }, Number(row.n));
       ledgerUp.set(1);
     } catch {

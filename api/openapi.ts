@@ -42,22 +42,31 @@ export function openApiDocument(routes: Route[]) {
       security: route.public ? [] : [{ bearer: [] }],
       parameters: parameters(route),
       ...(route.upload
-        ? { requestBody: { required: true, content: Object.fromEntries(route.upload.types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }
-        : route.body
         ? {
             requestBody: {
               required: true,
-              content: {
-                'application/json': { schema: jsonSchema(route.documentedBody?.() ?? route.body, 'input') },
-                ...Object.fromEntries((route.alsoBytes?.types ?? []).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
-              },
+              content: Object.fromEntries(route.upload.types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
             },
           }
-        : {}),
+        : route.body
+          ? {
+              requestBody: {
+                required: true,
+                content: {
+                  'application/json': { schema: jsonSchema(route.documentedBody?.() ?? route.body, 'input') },
+                  ...Object.fromEntries(
+                    (route.alsoBytes?.types ?? []).map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+                  ),
+                },
+              },
+            }
+          : {}),
       responses: {
         [String(route.status ?? 200)]: {
           description: 'OK',
-          content: Object.fromEntries([route.produces ?? 'application/json'].flat().map((type) => [type, { schema: jsonSchema(route.response, 'output') }])),
+          content: Object.fromEntries(
+            [route.produces ?? 'application/json'].flat().map((type) => [type, { schema: jsonSchema(route.response, 'output') }]),
+          ),
         },
         default: { description: 'An error', content: { 'application/json': { schema: errorSchema } } },
       },

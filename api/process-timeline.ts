@@ -26,10 +26,18 @@ export const timelineEntrySchema = z.object({
   runId: z.string().nullable(),
   decision: z.object({ action: z.string(), title: z.string(), payload: z.string() }).nullable(),
   authority: z
-    .object({ powerCodes: z.array(z.string()).optional(), agreementId: z.string().optional(), agreementVersion: z.number().optional(), catalogVersion: z.number().optional(), words: z.string() })
+    .object({
+      powerCodes: z.array(z.string()).optional(),
+      agreementId: z.string().optional(),
+      agreementVersion: z.number().optional(),
+      catalogVersion: z.number().optional(),
+      words: z.string(),
+    })
     .nullable(),
   /** A file attached to a step, by its SHA-256: what the export proves was attached. */
-  attachment: z.object({ sha256: z.string(), size: z.number(), mediaType: z.string(), fileName: z.string(), purpose: z.string(), taskId: z.string() }).optional(),
+  attachment: z
+    .object({ sha256: z.string(), size: z.number(), mediaType: z.string(), fileName: z.string(), purpose: z.string(), taskId: z.string() })
+    .optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
@@ -84,8 +92,14 @@ export async function processTimeline(
   reader: Reader,
 ): Promise<ProcessTimeline> {
   const runs = await chainHistories(deps.client, processId, latestRunId);
-  const { decisions, runOfEvent, facts, buildIds } = await historyFacts(runs, payloadOpener(deps.client.options.loadedDataConverter.payloadCodecs));
-  const rows = await deps.db.query<EventRow>('SELECT seq, at, kind, actor, data FROM process_events WHERE process_id = $1 AND chain_id = $2 ORDER BY seq', [processId, chainId]);
+  const { decisions, runOfEvent, facts, buildIds } = await historyFacts(
+    runs,
+    payloadOpener(deps.client.options.loadedDataConverter.payloadCodecs),
+  );
+  const rows = await deps.db.query<EventRow>(
+    'SELECT seq, at, kind, actor, data FROM process_events WHERE process_id = $1 AND chain_id = $2 ORDER BY seq',
+    [processId, chainId],
+  );
 
   // A decision's words go with the first event of its step that its author is the actor of.
   const decisionAt = new Map<number, Decision>();
@@ -110,27 +124,58 @@ export async function processTimeline(
   });
   const delivered = await outboxEntries(deps, processId, lang);
   // Stable: at the same instant the records come before the engine's notes.
-  const entries = [...recorded, ...delivered, ...facts.map((fact) => engineEntry(fact, lang, reader))].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const entries = [...recorded, ...delivered, ...facts.map((fact) => engineEntry(fact, lang, reader))].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at),
+  );
   return { chainId, runs, entries, buildIds };
 }
 
 /** What left the product for this process (e-mails, robots, outside systems): sent, failed or still being tried. */
 async function outboxEntries(deps: ApiDeps, processId: string, lang: Lang): Promise<TimelineEntry[]> {
-  const rows = await deps.db.query<{ channel: string; org_id: string; status: string; attempts: number; last_error: string | null; created_at: Date | string; sent_at: Date | string | null; last_attempt_at: Date | string | null; callback: { result?: string } | null; callback_at: Date | string | null }>(
+  const rows = await deps.db.query<{
+    channel: string;
+    org_id: string;
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    created_at: Date | string;
+    sent_at: Date | string | null;
+    last_attempt_at: Date | string | null;
+    callback: { result?: string } | null;
+    callback_at: Date | string | null;
+  }>(
     'SELECT channel, org_id, status, attempts, last_error, created_at, sent_at, last_attempt_at, callback, callback_at FROM outbox WHERE process_id = $1 ORDER BY id',
     [processId],
   );
-  const entry = (kind: string, at: Date | string, data: Record<string, unknown>) =>
-    ({ at: new Date(at).toISOString(), kind, actor: null, action: kind, summary: summarize(kind, data, lang), source: 'records' as const, runId: null, decision: null, authority: null });
+  const entry = (kind: string, at: Date | string, data: Record<string, unknown>) => ({
+    at: new Date(at).toISOString(),
+    kind,
+    actor: null,
+    action: kind,
+    summary: summarize(kind, data, lang),
+    source: 'records' as const,
+    runId: null,
+    decision: null,
+    authority: null,
+  });
   return rows.flatMap((row) => {
     const kind = row.status === 'SENT' ? 'messageSent' : row.status === 'FAILED' ? 'messageFailed' : 'messagePending';
     const data = { channel: row.channel, to: row.org_id, attempts: row.attempts, error: row.last_error ?? '' };
     const sent = entry(kind, row.sent_at ?? row.last_attempt_at ?? row.created_at, data);
     // An answer that came later, by the system's own callback.
-    return row.callback_at ? [sent, entry('messageAnswered', row.callback_at, { channel: row.channel, result: row.callback?.result ?? '' })] : [sent];
+    return row.callback_at
+      ? [sent, entry('messageAnswered', row.callback_at, { channel: row.channel, result: row.callback?.result ?? '' })]
+      : [sent];
   });
 }
 
 function attachmentOf(data: Record<string, unknown>) {
-  return { sha256: String(data.sha256), size: Number(data.size), mediaType: String(data.mediaType), fileName: String(data.fileName), purpose: String(data.purpose), taskId: String(data.taskId) };
+  return {
+    sha256: String(data.sha256),
+    size: Number(data.size),
+    mediaType: String(data.mediaType),
+    fileName: String(data.fileName),
+    purpose: String(data.purpose),
+    taskId: String(data.taskId),
+  };
 }

@@ -68,7 +68,8 @@ function issueGist(issue: Issue): Said {
     }
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? { zh: '此项必填', en: 'required' } : { zh: `至少 ${min} 个字`, en: `at least ${min} characters` };
+      if (issue.origin === 'string')
+        return min <= 1 ? { zh: '此项必填', en: 'required' } : { zh: `至少 ${min} 个字`, en: `at least ${min} characters` };
       if (issue.origin === 'array') return { zh: `至少 ${min} 项`, en: `at least ${min} items` };
       return issue.inclusive ? { zh: `不能小于 ${min}`, en: `at least ${min}` } : { zh: `须大于 ${min}`, en: `more than ${min}` };
     }

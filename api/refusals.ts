@@ -60,7 +60,9 @@ export function localizedMessage(http: HttpError, lang: Lang): string {
   if (http.zh) return http.zh;
   if (http.status >= 500) return GIST[http.status] ?? '服务器出错，请稍后重试';
   // `invalid penalty-report input` with its fields: the fields by their names.
-  const fields = Array.isArray(http.details) ? (http.details as { path?: unknown }[]).map((d) => d.path).filter((p): p is string => typeof p === 'string') : [];
+  const fields = Array.isArray(http.details)
+    ? (http.details as { path?: unknown }[]).map((d) => d.path).filter((p): p is string => typeof p === 'string')
+    : [];
   if (/^invalid [\w-]+ (input|payload)$/.test(http.message) && fields.length) {
     return `提交的内容有 ${fields.length} 处不符合要求：${[...new Set(fields.map((p) => `「${fieldWords(p).zh}」`))].join('、')}`;
   }

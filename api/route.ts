@@ -138,34 +138,42 @@ export function mount(router: Router, routes: Route[], deps: RouteDeps): void {
         next(error);
       }
     };
-    const body = route.upload ? express.raw({ type: () => true, limit: route.upload.limit }) : express.json({
-      limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT,
-      ...(route.rawBody ? { verify: (req: Request, _res: Response, bytes: Buffer) => Object.assign(req, { rawBody: bytes }) } : {}),
-    });
+    const body = route.upload
+      ? express.raw({ type: () => true, limit: route.upload.limit })
+      : express.json({
+          limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT,
+          ...(route.rawBody ? { verify: (req: Request, _res: Response, bytes: Buffer) => Object.assign(req, { rawBody: bytes }) } : {}),
+        });
     const bytes = route.alsoBytes ? [express.raw({ type: route.alsoBytes.types, limit: route.alsoBytes.limit })] : [];
     router[route.method](expressPath(route), allowed, ...bytes, body, refuseUnstorableInput, async (req, res, next) => {
       try {
         // An engine that does not answer gives a 503 in seconds instead of the client's long retries.
-        const result = await deps.client.withDeadline(Date.now() + ENGINE_DEADLINE_MS, () => route.handler({
-          params: parse(route.params, req.params, 'params'),
-          query: parse(route.query, req.query, 'query'),
-          body: parse(route.body, req.body ?? {}, 'body'),
-          user: res.locals.user as User,
-          deps,
-          req,
-          res,
-        }));
+        const result = await deps.client.withDeadline(Date.now() + ENGINE_DEADLINE_MS, () =>
+          route.handler({
+            params: parse(route.params, req.params, 'params'),
+            query: parse(route.query, req.query, 'query'),
+            body: parse(route.body, req.body ?? {}, 'body'),
+            user: res.locals.user as User,
+            deps,
+            req,
+            res,
+          }),
+        );
         const checked = route.response.safeParse(result);
         if (!checked.success) {
-          throw new HttpError(500, 'INTERNAL', `response of ${route.method.toUpperCase()} ${route.path} broke its schema`, zodDetails(checked.error, 'response'));
+          throw new HttpError(
+            500,
+            'INTERNAL',
+            `response of ${route.method.toUpperCase()} ${route.path} broke its schema`,
+            zodDetails(checked.error, 'response'),
+          );
         }
         // A handler may answer another success status than the route's (`res.locals.status`: 200 for a repeat of a 201).
         res.status(res.statusCode >= 400 ? res.statusCode : ((res.locals.status as number | undefined) ?? route.status ?? 200));
         if (route.produces) {
           if (!res.get('content-type')) res.type([route.produces].flat()[0]);
           res.send(checked.data);
-        }
-        else res.json(checked.data);
+        } else res.json(checked.data);
       } catch (error) {
         next(error);
       }

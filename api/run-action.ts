@@ -37,9 +37,14 @@ export async function runAction(
   } catch (error) {
     // The action is taken; only reading its result failed (a worker killed, an engine restarting).
     // The same request again acts no second time and answers the state.
-    throw new HttpError(503, 'ENGINE_UNAVAILABLE', `${action.name} was taken, but the new state could not be read: send the request again with its Idempotency-Key`, {
-      cause: (error as Error).message,
-    });
+    throw new HttpError(
+      503,
+      'ENGINE_UNAVAILABLE',
+      `${action.name} was taken, but the new state could not be read: send the request again with its Idempotency-Key`,
+      {
+        cause: (error as Error).message,
+      },
+    );
   }
 }
 
@@ -51,5 +56,6 @@ export async function runAction(
 async function requireRecorded(db: Queryable, action: ActionDefinition, ack: ActionAck): Promise<void> {
   if (!ack?.step) return;
   const [row] = await db.query<{ key: string }>('SELECT key FROM step_results WHERE key = $1', [ack.step]);
-  if (!row) throw conflict(`${action.name} was answered by the process but its step ${ack.step} is not in the records: nothing was recorded`);
+  if (!row)
+    throw conflict(`${action.name} was answered by the process but its step ${ack.step} is not in the records: nothing was recorded`);
 }

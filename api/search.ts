@@ -31,11 +31,23 @@ export const searchQuerySchema = z.object({
   type: z.enum(PROCESS_TYPES).optional(),
   status: z.enum(Object.keys(EXECUTION_STATUS) as [keyof typeof EXECUTION_STATUS]).optional(),
   stage: keyword.optional(),
-  zone: z.string().regex(/^\d{6}$/, 'a six-digit division code').optional(),
+  zone: z
+    .string()
+    .regex(/^\d{6}$/, 'a six-digit division code')
+    .optional(),
   /** An organisation a process now awaits (it has an open task). */
-  org: z.string().regex(/^[a-z0-9-]+$/).optional(),
-  entity: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'a unified social credit code (18 characters)').optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  org: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
+  entity: z
+    .string()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'a unified social credit code (18 characters)')
+    .optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   startedFrom: isoDay.optional(),
   startedTo: isoDay.optional(),
   /** Words in the process id, its timeline, its zone's name or its documents' 文号 and titles. */
@@ -53,7 +65,10 @@ const SAFE_ID = /^[\p{L}\p{N}_.:〔〕（）()[\]-]{1,200}$/u;
 const chinaMidnight = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
 
 const safe = (ids: string[]) => ids.filter((id) => SAFE_ID.test(id));
-const quoted = (ids: string[]) => safe(ids).map((id) => `'${id}'`).join(', ');
+const quoted = (ids: string[]) =>
+  safe(ids)
+    .map((id) => `'${id}'`)
+    .join(', ');
 
 /** The engine's query for a search, or null when the records already say nothing can match. */
 export async function visibilityQuery(deps: Pick<ApiDeps, 'db'>, user: User, query: SearchQuery): Promise<string | null> {
@@ -85,7 +100,10 @@ export async function visibilityQuery(deps: Pick<ApiDeps, 'db'>, user: User, que
 async function recordMatches(deps: Pick<ApiDeps, 'db'>, query: SearchQuery): Promise<string[][]> {
   const sets: string[][] = [];
   if (query.overdue !== undefined) {
-    const overdue = await ids(deps, `SELECT process_id AS id, max(opened_at) AS latest FROM tasks WHERE status = 'open' AND due_at < now() GROUP BY process_id`);
+    const overdue = await ids(
+      deps,
+      `SELECT process_id AS id, max(opened_at) AS latest FROM tasks WHERE status = 'open' AND due_at < now() GROUP BY process_id`,
+    );
     if (query.overdue) sets.push(overdue);
     // Not overdue: the engine cannot say "not in", so it is answered after the search (see `excluded`).
   }
@@ -111,14 +129,19 @@ export async function excluded(deps: Pick<ApiDeps, 'db'>, query: SearchQuery): P
 }
 
 async function ids(deps: Pick<ApiDeps, 'db'>, sql: string, params: unknown[] = []): Promise<string[]> {
-  const rows = await deps.db.query<{ id: string }>(`SELECT id FROM (${sql}) found GROUP BY id ORDER BY max(latest) DESC LIMIT ${MAX_IDS}`, params);
+  const rows = await deps.db.query<{ id: string }>(
+    `SELECT id FROM (${sql}) found GROUP BY id ORDER BY max(latest) DESC LIMIT ${MAX_IDS}`,
+    params,
+  );
   return rows.map((row) => row.id);
 }
 
 /** The processes of the caller's county, and those it has or had a task in (api/access.ts `takesPart`). */
 async function readerScope(deps: Pick<ApiDeps, 'db'>, user: User): Promise<string | null> {
   const [org] = await deps.db.query<{ county_code: string | null }>('SELECT county_code FROM organizations WHERE id = $1', [user.orgId]);
-  const tasked = await ids(deps, 'SELECT process_id AS id, max(opened_at) AS latest FROM tasks WHERE org_id = $1 GROUP BY process_id', [user.orgId]);
+  const tasked = await ids(deps, 'SELECT process_id AS id, max(opened_at) AS latest FROM tasks WHERE org_id = $1 GROUP BY process_id', [
+    user.orgId,
+  ]);
   const parts = [
     ...(org?.county_code ? [`${searchAttributes.zoneCode.name} = '${org.county_code}'`] : []),
     ...(safe(tasked).length ? [`WorkflowId IN (${quoted(tasked)})`] : []),

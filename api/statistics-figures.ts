@@ -19,7 +19,11 @@ export async function rowsOf(deps: ApiDeps, view: View, figures: UnitFigures, la
     const found = names.find((n) => n.code === unit);
     return found ? (lang === 'zh' ? found.name_zh : found.name_en) : unit;
   };
-  const rows = viewOf(view, figures, zones.map((z) => z.code)).map((row) => ({ ...row, name: nameOf(row.unit) }));
+  const rows = viewOf(
+    view,
+    figures,
+    zones.map((z) => z.code),
+  ).map((row) => ({ ...row, name: nameOf(row.unit) }));
   return { rows, total: sumIndicators(rows.map((row) => row.indicators)) };
 }
 
@@ -35,7 +39,14 @@ export interface MonthSource {
 
 const sourceOf = (period: string, snapshot: Snapshot | undefined): MonthSource =>
   snapshot
-    ? { period, source: 'snapshot', snapshotId: snapshot.processId, hash: snapshotHash(snapshot), takenAt: snapshot.takenAt, trigger: snapshot.trigger }
+    ? {
+        period,
+        source: 'snapshot',
+        snapshotId: snapshot.processId,
+        hash: snapshotHash(snapshot),
+        takenAt: snapshot.takenAt,
+        trigger: snapshot.trigger,
+      }
     : { period, source: 'live', snapshotId: null, hash: null, takenAt: null, trigger: null };
 
 /** A month: its snapshot with the corrections to earlier months it published, or the live figures (`live`, or no snapshot yet). */

@@ -31,8 +31,10 @@ export function unitsOf(definitions: Pick<IndicatorDefinition, 'code' | 'unit'>[
   return { ...RECORD_UNITS, ...Object.fromEntries(definitions.map((d) => [d.code, d.unit])) };
 }
 
-const heading = (input: SheetInput, name: Indicator) => `${INDICATOR_LABELS[name].zh}${input.units[name] ? `（${input.units[name]}）` : ''}`;
-const periodWords = (input: SheetInput) => (input.kind === 'month' ? `${input.period.slice(0, 4)}年${Number(input.period.slice(5))}月` : `${input.year}年`);
+const heading = (input: SheetInput, name: Indicator) =>
+  `${INDICATOR_LABELS[name].zh}${input.units[name] ? `（${input.units[name]}）` : ''}`;
+const periodWords = (input: SheetInput) =>
+  input.kind === 'month' ? `${input.period.slice(0, 4)}年${Number(input.period.slice(5))}月` : `${input.year}年`;
 const SOURCE_WORDS = { snapshot: '月度快照', live: '实时数据（未快照，仅供参考）' };
 
 /** The lines above the table: what, when, from which snapshot. */
@@ -48,7 +50,10 @@ function header(input: SheetInput): (string | number)[][] {
     );
   } else {
     const snapshotted = input.months.filter((m) => m.source === 'snapshot').length;
-    lines.push(['数据来源', `各月已发布数据（快照及其后更正）合计：${snapshotted} 个月为快照，${input.months.length - snapshotted} 个月为实时数据`]);
+    lines.push([
+      '数据来源',
+      `各月已发布数据（快照及其后更正）合计：${snapshotted} 个月为快照，${input.months.length - snapshotted} 个月为实时数据`,
+    ]);
   }
   lines.push(['导出时间', input.exportedAt]);
   return lines;
@@ -57,19 +62,28 @@ function header(input: SheetInput): (string | number)[][] {
 function tableLines(input: SheetInput, table: Table): (string | number)[][] {
   const national = input.view === 'national';
   const head = ['单位', '代码', ...(national ? ['并入的协同区'] : []), ...INDICATORS.map((name) => heading(input, name))];
-  const line = (row: Row) => [row.name, row.unit, ...(national ? [(row.merged ?? []).join('、')] : []), ...INDICATORS.map((name) => row.indicators[name])];
+  const line = (row: Row) => [
+    row.name,
+    row.unit,
+    ...(national ? [(row.merged ?? []).join('、')] : []),
+    ...INDICATORS.map((name) => row.indicators[name]),
+  ];
   return [head, ...table.rows.map(line), ['合计', '', ...(national ? [''] : []), ...INDICATORS.map((name) => table.total[name])]];
 }
 
 function sourceLines(months: MonthSource[]): (string | number)[][] {
-  return [['月份', '数据来源', '快照编号', '快照哈希（SHA-256）', '快照时间'], ...months.map((m) => [m.period, SOURCE_WORDS[m.source], m.snapshotId ?? '无', m.hash ?? '无', m.takenAt ?? '无'])];
+  return [
+    ['月份', '数据来源', '快照编号', '快照哈希（SHA-256）', '快照时间'],
+    ...months.map((m) => [m.period, SOURCE_WORDS[m.source], m.snapshotId ?? '无', m.hash ?? '无', m.takenAt ?? '无']),
+  ];
 }
 
 /** Every line of the file, in order: the header, the table, the corrections (a month) or the sources (a year). */
 function lines(input: SheetInput): { main: (string | number)[][]; sources?: (string | number)[][] } {
   const main = [...header(input), [], ...tableLines(input, input)];
   if (input.kind === 'month') {
-    for (const correction of input.corrections) main.push([], [`本快照对 ${correction.period} 已发布数据的更正（增减数）`], ...tableLines(input, correction));
+    for (const correction of input.corrections)
+      main.push([], [`本快照对 ${correction.period} 已发布数据的更正（增减数）`], ...tableLines(input, correction));
     return { main };
   }
   return { main, sources: sourceLines(input.months) };

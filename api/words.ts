@@ -247,7 +247,10 @@ export const fieldLabel = (path: string, lang: Lang): string => pick(FIELDS, pat
 
 export function payloadWords(payload: unknown, lang: Lang): string {
   return fields(payload)
-    .filter(([path, value]) => value !== undefined && value !== '' && ![...SKIPPED].some((skipped) => path === skipped || path.startsWith(`${skipped}.`)))
+    .filter(
+      ([path, value]) =>
+        value !== undefined && value !== '' && ![...SKIPPED].some((skipped) => path === skipped || path.startsWith(`${skipped}.`)),
+    )
     .map(([path, value]) => `${pick(FIELDS, path, lang) ?? path}${lang === 'zh' ? '：' : ': '}${valueWords(value, lang)}`)
     .join(lang === 'zh' ? '；' : '; ');
 }

@@ -17,7 +17,8 @@ export function attachedFiles(bundle: { timeline?: unknown[] }): { sha256: strin
   const seen = new Map<string, string>();
   for (const entry of (bundle.timeline ?? []) as { kind?: string; attachment?: { sha256?: unknown; fileName?: unknown } }[]) {
     const a = entry.attachment;
-    if (entry.kind === 'fileAttached' && typeof a?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(a.sha256) && !seen.has(a.sha256)) seen.set(a.sha256, String(a.fileName ?? ''));
+    if (entry.kind === 'fileAttached' && typeof a?.sha256 === 'string' && /^[0-9a-f]{64}$/.test(a.sha256) && !seen.has(a.sha256))
+      seen.set(a.sha256, String(a.fileName ?? ''));
   }
   return [...seen].map(([sha256, fileName]) => ({ sha256, fileName }));
 }
@@ -25,7 +26,9 @@ export function attachedFiles(bundle: { timeline?: unknown[] }): { sha256: strin
 export async function verifyAttachments(bundle: { timeline?: unknown[] }, dir: string): Promise<AttachmentCheck> {
   const files: AttachmentCheck['files'] = [];
   for (const { sha256, fileName } of attachedFiles(bundle)) {
-    const bytes = (await readFile(join(dir, sha256.slice(0, 2), sha256)).catch(() => undefined)) ?? (await readFile(join(dir, sha256)).catch(() => undefined));
+    const bytes =
+      (await readFile(join(dir, sha256.slice(0, 2), sha256)).catch(() => undefined)) ??
+      (await readFile(join(dir, sha256)).catch(() => undefined));
     const result = !bytes ? 'missing' : createHash('sha256').update(bytes).digest('hex') === sha256 ? 'ok' : 'changed';
     files.push({ sha256, fileName, result });
   }

@@ -11,9 +11,15 @@ function referenceExport(content: BundleContent): string {
   const { id, chainId } = content.process;
   const genesis = sha256(canonicalJson({ processId: id, chainId }));
   const links: string[] = [];
-  for (const run of content.runs) for (const event of run.history.events) links.push(sha256((links.at(-1) ?? genesis) + canonicalJson({ runId: run.runId, event })));
+  for (const run of content.runs)
+    for (const event of run.history.events) links.push(sha256((links.at(-1) ?? genesis) + canonicalJson({ runId: run.runId, event })));
   const unsigned = { format: BUNDLE_FORMAT, ...content, chain: { algorithm: 'SHA-256', genesis, links, head: links.at(-1) ?? genesis } };
-  const signature = { algorithm: 'Ed25519', keyId: key.keyId, publicKey: key.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'), value: signText(key, signedText(unsigned)) };
+  const signature = {
+    algorithm: 'Ed25519',
+    keyId: key.keyId,
+    publicKey: key.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    value: signText(key, signedText(unsigned)),
+  };
   return serializeBundle({ ...unsigned, signature });
 }
 
@@ -23,7 +29,10 @@ const event = (eventId: number, extra: Record<string, unknown> = {}) => ({
   eventTime: `2026-11-27T10:00:0${eventId}Z`,
   eventId: String(eventId),
   taskId: '1048600',
-  activityTaskScheduledEventAttributes: { input: { payloads: [{ metadata: { encoding: 'YmluYXJ5L2VuY3J5cHRlZA==', 'encryption-key-id': 'azE=' }, data: 'c2VhbGVk' }] }, activityType: { name: 'commitStep' } },
+  activityTaskScheduledEventAttributes: {
+    input: { payloads: [{ metadata: { encoding: 'YmluYXJ5L2VuY3J5cHRlZA==', 'encryption-key-id': 'azE=' }, data: 'c2VhbGVk' }] },
+    activityType: { name: 'commitStep' },
+  },
   ...extra,
 });
 const content: BundleContent = {
@@ -35,7 +44,12 @@ const content: BundleContent = {
       history: {
         events: [
           event(1, { header: { fields: { '10': 'ten', '9': 'nine', b: 'é' } } }),
-          { eventId: '2', eventTime: '2026-11-27T10:00:02Z', eventType: 'EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW', workflowExecutionContinuedAsNewEventAttributes: { newExecutionRunId: 'run-2' } },
+          {
+            eventId: '2',
+            eventTime: '2026-11-27T10:00:02Z',
+            eventType: 'EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW',
+            workflowExecutionContinuedAsNewEventAttributes: { newExecutionRunId: 'run-2' },
+          },
         ],
       },
     },
@@ -76,7 +90,13 @@ test('a run kept from an earlier export stands for the same history only: a new 
   expect(exportBundle(content, key)).toBe(referenceExport(content));
   const [closed, ...rest] = content.runs;
   const changed = { ...closed, history: { events: closed.history.events.map((e) => ({ ...e, eventTime: '2026-11-28T00:00:00Z' })) } };
-  const other = { ...content, runs: [changed, ...rest], exportedAt: '2026-11-28T00:00:01.000Z', workerBuildIds: [], codeVersion: undefined as unknown as string };
+  const other = {
+    ...content,
+    runs: [changed, ...rest],
+    exportedAt: '2026-11-28T00:00:01.000Z',
+    workerBuildIds: [],
+    codeVersion: undefined as unknown as string,
+  };
   expect(exportBundle(other, key)).toBe(referenceExport(other));
   const none = { ...content, runs: [] };
   expect(exportBundle(none, key)).toBe(referenceExport(none));

@@ -115,7 +115,12 @@ function bundleBytes(record: Record<string, unknown>, runs: Buffer[], indented: 
  */
 export function exportBundleBytes(content: BundleContent, key: SigningKey): Buffer {
   // A chain and a signature in the content (a bundle signed again) give way to the new ones, as before.
-  const { chain: _chain, signature: _signature, runs, ...rest } = { format: BUNDLE_FORMAT, ...content } as Record<string, unknown> & Pick<BundleContent, 'runs'>;
+  const {
+    chain: _chain,
+    signature: _signature,
+    runs,
+    ...rest
+  } = { format: BUNDLE_FORMAT, ...content } as Record<string, unknown> & Pick<BundleContent, 'runs'>;
   const sorted = canonicalCopy(rest) as Record<string, unknown> & Pick<BundleContent, 'process'>;
   const canonical: RunHistory[] = [];
   const canonicalRun = (r: number) => (canonical[r] ??= canonicalCopy(runs[r]) as RunHistory);
@@ -133,9 +138,21 @@ export function exportBundleBytes(content: BundleContent, key: SigningKey): Buff
     algorithm: 'Ed25519' as const,
     keyId: key.keyId,
     publicKey: publicKeyText(key.publicKey),
-    value: signBytes(key, bundleBytes(unsigned, texts.map((t) => t.compact), false)),
+    value: signBytes(
+      key,
+      bundleBytes(
+        unsigned,
+        texts.map((t) => t.compact),
+        false,
+      ),
+    ),
   };
-  return bundleBytes(withKeysSorted({ ...unsigned, signature: canonicalCopy(signature) }), texts.map((t) => t.indented), true, '\n');
+  return bundleBytes(
+    withKeysSorted({ ...unsigned, signature: canonicalCopy(signature) }),
+    texts.map((t) => t.indented),
+    true,
+    '\n',
+  );
 }
 
 /** The bundle's file as text: exportBundleBytes decoded. */

@@ -53,7 +53,8 @@ function linksOf(processId: string, chainId: string, runs: RunHistory[], canonic
 function linksOfRun(from: string, canonicalRun: RunHistory): string[] {
   const links: string[] = [];
   let previous = from;
-  for (const event of canonicalRun.history.events) links.push((previous = sha256(previous + JSON.stringify({ event, runId: canonicalRun.runId }))));
+  for (const event of canonicalRun.history.events)
+    links.push((previous = sha256(previous + JSON.stringify({ event, runId: canonicalRun.runId }))));
   return links;
 }
 
@@ -83,7 +84,9 @@ export function chainProblem(processId: string, chainId: string, runs: RunHistor
     if (gap >= 0) return `run ${r + 1} (${run.runId}): event ${events[gap].eventId} stands where event ${gap + 1} should`;
     const next = runs[r + 1];
     if (next) {
-      const continued = (next.history.events[0]?.workflowExecutionStartedEventAttributes as { continuedExecutionRunId?: string } | undefined)?.continuedExecutionRunId;
+      const continued = (
+        next.history.events[0]?.workflowExecutionStartedEventAttributes as { continuedExecutionRunId?: string } | undefined
+      )?.continuedExecutionRunId;
       if (events.at(-1)?.eventType !== 'EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW' || continued !== run.runId) {
         return `run ${r + 2} (${next.runId}) does not continue run ${r + 1} (${run.runId})`;
       }

@@ -9,7 +9,9 @@ type ProtoEvent = temporal.api.history.v1.IHistoryEvent;
 
 // A recorded agreement of four runs joined by continue-as-new (test/replay-corpus).
 const corpus = join(__dirname, '..', 'test', 'replay-corpus', 'delegation-agreement');
-const runs = [1, 2, 3, 4].map((n) => historyFromJSON(JSON.parse(readFileSync(join(corpus, `agreement-returned-renewed-expired.run${n}.json`), 'utf8')).history).events!);
+const runs = [1, 2, 3, 4].map(
+  (n) => historyFromJSON(JSON.parse(readFileSync(join(corpus, `agreement-returned-renewed-expired.run${n}.json`), 'utf8')).history).events!,
+);
 const startedOf = (events: ProtoEvent[]) => events[0].workflowExecutionStartedEventAttributes!;
 // A run's id is what the next run says it continues; the last run is called 'latest' here.
 const runIds = [...runs.slice(1).map((events) => startedOf(events).continuedExecutionRunId!), 'latest'];

@@ -73,10 +73,11 @@ function keep(run: RunHistory, bytes: number): void {
  */
 export async function chainHistories(client: Client, workflowId: string, latestRunId: string): Promise<RunHistory[]> {
   const runs: RunHistory[] = [];
-  for (let runId: string | undefined = latestRunId; runId; ) {
+  for (let runId: string | undefined = latestRunId; runId;) {
     const run = await runHistory(client, workflowId, runId);
     runs.unshift(run);
-    const started = run.history.events[0]?.workflowExecutionStartedEventAttributes as { continuedExecutionRunId?: string; initiator?: string } | undefined;
+    const started = run.history.events[0]?.workflowExecutionStartedEventAttributes as
+      { continuedExecutionRunId?: string; initiator?: string } | undefined;
     // Only continue-as-new joins runs into one process (a retry or a cron run would also name one).
     runId = started?.initiator === 'CONTINUE_AS_NEW_INITIATOR_WORKFLOW' ? started.continuedExecutionRunId : undefined;
   }

@@ -35,7 +35,14 @@ export type EngineFact =
   | { kind: 'workflowTaskFailed'; at: string; runId: string; cause: string; failure: string }
   | { kind: 'continuedAsNew'; at: string; runId: string; newRunId: string; events: number }
   | { kind: 'decisionRefused'; at: string; runId: string; decision: Decision }
-  | { kind: 'processEnded'; at: string; runId: string; how: 'completed' | 'failed' | 'terminated' | 'canceled' | 'timedOut'; reason: string; identity: string };
+  | {
+      kind: 'processEnded';
+      at: string;
+      runId: string;
+      how: 'completed' | 'failed' | 'terminated' | 'canceled' | 'timedOut';
+      reason: string;
+      identity: string;
+    };
 
 export interface HistoryFacts {
   decisions: Decision[];
@@ -52,19 +59,24 @@ interface StepInput {
 }
 
 const attributes = <T>(event: HistoryEvent, name: string) => (event[name] ?? {}) as T;
-const payloadsOf = (value: unknown) => ((value as { payloads?: JsonPayload[] } | undefined)?.payloads ?? []);
+const payloadsOf = (value: unknown) => (value as { payloads?: JsonPayload[] } | undefined)?.payloads ?? [];
 const failureText = (failure: unknown) => String((failure as { message?: string } | undefined)?.message ?? '');
 
 function isDeadline(value: unknown): value is Deadline {
   const d = value as Partial<Deadline> | null;
-  return Boolean(d && typeof d === 'object' && typeof d.dueAt === 'string' && typeof d.startsAt === 'string' && typeof d.period === 'string');
+  return Boolean(
+    d && typeof d === 'object' && typeof d.dueAt === 'string' && typeof d.startsAt === 'string' && typeof d.period === 'string',
+  );
 }
 
 /** Deadlines in an activity's result: the result itself (named by the policy key it was asked for) or its fields. */
 function deadlinesIn(result: unknown, input: unknown): { name: string; deadline: Deadline }[] {
-  if (isDeadline(result)) return [{ name: String((input as { key?: string } | undefined)?.key ?? result.policyKey ?? 'deadline'), deadline: result }];
+  if (isDeadline(result))
+    return [{ name: String((input as { key?: string } | undefined)?.key ?? result.policyKey ?? 'deadline'), deadline: result }];
   if (!result || typeof result !== 'object') return [];
-  return Object.entries(result).filter(([, value]) => isDeadline(value)).map(([name, deadline]) => ({ name, deadline: deadline as Deadline }));
+  return Object.entries(result)
+    .filter(([, value]) => isDeadline(value))
+    .map(([name, deadline]) => ({ name, deadline: deadline as Deadline }));
 }
 
 const ENDINGS: Record<string, Extract<EngineFact, { kind: 'processEnded' }>['how']> = {
@@ -115,31 +127,57 @@ async function factsOfRun({ runId, history }: RunHistory, open: OpenPayloads): P
     const at = new Date(event.eventTime).toISOString();
     switch (event.eventType) {
       case 'EVENT_TYPE_WORKFLOW_TASK_STARTED': {
-        const buildId = attributes<{ workerVersion?: { buildId?: string } }>(event, 'workflowTaskStartedEventAttributes').workerVersion?.buildId;
+        const buildId = attributes<{ workerVersion?: { buildId?: string } }>(event, 'workflowTaskStartedEventAttributes').workerVersion
+          ?.buildId;
         if (buildId) buildIds.add(buildId);
         break;
       }
       case 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED': {
         // The launch is a decision too: who started the process, with what input (not on a continued run).
-        const input = (await first(attributes<{ input?: unknown }>(event, 'workflowExecutionStartedEventAttributes').input)) as { start?: unknown; launchedBy?: Actor } | undefined;
+        const input = (await first(attributes<{ input?: unknown }>(event, 'workflowExecutionStartedEventAttributes').input)) as
+          { start?: unknown; launchedBy?: Actor } | undefined;
         if (!input?.launchedBy) break;
-        const launch: Decision = { runId, at, action: 'launch', actor: input.launchedBy, requestId: '', payload: input.start, eventSeqs: [] };
+        const launch: Decision = {
+          runId,
+          at,
+          action: 'launch',
+          actor: input.launchedBy,
+          requestId: '',
+          payload: input.start,
+          eventSeqs: [],
+        };
         decisions.push(launch);
         pending.push(launch);
         break;
       }
       case 'EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED': {
-        const a = attributes<{ acceptedRequest?: { meta?: { updateId?: string }; input?: { name?: string; args?: unknown } } }>(event, 'workflowExecutionUpdateAcceptedEventAttributes');
-        const input = (await first(a.acceptedRequest?.input?.args)) as { actor: Actor; taskId?: string; requestId: string; payload: unknown } | undefined;
+        const a = attributes<{ acceptedRequest?: { meta?: { updateId?: string }; input?: { name?: string; args?: unknown } } }>(
+          event,
+          'workflowExecutionUpdateAcceptedEventAttributes',
+        );
+        const input = (await first(a.acceptedRequest?.input?.args)) as
+          { actor: Actor; taskId?: string; requestId: string; payload: unknown } | undefined;
         if (!input?.actor) break;
-        const decision: Decision = { runId, at, action: a.acceptedRequest?.input?.name ?? '', actor: input.actor, taskId: input.taskId, requestId: input.requestId, payload: input.payload, eventSeqs: [] };
+        const decision: Decision = {
+          runId,
+          at,
+          action: a.acceptedRequest?.input?.name ?? '',
+          actor: input.actor,
+          taskId: input.taskId,
+          requestId: input.requestId,
+          payload: input.payload,
+          eventSeqs: [],
+        };
         decisions.push(decision);
         pending.push(decision);
         accepted.set(a.acceptedRequest?.meta?.updateId ?? input.requestId, decision);
         break;
       }
       case 'EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED': {
-        const c = attributes<{ meta?: { updateId?: string }; outcome?: { failure?: unknown } }>(event, 'workflowExecutionUpdateCompletedEventAttributes');
+        const c = attributes<{ meta?: { updateId?: string }; outcome?: { failure?: unknown } }>(
+          event,
+          'workflowExecutionUpdateCompletedEventAttributes',
+        );
         const decision = accepted.get(c.meta?.updateId ?? '');
         if (decision && c.outcome?.failure) {
           decision.refused = failureText(c.outcome.failure);
@@ -169,7 +207,10 @@ async function factsOfRun({ runId, history }: RunHistory, open: OpenPayloads): P
         break;
       }
       case 'EVENT_TYPE_ACTIVITY_TASK_STARTED': {
-        const s = attributes<{ scheduledEventId?: string; attempt?: number; lastFailure?: unknown }>(event, 'activityTaskStartedEventAttributes');
+        const s = attributes<{ scheduledEventId?: string; attempt?: number; lastFailure?: unknown }>(
+          event,
+          'activityTaskStartedEventAttributes',
+        );
         if ((s.attempt ?? 1) > 1) {
           const activity = scheduled.get(s.scheduledEventId ?? '')?.activity ?? '';
           facts.push({ kind: 'activityRetried', at, runId, activity, attempt: s.attempt!, lastFailure: failureText(s.lastFailure) });
@@ -180,14 +221,19 @@ async function factsOfRun({ runId, history }: RunHistory, open: OpenPayloads): P
         const c = attributes<{ scheduledEventId?: string; result?: unknown }>(event, 'activityTaskCompletedEventAttributes');
         const origin = scheduled.get(c.scheduledEventId ?? '');
         if (!origin || origin.activity === 'commitStep') break;
-        for (const { name, deadline } of deadlinesIn(await first(c.result), origin.input)) facts.push({ kind: 'deadlineSet', at, runId, name, deadline });
+        for (const { name, deadline } of deadlinesIn(await first(c.result), origin.input))
+          facts.push({ kind: 'deadlineSet', at, runId, name, deadline });
         break;
       }
       case 'EVENT_TYPE_MARKER_RECORDED': {
         // A local activity (a short read) leaves a marker with its type and result, not its input.
-        const m = attributes<{ markerName?: string; details?: { data?: unknown; result?: unknown } }>(event, 'markerRecordedEventAttributes');
+        const m = attributes<{ markerName?: string; details?: { data?: unknown; result?: unknown } }>(
+          event,
+          'markerRecordedEventAttributes',
+        );
         if (m.markerName !== 'core_local_activity' || !m.details?.result) break;
-        for (const { name, deadline } of deadlinesIn(await first(m.details.result), undefined)) facts.push({ kind: 'deadlineSet', at, runId, name, deadline });
+        for (const { name, deadline } of deadlinesIn(await first(m.details.result), undefined))
+          facts.push({ kind: 'deadlineSet', at, runId, name, deadline });
         break;
       }
       case 'EVENT_TYPE_ACTIVITY_TASK_FAILED':
@@ -198,13 +244,28 @@ async function factsOfRun({ runId, history }: RunHistory, open: OpenPayloads): P
           timedOut ? 'activityTaskTimedOutEventAttributes' : 'activityTaskFailedEventAttributes',
         );
         const started = history.events.find((e) => e.eventId === f.startedEventId);
-        const attempt = attributes<{ attempt?: number }>(started ?? ({} as HistoryEvent), 'activityTaskStartedEventAttributes').attempt ?? 1;
-        facts.push({ kind: 'activityFailed', at, runId, activity: scheduled.get(f.scheduledEventId ?? '')?.activity ?? '', attempt, failure: failureText(f.failure), timedOut });
+        const attempt =
+          attributes<{ attempt?: number }>(started ?? ({} as HistoryEvent), 'activityTaskStartedEventAttributes').attempt ?? 1;
+        facts.push({
+          kind: 'activityFailed',
+          at,
+          runId,
+          activity: scheduled.get(f.scheduledEventId ?? '')?.activity ?? '',
+          attempt,
+          failure: failureText(f.failure),
+          timedOut,
+        });
         break;
       }
       case 'EVENT_TYPE_WORKFLOW_TASK_FAILED': {
         const f = attributes<{ cause?: string; failure?: unknown }>(event, 'workflowTaskFailedEventAttributes');
-        facts.push({ kind: 'workflowTaskFailed', at, runId, cause: (f.cause ?? '').replace('WORKFLOW_TASK_FAILED_CAUSE_', ''), failure: failureText(f.failure) });
+        facts.push({
+          kind: 'workflowTaskFailed',
+          at,
+          runId,
+          cause: (f.cause ?? '').replace('WORKFLOW_TASK_FAILED_CAUSE_', ''),
+          failure: failureText(f.failure),
+        });
         break;
       }
       case 'EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW': {
@@ -215,7 +276,8 @@ async function factsOfRun({ runId, history }: RunHistory, open: OpenPayloads): P
       default: {
         const how = ENDINGS[event.eventType];
         if (!how) break;
-        const e = Object.values(event).find((v) => v && typeof v === 'object') as { reason?: string; identity?: string; failure?: unknown } | undefined;
+        const e = Object.values(event).find((v) => v && typeof v === 'object') as
+          { reason?: string; identity?: string; failure?: unknown } | undefined;
         facts.push({ kind: 'processEnded', at, runId, how, reason: e?.reason ?? failureText(e?.failure), identity: e?.identity ?? '' });
       }
     }

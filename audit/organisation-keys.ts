@@ -13,7 +13,9 @@ const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'he
 export function organisationKey(deployment: SigningKey, orgId: string): SigningKey {
   const der = deployment.privateKey.export({ format: 'der', type: 'pkcs8' });
   const seed = der.subarray(der.length - 32);
-  const derived = Buffer.from(hkdfSync('sha256', seed, Buffer.from('collab-zones organisation key'), Buffer.from(`document-signing:${orgId}`), 32));
+  const derived = Buffer.from(
+    hkdfSync('sha256', seed, Buffer.from('collab-zones organisation key'), Buffer.from(`document-signing:${orgId}`), 32),
+  );
   const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, derived]), format: 'der', type: 'pkcs8' });
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, keyId: keyIdOf(publicKey) };

@@ -10,11 +10,18 @@ import type { WorkflowCode } from './workflow-code';
  */
 const REPLAY_TIMEOUT_MS = 60_000;
 
-export async function replayProblem(code: WorkflowCode, workflowId: string, runs: RunHistory[], codecs: readonly PayloadCodec[]): Promise<string | null> {
+export async function replayProblem(
+  code: WorkflowCode,
+  workflowId: string,
+  runs: RunHistory[],
+  codecs: readonly PayloadCodec[],
+): Promise<string | null> {
   if (!runs.length) return 'the bundle holds no run to replay';
   const failures: string[] = [];
   try {
-    const histories = runs.map((run) => ({ workflowId, history: { ...run.history, events: replayable(run.history.events) } })).filter((h) => h.history.events.length);
+    const histories = runs
+      .map((run) => ({ workflowId, history: { ...run.history, events: replayable(run.history.events) } }))
+      .filter((h) => h.history.events.length);
     const options = { workflowBundle: code.bundle, dataConverter: { payloadCodecs: [...codecs] }, replayName: 'audit-verify' };
     const results = Worker.runReplayHistories(options, histories);
     for (;;) {

@@ -53,14 +53,18 @@ export async function verifyBundle(input: string | unknown, deps: VerifyDeps): P
   }
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new NotABundle('not an audit bundle', parsed.error.issues.map((issue) => ({ path: ['body', ...issue.path].join('.'), message: issue.message })));
+    throw new NotABundle(
+      'not an audit bundle',
+      parsed.error.issues.map((issue) => ({ path: ['body', ...issue.path].join('.'), message: issue.message })),
+    );
   }
   const bundle = parsed.data;
   const { id, chainId } = bundle.process;
   const runs = bundle.runs as RunHistory[];
   const failures: Verification['failures'] = {};
 
-  failures.signature = signatureProblem(raw as Record<string, unknown>, typeof input === 'string' ? input : undefined, deps.trustedKeys) ?? undefined;
+  failures.signature =
+    signatureProblem(raw as Record<string, unknown>, typeof input === 'string' ? input : undefined, deps.trustedKeys) ?? undefined;
   failures.chain = chainProblem(id, chainId, runs, bundle.chain) ?? undefined;
   const code = await deps.code();
   failures.replay = (await replayProblem(code, id, runs, deps.codecs)) ?? undefined;

@@ -21,7 +21,14 @@ export interface DocumentFonts {
 /** In order of preference: Song-style faces first, then sans faces of the same packages. */
 const PREFERRED = {
   regular: ['NotoSerifCJKsc-Regular', 'NotoSansCJKsc-Regular', 'ARPLUMingCN-Light', 'WenQuanYiZenHei'],
-  bold: ['NotoSerifCJKsc-Bold', 'NotoSansCJKsc-Bold', 'NotoSerifCJKsc-Regular', 'NotoSansCJKsc-Regular', 'ARPLUMingCN-Light', 'WenQuanYiZenHei'],
+  bold: [
+    'NotoSerifCJKsc-Bold',
+    'NotoSansCJKsc-Bold',
+    'NotoSerifCJKsc-Regular',
+    'NotoSansCJKsc-Regular',
+    'ARPLUMingCN-Light',
+    'WenQuanYiZenHei',
+  ],
 };
 
 function installedChineseFaces(): FontFace[] {
@@ -53,7 +60,9 @@ export function documentFonts(env: NodeJS.ProcessEnv = process.env): DocumentFon
   const pick = (names: string[]) => names.map((name) => faces.find((f) => f.postscriptName === name)).find(Boolean) ?? faces[0];
   const regular = pick(PREFERRED.regular);
   if (!regular) {
-    throw new Error('no font covering Chinese is installed: install the Debian package fonts-noto-cjk (scripts/install-prerequisites.sh) or set DOCUMENT_FONT');
+    throw new Error(
+      'no font covering Chinese is installed: install the Debian package fonts-noto-cjk (scripts/install-prerequisites.sh) or set DOCUMENT_FONT',
+    );
   }
   return (found = { regular, bold: pick(PREFERRED.bold) ?? regular });
 }

@@ -59,7 +59,14 @@ export function signPdf(pdf: Buffer, document: { number: string; processId: stri
     signers: signers.map((s) => ({ orgId: s.orgId, orgName: s.orgName, keyId: s.key.keyId })),
   };
   const text = JSON.stringify(statement);
-  return Buffer.concat([pdf, update(pdf, text, signers.map((s) => ({ orgId: s.orgId, value: signText(s.key, text) })))]);
+  return Buffer.concat([
+    pdf,
+    update(
+      pdf,
+      text,
+      signers.map((s) => ({ orgId: s.orgId, value: signText(s.key, text) })),
+    ),
+  ]);
 }
 
 /** Whether these bytes already carry organisation signatures (a PDF kept before signing began does not). */
@@ -77,11 +84,16 @@ function update(signed: Buffer, statement: string, signatures: { orgId: string; 
   if (!startxref || !trailer || !size) throw new NotAPdf('the PDF has no classic trailer to append an update to');
   const object = Number(size[1]);
   const lead = text.endsWith('\n') ? '' : '\n';
-  const entries = signatures.map((s) => `<< /Org <${hex(s.orgId)}> /Value <${Buffer.from(s.value, 'base64').toString('hex')}> >>`).join(' ');
+  const entries = signatures
+    .map((s) => `<< /Org <${hex(s.orgId)}> /Value <${Buffer.from(s.value, 'base64').toString('hex')}> >>`)
+    .join(' ');
   const body = `${lead}${object} 0 obj\n<< ${MARK}${hex(statement)}> /Signatures [ ${entries} ] >>\nendobj\n`;
   const objectAt = signed.length + lead.length;
   const xrefAt = signed.length + body.length;
-  const inner = trailer[1].replace(/\/Size \d+/, `/Size ${object + 1}`).replace(/\/Prev \d+\s*/, '').replace(/\/CollabZonesSignatures \d+ 0 R\s*/, '');
+  const inner = trailer[1]
+    .replace(/\/Size \d+/, `/Size ${object + 1}`)
+    .replace(/\/Prev \d+\s*/, '')
+    .replace(/\/CollabZonesSignatures \d+ 0 R\s*/, '');
   const tail = `xref\n${object} 1\n${String(objectAt).padStart(10, '0')} 00000 n \ntrailer\n<<${inner}/Prev ${startxref[1]}\n/CollabZonesSignatures ${object} 0 R\n>>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.from(body + tail, 'latin1');
 }
@@ -111,16 +123,24 @@ export function verifyPdf(pdf: Buffer, keys: OrganisationKeys): PdfVerification 
     const value = values[i];
     const key = keys(signer.orgId);
     const result: 'ok' | 'bad' | 'untrusted' =
-      !key || keyIdOf(key) !== signer.keyId ? 'untrusted' : value?.orgId === signer.orgId && verifyText(key, statementText, value.value) ? 'ok' : 'bad';
+      !key || keyIdOf(key) !== signer.keyId
+        ? 'untrusted'
+        : value?.orgId === signer.orgId && verifyText(key, statementText, value.value)
+          ? 'ok'
+          : 'bad';
     return { orgId: signer.orgId, orgName: signer.orgName, keyId: signer.keyId, result };
   });
   const base = { signed: true, number: statement.number, processId: statement.processId, signatures };
   const content = pdf.subarray(0, Math.min(statement.signedBytes, pdf.length));
   let problem: string | undefined;
   if (statement.signedBytes > pdf.length || sha256(content) !== statement.sha256) problem = "the document's bytes are not those signed";
-  else if (values.length !== statement.signers.length || !update(content, statementText, values).equals(pdf.subarray(statement.signedBytes))) {
+  else if (
+    values.length !== statement.signers.length ||
+    !update(content, statementText, values).equals(pdf.subarray(statement.signedBytes))
+  ) {
     problem = 'the signature section was altered, or something was added after it';
-  } else if (signatures.some((s) => s.result === 'untrusted')) problem = 'signed with a key this verifier does not hold for that organisation';
+  } else if (signatures.some((s) => s.result === 'untrusted'))
+    problem = 'signed with a key this verifier does not hold for that organisation';
   else if (signatures.some((s) => s.result === 'bad')) problem = 'a signature does not match the document';
   return problem ? { ...base, valid: false, problem } : { ...base, valid: signatures.length > 0 };
 }

@@ -27,7 +27,15 @@ export function renderDocumentPdf(text: DocumentText, meta: { issuedAt: string; 
     bufferPages: true,
     autoFirstPage: true,
     // The document's id is a hash of this information: fixed by the act, so it is the same every time.
-    info: { Title: text.title, Subject: meta.subject, Author: text.signatures.map((s) => s.organisation).join('、'), Producer: 'collab-zones', Creator: 'collab-zones', CreationDate: issuedAt, ModDate: issuedAt },
+    info: {
+      Title: text.title,
+      Subject: meta.subject,
+      Author: text.signatures.map((s) => s.organisation).join('、'),
+      Producer: 'collab-zones',
+      Creator: 'collab-zones',
+      CreationDate: issuedAt,
+      ModDate: issuedAt,
+    },
     lang: 'zh-CN',
   });
   const chunks: Buffer[] = [];
@@ -46,7 +54,12 @@ export function renderDocumentPdf(text: DocumentText, meta: { issuedAt: string; 
   doc.moveDown(1);
   doc.font('regular').fontSize(SIZE.body).fillColor('black').text(text.number, { align: 'center' });
   const lineY = doc.y + mm(4);
-  doc.moveTo(PAGE.left, lineY).lineTo(PAGE.left + WIDTH, lineY).lineWidth(1.5).strokeColor(RED).stroke();
+  doc
+    .moveTo(PAGE.left, lineY)
+    .lineTo(PAGE.left + WIDTH, lineY)
+    .lineWidth(1.5)
+    .strokeColor(RED)
+    .stroke();
   doc.y = lineY + mm(4);
 
   // 主体: 标题, 主送机关, 正文.
@@ -76,7 +89,11 @@ export function renderDocumentPdf(text: DocumentText, meta: { issuedAt: string; 
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('regular').fontSize(SIZE.pageNumber).fillColor('black');
-    doc.text(`— ${n} —`, PAGE.left + SIZE.pageNumber, mm(297) - PAGE.bottom + mm(7), { width: WIDTH - 2 * SIZE.pageNumber, align: n % 2 ? 'right' : 'left', lineBreak: false });
+    doc.text(`— ${n} —`, PAGE.left + SIZE.pageNumber, mm(297) - PAGE.bottom + mm(7), {
+      width: WIDTH - 2 * SIZE.pageNumber,
+      align: n % 2 ? 'right' : 'left',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -17,6 +17,7 @@ export type RenderReply = { id: number; pdf: Uint8Array } | { id: number; error:
 parentPort?.on('message', (job: RenderJob) => {
   renderDocumentPdf(job.text, job.meta).then(
     (pdf) => parentPort!.postMessage({ id: job.id, pdf } satisfies RenderReply),
-    (error: unknown) => parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies RenderReply),
+    (error: unknown) =>
+      parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies RenderReply),
   );
 });

@@ -19,7 +19,9 @@ function renderThread(): Worker {
   if (worker) return worker;
   // Compiled, the entry is JavaScript; from source (tsx, jest) the thread loads TypeScript through tsx.
   const file = join(__dirname, `render-worker${extname(__filename)}`);
-  const started = file.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true }) : new Worker(file);
+  const started = file.endsWith('.ts')
+    ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true })
+    : new Worker(file);
   started.unref();
   started.on('message', (reply: RenderReply) => {
     const job = pending.get(reply.id);

@@ -5,9 +5,7 @@ import { builtOnFirstUse, isoDate, text } from './schemas';
 import { reviewSchema } from './zone-establishment';
 
 export const agreementInputSchema = builtOnFirstUse(() =>
-  z
-    .object({ zoneCode: z.string().regex(/^\d{6}$/, 'a zone (county) division code') })
-    .strict(),
+  z.object({ zoneCode: z.string().regex(/^\d{6}$/, 'a zone (county) division code') }).strict(),
 );
 export type AgreementInput = z.infer<typeof agreementInputSchema>;
 
@@ -137,10 +135,16 @@ export const AGREEMENT_TRANSITIONS: readonly [AgreementStage, AgreementStage][] 
  * today, nor before the agreement was concluded, nor after the announcement period allows.
  * Dates are days in China, `YYYY-MM-DD`.
  */
-export function announcementProblem(announcedOn: string, facts: { today: string; concludedOn: string; announceBy: string }): { status: 400 | 409; message: string } | null {
-  if (announcedOn > facts.today) return { status: 400, message: `公告日期不得晚于今天（${facts.today}）: an announcement cannot be dated after today` };
-  if (announcedOn < facts.concludedOn) return { status: 400, message: `公告日期不得早于协议签署（${facts.concludedOn}）: an announcement cannot precede the signatures` };
-  if (announcedOn > facts.announceBy) return { status: 409, message: `公告日期超出公告期限（${facts.announceBy}）: later than the announcement period allows` };
+export function announcementProblem(
+  announcedOn: string,
+  facts: { today: string; concludedOn: string; announceBy: string },
+): { status: 400 | 409; message: string } | null {
+  if (announcedOn > facts.today)
+    return { status: 400, message: `公告日期不得晚于今天（${facts.today}）: an announcement cannot be dated after today` };
+  if (announcedOn < facts.concludedOn)
+    return { status: 400, message: `公告日期不得早于协议签署（${facts.concludedOn}）: an announcement cannot precede the signatures` };
+  if (announcedOn > facts.announceBy)
+    return { status: 409, message: `公告日期超出公告期限（${facts.announceBy}）: later than the announcement period allows` };
   return null;
 }
 

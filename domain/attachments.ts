@@ -40,7 +40,8 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 /** Why these bytes are not an acceptable file of the declared type; undefined when they are. */
 export function attachmentProblem(mediaType: string, bytes: Uint8Array): string | undefined {
   const magic = ATTACHMENT_TYPES[mediaType];
-  if (!magic) return `只接受 PDF、PNG 或 JPEG 文件（${Object.keys(ATTACHMENT_TYPES).join(', ')}），不接受 ${mediaType || '未标明类型的文件'}`;
+  if (!magic)
+    return `只接受 PDF、PNG 或 JPEG 文件（${Object.keys(ATTACHMENT_TYPES).join(', ')}），不接受 ${mediaType || '未标明类型的文件'}`;
   if (bytes.length === 0) return '文件为空';
   if (bytes.length > ATTACHMENT_MAX_BYTES) return `文件超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`;
   if (!magic.every((byte, i) => bytes[i] === byte)) return `文件内容不是声明的类型 ${mediaType}`;

@@ -35,7 +35,10 @@ describe('authority: is a power in force for a zone on a date', () => {
   });
 
   test('not before announcement, not from the day of termination, not from the day of delisting', () => {
-    expect(ask([agreement({ announced: false })], '2026-05-01')).toEqual({ inForce: false, reason: expect.stringContaining('not announced') });
+    expect(ask([agreement({ announced: false })], '2026-05-01')).toEqual({
+      inForce: false,
+      reason: expect.stringContaining('not announced'),
+    });
     const terminated = agreement({ terminatedOn: '2026-05-01' });
     expect(ask([terminated], '2026-04-30')).toMatchObject({ inForce: true });
     expect(ask([terminated], '2026-05-01')).toEqual({ inForce: false, reason: expect.stringContaining('terminated on 2026-05-01') });
@@ -76,7 +79,13 @@ describe('agreement terms and catalogue versions', () => {
   });
 
   const power = (code: string, status: Power['status'] = 'listed', name = code): Power => ({
-    code, name, kind: 'licensing', legalBasis: '《行政许可法》', commitmentApplicable: true, verificationDays: 30, status,
+    code,
+    name,
+    kind: 'licensing',
+    legalBasis: '《行政许可法》',
+    commitmentApplicable: true,
+    verificationDays: 30,
+    status,
   });
 
   test('a new version keeps every code; delisting and changes are told apart', () => {

@@ -20,9 +20,7 @@ export interface AgreementFacts {
   }[];
 }
 
-export type Authority =
-  | { inForce: true; agreementId: string; version: number; scope: string }
-  | { inForce: false; reason: string };
+export type Authority = { inForce: true; agreementId: string; version: number; scope: string } | { inForce: false; reason: string };
 
 export function authorityOn(agreements: AgreementFacts[], query: { zoneCode: string; powerCode: string; date: string }): Authority {
   const { zoneCode, powerCode, date } = query;

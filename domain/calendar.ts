@@ -62,7 +62,7 @@ export function addWorkingDays(start: string, n: number, calendars: Calendars): 
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
   let date = start;
   let provisional = false;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     date = nextDate(date);
     if (isWorkingDay(date, calendars)) counted++;
     provisional ||= calendars[Number(date.slice(0, 4))].provisional;
@@ -73,7 +73,7 @@ export function addWorkingDays(start: string, n: number, calendars: Calendars): 
 /** Working days from `from` (excluded) up to and including `to`; 0 when `to` is not after `from`. */
 export function workingDaysBetween(from: string, to: string, calendars: Calendars): number {
   let count = 0;
-  for (let date = from; date < to; ) {
+  for (let date = from; date < to;) {
     date = nextDate(date);
     if (isWorkingDay(date, calendars)) count++;
   }

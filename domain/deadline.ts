@@ -9,7 +9,15 @@ import { addWorkingDays, chinaDate, endOfChinaDay, type Calendars } from './cale
 export const periodSchema = builtOnFirstUse(() =>
   z.union([
     z.object({ workingDays: z.number().int().min(1).max(400) }).strict(),
-    z.object({ seconds: z.number().int().min(1).max(86_400 * 400) }).strict(),
+    z
+      .object({
+        seconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(86_400 * 400),
+      })
+      .strict(),
     /** Calendar days, e.g. a rectification order's two months: due at the end of the last day. */
     z.object({ days: z.number().int().min(1).max(1100) }).strict(),
   ]),

@@ -28,7 +28,9 @@ test('figures that fit their definitions pass; each misfit is named on its path,
     { path: 'figures.importExportValue.value', message: '进出口总额：应为数字（万元）' },
   ]);
   const { actualForeignInvestment: _gone, ...missing } = good;
-  expect(checkFigures(definitions, missing)).toEqual([{ path: 'figures.actualForeignInvestment.value', message: '实际利用外资：必填，请填写本月数值（万美元）' }]);
+  expect(checkFigures(definitions, missing)).toEqual([
+    { path: 'figures.actualForeignInvestment.value', message: '实际利用外资：必填，请填写本月数值（万美元）' },
+  ]);
 });
 
 test('the payload schema says what is missing in Chinese, and the form starts from the units', () => {

@@ -42,7 +42,11 @@ export interface DefinitionEdition {
 const figureSchema = z.object(
   {
     value: z.number({ error: (issue) => (issue.input === undefined ? '必填：请填写数值' : '应为数字') }),
-    unit: z.string({ error: (issue) => (issue.input === undefined ? '必填：请填写计量单位' : '应为文字') }).trim().min(1, '必填：请填写计量单位').max(10, '计量单位过长'),
+    unit: z
+      .string({ error: (issue) => (issue.input === undefined ? '必填：请填写计量单位' : '应为文字') })
+      .trim()
+      .min(1, '必填：请填写计量单位')
+      .max(10, '计量单位过长'),
   },
   { error: (issue) => (issue.input === undefined ? '必填：未填报该指标' : '应为数值和计量单位') },
 );
@@ -140,7 +144,10 @@ function decimalsOf(value: number): number {
  * Each figure against its definition: there, in its unit, a finite number within its range and
  * precision. The messages are for the zone's staff, in Chinese, each on the figure's path.
  */
-export function checkFigures(definitions: IndicatorDefinition[], figures: Partial<Record<string, Partial<Figure>>> | undefined): FigureProblem[] {
+export function checkFigures(
+  definitions: IndicatorDefinition[],
+  figures: Partial<Record<string, Partial<Figure>>> | undefined,
+): FigureProblem[] {
   const problems: FigureProblem[] = [];
   for (const d of definitions) {
     const figure = figures?.[d.code];
@@ -157,11 +164,17 @@ export function checkFigures(definitions: IndicatorDefinition[], figures: Partia
     } else if (value > d.max) {
       problems.push({ path: at('value'), message: `${d.nameZh}：超过${d.max}${d.unit}，请核实是否误填` });
     } else if (decimalsOf(value) > d.decimals) {
-      problems.push({ path: at('value'), message: d.decimals === 0 ? `${d.nameZh}：应为整数（${d.unit}）` : `${d.nameZh}：最多保留${d.decimals}位小数（${d.unit}）` });
+      problems.push({
+        path: at('value'),
+        message: d.decimals === 0 ? `${d.nameZh}：应为整数（${d.unit}）` : `${d.nameZh}：最多保留${d.decimals}位小数（${d.unit}）`,
+      });
     }
     const unit = typeof figure.unit === 'string' ? figure.unit.trim() : '';
     if (unit !== d.unit) {
-      problems.push({ path: at('unit'), message: unit ? `${d.nameZh}：计量单位应为“${d.unit}”，不是“${unit}”` : `${d.nameZh}：必填，计量单位为“${d.unit}”` });
+      problems.push({
+        path: at('unit'),
+        message: unit ? `${d.nameZh}：计量单位应为“${d.unit}”，不是“${unit}”` : `${d.nameZh}：必填，计量单位为“${d.unit}”`,
+      });
     }
   }
   const known = new Set<string>(definitions.map((d) => d.code));
@@ -177,8 +190,15 @@ export function figureValues(figures: Figures): Record<EconomicIndicator, number
 }
 
 /** The form a zone starts from: each figure's unit filled in, values as last reported (if any). */
-export function reportPrefill(definitions: IndicatorDefinition[], last?: Figures): { figures: Record<string, { value?: number; unit: string }> } {
-  return { figures: Object.fromEntries(definitions.map((d) => [d.code, { ...(last?.[d.code] ? { value: last[d.code].value } : {}), unit: d.unit }])) };
+export function reportPrefill(
+  definitions: IndicatorDefinition[],
+  last?: Figures,
+): { figures: Record<string, { value?: number; unit: string }> } {
+  return {
+    figures: Object.fromEntries(
+      definitions.map((d) => [d.code, { ...(last?.[d.code] ? { value: last[d.code].value } : {}), unit: d.unit }]),
+    ),
+  };
 }
 
 /** Definitions as a task's context carries them: enough for the API, the console and the workflow to check the same way. */

@@ -37,8 +37,14 @@ test('the publication policy keeps each severity within the national ranges, and
 
 test('a correction names what it changed, nested values compared by content', () => {
   const before: DecisionFacts = {
-    uscc: '91350100M000100Y43', violation: 'v', legalBasis: 'b', powerCode: 'CF-001', penalty: { kind: 'fine', amountYuan: 100 },
-    grade: 'minor', decidedOn: '2026-03-10', deliveredOn: '2026-03-11',
+    uscc: '91350100M000100Y43',
+    violation: 'v',
+    legalBasis: 'b',
+    powerCode: 'CF-001',
+    penalty: { kind: 'fine', amountYuan: 100 },
+    grade: 'minor',
+    decidedOn: '2026-03-10',
+    deliveredOn: '2026-03-11',
   };
   expect(changedFields(before, { ...before, penalty: { amountYuan: 100, kind: 'fine' } })).toEqual([]);
   expect(changedFields(before, { ...before, penalty: { kind: 'fine', amountYuan: 200 }, grade: 'general' })).toEqual(['penalty', 'grade']);
@@ -46,15 +52,21 @@ test('a correction names what it changed, nested values compared by content', ()
 
 test('a correction under local authority: facts sent back unchanged pass, a changed one is named; the report is completed field by field', () => {
   const decision = {
-    decisionNumber: '营盖市监罚〔2026〕1号', uscc: '91350100M000100Y43', violation: 'v', legalBasis: 'b', penalty: { kind: 'fine' as const, amountYuan: 100 },
-    grade: 'minor' as const, decidedOn: '2026-03-10', deliveredOn: '2026-03-11',
+    decisionNumber: '营盖市监罚〔2026〕1号',
+    uscc: '91350100M000100Y43',
+    violation: 'v',
+    legalBasis: 'b',
+    penalty: { kind: 'fine' as const, amountYuan: 100 },
+    grade: 'minor' as const,
+    decidedOn: '2026-03-10',
+    deliveredOn: '2026-03-11',
   };
   const { decisionNumber: _number, ...facts } = decision;
   expect(changedFacts(decision, { ...facts, penalty: { amountYuan: 100, kind: 'fine' }, entityName: '某公司' })).toEqual([]);
   expect(changedFacts(decision, { entityName: '某公司' })).toEqual([]);
-  expect(changedFacts(decision, { ...decision, decisionNumber: '营盖市监罚〔2026〕2号', grade: 'serious', deliveredOn: '2026-03-12' })).toEqual([
-    'decisionNumber', 'grade', 'deliveredOn',
-  ]);
+  expect(
+    changedFacts(decision, { ...decision, decisionNumber: '营盖市监罚〔2026〕2号', grade: 'serious', deliveredOn: '2026-03-12' }),
+  ).toEqual(['decisionNumber', 'grade', 'deliveredOn']);
   // A power code sent with a report that never had one is a fact the decision does not hold.
   expect(changedFacts(decision, { powerCode: 'CF-001' })).toEqual(['powerCode']);
 
@@ -64,7 +76,12 @@ test('a correction under local authority: facts sent back unchanged pass, a chan
 });
 
 test('a return names formal defects of the report only; recorded reviews with the earlier reasons still parse', () => {
-  expect(reviewPenaltySchema.safeParse({ decision: 'return', reasons: ['documentsMissing', 'entityMismatch', 'documentsNonstandard', 'duplicateReport'] }).success).toBe(true);
+  expect(
+    reviewPenaltySchema.safeParse({
+      decision: 'return',
+      reasons: ['documentsMissing', 'entityMismatch', 'documentsNonstandard', 'duplicateReport'],
+    }).success,
+  ).toBe(true);
   for (const judged of ['factsUnclear', 'legalBasisWrong', 'gradeWrong', 'powerNotEntrusted']) {
     expect(reviewPenaltySchema.safeParse({ decision: 'return', reasons: [judged] }).success).toBe(false);
     expect(recordedReviewSchema.safeParse({ decision: 'return', reasons: [judged] }).success).toBe(true);
@@ -72,7 +89,11 @@ test('a return names formal defects of the report only; recorded reviews with th
 });
 
 test('a catalogue draft keeps penalty powers only delisted', () => {
-  expect(listedPenaltyPowers([
-    { kind: 'licensing', status: 'listed' }, { kind: 'penalty', status: 'delisted' }, { kind: 'penalty', status: 'listed' },
-  ])).toEqual([2]);
+  expect(
+    listedPenaltyPowers([
+      { kind: 'licensing', status: 'listed' },
+      { kind: 'penalty', status: 'delisted' },
+      { kind: 'penalty', status: 'listed' },
+    ]),
+  ).toEqual([2]);
 });

@@ -51,7 +51,17 @@ export const decisionFactsSchema = builtOnFirstUse(() =>
 /** Decisions filed before penalties left the power catalogue name the entrusted power they were checked against. */
 export type DecisionFacts = z.infer<typeof decisionFactsSchema> & { powerCode?: string };
 /** The facts a correction may repeat but never change, the decision number first. */
-export const DECISION_FACT_FIELDS = ['decisionNumber', 'uscc', 'violation', 'legalBasis', 'powerCode', 'penalty', 'grade', 'decidedOn', 'deliveredOn'] as const;
+export const DECISION_FACT_FIELDS = [
+  'decisionNumber',
+  'uscc',
+  'violation',
+  'legalBasis',
+  'powerCode',
+  'penalty',
+  'grade',
+  'decidedOn',
+  'deliveredOn',
+] as const;
 
 /** A document of the report: the decision itself, its proof of delivery, or another; by its SHA-256. */
 export const reportDocumentSchema = builtOnFirstUse(() =>
@@ -135,7 +145,10 @@ export const correctionSchema = builtOnFirstUse(() =>
       deliveredOn: isoDate.optional(),
     })
     .strict()
-    .refine((d) => !d.decidedOn || !d.deliveredOn || d.deliveredOn >= d.decidedOn, { message: 'delivered before it was decided', path: ['deliveredOn'] }),
+    .refine((d) => !d.decidedOn || !d.deliveredOn || d.deliveredOn >= d.decidedOn, {
+      message: 'delivered before it was decided',
+      path: ['deliveredOn'],
+    }),
 );
 export type Correction = z.infer<typeof correctionSchema>;
 
@@ -177,9 +190,9 @@ export const penaltyActions = {
     name: 'decideCreditRepair',
     schema: builtOnFirstUse(() =>
       z.discriminatedUnion('decision', [
-            z.object({ decision: z.literal('grant'), note: z.string().trim().max(2000).optional() }).strict(),
-            z.object({ decision: z.literal('refuse'), reason: text(2000) }).strict(),
-          ]),
+        z.object({ decision: z.literal('grant'), note: z.string().trim().max(2000).optional() }).strict(),
+        z.object({ decision: z.literal('refuse'), reason: text(2000) }).strict(),
+      ]),
     ),
     role: 'staff',
     title: { zh: '决定信用修复申请', en: 'Decide the credit repair request' },
@@ -262,7 +275,8 @@ export const publicationPolicySchema = builtOnFirstUse(() =>
       for (const grade of GRADES) {
         const [min, max] = PUBLICATION_MONTHS[grade];
         const { months } = policy[grade];
-        if (months < min || months > max) ctx.addIssue({ code: 'custom', path: [grade, 'months'], message: `a ${grade} penalty is published ${min} to ${max} months` });
+        if (months < min || months > max)
+          ctx.addIssue({ code: 'custom', path: [grade, 'months'], message: `a ${grade} penalty is published ${min} to ${max} months` });
       }
     }),
 );
@@ -291,7 +305,9 @@ export function changedFields<T extends object>(before: T, after: T): string[] {
 
 /** The decision's facts a correction sent changed: each one is refused by its name. */
 export function changedFacts(decision: DecisionFacts & { decisionNumber: string }, correction: Correction): string[] {
-  return DECISION_FACT_FIELDS.filter((field) => correction[field] !== undefined && canonical(correction[field]) !== canonical(decision[field]));
+  return DECISION_FACT_FIELDS.filter(
+    (field) => correction[field] !== undefined && canonical(correction[field]) !== canonical(decision[field]),
+  );
 }
 
 /** What a correction completes of the report: the report's fields it sent, over the report as it stands. */

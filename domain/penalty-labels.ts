@@ -9,7 +9,15 @@ export const RETURN_REASONS = ['documentsMissing', 'entityMismatch', 'documentsN
 export type ReturnReason = (typeof RETURN_REASONS)[number];
 
 /** Reasons returns gave before the FTZ stopped re-judging cases: kept in recorded histories and reviews, given no more. */
-export const RETIRED_RETURN_REASONS = ['factsUnclear', 'legalBasisWrong', 'powerNotEntrusted', 'penaltyInconsistent', 'gradeWrong', 'datesWrong', 'other'] as const;
+export const RETIRED_RETURN_REASONS = [
+  'factsUnclear',
+  'legalBasisWrong',
+  'powerNotEntrusted',
+  'penaltyInconsistent',
+  'gradeWrong',
+  'datesWrong',
+  'other',
+] as const;
 
 export const RETURN_REASON_LABELS: Record<ReturnReason | (typeof RETIRED_RETURN_REASONS)[number], { zh: string; en: string }> = {
   documentsMissing: { zh: '材料不全', en: 'Documents missing' },

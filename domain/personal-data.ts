@@ -5,7 +5,9 @@
  * Fields are known by their names wherever they nest: the schemas of domain/ name them so.
  */
 const keepEnds = (value: string, head: number, tail: number) =>
-  value.length <= head + tail ? '*'.repeat(value.length) : `${value.slice(0, head)}${'*'.repeat(value.length - head - tail)}${value.slice(-tail)}`;
+  value.length <= head + tail
+    ? '*'.repeat(value.length)
+    : `${value.slice(0, head)}${'*'.repeat(value.length - head - tail)}${value.slice(-tail)}`;
 
 const MASKS: Record<string, (value: string) => string> = {
   idNumber: (v) => keepEnds(v, 4, 4),

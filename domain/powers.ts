@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { defineAction } from './actions';
 import { builtOnFirstUse, isoDate, text } from './schemas';
 
-
 /**
  * Kinds of power. `penalty` is kept for the versions that listed penalty powers and for their codes,
  * which every later version keeps, delisted: penalties are not entrusted (see `listedPenaltyPowers`).

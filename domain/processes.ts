@@ -34,7 +34,15 @@ import {
   supervisionProcessId,
   type SupervisionInput,
 } from './supervision';
-import { PILOT_STAGE_LABELS, PILOT_STAGES, PILOT_TRANSITIONS, pilotActions, pilotInputSchema, pilotProcessId, type PilotInput } from './pilots';
+import {
+  PILOT_STAGE_LABELS,
+  PILOT_STAGES,
+  PILOT_TRANSITIONS,
+  pilotActions,
+  pilotInputSchema,
+  pilotProcessId,
+  type PilotInput,
+} from './pilots';
 import {
   DEMAND_STAGE_LABELS,
   DEMAND_STAGES,
@@ -60,13 +68,7 @@ import {
   registrationActions,
   type Application,
 } from './registration';
-import {
-  zoneActions,
-  zoneEstablishmentInputSchema,
-  ZONE_STAGE_LABELS,
-  ZONE_STAGES,
-  ZONE_TRANSITIONS,
-} from './zone-establishment';
+import { zoneActions, zoneEstablishmentInputSchema, ZONE_STAGE_LABELS, ZONE_STAGES, ZONE_TRANSITIONS } from './zone-establishment';
 
 /** What the API needs to launch a process type and route its actions to the workflow. */
 export interface ProcessDefinition<I = unknown> {

@@ -34,14 +34,24 @@ test('the same seed draws the same entities and inspectors, whatever order the f
 
 test('worse credit, more checks: each grade drawn by its ratio, a serious record always', () => {
   const draw = drawPlan(facts(population), 'ratios', 'random');
-  expect(draw.population).toEqual({ A: { entities: 40, drawn: 2 }, B: { entities: 0, drawn: 0 }, C: { entities: 10, drawn: 3 }, D: { entities: 1, drawn: 1 } });
+  expect(draw.population).toEqual({
+    A: { entities: 40, drawn: 2 },
+    B: { entities: 0, drawn: 0 },
+    C: { entities: 10, drawn: 3 },
+    D: { entities: 1, drawn: 1 },
+  });
   expect(draw.inspections.filter((i) => i.grade === 'D').map((i) => i.uscc)).toEqual([entity(200).uscc]);
   expect(drawCount(3, 0.05)).toBe(1);
   expect(drawCount(0, 1)).toBe(0);
   expect(creditGradeOf([])).toBe('A');
   expect(creditGradeOf([{ kind: 'penalty', grade: 'minor' }])).toBe('B');
   expect(creditGradeOf([{ kind: 'commitment-breach' }])).toBe('C');
-  expect(creditGradeOf([{ kind: 'penalty', grade: 'general' }, { kind: 'penalty', grade: 'serious' }])).toBe('D');
+  expect(
+    creditGradeOf([
+      { kind: 'penalty', grade: 'general' },
+      { kind: 'penalty', grade: 'serious' },
+    ]),
+  ).toBe('D');
 });
 
 test('two inspectors each, never the one who inspected the entity last time; a short roster is said', () => {
@@ -60,8 +70,14 @@ test('two inspectors each, never the one who inspected the entity last time; a s
 
 test('a targeted plan takes every entity with a risk signal newer than its last concluded inspection', () => {
   const revoked = entity(1, { grade: 'C', signals: [{ signal: 'revokedCommitment', at: '2026-11-01T00:00:00.000Z' }] });
-  const settled = entity(2, { signals: [{ signal: 'recognisedPenalty', at: '2026-10-01T00:00:00.000Z' }], lastConcludedAt: '2026-10-15T00:00:00.000Z' });
-  const overdue = entity(3, { signals: [{ signal: 'overdueVerification', at: '2026-11-02T00:00:00.000Z' }], lastConcludedAt: '2026-10-15T00:00:00.000Z' });
+  const settled = entity(2, {
+    signals: [{ signal: 'recognisedPenalty', at: '2026-10-01T00:00:00.000Z' }],
+    lastConcludedAt: '2026-10-15T00:00:00.000Z',
+  });
+  const overdue = entity(3, {
+    signals: [{ signal: 'overdueVerification', at: '2026-11-02T00:00:00.000Z' }],
+    lastConcludedAt: '2026-10-15T00:00:00.000Z',
+  });
   for (const seed of ['a', 'b', 'c']) {
     const draw = drawPlan(facts([revoked, settled, overdue, entity(4)]), seed, 'targeted');
     expect(draw.inspections.map((i) => i.uscc)).toEqual([revoked.uscc, overdue.uscc]);

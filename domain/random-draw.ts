@@ -82,7 +82,8 @@ export interface Draw {
 }
 
 /** How many of a grade's entities a random plan takes: the ratio's share, at least one where there are any. */
-export const drawCount = (entities: number, ratio: number) => (entities === 0 ? 0 : Math.min(entities, Math.max(1, Math.ceil(entities * ratio))));
+export const drawCount = (entities: number, ratio: number) =>
+  entities === 0 ? 0 : Math.min(entities, Math.max(1, Math.ceil(entities * ratio)));
 
 /** Entities with a risk signal that arose after their last concluded inspection: each is always taken. */
 export function targetedEntities(entities: readonly DrawEntity[]): DrawEntity[] {
@@ -109,7 +110,10 @@ export function drawPlan(facts: DrawFacts, seed: string, selection: 'random' | '
   } else {
     chosen = targetedEntities(byUscc);
     for (const grade of CREDIT_GRADES) {
-      population[grade] = { entities: byUscc.filter((e) => e.grade === grade).length, drawn: chosen.filter((e) => e.grade === grade).length };
+      population[grade] = {
+        entities: byUscc.filter((e) => e.grade === grade).length,
+        drawn: chosen.filter((e) => e.grade === grade).length,
+      };
     }
   }
   const roster = shuffled([...new Set(facts.roster)].sort(), random);

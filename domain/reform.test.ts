@@ -20,7 +20,15 @@ test('an accepted practice becomes a measure granted by its zone, titled in Engl
 });
 
 test('a training session lists each organisation once; named attendees and demand contacts are masked as heads', () => {
-  const session = { heldOn: '2026-06-15', topic: '培训', hours: 2, attendees: [{ orgId: 'ftz', count: 1 }, { orgId: 'ftz', count: 2 }] };
+  const session = {
+    heldOn: '2026-06-15',
+    topic: '培训',
+    hours: 2,
+    attendees: [
+      { orgId: 'ftz', count: 1 },
+      { orgId: 'ftz', count: 2 },
+    ],
+  };
   expect(trainingSessionSchema.safeParse(session).success).toBe(false);
   expect(maskPersonalData({ people: [{ personName: '王小明' }], contactName: '刘海', phone: '13904171234' })).toEqual({
     people: [{ personName: '王**' }],

@@ -56,7 +56,8 @@ export const practiceEvaluationSchema = builtOnFirstUse(() =>
     })
     .strict()
     .superRefine((value, ctx) => {
-      if (value.decision === 'decline' && !value.reasons) ctx.addIssue({ code: 'custom', path: ['reasons'], message: '不予推广须写明理由' });
+      if (value.decision === 'decline' && !value.reasons)
+        ctx.addIssue({ code: 'custom', path: ['reasons'], message: '不予推广须写明理由' });
     }),
 );
 export type PracticeEvaluation = z.infer<typeof practiceEvaluationSchema>;
@@ -182,7 +183,8 @@ export const DEMAND_TRANSITIONS: readonly [DemandStage, DemandStage][] = [
 ];
 
 /** Organisations a demand may be routed to: any that acts, not the auditors who only read. */
-export const mayAnswerDemands = (org: { id: string; kind: string; active: boolean }) => org.active && org.kind !== 'audit' && !org.id.startsWith('audit');
+export const mayAnswerDemands = (org: { id: string; kind: string; active: boolean }) =>
+  org.active && org.kind !== 'audit' && !org.id.startsWith('audit');
 
 // ---------------------------------------------------------------------------------------------------
 // Training (业务培训) for zone staff.
@@ -201,7 +203,10 @@ export const trainingSessionSchema = builtOnFirstUse(() =>
               orgId: text(50),
               count: z.number().int().min(1).max(10_000),
               /** Named attendees, if recorded: personal data, masked for readers outside the session. */
-              people: z.array(z.object({ personName: text(50) }).strict()).max(500).optional(),
+              people: z
+                .array(z.object({ personName: text(50) }).strict())
+                .max(500)
+                .optional(),
             })
             .strict(),
         )

@@ -36,7 +36,9 @@ const idNumber = z.string().regex(/^\d{17}[\dX]$/, 'an 18-character ID number');
 const licenceItemSchema = builtOnFirstUse(() =>
   z.discriminatedUnion('variant', [
     z.object({ powerCode: powerCodeSchema, commitment: text(4000), variant: z.literal('conditionsMet') }).strict(),
-    z.object({ powerCode: powerCodeSchema, commitment: text(4000), variant: z.literal('conditionsByDate'), conditionsDue: isoDate }).strict(),
+    z
+      .object({ powerCode: powerCodeSchema, commitment: text(4000), variant: z.literal('conditionsByDate'), conditionsDue: isoDate })
+      .strict(),
     z.object({ powerCode: powerCodeSchema, variant: z.literal('normalRoute'), note: z.string().trim().max(2000).optional() }).strict(),
   ]),
 );
@@ -58,7 +60,20 @@ export const applicationSchema = builtOnFirstUse(() =>
           address: text(400),
         })
         .strict(),
-      businessAddresses: z.array(z.object({ divisionCode: z.string().regex(/^\d{6}$/).optional(), address: text(400) }).strict()).min(1).max(20),
+      businessAddresses: z
+        .array(
+          z
+            .object({
+              divisionCode: z
+                .string()
+                .regex(/^\d{6}$/)
+                .optional(),
+              address: text(400),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(20),
       businessScope: text(2000),
       licenceItems: z
         .array(licenceItemSchema)
@@ -71,7 +86,11 @@ export type Application = z.infer<typeof applicationSchema>;
 
 /** The legal representative as the registry shows it: name, and identifiers masked. */
 export function maskedRepresentative(rep: Application['legalRepresentative']) {
-  return { name: rep.name, idNumber: `${rep.idNumber.slice(0, 4)}**********${rep.idNumber.slice(-4)}`, phone: `${rep.phone.slice(0, 3)}****${rep.phone.slice(-4)}` };
+  return {
+    name: rep.name,
+    idNumber: `${rep.idNumber.slice(0, 4)}**********${rep.idNumber.slice(-4)}`,
+    phone: `${rep.phone.slice(0, 3)}****${rep.phone.slice(-4)}`,
+  };
 }
 
 /** Why an application is refused; each carries its own reason in words. */
@@ -124,7 +143,9 @@ export const consentSchema = builtOnFirstUse(() =>
   ]),
 );
 
-export const taxStepSchema = builtOnFirstUse(() => z.object({ reference: text(200), note: z.string().trim().max(2000).optional() }).strict());
+export const taxStepSchema = builtOnFirstUse(() =>
+  z.object({ reference: text(200), note: z.string().trim().max(2000).optional() }).strict(),
+);
 
 export const verificationSchema = builtOnFirstUse(() =>
   z.discriminatedUnion('result', [
@@ -145,7 +166,9 @@ export const onSiteCheckSchema = builtOnFirstUse(() =>
 );
 export const licenceDecisionSchema = builtOnFirstUse(() =>
   z.discriminatedUnion('decision', [
-    z.object({ decision: z.literal('grant'), licenceNumber: text(100), validFrom: isoDate, validUntil: isoDate }).strict()
+    z
+      .object({ decision: z.literal('grant'), licenceNumber: text(100), validFrom: isoDate, validUntil: isoDate })
+      .strict()
       .refine((d) => d.validUntil > d.validFrom, { message: 'a licence is valid until a day after it starts', path: ['validUntil'] }),
     z.object({ decision: z.literal('refuse'), reason: text(2000) }).strict(),
   ]),

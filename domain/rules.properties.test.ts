@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { calendars as seeded } from '../seeds/calendars';
 import { addWorkingDays, isWorkingDay, workingDaysBetween, type Calendars } from './calendar';
 import { zoneName } from './names';
-import { fullUsccProblem, ISSUED_DIVISION, ISSUED_KIND, issueUscc, organisationCodeCheckCharacter, usccCheckCharacter, usccProblem } from './uscc';
+import {
+  fullUsccProblem,
+  ISSUED_DIVISION,
+  ISSUED_KIND,
+  issueUscc,
+  organisationCodeCheckCharacter,
+  usccCheckCharacter,
+  usccProblem,
+} from './uscc';
 
 /**
  * Properties of the pure rules, over generated inputs: the examples beside each rule pin known
@@ -12,7 +20,9 @@ const calendars: Calendars = Object.fromEntries(seeded.map((c) => [c.year, c]));
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 // Start days in the years the State Council has published (2025, 2026); 40 working days reach into 2027 at most.
-const day = fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const days = fc.integer({ min: 0, max: 40 });
 
 describe('working days, for every start and count', () => {

@@ -1,4 +1,13 @@
-import { nationalView, municipalView, periodBounds, periodOf, periodSchema, previousPeriod, sumIndicators, zeroIndicators } from './statistics';
+import {
+  nationalView,
+  municipalView,
+  periodBounds,
+  periodOf,
+  periodSchema,
+  previousPeriod,
+  sumIndicators,
+  zeroIndicators,
+} from './statistics';
 
 test('a month runs from midnight to midnight in China time', () => {
   expect(periodBounds('2025-03')).toEqual({ from: '2025-02-28T16:00:00.000Z', to: '2025-03-31T16:00:00.000Z' });

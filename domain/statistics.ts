@@ -104,7 +104,9 @@ export interface ViewRow {
  * the FTZ's own figures (if any) stay in its own row. `units` lists rows shown even with no figures.
  */
 export function municipalView(figures: UnitFigures, units: string[] = []): ViewRow[] {
-  const all = [...new Set([...units, ...Object.keys(figures)])].sort((a, b) => (a === FTZ_UNIT ? 1 : b === FTZ_UNIT ? -1 : a.localeCompare(b)));
+  const all = [...new Set([...units, ...Object.keys(figures)])].sort((a, b) =>
+    a === FTZ_UNIT ? 1 : b === FTZ_UNIT ? -1 : a.localeCompare(b),
+  );
   return all.map((unit) => ({ unit, indicators: addIndicators(zeroIndicators(), figures[unit] ?? {}) }));
 }
 
@@ -112,7 +114,9 @@ export function municipalView(figures: UnitFigures, units: string[] = []): ViewR
 export function nationalView(figures: UnitFigures, units: string[] = []): ViewRow[] {
   const zones = [...new Set([...units, ...Object.keys(figures)])].filter((unit) => unit !== FTZ_UNIT).sort();
   const own = addIndicators(zeroIndicators(), figures[FTZ_UNIT] ?? {});
-  return [{ unit: FTZ_UNIT, indicators: sumIndicators([own, ...zones.map((zone) => figures[zone] ?? zeroIndicators())]), merged: zones, own }];
+  return [
+    { unit: FTZ_UNIT, indicators: sumIndicators([own, ...zones.map((zone) => figures[zone] ?? zeroIndicators())]), merged: zones, own },
+  ];
 }
 
 export function viewOf(view: View, figures: UnitFigures, units: string[] = []): ViewRow[] {

@@ -29,10 +29,13 @@ export const zoneAreaSchema = builtOnFirstUse(() =>
       message: 'the area names at least one township or park',
       path: ['townshipCodes'],
     })
-    .refine((area) => new Set(area.townshipCodes).size === area.townshipCodes.length && new Set(area.parkIds).size === area.parkIds.length, {
-      message: 'each township and park once',
-      path: ['townshipCodes'],
-    }),
+    .refine(
+      (area) => new Set(area.townshipCodes).size === area.townshipCodes.length && new Set(area.parkIds).size === area.parkIds.length,
+      {
+        message: 'each township and park once',
+        path: ['townshipCodes'],
+      },
+    ),
 );
 export type ZoneArea = z.infer<typeof zoneAreaSchema>;
 
@@ -84,11 +87,8 @@ export function areaEffectiveFrom(input: { first: boolean; effectiveDate: string
 }
 
 /** The city's approval (批复) of a zone: its 文号 and date. */
-export const approvalSchema = builtOnFirstUse(() =>
-  z.object({ documentNumber: text(100), approvedOn: isoDate }).strict(),
-);
+export const approvalSchema = builtOnFirstUse(() => z.object({ documentNumber: text(100), approvedOn: isoDate }).strict());
 export type Approval = z.infer<typeof approvalSchema>;
-
 
 /** The approval a launch records: the one given, else the policy's for the first batch; none otherwise. */
 export function launchApproval(countyCode: string, given?: Approval): Approval | undefined {

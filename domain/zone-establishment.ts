@@ -58,9 +58,7 @@ export const reviewSchema = builtOnFirstUse(() =>
 export type Review = z.infer<typeof reviewSchema>;
 
 export const managementBodySchema = builtOnFirstUse(() =>
-  z
-    .object({ name: text(200), head: text(100), contact: text(100), address: text(400) })
-    .strict(),
+  z.object({ name: text(200), head: text(100), contact: text(100), address: text(400) }).strict(),
 );
 export type ManagementBody = z.infer<typeof managementBodySchema>;
 
@@ -68,15 +66,11 @@ const reasonSchema = builtOnFirstUse(() => z.object({ reason: text(2000) }).stri
 const noteSchema = builtOnFirstUse(() => z.object({ note: z.string().trim().max(2000).optional() }).strict());
 
 export const overdueDecisionSchema = builtOnFirstUse(() =>
-  z
-    .object({ decision: z.enum(['withdraw', 'keepWaiting']), reason: text(2000) })
-    .strict(),
+  z.object({ decision: z.enum(['withdraw', 'keepWaiting']), reason: text(2000) }).strict(),
 );
 
 export const terminationConsentSchema = builtOnFirstUse(() =>
-  z
-    .object({ decision: z.enum(['agree', 'refuse']), note: z.string().trim().max(2000).optional() })
-    .strict(),
+  z.object({ decision: z.enum(['agree', 'refuse']), note: z.string().trim().max(2000).optional() }).strict(),
 );
 
 /** Human steps of the zone workflow; each is an Update of the same name. */

@@ -10,14 +10,24 @@ export function contractsDocument() {
     name: port.name,
     title: port.title,
     request: { ...port.request, body: z.toJSONSchema(port.request.body, { io: 'input' }) },
-    answers: Object.fromEntries(Object.entries(port.answers).map(([status, answer]) => [status, typeof answer === 'string' ? { description: answer } : z.toJSONSchema(answer, { io: 'output' })])),
+    answers: Object.fromEntries(
+      Object.entries(port.answers).map(([status, answer]) => [
+        status,
+        typeof answer === 'string' ? { description: answer } : z.toJSONSchema(answer, { io: 'output' }),
+      ]),
+    ),
   }));
   // What outside systems send us, signed (also in /openapi.json as routes, where the body is not described).
   const inbound = [intakeContract, taxCallbackContract].map((port) => ({
     name: port.name,
     title: port.title,
     request: { ...port.request, body: z.toJSONSchema(port.request.body, { io: 'input' }) },
-    answers: Object.fromEntries(Object.entries(port.answers).map(([status, answer]) => [status, typeof answer === 'string' ? { description: answer } : z.toJSONSchema(answer, { io: 'output' })])),
+    answers: Object.fromEntries(
+      Object.entries(port.answers).map(([status, answer]) => [
+        status,
+        typeof answer === 'string' ? { description: answer } : z.toJSONSchema(answer, { io: 'output' }),
+      ]),
+    ),
   }));
   return { title: 'collab-zones outbound contracts', ports, inbound };
 }

@@ -25,7 +25,8 @@ export async function postMessage<A extends z.ZodType>(
   if (response.status >= 500 || response.status === 429 || response.status === 409) {
     throw new Error(`${system} unavailable: ${response.status} ${text.slice(0, 200)}`);
   }
-  if (!response.ok) throw ApplicationFailure.nonRetryable(`${system} refused the message: ${response.status} ${text.slice(0, 300)}`, 'DeliveryRefused');
+  if (!response.ok)
+    throw ApplicationFailure.nonRetryable(`${system} refused the message: ${response.status} ${text.slice(0, 300)}`, 'DeliveryRefused');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -33,6 +34,10 @@ export async function postMessage<A extends z.ZodType>(
     throw ApplicationFailure.nonRetryable(`${system} answered with no JSON: ${text.slice(0, 200)}`, 'DeliveryRefused');
   }
   const answer = answerSchema.safeParse(json);
-  if (!answer.success) throw ApplicationFailure.nonRetryable(`${system} answered outside the contract: ${answer.error.message.slice(0, 300)}`, 'DeliveryRefused');
+  if (!answer.success)
+    throw ApplicationFailure.nonRetryable(
+      `${system} answered outside the contract: ${answer.error.message.slice(0, 300)}`,
+      'DeliveryRefused',
+    );
   return answer.data;
 }

@@ -10,13 +10,25 @@ export const SIGNATURE_HEADERS = { client: 'x-client-id', timestamp: 'x-timestam
 /** How far a request's timestamp may be from our clock, either way. */
 export const MAX_SKEW_MS = 5 * 60_000;
 
-export function signature(secret: string, parts: { method: string; path: string; timestamp: string; nonce: string; body: string | Buffer }): string {
+export function signature(
+  secret: string,
+  parts: { method: string; path: string; timestamp: string; nonce: string; body: string | Buffer },
+): string {
   const digest = createHash('sha256').update(parts.body).digest('hex');
-  return createHmac('sha256', secret).update(`${parts.method.toUpperCase()}\n${parts.path}\n${parts.timestamp}\n${parts.nonce}\n${digest}`).digest('hex');
+  return createHmac('sha256', secret)
+    .update(`${parts.method.toUpperCase()}\n${parts.path}\n${parts.timestamp}\n${parts.nonce}\n${digest}`)
+    .digest('hex');
 }
 
 /** The headers a client sends with a body it signs. */
-export function signedHeaders(client: string, secret: string, method: string, path: string, body: string, now = Date.now()): Record<string, string> {
+export function signedHeaders(
+  client: string,
+  secret: string,
+  method: string,
+  path: string,
+  body: string,
+  now = Date.now(),
+): Record<string, string> {
   const timestamp = String(now);
   const nonce = randomUUID();
   return {
@@ -42,10 +54,17 @@ export function checkSignature(
   const given = request.header(SIGNATURE_HEADERS.signature) ?? '';
   const secret = Object.prototype.hasOwnProperty.call(secrets, client) ? secrets[client] : undefined;
   if (!secret) return { ok: false, client, reason: client ? `未知的系统客户端 ${client}` : '缺少系统客户端标识（X-Client-Id）' };
-  if (!given || !nonce || !/^\d{10,16}$/.test(timestamp)) return { ok: false, client, reason: '请求未签名（缺少 X-Timestamp、X-Nonce 或 X-Signature）' };
+  if (!given || !nonce || !/^\d{10,16}$/.test(timestamp))
+    return { ok: false, client, reason: '请求未签名（缺少 X-Timestamp、X-Nonce 或 X-Signature）' };
   if (Math.abs(now - Number(timestamp)) > MAX_SKEW_MS) return { ok: false, client, reason: '请求时间戳超出允许范围（5 分钟）' };
   if (nonce.length > 100) return { ok: false, client, reason: 'X-Nonce 过长' };
-  const expected = signature(secret, { method: request.method, path: request.path, timestamp, nonce, body: request.body ?? Buffer.alloc(0) });
+  const expected = signature(secret, {
+    method: request.method,
+    path: request.path,
+    timestamp,
+    nonce,
+    body: request.body ?? Buffer.alloc(0),
+  });
   const a = Buffer.from(expected, 'hex');
   const b = Buffer.from(given, 'hex');
   if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, client, reason: '签名无效' };

@@ -5,7 +5,10 @@ export type SimulatorMode = { mode: 'accept' } | { mode: 'down' };
 
 /** An answer other than 200: a simulator's way to say "not yet" (409) or "no" (4xx). */
 export class SimulatorAnswer {
-  constructor(readonly status: number, readonly body: unknown) {}
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
 }
 
 /**
@@ -28,7 +31,8 @@ export async function startPortSimulator<S extends z.ZodType<{ requestId: string
 
   const server: Server = createServer((req, res) => {
     void readJson(req).then((json) => {
-      const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const send = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (req.method === 'GET' && req.url === '/_received') return send(200, { received, attempts, mode: current });
       if (req.method === 'POST' && req.url === '/_control') {
         current = json as SimulatorMode;
@@ -54,7 +58,9 @@ export async function startPortSimulator<S extends z.ZodType<{ requestId: string
     });
   });
   const host = options.host ?? '127.0.0.1';
-  const port = await new Promise<number>((listening) => server.listen(options.port ?? 0, host, () => listening((server.address() as { port: number }).port)));
+  const port = await new Promise<number>((listening) =>
+    server.listen(options.port ?? 0, host, () => listening((server.address() as { port: number }).port)),
+  );
   return {
     url: `http://${host}:${port}`,
     received,

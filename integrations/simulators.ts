@@ -12,11 +12,18 @@ import { startTaxSimulator } from './tax/simulator';
 
 export async function startSimulators(config: Config, log: (line: string) => void) {
   const stops: (() => Promise<void>)[] = [];
-  const secrets = { govService: config.GOV_SERVICE_CLIENT_SECRET ? undefined : newSecret(), taxSystem: config.TAX_CALLBACK_SECRET ? undefined : newSecret() };
-  const tax = config.TAX_SYSTEM_URL ? undefined : await startTaxSimulator({ callback: { secret: secrets.taxSystem ?? config.TAX_CALLBACK_SECRET! } });
+  const secrets = {
+    govService: config.GOV_SERVICE_CLIENT_SECRET ? undefined : newSecret(),
+    taxSystem: config.TAX_CALLBACK_SECRET ? undefined : newSecret(),
+  };
+  const tax = config.TAX_SYSTEM_URL
+    ? undefined
+    : await startTaxSimulator({ callback: { secret: secrets.taxSystem ?? config.TAX_CALLBACK_SECRET! } });
   const credit = config.CREDIT_PLATFORM_URL ? undefined : await startCreditSimulator();
   const supervision = config.SUPERVISION_PLATFORM_URL ? undefined : await startSupervisionSimulator();
-  const govService = config.GOV_SERVICE_URL ? undefined : await startGovServiceSimulator({ secret: secrets.govService ?? config.GOV_SERVICE_CLIENT_SECRET! });
+  const govService = config.GOV_SERVICE_URL
+    ? undefined
+    : await startGovServiceSimulator({ secret: secrets.govService ?? config.GOV_SERVICE_CLIENT_SECRET! });
   for (const [name, sim, variable] of [
     ['Tax system', tax, 'TAX_SYSTEM_URL'],
     ['Credit platform (双公示)', credit, 'CREDIT_PLATFORM_URL'],

@@ -1,13 +1,19 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { durationMs, loadConfig } from './config';
 
-const cluster = { TEMPORAL_ADDRESS: 'temporal:7233', DATABASE_URL: 'postgres://db/records', PAYLOAD_KEY: Buffer.alloc(32, 7).toString('base64') };
+const cluster = {
+  TEMPORAL_ADDRESS: 'temporal:7233',
+  DATABASE_URL: 'postgres://db/records',
+  PAYLOAD_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
 const signingKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 
 describe('configuration', () => {
   test('the embedded default needs nothing; the cluster processes need their engine and database', () => {
     expect(loadConfig('embedded', {})).toMatchObject({ PORT: 3000, TASK_QUEUE: 'collab-zones', SHUTDOWN_GRACE: '15s' });
-    expect(() => loadConfig('worker', {})).toThrow(/TEMPORAL_ADDRESS: required by npm run worker[\s\S]*DATABASE_URL: required by npm run worker/);
+    expect(() => loadConfig('worker', {})).toThrow(
+      /TEMPORAL_ADDRESS: required by npm run worker[\s\S]*DATABASE_URL: required by npm run worker/,
+    );
     expect(loadConfig('worker', cluster).TEMPORAL_ADDRESS).toBe('temporal:7233');
     // API replicas must share the token secret: one generated per process would log users out at random.
     expect(() => loadConfig('api', cluster)).toThrow(/TOKEN_SECRET: required by npm run api/);

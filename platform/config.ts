@@ -46,7 +46,10 @@ const configSchema = z.object({
   /** AES-256 key of the payload codec (32 bytes, base64): the same for every API and worker. */
   PAYLOAD_KEY: z.string().refine(isPayloadKey, '32 random bytes in base64').optional(),
   /** Earlier payload keys, comma-separated: still decrypted, never used to encrypt. */
-  PAYLOAD_KEYS_RETIRED: z.string().refine((keys) => keys.split(',').every(isPayloadKey), 'comma-separated keys of 32 bytes in base64').optional(),
+  PAYLOAD_KEYS_RETIRED: z
+    .string()
+    .refine((keys) => keys.split(',').every(isPayloadKey), 'comma-separated keys of 32 bytes in base64')
+    .optional(),
   /** Ed25519 private key that signs audit exports (PKCS#8, PEM or base64 DER). */
   AUDIT_SIGNING_KEY: z.string().refine(isSigningKey, 'an Ed25519 private key, PKCS#8 as PEM or base64 DER').optional(),
   /** Failed logins a username may have within LOGIN_FAILURE_WINDOW before it must wait (a 429). */
@@ -56,7 +59,10 @@ const configSchema = z.object({
   /** How long failed logins count against a username or address. */
   LOGIN_FAILURE_WINDOW: duration('15m').default('15m'),
   /** The SMTP server notifications are e-mailed through (`smtp://user:pass@host:587`, `smtps://…`); none: e-mails fail visibly. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp://… or smtps://…').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'smtp://… or smtps://…')
+    .optional(),
   /** The sender of notification e-mails. */
   SMTP_FROM: z.string().min(3).default('协同区通知 <noreply@collab-zones.invalid>'),
   /**
@@ -100,7 +106,9 @@ export function loadConfig(kind: ProcessKind = 'embedded', env: NodeJS.ProcessEn
     if (!env[name]) problems.push(`${name}: required by npm run ${kind}`);
   }
   if (kind === 'embedded' && parsed.data?.PORT === 0) {
-    problems.push('PORT: npm start needs a port of its own (the Temporal UI is given the API\'s address before it binds); 0 is for npm run api');
+    problems.push(
+      "PORT: npm start needs a port of its own (the Temporal UI is given the API's address before it binds); 0 is for npm run api",
+    );
   }
   if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY)) {
     problems.push(`${env.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT'}: mTLS needs both the certificate and the key`);

@@ -25,7 +25,9 @@ export async function registerSearchAttributes(connection: ConnectionLike, names
   const wanted = Object.values(searchAttributes);
   const clashing = wanted.filter((key) => key.name in existing && existing[key.name] !== INDEXED_VALUE_TYPE[key.type]);
   if (clashing.length) {
-    throw new Error(`search attributes registered with another type: ${clashing.map((key) => `${key.name} (wanted ${key.type})`).join(', ')}`);
+    throw new Error(
+      `search attributes registered with another type: ${clashing.map((key) => `${key.name} (wanted ${key.type})`).join(', ')}`,
+    );
   }
   const missing = wanted.filter((key) => !(key.name in existing));
   if (missing.length) {

@@ -93,7 +93,10 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   private open(payload: Payload): Payload {
     const keyId = text(payload.metadata?.[KEY_ID]);
     const key = this.keys.get(keyId);
-    if (!key) throw new Error(`a payload is sealed with key ${keyId || '(none)'}, which this process does not hold (PAYLOAD_KEY, PAYLOAD_KEYS_RETIRED)`);
+    if (!key)
+      throw new Error(
+        `a payload is sealed with key ${keyId || '(none)'}, which this process does not hold (PAYLOAD_KEY, PAYLOAD_KEYS_RETIRED)`,
+      );
     const sealed = Buffer.from(payload.data ?? new Uint8Array());
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
     decipher.setAAD(Buffer.from(keyId));

@@ -1,4 +1,10 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptionsAction, type ScheduleSpec } from '@temporalio/client';
+import {
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  type Client,
+  type ScheduleOptionsAction,
+  type ScheduleSpec,
+} from '@temporalio/client';
 import type { StatisticsSnapshotArgs } from '../workflows/statistics-snapshot';
 
 export const STATISTICS_SCHEDULE_ID = 'statistics-monthly';
@@ -20,16 +26,27 @@ function snapshotAction(taskQueue: string): ScheduleOptionsAction {
  * queue: safe to run at every start and setup. A snapshot missed while the engine was down is taken
  * when it returns (catch-up window of a month); overlapping runs are skipped (a month is taken once anyway).
  */
-export async function ensureStatisticsSchedule(client: Client, options: { taskQueue: string; scheduleId?: string }): Promise<'created' | 'updated'> {
+export async function ensureStatisticsSchedule(
+  client: Client,
+  options: { taskQueue: string; scheduleId?: string },
+): Promise<'created' | 'updated'> {
   const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '31 days' as const };
-  return ensureSchedule(client, options.scheduleId ?? STATISTICS_SCHEDULE_ID, { spec: MONTHLY, action: snapshotAction(options.taskQueue), policies });
+  return ensureSchedule(client, options.scheduleId ?? STATISTICS_SCHEDULE_ID, {
+    spec: MONTHLY,
+    action: snapshotAction(options.taskQueue),
+    policies,
+  });
 }
 
 /** Creates a schedule, or brings an existing one to this release's spec, action and policies. */
 async function ensureSchedule(
   client: Client,
   scheduleId: string,
-  wanted: { spec: ScheduleSpec; action: ScheduleOptionsAction; policies: { overlap: ScheduleOverlapPolicy; catchupWindow: `${number} ${'days' | 'minute'}` } },
+  wanted: {
+    spec: ScheduleSpec;
+    action: ScheduleOptionsAction;
+    policies: { overlap: ScheduleOverlapPolicy; catchupWindow: `${number} ${'days' | 'minute'}` };
+  },
 ): Promise<'created' | 'updated'> {
   try {
     await client.schedule.create({ scheduleId, ...wanted });

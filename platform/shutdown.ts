@@ -21,10 +21,13 @@ export function stopOnSignals(log: Log, graceMs: number, stop: () => Promise<voi
     }
     stoppingSince = Date.now();
     log.info({ signal, graceMs }, 'stopping: finishing what is in flight');
-    setTimeout(() => {
-      log.error({ graceMs }, 'still not stopped after the grace period: exiting');
-      process.exit(1);
-    }, 2 * graceMs + 5000).unref();
+    setTimeout(
+      () => {
+        log.error({ graceMs }, 'still not stopped after the grace period: exiting');
+        process.exit(1);
+      },
+      2 * graceMs + 5000,
+    ).unref();
     stop().then(
       () => {
         log.info('stopped');

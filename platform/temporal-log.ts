@@ -27,7 +27,7 @@ export function fields(meta: LogMetadata): Record<string, unknown> {
   const processType = typeof rest.workflowType === 'string' ? definitionOfWorkflowType(rest.workflowType)?.type : undefined;
   return {
     ...rest,
-    ...(runId ?? workflowRunId ? { runId: runId ?? workflowRunId } : {}),
+    ...((runId ?? workflowRunId) ? { runId: runId ?? workflowRunId } : {}),
     ...(processType ? { processType } : {}),
     ...(error ? { err: error } : {}),
   };

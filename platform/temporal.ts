@@ -4,10 +4,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import type { Config } from './config';
 
-type EngineConfig = Pick<
-  Config,
-  'TEMPORAL_NAMESPACE' | 'TEMPORAL_TLS_CERT' | 'TEMPORAL_TLS_KEY' | 'TEMPORAL_TLS_CA' | 'TEMPORAL_API_KEY'
->;
+type EngineConfig = Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TLS_CERT' | 'TEMPORAL_TLS_KEY' | 'TEMPORAL_TLS_CA' | 'TEMPORAL_API_KEY'>;
 
 /** mTLS from files, or TLS with an API key (Temporal Cloud), or plain for a local server. */
 function connectionOptions(address: string, config: EngineConfig) {

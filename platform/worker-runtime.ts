@@ -19,9 +19,7 @@ export function installWorkerRuntime(log: Log, options: WorkerRuntimeOptions): v
     logger: temporalLogger(log),
     telemetryOptions: {
       logging: { forward: {}, filter: { core: 'WARN', other: 'ERROR' } },
-      ...(options.metricsPort
-        ? { metrics: { prometheus: { bindAddress: `${options.metricsHost}:${options.metricsPort}` } } }
-        : {}),
+      ...(options.metricsPort ? { metrics: { prometheus: { bindAddress: `${options.metricsHost}:${options.metricsPort}` } } } : {}),
     },
     // The process orders its own stop (platform/shutdown.ts): API first, then the worker, then the stores.
     shutdownSignals: [],

@@ -26,7 +26,9 @@ const CORPUS = join(__dirname, '..', 'test', 'replay-corpus');
 async function endedZone(h: Harness) {
   const zone = await readyZone(h);
   const zoneProcess = (await (await h.as('audit.auditor')).get(`/api/zones/${zone}`)).body.processId as string;
-  const [agreementId] = ((await (await h.as('audit.auditor')).get(`/api/agreements?zone=${zone}`)).body as { id: string }[]).map((a) => a.id);
+  const [agreementId] = ((await (await h.as('audit.auditor')).get(`/api/agreements?zone=${zone}`)).body as { id: string }[]).map(
+    (a) => a.id,
+  );
   const inFlight = await applied(h, 'ftz.staff', application(zone));
   await (await h.as('ftz.admin')).post(`/api/processes/${zoneProcess}/actions/proposeTermination`, { reason: '园区调出' });
   await complete(h, `gov-${zone}.admin`, zoneProcess, 'consentTermination', { decision: 'agree' });
@@ -136,7 +138,10 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
   },
   async 'agreement-returned-renewed-expired'(h) {
     const zone = await h.newCounty({ historyEventLimit: 60 });
-    for (const [key, value] of [['agreement.dayLengthMs', 500], ['agreement.renewalNoticeDays', 5]] as const) {
+    for (const [key, value] of [
+      ['agreement.dayLengthMs', 500],
+      ['agreement.renewalNoticeDays', 5],
+    ] as const) {
       await h.db.query('INSERT INTO policies (key, scope, value) VALUES ($1, $2, $3)', [key, zone, JSON.stringify(value)]);
     }
     await establish(h, zone);
@@ -144,7 +149,10 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     const id = await concludeAgreement(h, zone, content);
     await complete(h, 'ftz.admin', id, 'decideRenewal', { decision: 'renew', newEndDate: addDays(today(), 30) });
     await complete(h, `gov-${zone}.staff`, id, 'reviewAgreement', { decision: 'return', comments: '调整续签期限' });
-    await complete(h, 'ftz.staff', id, 'draftAgreement', { ...content, term: { startDate: addDays(today(), 13), endDate: addDays(today(), 25) } });
+    await complete(h, 'ftz.staff', id, 'draftAgreement', {
+      ...content,
+      term: { startDate: addDays(today(), 13), endDate: addDays(today(), 25) },
+    });
     await complete(h, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
     await complete(h, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
     await complete(h, 'ftz.admin', id, 'decideRenewal', { decision: 'letExpire' });
@@ -205,7 +213,12 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
     await complete(h, 'ftz.staff', id, 'reviewLicenceApplication', { decision: 'accept' });
     await complete(h, `le-${zone}.staff`, id, 'checkOnSite', { result: 'meets', findings: '符合条件', checkedOn: today() });
-    await complete(h, 'ftz.staff', id, 'decideLicence', { decision: 'grant', licenceNumber: '辽营危化经字〔2026〕1号', validFrom: today(), validUntil: addDays(today(), 1095) });
+    await complete(h, 'ftz.staff', id, 'decideLicence', {
+      decision: 'grant',
+      licenceNumber: '辽营危化经字〔2026〕1号',
+      validFrom: today(),
+      validUntil: addDays(today(), 1095),
+    });
     await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${app.uscc}/XK-001`, { result: 'compliant' });
     await transferTax(h, id, zone);
     await h.client.workflow.getHandle(id).result();
@@ -241,8 +254,15 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
       },
     });
     const { id } = await reportedPenalty(h, zone, uscc, { grade: 'general', decidedOn: addDays(today(), -2), deliveredOn: today() });
-    for (const completion of [{ documents: [reportDocument('decision', '行政处罚决定书（盖章）')] }, { entityName: '营口测试食品有限公司' }]) {
-      await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['documentsMissing', 'entityMismatch'], note: '请补正' });
+    for (const completion of [
+      { documents: [reportDocument('decision', '行政处罚决定书（盖章）')] },
+      { entityName: '营口测试食品有限公司' },
+    ]) {
+      await complete(h, 'ftz.staff', id, 'reviewPenalty', {
+        decision: 'return',
+        reasons: ['documentsMissing', 'entityMismatch'],
+        note: '请补正',
+      });
       const task = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
       await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...(task.context.prefill as object), ...completion });
     }
@@ -257,9 +277,17 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     // A decision of ten days ago, published from that date; repair asked at a window, granted by another person.
     const { zone, uscc } = await penaltyZone(h, {
       'penalty.dayLengthMs': 100,
-      'penalty.publication': { minor: { months: 1, repairAfterMonths: 1 }, general: { months: 12, repairAfterMonths: 1 }, serious: { months: 12, repairAfterMonths: 12 } },
+      'penalty.publication': {
+        minor: { months: 1, repairAfterMonths: 1 },
+        general: { months: 12, repairAfterMonths: 1 },
+        serious: { months: 12, repairAfterMonths: 12 },
+      },
     });
-    const { id } = await reportedPenalty(h, zone, uscc, { grade: 'general', decidedOn: addDays(today(), -10), deliveredOn: addDays(today(), -9) });
+    const { id } = await reportedPenalty(h, zone, uscc, {
+      grade: 'general',
+      decidedOn: addDays(today(), -10),
+      deliveredOn: addDays(today(), -9),
+    });
     await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await (await h.as(`zone-${zone}.staff`)).post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '已缴清罚款' });
@@ -271,8 +299,14 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     const [a, b] = [await h.newCounty(), await h.newCounty()];
     await establish(h, a);
     await establish(h, b);
-    const listing = { titleZh: '企业登记住所与经营场所分离登记', titleEn: 'Registering residence and premises separately', grantedBy: '辽宁省人民政府', grantedOn: '2021-04-01' };
-    const id = (await (await h.as('ftz.admin')).post('/api/processes/pilot-adoption', { measureCode: 'RM-901', listing })).body.id as string;
+    const listing = {
+      titleZh: '企业登记住所与经营场所分离登记',
+      titleEn: 'Registering residence and premises separately',
+      grantedBy: '辽宁省人民政府',
+      grantedOn: '2021-04-01',
+    };
+    const id = (await (await h.as('ftz.admin')).post('/api/processes/pilot-adoption', { measureCode: 'RM-901', listing })).body
+      .id as string;
     await complete(h, `gov-${a}.staff`, id, 'decidePilot', { decision: 'adopt', date: '2026-05-01', note: '自5月起实施' });
     await complete(h, `gov-${b}.staff`, id, 'decidePilot', { decision: 'decline', date: '2026-05-03', note: '暂无相关业务' });
     await h.client.workflow.getHandle(id).result();
@@ -294,7 +328,11 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     const id = (await (await h.as('ftz.admin')).post('/api/processes/economic-indicators', { period: '2026-10' })).body.id as string;
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await complete(h, `zone-${a}.staff`, id, 'reportIndicators', { figures: figures(999) });
-    await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'return', reasons: '税收收入与税务部门数据不符', indicators: ['taxRevenue'] });
+    await complete(h, 'ftz.staff', id, 'reviewIndicators', {
+      decision: 'return',
+      reasons: '税收收入与税务部门数据不符',
+      indicators: ['taxRevenue'],
+    });
     await complete(h, `zone-${a}.staff`, id, 'correctIndicators', { figures: figures(456.78), note: '已核实' });
     await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'accept' });
     await complete(h, `zone-${b}.staff`, id, 'reportIndicators', { figures: figures(100) });
@@ -307,8 +345,15 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     const [a, b] = [await h.newCounty(), await h.newCounty()];
     await establish(h, a);
     await establish(h, b);
-    const id = (await (await h.as(`zone-${a}.staff`)).post('/api/processes/reform-practice', { zoneCode: a, titleZh: '企业开办“一窗通办”' })).body.id as string;
-    await complete(h, `zone-${a}.staff`, id, 'proposePractice', { practice: '一窗受理，半日办结', where: '协同区政务服务中心', startedOn: '2026-03-01', results: '开办时间压缩至半日' });
+    const id = (
+      await (await h.as(`zone-${a}.staff`)).post('/api/processes/reform-practice', { zoneCode: a, titleZh: '企业开办“一窗通办”' })
+    ).body.id as string;
+    await complete(h, `zone-${a}.staff`, id, 'proposePractice', {
+      practice: '一窗受理，半日办结',
+      where: '协同区政务服务中心',
+      startedOn: '2026-03-01',
+      results: '开办时间压缩至半日',
+    });
     await complete(h, 'ftz.staff', id, 'evaluatePractice', { decision: 'accept', titleEn: 'One window to open a business' });
     const ended = await h.client.workflow.getHandle(id).result();
     reformPilot = { id: `pilot-${ended.measureCode as string}`, zone: b };
@@ -316,15 +361,25 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
   },
   // The adoption the accepted practice started: offered to the other zone only.
   async 'pilot-offered-from-practice'(h) {
-    await complete(h, `gov-${reformPilot!.zone}.staff`, reformPilot!.id, 'decidePilot', { decision: 'adopt', date: '2026-06-01', note: '复制实施' });
+    await complete(h, `gov-${reformPilot!.zone}.staff`, reformPilot!.id, 'decidePilot', {
+      decision: 'adopt',
+      date: '2026-06-01',
+      note: '复制实施',
+    });
     await h.client.workflow.getHandle(reformPilot!.id).result();
     return reformPilot!.id;
   },
   async 'practice-declined'(h) {
     const a = await h.newCounty();
     await establish(h, a);
-    const id = (await (await h.as(`gov-${a}.staff`)).post('/api/processes/reform-practice', { zoneCode: a, titleZh: '港口“先放后检”' })).body.id as string;
-    await complete(h, `gov-${a}.staff`, id, 'proposePractice', { practice: '先放行后检验', where: '港区', startedOn: '2026-02-01', results: '通关提速' });
+    const id = (await (await h.as(`gov-${a}.staff`)).post('/api/processes/reform-practice', { zoneCode: a, titleZh: '港口“先放后检”' }))
+      .body.id as string;
+    await complete(h, `gov-${a}.staff`, id, 'proposePractice', {
+      practice: '先放行后检验',
+      where: '港区',
+      startedOn: '2026-02-01',
+      results: '通关提速',
+    });
     await complete(h, 'ftz.staff', id, 'evaluatePractice', { decision: 'decline', reasons: '属海关授权事项，不宜作为协同区经验推广' });
     await h.client.workflow.getHandle(id).result();
     return id;
@@ -334,7 +389,15 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     const a = await h.newCounty();
     await establish(h, a);
     await h.setPolicy('reform.routingPeriod', a, { seconds: 2 });
-    const demand = { zoneCode: a, enterpriseName: '测试果品有限公司', contactName: '赵敏', phone: '13804171111', category: 'tax', demand: '税务档案随迁', receivedOn: '2026-06-10' };
+    const demand = {
+      zoneCode: a,
+      enterpriseName: '测试果品有限公司',
+      contactName: '赵敏',
+      phone: '13804171111',
+      category: 'tax',
+      demand: '税务档案随迁',
+      receivedOn: '2026-06-10',
+    };
     const id = (await (await h.as(`zone-${a}.staff`)).post('/api/processes/reform-demand', demand)).body.id as string;
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await complete(h, 'ftz.staff', id, 'routeDemand', { responsibleOrg: `gov-${a}`, note: '请研究答复' });
@@ -345,10 +408,24 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
   // A random plan of one entity: a rectification order, its period over on the timer, a re-inspection that opens a penalty case.
   async 'supervision-rectified-then-case'(h) {
     const { zone } = await penaltyZone(h, { 'supervision.dayLengthMs': 200 });
-    const id = (await (await h.as(`gov-${zone}.admin`)).post('/api/processes/supervision-plan', { zoneCode: zone, selection: 'random', seed: 'corpus-1' })).body.id as string;
+    const id = (
+      await (
+        await h.as(`gov-${zone}.admin`)
+      ).post('/api/processes/supervision-plan', { zoneCode: zone, selection: 'random', seed: 'corpus-1' })
+    ).body.id as string;
     const on = today();
-    await complete(h, `le-${zone}.staff`, id, 'inspectEntity', { outcome: 'rectify', inspectedOn: on, findings: '台账缺失', rectificationDays: 2 });
-    await complete(h, `le-${zone}.staff`, id, 'reinspectEntity', { outcome: 'penaltyCase', inspectedOn: on, findings: '仍无台账', caseReason: '逾期未整改' });
+    await complete(h, `le-${zone}.staff`, id, 'inspectEntity', {
+      outcome: 'rectify',
+      inspectedOn: on,
+      findings: '台账缺失',
+      rectificationDays: 2,
+    });
+    await complete(h, `le-${zone}.staff`, id, 'reinspectEntity', {
+      outcome: 'penaltyCase',
+      inspectedOn: on,
+      findings: '仍无台账',
+      caseReason: '逾期未整改',
+    });
     await h.client.workflow.getHandle(id).result();
     return id;
   },

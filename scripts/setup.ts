@@ -35,7 +35,9 @@ async function main(): Promise<void> {
     console.log(`search attributes on ${config.TEMPORAL_NAMESPACE}: ${added.length ? `added ${added.join(', ')}` : 'all there'}`);
     const schedule = await ensureStatisticsSchedule(client, { taskQueue: config.TASK_QUEUE });
     console.log(`statistics schedule on ${config.TASK_QUEUE}: ${schedule}`);
-    console.log(`closed-runs sweep schedule on ${config.TASK_QUEUE}: ${await ensureSweepSchedule(client, { taskQueue: config.TASK_QUEUE })}`);
+    console.log(
+      `closed-runs sweep schedule on ${config.TASK_QUEUE}: ${await ensureSweepSchedule(client, { taskQueue: config.TASK_QUEUE })}`,
+    );
   } finally {
     await client.connection.close();
   }

@@ -32,10 +32,7 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
     );
   }
   for (const [key, value] of Object.entries(policyDefaults)) {
-    await db.query(`INSERT INTO policies (key, scope, value) VALUES ($1, '*', $2) ON CONFLICT DO NOTHING`, [
-      key,
-      JSON.stringify(value),
-    ]);
+    await db.query(`INSERT INTO policies (key, scope, value) VALUES ($1, '*', $2) ON CONFLICT DO NOTHING`, [key, JSON.stringify(value)]);
   }
   for (const o of organizations) {
     await db.query(
@@ -96,7 +93,10 @@ async function seedDivisions(db: Db): Promise<void> {
   const { edition, townships } = readTownships();
   for (const e of [countyEdition, edition]) {
     await db.query(`INSERT INTO division_editions (edition, title, as_of, source) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-      e.edition, e.title, e.asOf, e.source,
+      e.edition,
+      e.title,
+      e.asOf,
+      e.source,
     ]);
   }
   for (const d of divisions) {
@@ -172,7 +172,16 @@ async function delistPenaltyPowers(db: Db): Promise<void> {
       await tx.query(
         `INSERT INTO powers (version, code, name, kind, legal_basis, commitment_applicable, verification_days, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [next, p.code, p.name, p.kind, penaltiesDelisted.legalBases[p.code] ?? p.legalBasis, p.commitmentApplicable, p.verificationDays, penalties.includes(p.code) ? 'delisted' : p.status],
+        [
+          next,
+          p.code,
+          p.name,
+          p.kind,
+          penaltiesDelisted.legalBases[p.code] ?? p.legalBasis,
+          p.commitmentApplicable,
+          p.verificationDays,
+          penalties.includes(p.code) ? 'delisted' : p.status,
+        ],
       );
     }
     await tx.query(
@@ -190,9 +199,7 @@ async function seedDemoUsers(db: Db, password: string): Promise<void> {
     ...organizations.flatMap((o) => o.demoRoles.map((role) => ({ orgId: o.id, role }))),
     ...zoneBodies.flatMap((z) => (['admin', 'staff'] as const).map((role) => ({ orgId: z.id, role }))),
   ];
-  const existing = new Set(
-    (await db.query<{ username: string }>('SELECT username FROM users')).map((u) => u.username),
-  );
+  const existing = new Set((await db.query<{ username: string }>('SELECT username FROM users')).map((u) => u.username));
   const hash = await hashPassword(password);
   // Kept for the zone bodies created later: their users are added when the organisation is written.
   await db.query(

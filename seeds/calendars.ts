@@ -1,9 +1,7 @@
 import type { YearCalendar } from '../domain/calendar';
 
 const range = (from: string, days: number): string[] =>
-  Array.from({ length: days }, (_, i) =>
-    new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
-  );
+  Array.from({ length: days }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
 
 /**
  * Public holidays and make-up working days (调休) from the State Council's notices.

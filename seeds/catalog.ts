@@ -1,7 +1,20 @@
 import type { Power } from '../domain/powers';
 
-const power = (code: string, name: string, kind: Power['kind'], legalBasis: string, commitmentApplicable: boolean, verificationDays = 30): Power => ({
-  code, name, kind, legalBasis, commitmentApplicable, verificationDays, status: 'listed',
+const power = (
+  code: string,
+  name: string,
+  kind: Power['kind'],
+  legalBasis: string,
+  commitmentApplicable: boolean,
+  verificationDays = 30,
+): Power => ({
+  code,
+  name,
+  kind,
+  legalBasis,
+  commitmentApplicable,
+  verificationDays,
+  status: 'listed',
 });
 
 /**
@@ -26,7 +39,13 @@ export const firstCatalog = {
     power('CF-002', '对违反市场主体登记管理规定的行政处罚', 'penalty', '《无照经营查处办法》第十三条', false),
     power('CF-003', '对生产经营单位违反安全生产规定的行政处罚', 'penalty', '《中华人民共和国安全生产法》（2014年修正）第九十四条', false),
     power('CF-004', '对违反环境保护规定的行政处罚', 'penalty', '《中华人民共和国环境保护法》第五十九条', false),
-    power('JC-001', '告知承诺事项现场核查', 'inspection', '《国务院关于在自由贸易试验区开展"证照分离"改革全覆盖试点的通知》（国发〔2019〕25号）', false),
+    power(
+      'JC-001',
+      '告知承诺事项现场核查',
+      'inspection',
+      '《国务院关于在自由贸易试验区开展"证照分离"改革全覆盖试点的通知》（国发〔2019〕25号）',
+      false,
+    ),
     power('JC-002', '食品安全监督检查', 'inspection', '《中华人民共和国食品安全法》第一百一十条', false),
     power('JC-003', '安全生产监督检查', 'inspection', '《中华人民共和国安全生产法》（2014年修正）第六十二条', false),
     power('QT-001', '企业投资项目备案', 'other', '《企业投资项目核准和备案管理条例》第十三条', false),

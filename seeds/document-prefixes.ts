@@ -28,5 +28,10 @@ export const documentPrefixes: DocumentPrefixSeed[] = [
   { orgId: 'ftz', prefix: '营自贸发', source: 'demonstration: the FTZ committee’s prefix in the city’s pattern', demo: true },
   ...divisions
     .filter((d) => d.level === 'county')
-    .map((d) => ({ orgId: `gov-${d.code}`, prefix: COUNTY_SHORT[d.code], source: `demonstration: ${d.nameZh}人民政府 in the 「简称+政发」 pattern`, demo: true })),
+    .map((d) => ({
+      orgId: `gov-${d.code}`,
+      prefix: COUNTY_SHORT[d.code],
+      source: `demonstration: ${d.nameZh}人民政府 in the 「简称+政发」 pattern`,
+      demo: true,
+    })),
 ];

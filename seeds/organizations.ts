@@ -56,9 +56,27 @@ export const organizations: OrganizationSeed[] = [
       demoRoles: ['staff'],
     },
   ]),
-  { id: 'tax-ftz', nameZh: '国家税务总局中国（辽宁）自由贸易试验区营口片区税务局', nameEn: 'FTZ Yingkou Area Tax Office, State Taxation Administration', kind: 'tax', demoRoles: ['staff'] },
-  { id: 'tax-city', nameZh: '国家税务总局营口市税务局', nameEn: 'Yingkou Tax Bureau, State Taxation Administration', kind: 'tax', demoRoles: ['staff'] },
+  {
+    id: 'tax-ftz',
+    nameZh: '国家税务总局中国（辽宁）自由贸易试验区营口片区税务局',
+    nameEn: 'FTZ Yingkou Area Tax Office, State Taxation Administration',
+    kind: 'tax',
+    demoRoles: ['staff'],
+  },
+  {
+    id: 'tax-city',
+    nameZh: '国家税务总局营口市税务局',
+    nameEn: 'Yingkou Tax Bureau, State Taxation Administration',
+    kind: 'tax',
+    demoRoles: ['staff'],
+  },
   // Two bodies that read everything and change nothing, each under its own name.
   { id: 'audit', nameZh: '营口市审计局', nameEn: 'Yingkou Audit Bureau', kind: 'audit', demoRoles: ['auditor'] },
-  { id: 'discipline', nameZh: '中共营口市纪律检查委员会、营口市监察委员会', nameEn: 'Yingkou Discipline Inspection and Supervision Commission', kind: 'audit', demoRoles: ['auditor'] },
+  {
+    id: 'discipline',
+    nameZh: '中共营口市纪律检查委员会、营口市监察委员会',
+    nameEn: 'Yingkou Discipline Inspection and Supervision Commission',
+    kind: 'audit',
+    demoRoles: ['auditor'],
+  },
 ];

@@ -31,7 +31,9 @@ export const countyEdition: DivisionEdition = {
 
 /** Reads the CSV: a `#` line naming the source, the header `code,name,county`, then one unit a line. */
 export function readTownships(file = FILE_2023): { edition: DivisionEdition; townships: TownshipSeed[] } {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((line) => line.trim());
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim());
   const source = lines[0].replace(/^#\s*/, '');
   if (lines[1] !== 'code,name,county') throw new Error(`${file}: expected the header code,name,county`);
   const townships = lines.slice(2).map((line) => {

@@ -80,7 +80,11 @@ export async function checkAgreementDraft(
   draft.content.items.forEach((item, index) => {
     if (!listed.has(item.powerCode)) {
       const why = known.has(item.powerCode) ? 'is delisted' : 'is not in the published catalogue';
-      problems.push({ path: `items.${index}.powerCode`, message: `${item.powerCode} ${why} (version ${catalog?.version ?? 'none'})`, status: 400 });
+      problems.push({
+        path: `items.${index}.powerCode`,
+        message: `${item.powerCode} ${why} (version ${catalog?.version ?? 'none'})`,
+        status: 400,
+      });
       return;
     }
     const holding = holdings.get(item.powerCode);
@@ -103,11 +107,21 @@ export async function checkAgreementDraft(
      WHERE a.zone_code = $1 AND a.id <> $2 AND a.status IN ('SIGNED', 'IN_FORCE') AND i.revoked_on IS NULL
        AND i.power_code = ANY($3) AND v.start_date <= $5 AND v.end_date >= $4
        AND (a.terminated_on IS NULL OR a.terminated_on > $4)`,
-    [draft.zoneCode, draft.agreementId, draft.content.items.map((i) => i.powerCode), draft.content.term.startDate, draft.content.term.endDate],
+    [
+      draft.zoneCode,
+      draft.agreementId,
+      draft.content.items.map((i) => i.powerCode),
+      draft.content.term.startDate,
+      draft.content.term.endDate,
+    ],
   );
   for (const o of overlaps) {
     const index = draft.content.items.findIndex((i) => i.powerCode === o.power_code);
-    problems.push({ path: `items.${index}.powerCode`, message: `${o.power_code} is already entrusted to zone ${draft.zoneCode} by ${o.id} over these days`, status: 409 });
+    problems.push({
+      path: `items.${index}.powerCode`,
+      message: `${o.power_code} is already entrusted to zone ${draft.zoneCode} by ${o.id} over these days`,
+      status: 409,
+    });
   }
   return problems;
 }

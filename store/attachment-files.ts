@@ -22,7 +22,13 @@ export function attachmentFiles(dir: string): AttachmentFiles {
     async put(bytes) {
       const sha256 = sha256Of(bytes);
       const path = pathOf(sha256);
-      if (await stat(path).then(() => true, () => false)) return sha256;
+      if (
+        await stat(path).then(
+          () => true,
+          () => false,
+        )
+      )
+        return sha256;
       await mkdir(join(dir, sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
       const temporary = `${path}.${randomBytes(6).toString('hex')}.part`;
       await writeFile(temporary, bytes, { mode: 0o600 });

@@ -39,7 +39,13 @@ export interface CatalogVersion {
 
 /** A version of the catalogue, or the one published now when `version` is absent. */
 export async function catalogVersion(q: Queryable, version?: number): Promise<CatalogVersion | undefined> {
-  const [row] = await q.query<{ version: number; status: CatalogVersion['status']; effective_date: string; note: string | null; published_at: Date | string }>(
+  const [row] = await q.query<{
+    version: number;
+    status: CatalogVersion['status'];
+    effective_date: string;
+    note: string | null;
+    published_at: Date | string;
+  }>(
     `SELECT version, status, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, note, published_at FROM catalog_versions
      WHERE ($1::int IS NULL AND status = 'PUBLISHED') OR version = $1`,
     [version ?? null],
@@ -62,5 +68,10 @@ export async function powerHoldingsOn(q: Queryable, date: string): Promise<Map<s
      FROM power_holdings WHERE valid_from <= $1 ORDER BY power_code, valid_from DESC`,
     [date],
   );
-  return new Map(rows.map((r) => [r.power_code, { powerCode: r.power_code, mode: r.mode, grantedBy: r.granted_by, document: r.document, validFrom: r.valid_from }]));
+  return new Map(
+    rows.map((r) => [
+      r.power_code,
+      { powerCode: r.power_code, mode: r.mode, grantedBy: r.granted_by, document: r.document, validFrom: r.valid_from },
+    ]),
+  );
 }

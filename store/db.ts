@@ -33,9 +33,7 @@ async function openPglite(dataDir?: string): Promise<Db> {
     kind: 'pglite',
     query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
     transaction: (work) =>
-      pglite.transaction((tx) =>
-        work({ query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows }),
-      ),
+      pglite.transaction((tx) => work({ query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows })),
     exec: async (sql) => {
       await pglite.exec(sql);
     },

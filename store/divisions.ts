@@ -20,18 +20,30 @@ export async function placeProblems(q: Queryable, place: Place & { countyCode: s
   );
   if (!township) problems.push({ path: `${path}.townshipCode`, message: `乡镇（街道）代码 ${place.townshipCode} 不在区划数据中` });
   else if (township.parent_code !== place.countyCode) {
-    problems.push({ path: `${path}.townshipCode`, message: `${township.name_zh}（${place.townshipCode}）不属于所填县（市、区）${place.countyCode}` });
+    problems.push({
+      path: `${path}.townshipCode`,
+      message: `${township.name_zh}（${place.townshipCode}）不属于所填县（市、区）${place.countyCode}`,
+    });
   }
   if (place.parkId) {
-    const [park] = await q.query<{ county_code: string; name_zh: string }>('SELECT county_code, name_zh FROM parks WHERE id = $1 AND valid_to IS NULL', [place.parkId]);
+    const [park] = await q.query<{ county_code: string; name_zh: string }>(
+      'SELECT county_code, name_zh FROM parks WHERE id = $1 AND valid_to IS NULL',
+      [place.parkId],
+    );
     if (!park) problems.push({ path: `${path}.parkId`, message: `园区 ${place.parkId} 不在区划数据中` });
-    else if (park.county_code !== place.countyCode) problems.push({ path: `${path}.parkId`, message: `${park.name_zh}不属于所填县（市、区）${place.countyCode}` });
+    else if (park.county_code !== place.countyCode)
+      problems.push({ path: `${path}.parkId`, message: `${park.name_zh}不属于所填县（市、区）${place.countyCode}` });
   }
   return problems;
 }
 
 /** A memorandum's area draws only townships and parks of its own county. */
-export async function areaProblems(q: Queryable, countyCode: string, area: { townshipCodes: string[]; parkIds: string[] }, path: string): Promise<PlaceProblem[]> {
+export async function areaProblems(
+  q: Queryable,
+  countyCode: string,
+  area: { townshipCodes: string[]; parkIds: string[] },
+  path: string,
+): Promise<PlaceProblem[]> {
   const townships = await q.query<{ code: string }>(
     `SELECT code FROM divisions WHERE parent_code = $1 AND level = 'township' AND valid_to IS NULL`,
     [countyCode],
@@ -40,8 +52,12 @@ export async function areaProblems(q: Queryable, countyCode: string, area: { tow
   const known = new Set(townships.map((t) => t.code));
   const knownParks = new Set(parks.map((p) => p.id));
   return [
-    ...area.townshipCodes.flatMap((code, i) => (known.has(code) ? [] : [{ path: `${path}.townshipCodes.${i}`, message: `${code} 不是本县（市、区）${countyCode} 的乡镇（街道）` }])),
-    ...area.parkIds.flatMap((id, i) => (knownParks.has(id) ? [] : [{ path: `${path}.parkIds.${i}`, message: `${id} 不是本县（市、区）${countyCode} 的园区` }])),
+    ...area.townshipCodes.flatMap((code, i) =>
+      known.has(code) ? [] : [{ path: `${path}.townshipCodes.${i}`, message: `${code} 不是本县（市、区）${countyCode} 的乡镇（街道）` }],
+    ),
+    ...area.parkIds.flatMap((id, i) =>
+      knownParks.has(id) ? [] : [{ path: `${path}.parkIds.${i}`, message: `${id} 不是本县（市、区）${countyCode} 的园区` }],
+    ),
   ];
 }
 
@@ -82,7 +98,12 @@ export async function zoneAreaVersions(q: Queryable, zoneCode?: string): Promise
  * Whether a place is in the zone of its county on `date`: by the area version applying that day.
  * A zone whose memorandum drew no area (signed before areas were recorded) still covers its county.
  */
-export async function placeInZone(q: Queryable, zoneCode: string, place: Place, date: string): Promise<{ inside: boolean; version?: AreaVersionRecord; drawn: boolean }> {
+export async function placeInZone(
+  q: Queryable,
+  zoneCode: string,
+  place: Place,
+  date: string,
+): Promise<{ inside: boolean; version?: AreaVersionRecord; drawn: boolean }> {
   const versions = await zoneAreaVersions(q, zoneCode);
   if (!versions.length) return { inside: true, drawn: false };
   const version = areaOn(versions, date) as AreaVersionRecord | undefined;

@@ -86,9 +86,20 @@ export async function documentOf(db: Queryable, processId: string, n: number) {
  * Keeps a rendered PDF in place of the one read before (none, or one kept unsigned by an earlier
  * version); the first kept wins, so every reader gets the same bytes.
  */
-export async function keepPdf(db: Queryable, document: { number: string; processId: string }, pdf: Buffer, sha256: string, replacing: Buffer | null): Promise<Buffer> {
+export async function keepPdf(
+  db: Queryable,
+  document: { number: string; processId: string },
+  pdf: Buffer,
+  sha256: string,
+  replacing: Buffer | null,
+): Promise<Buffer> {
   const key = [document.number, document.processId];
-  await db.query('UPDATE documents SET pdf = $3, pdf_sha256 = $4 WHERE number = $1 AND process_id = $2 AND pdf IS NOT DISTINCT FROM $5', [...key, pdf, sha256, replacing]);
+  await db.query('UPDATE documents SET pdf = $3, pdf_sha256 = $4 WHERE number = $1 AND process_id = $2 AND pdf IS NOT DISTINCT FROM $5', [
+    ...key,
+    pdf,
+    sha256,
+    replacing,
+  ]);
   const [row] = await db.query<{ pdf: Uint8Array }>('SELECT pdf FROM documents WHERE number = $1 AND process_id = $2', key);
   return Buffer.from(row.pdf);
 }

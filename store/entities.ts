@@ -78,7 +78,8 @@ const LICENCE_COLUMNS = `l.id, l.uscc, l.power_code,
   l.revoked_at, l.granted_at, l.process_id`;
 
 const toLicence = (r: LicenceRow, now: Date) => {
-  const due = r.verification_status === 'RECTIFYING' ? r.rectification_due : r.verification_status === 'PENDING' ? r.verification_due : null;
+  const due =
+    r.verification_status === 'RECTIFYING' ? r.rectification_due : r.verification_status === 'PENDING' ? r.verification_due : null;
   return {
     id: r.id,
     uscc: r.uscc,
@@ -106,7 +107,9 @@ const toLicence = (r: LicenceRow, now: Date) => {
 
 export async function entityDetail(q: Queryable, uscc: string) {
   // The entity and its tax registration in one read: the list's columns and the transfer's dates.
-  const [row] = await q.query<EntityRow & Record<'transfer_to' | 'tax_registered_at' | 'requested_at' | 'approved_at' | 'confirmed_at', Date | string | null>>(
+  const [row] = await q.query<
+    EntityRow & Record<'transfer_to' | 'tax_registered_at' | 'requested_at' | 'approved_at' | 'confirmed_at', Date | string | null>
+  >(
     `SELECT ${ENTITY_COLUMNS}, t.transfer_to, t.registered_at AS tax_registered_at, t.requested_at, t.approved_at, t.confirmed_at
      FROM entities e LEFT JOIN tax_registrations t ON t.uscc = e.uscc WHERE e.uscc = $1`,
     [uscc],
@@ -131,15 +134,18 @@ export async function entityDetail(q: Queryable, uscc: string) {
   );
   return {
     ...toEntity(row),
-    tax: row.tax_office === null ? undefined : {
-      office: row.tax_office,
-      transferStatus: row.transfer_status!,
-      transferTo: row.transfer_to as string | null,
-      registeredAt: iso(row.tax_registered_at)!,
-      requestedAt: iso(row.requested_at),
-      approvedAt: iso(row.approved_at),
-      confirmedAt: iso(row.confirmed_at),
-    },
+    tax:
+      row.tax_office === null
+        ? undefined
+        : {
+            office: row.tax_office,
+            transferStatus: row.transfer_status!,
+            transferTo: row.transfer_to as string | null,
+            registeredAt: iso(row.tax_registered_at)!,
+            requestedAt: iso(row.requested_at),
+            approvedAt: iso(row.approved_at),
+            confirmedAt: iso(row.confirmed_at),
+          },
     licences: licences.map((l) => toLicence(l, now)),
     normalLicences: normal.map((l) => ({
       id: l.id as string,

@@ -8,9 +8,7 @@ const MIGRATIONS_DIR = join(__dirname, 'migrations');
 export async function migrate(db: Db): Promise<string[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const applied = new Set(
-    (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name),
-  );
+  const applied = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name));
   const pending = migrationNames().filter((name) => !applied.has(name));
   for (const name of pending) {
     const sql = readFileSync(join(MIGRATIONS_DIR, name), 'utf8');
@@ -26,7 +24,10 @@ export async function migrate(db: Db): Promise<string[]> {
   return pending;
 }
 
-const migrationNames = () => readdirSync(MIGRATIONS_DIR).filter((name) => name.endsWith('.sql')).sort();
+const migrationNames = () =>
+  readdirSync(MIGRATIONS_DIR)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
 
 /**
  * The migrations a store still lacks, without applying them: the processes of a cluster refuse to

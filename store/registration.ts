@@ -1,4 +1,11 @@
-import { negativeListHits, type Application, type NegativeListItem, type NormalRouteItem, type NormalRouteReason, type Refusal } from '../domain/registration';
+import {
+  negativeListHits,
+  type Application,
+  type NegativeListItem,
+  type NormalRouteItem,
+  type NormalRouteReason,
+  type Refusal,
+} from '../domain/registration';
 import { authorityOn } from '../domain/authority';
 import { agreementFacts } from './agreements';
 import { catalogVersion } from './catalog';
@@ -51,7 +58,10 @@ export async function screenApplication(q: Queryable, application: Application, 
   const county = application.residence.divisionCode;
   const [zone] = await q.query<{ name: string; status: string }>('SELECT name, status FROM zones WHERE code = $1', [county]);
   if (zone?.status !== 'ACTIVE') {
-    refusals.push({ code: 'residence-not-in-active-zone', message: `the residence's county ${county} is ${zone ? `a ${zone.status} zone` : 'not a zone'}, not an ACTIVE one` });
+    refusals.push({
+      code: 'residence-not-in-active-zone',
+      message: `the residence's county ${county} is ${zone ? `a ${zone.status} zone` : 'not a zone'}, not an ACTIVE one`,
+    });
   } else {
     const outside = await areaRefusal(q, zone.name, application.residence, date);
     if (outside) refusals.push(outside);
@@ -70,7 +80,8 @@ export async function screenApplication(q: Queryable, application: Application, 
     }
   }
   for (const item of application.licenceItems) {
-    if (item.variant === 'normalRoute' && !normal.has(item.powerCode)) normal.set(item.powerCode, { reason: 'chosen', because: item.note ?? 'chosen by the applicant' });
+    if (item.variant === 'normalRoute' && !normal.has(item.powerCode))
+      normal.set(item.powerCode, { reason: 'chosen', because: item.note ?? 'chosen by the applicant' });
   }
   const onCommitment = application.licenceItems.filter((i) => i.variant !== 'normalRoute' && !normal.has(i.powerCode));
   if (application.uscc && onCommitment.length) {
@@ -79,10 +90,16 @@ export async function screenApplication(q: Queryable, application: Application, 
       [application.uscc],
     );
     if (barred) {
-      for (const item of onCommitment.splice(0)) normal.set(item.powerCode, { reason: 'commitment-barred', because: `credit record ${barred.id}: ${barred.reason}` });
+      for (const item of onCommitment.splice(0))
+        normal.set(item.powerCode, { reason: 'commitment-barred', because: `credit record ${barred.id}: ${barred.reason}` });
     }
   }
-  const { items, refusals: itemRefusals } = await itemAuthorities(q, county, onCommitment.map((i) => i.powerCode), date);
+  const { items, refusals: itemRefusals } = await itemAuthorities(
+    q,
+    county,
+    onCommitment.map((i) => i.powerCode),
+    date,
+  );
   const { normalItems, refusals: normalRefusals } = await normalRouteItems(q, normal);
   return { refusals: [...refusals, ...itemRefusals, ...normalRefusals], zoneName: zone?.name ?? '', items, normalItems, notices };
 }
@@ -96,7 +113,9 @@ async function areaRefusal(q: Queryable, zoneName: string, residence: Applicatio
   if (inside) return null;
   const [township] = await q.query<{ name_zh: string }>('SELECT name_zh FROM divisions WHERE code = $1', [residence.townshipCode]);
   const where = `${township?.name_zh ?? ''}（${residence.townshipCode}）${residence.parkId ? `、园区 ${residence.parkId}` : ''}`;
-  const area = version ? `备忘录第 ${version.memorandumVersion} 版所划区域（自 ${version.effectiveFrom} 起适用）` : '备忘录所划区域（尚未适用）';
+  const area = version
+    ? `备忘录第 ${version.memorandumVersion} 版所划区域（自 ${version.effectiveFrom} 起适用）`
+    : '备忘录所划区域（尚未适用）';
   return { code: 'residence-outside-zone-area', message: `住所所在${where}不在${zoneName}${area}内` };
 }
 
@@ -128,7 +147,10 @@ export async function zoneRefusal(q: Queryable, county: string): Promise<Refusal
   );
   if (zone?.status === 'ACTIVE') return null;
   if (zone?.status === 'TERMINATED') return { code: 'zone-terminated', message: `zone ${county} was terminated on ${zone.terminated_on}` };
-  return { code: 'residence-not-in-active-zone', message: `the residence's county ${county} is ${zone ? `a ${zone.status} zone` : 'not a zone'}, not an ACTIVE one` };
+  return {
+    code: 'residence-not-in-active-zone',
+    message: `the residence's county ${county} is ${zone ? `a ${zone.status} zone` : 'not a zone'}, not an ACTIVE one`,
+  };
 }
 
 /** Each power: listed in the catalogue in force, open to commitment, and in force for the zone on `date`. */
@@ -141,15 +163,27 @@ export async function itemAuthorities(q: Queryable, zoneCode: string, powerCodes
   for (const powerCode of powerCodes) {
     const power = catalog?.powers.find((p) => p.code === powerCode && p.status === 'listed');
     if (!power?.commitmentApplicable) {
-      refusals.push({ code: 'not-a-commitment-item', message: `${powerCode} is ${power ? 'not granted on commitment' : 'not a listed power'}` });
+      refusals.push({
+        code: 'not-a-commitment-item',
+        message: `${powerCode} is ${power ? 'not granted on commitment' : 'not a listed power'}`,
+      });
       continue;
     }
     const authority = authorityOn(facts, { zoneCode, powerCode, date });
     if (!authority.inForce) {
-      refusals.push({ code: 'power-not-in-force', message: `${powerCode} (${power.name}) is not in force for zone ${zoneCode} on ${date}: ${authority.reason}` });
+      refusals.push({
+        code: 'power-not-in-force',
+        message: `${powerCode} (${power.name}) is not in force for zone ${zoneCode} on ${date}: ${authority.reason}`,
+      });
       continue;
     }
-    items.push({ powerCode, powerName: power.name, agreementId: authority.agreementId, agreementVersion: authority.version, verificationDays: power.verificationDays });
+    items.push({
+      powerCode,
+      powerName: power.name,
+      agreementId: authority.agreementId,
+      agreementVersion: authority.version,
+      verificationDays: power.verificationDays,
+    });
   }
   return { refusals, items };
 }

@@ -38,8 +38,12 @@ const REPORTED = Object.fromEntries(
 
 const COUNTS: Record<Indicator, { sql: string; needsPenalties?: boolean }> = {
   ...REPORTED,
-  registrations: { sql: `SELECT zone_code, count(*) AS n FROM entities WHERE registered_at >= $1 AND registered_at < $2 GROUP BY zone_code` },
-  licencesOnCommitment: { sql: `SELECT zone_code, count(*) AS n FROM licences WHERE granted_at >= $1 AND granted_at < $2 GROUP BY zone_code` },
+  registrations: {
+    sql: `SELECT zone_code, count(*) AS n FROM entities WHERE registered_at >= $1 AND registered_at < $2 GROUP BY zone_code`,
+  },
+  licencesOnCommitment: {
+    sql: `SELECT zone_code, count(*) AS n FROM licences WHERE granted_at >= $1 AND granted_at < $2 GROUP BY zone_code`,
+  },
   verificationsOnTime: {
     sql: `SELECT zone_code, count(*) AS n FROM licences WHERE verified_at >= $1 AND verified_at < $2 AND verified_on_time GROUP BY zone_code`,
   },
@@ -165,7 +169,15 @@ export async function takeSnapshot(
     await tx.query(
       `INSERT INTO statistics_snapshots (period, figures, corrections, trigger, taken_by, process_id, taken_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [snapshot.period, JSON.stringify(figures), JSON.stringify(corrections), snapshot.trigger, snapshot.takenBy && JSON.stringify(snapshot.takenBy), snapshot.processId, snapshot.takenAt],
+      [
+        snapshot.period,
+        JSON.stringify(figures),
+        JSON.stringify(corrections),
+        snapshot.trigger,
+        snapshot.takenBy && JSON.stringify(snapshot.takenBy),
+        snapshot.processId,
+        snapshot.takenAt,
+      ],
     );
     return { created: true, snapshot };
   });

@@ -111,7 +111,13 @@ interface Probe {
 }
 
 async function callers(): Promise<Caller[]> {
-  const usernames = [...demoUsernames(), `gov-${county}.admin`, `gov-${county}.staff`, `le-${penalty.zone}.staff`, `zone-${penalty.zone}.staff`];
+  const usernames = [
+    ...demoUsernames(),
+    `gov-${county}.admin`,
+    `gov-${county}.staff`,
+    `le-${penalty.zone}.staff`,
+    `zone-${penalty.zone}.staff`,
+  ];
   const orgs = await h.db.query<{ id: string; county_code: string | null }>('SELECT id, county_code FROM organizations');
   return usernames.map((username) => {
     const [orgId, role] = [username.slice(0, username.lastIndexOf('.')), username.slice(username.lastIndexOf('.') + 1)];
@@ -121,7 +127,13 @@ async function callers(): Promise<Caller[]> {
 
 function probes(): Probe[] {
   const get = (rule: string, path: string, facts: Probe['facts'] = {}): Probe => ({ rule: `GET ${rule}`, method: 'GET', path, facts });
-  const post = (rule: string, path: string, facts: Probe['facts'] = {}): Probe => ({ rule: `POST ${rule}`, method: 'POST', path, body: PROBE, facts });
+  const post = (rule: string, path: string, facts: Probe['facts'] = {}): Probe => ({
+    rule: `POST ${rule}`,
+    method: 'POST',
+    path,
+    body: PROBE,
+    facts,
+  });
   const processes = [
     { id: zoneId, zone: county, definition: processDefinitions['zone-establishment']! },
     { id: agreementId, zone: county, definition: processDefinitions['delegation-agreement']! },
@@ -132,7 +144,9 @@ function probes(): Probe[] {
     get('/api/process-types', '/api/process-types'),
     get('/api/processes', `/api/processes?zone=${county}`),
     // Reading depends on the process's zone and tasks, not its type: the zone's process stands for both.
-    ...['', '/timeline', '/history', '/export', '/documents'].map((tail) => get(`/api/processes/{id}${tail}`, `/api/processes/${zoneId}${tail}`, { processId: zoneId, zone: county })),
+    ...['', '/timeline', '/history', '/export', '/documents'].map((tail) =>
+      get(`/api/processes/{id}${tail}`, `/api/processes/${zoneId}${tail}`, { processId: zoneId, zone: county }),
+    ),
     ...Object.keys(processDefinitions).map((type) => post('/api/processes/{type}', `/api/processes/${type}`, { type })),
     ...processes.flatMap(({ id, zone, definition }) =>
       definition.processActions.map((action) =>
@@ -143,7 +157,9 @@ function probes(): Probe[] {
     get('/api/tasks', `/api/tasks?org=gov-${county}`, { orgId: `gov-${county}` }),
     // Reading a task depends on its organisation only: one addressed to the FTZ, one to the county.
     ...[tasks[0], tasks[1]].map((task) => get('/api/tasks/{id}', `/api/tasks/${task.id}`, { orgId: task.orgId })),
-    ...tasks.map((task) => post('/api/tasks/{id}/complete', `/api/tasks/${task.id}/complete`, { action: task.action, taskOrgId: task.orgId })),
+    ...tasks.map((task) =>
+      post('/api/tasks/{id}/complete', `/api/tasks/${task.id}/complete`, { action: task.action, taskOrgId: task.orgId }),
+    ),
     get('/api/notifications', '/api/notifications?org=city', { orgId: 'city' }),
     get('/api/notifications', `/api/notifications?org=gov-${county}`, { orgId: `gov-${county}` }),
     post('/api/notifications/{id}/read', `/api/notifications/${notificationId}/read`, { orgId: `gov-${county}` }),
@@ -175,8 +191,13 @@ function probes(): Probe[] {
     get('/api/documents', '/api/documents?q=营自贸发'),
     // The zone's memorandum, signed in the set-up, is its document 1.
     get('/api/processes/{id}/attachments', `/api/processes/${zoneId}/attachments`, { processId: zoneId, zone: county }),
-    get('/api/processes/{id}/attachments/{sha256}', `/api/processes/${zoneId}/attachments/${'0'.repeat(64)}`, { processId: zoneId, zone: county }),
-    ...[tasks[0], tasks[1]].map((task) => post('/api/tasks/{id}/attachments', `/api/tasks/${task.id}/attachments`, { action: task.action, taskOrgId: task.orgId })),
+    get('/api/processes/{id}/attachments/{sha256}', `/api/processes/${zoneId}/attachments/${'0'.repeat(64)}`, {
+      processId: zoneId,
+      zone: county,
+    }),
+    ...[tasks[0], tasks[1]].map((task) =>
+      post('/api/tasks/{id}/attachments', `/api/tasks/${task.id}/attachments`, { action: task.action, taskOrgId: task.orgId }),
+    ),
     get('/api/processes/{id}/documents/{n}.pdf', `/api/processes/${zoneId}/documents/1.pdf`, { processId: zoneId, zone: county }),
     get('/api/statistics', '/api/statistics?view=national'),
     post('/api/statistics/snapshots', '/api/statistics/snapshots'),
@@ -238,53 +259,65 @@ async function allows(rule: RouteRule, caller: Caller, facts: Probe['facts']): P
   }
 }
 
-test('every route and action, for every seeded user: nothing is allowed that the rules do not allow', async () => {
-  const all = probes();
-  // Every route of the table and every action is probed, and every route has a declared rule.
-  const probed = new Set(all.map((p) => p.rule));
-  // Logout ends the caller's sessions, which every later probe needs: test/security.test.ts probes it.
-  const guarded = routes.filter((route) => !route.public && route.path !== '/api/auth/logout').map((route) => `${route.method.toUpperCase()} ${route.path}`);
-  expect(guarded.filter((key) => !probed.has(key))).toEqual([]);
-  expect(guarded.filter((key) => !routeRules[key])).toEqual([]);
-  const actionsProbed = new Set(all.map((p) => p.facts.action).filter(Boolean));
-  expect(Object.keys(allActions).filter((action) => !actionsProbed.has(action))).toEqual([]);
-  expect(Object.keys(allActions).filter((action) => !actionRules[action])).toEqual([]);
-  // Auditors change nothing: no rule that writes names them.
-  expect(Object.entries(routeRules).filter(([, rule]) => rule.writes && rule.roles.includes('auditor'))).toEqual([]);
+test(
+  'every route and action, for every seeded user: nothing is allowed that the rules do not allow',
+  async () => {
+    const all = probes();
+    // Every route of the table and every action is probed, and every route has a declared rule.
+    const probed = new Set(all.map((p) => p.rule));
+    // Logout ends the caller's sessions, which every later probe needs: test/security.test.ts probes it.
+    const guarded = routes
+      .filter((route) => !route.public && route.path !== '/api/auth/logout')
+      .map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(guarded.filter((key) => !probed.has(key))).toEqual([]);
+    expect(guarded.filter((key) => !routeRules[key])).toEqual([]);
+    const actionsProbed = new Set(all.map((p) => p.facts.action).filter(Boolean));
+    expect(Object.keys(allActions).filter((action) => !actionsProbed.has(action))).toEqual([]);
+    expect(Object.keys(allActions).filter((action) => !actionRules[action])).toEqual([]);
+    // Auditors change nothing: no rule that writes names them.
+    expect(Object.entries(routeRules).filter(([, rule]) => rule.writes && rule.roles.includes('auditor'))).toEqual([]);
 
-  const people = await callers();
-  const cases = people.flatMap((caller) => all.map((probe) => ({ caller, probe })));
-  const unexpected: string[] = [];
-  let allowed = 0;
-  let refused = 0;
-  const queue = [...cases];
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const { caller, probe } = next;
-        const client = await h.as(caller.username);
-        const response = probe.method === 'GET' ? await client.get(probe.path) : await client.post(probe.path, probe.body);
-        const expected = await allows(routeRules[probe.rule], caller, probe.facts);
-        const what = `${caller.username} ${probe.method} ${probe.path}: ${response.status}`;
-        if (expected) {
-          allowed++;
-          if ([401, 403].includes(response.status) || response.status >= 500) unexpected.push(`${what}, expected to be allowed (${JSON.stringify(response.body?.error ?? '')})`);
-        } else {
-          refused++;
-          if (response.status !== 403) unexpected.push(`${what}, expected 403`);
+    const people = await callers();
+    const cases = people.flatMap((caller) => all.map((probe) => ({ caller, probe })));
+    const unexpected: string[] = [];
+    let allowed = 0;
+    let refused = 0;
+    const queue = [...cases];
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const { caller, probe } = next;
+          const client = await h.as(caller.username);
+          const response = probe.method === 'GET' ? await client.get(probe.path) : await client.post(probe.path, probe.body);
+          const expected = await allows(routeRules[probe.rule], caller, probe.facts);
+          const what = `${caller.username} ${probe.method} ${probe.path}: ${response.status}`;
+          if (expected) {
+            allowed++;
+            if ([401, 403].includes(response.status) || response.status >= 500)
+              unexpected.push(`${what}, expected to be allowed (${JSON.stringify(response.body?.error ?? '')})`);
+          } else {
+            refused++;
+            if (response.status !== 403) unexpected.push(`${what}, expected 403`);
+          }
         }
-      }
-    }),
-  );
-  expect(unexpected).toEqual([]);
-  expect(allowed).toBeGreaterThan(100);
-  expect(refused).toBeGreaterThan(100);
-  // Half a minute alone on two cores; beside the rest of the suite, twice that or more.
-}, scaled(240_000));
+      }),
+    );
+    expect(unexpected).toEqual([]);
+    expect(allowed).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
+    // Half a minute alone on two cores; beside the rest of the suite, twice that or more.
+  },
+  scaled(240_000),
+);
 
 test('a search lists only the processes a user may read', async () => {
   const people = await callers();
-  const expected: Record<string, boolean> = { 'audit.auditor': true, [`gov-${county}.staff`]: true, 'le-210881.staff': false, 'tax-ftz.staff': false };
+  const expected: Record<string, boolean> = {
+    'audit.auditor': true,
+    [`gov-${county}.staff`]: true,
+    'le-210881.staff': false,
+    'tax-ftz.staff': false,
+  };
   for (const [username, reads] of Object.entries(expected)) {
     const caller = people.find((c) => c.username === username)!;
     // Visibility is eventually consistent: a reader waits until both processes are listed.
@@ -295,14 +328,24 @@ test('a search lists only the processes a user may read', async () => {
       return !reads || (found.some((i) => i.id === zoneId) && found.some((i) => i.id === agreementId)) ? found : undefined;
     });
     expect([username, items.length > 0]).toEqual([username, reads]);
-    for (const item of items) expect([username, item.id, await allows(routeRules['GET /api/processes/{id}'], caller, { processId: item.id, zone: item.zone })]).toEqual([username, item.id, true]);
+    for (const item of items)
+      expect([
+        username,
+        item.id,
+        await allows(routeRules['GET /api/processes/{id}'], caller, { processId: item.id, zone: item.zone }),
+      ]).toEqual([username, item.id, true]);
   }
 });
 
 test('the workflows check the actor again: an update sent past the API by the wrong organisation is refused', async () => {
   const draft = await taskFor(h, 'ftz.staff', agreementId, 'draftAgreement');
   const attempts = [
-    { id: agreementId, action: 'draftAgreement', taskId: draft.id, actor: { userId: `gov-${county}.staff`, orgId: `gov-${county}`, roles: ['staff'] } },
+    {
+      id: agreementId,
+      action: 'draftAgreement',
+      taskId: draft.id,
+      actor: { userId: `gov-${county}.staff`, orgId: `gov-${county}`, roles: ['staff'] },
+    },
     { id: zoneId, action: 'suspendZone', actor: { userId: 'ftz.admin', orgId: 'ftz', roles: ['admin'] } },
     { id: zoneId, action: 'proposeAmendment', actor: { userId: 'audit.auditor', orgId: 'audit', roles: ['auditor'] } },
   ];
@@ -312,7 +355,10 @@ test('the workflows check the actor again: an update sent past the API by the wr
     const refused = await h.client.workflow
       .getHandle(id)
       .executeUpdate(action, { args: [{ actor, taskId, requestId: randomUUID(), payload }] })
-      .then(() => undefined, (error: unknown) => error);
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
     const cause = (refused as WorkflowUpdateFailedError).cause as ApplicationFailure;
     // The actor is checked before the payload: a wrong organisation or role is Forbidden either way.

@@ -63,7 +63,12 @@ test('failed logins: a username waits after its limit, with a 429 and Retry-Afte
 
 test('every refusal is logged with who tried what, and why', async () => {
   const failedLogin = refusals().find((line) => line.status === 401 && line.username === 'tax-city.staff');
-  expect(failedLogin).toMatchObject({ level: 40, route: '/api/auth/login', reason: 'wrong username or password', address: expect.any(String) });
+  expect(failedLogin).toMatchObject({
+    level: 40,
+    route: '/api/auth/login',
+    reason: 'wrong username or password',
+    address: expect.any(String),
+  });
   expect(JSON.stringify(refusals())).not.toContain('guess-');
 
   const token = (await login('ftz.staff', 'demo')).body.token as string;
@@ -85,7 +90,10 @@ test('every refusal is logged with who tried what, and why', async () => {
 });
 
 test('the codec endpoints: a token first, decode for auditors and supervising admins only, encode seals nothing', async () => {
-  const plain = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('{"head":"李明"}').toString('base64') };
+  const plain = {
+    metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+    data: Buffer.from('{"head":"李明"}').toString('base64'),
+  };
   const [sealed] = await new AesGcmPayloadCodec(payloadKey(process.env.TEST_PAYLOAD_KEY!)).encode([JSONToPayload(plain)]);
   const sealedJson = payloadToJSON(sealed);
   const tokenOf = async (username: string) => ({ authorization: `Bearer ${(await login(username, 'demo')).body.token}` });

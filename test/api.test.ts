@@ -64,7 +64,10 @@ describe('the API', () => {
     // A route that reads a JSON body publishes its fields (or its variants), never an empty schema.
     for (const route of routes.filter((r) => r.method === 'post' && r.body && !r.upload)) {
       const schema = bodyOf(route.path);
-      expect([route.path, Boolean(schema.properties || schema.anyOf || schema.oneOf || schema.type === 'null')]).toEqual([route.path, true]);
+      expect([route.path, Boolean(schema.properties || schema.anyOf || schema.oneOf || schema.type === 'null')]).toEqual([
+        route.path,
+        true,
+      ]);
     }
     const titles = (path: string) => (bodyOf(path).anyOf as { title: string }[]).map((variant) => variant.title);
     expect(titles('/api/processes/{type}')).toEqual(expect.arrayContaining(['zone-establishment', 'entity-registration']));
@@ -84,16 +87,26 @@ describe('the API', () => {
     expect((await h.anonymous('GET', '/api/me', undefined, token)).body.orgId).toBe('city');
     expect((await h.anonymous('GET', '/api/me')).status).toBe(401);
     const [header, payload, signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), orgId: 'ftz' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), orgId: 'ftz' })).toString(
+      'base64url',
+    );
     expect((await h.anonymous('GET', '/api/me', undefined, `${header}.${forged}.${signature}`)).status).toBe(401);
     // Signed with the API's own secret and the claims it issues: only the expiry differs between the two.
     const signedFor = (exp: number) =>
-      jwt.sign({ username: 'city.admin', orgId: 'city', roles: ['admin'], exp }, h.tokenSecret, { subject: 'city.admin', jwtid: randomUUID(), algorithm: 'HS256' });
+      jwt.sign({ username: 'city.admin', orgId: 'city', roles: ['admin'], exp }, h.tokenSecret, {
+        subject: 'city.admin',
+        jwtid: randomUUID(),
+        algorithm: 'HS256',
+      });
     const now = Math.floor(Date.now() / 1000);
     expect((await h.anonymous('GET', '/api/me', undefined, signedFor(now + 60))).status).toBe(200);
     const expired = await h.anonymous('GET', '/api/me', undefined, signedFor(now - 10));
     expect([expired.status, expired.body.error.message]).toEqual([401, expect.stringContaining('expired')]);
-    const otherSecret = jwt.sign({ orgId: 'city', roles: ['admin'] }, 'another-secret', { subject: 'city.admin', jwtid: randomUUID(), expiresIn: '1h' });
+    const otherSecret = jwt.sign({ orgId: 'city', roles: ['admin'] }, 'another-secret', {
+      subject: 'city.admin',
+      jwtid: randomUUID(),
+      expiresIn: '1h',
+    });
     expect((await h.anonymous('GET', '/api/me', undefined, otherSecret)).status).toBe(401);
   });
 
@@ -125,7 +138,11 @@ test('an unreachable engine is a 503 with Retry-After, never a 500', async () =>
   try {
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     // Signed by this API's secret for a live user.
-    const token = jwt.sign({ username: 'audit.auditor', orgId: 'audit', roles: ['auditor'] }, 'x'.repeat(32), { subject: 'audit.auditor', jwtid: 'api-test', expiresIn: '1h' });
+    const token = jwt.sign({ username: 'audit.auditor', orgId: 'audit', roles: ['auditor'] }, 'x'.repeat(32), {
+      subject: 'audit.auditor',
+      jwtid: 'api-test',
+      expiresIn: '1h',
+    });
     const [health, process] = await Promise.all([
       fetch(`${base}/healthz`),
       fetch(`${base}/api/processes/zone-210881`, { headers: { authorization: `Bearer ${token}` } }),

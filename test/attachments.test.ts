@@ -17,7 +17,13 @@ afterAll(() => h?.stop());
 
 const PDF = Buffer.from('%PDF-1.4\n% a scanned map of the zone\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
-async function upload(username: string, taskId: string, bytes: Buffer, type: string, query = 'name=%E5%8D%8F%E5%90%8C%E5%8C%BA%E5%9B%BE.pdf&purpose=map') {
+async function upload(
+  username: string,
+  taskId: string,
+  bytes: Buffer,
+  type: string,
+  query = 'name=%E5%8D%8F%E5%90%8C%E5%8C%BA%E5%9B%BE.pdf&purpose=map',
+) {
   const login = await h.anonymous('POST', '/api/auth/login', { username, password: 'demo' });
   const response = await fetch(`${h.baseUrl}/api/tasks/${encodeURIComponent(taskId)}/attachments?${query}`, {
     method: 'POST',
@@ -43,14 +49,21 @@ test('a map attached to the draft: stored by its digest, listed, downloaded as a
 
   const sha256 = createHash('sha256').update(PDF).digest('hex');
   const uploaded = await upload('ftz.staff', draft.id, PDF, 'application/pdf');
-  expect(uploaded).toEqual({ status: 201, body: { sha256, size: PDF.length, mediaType: 'application/pdf', fileName: '协同区图.pdf', purpose: 'map' } });
+  expect(uploaded).toEqual({
+    status: 201,
+    body: { sha256, size: PDF.length, mediaType: 'application/pdf', fileName: '协同区图.pdf', purpose: 'map' },
+  });
   expect(readFileSync(join(h.attachmentsDir, sha256.slice(0, 2), sha256)).equals(PDF)).toBe(true);
 
   const auditor = await h.as('audit.auditor');
   const listed = await auditor.get(`/api/processes/${id}/attachments`);
-  expect(listed.body.items).toEqual([expect.objectContaining({ sha256, taskId: draft.id, uploadedBy: { userId: 'ftz.staff', orgId: 'ftz' } })]);
+  expect(listed.body.items).toEqual([
+    expect.objectContaining({ sha256, taskId: draft.id, uploadedBy: { userId: 'ftz.staff', orgId: 'ftz' } }),
+  ]);
   const login = await h.anonymous('POST', '/api/auth/login', { username: `gov-${county}.staff`, password: 'demo' });
-  const download = await fetch(`${h.baseUrl}/api/processes/${id}/attachments/${sha256}`, { headers: { authorization: `Bearer ${login.body.token}` } });
+  const download = await fetch(`${h.baseUrl}/api/processes/${id}/attachments/${sha256}`, {
+    headers: { authorization: `Bearer ${login.body.token}` },
+  });
   expect(download.status).toBe(200);
   expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
   expect(download.headers.get('x-content-type-options')).toBe('nosniff');
@@ -69,5 +82,8 @@ test('a map attached to the draft: stored by its digest, listed, downloaded as a
   const changed = Buffer.from(PDF);
   changed[changed.length - 2] ^= 1;
   writeFileSync(path, changed);
-  expect(await verifyAttachments(bundle, dir)).toEqual({ attachments: 'failed', files: [{ sha256, fileName: '协同区图.pdf', result: 'changed' }] });
+  expect(await verifyAttachments(bundle, dir)).toEqual({
+    attachments: 'failed',
+    files: [{ sha256, fileName: '协同区图.pdf', result: 'changed' }],
+  });
 });

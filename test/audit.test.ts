@@ -72,7 +72,10 @@ describe('the timeline', () => {
     ]);
     const named = timeline.find(sameKind('bodyNamed'));
     expect(named.decision.payload).toBe(`名称：${body.name}；负责人：${body.head}；联系方式：${body.contact}；地址：${body.address}`);
-    expect(timeline.find(sameKind('launched')).decision).toMatchObject({ action: 'launch', payload: expect.stringMatching(new RegExp(`^县（市、区）代码：${county}；批复文号：.+；批复日期：\\d{4}-\\d{2}-\\d{2}$`)) });
+    expect(timeline.find(sameKind('launched')).decision).toMatchObject({
+      action: 'launch',
+      payload: expect.stringMatching(new RegExp(`^县（市、区）代码：${county}；批复文号：.+；批复日期：\\d{4}-\\d{2}-\\d{2}$`)),
+    });
     expect(timeline.find(sameKind('suspended')).decision.payload).toBe('理由：例行检查');
 
     const retried = timeline.find(sameKind('activityRetried'));
@@ -88,7 +91,9 @@ describe('the timeline', () => {
     for (const join of joins) expect(runs.has(join.runId)).toBe(true);
 
     const english = (await (await h.as('audit.auditor')).get(`/api/processes/${zoneId}/timeline?lang=en`)).body as any[];
-    expect(english.find((e) => e.kind === 'deadlineSet').summary).toMatch(/^Deadline set for signing the memorandum: 30 working days, due /);
+    expect(english.find((e) => e.kind === 'deadlineSet').summary).toMatch(
+      /^Deadline set for signing the memorandum: 30 working days, due /,
+    );
     expect(english.find(sameKind('memorandumSigned')).decision.payload).toBe('Decision: sign');
   });
 
@@ -98,7 +103,9 @@ describe('the timeline', () => {
     // Past the API's own check: the workflow reads the records before it decides, and refuses.
     const refused = await h.client.workflow
       .getHandle(agreementId)
-      .executeUpdate('draftAgreement', { args: [{ actor, taskId: draft.id, requestId: randomUUID(), payload: agreementContent([{ powerCode: 'XK-999' }]) }] })
+      .executeUpdate('draftAgreement', {
+        args: [{ actor, taskId: draft.id, requestId: randomUUID(), payload: agreementContent([{ powerCode: 'XK-999' }]) }],
+      })
       .catch((error: Error) => error);
     expect(refused).toMatchObject({ cause: { message: expect.stringContaining('XK-999') } });
     await h.client.workflow.getHandle(agreementId).terminate('核查用，终止');
@@ -137,7 +144,9 @@ describe('search', () => {
     // An open task past its due date makes its process overdue: a memorandum not drafted within its period.
     const second = await h.newCounty({ signingPeriod: { seconds: 2 } });
     const other = await launch(h, second);
-    expect(await eventually(async () => ((await ids(`overdue=true&zone=${second}`)).length ? ids(`overdue=true&zone=${second}`) : undefined))).toEqual([other]);
+    expect(
+      await eventually(async () => ((await ids(`overdue=true&zone=${second}`)).length ? ids(`overdue=true&zone=${second}`) : undefined)),
+    ).toEqual([other]);
     expect(await ids(`overdue=true&zone=${county}`)).toEqual([]);
     expect(await ids(`overdue=false&zone=${second}`)).toEqual([]);
   });
@@ -145,7 +154,11 @@ describe('search', () => {
   test('bad criteria are a 400 naming them', async () => {
     const response = await (await h.as('audit.auditor')).get("/api/processes?entity=123&startedFrom=yesterday&stage=A'B");
     expect(response.status).toBe(400);
-    expect(response.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['query.entity', 'query.stage', 'query.startedFrom']);
+    expect(response.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'query.entity',
+      'query.stage',
+      'query.startedFrom',
+    ]);
   });
 });
 
@@ -160,7 +173,9 @@ describe('export and verification', () => {
     // The histories are raw: the management body's head is sealed in them, readable only in the timeline.
     // Every payload opened as it is stored (base64 of its bytes): none holds the head's name in clear.
     const stored = JSON.stringify(bundle.runs);
-    const payloadTexts = [...stored.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)].map(([, data]) => Buffer.from(data, 'base64').toString('utf8'));
+    const payloadTexts = [...stored.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)].map(([, data]) =>
+      Buffer.from(data, 'base64').toString('utf8'),
+    );
     expect(payloadTexts.length).toBeGreaterThan(10);
     expect(payloadTexts.filter((text) => text.includes(body.head))).toEqual([]);
     expect(stored).not.toContain(body.head);
@@ -183,7 +198,11 @@ describe('export and verification', () => {
     const firstRun = (bundle: any) => bundle.runs[0].history.events;
     const cases: [string, string, Partial<Record<'chain' | 'signature' | 'replay', string>>][] = [
       ['an event changed', edited((b) => (firstRun(b)[4].eventTime = '2020-01-01T00:00:00Z')), { chain: 'broken', signature: 'bad' }],
-      ['two events swapped', edited((b) => firstRun(b).splice(5, 2, firstRun(b)[6], firstRun(b)[5])), { chain: 'broken', signature: 'bad', replay: 'failed' }],
+      [
+        'two events swapped',
+        edited((b) => firstRun(b).splice(5, 2, firstRun(b)[6], firstRun(b)[5])),
+        { chain: 'broken', signature: 'bad', replay: 'failed' },
+      ],
       ['the last events of a run cut off', edited((b) => firstRun(b).splice(-4)), { chain: 'broken', signature: 'bad' }],
       [
         'the last run cut off, the chain cut to match',
@@ -202,7 +221,10 @@ describe('export and verification', () => {
     ];
     for (const [what, text, expected] of cases) {
       const result = await verifyBundle(text, deps);
-      expect([what, { chain: result.chain, signature: result.signature, replay: result.replay }]).toEqual([what, expect.objectContaining(expected)]);
+      expect([what, { chain: result.chain, signature: result.signature, replay: result.replay }]).toEqual([
+        what,
+        expect.objectContaining(expected),
+      ]);
       for (const check of Object.keys(expected) as ('chain' | 'signature' | 'replay')[]) {
         if (expected[check] !== 'ok') expect([what, result.failures[check]]).toEqual([what, expect.any(String)]);
       }
@@ -222,9 +244,19 @@ describe('export and verification', () => {
     writeFileSync(join(dir, 'key.pem'), publicKey.pem);
     writeFileSync(join(dir, 'good.json'), exported);
     writeFileSync(join(dir, 'bad.json'), flipByteOf(exported, '"summary": "', 2));
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dir, PAYLOAD_KEY: process.env.TEST_PAYLOAD_KEY, WORKFLOW_BUNDLE: process.env.TEST_WORKFLOW_BUNDLE };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dir,
+      PAYLOAD_KEY: process.env.TEST_PAYLOAD_KEY,
+      WORKFLOW_BUNDLE: process.env.TEST_WORKFLOW_BUNDLE,
+    };
     const run = (file: string) =>
-      execFileAsync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', join(dir, file), '--public-key', join(dir, 'key.pem')], { cwd: join(__dirname, '..'), env }).then(
+      execFileAsync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/audit-verify.ts', join(dir, file), '--public-key', join(dir, 'key.pem')],
+        { cwd: join(__dirname, '..'), env },
+      ).then(
         ({ stdout }) => ({ code: 0, result: JSON.parse(stdout) }),
         (error: { code: number; stdout: string }) => ({ code: error.code, result: JSON.parse(error.stdout) }),
       );
@@ -235,7 +267,9 @@ describe('export and verification', () => {
 
   test('the raw history route gives every run, sealed', async () => {
     const history = (await (await h.as('audit.auditor')).get(`/api/processes/${zoneId}/history`)).body;
-    expect(history.runs.map((run: { runId: string }) => run.runId)).toEqual(JSON.parse(exported).runs.map((run: { runId: string }) => run.runId));
+    expect(history.runs.map((run: { runId: string }) => run.runId)).toEqual(
+      JSON.parse(exported).runs.map((run: { runId: string }) => run.runId),
+    );
     expect(JSON.stringify(history)).toContain(Buffer.from('binary/encrypted').toString('base64'));
   });
 });

@@ -27,7 +27,9 @@ test('a file is uploaded to a task, listed on the task and the process, and open
   await form.getByText('附件').waitFor();
 
   // An HTML page named .pdf: refused, with the reason in Chinese.
-  await form.locator('input[type=file]').setInputFiles({ name: '伪装.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>x</body></html>') });
+  await form
+    .locator('input[type=file]')
+    .setInputFiles({ name: '伪装.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>x</body></html>') });
   await form.getByRole('button', { name: '上传' }).click();
   await form.getByTestId('attachment-message').filter({ hasText: '文件内容不是声明的类型' }).waitFor();
 

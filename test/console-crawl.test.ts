@@ -27,7 +27,11 @@ beforeAll(async () => {
   const reviewed = await reportedPenalty(h, zone, uscc);
   decisionNumber = reviewed.decisionNumber;
   const returned = await reportedPenalty(h, zone, uscc);
-  await complete(h, 'ftz.staff', returned.id, 'reviewPenalty', { decision: 'return', reasons: ['documentsMissing'], note: '请补充送达回证' });
+  await complete(h, 'ftz.staff', returned.id, 'reviewPenalty', {
+    decision: 'return',
+    reasons: ['documentsMissing'],
+    note: '请补充送达回证',
+  });
   const filed = await filePenalty(h, zone, uscc);
   processIds.push(reviewed.id, returned.id, filed.body.id);
   const awaitingConsent = await applied(h, `zone-${zone}.staff`, application(zone));
@@ -65,7 +69,12 @@ async function visit(page: Page, path: string): Promise<void> {
   await page.goto(`${h.baseUrl}/#/${path}`);
   await page.waitForFunction(() => {
     const content = document.getElementById('content');
-    return !document.querySelector('[data-testid=loading]') && !!content && !content.innerText.includes('加载中') && content.innerText.trim().length > 0;
+    return (
+      !document.querySelector('[data-testid=loading]') &&
+      !!content &&
+      !content.innerText.includes('加载中') &&
+      content.innerText.trim().length > 0
+    );
   });
   // A task's form waits for its process; a process page for its timeline.
   if (path.startsWith('tasks/')) await page.locator('form, .badge.done, [data-testid=read-only-task]').first().waitFor();
@@ -95,11 +104,26 @@ async function wordsFound(page: Page): Promise<string[]> {
   const text = (await page.locator('#content').innerText()).replace(PROCESS_ID, '#');
   return FORBIDDEN_WORDS.flatMap(([name, pattern]) => {
     const found = pattern.exec(text);
-    return found ? [`${name}: “${text.slice(Math.max(0, found.index - 20), found.index + found[0].length + 20).replace(/\s+/g, ' ')}”`] : [];
+    return found
+      ? [`${name}: “${text.slice(Math.max(0, found.index - 20), found.index + found[0].length + 20).replace(/\s+/g, ' ')}”`]
+      : [];
   });
 }
 
-const PAGES = ['inbox', 'processes', 'launch', 'zones', 'powers', 'agreements', 'entities', 'penalties', 'statistics', 'pilots', 'supervision', 'organizations'];
+const PAGES = [
+  'inbox',
+  'processes',
+  'launch',
+  'zones',
+  'powers',
+  'agreements',
+  'entities',
+  'penalties',
+  'statistics',
+  'pilots',
+  'supervision',
+  'organizations',
+];
 const detailPages = () => [
   `zones/${zone}`,
   `entities/${uscc}`,
@@ -110,11 +134,21 @@ const detailPages = () => [
 /** The tasks in this user's inbox, as the inbox links them. */
 async function inboxTasks(page: Page): Promise<string[]> {
   await visit(page, 'inbox');
-  const links = await page.locator('tr[data-task] a[href^="#/tasks/"]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!.slice(2)));
+  const links = await page
+    .locator('tr[data-task] a[href^="#/tasks/"]')
+    .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!.slice(2)));
   return [...new Set(links)];
 }
 
-const USERS = () => ['ftz.admin', 'ftz.staff', `gov-${zone}.staff`, `le-${zone}.staff`, `zone-${zone}.staff`, 'audit.auditor', 'city.admin'];
+const USERS = () => [
+  'ftz.admin',
+  'ftz.staff',
+  `gov-${zone}.staff`,
+  `le-${zone}.staff`,
+  `zone-${zone}.staff`,
+  'audit.auditor',
+  'city.admin',
+];
 
 test('every page and every task form, in Chinese, as the FTZ, a county, its enforcement, its zone body, the city and an auditor: words, not codes', async () => {
   const problems: string[] = [];
@@ -144,9 +178,23 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}) at ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      );
   });
   return violations;
 }
@@ -160,7 +208,10 @@ test('an axe scan of every page and task form finds no serious or critical viola
     const page = await login(username);
     const tasks = paths.length ? [] : await inboxTasks(page);
     for (const path of [...paths, ...tasks]) {
-      for (const [width, height] of [[1440, 900], [390, 844]]) {
+      for (const [width, height] of [
+        [1440, 900],
+        [390, 844],
+      ]) {
         await page.setViewportSize({ width, height });
         await visit(page, path);
         for (const found of await axeViolations(page)) problems.push(`${username} #/${decodeURIComponent(path)} at ${width}px: ${found}`);
@@ -179,4 +230,3 @@ test('an axe scan of every page and task form finds no serious or critical viola
   }
   expect(problems).toEqual([]);
 }, 600_000);
-

@@ -22,7 +22,10 @@ const shots = process.env.SCREENSHOT_DIR ?? join(process.env.TEST_RUN_DIR ?? '.'
 /** The page as a desk (1440 px) and a phone (390 px) show it; then back to the tests' own size. */
 async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(shots, { recursive: true });
-  for (const [width, height] of [[1440, 900], [390, 844]]) {
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ]) {
     await page.setViewportSize({ width, height });
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
@@ -146,7 +149,9 @@ test('P4 by clicking: filed by the enforcement, reported, returned twice with re
   const record = await penaltyRecord(h, decisionNumber);
   expect(record.status).toBe('RECOGNISED');
   expect(record.rounds).toBe(2);
-  expect(record.reviews.filter((r: { outcome: string }) => r.outcome === 'returned').map((r: { reasons: string[] }) => r.reasons.length)).toEqual([1, 2]);
+  expect(
+    record.reviews.filter((r: { outcome: string }) => r.outcome === 'returned').map((r: { reasons: string[] }) => r.reasons.length),
+  ).toEqual([1, 2]);
 });
 
 test('P6 by clicking: a seeded measure is offered without a listing; the county adopts it seeing the measure', async () => {
@@ -262,5 +267,9 @@ test('at 390 px the menu folds behind a button and 退出 is on screen, and logs
   expect((await h.anonymous('GET', '/api/me', undefined, token!)).status).toBe(200);
   await page.getByTestId('logout').click();
   await page.waitForURL('**/#/login');
-  await eventually(async () => ((await h.anonymous('GET', '/api/me', undefined, token!)).status === 401 ? true : undefined), 10_000, 'the token to be revoked');
+  await eventually(
+    async () => ((await h.anonymous('GET', '/api/me', undefined, token!)).status === 401 ? true : undefined),
+    10_000,
+    'the token to be revoked',
+  );
 });

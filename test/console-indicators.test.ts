@@ -52,12 +52,21 @@ test('by clicking in Chinese: the FTZ launches the month, the zone body reports,
   await body.getByTestId('indicator-definitions').getByText('税收收入（万元）').waitFor();
   // The units come filled in from the definitions; a negative figure is refused, in Chinese, on its field.
   expect(await body.inputValue('input[name="figures.actualForeignInvestment.unit"]')).toBe('万美元');
-  await fill(body, { newMarketEntities: 21, registeredCapital: 3500.5, taxRevenue: -8, importExportValue: 1200, actualForeignInvestment: 55.5 });
+  await fill(body, {
+    newMarketEntities: 21,
+    registeredCapital: 3500.5,
+    taxRevenue: -8,
+    importExportValue: 1200,
+    actualForeignInvestment: 55.5,
+  });
   await body.click('form button[type=submit]');
   const refusal = body.getByTestId('form-error');
   await refusal.getByText('经济指标填报有误，未予报送，请按提示修改').waitFor();
   await refusal.getByText('税收收入：不得为负数').waitFor();
-  expect((await (await h.as('audit.auditor')).get(`/api/indicators?period=2026-09&zone=${zone}`)).body.reports[0]).toMatchObject({ status: 'PENDING', figures: null });
+  expect((await (await h.as('audit.auditor')).get(`/api/indicators?period=2026-09&zone=${zone}`)).body.reports[0]).toMatchObject({
+    status: 'PENDING',
+    figures: null,
+  });
   await fill(body, { taxRevenue: 980 });
   await submitAndWaitForProcess(body);
 
@@ -107,5 +116,7 @@ test('by clicking in Chinese: the FTZ launches the month, the zone body reports,
   const header = rows.find((r) => r[0] === '单位')!;
   const line = rows.find((r) => r[1] === zone)!;
   expect(line[header.indexOf('税收收入（万元）')]).toBe(890.25);
-  expect(line[header.indexOf('实际利用外资（万美元）')]).toBe(api.rows.find((r: { unit: string }) => r.unit === zone).indicators.actualForeignInvestment);
+  expect(line[header.indexOf('实际利用外资（万美元）')]).toBe(
+    api.rows.find((r: { unit: string }) => r.unit === zone).indicators.actualForeignInvestment,
+  );
 });

@@ -31,9 +31,16 @@ test('a county clerk sees the unread count, reads a new task in the notification
   await row.getByText('新待办').waitFor();
   await row.getByRole('button', { name: '标为已读' }).click();
   await row.getByText('已读').waitFor();
-  await page.getByTestId('unread-count').getByText(`${before - 1} 条未读`).waitFor();
+  await page
+    .getByTestId('unread-count')
+    .getByText(`${before - 1} 条未读`)
+    .waitFor();
   // The header's count follows at once.
-  if (before > 1) await page.getByTestId('bell-count').getByText(String(before - 1)).waitFor();
+  if (before > 1)
+    await page
+      .getByTestId('bell-count')
+      .getByText(String(before - 1))
+      .waitFor();
   else await page.getByTestId('bell-count').waitFor({ state: 'detached' });
 
   await row.getByRole('link', { name: '协同区设立' }).click();
@@ -47,7 +54,10 @@ test('an admin sets the e-mail and robot channels; a wrong address is refused on
   const form = page.getByTestId('channels');
   await form.locator('input[name=email]').fill('不是邮箱');
   await form.getByRole('button', { name: '保存通知渠道' }).click();
-  await form.getByRole('alert').getByText(/提交的内容有 \d+ 处不符合要求/).waitFor();
+  await form
+    .getByRole('alert')
+    .getByText(/提交的内容有 \d+ 处不符合要求/)
+    .waitFor();
   expect((await (await h.as(`gov-${county}.admin`)).get('/api/notification-channels')).body.items).toEqual([]);
 
   await form.locator('input[name=email]').fill(`office@${county}.gov.test`);
@@ -56,7 +66,8 @@ test('an admin sets the e-mail and robot channels; a wrong address is refused on
   await form.getByText('通知渠道已保存').waitFor();
   const saved = (await (await h.as(`gov-${county}.admin`)).get('/api/notification-channels')).body.items;
   expect(saved.map((c: { channel: string; target: string }) => [c.channel, c.target])).toEqual([
-    ['email', `office@${county}.gov.test`], ['webhook', 'https://oapi.dingtalk.com/robot/send?access_token=abc'],
+    ['email', `office@${county}.gov.test`],
+    ['webhook', 'https://oapi.dingtalk.com/robot/send?access_token=abc'],
   ]);
   // A clerk sees the centre, not the channels.
   const clerk = await loginAs(browser, h.baseUrl, `gov-${county}.staff`);

@@ -80,7 +80,9 @@ test('a practice of 盖州 proposed, accepted and adopted in 鲅鱼圈, by click
   await submitAndWaitForProcess(ftz);
 
   const measureCode = await eventually(async () => {
-    const [row] = await h.db.query<{ measure_code: string | null }>('SELECT measure_code FROM reform_practices WHERE process_id = $1', [id]);
+    const [row] = await h.db.query<{ measure_code: string | null }>('SELECT measure_code FROM reform_practices WHERE process_id = $1', [
+      id,
+    ]);
     return row?.measure_code ?? undefined;
   });
   const government = await loginAs(browser, h.baseUrl, `gov-${BAYUQUAN}.staff`);
@@ -98,7 +100,10 @@ test('a practice of 盖州 proposed, accepted and adopted in 鲅鱼圈, by click
   await city.click('a[href="#/reform"]');
   const row = city.locator(`[data-testid=innovations] tr[data-zone="${GAIZHOU}"][data-practice="${id}"]`);
   await row.getByText('已采纳推广').waitFor();
-  await row.getByTestId('adoptions').getByText(/鲅鱼圈.*已实施/).waitFor();
+  await row
+    .getByTestId('adoptions')
+    .getByText(/鲅鱼圈.*已实施/)
+    .waitFor();
   expect(await row.locator('td').first().textContent()).toContain('盖州');
 });
 

@@ -94,7 +94,9 @@ test('statistics: the national row is the sum of the municipal rows; a snapshot 
   const table = page.getByTestId('statistics');
   await table.locator(`tr[data-unit="${registrationZone}"]`).waitFor();
   await table.locator(`tr[data-unit="${penalty.zone}"]`).waitFor();
-  const units = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit')!).filter((u) => u !== 'total'));
+  const units = await table
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit')!).filter((u) => u !== 'total'));
   const municipal = await Promise.all(units.map((unit) => rowFigures(page, 'statistics', unit)));
   expect(municipal.reduce((n, row) => n + row.registrations, 0)).toBeGreaterThan(0);
 
@@ -102,7 +104,8 @@ test('statistics: the national row is the sum of the municipal rows; a snapshot 
   await table.locator('tr[data-unit="ftz"]').getByText(registrationZone).waitFor();
   await expect(table.locator('tbody tr').count()).resolves.toBe(2);
   const national = await rowFigures(page, 'statistics', 'ftz');
-  for (const [name, value] of Object.entries(national)) expect([name, value]).toEqual([name, municipal.reduce((n, row) => n + row[name], 0)]);
+  for (const [name, value] of Object.entries(national))
+    expect([name, value]).toEqual([name, municipal.reduce((n, row) => n + row[name], 0)]);
 
   // March is taken by the button; asked again, the refusal is shown.
   await page.click('[data-testid=view-municipal]');
@@ -124,7 +127,11 @@ test('pilots: the matrix shows which zone adopted a measure and which has yet to
   const listing = { titleZh: '跨区域通办', titleEn: 'Cross-zone services', grantedBy: '辽宁省人民政府', grantedOn: '2024-06-01' };
   const launched = await (await h.as('ftz.admin')).post('/api/processes/pilot-adoption', { measureCode, listing });
   expect(launched.status).toBe(201);
-  await complete(h, `gov-${registrationZone}.staff`, launched.body.id, 'decidePilot', { decision: 'adopt', date: '2026-05-01', note: '自5月起实施' });
+  await complete(h, `gov-${registrationZone}.staff`, launched.body.id, 'decidePilot', {
+    decision: 'adopt',
+    date: '2026-05-01',
+    note: '自5月起实施',
+  });
 
   const page = await loginAs(browser, h.baseUrl, 'audit.auditor');
   await page.click('a[href="#/pilots"]');

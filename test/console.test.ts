@@ -136,7 +136,11 @@ test('a zone is established through the console alone, by the right staff of eac
   const signedMemorandum = documents.locator('li').filter({ hasText: /营自贸发〔\d{4}〕\d+号/ });
   await signedMemorandum.waitFor();
   expect(await signedMemorandum.getByTestId('signed-by').textContent()).toMatch(/^电子签名：自贸区营口片区管委会、.+/);
-  await documents.locator('li').filter({ hasText: approval(county).documentNumber }).getByText('电子签名：营口市人民政府').waitFor();
+  await documents
+    .locator('li')
+    .filter({ hasText: approval(county).documentNumber })
+    .getByText('电子签名：营口市人民政府')
+    .waitFor();
   const print = signedMemorandum.getByRole('link', { name: '打印' });
   expect(await print.getAttribute('target')).toBe('_blank');
   const printed = await government.request.get(h.baseUrl + (await print.getAttribute('href')));
@@ -271,7 +275,10 @@ test('a delegation agreement is negotiated through the console: items chosen fro
   await openTask(government, processId, 'reviewAgreement');
   await government.getByTestId('memorandum').getByText('按月报送办理情况').waitFor();
   // The items in words: the power by code and name, the scope as a word.
-  await government.getByTestId('memorandum').getByText(/^职权：XK-001 .+；范围：决定$/).waitFor();
+  await government
+    .getByTestId('memorandum')
+    .getByText(/^职权：XK-001 .+；范围：决定$/)
+    .waitFor();
   expect(await government.getByTestId('memorandum').innerText()).not.toMatch(/委托事项 · 0|decision|true/);
   const governmentLeader = await loginAs(browser, h.baseUrl, `gov-${zone}.leader`);
   await openTask(governmentLeader, processId, 'reviewAgreement');

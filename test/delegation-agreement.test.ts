@@ -10,7 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-async function activeZone(policy: Parameters<Harness['newCounty']>[0] = {}, agreementPolicy: Record<string, unknown> = {}): Promise<string> {
+async function activeZone(
+  policy: Parameters<Harness['newCounty']>[0] = {},
+  agreementPolicy: Record<string, unknown> = {},
+): Promise<string> {
   const zone = await h.newCounty(policy);
   for (const [key, value] of Object.entries(agreementPolicy)) {
     await h.db.query('INSERT INTO policies (key, scope, value) VALUES ($1, $2, $3)', [key, zone, JSON.stringify(value)]);
@@ -23,7 +26,11 @@ describe('delegation agreements', () => {
   test('negotiated, signed by both, announced: IN FORCE with its powers, and authority follows its term to the day', async () => {
     const zone = await activeZone();
     const term = { startDate: today(), endDate: addDays(today(), 364) };
-    const id = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-001' }, { powerCode: 'JC-002', scope: 'review' }], term));
+    const id = await concludeAgreement(
+      h,
+      zone,
+      agreementContent([{ powerCode: 'XK-001' }, { powerCode: 'JC-002', scope: 'review' }], term),
+    );
 
     const listed = (await (await h.as('gov-210881.staff')).get(`/api/agreements?zone=${zone}`)).body;
     expect(listed).toEqual([
@@ -42,11 +49,19 @@ describe('delegation agreements', () => {
     ]);
     expect(await authority(h, zone, 'XK-001', term.startDate)).toEqual({ inForce: true, agreementId: id, version: 1, scope: 'decision' });
     expect(await authority(h, zone, 'XK-001', term.endDate)).toMatchObject({ inForce: true, version: 1 });
-    expect(await authority(h, zone, 'XK-001', addDays(term.endDate, 1))).toMatchObject({ inForce: false, reason: expect.stringContaining('not on') });
+    expect(await authority(h, zone, 'XK-001', addDays(term.endDate, 1))).toMatchObject({
+      inForce: false,
+      reason: expect.stringContaining('not on'),
+    });
     expect(await authority(h, zone, 'XK-001', addDays(term.startDate, -1))).toMatchObject({ inForce: false });
     expect(await authority(h, zone, 'XK-002', term.startDate)).toMatchObject({ inForce: false });
     expect(await timelineKinds(h, id)).toEqual([
-      'agreementLaunched', 'agreementDrafted', 'agreementSigned', 'agreementSigned', 'agreementConcluded', 'agreementAnnounced',
+      'agreementLaunched',
+      'agreementDrafted',
+      'agreementSigned',
+      'agreementSigned',
+      'agreementConcluded',
+      'agreementAnnounced',
     ]);
   });
 
@@ -59,12 +74,23 @@ describe('delegation agreements', () => {
     const returned = await complete(h, 'ftz.staff', id, 'reviewAgreement', { decision: 'return', comments: '补充责任条款' });
     expect(returned).toMatchObject({ stage: 'DRAFTING', signatures: {} });
     const redraft = await taskFor(h, 'ftz.staff', id, 'draftAgreement');
-    expect(redraft.context).toMatchObject({ returnedVersion: 1, comments: '补充责任条款', prefill: expect.objectContaining({ items: [{ powerCode: 'XK-002', scope: 'decision' }] }) });
+    expect(redraft.context).toMatchObject({
+      returnedVersion: 1,
+      comments: '补充责任条款',
+      prefill: expect.objectContaining({ items: [{ powerCode: 'XK-002', scope: 'decision' }] }),
+    });
 
     const stale = await (await h.as('ftz.leader')).post(`/api/tasks/${ftzReview.id}/complete`, { decision: 'sign' });
     expect(stale.status).toBe(409);
     const signedStale = h.client.workflow.getHandle(id).executeUpdate('reviewAgreement', {
-      args: [{ actor: { userId: 'ftz.leader', orgId: 'ftz', roles: ['leader'] }, taskId: ftzReview.id, requestId: 'stale', payload: { decision: 'sign' } }],
+      args: [
+        {
+          actor: { userId: 'ftz.leader', orgId: 'ftz', roles: ['leader'] },
+          taskId: ftzReview.id,
+          requestId: 'stale',
+          payload: { decision: 'sign' },
+        },
+      ],
     });
     await expect(signedStale).rejects.toMatchObject({ cause: { type: 'Conflict' } });
 
@@ -72,7 +98,10 @@ describe('delegation agreements', () => {
     await complete(h, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
     const signed = await complete(h, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
     expect(signed.stage).toBe('ANNOUNCING');
-    expect(signed.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'returned'], [2, 'signed']]);
+    expect(signed.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [1, 'returned'],
+      [2, 'signed'],
+    ]);
     expect(signed.openTasks).toEqual([expect.objectContaining({ action: 'announceAgreement', orgId: 'ftz', dueAt: expect.any(String) })]);
     expect((await agreement(h, id)).status).toBe('SIGNED');
     expect(await authority(h, zone, 'XK-002', today())).toMatchObject({ inForce: false, reason: expect.stringContaining('not announced') });
@@ -85,15 +114,26 @@ describe('delegation agreements', () => {
     await complete(h, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
     const signed = await complete(h, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
     const task = await taskFor(h, 'ftz.staff', id, 'announceAgreement');
-    const announce = (announcedOn: string) => h.as('ftz.staff').then((ftz) => ftz.post(`/api/tasks/${task.id}/complete`, { announcementRef: '营自贸委〔2026〕9号', announcedOn }));
+    const announce = (announcedOn: string) =>
+      h.as('ftz.staff').then((ftz) => ftz.post(`/api/tasks/${task.id}/complete`, { announcementRef: '营自贸委〔2026〕9号', announcedOn }));
 
     const future = await announce(addDays(today(), 60));
-    expect([future.status, future.body.error.details]).toEqual([400, [{ path: 'body.announcedOn', message: expect.stringContaining('公告日期不得晚于今天') }]]);
+    expect([future.status, future.body.error.details]).toEqual([
+      400,
+      [{ path: 'body.announcedOn', message: expect.stringContaining('公告日期不得晚于今天') }],
+    ]);
     const early = await announce(addDays(today(), -1));
     expect([early.status, early.body.error.details[0].path]).toEqual([400, 'body.announcedOn']);
     // Sent past the API, straight to the engine: the workflow's own validator refuses it too.
     const late = h.client.workflow.getHandle(id).executeUpdate('announceAgreement', {
-      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: task.id, requestId: 'future', payload: { announcementRef: '营自贸委〔2026〕9号', announcedOn: addDays(today(), 60) } }],
+      args: [
+        {
+          actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] },
+          taskId: task.id,
+          requestId: 'future',
+          payload: { announcementRef: '营自贸委〔2026〕9号', announcedOn: addDays(today(), 60) },
+        },
+      ],
     });
     await expect(late).rejects.toMatchObject({ cause: { type: 'BadRequest', message: expect.stringContaining('announcedOn') } });
     expect(await agreement(h, id)).toMatchObject({ status: 'SIGNED', announcedOn: null });
@@ -115,7 +155,9 @@ describe('delegation agreements', () => {
 
     const unknown = await attempt(agreementContent([{ powerCode: 'ZZ-999' }]));
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.details).toEqual([{ path: 'body.items.0.powerCode', message: expect.stringContaining('not in the published catalogue') }]);
+    expect(unknown.body.error.details).toEqual([
+      { path: 'body.items.0.powerCode', message: expect.stringContaining('not in the published catalogue') },
+    ]);
     const tooLong = await attempt(agreementContent([{ powerCode: 'XK-004' }], { startDate: '2026-01-01', endDate: '2029-01-01' }));
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.details).toEqual([{ path: 'body.term.endDate', message: 'a term may last at most 3 years' }]);
@@ -131,16 +173,33 @@ describe('delegation agreements', () => {
 
     // The workflow refuses the same even when the API is bypassed.
     const bypass = h.client.workflow.getHandle(id).executeUpdate('draftAgreement', {
-      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: task.id, requestId: 'bypass', payload: agreementContent([{ powerCode: 'XK-003' }]) }],
+      args: [
+        {
+          actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] },
+          taskId: task.id,
+          requestId: 'bypass',
+          payload: agreementContent([{ powerCode: 'XK-003' }]),
+        },
+      ],
     });
     await expect(bypass).rejects.toMatchObject({ cause: { type: 'Conflict', message: expect.stringContaining('already entrusted') } });
     // A malformed draft past the API meets the workflow's own parse (zod shared by the worker's
     // workflows, the schema built at its first use) and is refused field by field.
     const malformed = h.client.workflow.getHandle(id).executeUpdate('draftAgreement', {
-      args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: task.id, requestId: 'malformed', payload: { ...agreementContent([{ powerCode: 'XK-005' }]), rights: '', term: { startDate: '2026-13-01', endDate: '2027-01-01' } } }],
+      args: [
+        {
+          actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] },
+          taskId: task.id,
+          requestId: 'malformed',
+          payload: { ...agreementContent([{ powerCode: 'XK-005' }]), rights: '', term: { startDate: '2026-13-01', endDate: '2027-01-01' } },
+        },
+      ],
     });
     await expect(malformed).rejects.toMatchObject({
-      cause: { type: 'BadRequest', message: expect.stringMatching(/^invalid draftAgreement payload: .*term\.startDate: a date, YYYY-MM-DD.*rights: Too small/) },
+      cause: {
+        type: 'BadRequest',
+        message: expect.stringMatching(/^invalid draftAgreement payload: .*term\.startDate: a date, YYYY-MM-DD.*rights: Too small/),
+      },
     });
 
     const state = (await (await h.as('audit.auditor')).get(`/api/processes/${id}`)).body;
@@ -199,9 +258,15 @@ describe('delegation agreements', () => {
   test('either side terminates early with a reason; authority ends that day', async () => {
     const zone = await activeZone();
     const id = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-008' }]));
-    expect((await (await h.as(`gov-${zone}.staff`)).post(`/api/processes/${id}/actions/terminateAgreement`, { reason: 'x' })).status).toBe(403);
-    expect((await (await h.as('gov-210881.admin')).post(`/api/processes/${id}/actions/terminateAgreement`, { reason: 'x' })).status).toBe(403);
-    const done = await (await h.as(`gov-${zone}.admin`)).post(`/api/processes/${id}/actions/terminateAgreement`, { reason: '协同区无力承接' });
+    expect((await (await h.as(`gov-${zone}.staff`)).post(`/api/processes/${id}/actions/terminateAgreement`, { reason: 'x' })).status).toBe(
+      403,
+    );
+    expect((await (await h.as('gov-210881.admin')).post(`/api/processes/${id}/actions/terminateAgreement`, { reason: 'x' })).status).toBe(
+      403,
+    );
+    const done = await (
+      await h.as(`gov-${zone}.admin`)
+    ).post(`/api/processes/${id}/actions/terminateAgreement`, { reason: '协同区无力承接' });
     expect(done.status).toBe(200);
     expect(done.body.state.stage).toBe('TERMINATED');
     expect(await agreement(h, id)).toMatchObject({ status: 'TERMINATED', terminatedOn: today() });

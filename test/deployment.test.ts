@@ -23,7 +23,13 @@ const manifests = readdirSync(join(ROOT, 'deploy', 'kubernetes'))
   .flatMap((file) =>
     parseAllDocuments(read(`deploy/kubernetes/${file}`)).map((document) => {
       expect(document.errors).toEqual([]);
-      return document.toJS() as { kind: string; metadata?: { name: string }; data?: Record<string, string>; resources?: string[]; spec?: any };
+      return document.toJS() as {
+        kind: string;
+        metadata?: { name: string };
+        data?: Record<string, string>;
+        resources?: string[];
+        spec?: any;
+      };
     }),
   );
 const containers = (kind: string, name: string): Container[] => {
@@ -48,9 +54,16 @@ describe('the deployment files', () => {
     const kustomization = manifests.find((m) => m.kind === 'Kustomization');
     const files = readdirSync(join(ROOT, 'deploy', 'kubernetes')).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml');
     expect(kustomization?.resources?.slice().sort()).toEqual(files.sort());
-    expect(manifests.map((m) => m.kind).sort()).toEqual(
-      ['ConfigMap', 'Deployment', 'Deployment', 'Job', 'Kustomization', 'Namespace', 'PodDisruptionBudget', 'Service'],
-    );
+    expect(manifests.map((m) => m.kind).sort()).toEqual([
+      'ConfigMap',
+      'Deployment',
+      'Deployment',
+      'Job',
+      'Kustomization',
+      'Namespace',
+      'PodDisruptionBudget',
+      'Service',
+    ]);
   });
 
   test('each container runs the entry point of its npm script, with the variables that process requires', () => {

@@ -40,51 +40,72 @@ async function workerProcess(): Promise<Child> {
 }
 
 const numbered = async (ids: string[]) =>
-  h.db.query<{ seq: number; process_id: string }>(`SELECT seq, process_id FROM documents WHERE org_id = 'ftz' AND kind = 'recognition' AND process_id = ANY($1)`, [ids]);
+  h.db.query<{ seq: number; process_id: string }>(
+    `SELECT seq, process_id FROM documents WHERE org_id = 'ftz' AND kind = 'recognition' AND process_id = ANY($1)`,
+    [ids],
+  );
 
-test('a worker process killed with SIGKILL mid-issuing leaves the 文号 sequence without gap or repeat', async () => {
-  const { zone, uscc } = await penaltyZone(h);
-  const penalties: string[] = [];
-  for (let i = 0; i < RECOGNITIONS; i++) penalties.push((await reportedPenalty(h, zone, uscc)).id);
-  const reviews = await Promise.all(penalties.map((id) => taskFor(h, 'ftz.staff', id, 'reviewPenalty')));
+test(
+  'a worker process killed with SIGKILL mid-issuing leaves the 文号 sequence without gap or repeat',
+  async () => {
+    const { zone, uscc } = await penaltyZone(h);
+    const penalties: string[] = [];
+    for (let i = 0; i < RECOGNITIONS; i++) penalties.push((await reportedPenalty(h, zone, uscc)).id);
+    const reviews = await Promise.all(penalties.map((id) => taskFor(h, 'ftz.staff', id, 'reviewPenalty')));
 
-  // From here the work is the worker process's alone.
-  await h.stopWorker();
-  const doomed = await workerProcess();
-  const leader = await h.as('ftz.leader');
-  const sent = reviews.map((task) => leader.post(`/api/tasks/${task.id}/complete`, { decision: 'recognise' }));
+    // From here the work is the worker process's alone.
+    await h.stopWorker();
+    const doomed = await workerProcess();
+    const leader = await h.as('ftz.leader');
+    const sent = reviews.map((task) => leader.post(`/api/tasks/${task.id}/complete`, { decision: 'recognise' }));
 
-  // Killed once some recognitions have their numbers and before all have.
-  const atKill = (await eventually(async () => {
-    const rows = await numbered(penalties);
-    return rows.length > 0 ? rows : undefined;
-  }, 60_000, 'the first recognition numbered')).length;
-  doomed.signal('SIGKILL');
-  expect(await doomed.exited).toBeNull();
-  expect(atKill).toBeLessThan(RECOGNITIONS);
+    // Killed once some recognitions have their numbers and before all have.
+    const atKill = (
+      await eventually(
+        async () => {
+          const rows = await numbered(penalties);
+          return rows.length > 0 ? rows : undefined;
+        },
+        60_000,
+        'the first recognition numbered',
+      )
+    ).length;
+    doomed.signal('SIGKILL');
+    expect(await doomed.exited).toBeNull();
+    expect(atKill).toBeLessThan(RECOGNITIONS);
 
-  // A new worker process takes over what the dead one held (its activities time out and are retried).
-  await workerProcess();
-  const answers = await Promise.all(sent);
-  // A completion the API gave up on while no worker answered (503) is sent again, as its user would.
-  for (const [i, answer] of answers.entries()) {
-    if (answer.status === 200) continue;
-    await eventually(async () => {
-      const again = await leader.post(`/api/tasks/${reviews[i].id}/complete`, { decision: 'recognise' });
-      // 200: recognised now; 404/409: the first one got through after all.
-      return [200, 404, 409].includes(again.status) || undefined;
-    }, 60_000, `the recognition of ${penalties[i]}`);
-  }
-  const rows = await eventually(async () => {
-    const found = await numbered(penalties);
-    return found.length >= RECOGNITIONS ? found : undefined;
-  }, 120_000, 'every recognition numbered');
+    // A new worker process takes over what the dead one held (its activities time out and are retried).
+    await workerProcess();
+    const answers = await Promise.all(sent);
+    // A completion the API gave up on while no worker answered (503) is sent again, as its user would.
+    for (const [i, answer] of answers.entries()) {
+      if (answer.status === 200) continue;
+      await eventually(
+        async () => {
+          const again = await leader.post(`/api/tasks/${reviews[i].id}/complete`, { decision: 'recognise' });
+          // 200: recognised now; 404/409: the first one got through after all.
+          return [200, 404, 409].includes(again.status) || undefined;
+        },
+        60_000,
+        `the recognition of ${penalties[i]}`,
+      );
+    }
+    const rows = await eventually(
+      async () => {
+        const found = await numbered(penalties);
+        return found.length >= RECOGNITIONS ? found : undefined;
+      },
+      120_000,
+      'every recognition numbered',
+    );
 
-  // One number each; the FTZ's whole sequence (its memorandum first) runs 1 … n.
-  expect(rows).toHaveLength(RECOGNITIONS);
-  expect(new Set(rows.map((r) => r.process_id)).size).toBe(RECOGNITIONS);
-  const all = await h.db.query<{ seq: number }>(`SELECT seq FROM documents WHERE org_id = 'ftz' AND NOT recorded ORDER BY year, seq`);
-  expect(all.map((r) => r.seq)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
-  const [{ last }] = await h.db.query<{ last: number }>(`SELECT last FROM document_counters WHERE org_id = 'ftz'`);
-  expect(last).toBe(all.length);
-}, scaled(300_000));
+    // One number each; the FTZ's whole sequence (its memorandum first) runs 1 … n.
+    expect(rows).toHaveLength(RECOGNITIONS);
+    expect(new Set(rows.map((r) => r.process_id)).size).toBe(RECOGNITIONS);
+    const all = await h.db.query<{ seq: number }>(`SELECT seq FROM documents WHERE org_id = 'ftz' AND NOT recorded ORDER BY year, seq`);
+    expect(all.map((r) => r.seq)).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
+    const [{ last }] = await h.db.query<{ last: number }>(`SELECT last FROM document_counters WHERE org_id = 'ftz'`);
+    expect(last).toBe(all.length);
+  },
+  scaled(300_000),
+);

@@ -22,7 +22,9 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 const ftzNumbers = async () =>
-  h.db.query<{ seq: number; number: string; process_id: string; kind: string }>(`SELECT seq, number, process_id, kind FROM documents WHERE org_id = 'ftz' ORDER BY year, seq`);
+  h.db.query<{ seq: number; number: string; process_id: string; kind: string }>(
+    `SELECT seq, number, process_id, kind FROM documents WHERE org_id = 'ftz' ORDER BY year, seq`,
+  );
 
 describe('文号 across worker failures', () => {
   test('recognitions numbered through a lost reply and a stopped worker run on without gap or repeat, shown and searchable', async () => {
@@ -59,10 +61,14 @@ describe('文号 across worker failures', () => {
     const view = await auditor.get(`/api/processes/${penalties[0].id}`);
     expect(view.body.documents).toEqual([expect.objectContaining({ number: recognitions[0].number, kind: 'recognition', n: 1 })]);
     expect(view.body.documents[0].title).toContain(penalties[0].decisionNumber);
-    await eventually(async () => {
-      const found = await auditor.get(`/api/processes?q=${encodeURIComponent(recognitions[1].number)}`);
-      return found.body.items.some((p: { id: string }) => p.id === penalties[1].id) || undefined;
-    }, 20_000, 'the process found by its 文号');
+    await eventually(
+      async () => {
+        const found = await auditor.get(`/api/processes?q=${encodeURIComponent(recognitions[1].number)}`);
+        return found.body.items.some((p: { id: string }) => p.id === penalties[1].id) || undefined;
+      },
+      20_000,
+      'the process found by its 文号',
+    );
     const registry = await (await h.as(`le-${zone}.staff`)).get(`/api/documents?q=${encodeURIComponent(recognitions[2].number)}`);
     expect(registry.body.items).toEqual([expect.objectContaining({ number: recognitions[2].number, processId: penalties[2].id })]);
     const bad = await auditor.get('/api/documents?kind=decree');

@@ -28,12 +28,18 @@ afterAll(() => h?.stop());
 async function fetchPdf(username: string): Promise<Response> {
   const login = await h.anonymous('POST', '/api/auth/login', { username, password: 'demo' });
   // 2: the memorandum (1 is the city's approval the zone was launched under).
-  return fetch(`${h.baseUrl}/api/processes/${encodeURIComponent(processId)}/documents/2.pdf`, { headers: { authorization: `Bearer ${login.body.token}` } });
+  return fetch(`${h.baseUrl}/api/processes/${encodeURIComponent(processId)}/documents/2.pdf`, {
+    headers: { authorization: `Bearer ${login.body.token}` },
+  });
 }
 
 async function verifyOnline(bytes: Buffer, username = 'audit.auditor') {
   const login = await h.anonymous('POST', '/api/auth/login', { username, password: 'demo' });
-  const response = await fetch(`${h.baseUrl}/api/audit/verify`, { method: 'POST', headers: { authorization: `Bearer ${login.body.token}`, 'content-type': 'application/pdf' }, body: new Uint8Array(bytes) });
+  const response = await fetch(`${h.baseUrl}/api/audit/verify`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${login.body.token}`, 'content-type': 'application/pdf' },
+    body: new Uint8Array(bytes),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -70,12 +76,18 @@ test('the memorandum is signed by both its organisations; the verify route says 
   const good = await verifyOnline(pdf);
   expect(good.status).toBe(200);
   expect(good.body).toMatchObject({ signed: true, valid: true, processId, number: expect.stringMatching(/^营自贸发〔\d{4}〕\d+号$/) });
-  expect(good.body.signatures.map((s: { orgId: string; result: string }) => [s.orgId, s.result])).toEqual([['ftz', 'ok'], [`gov-${county}`, 'ok']]);
+  expect(good.body.signatures.map((s: { orgId: string; result: string }) => [s.orgId, s.result])).toEqual([
+    ['ftz', 'ok'],
+    [`gov-${county}`, 'ok'],
+  ]);
   expect(good.body.signatures[0].orgName).toBe('自贸区营口片区管委会');
 
   // The process view names the same organisations beside the document (the console shows them).
   const view = await (await h.as(`gov-${county}.staff`)).get(`/api/processes/${encodeURIComponent(processId)}`);
-  expect(view.body.documents.map((d: { signedBy: { orgId: string }[] }) => d.signedBy.map((o) => o.orgId))).toEqual([['city'], ['ftz', `gov-${county}`]]);
+  expect(view.body.documents.map((d: { signedBy: { orgId: string }[] }) => d.signedBy.map((o) => o.orgId))).toEqual([
+    ['city'],
+    ['ftz', `gov-${county}`],
+  ]);
 
   const statementAt = pdf.lastIndexOf('/Statement <') + 20;
   const valueAt = pdf.lastIndexOf('/Value <') + 12;
@@ -83,8 +95,14 @@ test('the memorandum is signed by both its organisations; the verify route says 
     const changed = await verifyOnline(flipped(pdf, at));
     expect([at, changed.status, changed.body.valid]).toEqual([at, 200, false]);
   }
-  expect((await verifyOnline(Buffer.concat([pdf, Buffer.from('% appended\n')]))).body).toMatchObject({ valid: false, problem: expect.stringContaining('added after it') });
-  expect((await verifyOnline(pdf.subarray(0, pdf.lastIndexOf('\n', pdf.lastIndexOf('/Type /CollabZonesSignatures'))))).body).toMatchObject({ signed: false, valid: false });
+  expect((await verifyOnline(Buffer.concat([pdf, Buffer.from('% appended\n')]))).body).toMatchObject({
+    valid: false,
+    problem: expect.stringContaining('added after it'),
+  });
+  expect((await verifyOnline(pdf.subarray(0, pdf.lastIndexOf('\n', pdf.lastIndexOf('/Type /CollabZonesSignatures'))))).body).toMatchObject({
+    signed: false,
+    valid: false,
+  });
   // Not a PDF at all: a clear 400. The route is for auditors and admins, as bundles are.
   expect((await verifyOnline(Buffer.from('<html>not a pdf</html>'))).status).toBe(400);
   expect((await verifyOnline(pdf, `gov-${county}.staff`)).status).toBe(403);
@@ -93,21 +111,40 @@ test('the memorandum is signed by both its organisations; the verify route says 
 test('npm run audit:verify checks a PDF offline against the published organisation keys', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'document-verify-'));
   const keys = (await (await h.as('audit.auditor')).get('/api/audit/organisation-keys')).body;
-  expect(keys.keys.find((k: { orgId: string }) => k.orgId === 'ftz')).toMatchObject({ name: '自贸区营口片区管委会', keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+  expect(keys.keys.find((k: { orgId: string }) => k.orgId === 'ftz')).toMatchObject({
+    name: '自贸区营口片区管委会',
+    keyId: expect.stringMatching(/^[0-9a-f]{16}$/),
+  });
   writeFileSync(join(dir, 'keys.json'), JSON.stringify(keys));
   // A list where the county's key is the FTZ's: a signature that names the county must not pass with another's key.
   const ftzKey = keys.keys.find((k: { orgId: string }) => k.orgId === 'ftz');
-  writeFileSync(join(dir, 'wrong-keys.json'), JSON.stringify({ keys: keys.keys.map((k: { orgId: string }) => (k.orgId === `gov-${county}` ? { ...ftzKey, orgId: k.orgId } : k)) }));
+  writeFileSync(
+    join(dir, 'wrong-keys.json'),
+    JSON.stringify({ keys: keys.keys.map((k: { orgId: string }) => (k.orgId === `gov-${county}` ? { ...ftzKey, orgId: k.orgId } : k)) }),
+  );
   writeFileSync(join(dir, 'good.pdf'), pdf);
   writeFileSync(join(dir, 'bad.pdf'), flipped(pdf, 2000));
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dir, PAYLOAD_KEY: process.env.TEST_PAYLOAD_KEY };
   const run = (file: string, keyFile = 'keys.json') =>
-    execFileAsync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', join(dir, file), '--organisation-keys', join(dir, keyFile)], { cwd: join(__dirname, '..'), env }).then(
+    execFileAsync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/audit-verify.ts', join(dir, file), '--organisation-keys', join(dir, keyFile)],
+      { cwd: join(__dirname, '..'), env },
+    ).then(
       ({ stdout }) => ({ code: 0, result: JSON.parse(stdout) }),
       (error: { code: number; stdout: string }) => ({ code: error.code, result: JSON.parse(error.stdout) }),
     );
   const [good, bad, wrong] = await Promise.all([run('good.pdf'), run('bad.pdf'), run('good.pdf', 'wrong-keys.json')]);
-  expect(good).toMatchObject({ code: 0, result: { valid: true, signatures: [{ orgId: 'ftz', orgName: '自贸区营口片区管委会', result: 'ok' }, { orgId: `gov-${county}`, result: 'ok' }] } });
+  expect(good).toMatchObject({
+    code: 0,
+    result: {
+      valid: true,
+      signatures: [
+        { orgId: 'ftz', orgName: '自贸区营口片区管委会', result: 'ok' },
+        { orgId: `gov-${county}`, result: 'ok' },
+      ],
+    },
+  });
   expect(bad).toMatchObject({ code: 1, result: { valid: false, problem: "the document's bytes are not those signed" } });
   expect(wrong).toMatchObject({ code: 1, result: { valid: false, signatures: [{ result: 'ok' }, { result: 'untrusted' }] } });
 });

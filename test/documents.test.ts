@@ -14,12 +14,18 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-
 /** The PDF's bytes as a user fetches them, with the headers. */
 async function pdfOf(username: string, processId: string, n: number) {
   const login = await h.anonymous('POST', '/api/auth/login', { username, password: 'demo' });
-  const response = await fetch(`${h.baseUrl}/api/processes/${encodeURIComponent(processId)}/documents/${n}.pdf`, { headers: { authorization: `Bearer ${login.body.token}` } });
-  return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), bytes: Buffer.from(await response.arrayBuffer()) };
+  const response = await fetch(`${h.baseUrl}/api/processes/${encodeURIComponent(processId)}/documents/${n}.pdf`, {
+    headers: { authorization: `Bearer ${login.body.token}` },
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
 }
 
 function expectFontsEmbedded(dictionaries: string[]) {
@@ -48,7 +54,16 @@ test('the signed memorandum prints with its 文号, both parties, its text and p
   const { pages, dictionaries } = readPdf(first.bytes);
   const text = pages.join('');
   expect(pages[0].startsWith('自贸区营口片区管委会')).toBe(true);
-  for (const words of [document.number, '自贸区营口片区管委会', `gov-${county}`, `营口自贸片区测试县${county.slice(4)}协同发展示范区`, memorandum(county).scope, memorandum(county).meetingMechanism, '（签署人：ftz.leader）', `（签署人：gov-${county}.leader）`]) {
+  for (const words of [
+    document.number,
+    '自贸区营口片区管委会',
+    `gov-${county}`,
+    `营口自贸片区测试县${county.slice(4)}协同发展示范区`,
+    memorandum(county).scope,
+    memorandum(county).meetingMechanism,
+    '（签署人：ftz.leader）',
+    `（签署人：gov-${county}.leader）`,
+  ]) {
     expect([words, text.includes(words)]).toEqual([words, true]);
   }
   // 页码 on every page: 「— 1 —」, 「— 2 —」…
@@ -60,7 +75,8 @@ test('the agreement prints its items, scope and term; the recognition letter the
   const { zone, uscc } = await penaltyZone(h);
   const agreementId = await concludeAgreement(h, zone, agreementContent([{ powerCode: 'XK-001', scope: 'review' }]));
   const agreement = readPdf((await pdfOf('ftz.staff', agreementId, 1)).bytes).pages.join('');
-  for (const words of ['XK-001，委托范围：审查。', '不得将受托职权再委托', '自贸区营口片区管委会（签署人：ftz.leader）']) expect([words, agreement.includes(words)]).toEqual([words, true]);
+  for (const words of ['XK-001，委托范围：审查。', '不得将受托职权再委托', '自贸区营口片区管委会（签署人：ftz.leader）'])
+    expect([words, agreement.includes(words)]).toEqual([words, true]);
   expect(agreement).toMatch(/营自贸发〔\d{4}〕\d+号/);
 
   const { id, decisionNumber } = await reportedPenalty(h, zone, uscc);
@@ -69,7 +85,8 @@ test('the agreement prints its items, scope and term; the recognition letter the
   expect(letterDocument.kind).toBe('recognition');
   const letter = readPdf((await pdfOf(`zone-${zone}.staff`, id, 1)).bytes);
   const words = letter.pages.join('');
-  for (const expected of [letterDocument.number, decisionNumber, uscc, '罚款50,000元', '予以认可并适用', '特此函告']) expect([expected, words.includes(expected)]).toEqual([expected, true]);
+  for (const expected of [letterDocument.number, decisionNumber, uscc, '罚款50,000元', '予以认可并适用', '特此函告'])
+    expect([expected, words.includes(expected)]).toEqual([expected, true]);
   expectFontsEmbedded(letter.dictionaries);
 });
 
@@ -85,15 +102,33 @@ test("the city's approval prints with the 文号 recorded at launch, the city as
   const county = await h.newCounty();
   const id = await launch(h, county);
   // Recorded by the launch's step, which the engine runs after the launch is answered.
-  const document = await eventually(async () => (await (await h.as('city.staff')).get(`/api/processes/${id}/documents`)).body.items[0], 30_000, 'the approval recorded');
-  expect(document).toMatchObject({ kind: 'approval', n: 1, orgId: 'city', number: approval(county).documentNumber, signedBy: [{ orgId: 'city', name: '营口市人民政府' }] });
+  const document = await eventually(
+    async () => (await (await h.as('city.staff')).get(`/api/processes/${id}/documents`)).body.items[0],
+    30_000,
+    'the approval recorded',
+  );
+  expect(document).toMatchObject({
+    kind: 'approval',
+    n: 1,
+    orgId: 'city',
+    number: approval(county).documentNumber,
+    signedBy: [{ orgId: 'city', name: '营口市人民政府' }],
+  });
   expect(document.title).toMatch(/^关于同意设立.+协同发展示范区的批复$/);
   const printed = await pdfOf(`gov-${county}.staff`, id, 1);
   expect(printed.status).toBe(200);
   const { pages, dictionaries } = readPdf(printed.bytes);
   const text = pages.join('');
   expect(pages[0].startsWith('营口市人民政府文件')).toBe(true);
-  for (const words of [approval(county).documentNumber, document.title, '自贸区营口片区管委会、', '四（一）1', '此复。', '营口市人民政府', '2026年6月1日']) {
+  for (const words of [
+    approval(county).documentNumber,
+    document.title,
+    '自贸区营口片区管委会、',
+    '四（一）1',
+    '此复。',
+    '营口市人民政府',
+    '2026年6月1日',
+  ]) {
     expect([words, text.includes(words)]).toEqual([words, true]);
   }
   expectFontsEmbedded(dictionaries);
@@ -101,6 +136,14 @@ test("the city's approval prints with the 文号 recorded at launch, the city as
   expect(await h.db.query(`SELECT 1 FROM document_counters WHERE org_id = 'city'`)).toEqual([]);
   // Signed by the city's key, as the verify route reports.
   const login = await h.anonymous('POST', '/api/auth/login', { username: 'audit.auditor', password: 'demo' });
-  const verified = await fetch(`${h.baseUrl}/api/audit/verify`, { method: 'POST', headers: { authorization: `Bearer ${login.body.token}`, 'content-type': 'application/pdf' }, body: new Uint8Array(printed.bytes) });
-  expect(await verified.json()).toMatchObject({ valid: true, number: document.number, signatures: [{ orgId: 'city', orgName: '营口市人民政府', result: 'ok' }] });
+  const verified = await fetch(`${h.baseUrl}/api/audit/verify`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${login.body.token}`, 'content-type': 'application/pdf' },
+    body: new Uint8Array(printed.bytes),
+  });
+  expect(await verified.json()).toMatchObject({
+    valid: true,
+    number: document.number,
+    signatures: [{ orgId: 'city', orgName: '营口市人民政府', result: 'ok' }],
+  });
 });

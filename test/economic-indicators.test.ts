@@ -32,7 +32,13 @@ const reportB = figures({ entities: 12, capital: 800, tax: 0.1, trade: 0.2, fdi:
 
 const launchRound = async (period: string, as = 'ftz.admin') => (await h.as(as)).post('/api/processes/economic-indicators', { period });
 const reportOf = async (period: string, zone: string) =>
-  ((await (await h.as('audit.auditor')).get(`/api/indicators?period=${period}&zone=${zone}`)).body.reports as { status: string; figures: unknown; rounds: number }[])[0];
+  (
+    (await (await h.as('audit.auditor')).get(`/api/indicators?period=${period}&zone=${zone}`)).body.reports as {
+      status: string;
+      figures: unknown;
+      rounds: number;
+    }[]
+  )[0];
 
 /** The export as bytes, with the caller's token: the harness's client reads JSON and text only. */
 async function download(username: string, path: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
@@ -70,11 +76,15 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
 
   // Bad figures: a clear Chinese 400 on the figure's path, and nothing changes.
   const zoneStaff = await h.as(`zone-${zoneA}.staff`);
-  const negative = await zoneStaff.post(`/api/tasks/${task.id}/complete`, { figures: { ...reportA, taxRevenue: { value: -5, unit: '万元' } } });
+  const negative = await zoneStaff.post(`/api/tasks/${task.id}/complete`, {
+    figures: { ...reportA, taxRevenue: { value: -5, unit: '万元' } },
+  });
   expect(negative.status).toBe(400);
   expect(negative.body.error.message).toBe('经济指标填报有误，未予报送，请按提示修改');
   expect(negative.body.error.details).toEqual([{ path: 'body.figures.taxRevenue.value', message: '税收收入：不得为负数' }]);
-  const wrongUnit = await zoneStaff.post(`/api/tasks/${task.id}/complete`, { figures: { ...reportA, registeredCapital: { value: 12345000, unit: '元' } } });
+  const wrongUnit = await zoneStaff.post(`/api/tasks/${task.id}/complete`, {
+    figures: { ...reportA, registeredCapital: { value: 12345000, unit: '元' } },
+  });
   expect(wrongUnit.status).toBe(400);
   expect(wrongUnit.body.error.details).toEqual([
     { path: 'body.figures.registeredCapital.value', message: '新增注册资本：超过10000000万元，请核实是否误填' },
@@ -85,31 +95,59 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
   expect(missing.status).toBe(400);
   expect(missing.body.error.message).toBe('经济指标填报有误，未予报送，请按提示修改');
   expect(missing.body.error.details).toEqual([{ path: 'body.figures.actualForeignInvestment', message: '必填：未填报该指标' }]);
-  const fraction = await zoneStaff.post(`/api/tasks/${task.id}/complete`, { figures: { ...reportA, newMarketEntities: { value: 3.5, unit: '户' } } });
+  const fraction = await zoneStaff.post(`/api/tasks/${task.id}/complete`, {
+    figures: { ...reportA, newMarketEntities: { value: 3.5, unit: '户' } },
+  });
   expect(fraction.body.error.details).toEqual([{ path: 'body.figures.newMarketEntities.value', message: '新增市场主体：应为整数（户）' }]);
   // Past the API, the workflow refuses the same figures itself, without a trace.
   const past = await h.client.workflow
     .getHandle(id)
     .executeUpdate('reportIndicators', {
-      args: [{ actor: { userId: `zone-${zoneA}.staff`, orgId: `zone-${zoneA}`, roles: ['staff'] }, taskId: task.id, requestId: randomUUID(), payload: { figures: { ...reportA, taxRevenue: { value: -5, unit: '万元' } } } }],
+      args: [
+        {
+          actor: { userId: `zone-${zoneA}.staff`, orgId: `zone-${zoneA}`, roles: ['staff'] },
+          taskId: task.id,
+          requestId: randomUUID(),
+          payload: { figures: { ...reportA, taxRevenue: { value: -5, unit: '万元' } } },
+        },
+      ],
     })
-    .then(() => undefined, (error: unknown) => error);
+    .then(
+      () => undefined,
+      (error: unknown) => error,
+    );
   expect(past).toBeInstanceOf(WorkflowUpdateFailedError);
-  expect((past as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'BadRequest', message: expect.stringContaining('税收收入：不得为负数') });
+  expect((past as WorkflowUpdateFailedError).cause).toMatchObject({
+    type: 'BadRequest',
+    message: expect.stringContaining('税收收入：不得为负数'),
+  });
   expect(await reportOf('2026-10', zoneA)).toMatchObject({ status: 'PENDING', figures: null, rounds: 0 });
   expect(await timelineKinds(h, id)).toEqual(['indicatorsLaunched']);
 
-  await complete(h, `zone-${zoneA}.staff`, id, 'reportIndicators', { figures: { ...reportA, taxRevenue: { value: 999, unit: '万元' } }, note: '据区税务所快报' });
+  await complete(h, `zone-${zoneA}.staff`, id, 'reportIndicators', {
+    figures: { ...reportA, taxRevenue: { value: 999, unit: '万元' } },
+    note: '据区税务所快报',
+  });
   expect(await reportOf('2026-10', zoneA)).toMatchObject({ status: 'REVIEWING', rounds: 0 });
-  const returned = await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'return', reasons: '税收收入与税务部门数据不一致，请核实', indicators: ['taxRevenue'] });
+  const returned = await complete(h, 'ftz.staff', id, 'reviewIndicators', {
+    decision: 'return',
+    reasons: '税收收入与税务部门数据不一致，请核实',
+    indicators: ['taxRevenue'],
+  });
   expect(returned.zones.find((z: { zoneCode: string }) => z.zoneCode === zoneA)).toMatchObject({ status: 'RETURNED', rounds: 1 });
   // Not yet accepted: nothing of it counts.
   const before = (await (await h.as('city.staff')).get('/api/statistics?view=municipal&period=2026-10&source=live')).body;
   expect(before.rows.find((r: { unit: string }) => r.unit === zoneA).indicators.taxRevenue).toBe(0);
 
   const correction = await taskFor(h, `zone-${zoneA}.staff`, id, 'correctIndicators');
-  expect(correction.context).toMatchObject({ reasons: '税收收入与税务部门数据不一致，请核实', indicators: ['taxRevenue'], prefill: { figures: { taxRevenue: { value: 999, unit: '万元' } } } });
-  const unchanged = await zoneStaff.post(`/api/tasks/${correction.id}/complete`, { figures: { ...reportA, taxRevenue: { value: 999, unit: '万元' } } });
+  expect(correction.context).toMatchObject({
+    reasons: '税收收入与税务部门数据不一致，请核实',
+    indicators: ['taxRevenue'],
+    prefill: { figures: { taxRevenue: { value: 999, unit: '万元' } } },
+  });
+  const unchanged = await zoneStaff.post(`/api/tasks/${correction.id}/complete`, {
+    figures: { ...reportA, taxRevenue: { value: 999, unit: '万元' } },
+  });
   expect([unchanged.status, unchanged.body.error.message]).toEqual([400, '重新报送须修改数值，或在备注中说明数值无误的理由']);
   await complete(h, `zone-${zoneA}.staff`, id, 'correctIndicators', { figures: reportA, note: '已与税务部门核对' });
   await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'accept' });
@@ -135,16 +173,36 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
   // Both views: each county its own figures; the FTZ's row merges them (0.1 + 0.2 is 0.3).
   const municipal = (await (await h.as('city.staff')).get('/api/statistics?view=municipal&period=2026-10')).body;
   const rowA = municipal.rows.find((r: { unit: string }) => r.unit === zoneA);
-  expect(rowA.indicators).toMatchObject({ newMarketEntities: 37, registeredCapital: 1234.5, taxRevenue: 456.78, importExportValue: 7890.12, actualForeignInvestment: 123.45 });
-  expect(municipal.rows.find((r: { unit: string }) => r.unit === zoneB).indicators).toMatchObject({ newMarketEntities: 12, taxRevenue: 0.1, importExportValue: 0.2 });
+  expect(rowA.indicators).toMatchObject({
+    newMarketEntities: 37,
+    registeredCapital: 1234.5,
+    taxRevenue: 456.78,
+    importExportValue: 7890.12,
+    actualForeignInvestment: 123.45,
+  });
+  expect(municipal.rows.find((r: { unit: string }) => r.unit === zoneB).indicators).toMatchObject({
+    newMarketEntities: 12,
+    taxRevenue: 0.1,
+    importExportValue: 0.2,
+  });
   const national = (await (await h.as('ftz.staff')).get('/api/statistics?view=national&period=2026-10')).body;
   expect(national.rows).toHaveLength(1);
-  expect(national.rows[0].indicators).toMatchObject({ newMarketEntities: 49, registeredCapital: 2034.5, taxRevenue: 456.88, importExportValue: 7890.32, actualForeignInvestment: 123.45 });
+  expect(national.rows[0].indicators).toMatchObject({
+    newMarketEntities: 49,
+    registeredCapital: 2034.5,
+    taxRevenue: 456.88,
+    importExportValue: 7890.32,
+    actualForeignInvestment: 123.45,
+  });
 
   // The month's snapshot freezes them; the export cites it by id and hash, with the API's figures.
   expect((await (await h.as('ftz.admin')).post('/api/statistics/snapshots', { period: '2026-10' })).status).toBe(201);
   const snapshot = (await (await h.as('gov-' + zoneA + '.staff')).get('/api/statistics?view=municipal&period=2026-10')).body;
-  expect(snapshot).toMatchObject({ source: 'snapshot', snapshotId: expect.stringMatching(/^statistics-snapshot-2026-10-/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  expect(snapshot).toMatchObject({
+    source: 'snapshot',
+    snapshotId: expect.stringMatching(/^statistics-snapshot-2026-10-/),
+    hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+  });
   expect(snapshot.rows).toEqual(municipal.rows);
 
   const file = await download(`zone-${zoneA}.staff`, '/api/statistics/export?view=municipal&period=2026-10&format=xlsx');
@@ -155,9 +213,16 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
   const table = cells(book.getWorksheet('统计表')!);
   const labelled = (label: string) => table.find((row) => row[0] === label)?.[1];
   expect(table[0][0]).toBe('营口自贸片区协同发展示范区统计指标（市政府考核口径）');
-  expect([labelled('统计期'), labelled('数据来源'), labelled('快照编号'), labelled('快照哈希（SHA-256）')]).toEqual(['2026年10月', '月度快照', snapshot.snapshotId, snapshot.hash]);
+  expect([labelled('统计期'), labelled('数据来源'), labelled('快照编号'), labelled('快照哈希（SHA-256）')]).toEqual([
+    '2026年10月',
+    '月度快照',
+    snapshot.snapshotId,
+    snapshot.hash,
+  ]);
   const head = table.findIndex((row) => row[0] === '单位');
-  expect(table[head].slice(2)).toEqual(expect.arrayContaining(['税收收入（万元）', '实际利用外资（万美元）', '新增市场主体（户）', '市场主体注册登记（户）']));
+  expect(table[head].slice(2)).toEqual(
+    expect.arrayContaining(['税收收入（万元）', '实际利用外资（万美元）', '新增市场主体（户）', '市场主体注册登记（户）']),
+  );
   for (const row of snapshot.rows as { unit: string; name: string; indicators: Record<string, number> }[]) {
     const line = table.find((r) => r[1] === row.unit)!;
     expect(line[0]).toBe(row.name);
@@ -170,7 +235,11 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
   expect(csv.type).toContain('text/csv');
   const text = csv.bytes.toString('utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
-  const lines = text.slice(1).trim().split('\r\n').map((line) => line.split(','));
+  const lines = text
+    .slice(1)
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','));
   const nationalSnapshot = (await (await h.as('audit.auditor')).get('/api/statistics?view=national&period=2026-10')).body;
   expect(lines.find((l) => l[0] === '快照哈希（SHA-256）')![1]).toBe(nationalSnapshot.hash);
   const header = lines.find((l) => l[0] === '单位')!;
@@ -182,7 +251,11 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
   // The year: the months as published, summed, each month's source in its own sheet.
   const year = (await (await h.as('ftz.staff')).get('/api/statistics?view=national&year=2026')).body;
   expect(year.rows[0].indicators.taxRevenue).toBe(456.88);
-  expect(year.months.find((m: { period: string }) => m.period === '2026-10')).toMatchObject({ source: 'snapshot', snapshotId: nationalSnapshot.snapshotId, hash: nationalSnapshot.hash });
+  expect(year.months.find((m: { period: string }) => m.period === '2026-10')).toMatchObject({
+    source: 'snapshot',
+    snapshotId: nationalSnapshot.snapshotId,
+    hash: nationalSnapshot.hash,
+  });
   const yearFile = await download('ftz.staff', '/api/statistics/export?view=national&year=2026&format=xlsx');
   const yearBook = new ExcelJS.Workbook();
   await yearBook.xlsx.load(yearFile.bytes as unknown as ArrayBuffer);
@@ -208,7 +281,11 @@ test('each role: only FTZ admins launch, only the zone body reports its own zone
     expect([user, (await (await h.as(user)).post(`/api/tasks/${review.id}/complete`, { decision: 'accept' })).status]).toEqual([user, 403]);
   }
   const noReason = await (await h.as('ftz.staff')).post(`/api/tasks/${review.id}/complete`, { decision: 'return' });
-  expect([noReason.status, noReason.body.error.message, noReason.body.error.details]).toEqual([400, '审核意见未被接受，请按提示修改', [{ path: 'body.reasons', message: '必填：请写明退回理由' }]]);
+  expect([noReason.status, noReason.body.error.message, noReason.body.error.details]).toEqual([
+    400,
+    '审核意见未被接受，请按提示修改',
+    [{ path: 'body.reasons', message: '必填：请写明退回理由' }],
+  ]);
   for (const user of ['audit.auditor', `gov-${zoneB}.staff`, `le-${zoneA}.staff`, 'city.admin']) {
     expect([user, (await download(user, '/api/statistics/export?view=municipal&period=2026-08&format=csv')).status]).toEqual([user, 200]);
     expect([user, (await (await h.as(user)).get('/api/indicators?period=2026-08')).status]).toEqual([user, 200]);
@@ -224,10 +301,17 @@ test('each role: only FTZ admins launch, only the zone body reports its own zone
 test('a late report reminds the zone body at half time and escalates to its county government and the FTZ', async () => {
   await h.setPolicy('indicators.reportPeriod', zoneB, { seconds: 2 });
   const id = (await launchRound('2026-07')).body.id as string;
-  const escalated = await eventually(async () => {
-    const rows = await h.db.query<{ org_id: string; kind: string; message: string }>(`SELECT org_id, kind, message FROM notifications WHERE process_id = $1 AND kind <> 'task' ORDER BY id`, [id]);
-    return rows.some((r) => r.kind === 'escalation') ? rows : undefined;
-  }, 20_000, 'the escalation');
+  const escalated = await eventually(
+    async () => {
+      const rows = await h.db.query<{ org_id: string; kind: string; message: string }>(
+        `SELECT org_id, kind, message FROM notifications WHERE process_id = $1 AND kind <> 'task' ORDER BY id`,
+        [id],
+      );
+      return rows.some((r) => r.kind === 'escalation') ? rows : undefined;
+    },
+    20_000,
+    'the escalation',
+  );
   expect(escalated.map((r) => [r.org_id, r.kind])).toEqual([
     [`zone-${zoneB}`, 'reminder'],
     [`gov-${zoneB}`, 'escalation'],
@@ -251,10 +335,19 @@ test('a report accepted after its month was snapshotted corrects that month in t
   expect((await ftzAdmin.post('/api/statistics/snapshots', { period: '2026-08' })).status).toBe(201);
   const august = (await ftzAdmin.get('/api/statistics?view=national&period=2026-08')).body;
   const correction = august.corrections.find((c: { period: string }) => c.period === '2026-07');
-  expect(correction.rows[0].indicators).toMatchObject({ newMarketEntities: 12, registeredCapital: 800, taxRevenue: 0.1, importExportValue: 0.2, actualForeignInvestment: 0 });
+  expect(correction.rows[0].indicators).toMatchObject({
+    newMarketEntities: 12,
+    registeredCapital: 800,
+    taxRevenue: 0.1,
+    importExportValue: 0.2,
+    actualForeignInvestment: 0,
+  });
   // The year sums July as published since: its snapshot and this correction.
   const year = (await ftzAdmin.get('/api/statistics?view=municipal&year=2026')).body;
-  expect(year.rows.find((r: { unit: string }) => r.unit === zoneB).indicators).toMatchObject({ newMarketEntities: 24, registeredCapital: 1600 });
+  expect(year.rows.find((r: { unit: string }) => r.unit === zoneB).indicators).toMatchObject({
+    newMarketEntities: 24,
+    registeredCapital: 1600,
+  });
 });
 
 test('a round whose history fills continues as new, its zones, deadlines and rounds carried; the records are one chain', async () => {
@@ -264,7 +357,9 @@ test('a round whose history fills continues as new, its zones, deadlines and rou
     await complete(h, `zone-${zoneA}.staff`, id, 'reportIndicators', { figures: { ...reportA, taxRevenue: { value: 1, unit: '万元' } } });
     for (const tax of [2, 456.78]) {
       await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'return', reasons: `第${tax}次核实` });
-      await complete(h, `zone-${zoneA}.staff`, id, 'correctIndicators', { figures: { ...reportA, taxRevenue: { value: tax, unit: '万元' } } });
+      await complete(h, `zone-${zoneA}.staff`, id, 'correctIndicators', {
+        figures: { ...reportA, taxRevenue: { value: tax, unit: '万元' } },
+      });
     }
     await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'accept' });
     await complete(h, `zone-${zoneB}.staff`, id, 'reportIndicators', { figures: reportB });

@@ -20,7 +20,10 @@ afterAll(() => h?.stop());
 const temporal = (...args: string[]) => promisify(execFile)(cli, [...args, ...target]);
 
 const sweep = () =>
-  h.client.workflow.execute('closedRunsSweep', { workflowId: `closed-runs-sweep-${randomUUID()}`, taskQueue: h.taskQueue }) as Promise<{ processes: number; cancelled: number }>;
+  h.client.workflow.execute('closedRunsSweep', { workflowId: `closed-runs-sweep-${randomUUID()}`, taskQueue: h.taskQueue }) as Promise<{
+    processes: number;
+    cancelled: number;
+  }>;
 
 test('a terminated process leaves no open task: the sweep cancels them, and a relaunch keeps its own', async () => {
   const county = await h.newCounty();
@@ -50,10 +53,34 @@ test('`temporal workflow query` through the codec endpoint answers, for an opera
   const id = await launch(h, county);
   await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
   const token = (await h.anonymous('POST', '/api/auth/login', { username: 'audit.auditor', password: 'demo' })).body.token as string;
-  const { stdout } = await temporal('workflow', 'query', '-w', id, '--name', 'state', '--codec-endpoint', `${h.baseUrl}/codec`, '--codec-auth', `Bearer ${token}`, '-o', 'json');
+  const { stdout } = await temporal(
+    'workflow',
+    'query',
+    '-w',
+    id,
+    '--name',
+    'state',
+    '--codec-endpoint',
+    `${h.baseUrl}/codec`,
+    '--codec-auth',
+    `Bearer ${token}`,
+    '-o',
+    'json',
+  );
   expect(stdout).toContain('DRAFTING');
   // Without a token the codec opens nothing.
-  const refused = await temporal('workflow', 'query', '-w', id, '--name', 'state', '--codec-endpoint', `${h.baseUrl}/codec`, '-o', 'json').then(
+  const refused = await temporal(
+    'workflow',
+    'query',
+    '-w',
+    id,
+    '--name',
+    'state',
+    '--codec-endpoint',
+    `${h.baseUrl}/codec`,
+    '-o',
+    'json',
+  ).then(
     () => 'answered',
     (error: { stderr?: string }) => error.stderr ?? 'refused',
   );

@@ -35,7 +35,10 @@ test('`npm run setup` against a server without the namespace creates it, with it
     PAYLOAD_KEY: process.env.TEST_PAYLOAD_KEY!,
   };
   const first = startEntry('scripts/setup.ts', env);
-  expect([await first.exited, first.output()]).toEqual([0, expect.stringContaining(`namespace ${namespace}: created (retention ${NAMESPACE_RETENTION_DAYS} days)`)]);
+  expect([await first.exited, first.output()]).toEqual([
+    0,
+    expect.stringContaining(`namespace ${namespace}: created (retention ${NAMESPACE_RETENTION_DAYS} days)`),
+  ]);
   expect(first.output()).toContain(`search attributes on ${namespace}: added`);
 
   const connection = await Connection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
@@ -43,7 +46,9 @@ test('`npm run setup` against a server without the namespace creates it, with it
     const described = await connection.workflowService.describeNamespace({ namespace });
     expect(Number(described.config?.workflowExecutionRetentionTtl?.seconds)).toBe(NAMESPACE_RETENTION_DAYS * 24 * 3600);
     const listed = await connection.operatorService.listSearchAttributes({ namespace });
-    expect(Object.keys(listed.customAttributes ?? {})).toEqual(expect.arrayContaining(Object.values(searchAttributes).map((key) => key.name)));
+    expect(Object.keys(listed.customAttributes ?? {})).toEqual(
+      expect.arrayContaining(Object.values(searchAttributes).map((key) => key.name)),
+    );
   } finally {
     await connection.close();
   }

@@ -33,14 +33,24 @@ describe('registration on commitment, end to end', () => {
     await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
 
     const registered = await entity(h, app.uscc!);
-    expect(registered).toMatchObject({ uscc: app.uscc, zoneCode: zone, status: 'REGISTERED', taxOffice: 'tax-ftz', acceptedBy: `zone-${zone}` });
+    expect(registered).toMatchObject({
+      uscc: app.uscc,
+      zoneCode: zone,
+      status: 'REGISTERED',
+      taxOffice: 'tax-ftz',
+      acceptedBy: `zone-${zone}`,
+    });
     expect(registered.residence).toEqual(app.residence);
     expect(registered.businessAddresses).toEqual(app.businessAddresses);
     // The registry masks the legal representative's identifiers.
     expect(registered.legalRepresentative).toEqual({ name: '王海', idNumber: '2108**********123X', phone: '139****1234' });
     expect(registered.tax).toMatchObject({ office: 'tax-ftz', transferStatus: 'NONE', transferTo: `tax-${zone}` });
     const byCode = Object.fromEntries(registered.licences.map((l: { powerCode: string }) => [l.powerCode, l]));
-    expect(byCode['XK-001']).toMatchObject({ status: 'GRANTED', variant: 'conditionsMet', verification: { status: 'PENDING', enforcementOrg: `le-${zone}` } });
+    expect(byCode['XK-001']).toMatchObject({
+      status: 'GRANTED',
+      variant: 'conditionsMet',
+      verification: { status: 'PENDING', enforcementOrg: `le-${zone}` },
+    });
     expect(byCode['XK-005']).toMatchObject({ status: 'GRANTED_PENDING', conditionsDue: '2027-03-01' });
     // A pending licence is verified no earlier than its conditions' date.
     expect(byCode['XK-005'].verification.dueAt > '2027-03-01').toBe(true);
@@ -53,14 +63,30 @@ describe('registration on commitment, end to end', () => {
     const done = await registration(h, id, (r) => r.stage === 'COMPLETED');
     expectDeclaredPath(done.path, REGISTRATION_TRANSITIONS);
     const final = await entity(h, app.uscc!);
-    expect(final.licences.map((l: { status: string; verification: { status: string; onTime: boolean } }) => [l.status, l.verification.status, l.verification.onTime])).toEqual([
+    expect(
+      final.licences.map((l: { status: string; verification: { status: string; onTime: boolean } }) => [
+        l.status,
+        l.verification.status,
+        l.verification.onTime,
+      ]),
+    ).toEqual([
       ['GRANTED', 'COMPLIANT', true],
       ['GRANTED', 'COMPLIANT', true],
     ]);
     expect(final.tax).toMatchObject({ office: `tax-${zone}`, transferStatus: 'CONFIRMED' });
     expect(await timelineKinds(h, id)).toEqual([
-      'applicationReceived', 'applicationScreened', 'consentGiven', 'entityRegistered', 'licenceGranted', 'licenceGranted',
-      'taxTransferRequested', 'taxTransferApproved', 'taxTransferred', 'commitmentVerified', 'commitmentVerified', 'registrationCompleted',
+      'applicationReceived',
+      'applicationScreened',
+      'consentGiven',
+      'entityRegistered',
+      'licenceGranted',
+      'licenceGranted',
+      'taxTransferRequested',
+      'taxTransferApproved',
+      'taxTransferred',
+      'commitmentVerified',
+      'commitmentVerified',
+      'registrationCompleted',
     ]);
   });
 
@@ -93,9 +119,13 @@ describe('registration on commitment, end to end', () => {
     const revoked = await entity(h, app.uscc!);
     expect(revoked.licences[0]).toMatchObject({ status: 'REVOKED', verification: { status: 'REVOKED' } });
     expect(revoked.commitmentBarred).toBe(true);
-    expect(revoked.credit.records).toEqual([expect.objectContaining({ kind: 'commitment-breach', barsCommitment: true, status: 'ACTIVE', sourceProcessId: id })]);
+    expect(revoked.credit.records).toEqual([
+      expect.objectContaining({ kind: 'commitment-breach', barsCommitment: true, status: 'ACTIVE', sourceProcessId: id }),
+    ]);
     expect(revoked.penaltyCases).toEqual([expect.objectContaining({ licenceId, enforcementOrg: `le-${zone}`, status: 'OPEN' })]);
-    expect(await timelineKinds(h, id)).toEqual(expect.arrayContaining(['rectificationOrdered', 'licenceRevoked', 'creditRecorded', 'penaltyCaseOpened']));
+    expect(await timelineKinds(h, id)).toEqual(
+      expect.arrayContaining(['rectificationOrdered', 'licenceRevoked', 'creditRecorded', 'penaltyCaseOpened']),
+    );
     // Registered already: a second application for the code is a conflict, nothing started.
     const again = await apply(h, 'ftz.staff', app);
     expect(again.status).toBe(409);
@@ -119,10 +149,16 @@ describe('refusals', () => {
     // Every reason is given at once: outside a zone, no power is in force either.
     expect(await refusedWith(application(notAZone))).toEqual(['residence-not-in-active-zone', 'power-not-in-force']);
     expect(await refusedWith(application(zone, { businessScope: '网络游戏；网络赌博平台运营' }))).toEqual(['negative-list-prohibited']);
-    expect(await refusedWith(application(zone, { licenceItems: [{ powerCode: 'XK-003', commitment: '承诺', variant: 'conditionsMet' }] }))).toEqual(['not-a-commitment-item']);
-    expect(await refusedWith(application(zone, { licenceItems: [{ powerCode: 'XK-008', commitment: '承诺', variant: 'conditionsMet' }] }))).toEqual(['power-not-in-force']);
+    expect(
+      await refusedWith(application(zone, { licenceItems: [{ powerCode: 'XK-003', commitment: '承诺', variant: 'conditionsMet' }] })),
+    ).toEqual(['not-a-commitment-item']);
+    expect(
+      await refusedWith(application(zone, { licenceItems: [{ powerCode: 'XK-008', commitment: '承诺', variant: 'conditionsMet' }] })),
+    ).toEqual(['power-not-in-force']);
 
-    expect(await refusedWith(application(zone, { licenceItems: [{ powerCode: 'CF-002', variant: 'normalRoute' }] }))).toEqual(['power-not-listed']);
+    expect(await refusedWith(application(zone, { licenceItems: [{ powerCode: 'CF-002', variant: 'normalRoute' }] }))).toEqual([
+      'power-not-listed',
+    ]);
   });
 
   test('the county government refuses consent', async () => {
@@ -150,11 +186,17 @@ describe('refusals', () => {
       [{ ...valid, residence: undefined }, 'body.residence'],
       [{ ...valid, businessAddresses: [] }, 'body.businessAddresses'],
       [{ ...valid, legalRepresentative: { ...valid.legalRepresentative, idNumber: '123' } }, 'body.legalRepresentative.idNumber'],
-      [{ ...valid, licenceItems: [{ powerCode: 'XK-005', commitment: '承诺', variant: 'conditionsByDate' }] }, 'body.licenceItems.0.conditionsDue'],
+      [
+        { ...valid, licenceItems: [{ powerCode: 'XK-005', commitment: '承诺', variant: 'conditionsByDate' }] },
+        'body.licenceItems.0.conditionsDue',
+      ],
     ];
     for (const [body, path] of cases) {
       const response = await apply(h, 'ftz.staff', body);
-      expect([response.status, response.body.error.details.map((d: { path: string }) => d.path)]).toEqual([400, expect.arrayContaining([path])]);
+      expect([response.status, response.body.error.details.map((d: { path: string }) => d.path)]).toEqual([
+        400,
+        expect.arrayContaining([path]),
+      ]);
     }
     expect(await count(`SELECT count(*) AS n FROM process_events WHERE data->>'uscc' IN ($1, $2)`, [valid.uscc, mutated])).toBe(0);
     // Launching is for windows: a government or enforcement user may not.
@@ -177,7 +219,13 @@ describe('the normal licence route (许可事项现场核查)', () => {
     let registered = await entity(h, app.uscc!);
     expect(registered.licences.map((l: { powerCode: string }) => l.powerCode)).toEqual(['XK-001']);
     expect(registered.normalLicences).toEqual([
-      expect.objectContaining({ id: licenceId, powerCode: 'XK-009', reason: 'negative-list-restricted', because: expect.stringContaining('市场准入负面清单（2025年版）'), status: 'UNDER_REVIEW' }),
+      expect.objectContaining({
+        id: licenceId,
+        powerCode: 'XK-009',
+        reason: 'negative-list-restricted',
+        because: expect.stringContaining('市场准入负面清单（2025年版）'),
+        status: 'UNDER_REVIEW',
+      }),
     ]);
 
     // Only the FTZ window reviews, only the county's enforcement checks on site, only the window decides.
@@ -185,12 +233,26 @@ describe('the normal licence route (许可事项现场核查)', () => {
     expect((await (await h.as(`le-${zone}.staff`)).post(`/api/tasks/${review.id}/complete`, { decision: 'accept' })).status).toBe(403);
     await complete(h, 'ftz.staff', id, 'reviewLicenceApplication', { decision: 'accept', note: '材料齐全' });
     const onSite = await taskFor(h, `le-${zone}.staff`, id, 'checkOnSite');
-    expect((await (await h.as(`le-${zone}.staff`)).post(`/api/tasks/${onSite.id}/complete`, { result: 'meets', findings: '' })).status).toBe(400);
+    expect(
+      (await (await h.as(`le-${zone}.staff`)).post(`/api/tasks/${onSite.id}/complete`, { result: 'meets', findings: '' })).status,
+    ).toBe(400);
     await complete(h, `le-${zone}.staff`, id, 'checkOnSite', { result: 'meets', findings: '仓储与安全设施符合要求', checkedOn: today() });
     const decide = await taskFor(h, 'ftz.staff', id, 'decideLicence');
-    const backwards = await (await h.as('ftz.staff')).post(`/api/tasks/${decide.id}/complete`, { decision: 'grant', licenceNumber: '辽营危化经字〔2026〕001号', validFrom: today(), validUntil: today() });
+    const backwards = await (
+      await h.as('ftz.staff')
+    ).post(`/api/tasks/${decide.id}/complete`, {
+      decision: 'grant',
+      licenceNumber: '辽营危化经字〔2026〕001号',
+      validFrom: today(),
+      validUntil: today(),
+    });
     expect([backwards.status, backwards.body.error.details.map((d: { path: string }) => d.path)]).toEqual([400, ['body.validUntil']]);
-    await complete(h, 'ftz.staff', id, 'decideLicence', { decision: 'grant', licenceNumber: '辽营危化经字〔2026〕001号', validFrom: today(), validUntil: addDays(today(), 3 * 365) });
+    await complete(h, 'ftz.staff', id, 'decideLicence', {
+      decision: 'grant',
+      licenceNumber: '辽营危化经字〔2026〕001号',
+      validFrom: today(),
+      validUntil: addDays(today(), 3 * 365),
+    });
 
     registered = await entity(h, app.uscc!);
     expect(registered.normalLicences[0]).toMatchObject({
@@ -204,7 +266,9 @@ describe('the normal licence route (许可事项现场核查)', () => {
     await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${app.uscc}/XK-001`, { result: 'compliant' });
     const done = await registration(h, id, (r) => r.stage === 'COMPLETED');
     expectDeclaredPath(done.path, REGISTRATION_TRANSITIONS);
-    expect(await timelineKinds(h, id)).toEqual(expect.arrayContaining(['licenceApplied', 'licenceApplicationAccepted', 'onSiteChecked', 'licenceIssued']));
+    expect(await timelineKinds(h, id)).toEqual(
+      expect.arrayContaining(['licenceApplied', 'licenceApplicationAccepted', 'onSiteChecked', 'licenceIssued']),
+    );
   });
 
   test('a credit record that bars the commitment route moves the items to the normal route; the registration goes on', async () => {
@@ -220,7 +284,9 @@ describe('the normal licence route (许可事项现场核查)', () => {
     await registration(h, id, (r) => r.stage === 'SUPERVISING');
     const registered = await entity(h, barred.uscc!);
     expect(registered.licences).toEqual([]);
-    expect(registered.normalLicences).toEqual([expect.objectContaining({ powerCode: 'XK-001', reason: 'commitment-barred', because: expect.stringContaining('外地承诺失信') })]);
+    expect(registered.normalLicences).toEqual([
+      expect.objectContaining({ powerCode: 'XK-001', reason: 'commitment-barred', because: expect.stringContaining('外地承诺失信') }),
+    ]);
     // The window may refuse at review: the item ends refused, the registration stands.
     await complete(h, 'ftz.staff', id, 'reviewLicenceApplication', { decision: 'refuse', reason: '申请材料不全' });
     expect((await entity(h, barred.uscc!)).normalLicences[0].status).toBe('REFUSED');
@@ -263,7 +329,9 @@ describe('routing, deadlines and duplicates', () => {
     expect((await entity(h, uscc)).uscc).toBe(uscc);
     // Search finds the process by the code it was issued (visibility is eventually consistent).
     const auditor = await h.as('audit.auditor');
-    await eventually(async () => ((await auditor.get(`/api/processes?entity=${uscc}`)).body.items.some((p: { id: string }) => p.id === id) ? true : undefined));
+    await eventually(async () =>
+      (await auditor.get(`/api/processes?entity=${uscc}`)).body.items.some((p: { id: string }) => p.id === id) ? true : undefined,
+    );
   });
 });
 
@@ -278,7 +346,10 @@ describe('deadlines', () => {
   test('consent not given in time: a reminder to the government, then escalation to the FTZ and the city', async () => {
     const id = await applied(h, 'ftz.staff', application(slow));
     const sent = await eventually(async () => {
-      const rows = await h.db.query<{ org_id: string; kind: string }>(`SELECT org_id, kind FROM notifications WHERE process_id = $1 AND kind <> 'task' ORDER BY id`, [id]);
+      const rows = await h.db.query<{ org_id: string; kind: string }>(
+        `SELECT org_id, kind FROM notifications WHERE process_id = $1 AND kind <> 'task' ORDER BY id`,
+        [id],
+      );
       return rows.length >= 3 ? rows : undefined;
     });
     expect(sent.map((n) => `${n.kind}:${n.org_id}`)).toEqual([`reminder:gov-${slow}`, 'escalation:ftz', 'escalation:city']);
@@ -293,7 +364,10 @@ describe('deadlines', () => {
     await complete(h, `gov-${slow}.staff`, id, 'consentRegistration', { decision: 'agree' });
     const licenceId = `${app.uscc}/XK-001`;
     const escalations = await eventually(async () => {
-      const rows = await h.db.query<{ org_id: string }>(`SELECT org_id FROM notifications WHERE process_id = $1 AND kind = 'escalation' AND message LIKE '%verification%'`, [id]);
+      const rows = await h.db.query<{ org_id: string }>(
+        `SELECT org_id FROM notifications WHERE process_id = $1 AND kind = 'escalation' AND message LIKE '%verification%'`,
+        [id],
+      );
       return rows.length >= 2 ? rows : undefined;
     });
     expect(escalations.map((n) => n.org_id)).toEqual(expect.arrayContaining([`zone-${slow}`, 'ftz']));

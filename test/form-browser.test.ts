@@ -68,7 +68,12 @@ async function enter(values: Values): Promise<void> {
       for (let count = await items.count(); count > wanted; count--, acted = true) await items.last().locator(':scope > button').click();
     }
     for (const field of await page.locator('form [name]').all()) {
-      const [name, type, tag, option] = await field.evaluate((e: Element) => [e.getAttribute('name')!, e.getAttribute('type') ?? '', e.tagName, (e as HTMLInputElement).value]);
+      const [name, type, tag, option] = await field.evaluate((e: Element) => [
+        e.getAttribute('name')!,
+        e.getAttribute('type') ?? '',
+        e.tagName,
+        (e as HTMLInputElement).value,
+      ]);
       const key = type === 'checkbox' ? `${name}=${option}` : name;
       if (done.has(key)) continue;
       done.add(key);
@@ -87,7 +92,9 @@ async function enter(values: Values): Promise<void> {
 async function submitted(): Promise<unknown[]> {
   await page.locator('form button[type=submit]').click();
   // The form either sends (then its button is enabled again) or marks its fields: both settle at once.
-  await page.waitForFunction(() => (window as unknown as { submitted: unknown[] }).submitted.length > 0 || document.querySelector('[data-testid=form-invalid]'));
+  await page.waitForFunction(
+    () => (window as unknown as { submitted: unknown[] }).submitted.length > 0 || document.querySelector('[data-testid=form-invalid]'),
+  );
   return page.evaluate(() => (window as unknown as { submitted: unknown[] }).submitted);
 }
 
@@ -107,7 +114,10 @@ function fieldAt(schema: Schema, values: Values, path: string): Schema | undefin
     const options: Schema[] | undefined = here && variants(here);
     if (options) {
       const key: string = discriminator(options) ?? '';
-      here = part === key ? { enum: options.map((o: Schema) => String(o.properties![key].const)) } : options.find((o: Schema) => o.properties?.[key]?.const === values[at ? `${at}.${key}` : key]);
+      here =
+        part === key
+          ? { enum: options.map((o: Schema) => String(o.properties![key].const)) }
+          : options.find((o: Schema) => o.properties?.[key]?.const === values[at ? `${at}.${key}` : key]);
       if (part === key) return here;
     }
     here = /^\d+$/.test(part) ? here?.items : here?.properties?.[part];

@@ -16,7 +16,10 @@ describe.each(forms)('the form of %s', (_name, zodSchema) => {
   test('a required field left empty gets a Chinese message on that field', () => {
     const payload = payloads[0] as Record<string, unknown>;
     const values = flatten(payload, schema);
-    const required = Object.keys(values).find((path) => !path.endsWith('#') && typeof values[path] === 'string' && !/^(decision|result|variant|kind)$/.test(path.split('.').at(-1)!));
+    const required = Object.keys(values).find(
+      (path) =>
+        !path.endsWith('#') && typeof values[path] === 'string' && !/^(decision|result|variant|kind)$/.test(path.split('.').at(-1)!),
+    );
     if (!required) return; // nothing typed in this form (a choice only, or no field)
     const errors = validate(schema, { ...values, [required]: '' }, '', 'zh');
     if (Object.keys(errors).length === 0) return; // the field was optional

@@ -34,16 +34,23 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-test('no request, however made, gets a 5xx; every refusal has the error shape and changes nothing', async () => {
-  const { usernames } = await setUpFixtures(h);
-  const report = await fuzzApi({ baseUrl: h.baseUrl, db: h.db, client: h.client, routes, usernames, password: DEMO_PASSWORD }, { requests: REQUESTS, seed: SEED });
-  expect(report.failures).toEqual([]);
-  expect(report.requests).toBe(REQUESTS);
-  // Every route of the table was reached, and so were the checks behind the first ones.
-  const reached = new Set(Object.keys(report.byRoute));
-  expect(routes.filter((route) => !reached.has(`${route.method.toUpperCase()} ${route.path}`)).map((r) => r.path)).toEqual([]);
-  expect(Object.keys(report.byStatus)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404']));
-}, scaled(300_000));
+test(
+  'no request, however made, gets a 5xx; every refusal has the error shape and changes nothing',
+  async () => {
+    const { usernames } = await setUpFixtures(h);
+    const report = await fuzzApi(
+      { baseUrl: h.baseUrl, db: h.db, client: h.client, routes, usernames, password: DEMO_PASSWORD },
+      { requests: REQUESTS, seed: SEED },
+    );
+    expect(report.failures).toEqual([]);
+    expect(report.requests).toBe(REQUESTS);
+    // Every route of the table was reached, and so were the checks behind the first ones.
+    const reached = new Set(Object.keys(report.byRoute));
+    expect(routes.filter((route) => !reached.has(`${route.method.toUpperCase()} ${route.path}`)).map((r) => r.path)).toEqual([]);
+    expect(Object.keys(report.byStatus)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404']));
+  },
+  scaled(300_000),
+);
 
 test('text the records store cannot hold (U+0000, a lone surrogate) and a path that does not decode are refused at the door', async () => {
   const county = await h.newCounty();

@@ -9,7 +9,11 @@ const faults = {
   county: '',
   thrown: 0,
   afterCommit(step: Step) {
-    if (faults.county && step.notifications.some((n) => n.kind === 'reminder' && n.orgId === `gov-${faults.county}`) && faults.thrown === 0) {
+    if (
+      faults.county &&
+      step.notifications.some((n) => n.kind === 'reminder' && n.orgId === `gov-${faults.county}`) &&
+      faults.thrown === 0
+    ) {
       faults.thrown++;
       throw new Error('injected: the worker lost the reply after the reminder committed');
     }
@@ -24,7 +28,9 @@ beforeAll(async () => {
   webhook = await startWebhookReceiver();
   h = await startHarness({ faults, delivery: { smtp: { url: smtp.url, from: '协同区通知 <noreply@collab-zones.test>' } } });
   // Retries in a test's time: 0.2 s doubling to 1 s, four attempts.
-  await h.db.query(`UPDATE policies SET value = $1 WHERE key = 'outbox.retry'`, [JSON.stringify({ initialIntervalMs: 200, maximumIntervalMs: 1000, maximumAttempts: 4 })]);
+  await h.db.query(`UPDATE policies SET value = $1 WHERE key = 'outbox.retry'`, [
+    JSON.stringify({ initialIntervalMs: 200, maximumIntervalMs: 1000, maximumAttempts: 4 }),
+  ]);
 }, scaled(60_000));
 afterAll(async () => {
   await h?.stop();
@@ -33,7 +39,8 @@ afterAll(async () => {
 });
 
 const mailsTo = (address: string, label: string) => smtp.mails.filter((mail) => mail.to.includes(address) && mail.subject.includes(label));
-const postsTo = (path: string, label: string) => webhook.posts.filter((post) => post.path === path && JSON.stringify(post.body).includes(label));
+const postsTo = (path: string, label: string) =>
+  webhook.posts.filter((post) => post.path === path && JSON.stringify(post.body).includes(label));
 
 async function configure(org: string, channels: { email?: string | null; webhook?: string | null }) {
   const response = await (await h.as(`${org}.admin`)).post('/api/notification-channels', channels);
@@ -60,7 +67,12 @@ describe('a deadline reminder', () => {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(deadlines[0].reminderAt) - Date.now()) + 500));
     await h.startWorker();
 
-    await eventually(async () => (mailsTo(address, '到期提醒').length && postsTo(`/robot/${county}`, '到期提醒').some((p) => p.accepted) ? true : undefined), 20_000, 'the reminder delivered');
+    await eventually(
+      async () =>
+        mailsTo(address, '到期提醒').length && postsTo(`/robot/${county}`, '到期提醒').some((p) => p.accepted) ? true : undefined,
+      20_000,
+      'the reminder delivered',
+    );
     expect(faults.thrown).toBe(1);
     // Settle: a late duplicate would arrive within the retry policy's reach.
     await new Promise((resolve) => setTimeout(resolve, scaled(2500)));
@@ -73,7 +85,10 @@ describe('a deadline reminder', () => {
     // The first post met the outage, the retry got through: one message accepted, both with one key.
     expect(posts.map((p) => p.accepted)).toEqual([false, true]);
     expect(new Set(posts.map((p) => p.idempotencyKey)).size).toBe(1);
-    expect(posts[1].body).toEqual({ msgtype: 'text', text: { content: expect.stringContaining('【营口自贸片区协同发展示范区】到期提醒：协同区设立') } });
+    expect(posts[1].body).toEqual({
+      msgtype: 'text',
+      text: { content: expect.stringContaining('【营口自贸片区协同发展示范区】到期提醒：协同区设立') },
+    });
     expect(mails[0].idempotencyKey).toBe(posts[0].idempotencyKey.replace(/webhook$/, 'email'));
 
     const centre = (await (await h.as(`${gov}.staff`)).get('/api/notifications')).body;
@@ -86,7 +101,10 @@ describe('a deadline reminder', () => {
     ]);
     expect(centre.unread).toBe(centre.items.filter((n: { readAt: string | null }) => !n.readAt).length);
     // The step was written once: one reminder row, one outbox message per channel.
-    const rows = await h.db.query<{ n: string }>(`SELECT count(*) AS n FROM outbox o JOIN notifications n ON n.id = o.notification_id WHERE n.process_id = $1 AND n.kind = 'reminder' AND n.org_id = $2`, [id, gov]);
+    const rows = await h.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM outbox o JOIN notifications n ON n.id = o.notification_id WHERE n.process_id = $1 AND n.kind = 'reminder' AND n.org_id = $2`,
+      [id, gov],
+    );
     expect(Number(rows[0].n)).toBe(2);
 
     const metrics = (await h.anonymous('GET', '/metrics')).body as string;
@@ -121,11 +139,17 @@ describe('the notification centre', () => {
     expect((await (await h.as('city.admin')).get(`/api/notifications?org=gov-${county}`)).status).toBe(200);
   });
 
-  test('channels are set by the organisation\'s admin; a wrong address is a 400 that changes nothing; a robot that is gone fails at once, visibly', async () => {
+  test("channels are set by the organisation's admin; a wrong address is a 400 that changes nothing; a robot that is gone fails at once, visibly", async () => {
     const county = await h.newCounty({ signingPeriod: { seconds: 600 } });
     const gov = `gov-${county}`;
     const admin = await h.as(`${gov}.admin`);
-    for (const bad of [{ webhook: 'ftp://robot.example/x' }, { webhook: 'http://robot.example/x' }, { email: 'not-an-address' }, {}, { email: 'a@b.test', sms: '1' }]) {
+    for (const bad of [
+      { webhook: 'ftp://robot.example/x' },
+      { webhook: 'http://robot.example/x' },
+      { email: 'not-an-address' },
+      {},
+      { email: 'a@b.test', sms: '1' },
+    ]) {
       const response = await admin.post('/api/notification-channels', bad);
       expect([JSON.stringify(bad), response.status]).toEqual([JSON.stringify(bad), 400]);
       expect(response.body.error.message).toBeTruthy();
@@ -137,20 +161,26 @@ describe('the notification centre', () => {
     await configure(gov, { webhook: webhook.url(`/gone/${county}`) });
     const id = await launch(h, county);
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
-    const failed = await eventually(async () => {
-      const items = (await (await h.as(`${gov}.staff`)).get('/api/notifications')).body.items;
-      const delivery = items.find((n: { processId: string }) => n.processId === id)?.deliveries[0];
-      return delivery?.status === 'FAILED' ? delivery : undefined;
-    }, 15_000, 'the delivery failed');
+    const failed = await eventually(
+      async () => {
+        const items = (await (await h.as(`${gov}.staff`)).get('/api/notifications')).body.items;
+        const delivery = items.find((n: { processId: string }) => n.processId === id)?.deliveries[0];
+        return delivery?.status === 'FAILED' ? delivery : undefined;
+      },
+      15_000,
+      'the delivery failed',
+    );
     expect(failed).toMatchObject({ channel: 'webhook', attempts: 1, lastError: expect.stringContaining('404') });
-    expect((await admin.get('/api/notification-channels')).body.items).toEqual([expect.objectContaining({ channel: 'webhook', failed: 1, sent: 0 })]);
+    expect((await admin.get('/api/notification-channels')).body.items).toEqual([
+      expect.objectContaining({ channel: 'webhook', failed: 1, sent: 0 }),
+    ]);
     // Turned off: the next task goes to the console only.
     expect((await configure(gov, { webhook: null })).items).toEqual([expect.objectContaining({ channel: 'webhook', enabled: false })]);
   });
 });
 
 describe('an escalation', () => {
-  test('lands on the city\'s 督办 list with what is overdue, and is settled once the city decides', async () => {
+  test("lands on the city's 督办 list with what is overdue, and is settled once the city decides", async () => {
     const county = await h.newCounty({ signingPeriod: { seconds: 3 } });
     const id = await launch(h, county);
     await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
@@ -158,14 +188,19 @@ describe('an escalation', () => {
     const city = await h.as('city.staff');
     const item = (await city.get('/api/oversight')).body.items.find((i: { processId: string }) => i.processId === id);
     expect(item).toMatchObject({ processTitle: '协同区设立', settled: false });
-    expect(item.overdueTasks.map((t: { orgId: string; title: string }) => [t.orgId, t.title]).sort()).toEqual([
-      ['ftz', '审阅并签署备忘录'], [`gov-${county}`, '审阅并签署备忘录'],
-    ].sort());
+    expect(item.overdueTasks.map((t: { orgId: string; title: string }) => [t.orgId, t.title]).sort()).toEqual(
+      [
+        ['ftz', '审阅并签署备忘录'],
+        [`gov-${county}`, '审阅并签署备忘录'],
+      ].sort(),
+    );
     const centre = (await city.get('/api/notifications')).body.items;
     expect(centre.filter((n: { kind: string; processId: string }) => n.kind === 'escalation' && n.processId === id)).toHaveLength(1);
 
     // The escalation is the city's: the county's own list does not have it, and it may not read the city's.
-    expect((await (await h.as(`gov-${county}.staff`)).get('/api/oversight')).body.items.map((i: { processId: string }) => i.processId)).not.toContain(id);
+    expect(
+      (await (await h.as(`gov-${county}.staff`)).get('/api/oversight')).body.items.map((i: { processId: string }) => i.processId),
+    ).not.toContain(id);
     expect((await (await h.as(`gov-${county}.staff`)).get('/api/oversight?org=city')).status).toBe(403);
 
     await complete(h, 'city.admin', id, 'decideOverdueMemorandum', { decision: 'withdraw', reason: '县政府未按期签署' });

@@ -46,7 +46,10 @@ describe('penalty durability', () => {
     const review = await taskFor(h, 'ftz.staff', id, 'reviewPenalty');
 
     await h.stopWorker();
-    const pending = (await h.as('ftz.staff')).post(`/api/tasks/${review.id}/complete`, { decision: 'return', reasons: ['documentsMissing'] });
+    const pending = (await h.as('ftz.staff')).post(`/api/tasks/${review.id}/complete`, {
+      decision: 'return',
+      reasons: ['documentsMissing'],
+    });
     await awaitHeldByEngine(h, id, review.id);
     await h.startWorker();
     const returned = await pending;
@@ -60,6 +63,12 @@ describe('penalty durability', () => {
     const record = await penaltyRecord(h, decisionNumber);
     expect(record).toMatchObject({ status: 'RECOGNISED', rounds: 1, report: { documents: [delivery] } });
     expect(record.reviews.map((r: { outcome: string }) => r.outcome)).toEqual(['returned', 'recognised']);
-    expect(await timelineKinds(h, id)).toEqual(['penaltyRecorded', 'penaltyReported', 'penaltyReturned', 'penaltyResubmitted', 'penaltyRecognised']);
+    expect(await timelineKinds(h, id)).toEqual([
+      'penaltyRecorded',
+      'penaltyReported',
+      'penaltyReturned',
+      'penaltyResubmitted',
+      'penaltyRecognised',
+    ]);
   });
 });

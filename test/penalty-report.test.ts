@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { addDays } from '../domain/agreements';
 import { addMonths, PENALTY_TRANSITIONS, publicationPeriod } from '../domain/penalties';
 import { authority, today } from './support/agreement-flow';
-import { filePenalty, newDecisionNumber, penaltyRecord, penaltyZone, registerEntity, reportDocument, reportedPenalty } from './support/penalty-flow';
+import {
+  filePenalty,
+  newDecisionNumber,
+  penaltyRecord,
+  penaltyZone,
+  registerEntity,
+  reportDocument,
+  reportedPenalty,
+} from './support/penalty-flow';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { complete, expectDeclaredPath, taskFor, timelineKinds } from './support/zone-flow';
 
@@ -27,20 +35,39 @@ describe('penalty report and recognition', () => {
 
     const record = await penaltyRecord(h, decisionNumber);
     expect(record).toMatchObject({
-      decisionNumber, uscc, zoneCode: zone, enforcementOrg: `le-${zone}`, powerCode: null, agreementId: null, status: 'RECOGNISED', rounds: 0,
-      penalty: { kind: 'fine', amountYuan: 50_000 }, grade: 'general', decidedOn, creditRecordId: `${id}.credit`, processId: id,
+      decisionNumber,
+      uscc,
+      zoneCode: zone,
+      enforcementOrg: `le-${zone}`,
+      powerCode: null,
+      agreementId: null,
+      status: 'RECOGNISED',
+      rounds: 0,
+      penalty: { kind: 'fine', amountYuan: 50_000 },
+      grade: 'general',
+      decidedOn,
+      creditRecordId: `${id}.credit`,
+      processId: id,
       report: { documents: [expect.objectContaining({ kind: 'decision', title: '行政处罚决定书' })] },
     });
     expect(record.reportedAt).toEqual(expect.any(String));
     expect(record.zoneHeldMs).toBeGreaterThan(0);
     expect(record.ftzHeldMs).toBeGreaterThan(0);
-    expect(record.reviews).toEqual([expect.objectContaining({ round: 1, outcome: 'recognised', reasons: [], reviewer: { userId: 'ftz.leader', orgId: 'ftz' } })]);
+    expect(record.reviews).toEqual([
+      expect.objectContaining({ round: 1, outcome: 'recognised', reasons: [], reviewer: { userId: 'ftz.leader', orgId: 'ftz' } }),
+    ]);
     // General severity by the default policy: published 12 months from the decision date (not from today), repair after 3.
     const period = publicationPeriod(decidedOn, { months: 12, repairAfterMonths: 3 });
     const [credit] = record.creditRecords;
     expect(credit).toMatchObject({
-      id: `${id}.credit`, kind: 'penalty', grade: 'general', status: 'ACTIVE', barsCommitment: true,
-      publicationFrom: decidedOn, publicationUntil: period.until, repairEligibleFrom: period.repairEligibleFrom,
+      id: `${id}.credit`,
+      kind: 'penalty',
+      grade: 'general',
+      status: 'ACTIVE',
+      barsCommitment: true,
+      publicationFrom: decidedOn,
+      publicationUntil: period.until,
+      repairEligibleFrom: period.repairEligibleFrom,
     });
     expect(period.until).toBe(addDays(addMonths(decidedOn, 12), -1));
     // While published it bars the commitment route (P3).
@@ -50,14 +77,18 @@ describe('penalty report and recognition', () => {
     expect(listed.map((p: { decisionNumber: string }) => p.decisionNumber)).toEqual([decisionNumber]);
     expect((await (await h.as('ftz.staff')).get(`/api/penalties?zone=${zone}&status=RETURNED`)).body).toEqual([]);
     expect(await timelineKinds(h, id)).toEqual(['penaltyRecorded', 'penaltyReported', 'penaltyRecognised']);
-    const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline?lang=zh`)).body as { kind: string; summary: string; authority?: { words: string } }[];
+    const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline?lang=zh`)).body as {
+      kind: string;
+      summary: string;
+      authority?: { words: string };
+    }[];
     const recognisedEntry = timeline.find((entry) => entry.kind === 'penaltyRecognised')!;
     expect(recognisedEntry.summary).toContain(`自处罚决定日 ${decidedOn} 起公示至 ${period.until}`);
     expect(recognisedEntry.summary).toContain('予以认可并适用');
     expectDeclaredPath(recognised.path, PENALTY_TRANSITIONS);
   });
 
-  test('a return names only formal defects of the report; the correction completes the report and cannot touch the decision\'s facts; rounds counted, continue-as-new on the way', async () => {
+  test("a return names only formal defects of the report; the correction completes the report and cannot touch the decision's facts; rounds counted, continue-as-new on the way", async () => {
     const { zone, uscc } = await penaltyZone(h, { 'workflow.historyEventLimit': 40 });
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { grade: 'minor' });
     const ftz = await h.as('ftz.staff');
@@ -95,17 +126,27 @@ describe('penalty report and recognition', () => {
       const prefill = task.context.prefill as Record<string, unknown>;
       if (index === 0) {
         // The facts of the delivered decision: each change is a 400 naming the field, and the task stays open.
-        for (const [field, value] of [['violation', '另一违法行为'], ['grade', 'serious'], ['decidedOn', addDays(today(), -1)], ['decisionNumber', 'X〔2026〕1号'], ['penalty', { kind: 'warning' }]] as const) {
+        for (const [field, value] of [
+          ['violation', '另一违法行为'],
+          ['grade', 'serious'],
+          ['decidedOn', addDays(today(), -1)],
+          ['decisionNumber', 'X〔2026〕1号'],
+          ['penalty', { kind: 'warning' }],
+        ] as const) {
           const changed = await zoneStaff.post(`/api/tasks/${task.id}/complete`, { ...prefill, ...completion, [field]: value });
           expect([field, changed.status]).toEqual([field, 400]);
-          expect(changed.body.error.details).toEqual([expect.objectContaining({ path: `body.${field}`, message: expect.stringContaining('withdrawing this report') })]);
+          expect(changed.body.error.details).toEqual([
+            expect.objectContaining({ path: `body.${field}`, message: expect.stringContaining('withdrawing this report') }),
+          ]);
         }
         // Past the API the workflow refuses it as well, naming the field.
         const zoneActor = { userId: `zone-${zone}.staff`, orgId: `zone-${zone}`, roles: ['staff'] };
         const pastFacts = h.client.workflow.getHandle(id).executeUpdate('correctPenalty', {
           args: [{ actor: zoneActor, taskId: task.id, requestId: randomUUID(), payload: { ...completion, legalBasis: '另一依据' } }],
         });
-        await expect(pastFacts).rejects.toMatchObject({ cause: { type: 'BadRequest', message: expect.stringContaining('legalBasis: a fact of the delivered decision') } });
+        await expect(pastFacts).rejects.toMatchObject({
+          cause: { type: 'BadRequest', message: expect.stringContaining('legalBasis: a fact of the delivered decision') },
+        });
         // The report returned as it was: nothing completed.
         const unchanged = await zoneStaff.post(`/api/tasks/${task.id}/complete`, prefill);
         expect(unchanged.status).toBe(400);
@@ -120,21 +161,36 @@ describe('penalty report and recognition', () => {
     const record = await penaltyRecord(h, decisionNumber);
     // The decision stands as filed; the report is completed.
     expect(record).toMatchObject({
-      status: 'RECOGNISED', rounds: 3, grade: 'minor', penalty: { kind: 'fine', amountYuan: 50_000 }, violation: '未取得食品经营许可从事食品经营活动',
+      status: 'RECOGNISED',
+      rounds: 3,
+      grade: 'minor',
+      penalty: { kind: 'fine', amountYuan: 50_000 },
+      violation: '未取得食品经营许可从事食品经营活动',
       report: { entityName: '营口测试食品有限公司', documents: [expect.objectContaining({ title: '行政处罚决定书（规范文本）' })] },
     });
     expect(record.reviews.map((r: { round: number; outcome: string; reasons: string[] }) => [r.round, r.outcome, r.reasons])).toEqual([
-      [1, 'returned', ['documentsMissing']], [2, 'returned', ['entityMismatch']], [3, 'returned', ['documentsNonstandard', 'duplicateReport']], [4, 'recognised', []],
+      [1, 'returned', ['documentsMissing']],
+      [2, 'returned', ['entityMismatch']],
+      [3, 'returned', ['documentsNonstandard', 'duplicateReport']],
+      [4, 'recognised', []],
     ]);
     const runs = [];
     for await (const run of h.client.workflow.list({ query: `WorkflowId = '${id}'` })) runs.push(run.runId);
     expect(runs.length).toBeGreaterThan(1);
     expect(await timelineKinds(h, id)).toEqual([
-      'penaltyRecorded', 'penaltyReported',
-      'penaltyReturned', 'penaltyResubmitted', 'penaltyReturned', 'penaltyResubmitted', 'penaltyReturned', 'penaltyResubmitted',
+      'penaltyRecorded',
+      'penaltyReported',
+      'penaltyReturned',
+      'penaltyResubmitted',
+      'penaltyReturned',
+      'penaltyResubmitted',
+      'penaltyReturned',
+      'penaltyResubmitted',
       'penaltyRecognised',
     ]);
-    const summaries = ((await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline?lang=zh`)).body as { kind: string; summary: string }[]).map((e) => e.summary);
+    const summaries = (
+      (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline?lang=zh`)).body as { kind: string; summary: string }[]
+    ).map((e) => e.summary);
     expect(summaries).toContainEqual(expect.stringContaining('退回补正（主体信息不符）'));
     expect(summaries).toContainEqual(expect.stringContaining('补正：当事人名称'));
   });
@@ -146,7 +202,9 @@ describe('penalty report and recognition', () => {
     const byZone = await (await h.as(`zone-${zone}.staff`)).post(`/api/tasks/${review.id}/complete`, { decision: 'recognise' });
     expect(byZone.status).toBe(403);
     const reporter = { userId: `zone-${zone}.staff`, orgId: `zone-${zone}`, roles: ['staff'] };
-    const past = h.client.workflow.getHandle(id).executeUpdate('reviewPenalty', { args: [{ actor: reporter, taskId: review.id, requestId: randomUUID(), payload: { decision: 'recognise' } }] });
+    const past = h.client.workflow.getHandle(id).executeUpdate('reviewPenalty', {
+      args: [{ actor: reporter, taskId: review.id, requestId: randomUUID(), payload: { decision: 'recognise' } }],
+    });
     await expect(past).rejects.toMatchObject({ cause: { type: 'Forbidden' } });
     expect((await state(id)).stage).toBe('REVIEWING');
   });
@@ -167,9 +225,20 @@ describe('penalty report and recognition', () => {
     expect(withPower.status).toBe(400);
     expect(JSON.stringify(withPower.body.error.details)).toContain('powerCode');
 
-    const foreign = await (await h.as('le-210881.staff')).post('/api/processes/penalty-report', {
-      zoneCode: zone, decisionNumber: newDecisionNumber(),
-      decision: { uscc, violation: 'x', legalBasis: 'y', penalty: { kind: 'warning' }, grade: 'minor', decidedOn: today(), deliveredOn: today() },
+    const foreign = await (
+      await h.as('le-210881.staff')
+    ).post('/api/processes/penalty-report', {
+      zoneCode: zone,
+      decisionNumber: newDecisionNumber(),
+      decision: {
+        uscc,
+        violation: 'x',
+        legalBasis: 'y',
+        penalty: { kind: 'warning' },
+        grade: 'minor',
+        decidedOn: today(),
+        deliveredOn: today(),
+      },
     });
     expect(foreign.status).toBe(403);
   });
@@ -186,7 +255,9 @@ describe('penalty report and recognition', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.message).toContain('withdraw its report as changed');
 
-    const withdrawn = await (await h.as(`le-${zone}.staff`)).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'changed', reason: '复议变更罚款数额' });
+    const withdrawn = await (
+      await h.as(`le-${zone}.staff`)
+    ).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'changed', reason: '复议变更罚款数额' });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.state.stage).toBe('WITHDRAWN');
     const earlier = await penaltyRecord(h, decisionNumber);
@@ -205,10 +276,18 @@ describe('penalty report and recognition', () => {
     await complete(h, `zone-${zone}.staff`, filed.body.id, 'reportPenalty', {});
     const recognised = await complete(h, 'ftz.leader', filed.body.id, 'reviewPenalty', { decision: 'recognise' });
     expect(recognised).toMatchObject({ stage: 'PUBLISHED', replaces: decisionNumber });
-    expect(await penaltyRecord(h, newNumber)).toMatchObject({ status: 'RECOGNISED', replaces: decisionNumber, grade: 'minor', penalty: { kind: 'fine', amountYuan: 30_000 } });
+    expect(await penaltyRecord(h, newNumber)).toMatchObject({
+      status: 'RECOGNISED',
+      replaces: decisionNumber,
+      grade: 'minor',
+      penalty: { kind: 'fine', amountYuan: 30_000 },
+    });
     // It changes one decision once.
     expect((await filePenalty(h, zone, uscc, { decision: changedDecision, replaces: decisionNumber })).status).toBe(409);
-    const zh = ((await (await h.as('audit.auditor')).get(`/api/processes/${filed.body.id}/timeline?lang=zh`)).body as { kind: string; summary: string }[]);
+    const zh = (await (await h.as('audit.auditor')).get(`/api/processes/${filed.body.id}/timeline?lang=zh`)).body as {
+      kind: string;
+      summary: string;
+    }[];
     expect(zh.find((e) => e.kind === 'penaltyRecorded')!.summary).toContain(`变更原决定 ${decisionNumber}`);
   });
 
@@ -216,14 +295,25 @@ describe('penalty report and recognition', () => {
     const { zone, uscc } = await penaltyZone(h);
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc);
     await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
-    const withdrawal = await (await h.as(`zone-${zone}.staff`)).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '复议撤销' });
+    const withdrawal = await (
+      await h.as(`zone-${zone}.staff`)
+    ).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '复议撤销' });
     expect(withdrawal.status).toBe(403);
-    const withdrawn = await (await h.as(`le-${zone}.staff`)).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '行政复议决定撤销原处罚' });
+    const withdrawn = await (
+      await h.as(`le-${zone}.staff`)
+    ).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '行政复议决定撤销原处罚' });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.state.stage).toBe('WITHDRAWN');
     const record = await penaltyRecord(h, decisionNumber);
     expect(record).toMatchObject({ status: 'WITHDRAWN', withdrawalReason: 'revoked: 行政复议决定撤销原处罚' });
-    expect(record.creditRecords).toEqual([expect.objectContaining({ id: `${id}.credit`, status: 'WITHDRAWN', endReason: 'revoked: 行政复议决定撤销原处罚', endedAt: expect.any(String) })]);
+    expect(record.creditRecords).toEqual([
+      expect.objectContaining({
+        id: `${id}.credit`,
+        status: 'WITHDRAWN',
+        endReason: 'revoked: 行政复议决定撤销原处罚',
+        endedAt: expect.any(String),
+      }),
+    ]);
     await h.client.workflow.getHandle(id).result();
     expect(await timelineKinds(h, id)).toEqual(['penaltyRecorded', 'penaltyReported', 'penaltyRecognised', 'penaltyWithdrawn']);
   });
@@ -246,11 +336,17 @@ describe('penalty report and recognition', () => {
     expect(early.body.error.message).toContain('may be requested from');
 
     // Asked again until the clock passes the minimum: each refusal before it is a 409 that changes nothing.
-    const requested = await eventually(async () => {
-      const response = await zoneStaff.post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '已停止违法行为并缴清罚款' });
-      if (response.status === 409) return undefined;
-      return response;
-    }, 30_000, 'the minimum period');
+    const requested = await eventually(
+      async () => {
+        const response = await zoneStaff.post(`/api/processes/${id}/actions/requestCreditRepair`, {
+          rectification: '已停止违法行为并缴清罚款',
+        });
+        if (response.status === 409) return undefined;
+        return response;
+      },
+      30_000,
+      'the minimum period',
+    );
     expect(requested.status).toBe(200);
     const { repairEligibleFrom } = (await penaltyRecord(h, decisionNumber)).creditRecords[0];
     expect(requested.body.state.today >= repairEligibleFrom).toBe(true);
@@ -261,7 +357,9 @@ describe('penalty report and recognition', () => {
     const decision = await taskFor(h, 'ftz.staff', id, 'decideCreditRepair');
     const byAsker = await ftzWindow.post(`/api/tasks/${decision.id}/complete`, { decision: 'grant' });
     expect(byAsker.status).toBe(403);
-    expect(byAsker.body.error.message).toContain("ftz.staff asked for this credit repair on the entity's behalf: another person decides it");
+    expect(byAsker.body.error.message).toContain(
+      "ftz.staff asked for this credit repair on the entity's behalf: another person decides it",
+    );
     expect((await state(id)).stage).toBe('PUBLISHED');
     await h.db.query(
       `INSERT INTO users (id, username, org_id, roles, password_hash) SELECT 'ftz.staff2', 'ftz.staff2', org_id, roles, password_hash
@@ -272,7 +370,13 @@ describe('penalty report and recognition', () => {
     const record = await penaltyRecord(h, decisionNumber);
     expect(record.status).toBe('RECOGNISED');
     expect(record.creditRecords[0]).toMatchObject({ status: 'REPAIRED', endedAt: expect.any(String) });
-    expect((await timelineKinds(h, id)).slice(-5)).toEqual(['penaltyRecognised', 'creditRepairRequested', 'creditRepairRefused', 'creditRepairRequested', 'creditRepaired']);
+    expect((await timelineKinds(h, id)).slice(-5)).toEqual([
+      'penaltyRecognised',
+      'creditRepairRequested',
+      'creditRepairRefused',
+      'creditRepairRequested',
+      'creditRepaired',
+    ]);
   });
 
   test('publication ends at the maximum: the credit record ENDED and the process completes', async () => {
@@ -289,7 +393,10 @@ describe('penalty report and recognition', () => {
     await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     const view = await h.client.workflow.getHandle(id).result();
     expect(view.stage).toBe('PUBLICATION_ENDED');
-    expect((await penaltyRecord(h, decisionNumber)).creditRecords[0]).toMatchObject({ status: 'ENDED', endReason: 'publication period ended' });
+    expect((await penaltyRecord(h, decisionNumber)).creditRecords[0]).toMatchObject({
+      status: 'ENDED',
+      endReason: 'publication period ended',
+    });
   });
 
   test('deadlines: the report reminds the zone and escalates, the review escalates to the FTZ, each once', async () => {
@@ -299,10 +406,21 @@ describe('penalty report and recognition', () => {
     const kindsNow = () => timelineKinds(h, id);
     await eventually(async () => ((await kindsNow()).includes('escalated') ? true : undefined), 20_000, 'the report escalation');
     await complete(h, `zone-${zone}.staff`, id, 'reportPenalty', {});
-    await eventually(async () => ((await kindsNow()).filter((k) => k === 'escalated').length === 2 ? true : undefined), 20_000, 'the review escalation');
-    const notes = await h.db.query<{ org_id: string; kind: string }>(`SELECT org_id, kind FROM notifications WHERE process_id = $1 AND kind <> 'task' ORDER BY id`, [id]);
+    await eventually(
+      async () => ((await kindsNow()).filter((k) => k === 'escalated').length === 2 ? true : undefined),
+      20_000,
+      'the review escalation',
+    );
+    const notes = await h.db.query<{ org_id: string; kind: string }>(
+      `SELECT org_id, kind FROM notifications WHERE process_id = $1 AND kind <> 'task' ORDER BY id`,
+      [id],
+    );
     expect(notes.map((n) => `${n.kind}:${n.org_id}`)).toEqual([
-      `reminder:zone-${zone}`, `escalation:gov-${zone}`, 'escalation:ftz', 'reminder:ftz', 'escalation:ftz',
+      `reminder:zone-${zone}`,
+      `escalation:gov-${zone}`,
+      'escalation:ftz',
+      'reminder:ftz',
+      'escalation:ftz',
     ]);
     expect(await kindsNow()).toEqual(['penaltyRecorded', 'reminderSent', 'escalated', 'penaltyReported', 'reminderSent', 'escalated']);
     const record = await penaltyRecord(h, (await state(id)).decisionNumber);
@@ -319,10 +437,16 @@ describe('penalty report and recognition', () => {
     );
     const other = await registerEntity(h, zone);
     expect((await filePenalty(h, zone, other, { caseId })).status).toBe(400);
-    const filed = await filePenalty(h, zone, uscc, { caseId, decision: { penalty: { kind: 'licenceRevocation', licence: 'JY12108810000001' } } });
+    const filed = await filePenalty(h, zone, uscc, {
+      caseId,
+      decision: { penalty: { kind: 'licenceRevocation', licence: 'JY12108810000001' } },
+    });
     expect(filed.status).toBe(201);
     const linked = await eventually(async () => {
-      const [row] = await h.db.query<{ status: string; penalty_process_id: string }>('SELECT status, penalty_process_id FROM penalty_cases WHERE id = $1', [caseId]);
+      const [row] = await h.db.query<{ status: string; penalty_process_id: string }>(
+        'SELECT status, penalty_process_id FROM penalty_cases WHERE id = $1',
+        [caseId],
+      );
       return row.status === 'LINKED' ? row : undefined;
     });
     expect(linked.penalty_process_id).toBe(filed.body.id);

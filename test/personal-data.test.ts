@@ -37,7 +37,18 @@ test('the history as the engine stores it holds no plaintext of the management b
   const id = await establish(h, county);
 
   const cli = (await resolveTemporalCli()).path!;
-  const raw = execFileSync(cli, ['workflow', 'show', '--address', process.env.TEST_TEMPORAL_ADDRESS!, '-n', h.namespace, '-w', id, '-o', 'json']).toString();
+  const raw = execFileSync(cli, [
+    'workflow',
+    'show',
+    '--address',
+    process.env.TEST_TEMPORAL_ADDRESS!,
+    '-n',
+    h.namespace,
+    '-w',
+    id,
+    '-o',
+    'json',
+  ]).toString();
   const payloads = payloadsOf(JSON.parse(raw));
   expect(payloads.length).toBeGreaterThan(10);
   // Every payload is sealed: its encoding says so, and neither its bytes nor the file hold the fields.

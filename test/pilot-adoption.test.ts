@@ -43,27 +43,47 @@ test('the FTZ lists a measure; each zone government adopts or declines it; the r
   ]);
 
   // Another county's government may not decide for this zone: refused at the API and by the workflow.
-  const intruder = await (await h.as(`gov-${zoneB}.staff`)).post(`/api/tasks/${taskA.id}/complete`, { decision: 'decline', date: '2026-05-01', note: '越权' });
+  const intruder = await (
+    await h.as(`gov-${zoneB}.staff`)
+  ).post(`/api/tasks/${taskA.id}/complete`, { decision: 'decline', date: '2026-05-01', note: '越权' });
   expect(intruder.status).toBe(403);
   const past = await h.client.workflow
     .getHandle(id)
     .executeUpdate('decidePilot', {
-      args: [{ actor: { userId: `gov-${zoneB}.staff`, orgId: `gov-${zoneB}`, roles: ['staff'] }, taskId: taskA.id, requestId: randomUUID(), payload: { decision: 'decline', date: '2026-05-01', note: '越权' } }],
+      args: [
+        {
+          actor: { userId: `gov-${zoneB}.staff`, orgId: `gov-${zoneB}`, roles: ['staff'] },
+          taskId: taskA.id,
+          requestId: randomUUID(),
+          payload: { decision: 'decline', date: '2026-05-01', note: '越权' },
+        },
+      ],
     })
-    .then(() => undefined, (error: unknown) => error);
+    .then(
+      () => undefined,
+      (error: unknown) => error,
+    );
   expect(past).toBeInstanceOf(WorkflowUpdateFailedError);
   expect((past as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'Forbidden' });
   const bad = await (await h.as(`gov-${zoneA}.staff`)).post(`/api/tasks/${taskA.id}/complete`, { decision: 'maybe', date: '2026-13-01' });
   expect(bad.status).toBe(400);
   expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.date', 'body.decision', 'body.note']);
-  const noSuchDay = await (await h.as(`gov-${zoneA}.staff`)).post(`/api/tasks/${taskA.id}/complete`, { decision: 'adopt', date: '2026-02-30', note: '实施' });
+  const noSuchDay = await (
+    await h.as(`gov-${zoneA}.staff`)
+  ).post(`/api/tasks/${taskA.id}/complete`, { decision: 'adopt', date: '2026-02-30', note: '实施' });
   expect(noSuchDay.status).toBe(400);
 
   await complete(h, `gov-${zoneA}.staff`, id, 'decidePilot', { decision: 'adopt', date: '2026-05-01', note: '结合园区实际，自5月起实施' });
   // Deciding twice: the task is closed.
-  const twice = await (await h.as(`gov-${zoneA}.staff`)).post(`/api/tasks/${taskA.id}/complete`, { decision: 'decline', date: '2026-05-02', note: '改变主意' });
+  const twice = await (
+    await h.as(`gov-${zoneA}.staff`)
+  ).post(`/api/tasks/${taskA.id}/complete`, { decision: 'decline', date: '2026-05-02', note: '改变主意' });
   expect(twice.status).toBe(409);
-  const state = await complete(h, `gov-${zoneB}.staff`, id, 'decidePilot', { decision: 'decline', date: '2026-05-03', note: '园区暂无相关业务' });
+  const state = await complete(h, `gov-${zoneB}.staff`, id, 'decidePilot', {
+    decision: 'decline',
+    date: '2026-05-03',
+    note: '园区暂无相关业务',
+  });
   expect(state.stage).toBe('DECIDED');
   expectDeclaredPath(state.path, PILOT_TRANSITIONS);
   const ended = await h.client.workflow.getHandle(id).result();
@@ -79,7 +99,13 @@ test('the FTZ lists a measure; each zone government adopts or declines it; the r
       title: listing.titleEn,
       grantedOn: '2021-04-01',
       zones: [
-        expect.objectContaining({ zoneCode: zoneA, status: 'ADOPTED', decidedOn: '2026-05-01', note: '结合园区实际，自5月起实施', processId: id }),
+        expect.objectContaining({
+          zoneCode: zoneA,
+          status: 'ADOPTED',
+          decidedOn: '2026-05-01',
+          note: '结合园区实际，自5月起实施',
+          processId: id,
+        }),
         expect.objectContaining({ zoneCode: zoneB, status: 'DECLINED', decidedOn: '2026-05-03' }),
       ],
     }),
@@ -104,7 +130,13 @@ test('bad input: an unknown measure, a measure listed twice, a launch by anyone 
   // RM-001 is seeded, with its source, and no pilot since it applies nationwide (2021-07-01): listing it
   // again is a conflict, and so is offering it.
   const seeded = (await (await h.as('ftz.staff')).get('/api/pilots?measure=RM-001')).body.measures[0];
-  expect(seeded).toMatchObject({ code: 'RM-001', title: '“证照分离”改革全覆盖', source: expect.stringContaining('国发〔2019〕25号'), delisted: { on: '2021-07-01', reason: expect.stringContaining('国发〔2021〕7号') }, zones: [] });
+  expect(seeded).toMatchObject({
+    code: 'RM-001',
+    title: '“证照分离”改革全覆盖',
+    source: expect.stringContaining('国发〔2019〕25号'),
+    delisted: { on: '2021-07-01', reason: expect.stringContaining('国发〔2021〕7号') },
+    zones: [],
+  });
   expect((await launchPilot('RM-001')).status).toBe(409);
   const offered = await (await h.as('ftz.admin')).post('/api/processes/pilot-adoption', { measureCode: 'RM-001' });
   expect([offered.status, offered.body.error.message]).toEqual([409, expect.stringContaining('no pilot since 2021-07-01')]);
@@ -123,7 +155,11 @@ test('launched again, a measure is offered only to the zones that became ACTIVE 
   await establish(h, zoneC);
   const again = await launchPilot('RM-903', false);
   expect(again.status).toBe(201);
-  const state = await complete(h, `gov-${zoneC}.staff`, again.body.id, 'decidePilot', { decision: 'adopt', date: '2026-07-01', note: '新设协同区跟进实施' });
+  const state = await complete(h, `gov-${zoneC}.staff`, again.body.id, 'decidePilot', {
+    decision: 'adopt',
+    date: '2026-07-01',
+    note: '新设协同区跟进实施',
+  });
   expect(state.zones.map((z: { zoneCode: string }) => z.zoneCode)).toEqual([zoneC]);
   expect(state.stage).toBe('DECIDED');
   const report = (await (await h.as('ftz.admin')).get(`/api/pilots?zone=${zoneC}`)).body;

@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import type { Power } from '../domain/powers';
 import { applySeeds } from '../seeds/apply';
 import { penaltiesDelisted } from '../seeds/catalog';
-import { agreement, agreementContent, authority, concludeAgreement, launchAgreement, publishCatalog, today } from './support/agreement-flow';
+import {
+  agreement,
+  agreementContent,
+  authority,
+  concludeAgreement,
+  launchAgreement,
+  publishCatalog,
+  today,
+} from './support/agreement-flow';
 import { launchBrowser, loginAs } from './support/browser';
 import { startHarness, type Harness } from './support/harness';
 import { complete, establish, taskFor, timelineKinds } from './support/zone-flow';
@@ -39,7 +47,11 @@ describe('the power catalogue', () => {
     const diff = (await powers('?version=2&diffFrom=1')).diff;
     // The same version cites the acts in force on its date: the bases revised since version 1 change with it.
     expect(diff).toMatchObject({ delisted: penaltyCodes, added: [] });
-    expect([...diff.changed].sort()).toEqual(Object.keys(penaltiesDelisted.legalBases).filter((c) => !penaltyCodes.includes(c)).sort());
+    expect([...diff.changed].sort()).toEqual(
+      Object.keys(penaltiesDelisted.legalBases)
+        .filter((c) => !penaltyCodes.includes(c))
+        .sort(),
+    );
     const basis = (v: { powers: Power[] }, code: string) => v.powers.find((p) => p.code === code)?.legalBasis;
     expect(basis(v1, 'XK-010')).toBe('《中华人民共和国环境保护法》第四十五条');
     expect(basis(v2, 'XK-010')).toBe('《排污许可管理条例》第二条');
@@ -61,7 +73,12 @@ describe('the power catalogue', () => {
     const relisted = prefill.map((p) => (p.code === 'CF-002' ? { ...p, status: 'listed' as const } : p));
     const penaltyListed = await ftz.post(`/api/tasks/${draft.id}/complete`, { effectiveDate: today(), powers: relisted });
     expect(penaltyListed.status).toBe(400);
-    expect(penaltyListed.body.error.details).toEqual([{ path: `body.powers.${relisted.findIndex((p) => p.code === 'CF-002')}.status`, message: 'CF-002 is a penalty power: keep it delisted' }]);
+    expect(penaltyListed.body.error.details).toEqual([
+      {
+        path: `body.powers.${relisted.findIndex((p) => p.code === 'CF-002')}.status`,
+        message: 'CF-002 is a penalty power: keep it delisted',
+      },
+    ]);
     const ftzActor = { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] };
     const past = h.client.workflow.getHandle('power-catalog').executeUpdate('draftCatalog', {
       args: [{ actor: ftzActor, taskId: draft.id, requestId: randomUUID(), payload: { effectiveDate: today(), powers: relisted } }],
@@ -83,7 +100,12 @@ describe('the power catalogue', () => {
     const published = await complete(h, 'ftz.admin', 'power-catalog', 'approveCatalog', { decision: 'approve' });
     expect(published).toMatchObject({ stage: 'PUBLISHED', published: { version: 3, revoked: [] } });
     expect(await timelineKinds(h, 'power-catalog')).toEqual([
-      'catalogLaunched', 'catalogDrafted', 'catalogReturned', 'catalogDrafted', 'catalogApproved', 'catalogPublished',
+      'catalogLaunched',
+      'catalogDrafted',
+      'catalogReturned',
+      'catalogDrafted',
+      'catalogApproved',
+      'catalogPublished',
     ]);
   });
 
@@ -97,8 +119,18 @@ describe('the power catalogue', () => {
     const version = await publishCatalog(
       h,
       (current) => [
-        ...current.map((p) => (p.code === 'XK-010' ? { ...p, status: 'delisted' as const } : p.code === 'XK-001' ? { ...p, verificationDays: 20 } : p)),
-        { code: 'XK-011', name: '大型群众性活动安全许可', kind: 'licensing', legalBasis: '《大型群众性活动安全管理条例》第十一条', commitmentApplicable: false, verificationDays: 30, status: 'listed' },
+        ...current.map((p) =>
+          p.code === 'XK-010' ? { ...p, status: 'delisted' as const } : p.code === 'XK-001' ? { ...p, verificationDays: 20 } : p,
+        ),
+        {
+          code: 'XK-011',
+          name: '大型群众性活动安全许可',
+          kind: 'licensing',
+          legalBasis: '《大型群众性活动安全管理条例》第十一条',
+          commitmentApplicable: false,
+          verificationDays: 30,
+          status: 'listed',
+        },
       ],
       effectiveDate,
     );
@@ -114,7 +146,10 @@ describe('the power catalogue', () => {
       { powerCode: 'XK-010', scope: 'decision', revokedOn: effectiveDate },
     ]);
     expect(await authority(h, zone, 'XK-010', addDays(effectiveDate, -1))).toMatchObject({ inForce: true });
-    expect(await authority(h, zone, 'XK-010', effectiveDate)).toMatchObject({ inForce: false, reason: expect.stringContaining('delisted') });
+    expect(await authority(h, zone, 'XK-010', effectiveDate)).toMatchObject({
+      inForce: false,
+      reason: expect.stringContaining('delisted'),
+    });
     expect(await authority(h, zone, 'XK-009', effectiveDate)).toMatchObject({ inForce: true });
     const flagged = (await (await h.as('audit.auditor')).get(`/api/processes/${holder}`)).body;
     expect(flagged.data.flags).toEqual([{ catalogVersion: version, effectiveDate, powerCodes: ['XK-010'] }]);
@@ -133,21 +168,40 @@ describe('the power catalogue', () => {
   test('the published catalogue is public: read without a token, each power with its legal basis and how the FTZ holds it', async () => {
     const response = await h.anonymous('GET', '/api/public/powers');
     expect(response.status).toBe(200);
-    const published = response.body as { version: number; powers: { code: string; legalBasis: string; holding: { mode: string; modeLabel: string; grantedBy: string; document: string } | null; entrustableOnward: boolean }[] };
+    const published = response.body as {
+      version: number;
+      powers: {
+        code: string;
+        legalBasis: string;
+        holding: { mode: string; modeLabel: string; grantedBy: string; document: string } | null;
+        entrustableOnward: boolean;
+      }[];
+    };
     expect(published.version).toBe((await powers()).version);
     expect(published.powers.find((p) => p.code === 'XK-001')).toMatchObject({
       legalBasis: expect.stringContaining('食品安全法'),
-      holding: { mode: 'authorised', modeLabel: '授权', grantedBy: '营口市人民政府', document: expect.stringContaining('营政发〔2020〕16号') },
+      holding: {
+        mode: 'authorised',
+        modeLabel: '授权',
+        grantedBy: '营口市人民政府',
+        document: expect.stringContaining('营政发〔2020〕16号'),
+      },
       entrustableOnward: true,
     });
     // Held only by 委托: published as such, and no agreement may entrust it to a zone.
-    expect(published.powers.find((p) => p.code === 'XK-007')).toMatchObject({ holding: { mode: 'entrusted', modeLabel: '委托' }, entrustableOnward: false });
+    expect(published.powers.find((p) => p.code === 'XK-007')).toMatchObject({
+      holding: { mode: 'entrusted', modeLabel: '委托' },
+      entrustableOnward: false,
+    });
     const zone = await h.newCounty();
     await establish(h, zone);
     const id = await launchAgreement(h, zone);
     const task = await taskFor(h, 'ftz.staff', id, 'draftAgreement');
     const draft = await (await h.as('ftz.staff')).post(`/api/tasks/${task.id}/complete`, agreementContent([{ powerCode: 'XK-007' }]));
-    expect([draft.status, draft.body.error.details]).toEqual([400, [{ path: 'body.items.0.powerCode', message: expect.stringContaining('may not entrust it onward') }]]);
+    expect([draft.status, draft.body.error.details]).toEqual([
+      400,
+      [{ path: 'body.items.0.powerCode', message: expect.stringContaining('may not entrust it onward') }],
+    ]);
     // The registry routes still need a token.
     expect((await h.anonymous('GET', '/api/powers')).status).toBe(401);
   });

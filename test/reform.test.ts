@@ -28,11 +28,14 @@ const proposal = {
 
 async function upload(username: string, taskId: string) {
   const login = await h.anonymous('POST', '/api/auth/login', { username, password: 'demo' });
-  const response = await fetch(`${h.baseUrl}/api/tasks/${encodeURIComponent(taskId)}/attachments?name=${encodeURIComponent('经验材料.pdf')}&purpose=other`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${login.body.token}`, 'content-type': 'application/pdf' },
-    body: new Uint8Array(PDF),
-  });
+  const response = await fetch(
+    `${h.baseUrl}/api/tasks/${encodeURIComponent(taskId)}/attachments?name=${encodeURIComponent('经验材料.pdf')}&purpose=other`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${login.body.token}`, 'content-type': 'application/pdf' },
+      body: new Uint8Array(PDF),
+    },
+  );
   return { status: response.status, body: await response.json() };
 }
 
@@ -42,7 +45,9 @@ const count = async (table: string) => Number((await h.db.query<{ n: string }>(`
 
 test('a practice proposed by 盖州, accepted by the FTZ, is offered to 鲅鱼圈 and adopted there; the innovations report shows it under 盖州', async () => {
   // Another county's organisation may not propose for 盖州; bad input is refused in Chinese and starts nothing.
-  expect((await (await h.as(`gov-${BAYUQUAN}.staff`)).post('/api/processes/reform-practice', { zoneCode: GAIZHOU, titleZh: '越权报送' })).status).toBe(403);
+  expect(
+    (await (await h.as(`gov-${BAYUQUAN}.staff`)).post('/api/processes/reform-practice', { zoneCode: GAIZHOU, titleZh: '越权报送' })).status,
+  ).toBe(403);
   const before = await count('reform_practices');
   const bad = await (await h.as(`zone-${GAIZHOU}.staff`)).post('/api/processes/reform-practice', { zoneCode: '2108', titleZh: '' }, ZH);
   expect(bad.status).toBe(400);
@@ -50,14 +55,18 @@ test('a practice proposed by 盖州, accepted by the FTZ, is offered to 鲅鱼�
   expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.titleZh', 'body.zoneCode']);
   expect(await count('reform_practices')).toBe(before);
 
-  const launched = await (await h.as(`zone-${GAIZHOU}.staff`)).post('/api/processes/reform-practice', { zoneCode: GAIZHOU, titleZh: '企业开办“一窗通办”' });
+  const launched = await (
+    await h.as(`zone-${GAIZHOU}.staff`)
+  ).post('/api/processes/reform-practice', { zoneCode: GAIZHOU, titleZh: '企业开办“一窗通办”' });
   expect(launched.status).toBe(201);
   const id = launched.body.id as string;
 
   // The documents go with the proposal: attached to its task by the proposing body.
   const task = await taskFor(h, `zone-${GAIZHOU}.staff`, id, 'proposePractice');
   expect((await upload(`zone-${GAIZHOU}.staff`, task.id)).status).toBe(201);
-  const incomplete = await (await h.as(`zone-${GAIZHOU}.staff`)).post(`/api/tasks/${task.id}/complete`, { ...proposal, results: '', startedOn: '2026-02-30' });
+  const incomplete = await (
+    await h.as(`zone-${GAIZHOU}.staff`)
+  ).post(`/api/tasks/${task.id}/complete`, { ...proposal, results: '', startedOn: '2026-02-30' });
   expect(incomplete.status).toBe(400);
   expect(incomplete.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.results', 'body.startedOn']);
   await complete(h, `zone-${GAIZHOU}.staff`, id, 'proposePractice', proposal);
@@ -66,8 +75,14 @@ test('a practice proposed by 盖州, accepted by the FTZ, is offered to 鲅鱼�
   expect(evaluation.dueAt).toBeTruthy();
   expect(evaluation.context).toMatchObject({ zoneCode: GAIZHOU, results: proposal.results });
   // Only the FTZ evaluates.
-  expect((await (await h.as(`gov-${BAYUQUAN}.staff`)).post(`/api/tasks/${evaluation.id}/complete`, { decision: 'accept' })).status).toBe(403);
-  const state = await complete(h, 'ftz.staff', id, 'evaluatePractice', { decision: 'accept', titleEn: 'One window to open a business', note: '具备复制推广条件' });
+  expect((await (await h.as(`gov-${BAYUQUAN}.staff`)).post(`/api/tasks/${evaluation.id}/complete`, { decision: 'accept' })).status).toBe(
+    403,
+  );
+  const state = await complete(h, 'ftz.staff', id, 'evaluatePractice', {
+    decision: 'accept',
+    titleEn: 'One window to open a business',
+    note: '具备复制推广条件',
+  });
   expect(state.stage).toBe('ACCEPTED');
   expectDeclaredPath(state.path, PRACTICE_TRANSITIONS);
   const measureCode = state.measureCode as string;
@@ -79,7 +94,11 @@ test('a practice proposed by 盖州, accepted by the FTZ, is offered to 鲅鱼�
   const pilotId = `pilot-${measureCode}`;
   const offer = await taskFor(h, `gov-${BAYUQUAN}.staff`, pilotId, 'decidePilot');
   expect(offer.context).toMatchObject({ measureCode, zoneCode: BAYUQUAN });
-  const adopted = await complete(h, `gov-${BAYUQUAN}.staff`, pilotId, 'decidePilot', { decision: 'adopt', date: '2026-06-01', note: '在鲅鱼圈区政务服务中心复制实施' });
+  const adopted = await complete(h, `gov-${BAYUQUAN}.staff`, pilotId, 'decidePilot', {
+    decision: 'adopt',
+    date: '2026-06-01',
+    note: '在鲅鱼圈区政务服务中心复制实施',
+  });
   expect(adopted.stage).toBe('DECIDED');
   expect(adopted.zones.map((z: { zoneCode: string }) => z.zoneCode)).toEqual([BAYUQUAN]);
 
@@ -105,9 +124,17 @@ test('a practice proposed by 盖州, accepted by the FTZ, is offered to 鲅鱼�
   // The measure is in the P6 registry, its grantor the proposing zone.
   const pilots = (await (await h.as('ftz.staff')).get(`/api/pilots?measure=${measureCode}`)).body;
   expect(pilots.measures[0]).toMatchObject({ code: measureCode, title: '企业开办“一窗通办”', grantedBy: expect.stringContaining('盖州') });
-  expect((await (await h.as('audit.auditor')).get(`/api/processes/${id}/attachments`)).body.items).toEqual([expect.objectContaining({ fileName: '经验材料.pdf', purpose: 'other' })]);
+  expect((await (await h.as('audit.auditor')).get(`/api/processes/${id}/attachments`)).body.items).toEqual([
+    expect.objectContaining({ fileName: '经验材料.pdf', purpose: 'other' }),
+  ]);
   await eventually(async () => ((await timelineKinds(h, id)).includes('practiceOffered') ? true : undefined));
-  expect(await timelineKinds(h, id)).toEqual(['practiceLaunched', 'fileAttached', 'practiceProposed', 'practiceAccepted', 'practiceOffered']);
+  expect(await timelineKinds(h, id)).toEqual([
+    'practiceLaunched',
+    'fileAttached',
+    'practiceProposed',
+    'practiceAccepted',
+    'practiceOffered',
+  ]);
   // The process page once the adoption is started: its view, and its timeline in words.
   const ended = await (await h.as('ftz.staff')).get(`/api/processes/${id}`);
   expect([ended.status, ended.body.stage, ended.body.status]).toEqual([200, 'ACCEPTED', 'COMPLETED']);
@@ -116,21 +143,34 @@ test('a practice proposed by 盖州, accepted by the FTZ, is offered to 鲅鱼�
 });
 
 test('a declined practice carries its reasons; declining without them is refused in Chinese and changes nothing', async () => {
-  const id = (await (await h.as(`gov-${BAYUQUAN}.staff`)).post('/api/processes/reform-practice', { zoneCode: BAYUQUAN, titleZh: '港口集装箱“先放后检”' })).body.id as string;
+  const id = (
+    await (
+      await h.as(`gov-${BAYUQUAN}.staff`)
+    ).post('/api/processes/reform-practice', { zoneCode: BAYUQUAN, titleZh: '港口集装箱“先放后检”' })
+  ).body.id as string;
   await complete(h, `gov-${BAYUQUAN}.staff`, id, 'proposePractice', { ...proposal, where: '鲅鱼圈港区', results: '通关时间缩短' });
   const task = await taskFor(h, 'ftz.staff', id, 'evaluatePractice');
   const bare = await (await h.as('ftz.staff')).post(`/api/tasks/${task.id}/complete`, { decision: 'decline' });
   expect(bare.status).toBe(400);
   expect(bare.body.error.details).toEqual([expect.objectContaining({ path: 'body.reasons', message: expect.stringContaining('理由') })]);
-  expect((await h.db.query<{ status: string }>('SELECT status FROM reform_practices WHERE process_id = $1', [id]))[0].status).toBe('EVALUATING');
+  expect((await h.db.query<{ status: string }>('SELECT status FROM reform_practices WHERE process_id = $1', [id]))[0].status).toBe(
+    'EVALUATING',
+  );
 
   const reasons = '属海关总署授权事项，协同区不具备实施条件，不宜作为协同区经验推广';
   const state = await complete(h, 'ftz.staff', id, 'evaluatePractice', { decision: 'decline', reasons });
   expect(state.stage).toBe('DECLINED');
   expect(state.evaluation.reasons).toBe(reasons);
   const report = (await (await h.as(`zone-${GAIZHOU}.staff`)).get(`/api/reform/innovations?zone=${BAYUQUAN}`)).body;
-  expect(report.zones[0]).toMatchObject({ zoneCode: BAYUQUAN, declined: 1, practices: [expect.objectContaining({ status: 'DECLINED', reasons, measureCode: null, adoptions: [] })] });
-  const timeline = (await (await h.as(`gov-${BAYUQUAN}.staff`)).get(`/api/processes/${id}/timeline`)).body as { kind: string; summary: string }[];
+  expect(report.zones[0]).toMatchObject({
+    zoneCode: BAYUQUAN,
+    declined: 1,
+    practices: [expect.objectContaining({ status: 'DECLINED', reasons, measureCode: null, adoptions: [] })],
+  });
+  const timeline = (await (await h.as(`gov-${BAYUQUAN}.staff`)).get(`/api/processes/${id}/timeline`)).body as {
+    kind: string;
+    summary: string;
+  }[];
   expect(timeline.find((e) => e.kind === 'practiceDeclined')?.summary).toContain(reasons);
 });
 
@@ -147,7 +187,9 @@ const demand = {
 test('a demand registered at a window, routed by the FTZ and answered appears in the summary by month, zone and status', async () => {
   // Bad input: nothing starts.
   const before = await count('reform_demands');
-  const bad = await (await h.as(`zone-${BAYUQUAN}.staff`)).post('/api/processes/reform-demand', { ...demand, category: 'wishes', phone: 'x' }, ZH);
+  const bad = await (
+    await h.as(`zone-${BAYUQUAN}.staff`)
+  ).post('/api/processes/reform-demand', { ...demand, category: 'wishes', phone: 'x' }, ZH);
   expect(bad.status).toBe(400);
   expect(bad.body.error.message).toContain('「诉求类别」');
   expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.category', 'body.phone']);
@@ -168,8 +210,13 @@ test('a demand registered at a window, routed by the FTZ and answered appears in
 
   const answer = await taskFor(h, `gov-${GAIZHOU}.staff`, id, 'answerDemand');
   expect(answer.dueAt).toBeTruthy();
-  expect((await (await h.as(`gov-${BAYUQUAN}.staff`)).post(`/api/tasks/${answer.id}/complete`, { outcome: 'resolved', answer: '越权' })).status).toBe(403);
-  const state = await complete(h, `gov-${GAIZHOU}.staff`, id, 'answerDemand', { outcome: 'adopted', answer: '已纳入我市下一批告知承诺事项清单' });
+  expect(
+    (await (await h.as(`gov-${BAYUQUAN}.staff`)).post(`/api/tasks/${answer.id}/complete`, { outcome: 'resolved', answer: '越权' })).status,
+  ).toBe(403);
+  const state = await complete(h, `gov-${GAIZHOU}.staff`, id, 'answerDemand', {
+    outcome: 'adopted',
+    answer: '已纳入我市下一批告知承诺事项清单',
+  });
   expect(state.stage).toBe('ANSWERED');
   expectDeclaredPath(state.path, DEMAND_TRANSITIONS);
 
@@ -177,11 +224,21 @@ test('a demand registered at a window, routed by the FTZ and answered appears in
   expect(summary.totals).toMatchObject({ registered: 1, answered: 1, routing: 0, answering: 0 });
   expect(summary.byZone).toEqual([expect.objectContaining({ zoneCode: GAIZHOU, status: 'ANSWERED', count: 1 })]);
   expect(summary.byOutcome).toEqual([{ outcome: 'adopted', count: 1 }]);
-  expect(summary.items[0]).toMatchObject({ processId: id, enterpriseName: demand.enterpriseName, windowOrg: `zone-${BAYUQUAN}`, responsibleOrg: `gov-${GAIZHOU}`, outcome: 'adopted' });
+  expect(summary.items[0]).toMatchObject({
+    processId: id,
+    enterpriseName: demand.enterpriseName,
+    windowOrg: `zone-${BAYUQUAN}`,
+    responsibleOrg: `gov-${GAIZHOU}`,
+    outcome: 'adopted',
+  });
   expect(JSON.stringify(summary)).not.toContain(demand.phone);
   // Another month, another status: not counted.
   expect((await (await h.as('city.staff')).get(`/api/reform/demands?period=2026-05&zone=${GAIZHOU}`)).body.totals.registered).toBe(0);
-  expect((await (await h.as('city.staff')).get(`/api/reform/demands?year=2026&status=ROUTING`)).body.items.some((i: { processId: string }) => i.processId === id)).toBe(false);
+  expect(
+    (await (await h.as('city.staff')).get(`/api/reform/demands?year=2026&status=ROUTING`)).body.items.some(
+      (i: { processId: string }) => i.processId === id,
+    ),
+  ).toBe(false);
   expect(await timelineKinds(h, id)).toEqual(['demandRegistered', 'demandRouted', 'demandAnswered']);
   // The contact is personal data: in full for the organisations handling the demand, masked for the county's others.
   const handled = (await (await h.as('ftz.staff')).get(`/api/processes/${id}`)).body.data.input;
@@ -202,12 +259,18 @@ test('a training session recorded appears in the report of who was trained when;
     ],
   };
   const before = await count('training_sessions');
-  const unknown = await (await h.as('ftz.staff')).post('/api/training-sessions', { ...session, attendees: [{ orgId: 'zone-999999', count: 3 }] });
+  const unknown = await (
+    await h.as('ftz.staff')
+  ).post('/api/training-sessions', { ...session, attendees: [{ orgId: 'zone-999999', count: 3 }] });
   expect(unknown.status).toBe(400);
-  expect(unknown.body.error.details).toEqual([expect.objectContaining({ path: 'body.attendees.0.orgId', message: expect.stringContaining('不是在册机构') })]);
+  expect(unknown.body.error.details).toEqual([
+    expect.objectContaining({ path: 'body.attendees.0.orgId', message: expect.stringContaining('不是在册机构') }),
+  ]);
   const later = await (await h.as('ftz.staff')).post('/api/training-sessions', { ...session, heldOn: '2099-01-01' }, ZH);
   expect([later.status, later.body.error.message]).toEqual([400, '培训日期不能晚于今天']);
-  const twice = await (await h.as('ftz.staff')).post('/api/training-sessions', { ...session, attendees: [session.attendees[1], session.attendees[1]] });
+  const twice = await (
+    await h.as('ftz.staff')
+  ).post('/api/training-sessions', { ...session, attendees: [session.attendees[1], session.attendees[1]] });
   expect(twice.status).toBe(400);
   expect((await (await h.as('audit.auditor')).post('/api/training-sessions', session)).status).toBe(403);
   expect(await count('training_sessions')).toBe(before);
@@ -218,13 +281,21 @@ test('a training session recorded appears in the report of who was trained when;
   const report = (await (await h.as(`zone-${GAIZHOU}.staff`)).get(`/api/training-sessions?from=2026-06-01&to=2026-06-30`)).body;
   expect(report.byOrganization).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ orgId: `zone-${GAIZHOU}`, attendees: 12, trainings: [expect.objectContaining({ heldOn: '2026-06-15', topic: session.topic, count: 12 })] }),
+      expect.objectContaining({
+        orgId: `zone-${GAIZHOU}`,
+        attendees: 12,
+        trainings: [expect.objectContaining({ heldOn: '2026-06-15', topic: session.topic, count: 12 })],
+      }),
       expect.objectContaining({ orgId: `gov-${BAYUQUAN}`, attendees: 4 }),
     ]),
   );
   // Its own organisation sees its people's names; an organisation outside the session sees them masked.
-  expect(report.sessions[0].attendees.find((a: { orgId: string }) => a.orgId === `zone-${GAIZHOU}`).people).toEqual([{ personName: '王小明' }]);
+  expect(report.sessions[0].attendees.find((a: { orgId: string }) => a.orgId === `zone-${GAIZHOU}`).people).toEqual([
+    { personName: '王小明' },
+  ]);
   const outside = (await (await h.as('tax-ftz.staff')).get('/api/training-sessions?org=' + `zone-${GAIZHOU}`)).body;
-  expect(outside.sessions[0].attendees.find((a: { orgId: string }) => a.orgId === `zone-${GAIZHOU}`).people).toEqual([{ personName: '王**' }]);
+  expect(outside.sessions[0].attendees.find((a: { orgId: string }) => a.orgId === `zone-${GAIZHOU}`).people).toEqual([
+    { personName: '王**' },
+  ]);
   expect(outside.byOrganization.map((o: { orgId: string }) => o.orgId)).toEqual([`zone-${GAIZHOU}`]);
 });

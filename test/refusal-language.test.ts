@@ -20,14 +20,22 @@ async function call(username: string | null, method: 'GET' | 'POST', path: strin
   const token = username ? await tokenOf(username) : undefined;
   const response = await fetch(h.baseUrl + path, {
     method,
-    headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...headers,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { error: { code: string; message: string; details?: { path: string; message: string }[] } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { error: { code: string; message: string; details?: { path: string; message: string }[] } },
+  };
 }
 const tokens = new Map<string, string>();
 async function tokenOf(username: string): Promise<string> {
-  if (!tokens.has(username)) tokens.set(username, (await h.anonymous('POST', '/api/auth/login', { username, password: DEMO_PASSWORD })).body.token);
+  if (!tokens.has(username))
+    tokens.set(username, (await h.anonymous('POST', '/api/auth/login', { username, password: DEMO_PASSWORD })).body.token);
   return tokens.get(username)!;
 }
 
@@ -44,7 +52,10 @@ test('a launch that does not fit its schema is refused in Chinese by default, na
     expect(byPath['body.licenceItems.0.powerCode']).toBe('「职权事项（第 1 项）」此项必填');
     expect(JSON.stringify(zh.body)).not.toMatch(/Invalid input|received undefined|expected string/);
   }
-  for (const [path, headers] of [['/api/processes/entity-registration', EN], ['/api/processes/entity-registration?lang=en', ZH]] as const) {
+  for (const [path, headers] of [
+    ['/api/processes/entity-registration', EN],
+    ['/api/processes/entity-registration?lang=en', ZH],
+  ] as const) {
     const en = await call('ftz.staff', 'POST', path, incomplete, headers);
     expect(en.status).toBe(400);
     expect(en.body.error.message).toMatch(/^invalid entity-registration input: /);
@@ -52,7 +63,9 @@ test('a launch that does not fit its schema is refused in Chinese by default, na
     expect(JSON.stringify(en.body)).not.toMatch(/Invalid input|received undefined|[\u4e00-\u9fff]/);
   }
   // Refused means nothing started.
-  expect((await h.as('audit.auditor').then((a) => a.get('/api/processes?type=entity-registration&q=营口测试有限公司'))).body.items).toEqual([]);
+  expect((await h.as('audit.auditor').then((a) => a.get('/api/processes?type=entity-registration&q=营口测试有限公司'))).body.items).toEqual(
+    [],
+  );
 });
 
 test('403, 404, 409 and 401 carry a stable code and a Chinese message naming organisations by name', async () => {
@@ -71,7 +84,11 @@ test('403, 404, 409 and 401 carry a stable code and a Chinese message naming org
 
   // A second launch for the same county.
   const again = await call('city.admin', 'POST', '/api/processes/zone-establishment', launchInput(county), ZH);
-  expect([again.status, again.body.error.code, again.body.error.message]).toEqual([409, 'CONFLICT', `${county} 的协同区设立流程已在办理中：zone-${county}`]);
+  expect([again.status, again.body.error.code, again.body.error.message]).toEqual([
+    409,
+    'CONFLICT',
+    `${county} 的协同区设立流程已在办理中：zone-${county}`,
+  ]);
 
   const missing = await call('audit.auditor', 'GET', '/api/zones/210899', undefined, ZH);
   expect([missing.status, missing.body.error.code, missing.body.error.message]).toEqual([404, 'NOT_FOUND', '协同区 210899 不存在']);
@@ -99,11 +116,20 @@ test('a registration refused at screening is readable by the window that launche
   const id = (launched.body as unknown as { id: string }).id;
   // At once, and after screening refused it: the window reads its own application.
   expect((await call(`zone-${zone}.staff`, 'GET', `/api/processes/${id}`, undefined, ZH)).status).toBe(200);
-  const refused = await eventually(async () => {
-    const entries = (await (await h.as(`zone-${zone}.staff`)).get(`/api/processes/${id}/timeline?lang=zh`)).body as { action: string; summary: string }[];
-    return entries.find((e) => e.action === 'applicationRefused');
-  }, 20_000, 'screening to refuse the application');
-  expect(refused.summary).toBe(`不予登记：住所所在的${elsewhere}不是协同区，住所须在运行中的协同区内；XK-001（食品经营许可）在 ${refused.summary.match(/\d{4}-\d\d-\d\d/)![0]} 未委托${elsewhere}协同区实施`);
+  const refused = await eventually(
+    async () => {
+      const entries = (await (await h.as(`zone-${zone}.staff`)).get(`/api/processes/${id}/timeline?lang=zh`)).body as {
+        action: string;
+        summary: string;
+      }[];
+      return entries.find((e) => e.action === 'applicationRefused');
+    },
+    20_000,
+    'screening to refuse the application',
+  );
+  expect(refused.summary).toBe(
+    `不予登记：住所所在的${elsewhere}不是协同区，住所须在运行中的协同区内；XK-001（食品经营许可）在 ${refused.summary.match(/\d{4}-\d\d-\d\d/)![0]} 未委托${elsewhere}协同区实施`,
+  );
   // Another zone's window, which took no part, still may not.
   const other = await readyZone(h);
   const outsider = await call(`zone-${other}.staff`, 'GET', `/api/processes/${id}`, undefined, ZH);

@@ -15,7 +15,11 @@ afterAll(async () => {
 
 async function submitTask(page: Page, processId: string, action: string, fill: () => Promise<void>): Promise<void> {
   await page.goto(`${h.baseUrl}/#/inbox`);
-  await page.locator(`tr[data-action=${action}]`, { has: page.locator(`a[href="#/processes/${processId}"]`) }).locator('a').first().click();
+  await page
+    .locator(`tr[data-action=${action}]`, { has: page.locator(`a[href="#/processes/${processId}"]`) })
+    .locator('a')
+    .first()
+    .click();
   await page.getByTestId('task-title').waitFor();
   await fill();
   await page.click('form button[type=submit]');
@@ -52,7 +56,10 @@ test('a zone window registers a company through the console; the county consents
   await submitTask(government, processId, 'consentRegistration', async () => {
     // The company and the licence it commits to, beside the decision.
     await government.getByTestId('application').getByText('食品销售').waitFor();
-    await government.getByTestId('application').getByText(/XK-001/).waitFor();
+    await government
+      .getByTestId('application')
+      .getByText(/XK-001/)
+      .waitFor();
     await government.selectOption('select[name=decision]', 'agree');
   });
   await government.getByTestId('stage').filter({ hasText: '已登记' }).waitFor();

@@ -39,7 +39,13 @@ test('a registration step retried after it committed writes the entity, its tax 
     expect([table, await count(`SELECT count(*) AS n FROM ${table} WHERE uscc = $1`, [app.uscc])]).toEqual([table, 1]);
   }
   expect(await count(`SELECT count(*) AS n FROM tasks WHERE process_id = $1 AND action = 'verifyCommitment'`, [id])).toBe(1);
-  expect(await timelineKinds(h, id)).toEqual(['applicationReceived', 'applicationScreened', 'consentGiven', 'entityRegistered', 'licenceGranted']);
+  expect(await timelineKinds(h, id)).toEqual([
+    'applicationReceived',
+    'applicationScreened',
+    'consentGiven',
+    'entityRegistered',
+    'licenceGranted',
+  ]);
 });
 
 test('a worker stopped mid-process loses nothing: the transfer sent meanwhile lands once when a worker returns', async () => {
@@ -62,5 +68,9 @@ test('a worker stopped mid-process loses nothing: the transfer sent meanwhile la
   await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${app.uscc}/XK-001`, { result: 'compliant' });
   await registration(h, id, (r) => r.stage === 'COMPLETED');
   expect((await entity(h, app.uscc!)).tax).toMatchObject({ office: `tax-${zone}`, transferStatus: 'CONFIRMED' });
-  expect((await timelineKinds(h, id)).filter((kind) => kind.startsWith('taxTransfer'))).toEqual(['taxTransferRequested', 'taxTransferApproved', 'taxTransferred']);
+  expect((await timelineKinds(h, id)).filter((kind) => kind.startsWith('taxTransfer'))).toEqual([
+    'taxTransferRequested',
+    'taxTransferApproved',
+    'taxTransferred',
+  ]);
 });

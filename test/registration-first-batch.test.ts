@@ -23,16 +23,23 @@ afterAll(() => h?.stop());
 test.each([
   ['210804', '鲅鱼圈区'],
   ['210881', '盖州市'],
-])('a company residing in %s (%s) is taxed by its own county\'s office', async (county, name) => {
+])("a company residing in %s (%s) is taxed by its own county's office", async (county, name) => {
   const app = application(county, { residence: { divisionCode: county, townshipCode: `${county}001`, address: `营口市${name}某路1号` } });
   const id = await applied(h, 'ftz.staff', app);
   await complete(h, `gov-${county}.staff`, id, 'consentRegistration', { decision: 'agree' });
   await transferTax(h, id, county);
-  expect((await entity(h, app.uscc!)).tax).toMatchObject({ office: `tax-${county}`, transferStatus: 'CONFIRMED', transferTo: `tax-${county}` });
+  expect((await entity(h, app.uscc!)).tax).toMatchObject({
+    office: `tax-${county}`,
+    transferStatus: 'CONFIRMED',
+    transferTo: `tax-${county}`,
+  });
 });
 
 test('鲅鱼圈: registered, taxed locally, verification failed, rectification, revocation, credit record and penalty case, all on the timeline', async () => {
-  const app = application('210804', { name: '营口鲅鱼圈海鲜食品有限公司', residence: { divisionCode: '210804', townshipCode: '210804002', address: '营口市鲅鱼圈区海星街道海星路1号' } });
+  const app = application('210804', {
+    name: '营口鲅鱼圈海鲜食品有限公司',
+    residence: { divisionCode: '210804', townshipCode: '210804002', address: '营口市鲅鱼圈区海星街道海星路1号' },
+  });
   const id = await applied(h, 'zone-210804.staff', app);
   await complete(h, 'gov-210804.staff', id, 'consentRegistration', { decision: 'agree' });
   await transferTax(h, id, '210804');
@@ -44,7 +51,10 @@ test('鲅鱼圈: registered, taxed locally, verification failed, rectification, 
   const registered = await entity(h, app.uscc!);
   expect(registered).toMatchObject({ taxOffice: 'tax-210804', commitmentBarred: true });
   expect(registered.licences[0].status).toBe('REVOKED');
-  const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline?lang=zh`)).body as { kind: string; summary: string }[];
+  const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline?lang=zh`)).body as {
+    kind: string;
+    summary: string;
+  }[];
   const said = (kind: string) => timeline.find((entry) => entry.kind === kind)?.summary;
   expect(said('entityRegistered')).toContain('营口鲅鱼圈海鲜食品有限公司');
   expect(said('taxTransferred')).toContain('tax-210804');
@@ -68,8 +78,12 @@ test('盖州: a penalty filed by le-210881 with no entrusted power in force, rep
   // Penalties are imposed under local authority: no agreement of 盖州 entrusts one, and none is asked for.
   expect(await authority(h, '210881', 'CF-001', today())).toMatchObject({ inForce: false });
   const decisionNumber = newDecisionNumber();
-  const filed = await (await h.as('le-210881.staff')).post('/api/processes/penalty-report', {
-    zoneCode: '210881', decisionNumber, decision: decisionFacts(app.uscc!, { grade: 'serious' }),
+  const filed = await (
+    await h.as('le-210881.staff')
+  ).post('/api/processes/penalty-report', {
+    zoneCode: '210881',
+    decisionNumber,
+    decision: decisionFacts(app.uscc!, { grade: 'serious' }),
   });
   expect(filed.status).toBe(201);
   const id = filed.body.id as string;

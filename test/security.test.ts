@@ -47,12 +47,17 @@ describe('nothing is read before the token', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expect((await raw('POST', `/api/processes/${zoneId}/actions/proposeAmendment`, deep)).status).toBe(401);
     expect((await raw('POST', `/api/processes/${zoneId}/actions/proposeAmendment`, '{not json')).status).toBe(401);
-    const refused = await raw('POST', `/api/processes/${zoneId}/actions/proposeAmendment`, deep, { authorization: `Bearer ${await tokenOf('ftz.admin')}` });
+    const refused = await raw('POST', `/api/processes/${zoneId}/actions/proposeAmendment`, deep, {
+      authorization: `Bearer ${await tokenOf('ftz.admin')}`,
+    });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain('nested deeper than 32 levels');
     // A name that displays reversed (U+202E) or carries control characters is refused, naming the field.
     const bidi = await (await h.as('ftz.admin')).post(`/api/processes/${zoneId}/actions/proposeAmendment`, { reason: '调整\u202E区域' });
-    expect([bidi.status, bidi.body.error.details]).toEqual([400, [{ path: 'body.reason', message: 'control characters and bidirectional overrides are not accepted in text' }]]);
+    expect([bidi.status, bidi.body.error.details]).toEqual([
+      400,
+      [{ path: 'body.reason', message: 'control characters and bidirectional overrides are not accepted in text' }],
+    ]);
   });
 
   test('methods other than GET and POST are a 405; the console carries its security headers', async () => {
@@ -67,13 +72,19 @@ describe('nothing is read before the token', () => {
 });
 
 describe('the engine is not a way in', () => {
-  const forged = { actor: { userId: 'nobody', orgId: 'ftz', roles: ['admin'] }, requestId: randomUUID(), payload: { reason: '伪造的修订' } };
+  const forged = {
+    actor: { userId: 'nobody', orgId: 'ftz', roles: ['admin'] },
+    requestId: randomUUID(),
+    payload: { reason: '伪造的修订' },
+  };
 
   /** What an accepted update leaves: an accepted-update event in the history, and the records its step wrote. */
   async function eventsAndRecords(id: string) {
     const history = await h.client.workflow.getHandle(id).fetchHistory();
     const updates = (history.events ?? []).filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes).length;
-    const [{ count }] = await h.db.query<{ count: number }>('SELECT count(*)::int AS count FROM process_events WHERE process_id = $1', [id]);
+    const [{ count }] = await h.db.query<{ count: number }>('SELECT count(*)::int AS count FROM process_events WHERE process_id = $1', [
+      id,
+    ]);
     return { updates, count };
   }
 
@@ -84,13 +95,18 @@ describe('the engine is not a way in', () => {
       const refused = await outsider.workflow
         .getHandle(zoneId)
         .executeUpdate('proposeAmendment', { args: [{ ...forged, requestId: randomUUID() }] })
-        .then(() => undefined, (error: unknown) => error);
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
       expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
       expect(((refused as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe(UNSEALED_REFUSAL);
     }
     expect(await eventsAndRecords(zoneId)).toEqual(before);
     // The API, which seals, still acts.
-    expect((await (await h.as('ftz.admin')).post(`/api/processes/${zoneId}/actions/proposeAmendment`, { reason: '面积调整' })).status).toBe(200);
+    expect((await (await h.as('ftz.admin')).post(`/api/processes/${zoneId}/actions/proposeAmendment`, { reason: '面积调整' })).status).toBe(
+      200,
+    );
   });
 
   test('the Temporal CLI, as an operator would use it, can neither act in a process nor start one', async () => {
@@ -100,7 +116,18 @@ describe('the engine is not a way in', () => {
     const id = await launch(h, county);
     await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
     const before = await eventsAndRecords(id);
-    const update = await promisify(execFile)(cli, ['workflow', 'update', 'execute', ...target, '-w', id, '--name', 'draftMemorandum', '--input', JSON.stringify(forged)]).then(
+    const update = await promisify(execFile)(cli, [
+      'workflow',
+      'update',
+      'execute',
+      ...target,
+      '-w',
+      id,
+      '--name',
+      'draftMemorandum',
+      '--input',
+      JSON.stringify(forged),
+    ]).then(
       () => 'accepted',
       (error: { stderr?: string }) => error.stderr ?? 'refused',
     );
@@ -108,11 +135,27 @@ describe('the engine is not a way in', () => {
     expect(await eventsAndRecords(id)).toEqual(before);
 
     const startedId = `zone-forged-${randomUUID()}`;
-    await promisify(execFile)(cli, ['workflow', 'start', ...target, '--task-queue', h.taskQueue, '--type', 'zoneEstablishment', '-w', startedId, '--input', JSON.stringify({ start: { countyCode: county }, launchedBy: forged.actor })]);
-    const ended = await eventually(async () => {
-      const { status } = await h.client.workflow.getHandle(startedId).describe();
-      return status.name === 'RUNNING' ? undefined : status.name;
-    }, 20_000, 'the forged start to end');
+    await promisify(execFile)(cli, [
+      'workflow',
+      'start',
+      ...target,
+      '--task-queue',
+      h.taskQueue,
+      '--type',
+      'zoneEstablishment',
+      '-w',
+      startedId,
+      '--input',
+      JSON.stringify({ start: { countyCode: county }, launchedBy: forged.actor }),
+    ]);
+    const ended = await eventually(
+      async () => {
+        const { status } = await h.client.workflow.getHandle(startedId).describe();
+        return status.name === 'RUNNING' ? undefined : status.name;
+      },
+      20_000,
+      'the forged start to end',
+    );
     expect(ended).toBe('FAILED');
     expect(await h.db.query('SELECT 1 FROM process_events WHERE process_id = $1', [startedId])).toEqual([]);
     expect(await h.db.query('SELECT 1 FROM tasks WHERE process_id = $1', [startedId])).toEqual([]);
@@ -125,26 +168,54 @@ describe('personal data by purpose', () => {
     const app = application(county);
     const id = await applied(h, 'ftz.staff', app);
     const { idNumber, phone } = app.legalRepresentative;
-    const readers = ['audit.auditor', 'ftz.staff', 'ftz.admin', 'city.admin', 'city.staff', `gov-${county}.admin`, `gov-${county}.staff`, `le-${county}.staff`, `tax-${county}.staff`, 'tax-ftz.staff'];
+    const readers = [
+      'audit.auditor',
+      'ftz.staff',
+      'ftz.admin',
+      'city.admin',
+      'city.staff',
+      `gov-${county}.admin`,
+      `gov-${county}.staff`,
+      `le-${county}.staff`,
+      `tax-${county}.staff`,
+      'tax-ftz.staff',
+    ];
     const seen: Record<string, boolean> = {};
     for (const reader of readers) {
       const client = await h.as(reader);
       const answers = await Promise.all(
-        [`/api/processes/${id}`, `/api/processes/${id}/timeline`, `/api/processes/${id}/timeline?lang=en`, `/api/processes/${id}/export`, `/api/entities/${app.uscc}`, `/api/tasks?processId=${id}`].map(
-          (path) => client.get(path),
-        ),
+        [
+          `/api/processes/${id}`,
+          `/api/processes/${id}/timeline`,
+          `/api/processes/${id}/timeline?lang=en`,
+          `/api/processes/${id}/export`,
+          `/api/entities/${app.uscc}`,
+          `/api/tasks?processId=${id}`,
+        ].map((path) => client.get(path)),
       );
       // Every reader got something: the test reads what each role actually receives.
       expect([reader, answers.some((a) => a.status === 200)]).toEqual([reader, true]);
       const text = JSON.stringify(answers.map((a) => a.body));
       seen[reader] = text.includes(idNumber) || text.includes(phone);
     }
-    expect(Object.entries(seen).filter(([, full]) => full).map(([reader]) => reader).sort()).toEqual(['audit.auditor', 'ftz.admin', 'ftz.staff']);
+    expect(
+      Object.entries(seen)
+        .filter(([, full]) => full)
+        .map(([reader]) => reader)
+        .sort(),
+    ).toEqual(['audit.auditor', 'ftz.admin', 'ftz.staff']);
   });
 
   test("a zone body's head and contact: in full for the zone's parties and auditors, masked for everyone else", async () => {
     const inFull = (text: string) => text.includes(zoneBody.contact) || text.includes(zoneBody.head);
-    for (const [reader, full] of [['audit.auditor', true], [`gov-${zone}.staff`, true], ['ftz.staff', true], ['tax-ftz.staff', false], ['city.staff', false], ['gov-210804.admin', false]] as const) {
+    for (const [reader, full] of [
+      ['audit.auditor', true],
+      [`gov-${zone}.staff`, true],
+      ['ftz.staff', true],
+      ['tax-ftz.staff', false],
+      ['city.staff', false],
+      ['gov-210804.admin', false],
+    ] as const) {
       const client = await h.as(reader);
       const text = JSON.stringify([(await client.get('/api/zones')).body, (await client.get(`/api/zones/${zone}`)).body]);
       expect([reader, inFull(text)]).toEqual([reader, full]);
@@ -170,23 +241,28 @@ describe('scopes, separation and keys', () => {
     const launched = await city.post('/api/processes/zone-establishment', launchInput(first), key);
     expect(launched.status).toBe(201);
     // The same launch again names the process it started (a business-keyed one: as a 409).
-    expect((await city.post('/api/processes/zone-establishment', launchInput(first), key)).body.error.details.processId).toBe(launched.body.id);
+    expect((await city.post('/api/processes/zone-establishment', launchInput(first), key)).body.error.details.processId).toBe(
+      launched.body.id,
+    );
     const reused = await city.post('/api/processes/zone-establishment', launchInput(second), key);
     expect(reused.status).toBe(422);
     expect(reused.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', details: { idempotencyKey: key['idempotency-key'] } });
-    expect(await h.db.query("SELECT 1 FROM process_events WHERE process_id = $1", [`zone-${second}`])).toEqual([]);
+    expect(await h.db.query('SELECT 1 FROM process_events WHERE process_id = $1', [`zone-${second}`])).toEqual([]);
   });
 
   test('30 concurrent wrong passwords for one user: exactly the allowance is checked, the rest wait (429)', async () => {
     const username = `gov-${zone}.staff`;
-    const statuses = await Promise.all(Array.from({ length: 30 }, () => h.anonymous('POST', '/api/auth/login', { username, password: 'wrong' }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, () => h.anonymous('POST', '/api/auth/login', { username, password: 'wrong' }).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(25);
-    await h.db.query("DELETE FROM login_failures WHERE key = $1", [`user:${username}`]);
+    await h.db.query('DELETE FROM login_failures WHERE key = $1', [`user:${username}`]);
   });
 
   test('a token lives only while its user does and until its logout; other sessions of the user go on', async () => {
-    const login = async (username: string) => (await h.anonymous('POST', '/api/auth/login', { username, password: 'demo' })).body.token as string;
+    const login = async (username: string) =>
+      (await h.anonymous('POST', '/api/auth/login', { username, password: 'demo' })).body.token as string;
     const [token, otherTab] = [await login('le-210802.staff'), await login('le-210802.staff')];
     expect((await h.anonymous('GET', '/api/me', undefined, token)).status).toBe(200);
     expect((await h.anonymous('POST', '/api/auth/logout', {}, token)).status).toBe(200);
@@ -204,12 +280,20 @@ describe('scopes, separation and keys', () => {
   });
 
   test("the console's session is an HttpOnly, SameSite=Strict cookie: it authenticates, and logout clears and revokes it", async () => {
-    const login = await fetch(`${h.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'le-210803.staff', password: 'demo' }) });
+    const login = await fetch(`${h.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'le-210803.staff', password: 'demo' }),
+    });
     const setCookie = login.headers.get('set-cookie')!;
     expect(setCookie).toMatch(/^cz_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=3600$/);
     const cookie = setCookie.split(';')[0];
     expect((await fetch(`${h.baseUrl}/api/me`, { headers: { cookie } })).status).toBe(200);
-    const logout = await fetch(`${h.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    const logout = await fetch(`${h.baseUrl}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(logout.headers.get('set-cookie')).toContain('cz_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0');
     expect((await fetch(`${h.baseUrl}/api/me`, { headers: { cookie } })).status).toBe(401);
   });
@@ -224,7 +308,9 @@ test('a penalty process, named by a Chinese decision number, is seen by its coun
   expect((await otherCounty.get(`/api/penalties?zone=${penaltyCounty}`)).body).toEqual([]);
   expect((await otherCounty.get(`/api/penalties/${encodeURIComponent(decisionNumber)}`)).status).toBe(404);
   expect((await (await h.as(`gov-${penaltyCounty}.staff`)).get(`/api/penalties/${encodeURIComponent(decisionNumber)}`)).status).toBe(200);
-  const response = await fetch(`${h.baseUrl}/api/processes/${encodeURIComponent(id)}/export`, { headers: { authorization: `Bearer ${await tokenOf('audit.auditor')}` } });
+  const response = await fetch(`${h.baseUrl}/api/processes/${encodeURIComponent(id)}/export`, {
+    headers: { authorization: `Bearer ${await tokenOf('audit.auditor')}` },
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(id)}`);
   const verified = await auditor.post('/api/audit/verify', await response.text());

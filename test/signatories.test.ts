@@ -29,7 +29,9 @@ async function staffRefused(id: string, action: string, decision: Record<string,
   expect(byOther.status).toBe(403);
   // Past the API, the workflow's validator refuses a staff signature the same way.
   const past = h.client.workflow.getHandle(id).executeUpdate(action, {
-    args: [{ actor: { userId: `${org}.staff`, orgId: org, roles: ['staff'] }, taskId: task.id, requestId: randomUUID(), payload: decision }],
+    args: [
+      { actor: { userId: `${org}.staff`, orgId: org, roles: ['staff'] }, taskId: task.id, requestId: randomUUID(), payload: decision },
+    ],
   });
   await expect(past).rejects.toMatchObject({ cause: { type: 'Forbidden' } });
   expect((await stateOf(id)).stage).toBe(before.stage);
@@ -38,7 +40,7 @@ async function staffRefused(id: string, action: string, decision: Record<string,
   return task;
 }
 
-test('a memorandum: staff may return it, only each side\'s leader signs it, and the signed one gets its 文号', async () => {
+test("a memorandum: staff may return it, only each side's leader signs it, and the signed one gets its 文号", async () => {
   const county = await h.newCounty();
   const id = await launch(h, county);
   await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county));
@@ -54,10 +56,13 @@ test('a memorandum: staff may return it, only each side\'s leader signs it, and 
   expect(signed.signatures).toMatchObject({ ftz: { userId: 'ftz.leader' }, [`gov-${county}`]: { userId: `gov-${county}.leader` } });
   const view = await (await h.as(`gov-${county}.staff`)).get(`/api/processes/${id}`);
   // The city's approval recorded at launch, then the signed memorandum.
-  expect(view.body.documents).toEqual([expect.objectContaining({ kind: 'approval' }), expect.objectContaining({ kind: 'memorandum', number: expect.stringMatching(/^营自贸发〔\d{4}〕\d+号$/) })]);
+  expect(view.body.documents).toEqual([
+    expect.objectContaining({ kind: 'approval' }),
+    expect.objectContaining({ kind: 'memorandum', number: expect.stringMatching(/^营自贸发〔\d{4}〕\d+号$/) }),
+  ]);
 });
 
-test('an agreement: a staff signature is refused (403), the leaders\' are accepted', async () => {
+test("an agreement: a staff signature is refused (403), the leaders' are accepted", async () => {
   const zone = await h.newCounty();
   // The zone exists once its memorandum is signed and its body named.
   const zoneId = await launch(h, zone);

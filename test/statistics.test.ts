@@ -77,7 +77,8 @@ test('municipal and national views of a month: each zone in its county, or merge
   // The merged row is the sum of the split rows, indicator by indicator; the totals agree.
   expect(ftz.indicators).toEqual(sumIndicators(Object.values(EXPECTED)));
   expect(national.body.total).toEqual(municipal.body.total);
-  for (const name of INDICATORS) expect([name, ftz.indicators[name]]).toEqual([name, EXPECTED['210881'][name] + EXPECTED['210804'][name] + EXPECTED.ftz[name]]);
+  for (const name of INDICATORS)
+    expect([name, ftz.indicators[name]]).toEqual([name, EXPECTED['210881'][name] + EXPECTED['210804'][name] + EXPECTED.ftz[name]]);
 
   const bad = await reader.get('/api/statistics?view=provincial&period=2025-13');
   expect(bad.status).toBe(400);
@@ -124,12 +125,19 @@ test('a snapshot never changes: later cases of its month appear as corrections i
     const change = correction.rows.find((c: { unit: string }) => c.unit === r.unit)?.indicators ?? zeroIndicators();
     return [r.unit, sumIndicators([r.indicators, change])];
   });
-  expect(Object.fromEntries(published)).toEqual(Object.fromEntries(live.rows.map((r: { unit: string; indicators: Indicators }) => [r.unit, r.indicators])));
+  expect(Object.fromEntries(published)).toEqual(
+    Object.fromEntries(live.rows.map((r: { unit: string; indicators: Indicators }) => [r.unit, r.indicators])),
+  );
   // April's own figures: the recognition on 2 April of a penalty reported in February.
-  expect(april2025.rows.find((r: { unit: string }) => r.unit === '210881').indicators).toMatchObject({ penaltiesRecognised: 1, penaltiesReported: 0 });
+  expect(april2025.rows.find((r: { unit: string }) => r.unit === '210881').indicators).toMatchObject({
+    penaltiesRecognised: 1,
+    penaltiesReported: 0,
+  });
   // In the national view the correction is merged too.
   const nationalApril = (await ftzAdmin.get('/api/statistics?view=national&period=2025-04')).body;
-  expect(nationalApril.corrections[0].rows[0].indicators).toEqual(figures({ registrations: 1, penaltiesRecognised: -1, correctionRounds: -2 }));
+  expect(nationalApril.corrections[0].rows[0].indicators).toEqual(
+    figures({ registrations: 1, penaltiesRecognised: -1, correctionRounds: -2 }),
+  );
 
   // A correction is published once: May's snapshot finds nothing more to correct.
   expect((await ftzAdmin.post('/api/statistics/snapshots', { period: '2025-05' })).status).toBe(201);
@@ -154,9 +162,16 @@ test('the monthly schedule exists after setup, once however often set up, and a 
     expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'statisticsSnapshot', taskQueue: h.taskQueue });
     expect(described.spec.calendars).toEqual([expect.objectContaining({ dayOfMonth: [{ start: 1, end: 1, step: 1 }] })]);
     await handle.trigger();
-    const workflowId = await eventually(async () => (await handle.describe()).info.recentActions[0]?.action.workflow.workflowId, 20_000, 'the triggered run');
+    const workflowId = await eventually(
+      async () => (await handle.describe()).info.recentActions[0]?.action.workflow.workflowId,
+      20_000,
+      'the triggered run',
+    );
     const result = await h.client.workflow.getHandle(workflowId).result();
-    const [row] = await h.db.query<{ trigger: string; process_id: string }>('SELECT trigger, process_id FROM statistics_snapshots WHERE period = $1', [result.period]);
+    const [row] = await h.db.query<{ trigger: string; process_id: string }>(
+      'SELECT trigger, process_id FROM statistics_snapshots WHERE period = $1',
+      [result.period],
+    );
     expect(row).toEqual({ trigger: 'schedule', process_id: workflowId });
   } finally {
     await handle.delete();

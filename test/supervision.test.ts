@@ -18,9 +18,10 @@ beforeAll(async () => {
   [zone, other] = await Promise.all([readyZone(h), readyZone(h)]);
   // The enforcement body's roster: four inspectors, so two per inspection can always avoid last time's two.
   for (const n of [2, 3, 4]) {
-    await h.db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) SELECT $1, $1, $2, ARRAY['staff'], password_hash FROM users WHERE id = $3`, [
-      `le-${zone}.staff${n}`, `le-${zone}`, `le-${zone}.staff`,
-    ]);
+    await h.db.query(
+      `INSERT INTO users (id, username, org_id, roles, password_hash) SELECT $1, $1, $2, ARRAY['staff'], password_hash FROM users WHERE id = $3`,
+      [`le-${zone}.staff${n}`, `le-${zone}`, `le-${zone}.staff`],
+    );
   }
   // A rectification period's day lasts 300 ms here (a real day in production).
   await h.setPolicy('supervision.dayLengthMs', zone, scaled(300));
@@ -52,20 +53,29 @@ interface PlanData {
 const launch = async (as: string, input: Record<string, unknown>) => (await h.as(as)).post('/api/processes/supervision-plan', input, ZH);
 async function planOf(id: string, ready: (p: PlanData) => boolean = (p) => p.stage !== 'PREPARING'): Promise<PlanData> {
   const auditor = await h.as('audit.auditor');
-  return eventually(async () => {
-    const r = await auditor.get(`/api/processes/${id}`);
-    const data = r.status === 200 ? ({ ...r.body.data, stage: r.body.stage } as PlanData) : undefined;
-    return data && ready(data) ? data : undefined;
-  }, 30_000, `plan ${id}`);
+  return eventually(
+    async () => {
+      const r = await auditor.get(`/api/processes/${id}`);
+      const data = r.status === 200 ? ({ ...r.body.data, stage: r.body.stage } as PlanData) : undefined;
+      return data && ready(data) ? data : undefined;
+    },
+    30_000,
+    `plan ${id}`,
+  );
 }
 const inspectionTask = async (id: string, uscc: string, action = 'inspectEntity'): Promise<OpenTask> => {
   const staff = await h.as(`le-${zone}.staff`);
-  return eventually(async () => {
-    const inbox = await staff.get(`/api/tasks?processId=${id}`);
-    return (inbox.body.items as OpenTask[]).find((t) => t.action === action && t.context.uscc === uscc);
-  }, 30_000, `${action} of ${uscc}`);
+  return eventually(
+    async () => {
+      const inbox = await staff.get(`/api/tasks?processId=${id}`);
+      return (inbox.body.items as OpenTask[]).find((t) => t.action === action && t.context.uscc === uscc);
+    },
+    30_000,
+    `${action} of ${uscc}`,
+  );
 };
-const completeTask = async (username: string, task: OpenTask, payload: unknown) => (await h.as(username)).post(`/api/tasks/${task.id}/complete`, payload, ZH);
+const completeTask = async (username: string, task: OpenTask, payload: unknown) =>
+  (await h.as(username)).post(`/api/tasks/${task.id}/complete`, payload, ZH);
 
 test('a random plan drawn twice from the same seed gives the same entities and inspectors, and the draw is on the timeline', async () => {
   const seed = 'yk-2026-11-a';
@@ -82,7 +92,10 @@ test('a random plan drawn twice from the same seed gives the same entities and i
     expect(i.inspectors).toHaveLength(2);
     expect(i.inspectors.every((x) => x.startsWith(`le-${zone}.staff`))).toBe(true);
   }
-  const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${first.body.id}/timeline?lang=zh`)).body as { kind: string; summary: string }[];
+  const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${first.body.id}/timeline?lang=zh`)).body as {
+    kind: string;
+    summary: string;
+  }[];
   const drawn = timeline.find((e) => e.kind === 'inspectionsDrawn')!;
   expect(drawn.summary).toContain(`随机种子 ${seed}`);
   for (const i of a.draw.inspections) for (const inspector of i.inspectors) expect(drawn.summary).toContain(inspector);
@@ -113,27 +126,52 @@ test('rectification reopens after its period and ends compliant, or in a penalty
   const staff = `le-${zone}.staff`;
 
   const first = await inspectionTask(id, one.uscc);
-  expect((await completeTask(staff, first, { outcome: 'rectify', inspectedOn: today(), findings: '经营场所未公示许可证', rectificationDays: 3 })).status).toBe(200);
+  expect(
+    (await completeTask(staff, first, { outcome: 'rectify', inspectedOn: today(), findings: '经营场所未公示许可证', rectificationDays: 3 }))
+      .status,
+  ).toBe(200);
   const second = await inspectionTask(id, two.uscc);
-  expect((await completeTask(staff, second, { outcome: 'rectify', inspectedOn: today(), findings: '台账记录缺失', rectificationDays: 2 })).status).toBe(200);
+  expect(
+    (await completeTask(staff, second, { outcome: 'rectify', inspectedOn: today(), findings: '台账记录缺失', rectificationDays: 2 }))
+      .status,
+  ).toBe(200);
   const rectifying = await planOf(id, (p) => p.inspections.some((i) => i.status === 'RECTIFYING'));
   expect(rectifying.stage).toBe('INSPECTING');
   // Published at once: the order and its period, without a login.
   const published = await h.anonymous('GET', `/api/public/inspections?zone=${zone}&entity=${one.uscc}`);
   expect(published.status).toBe(200);
-  expect(published.body.items[0]).toMatchObject({ uscc: one.uscc, status: expect.stringMatching(/RECTIFYING|REINSPECTING/), outcomeLabel: expect.any(String), seed: 'rectify-1' });
+  expect(published.body.items[0]).toMatchObject({
+    uscc: one.uscc,
+    status: expect.stringMatching(/RECTIFYING|REINSPECTING/),
+    outcomeLabel: expect.any(String),
+    seed: 'rectify-1',
+  });
   expect(JSON.stringify(published.body)).not.toMatch(/le-\d{6}/);
 
   // The periods end (3 and 2 policy days): each inspection reopens as a re-inspection.
   const recheckOne = await inspectionTask(id, one.uscc, 'reinspectEntity');
   expect(recheckOne.context).toMatchObject({ findings: '经营场所未公示许可证' });
-  expect((await completeTask(staff, recheckOne, { outcome: 'compliant', inspectedOn: today(), findings: '已公示，整改到位' })).status).toBe(200);
+  expect((await completeTask(staff, recheckOne, { outcome: 'compliant', inspectedOn: today(), findings: '已公示，整改到位' })).status).toBe(
+    200,
+  );
   const recheckTwo = await inspectionTask(id, two.uscc, 'reinspectEntity');
-  expect((await completeTask(staff, recheckTwo, { outcome: 'penaltyCase', inspectedOn: today(), findings: '仍无台账', caseReason: '逾期未整改，涉嫌违反食品安全法第五十三条' })).status).toBe(200);
+  expect(
+    (
+      await completeTask(staff, recheckTwo, {
+        outcome: 'penaltyCase',
+        inspectedOn: today(),
+        findings: '仍无台账',
+        caseReason: '逾期未整改，涉嫌违反食品安全法第五十三条',
+      })
+    ).status,
+  ).toBe(200);
 
   const done = await planOf(id, (p) => p.stage === 'CONCLUDED');
   expectDeclaredPath(done.path, SUPERVISION_TRANSITIONS);
-  expect(done.inspections.map((i) => [i.uscc, i.status])).toEqual([[one.uscc, 'COMPLIANT'], [two.uscc, 'PENALTY_CASE']]);
+  expect(done.inspections.map((i) => [i.uscc, i.status])).toEqual([
+    [one.uscc, 'COMPLIANT'],
+    [two.uscc, 'PENALTY_CASE'],
+  ]);
   const [penaltyCase] = await h.db.query<{ uscc: string; status: string; enforcement_org: string; source_process_id: string }>(
     'SELECT uscc, status, enforcement_org, source_process_id FROM penalty_cases WHERE id = $1',
     [`case-${done.inspections[1].id}`],
@@ -141,14 +179,27 @@ test('rectification reopens after its period and ends compliant, or in a penalty
   expect(penaltyCase).toEqual({ uscc: two.uscc, status: 'OPEN', enforcement_org: `le-${zone}`, source_process_id: id });
   const kinds = (await timelineKinds(h, id)).filter((k) => k.startsWith('inspection'));
   expect(kinds).toEqual([
-    'inspectionsDrawn', 'inspectionRectificationOrdered', 'inspectionRectificationOrdered', 'inspectionReopened', 'inspectionReopened',
-    'inspectionRectified', 'inspectionCaseOpened', 'inspectionPlanConcluded',
+    'inspectionsDrawn',
+    'inspectionRectificationOrdered',
+    'inspectionRectificationOrdered',
+    'inspectionReopened',
+    'inspectionReopened',
+    'inspectionRectified',
+    'inspectionCaseOpened',
+    'inspectionPlanConcluded',
   ]);
   const rows = await h.db.query<{ status: string }>('SELECT status FROM inspections WHERE process_id = $1 ORDER BY id', [id]);
   expect(rows).toEqual([{ status: 'COMPLIANT' }, { status: 'PENALTY_CASE' }]);
   const publicList = await h.anonymous('GET', `/api/public/inspections?zone=${zone}`);
-  expect(publicList.body.items.filter((i: { planId: string }) => i.planId === id).map((i: { status: string; outcomeLabel: string }) => [i.status, i.outcomeLabel])).toEqual(
-    expect.arrayContaining([['COMPLIANT', '未发现问题／整改到位'], ['PENALTY_CASE', '已立案查处']]),
+  expect(
+    publicList.body.items
+      .filter((i: { planId: string }) => i.planId === id)
+      .map((i: { status: string; outcomeLabel: string }) => [i.status, i.outcomeLabel]),
+  ).toEqual(
+    expect.arrayContaining([
+      ['COMPLIANT', '未发现问题／整改到位'],
+      ['PENALTY_CASE', '已立案查处'],
+    ]),
   );
 
   // Drawn again from the same seed after these inspections: the same entities, never last time's inspectors for them.
@@ -175,7 +226,8 @@ test('bad input is refused with a clear 4xx in Chinese and changes nothing; only
   const otherCounty = await launch(`gov-${other}.admin`, { zoneCode: zone, selection: 'random' });
   expect(otherCounty.status).toBe(403);
   expect(otherCounty.body.error.message).toContain('只能为本县（市、区）的协同区制定检查计划');
-  for (const user of [`le-${zone}.staff`, 'ftz.staff', 'city.admin', 'audit.auditor']) expect((await launch(user, { zoneCode: zone, selection: 'random' })).status).toBe(403);
+  for (const user of [`le-${zone}.staff`, 'ftz.staff', 'city.admin', 'audit.auditor'])
+    expect((await launch(user, { zoneCode: zone, selection: 'random' })).status).toBe(403);
   const before = await h.db.query('SELECT count(*)::int AS n FROM inspection_plans');
 
   const launched = await launch('ftz.admin', { zoneCode: zone, selection: 'random', seed: 'bad-input' });

@@ -36,27 +36,28 @@ afterAll(async () => {
   await Promise.all([credit, supervision, gov, tax].map((s) => s?.close()));
 });
 
-const penaltyMessage = (overrides: Partial<Record<string, unknown>> = {}): CreditMessage => creditMessageSchema.parse({
-  requestId: `penalty-x:${Math.random()}/x0/credit`,
-  processId: 'penalty-x',
-  kind: 'penalty',
-  行政相对人类别: '法人及非法人组织',
-  行政相对人名称: '营口测试贸易有限公司',
-  统一社会信用代码: newUscc(),
-  行政处罚决定书文号: newDecisionNumber(),
-  违法事实: '未取得许可从事经营',
-  处罚依据: '《中华人民共和国食品安全法》第一百二十二条',
-  处罚类别: '罚款',
-  处罚内容: '罚款人民币50000元',
-  罚款金额: 5,
-  处罚决定日期: '2026-11-02',
-  公示截止期: '2027-11-01',
-  处罚机关: '盖州市属地行政执法机关',
-  处罚机关统一社会信用代码: issueUscc('11aa00aa01'),
-  数据来源单位: '营口自贸片区管委会',
-  数据来源单位统一社会信用代码: issueUscc('11aa00aa02'),
-  ...overrides,
-});
+const penaltyMessage = (overrides: Partial<Record<string, unknown>> = {}): CreditMessage =>
+  creditMessageSchema.parse({
+    requestId: `penalty-x:${Math.random()}/x0/credit`,
+    processId: 'penalty-x',
+    kind: 'penalty',
+    行政相对人类别: '法人及非法人组织',
+    行政相对人名称: '营口测试贸易有限公司',
+    统一社会信用代码: newUscc(),
+    行政处罚决定书文号: newDecisionNumber(),
+    违法事实: '未取得许可从事经营',
+    处罚依据: '《中华人民共和国食品安全法》第一百二十二条',
+    处罚类别: '罚款',
+    处罚内容: '罚款人民币50000元',
+    罚款金额: 5,
+    处罚决定日期: '2026-11-02',
+    公示截止期: '2027-11-01',
+    处罚机关: '盖州市属地行政执法机关',
+    处罚机关统一社会信用代码: issueUscc('11aa00aa01'),
+    数据来源单位: '营口自贸片区管委会',
+    数据来源单位统一社会信用代码: issueUscc('11aa00aa02'),
+    ...overrides,
+  });
 
 describe('contracts: each adapter against its simulator', () => {
   test('credit: a penalty published once however often sent; a withdrawal of a record not yet there is retried, not refused', async () => {
@@ -67,15 +68,30 @@ describe('contracts: each adapter against its simulator', () => {
     expect(first).toMatchObject({ result: 'accepted', requestId: message.requestId, recordId: expect.stringMatching(/^XY-/) });
     expect(await adapter.publish(message)).toEqual(first);
     expect(credit.received.filter((r) => r.requestId === message.requestId)).toHaveLength(1);
-    const early = await adapter.publish({ requestId: `w-${Math.random()}`, processId: 'p', kind: 'withdrawal', 统一社会信用代码: newUscc(), 行政处罚决定书文号: newDecisionNumber(), 撤销原因: '复议撤销', 撤销日期: '2026-11-03', 数据来源单位: 'x' }).catch((e: unknown) => e);
+    const early = await adapter
+      .publish({
+        requestId: `w-${Math.random()}`,
+        processId: 'p',
+        kind: 'withdrawal',
+        统一社会信用代码: newUscc(),
+        行政处罚决定书文号: newDecisionNumber(),
+        撤销原因: '复议撤销',
+        撤销日期: '2026-11-03',
+        数据来源单位: 'x',
+      })
+      .catch((e: unknown) => e);
     expect(early).toBeInstanceOf(Error);
     expect(early).not.toBeInstanceOf(ApplicationFailure);
     expect(String(early)).toContain('409');
   });
 
-  test('credit: a record without the deciding organ\'s 统一社会信用代码 breaks the contract: 400 at the platform, never sent by the adapter', async () => {
+  test("credit: a record without the deciding organ's 统一社会信用代码 breaks the contract: 400 at the platform, never sent by the adapter", async () => {
     const { 处罚机关统一社会信用代码: _gone, ...incomplete } = penaltyMessage() as Extract<CreditMessage, { kind: 'penalty' }>;
-    const response = await fetch(`${credit.url}/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(incomplete) });
+    const response = await fetch(`${credit.url}/records`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(incomplete),
+    });
     expect(response.status).toBe(400);
     const before = credit.attempts();
     await expect(createCreditAdapter(credit.url).publish(incomplete as CreditMessage)).rejects.toThrow();
@@ -85,9 +101,19 @@ describe('contracts: each adapter against its simulator', () => {
   test('互联网+监管: an on-site check is a record of its own kind any process may send; down is retried', async () => {
     const adapter = createSupervisionAdapter(supervision.url);
     const answer = await adapter.report({
-      requestId: `inspection-x/${Math.random()}`, processId: 'inspection-x', kind: 'onSiteCheck', 监管对象名称: '营口测试贸易有限公司', 统一社会信用代码: newUscc(),
-      监管事项编码: 'XK-001', 监管事项名称: '食品经营许可', 实施机关: '盖州市属地行政执法机关', 实施机关编码: 'le-210881', 行为日期: '2026-11-02',
-      检查结果: '合格', 检查发现: '现场设施与承诺一致', 检查日期: '2026-11-02',
+      requestId: `inspection-x/${Math.random()}`,
+      processId: 'inspection-x',
+      kind: 'onSiteCheck',
+      监管对象名称: '营口测试贸易有限公司',
+      统一社会信用代码: newUscc(),
+      监管事项编码: 'XK-001',
+      监管事项名称: '食品经营许可',
+      实施机关: '盖州市属地行政执法机关',
+      实施机关编码: 'le-210881',
+      行为日期: '2026-11-02',
+      检查结果: '合格',
+      检查发现: '现场设施与承诺一致',
+      检查日期: '2026-11-02',
     });
     expect(answer).toMatchObject({ result: 'accepted', recordId: expect.stringMatching(/^JG-/) });
     supervision.setMode({ mode: 'down' });
@@ -98,7 +124,12 @@ describe('contracts: each adapter against its simulator', () => {
   test('signing: a good signature passes; another secret, another body, a stale timestamp fail', () => {
     const body = '{"a":1}';
     const headers = signedHeaders('gov-service', govSecret, 'POST', '/api/system/applications', body);
-    const request = (h: Record<string, string>, b = body) => ({ method: 'POST', path: '/api/system/applications', header: (n: string) => h[n], body: Buffer.from(b) });
+    const request = (h: Record<string, string>, b = body) => ({
+      method: 'POST',
+      path: '/api/system/applications',
+      header: (n: string) => h[n],
+      body: Buffer.from(b),
+    });
     expect(checkSignature({ 'gov-service': govSecret }, request(headers))).toMatchObject({ ok: true });
     expect(checkSignature({ 'gov-service': newSecret() }, request(headers))).toMatchObject({ ok: false, reason: '签名无效' });
     expect(checkSignature({ 'gov-service': govSecret }, request(headers, '{"a":2}'))).toMatchObject({ ok: false, reason: '签名无效' });
@@ -116,7 +147,9 @@ describe('the product and the outside systems', () => {
     });
     gov.setApiUrl(h.baseUrl);
     tax.setApiUrl(h.baseUrl);
-    await h.db.query(`UPDATE policies SET value = $1 WHERE key = 'outbox.retry'`, [JSON.stringify({ initialIntervalMs: 300, maximumIntervalMs: 1000, maximumAttempts: 8 })]);
+    await h.db.query(`UPDATE policies SET value = $1 WHERE key = 'outbox.retry'`, [
+      JSON.stringify({ initialIntervalMs: 300, maximumIntervalMs: 1000, maximumAttempts: 8 }),
+    ]);
     // The organs' 统一社会信用代码, as the operator records them: the 双公示 records name them.
     await h.db.query(`UPDATE organizations SET uscc = $1 WHERE id = 'ftz'`, [issueUscc('11ftz00001')]);
   }, scaled(120_000));
@@ -144,9 +177,15 @@ describe('the product and the outside systems', () => {
     credit.setMode({ mode: 'accept' });
     const { zone, uscc } = await penaltyZoneWithUscc();
     const { id, decisionNumber } = await recognisedPenalty(zone, uscc);
-    const published = await at(credit, (m) => m.kind === 'penalty' && m.行政处罚决定书文号 === decisionNumber, 'the penalty at the credit platform').catch(async (e) => {
+    const published = await at(
+      credit,
+      (m) => m.kind === 'penalty' && m.行政处罚决定书文号 === decisionNumber,
+      'the penalty at the credit platform',
+    ).catch(async (e) => {
       // What the outbox holds says why (a contract the message could not meet, the platform's refusal).
-      throw new Error(`${String(e)}: ${JSON.stringify(await h.db.query('SELECT status, last_error FROM outbox WHERE process_id = $1', [id]))}`);
+      throw new Error(
+        `${String(e)}: ${JSON.stringify(await h.db.query('SELECT status, last_error FROM outbox WHERE process_id = $1', [id]))}`,
+      );
     });
     const name = (await entity(h, uscc)).name;
     expect(published).toMatchObject({
@@ -165,15 +204,25 @@ describe('the product and the outside systems', () => {
     });
     expect(published.requestId).toMatch(new RegExp(`^${id}:.+/x0/credit$`));
 
-    const withdrawn = await (await h.as(`le-${zone}.staff`)).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '行政复议决定撤销原处罚' });
+    const withdrawn = await (
+      await h.as(`le-${zone}.staff`)
+    ).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '行政复议决定撤销原处罚' });
     expect(withdrawn.status).toBe(200);
-    const withdrawal = await at(credit, (m) => m.kind === 'withdrawal' && m.行政处罚决定书文号 === decisionNumber, 'the withdrawal at the credit platform');
+    const withdrawal = await at(
+      credit,
+      (m) => m.kind === 'withdrawal' && m.行政处罚决定书文号 === decisionNumber,
+      'the withdrawal at the credit platform',
+    );
     expect(withdrawal).toMatchObject({ 统一社会信用代码: uscc, 撤销原因: expect.stringContaining('行政复议决定撤销原处罚') });
     expect(credit.received.filter((m) => 'processId' in m && m.processId === id)).toHaveLength(2);
-    const kinds = await eventually(async () => {
-      const k = await timelineKinds(h, id);
-      return k.filter((x) => x === 'messageSent').length === 2 ? k : undefined;
-    }, 20_000, 'both messages sent on the timeline');
+    const kinds = await eventually(
+      async () => {
+        const k = await timelineKinds(h, id);
+        return k.filter((x) => x === 'messageSent').length === 2 ? k : undefined;
+      },
+      20_000,
+      'both messages sent on the timeline',
+    );
     expect(kinds.filter((k) => k === 'creditPlatformSent')).toHaveLength(2);
     const metrics = (await h.anonymous('GET', '/metrics')).body as string;
     expect(metrics).toMatch(/collab_zones_outbox_messages\{channel="credit",status="SENT"\} [2-9]/);
@@ -185,10 +234,17 @@ describe('the product and the outside systems', () => {
     await h.addUsers(`zone-${zone}`);
     const uscc = await registerEntity(h, zone);
     const { id, decisionNumber } = await recognisedPenalty(zone, uscc);
-    const [row] = await eventually(async () => {
-      const rows = await h.db.query<{ status: string; last_error: string; attempts: number }>(`SELECT status, last_error, attempts FROM outbox WHERE process_id = $1 AND channel = 'credit'`, [id]);
-      return rows.length ? rows : undefined;
-    }, 20_000, 'the credit message');
+    const [row] = await eventually(
+      async () => {
+        const rows = await h.db.query<{ status: string; last_error: string; attempts: number }>(
+          `SELECT status, last_error, attempts FROM outbox WHERE process_id = $1 AND channel = 'credit'`,
+          [id],
+        );
+        return rows.length ? rows : undefined;
+      },
+      20_000,
+      'the credit message',
+    );
     expect(row).toMatchObject({ status: 'FAILED', attempts: 0, last_error: expect.stringContaining('处罚机关统一社会信用代码') });
     expect(credit.received.some((m) => '行政处罚决定书文号' in m && m.行政处罚决定书文号 === decisionNumber)).toBe(false);
   });
@@ -201,10 +257,17 @@ describe('the product and the outside systems', () => {
     await eventually(async () => (credit.attempts() - before >= 2 ? true : undefined), 20_000, 'two refused attempts');
     credit.setMode({ mode: 'accept' });
     await at(credit, (m) => m.kind === 'penalty' && m.行政处罚决定书文号 === decisionNumber, 'the penalty once the platform is back');
-    const [row] = await eventually(async () => {
-      const rows = await h.db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM outbox WHERE process_id = $1 AND channel = 'credit'`, [id]);
-      return rows[0]?.status === 'SENT' ? rows : undefined;
-    }, 20_000, 'SENT');
+    const [row] = await eventually(
+      async () => {
+        const rows = await h.db.query<{ status: string; attempts: number }>(
+          `SELECT status, attempts FROM outbox WHERE process_id = $1 AND channel = 'credit'`,
+          [id],
+        );
+        return rows[0]?.status === 'SENT' ? rows : undefined;
+      },
+      20_000,
+      'SENT',
+    );
     expect(row.attempts).toBeGreaterThanOrEqual(3);
     expect(credit.received.filter((m) => 'processId' in m && m.processId === id)).toHaveLength(1);
     const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline`)).body as { kind: string; summary: string }[];
@@ -222,27 +285,59 @@ describe('the product and the outside systems', () => {
     const licence = await at(credit, (m) => m.kind === 'licence' && m.统一社会信用代码 === app.uscc, 'the licence at the credit platform');
     expect(licence).toMatchObject({ 许可类别: '告知承诺', 行政许可决定文书号: licenceId, 行政相对人名称: app.name });
     await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', licenceId, { result: 'nonCompliant', findings: '设施不足' });
-    const verification = await at(supervision, (m) => m.kind === 'verification' && m.统一社会信用代码 === app.uscc, 'the verification at 互联网+监管');
+    const verification = await at(
+      supervision,
+      (m) => m.kind === 'verification' && m.统一社会信用代码 === app.uscc,
+      'the verification at 互联网+监管',
+    );
     expect(verification).toMatchObject({ 核查结果: '不合格', 核查说明: '设施不足', 监管事项编码: 'XK-001', 实施机关编码: `le-${zone}` });
-    const order = await at(supervision, (m) => m.kind === 'rectificationOrder' && m.统一社会信用代码 === app.uscc, 'the rectification order');
+    const order = await at(
+      supervision,
+      (m) => m.kind === 'rectificationOrder' && m.统一社会信用代码 === app.uscc,
+      'the rectification order',
+    );
     expect(order).toMatchObject({ 整改事项: '设施不足', 整改期限: expect.any(String) });
     expect((await registration(h, id)).licences[0]).toMatchObject({ verificationStatus: 'RECTIFYING' });
   });
 
-  test('an inspection of a supervision plan reaches 互联网+监管: the on-site check and the rectification order, under the plan\'s 监管事项', async () => {
+  test("an inspection of a supervision plan reaches 互联网+监管: the on-site check and the rectification order, under the plan's 监管事项", async () => {
     const zone = await readyZone(h);
     const uscc = await registerEntity(h, zone);
-    const launched = await (await h.as(`gov-${zone}.admin`)).post('/api/processes/supervision-plan', { zoneCode: zone, selection: 'random', seed: 'ports-1' });
+    const launched = await (
+      await h.as(`gov-${zone}.admin`)
+    ).post('/api/processes/supervision-plan', { zoneCode: zone, selection: 'random', seed: 'ports-1' });
     expect(launched.status).toBe(201);
     const id = launched.body.id as string;
     const inspectedOn = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    await complete(h, `le-${zone}.staff`, id, 'inspectEntity', { outcome: 'rectify', inspectedOn, findings: '消防通道堵塞', rectificationDays: 10 });
-    const checked = await at(supervision, (m) => m.kind === 'onSiteCheck' && m.统一社会信用代码 === uscc, 'the on-site check at 互联网+监管');
-    expect(checked).toMatchObject({ 检查结果: '不合格', 检查发现: '消防通道堵塞', 检查日期: inspectedOn, 监管事项编码: 'JG-SSJ', 监管事项名称: '双随机、一公开监管抽查', 实施机关编码: `le-${zone}` });
-    const order = await at(supervision, (m) => m.kind === 'rectificationOrder' && m.统一社会信用代码 === uscc, 'the rectification order at 互联网+监管');
+    await complete(h, `le-${zone}.staff`, id, 'inspectEntity', {
+      outcome: 'rectify',
+      inspectedOn,
+      findings: '消防通道堵塞',
+      rectificationDays: 10,
+    });
+    const checked = await at(
+      supervision,
+      (m) => m.kind === 'onSiteCheck' && m.统一社会信用代码 === uscc,
+      'the on-site check at 互联网+监管',
+    );
+    expect(checked).toMatchObject({
+      检查结果: '不合格',
+      检查发现: '消防通道堵塞',
+      检查日期: inspectedOn,
+      监管事项编码: 'JG-SSJ',
+      监管事项名称: '双随机、一公开监管抽查',
+      实施机关编码: `le-${zone}`,
+    });
+    const order = await at(
+      supervision,
+      (m) => m.kind === 'rectificationOrder' && m.统一社会信用代码 === uscc,
+      'the rectification order at 互联网+监管',
+    );
     expect(order).toMatchObject({ 整改事项: '消防通道堵塞', 监管事项编码: 'JG-SSJ' });
     // The period's last day, China time, as the order's deadline.
-    expect(Date.parse((order as { 整改期限: string }).整改期限) - Date.parse(`${inspectedOn}T00:00:00+08:00`)).toBe(10 * 86_400_000 + 86_399_000);
+    expect(Date.parse((order as { 整改期限: string }).整改期限) - Date.parse(`${inspectedOn}T00:00:00+08:00`)).toBe(
+      10 * 86_400_000 + 86_399_000,
+    );
   });
 
   test('an application 政务服务网 submits starts a registration and hears its status changes; the same 办件编号 again starts nothing', async () => {
@@ -261,14 +356,23 @@ describe('the product and the outside systems', () => {
     expect(supervising).toMatchObject({ processId: id, uscc: app.uscc, statusText: expect.stringContaining('已登记') });
     // The tax system accepts at once: the registration completes, and that is sent back too.
     await at(gov, (m) => m.applicationNo === applicationNo && m.status === 'COMPLETED', 'COMPLETED back');
-    expect(gov.received.filter((m) => m.applicationNo === applicationNo).map((m) => m.status)).toEqual(['AWAITING_CONSENT', 'SUPERVISING', 'COMPLETED']);
+    expect(gov.received.filter((m) => m.applicationNo === applicationNo).map((m) => m.status)).toEqual([
+      'AWAITING_CONSENT',
+      'SUPERVISING',
+      'COMPLETED',
+    ]);
   });
 
   test('a forged, unsigned, stale or replayed submission is refused (401) and starts nothing', async () => {
     const zone = await readyZone(h);
     const path = '/api/system/applications';
-    const body = JSON.stringify({ applicationNo: `ZW-F-${Date.now()}`, submittedAt: new Date().toISOString(), application: application(zone, { licenceItems: [] }) });
-    const post = (headers: Record<string, string>) => fetch(`${h.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const body = JSON.stringify({
+      applicationNo: `ZW-F-${Date.now()}`,
+      submittedAt: new Date().toISOString(),
+      application: application(zone, { licenceItems: [] }),
+    });
+    const post = (headers: Record<string, string>) =>
+      fetch(`${h.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const count = async () => Number((await h.db.query<{ n: string }>('SELECT count(*) AS n FROM intake_applications'))[0].n);
     const before = await count();
     const forged = await post(signedHeaders('gov-service', newSecret(), 'POST', path, body));
@@ -294,15 +398,24 @@ describe('the product and the outside systems', () => {
     const app = application(zone, { licenceItems: [] });
     const id = await applied(h, 'ftz.staff', app);
     await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
-    const requestId = (await eventually(async () => tax.received.find((r) => r.uscc === app.uscc), 20_000, 'the transfer request')).requestId;
+    const requestId = (await eventually(async () => tax.received.find((r) => r.uscc === app.uscc), 20_000, 'the transfer request'))
+      .requestId;
     // A forged decision before the real one: refused, and the transfer still awaits the system.
     const forgedBody = JSON.stringify({ result: 'refused', requestId, reason: '伪造' });
-    const forged = await fetch(`${h.baseUrl}${TAX_CALLBACK_PATH}`, { method: 'POST', headers: signedHeaders('tax-system', newSecret(), 'POST', TAX_CALLBACK_PATH, forgedBody), body: forgedBody });
+    const forged = await fetch(`${h.baseUrl}${TAX_CALLBACK_PATH}`, {
+      method: 'POST',
+      headers: signedHeaders('tax-system', newSecret(), 'POST', TAX_CALLBACK_PATH, forgedBody),
+      body: forgedBody,
+    });
     expect(forged.status).toBe(401);
-    const tax1 = await eventually(async () => {
-      const t = (await entity(h, app.uscc!)).tax;
-      return t?.transferStatus === 'CONFIRMED' ? t : undefined;
-    }, 20_000, 'the transfer confirmed by callback');
+    const tax1 = await eventually(
+      async () => {
+        const t = (await entity(h, app.uscc!)).tax;
+        return t?.transferStatus === 'CONFIRMED' ? t : undefined;
+      },
+      20_000,
+      'the transfer confirmed by callback',
+    );
     expect(tax1).toMatchObject({ office: `tax-${zone}` });
     expect(tax.callbacks.filter((c) => c.callback.requestId === requestId).map((c) => c.status)).toContain(200);
     const kinds = await timelineKinds(h, id);
@@ -318,7 +431,7 @@ describe('the product and the outside systems', () => {
     tax.setMode({ mode: 'accept' });
   });
 
-  test('a callback deciding a refusal becomes the FTZ tax office\'s task with the reason', async () => {
+  test("a callback deciding a refusal becomes the FTZ tax office's task with the reason", async () => {
     tax.setMode({ mode: 'later', afterMs: 500, then: { result: 'refused', reason: '纳税人存在未办结涉税事项' } });
     const zone = await readyZone(h);
     const app = application(zone, { licenceItems: [] });

@@ -33,7 +33,11 @@ describe('the tax port contract: the adapter against the simulator', () => {
     sim.setMode({ mode: 'accept' });
     const message = request();
     const first = await adapter().requestTransfer(message);
-    expect(taxTransferAnswerSchema.parse(first)).toMatchObject({ result: 'accepted', requestId: message.requestId, reference: expect.stringMatching(/^营税迁〔\d{4}〕\d+号$/) });
+    expect(taxTransferAnswerSchema.parse(first)).toMatchObject({
+      result: 'accepted',
+      requestId: message.requestId,
+      reference: expect.stringMatching(/^营税迁〔\d{4}〕\d+号$/),
+    });
     expect(await adapter().requestTransfer(message)).toEqual(first);
     expect(sim.received.filter((r) => r.requestId === message.requestId)).toHaveLength(1);
   });
@@ -45,7 +49,9 @@ describe('the tax port contract: the adapter against the simulator', () => {
 
   test('down: an error to retry, not a refusal', async () => {
     sim.setMode({ mode: 'down' });
-    const failure = await adapter().requestTransfer(request()).catch((error: unknown) => error);
+    const failure = await adapter()
+      .requestTransfer(request())
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     expect(failure).not.toBeInstanceOf(ApplicationFailure);
     expect(String(failure)).toContain('503');
@@ -56,32 +62,42 @@ describe('the tax port contract: the adapter against the simulator', () => {
     const document = h.contractsDocument();
     const tax = document.ports.find((p) => p.name === 'tax-transfer')!;
     expect(tax.request).toMatchObject({ method: 'POST', path: '/transfers' });
-    expect((tax.request.body as { required: string[] }).required).toEqual(expect.arrayContaining(['requestId', 'uscc', 'toOffice', 'divisionCode']));
+    expect((tax.request.body as { required: string[] }).required).toEqual(
+      expect.arrayContaining(['requestId', 'uscc', 'toOffice', 'divisionCode']),
+    );
     expect(JSON.stringify(tax.answers[200])).toContain('refused');
   });
 
   test('a message outside the contract is refused by the simulator (400) and never by the adapter sent', async () => {
     sim.setMode({ mode: 'accept' });
-    const response = await fetch(`${sim.url}/transfers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...request(), uscc: 'not-a-code' }) });
+    const response = await fetch(`${sim.url}/transfers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...request(), uscc: 'not-a-code' }),
+    });
     expect(response.status).toBe(400);
     await expect(adapter().requestTransfer(request({ toOffice: 'somewhere' }))).rejects.toThrow();
     expect(sim.received.some((r) => r.toOffice === 'somewhere')).toBe(false);
   });
 });
 
-describe('a registration\'s 划转 through the tax system', () => {
+describe("a registration's 划转 through the tax system", () => {
   let h: Harness;
   let zone: string;
   beforeAll(async () => {
     h = await startHarness({ delivery: { taxSystemUrl: sim.url } });
-    await h.db.query(`UPDATE policies SET value = $1 WHERE key = 'outbox.retry'`, [JSON.stringify({ initialIntervalMs: 200, maximumIntervalMs: 500, maximumAttempts: 3 })]);
+    await h.db.query(`UPDATE policies SET value = $1 WHERE key = 'outbox.retry'`, [
+      JSON.stringify({ initialIntervalMs: 200, maximumIntervalMs: 500, maximumAttempts: 3 }),
+    ]);
     zone = await readyZone(h);
   }, scaled(120_000));
   afterAll(() => h?.stop());
 
-  const taxTasks = (id: string) => h.db.query<{ action: string; org_id: string; context: Record<string, unknown> }>(
-    `SELECT action, org_id, context FROM tasks WHERE process_id = $1 AND action IN ('requestTaxTransfer', 'approveTaxTransfer', 'confirmTaxTransfer')`, [id],
-  );
+  const taxTasks = (id: string) =>
+    h.db.query<{ action: string; org_id: string; context: Record<string, unknown> }>(
+      `SELECT action, org_id, context FROM tasks WHERE process_id = $1 AND action IN ('requestTaxTransfer', 'approveTaxTransfer', 'confirmTaxTransfer')`,
+      [id],
+    );
   async function registered(): Promise<{ id: string; uscc: string }> {
     const app = application(zone);
     const id = await applied(h, 'ftz.staff', app);
@@ -92,13 +108,19 @@ describe('a registration\'s 划转 through the tax system', () => {
   test('completes with no human task while the simulator accepts, sent once', async () => {
     sim.setMode({ mode: 'accept' });
     const { id, uscc } = await registered();
-    const tax = await eventually(async () => {
-      const t = (await entity(h, uscc)).tax;
-      return t?.transferStatus === 'CONFIRMED' ? t : undefined;
-    }, 20_000, 'the transfer confirmed');
+    const tax = await eventually(
+      async () => {
+        const t = (await entity(h, uscc)).tax;
+        return t?.transferStatus === 'CONFIRMED' ? t : undefined;
+      },
+      20_000,
+      'the transfer confirmed',
+    );
     expect(tax).toMatchObject({ office: `tax-${zone}` });
     expect(await taxTasks(id)).toEqual([]);
-    expect(sim.received.filter((r) => r.uscc === uscc)).toEqual([expect.objectContaining({ processId: id, toOffice: `tax-${zone}`, divisionCode: zone })]);
+    expect(sim.received.filter((r) => r.uscc === uscc)).toEqual([
+      expect.objectContaining({ processId: id, toOffice: `tax-${zone}`, divisionCode: zone }),
+    ]);
     const kinds = await timelineKinds(h, id);
     expect(kinds.filter((k) => k.startsWith('taxTransfer'))).toEqual(['taxTransferSent', 'taxTransferred']);
     const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline`)).body;
@@ -109,14 +131,17 @@ describe('a registration\'s 划转 through the tax system', () => {
     expect(published.body.ports.map((p: { name: string }) => p.name)).toContain('tax-transfer');
   });
 
-  test('a refusal becomes one task for the FTZ tax office, with the system\'s reason', async () => {
+  test("a refusal becomes one task for the FTZ tax office, with the system's reason", async () => {
     sim.setMode({ mode: 'refuse', reason: '纳税人存在未办结涉税事项' });
     const { id, uscc } = await registered();
     const task = await taskFor(h, 'tax-ftz.staff', id, 'requestTaxTransfer');
     expect(task.context).toMatchObject({ systemSaid: '纳税人存在未办结涉税事项', uscc });
     expect(await taxTasks(id)).toHaveLength(1);
     expect((await entity(h, uscc)).tax).toMatchObject({ transferStatus: 'NONE', office: 'tax-ftz' });
-    expect((await timelineKinds(h, id)).filter((k) => k.startsWith('taxTransfer'))).toEqual(['taxTransferSent', 'taxTransferRefusedBySystem']);
+    expect((await timelineKinds(h, id)).filter((k) => k.startsWith('taxTransfer'))).toEqual([
+      'taxTransferSent',
+      'taxTransferRefusedBySystem',
+    ]);
   });
 
   test('a system down beyond the retry policy becomes one task, and the message is FAILED after its attempts', async () => {
@@ -126,7 +151,10 @@ describe('a registration\'s 划转 through the tax system', () => {
     const task = await taskFor(h, 'tax-ftz.staff', id, 'requestTaxTransfer');
     expect(String(task.context.systemSaid)).toContain('503');
     expect(await taxTasks(id)).toHaveLength(1);
-    const [row] = await h.db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM outbox WHERE process_id = $1 AND channel = 'tax'`, [id]);
+    const [row] = await h.db.query<{ status: string; attempts: number }>(
+      `SELECT status, attempts FROM outbox WHERE process_id = $1 AND channel = 'tax'`,
+      [id],
+    );
     expect(row).toEqual({ status: 'FAILED', attempts: 3 });
     expect(sim.attempts() - before).toBe(3);
     expect((await timelineKinds(h, id)).filter((k) => k.startsWith('taxTransfer'))).toEqual(['taxTransferSent', 'taxTransferUndelivered']);

@@ -29,8 +29,16 @@ const expected: Record<Flow, { events: string[]; steps: number; memoranda: numbe
   'ftz-first': { events: SIGNED_ONCE, steps: 5, memoranda: 1, completions: 4, ftzTasks: 2 },
   'returned-once': {
     events: [
-      'launched', 'memorandumDrafted', 'memorandumSigned', 'memorandumReturned', 'signaturesVoided',
-      'memorandumDrafted', 'memorandumSigned', 'memorandumSigned', 'zoneRecorded', 'bodyNamed',
+      'launched',
+      'memorandumDrafted',
+      'memorandumSigned',
+      'memorandumReturned',
+      'signaturesVoided',
+      'memorandumDrafted',
+      'memorandumSigned',
+      'memorandumSigned',
+      'zoneRecorded',
+      'bodyNamed',
     ],
     steps: 8,
     memoranda: 2,
@@ -80,7 +88,12 @@ beforeAll(async () => {
   workers = [worker('dist/server/worker/main.js', workerMetricsPorts[0]), worker('worker/main.ts', workerMetricsPorts[1])];
   // A port the system picks as the API binds it: one found free beforehand can be taken meanwhile.
   const auditSigningKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-  apiProcess = startEntry('dist/server/api/main.js', { ...cluster, PORT: '0', TOKEN_SECRET: randomBytes(32).toString('hex'), AUDIT_SIGNING_KEY: auditSigningKey });
+  apiProcess = startEntry('dist/server/api/main.js', {
+    ...cluster,
+    PORT: '0',
+    TOKEN_SECRET: randomBytes(32).toString('hex'),
+    AUDIT_SIGNING_KEY: auditSigningKey,
+  });
   started.push(...workers, apiProcess);
   const [listening] = await Promise.all([
     apiProcess.waitFor((line) => line.msg === 'API listening', 'the API listening'),
@@ -95,72 +108,96 @@ afterAll(async () => {
   await h?.stop();
 });
 
-test('two workers and an API in processes of their own: a worker stopped midway drains and exits, every process finishes, each record is written once', async () => {
-  const runs = Array.from({ length: PROCESSES }, (_, i) => ({ flow: FLOWS[i % FLOWS.length], county: '', id: '' }));
-  for (const run of runs) run.county = await h.newCounty();
-  const [first, second] = workers;
+test(
+  'two workers and an API in processes of their own: a worker stopped midway drains and exits, every process finishes, each record is written once',
+  async () => {
+    const runs = Array.from({ length: PROCESSES }, (_, i) => ({ flow: FLOWS[i % FLOWS.length], county: '', id: '' }));
+    for (const run of runs) run.county = await h.newCounty();
+    const [first, second] = workers;
 
-  // Midway, once half the processes are launched and the first worker has done some of the work.
-  let launched = 0;
-  let halfLaunched!: () => void;
-  const half = new Promise<void>((resolve) => (halfLaunched = resolve));
-  const firstStopped = half.then(async () => {
-    await first.waitFor((line) => typeof line.workflowId === 'string', 'the first worker at work');
-    first.signal('SIGTERM');
-    return first.exited;
-  });
+    // Midway, once half the processes are launched and the first worker has done some of the work.
+    let launched = 0;
+    let halfLaunched!: () => void;
+    const half = new Promise<void>((resolve) => (halfLaunched = resolve));
+    const firstStopped = half.then(async () => {
+      await first.waitFor((line) => typeof line.workflowId === 'string', 'the first worker at work');
+      first.signal('SIGTERM');
+      return first.exited;
+    });
 
-  // The last process stops before its last step: it is the request in flight when the API stops.
-  const last = runs[runs.length - 1];
-  await inParallel(runs, CONCURRENCY, async (run) => {
-    run.id = await launch(api, run.county);
-    if (++launched === Math.ceil(PROCESSES / 2)) halfLaunched();
-    await signed(run.id, run.county, run.flow);
-    if (run !== last) await completeOnce(`gov-${run.county}.staff`, run.id, 'nameManagementBody', body);
-  });
+    // The last process stops before its last step: it is the request in flight when the API stops.
+    const last = runs[runs.length - 1];
+    await inParallel(runs, CONCURRENCY, async (run) => {
+      run.id = await launch(api, run.county);
+      if (++launched === Math.ceil(PROCESSES / 2)) halfLaunched();
+      await signed(run.id, run.county, run.flow);
+      if (run !== last) await completeOnce(`gov-${run.county}.staff`, run.id, 'nameManagementBody', body);
+    });
 
-  expect(await firstStopped).toBe(0);
-  expect(first.lines.map((line) => line.msg)).toContain('stopped');
-  const linesOf = (worker: Child) => worker.lines.filter((line) => line.workflowId && line.runId && line.processType === 'zone-establishment');
-  expect(linesOf(first).length).toBeGreaterThan(0);
-  expect(linesOf(second).length).toBeGreaterThan(0);
+    expect(await firstStopped).toBe(0);
+    expect(first.lines.map((line) => line.msg)).toContain('stopped');
+    const linesOf = (worker: Child) =>
+      worker.lines.filter((line) => line.workflowId && line.runId && line.processType === 'zone-establishment');
+    expect(linesOf(first).length).toBeGreaterThan(0);
+    expect(linesOf(second).length).toBeGreaterThan(0);
 
-  // The API's figures: latencies of every completion so far, and the task ledger by organisation.
-  const metrics = await (await fetch(`${api.baseUrl}/metrics`)).text();
-  const completions = runs.reduce((n, run) => n + expected[run.flow].completions, 0) - 1;
-  expect(answered.ok + answered.landedBefore).toBe(completions);
-  expect(metrics).toContain(`http_request_duration_seconds_count{method="POST",route="/api/tasks/{id}/complete",status="200"} ${answered.ok}`);
-  const ftzTasks = runs.reduce((n, run) => n + expected[run.flow].ftzTasks, 0);
-  expect(metrics).toContain(`collab_zones_tasks{state="done",org="ftz"} ${ftzTasks}`);
-  expect(metrics).toContain(`collab_zones_tasks{state="open",org="gov-${last.county}"} 1`);
-  const sdkMetrics = await (await fetch(`http://127.0.0.1:${workerMetricsPorts[1]}/metrics`)).text();
-  expect(sdkMetrics).toMatch(/temporal_activity_execution_latency_count\{[^}]*activity_type="commitStep"/);
+    // The API's figures: latencies of every completion so far, and the task ledger by organisation.
+    const metrics = await (await fetch(`${api.baseUrl}/metrics`)).text();
+    const completions = runs.reduce((n, run) => n + expected[run.flow].completions, 0) - 1;
+    expect(answered.ok + answered.landedBefore).toBe(completions);
+    expect(metrics).toContain(
+      `http_request_duration_seconds_count{method="POST",route="/api/tasks/{id}/complete",status="200"} ${answered.ok}`,
+    );
+    const ftzTasks = runs.reduce((n, run) => n + expected[run.flow].ftzTasks, 0);
+    expect(metrics).toContain(`collab_zones_tasks{state="done",org="ftz"} ${ftzTasks}`);
+    expect(metrics).toContain(`collab_zones_tasks{state="open",org="gov-${last.county}"} 1`);
+    const sdkMetrics = await (await fetch(`http://127.0.0.1:${workerMetricsPorts[1]}/metrics`)).text();
+    expect(sdkMetrics).toMatch(/temporal_activity_execution_latency_count\{[^}]*activity_type="commitStep"/);
 
-  // The API stops while a request is in flight: it refuses new connections, then answers that one.
-  // The remaining worker is paused so that the request waits on the engine while the API stops.
-  second.signal('SIGSTOP');
-  const inFlight = complete(api, `gov-${last.county}.staff`, last.id, 'nameManagementBody', body);
-  inFlight.catch(() => undefined);
-  try {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    apiProcess.signal('SIGTERM');
-    await eventually(() => fetch(`${api.baseUrl}/healthz`).then(() => undefined, () => true), 5000, 'the API to refuse connections');
-  } finally {
-    second.signal('SIGCONT');
-  }
-  expect((await inFlight).stage).toBe('ACTIVE');
-  expect(await apiProcess.exited).toBe(0);
+    // The API stops while a request is in flight: it refuses new connections, then answers that one.
+    // The remaining worker is paused so that the request waits on the engine while the API stops.
+    second.signal('SIGSTOP');
+    const inFlight = complete(api, `gov-${last.county}.staff`, last.id, 'nameManagementBody', body);
+    inFlight.catch(() => undefined);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      apiProcess.signal('SIGTERM');
+      await eventually(
+        () =>
+          fetch(`${api.baseUrl}/healthz`).then(
+            () => undefined,
+            () => true,
+          ),
+        5000,
+        'the API to refuse connections',
+      );
+    } finally {
+      second.signal('SIGCONT');
+    }
+    expect((await inFlight).stage).toBe('ACTIVE');
+    expect(await apiProcess.exited).toBe(0);
 
-  expect(await recordsOf(runs.map((run) => run.id))).toEqual(
-    Object.fromEntries(runs.map((run) => [run.id, {
-      zones: 1, zoneStatus: 'ACTIVE', memoranda: expected[run.flow].memoranda, events: expected[run.flow].events,
-      steps: expected[run.flow].steps, openTasks: 0,
-    }])),
-  );
+    expect(await recordsOf(runs.map((run) => run.id))).toEqual(
+      Object.fromEntries(
+        runs.map((run) => [
+          run.id,
+          {
+            zones: 1,
+            zoneStatus: 'ACTIVE',
+            memoranda: expected[run.flow].memoranda,
+            events: expected[run.flow].events,
+            steps: expected[run.flow].steps,
+            openTasks: 0,
+          },
+        ]),
+      ),
+    );
 
-  second.signal('SIGTERM');
-  expect(await second.exited).toBe(0);
-}, scaled(120_000));
+    second.signal('SIGTERM');
+    expect(await second.exited).toBe(0);
+  },
+  scaled(120_000),
+);
 
 /** Launch to both signatures, along one of the flows. */
 async function signed(id: string, county: string, flow: Flow): Promise<void> {
@@ -218,15 +255,27 @@ async function completeOnce(username: string, processId: string, action: string,
  */
 async function openTask(username: string, processId: string, action: string): Promise<OpenTask> {
   const user = await api.as(username);
-  return eventually(async () => {
-    const inbox = await user.get(`/api/tasks?processId=${processId}`);
-    return (inbox.body.items as OpenTask[]).find((task) => task.action === action);
-  }, 45_000, `${action} in ${username}'s inbox`);
+  return eventually(
+    async () => {
+      const inbox = await user.get(`/api/tasks?processId=${processId}`);
+      return (inbox.body.items as OpenTask[]).find((task) => task.action === action);
+    },
+    45_000,
+    `${action} in ${username}'s inbox`,
+  );
 }
 
 /** Per process: what the records store holds, counted by table. */
 async function recordsOf(ids: string[]) {
-  const rows = await h.db.query<{ id: string; zones: string; zone_status: string; memoranda: string; events: string[]; steps: string; open_tasks: string }>(
+  const rows = await h.db.query<{
+    id: string;
+    zones: string;
+    zone_status: string;
+    memoranda: string;
+    events: string[];
+    steps: string;
+    open_tasks: string;
+  }>(
     `SELECT id,
        (SELECT count(*) FROM zones WHERE process_id = id) AS zones,
        (SELECT min(status) FROM zones WHERE process_id = id) AS zone_status,
@@ -237,17 +286,28 @@ async function recordsOf(ids: string[]) {
      FROM unnest($1::text[]) AS id`,
     [ids],
   );
-  return Object.fromEntries(rows.map((row) => [row.id, {
-    zones: Number(row.zones), zoneStatus: row.zone_status, memoranda: Number(row.memoranda), events: row.events,
-    steps: Number(row.steps), openTasks: Number(row.open_tasks),
-  }]));
+  return Object.fromEntries(
+    rows.map((row) => [
+      row.id,
+      {
+        zones: Number(row.zones),
+        zoneStatus: row.zone_status,
+        memoranda: Number(row.memoranda),
+        events: row.events,
+        steps: Number(row.steps),
+        openTasks: Number(row.open_tasks),
+      },
+    ]),
+  );
 }
 
 async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 /** `as` of a harness, against the API process: the zone-flow helpers drive it unchanged. */
@@ -264,11 +324,14 @@ function loginAt(baseUrl: string) {
   const tokens = new Map<string, Promise<string>>();
   return async (username: string): Promise<ApiClient> => {
     if (!tokens.has(username)) {
-      tokens.set(username, fetch(`${baseUrl}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-      }).then(async (response) => ((await response.json()) as { token: string }).token));
+      tokens.set(
+        username,
+        fetch(`${baseUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+        }).then(async (response) => ((await response.json()) as { token: string }).token),
+      );
     }
     const token = await tokens.get(username)!;
     return {

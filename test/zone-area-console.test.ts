@@ -22,7 +22,11 @@ const LAUNCH = '[data-testid=launch-zone-establishment]';
 
 async function openTask(page: Page, processId: string, action: string): Promise<void> {
   await page.goto(`${h.baseUrl}/#/inbox`);
-  await page.locator(`tr[data-action=${action}]`, { has: page.locator(`a[href="#/processes/${processId}"]`) }).locator('a').first().click();
+  await page
+    .locator(`tr[data-action=${action}]`, { has: page.locator(`a[href="#/processes/${processId}"]`) })
+    .locator('a')
+    .first()
+    .click();
   await page.getByTestId('task-title').waitFor();
 }
 
@@ -42,9 +46,20 @@ test('the city launches: 盖州市 comes with the policy as its approval; anothe
   expect(await city.inputValue(`${LAUNCH} input[name="approval.documentNumber"]`)).toBe('');
   await city.click(`${LAUNCH} button[type=submit]`);
   const refusal = city.locator(LAUNCH).getByTestId('form-error');
-  await refusal.locator('p').getByText(/须录入市政府批复/).waitFor();
-  await refusal.locator('li').getByText(/不在营政发〔2020〕16号确定的首批协同区之列/).waitFor();
-  expect(await h.client.workflow.getHandle(`zone-${county}`).describe().catch(() => null)).toBeNull();
+  await refusal
+    .locator('p')
+    .getByText(/须录入市政府批复/)
+    .waitFor();
+  await refusal
+    .locator('li')
+    .getByText(/不在营政发〔2020〕16号确定的首批协同区之列/)
+    .waitFor();
+  expect(
+    await h.client.workflow
+      .getHandle(`zone-${county}`)
+      .describe()
+      .catch(() => null),
+  ).toBeNull();
 
   await city.fill(`${LAUNCH} input[name="approval.documentNumber"]`, '营政〔2026〕31号');
   await city.fill(`${LAUNCH} input[name="approval.approvedOn"]`, '2026-10-15');
@@ -54,7 +69,7 @@ test('the city launches: 盖州市 comes with the policy as its approval; anothe
   expect(state.approval).toEqual({ documentNumber: '营政〔2026〕31号', approvedOn: '2026-10-15' });
 });
 
-test('the FTZ draws 盖州\'s zone by ticking townships and a park by name; the zone page shows the area; a residence picks its township from its county\'s', async () => {
+test("the FTZ draws 盖州's zone by ticking townships and a park by name; the zone page shows the area; a residence picks its township from its county's", async () => {
   const city = await loginAs(browser, h.baseUrl, 'city.admin');
   await city.click('a[href="#/launch"]');
   await city.selectOption(`${LAUNCH} select[name=countyCode]`, { label: '盖州市 (210881)' });
@@ -87,7 +102,10 @@ test('the FTZ draws 盖州\'s zone by ticking townships and a park by name; the 
   const area = ftz.getByTestId('zone-area');
   await area.getByTestId('area-townships').getByText('鼓楼街道（210881001）、归州街道（210881008）').waitFor();
   await area.getByText(/盖州市示范产业园（演示）【演示数据】/).waitFor();
-  await area.getByTestId('zone-approval').getByText(/营政发〔2020〕16号/).waitFor();
+  await area
+    .getByTestId('zone-approval')
+    .getByText(/营政发〔2020〕16号/)
+    .waitFor();
 
   // A window's application: the township list follows the county chosen.
   const window = await loginAs(browser, h.baseUrl, 'ftz.staff');

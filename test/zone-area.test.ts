@@ -36,7 +36,13 @@ const containing = async (township: string, on?: string) =>
 async function amend(townshipCodes: string[], effectiveDate: string, reason: string): Promise<void> {
   const proposed = await (await h.as(`gov-${GAIZHOU}.admin`)).post(`/api/processes/${zoneProcess}/actions/proposeAmendment`, { reason });
   expect(proposed.status).toBe(200);
-  await complete(h, 'ftz.staff', zoneProcess, 'draftMemorandum', memorandum(GAIZHOU, { boundary: area(GAIZHOU, { townshipCodes }), effectiveDate }));
+  await complete(
+    h,
+    'ftz.staff',
+    zoneProcess,
+    'draftMemorandum',
+    memorandum(GAIZHOU, { boundary: area(GAIZHOU, { townshipCodes }), effectiveDate }),
+  );
   await complete(h, 'ftz.leader', zoneProcess, 'reviewMemorandum', { decision: 'sign' });
   const signed = await complete(h, `gov-${GAIZHOU}.leader`, zoneProcess, 'reviewMemorandum', { decision: 'sign' });
   expect(signed.stage).toBe('ACTIVE');
@@ -50,15 +56,27 @@ describe('division data', () => {
     let total = 0;
     for (const county of counties as { code: string }[]) {
       const { body } = await user.get(`/api/divisions?county=${county.code}`);
-      expect(body.items.every((t: { parentCode: string; level: string; code: string }) => t.parentCode === county.code && t.level === 'township' && t.code.startsWith(county.code))).toBe(true);
+      expect(
+        body.items.every(
+          (t: { parentCode: string; level: string; code: string }) =>
+            t.parentCode === county.code && t.level === 'township' && t.code.startsWith(county.code),
+        ),
+      ).toBe(true);
       total += body.items.length;
     }
     expect(total).toBe(70);
     const gaizhou = (await user.get(`/api/divisions?county=${GAIZHOU}`)).body;
-    expect(gaizhou.items.find((t: { code: string }) => t.code === GULOU)).toMatchObject({ nameZh: '鼓楼街道', edition: '统计用区划代码2023' });
-    expect(gaizhou.editions).toEqual([expect.objectContaining({ edition: '统计用区划代码2023', asOf: '2023-06-30', source: expect.stringContaining('统计用区划代码') })]);
+    expect(gaizhou.items.find((t: { code: string }) => t.code === GULOU)).toMatchObject({
+      nameZh: '鼓楼街道',
+      edition: '统计用区划代码2023',
+    });
+    expect(gaizhou.editions).toEqual([
+      expect.objectContaining({ edition: '统计用区划代码2023', asOf: '2023-06-30', source: expect.stringContaining('统计用区划代码') }),
+    ]);
     // The FTZ's own core is such a unit too, in 西市区.
-    expect((await user.get('/api/divisions?county=210803')).body.items.map((t: { nameZh: string }) => t.nameZh)).toContain('辽宁自贸区营口片区');
+    expect((await user.get('/api/divisions?county=210803')).body.items.map((t: { nameZh: string }) => t.nameZh)).toContain(
+      '辽宁自贸区营口片区',
+    );
     const parks = (await user.get(`/api/parks?county=${GAIZHOU}`)).body;
     expect(parks.length).toBeGreaterThan(0);
     expect(parks.every((p: { demo: boolean; source: string }) => p.demo && p.source.includes('演示'))).toBe(true);
@@ -76,15 +94,26 @@ describe('the city approval before the memorandum', () => {
     expect(inChinese.body.error.message).toBe('须录入市政府批复：该县（市、区）不在首批协同区（盖州市、鲅鱼圈区）之列');
     expect(refused.body.error.details).toEqual([{ path: 'body.approval', message: expect.stringContaining('首批协同区') }]);
     // Nothing was started: the county is still free to launch.
-    expect((await h.client.workflow.getHandle(`zone-${county}`).describe().catch(() => null))).toBeNull();
-    const future = await city.post('/api/processes/zone-establishment', { countyCode: county, approval: { documentNumber: '营政〔2026〕9号', approvedOn: addDays(today(), 3) } });
+    expect(
+      await h.client.workflow
+        .getHandle(`zone-${county}`)
+        .describe()
+        .catch(() => null),
+    ).toBeNull();
+    const future = await city.post('/api/processes/zone-establishment', {
+      countyCode: county,
+      approval: { documentNumber: '营政〔2026〕9号', approvedOn: addDays(today(), 3) },
+    });
     expect(future.status).toBe(400);
     expect(future.body.error.details[0]).toMatchObject({ path: 'body.approval.approvedOn', message: '批复日期不能晚于今天' });
 
     const id = await launch(h, county);
     const process = (await (await h.as('audit.auditor')).get(`/api/processes/${id}`)).body;
     expect(process.data.approval).toEqual(approval(county));
-    const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline?lang=zh`)).body as { kind: string; summary: string }[];
+    const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline?lang=zh`)).body as {
+      kind: string;
+      summary: string;
+    }[];
     expect(timeline.find((e) => e.kind === 'launched')?.summary).toContain(`市政府批复 ${approval(county).documentNumber}`);
   });
 
@@ -95,18 +124,26 @@ describe('the city approval before the memorandum', () => {
 });
 
 describe('the memorandum draws the zone', () => {
-  test('the area is drawn from the county\'s own townships and parks, never another county\'s or an empty one', async () => {
+  test("the area is drawn from the county's own townships and parks, never another county's or an empty one", async () => {
     const county = await h.newCounty();
     const id = await launch(h, county);
     const draft = await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
     const ftz = await h.as('ftz.staff');
-    const foreign = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(county, { boundary: area(county, { townshipCodes: [`${county}001`, DONGCHENG] }) }));
+    const foreign = await ftz.post(
+      `/api/tasks/${draft.id}/complete`,
+      memorandum(county, { boundary: area(county, { townshipCodes: [`${county}001`, DONGCHENG] }) }),
+    );
     expect(foreign.status).toBe(400);
-    expect(foreign.body.error.details).toEqual([{ path: 'body.boundary.townshipCodes.1', message: `${DONGCHENG} 不是本县（市、区）${county} 的乡镇（街道）` }]);
+    expect(foreign.body.error.details).toEqual([
+      { path: 'body.boundary.townshipCodes.1', message: `${DONGCHENG} 不是本县（市、区）${county} 的乡镇（街道）` },
+    ]);
     const empty = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(county, { boundary: area(county, { townshipCodes: [] }) }));
     expect(empty.status).toBe(400);
     expect(empty.body.error.details[0].path).toBe('body.boundary.townshipCodes');
-    const withPark = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(county, { boundary: area(county, { townshipCodes: [], parkIds: [`P-${county}-01`] }) }));
+    const withPark = await ftz.post(
+      `/api/tasks/${draft.id}/complete`,
+      memorandum(county, { boundary: area(county, { townshipCodes: [], parkIds: [`P-${county}-01`] }) }),
+    );
     expect(withPark.status).toBe(200);
   });
 
@@ -133,15 +170,26 @@ describe('the memorandum draws the zone', () => {
     const unknown = gaizhouApp('210881999', '营口未知乡镇测试有限公司');
     const first = await apply(h, 'ftz.staff', unknown);
     expect(first.status).toBe(400);
-    expect(first.body.error.details).toEqual([{ path: 'body.residence.townshipCode', message: '乡镇（街道）代码 210881999 不在区划数据中' }]);
+    expect(first.body.error.details).toEqual([
+      { path: 'body.residence.townshipCode', message: '乡镇（街道）代码 210881999 不在区划数据中' },
+    ]);
     const elsewhere = gaizhouApp('210804001', '营口跨县测试有限公司');
     const second = await apply(h, 'ftz.staff', elsewhere);
     expect(second.status).toBe(400);
-    expect(second.body.error.details).toEqual([{ path: 'body.residence.townshipCode', message: '红海街道（210804001）不属于所填县（市、区）210881' }]);
-    const parkElsewhere = application(GAIZHOU, { residence: { divisionCode: GAIZHOU, townshipCode: GULOU, parkId: 'P-210804-01', address: '某路1号' } });
+    expect(second.body.error.details).toEqual([
+      { path: 'body.residence.townshipCode', message: '红海街道（210804001）不属于所填县（市、区）210881' },
+    ]);
+    const parkElsewhere = application(GAIZHOU, {
+      residence: { divisionCode: GAIZHOU, townshipCode: GULOU, parkId: 'P-210804-01', address: '某路1号' },
+    });
     expect((await apply(h, 'ftz.staff', parkElsewhere)).body.error.details[0].path).toBe('body.residence.parkId');
     for (const app of [unknown, elsewhere, parkElsewhere]) {
-      expect((await h.client.workflow.getHandle(`registration-${app.uscc}`).describe().catch(() => null))).toBeNull();
+      expect(
+        await h.client.workflow
+          .getHandle(`registration-${app.uscc}`)
+          .describe()
+          .catch(() => null),
+      ).toBeNull();
     }
   });
 
@@ -170,7 +218,11 @@ describe('the memorandum draws the zone', () => {
     const inId = await applied(h, 'ftz.staff', movedIn);
     await complete(h, `gov-${GAIZHOU}.staff`, inId, 'consentRegistration', { decision: 'agree' });
     expect((await entity(h, movedIn.uscc!)).status).toBe('REGISTERED');
-    const movedOut = await registration(h, await applied(h, 'ftz.staff', gaizhouApp(XICHENG, '营口西城晚申请测试有限公司')), (r) => r.stage === 'REFUSED');
+    const movedOut = await registration(
+      h,
+      await applied(h, 'ftz.staff', gaizhouApp(XICHENG, '营口西城晚申请测试有限公司')),
+      (r) => r.stage === 'REFUSED',
+    );
     expect(movedOut.refusals.map((r) => r.code)).toEqual(['residence-outside-zone-area']);
     expect((await entity(h, early.uscc!)).status).toBe('REGISTERED');
 
@@ -178,11 +230,21 @@ describe('the memorandum draws the zone', () => {
     await amend([GULOU, DONGCHENG, TAIYANGSHENG], tomorrow, '太阳升街道划入');
     expect((await containing(TAIYANGSHENG, day)).zone).toBeNull();
     expect((await containing(TAIYANGSHENG, tomorrow)).zone).toMatchObject({ code: GAIZHOU, memorandumVersion: 3, areaFrom: tomorrow });
-    const early3 = await registration(h, await applied(h, 'ftz.staff', gaizhouApp(TAIYANGSHENG, '营口太阳升测试有限公司')), (r) => r.stage === 'REFUSED');
+    const early3 = await registration(
+      h,
+      await applied(h, 'ftz.staff', gaizhouApp(TAIYANGSHENG, '营口太阳升测试有限公司')),
+      (r) => r.stage === 'REFUSED',
+    );
     expect(early3.refusals[0].message).toContain('第 2 版');
     const zone = (await (await h.as('audit.auditor')).get(`/api/zones/${GAIZHOU}`)).body;
     expect(zone.area.memorandumVersion).toBe(2);
-    expect(zone.areaVersions.map((v: { memorandumVersion: number; effectiveFrom: string }) => [v.memorandumVersion, v.effectiveFrom])).toEqual([[1, expect.any(String)], [2, day], [3, tomorrow]]);
+    expect(
+      zone.areaVersions.map((v: { memorandumVersion: number; effectiveFrom: string }) => [v.memorandumVersion, v.effectiveFrom]),
+    ).toEqual([
+      [1, expect.any(String)],
+      [2, day],
+      [3, tomorrow],
+    ]);
   });
 
   test('a township of a county with no zone is in none, and an unknown township is a 400', async () => {

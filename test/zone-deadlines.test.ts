@@ -8,7 +8,10 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 const notifications = (id: string) =>
-  h.db.query<{ org_id: string; kind: string }>(`SELECT org_id, kind FROM notifications WHERE process_id = $1 AND kind <> 'task' ORDER BY id`, [id]);
+  h.db.query<{ org_id: string; kind: string }>(
+    `SELECT org_id, kind FROM notifications WHERE process_id = $1 AND kind <> 'task' ORDER BY id`,
+    [id],
+  );
 
 describe('the memorandum signing deadline', () => {
   test('reminds the awaited organisations at half time, escalates to the city at expiry, and the city may withdraw', async () => {
@@ -62,7 +65,11 @@ describe('the memorandum signing deadline', () => {
       const events = (await h.client.workflow.getHandle(id).fetchHistory()).events ?? [];
       type Attributes = 'timerStartedEventAttributes' | 'timerCanceledEventAttributes' | 'timerFiredEventAttributes';
       const count = (attributes: Attributes) => events.filter((e) => e[attributes]).length;
-      const seen = { started: count('timerStartedEventAttributes'), canceled: count('timerCanceledEventAttributes'), fired: count('timerFiredEventAttributes') };
+      const seen = {
+        started: count('timerStartedEventAttributes'),
+        canceled: count('timerCanceledEventAttributes'),
+        fired: count('timerFiredEventAttributes'),
+      };
       return seen.canceled > 0 ? seen : undefined;
     });
     expect(timers).toEqual({ started: 1, canceled: 1, fired: 0 });
@@ -77,7 +84,12 @@ describe('the memorandum signing deadline', () => {
       const body = (await (await h.as('audit.auditor')).get(`/api/processes/${id}`)).body;
       return body.deadlines.length ? body : undefined;
     });
-    expect(process.deadlines[0]).toMatchObject({ name: 'memorandum.signing', period: '30 working days', reminded: false, escalated: false });
+    expect(process.deadlines[0]).toMatchObject({
+      name: 'memorandum.signing',
+      period: '30 working days',
+      reminded: false,
+      escalated: false,
+    });
     expect(process.deadlines[0].dueAt).toMatch(/T15:59:59\.000Z$/);
   });
 });

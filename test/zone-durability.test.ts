@@ -23,11 +23,16 @@ afterAll(() => h?.stop());
 
 /** The process's latest run is (or is not) found by a visibility query: eventually consistent, so polled. */
 async function expectFoundBy(id: string, query: string, found = true): Promise<void> {
-  await eventually(async () => {
-    const ids = [];
-    for await (const run of h.client.workflow.list({ query: `WorkflowId = '${id}' AND ExecutionStatus = 'Running' AND ${query}` })) ids.push(run.workflowId);
-    return ids.includes(id) === found ? true : undefined;
-  }, 20_000, `${id} ${found ? '' : 'not '}found by ${query}`);
+  await eventually(
+    async () => {
+      const ids = [];
+      for await (const run of h.client.workflow.list({ query: `WorkflowId = '${id}' AND ExecutionStatus = 'Running' AND ${query}` }))
+        ids.push(run.workflowId);
+      return ids.includes(id) === found ? true : undefined;
+    },
+    20_000,
+    `${id} ${found ? '' : 'not '}found by ${query}`,
+  );
 }
 
 const count = async (sql: string, params: unknown[]) => Number((await h.db.query<{ n: string }>(sql, params))[0].n);
@@ -47,7 +52,12 @@ describe('durability', () => {
     expect(await count(`SELECT count(*) AS n FROM process_events WHERE process_id = $1 AND kind = 'zoneRecorded'`, [id])).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM tasks WHERE process_id = $1 AND action = 'nameManagementBody'`, [id])).toBe(1);
     expect(await timelineKinds(h, id)).toEqual([
-      'launched', 'memorandumDrafted', 'memorandumSigned', 'memorandumSigned', 'zoneRecorded', 'bodyNamed',
+      'launched',
+      'memorandumDrafted',
+      'memorandumSigned',
+      'memorandumSigned',
+      'zoneRecorded',
+      'bodyNamed',
     ]);
   });
 
@@ -85,7 +95,13 @@ describe('durability', () => {
     // The engine's search follows the stage and the awaited organisation across runs, though a
     // step upserts only what changed.
     await expectFoundBy(id, `Stage = 'AMENDMENT_DRAFTING' AND AwaitingOrgs = 'ftz'`);
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary: area(county, { areaKm2: 30, description: '扩区后' }) }));
+    await complete(
+      h,
+      'ftz.staff',
+      id,
+      'draftMemorandum',
+      memorandum(county, { boundary: area(county, { areaKm2: 30, description: '扩区后' }) }),
+    );
     await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
     await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
 

@@ -17,7 +17,14 @@ async function zoneWithAgreement() {
   const zoneProcess = await establish(h, zone);
   await h.addUsers(`zone-${zone}`);
   const term = { startDate: addDays(today(), -10), endDate: addDays(today(), 300) };
-  const agreementId = await concludeAgreement(h, zone, agreementContent(ENTRUSTED.map((powerCode) => ({ powerCode })), term));
+  const agreementId = await concludeAgreement(
+    h,
+    zone,
+    agreementContent(
+      ENTRUSTED.map((powerCode) => ({ powerCode })),
+      term,
+    ),
+  );
   return { zone, zoneProcess, agreementId };
 }
 
@@ -28,10 +35,16 @@ test('while suspended, no act under an entrusted power and no new registration; 
 
   expect((await city.post(`/api/processes/${zoneProcess}/actions/suspendZone`, { reason: '整改' })).status).toBe(200);
   expect(await authority(h, zone, 'XK-001', today())).toEqual({ inForce: false, reason: `zone ${zone} is suspended since ${today()}` });
-  expect((await (await h.as('audit.auditor')).get(`/api/zones/${zone}`)).body).toMatchObject({ status: 'SUSPENDED', suspendedOn: today(), terminatedOn: null });
+  expect((await (await h.as('audit.auditor')).get(`/api/zones/${zone}`)).body).toMatchObject({
+    status: 'SUSPENDED',
+    suspendedOn: today(),
+    terminatedOn: null,
+  });
   expect(await authority(h, zone, 'XK-001', addDays(today(), -1))).toMatchObject({ inForce: true });
   const refused = (await apply(h, 'ftz.staff', application(zone))).body.id as string;
-  expect((await registration(h, refused, (r) => r.stage === 'REFUSED')).refusals.map((r) => r.code)).toContain('residence-not-in-active-zone');
+  expect((await registration(h, refused, (r) => r.stage === 'REFUSED')).refusals.map((r) => r.code)).toContain(
+    'residence-not-in-active-zone',
+  );
 
   await city.post(`/api/processes/${zoneProcess}/actions/resumeZone`, {});
   expect(await authority(h, zone, 'XK-001', today())).toMatchObject({ inForce: true });
@@ -50,9 +63,16 @@ test("termination ends the zone's agreements from its day, refuses applications 
   await (await h.as('ftz.admin')).post(`/api/processes/${zoneProcess}/actions/proposeTermination`, { reason: '园区整体调出' });
   await complete(h, `gov-${zone}.admin`, zoneProcess, 'consentTermination', { decision: 'agree' });
 
-  expect((await (await h.as('audit.auditor')).get(`/api/zones/${zone}`)).body).toMatchObject({ status: 'TERMINATED', terminatedOn: today() });
+  expect((await (await h.as('audit.auditor')).get(`/api/zones/${zone}`)).body).toMatchObject({
+    status: 'TERMINATED',
+    terminatedOn: today(),
+  });
   // The agreement ends on the termination day: the registry shows it ended, with the zone's reason.
-  expect(await agreement(h, agreementId)).toMatchObject({ status: 'TERMINATED', terminatedOn: today(), terminationReason: expect.stringContaining('园区整体调出') });
+  expect(await agreement(h, agreementId)).toMatchObject({
+    status: 'TERMINATED',
+    terminatedOn: today(),
+    terminationReason: expect.stringContaining('园区整体调出'),
+  });
   expect(await authority(h, zone, 'XK-001', today())).toEqual({ inForce: false, reason: `zone ${zone} was terminated on ${today()}` });
   expect(await authority(h, zone, 'XK-001', addDays(today(), -1))).toMatchObject({ inForce: true, agreementId });
   const agreementProcess = await eventually(async () => {

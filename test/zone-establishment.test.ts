@@ -1,7 +1,17 @@
 import { requestFingerprint, requestIdFor } from '../api/idempotency';
 import { VIEW_IN_ANSWER_MAX_CHARS } from '../domain/actions';
 import { startHarness, type Harness } from './support/harness';
-import { area, complete, establish, expectDeclaredPath, launch, launchInput, memorandum, taskFor, timelineKinds } from './support/zone-flow';
+import {
+  area,
+  complete,
+  establish,
+  expectDeclaredPath,
+  launch,
+  launchInput,
+  memorandum,
+  taskFor,
+  timelineKinds,
+} from './support/zone-flow';
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,7 +33,12 @@ describe('zone establishment by memorandum', () => {
     const orgs = (await (await h.as('audit.auditor')).get('/api/organizations')).body as { id: string; kind: string }[];
     expect(orgs).toContainEqual(expect.objectContaining({ id: `zone-${county}`, kind: 'zone', active: true }));
     expect(await timelineKinds(h, id)).toEqual([
-      'launched', 'memorandumDrafted', 'memorandumSigned', 'memorandumSigned', 'zoneRecorded', 'bodyNamed',
+      'launched',
+      'memorandumDrafted',
+      'memorandumSigned',
+      'memorandumSigned',
+      'zoneRecorded',
+      'bodyNamed',
     ]);
     const process = (await (await h.as('audit.auditor')).get(`/api/processes/${id}`)).body;
     expect(process).toMatchObject({ id, type: 'zone-establishment', status: 'RUNNING', stage: 'ACTIVE', openTasks: [] });
@@ -59,7 +74,13 @@ describe('zone establishment by memorandum', () => {
 
     const redraft = await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
     expect(redraft.context).toEqual({ returnedVersion: 1, comments: '面积需核实' });
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary: area(county, { areaKm2: 11.8, description: '核实后的边界' }) }));
+    await complete(
+      h,
+      'ftz.staff',
+      id,
+      'draftMemorandum',
+      memorandum(county, { boundary: area(county, { areaKm2: 11.8, description: '核实后的边界' }) }),
+    );
     const afterFtz = await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
     expect(afterFtz.stage).toBe('SIGNING');
     const done = await complete(h, gov, id, 'reviewMemorandum', { decision: 'sign' });
@@ -72,8 +93,15 @@ describe('zone establishment by memorandum', () => {
       [2, 'signed'],
     ]);
     expect(await timelineKinds(h, id)).toEqual([
-      'launched', 'memorandumDrafted', 'memorandumSigned', 'memorandumReturned', 'signaturesVoided',
-      'memorandumDrafted', 'memorandumSigned', 'memorandumSigned', 'zoneRecorded',
+      'launched',
+      'memorandumDrafted',
+      'memorandumSigned',
+      'memorandumReturned',
+      'signaturesVoided',
+      'memorandumDrafted',
+      'memorandumSigned',
+      'memorandumSigned',
+      'zoneRecorded',
     ]);
   });
 
@@ -130,7 +158,9 @@ describe('zone establishment by memorandum', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
-      'body.boundary.areaKm2', 'body.boundary.description', 'body.effectiveDate',
+      'body.boundary.areaKm2',
+      'body.boundary.description',
+      'body.effectiveDate',
     ]);
 
     const before = (await ftz.get(`/api/processes/${id}`)).body;
@@ -154,7 +184,14 @@ describe('zone establishment by memorandum', () => {
     const handle = h.client.workflow.getHandle(id);
     await expect(
       handle.executeUpdate('reviewMemorandum', {
-        args: [{ actor: { userId: 'intruder', orgId: `gov-${county}`, roles: ['staff'] }, taskId: ftzTask.id, requestId: 'r1', payload: { decision: 'sign' } }],
+        args: [
+          {
+            actor: { userId: 'intruder', orgId: `gov-${county}`, roles: ['staff'] },
+            taskId: ftzTask.id,
+            requestId: 'r1',
+            payload: { decision: 'sign' },
+          },
+        ],
       }),
     ).rejects.toMatchObject({ cause: { type: 'Forbidden' } });
     const state = (await (await h.as('audit.auditor')).get(`/api/processes/${id}`)).body;
@@ -171,14 +208,24 @@ describe('zone establishment by memorandum', () => {
     const events = (await ftz.get(`/api/processes/${id}`)).body.history.events;
     const handle = h.client.workflow.getHandle(id);
     // The update id the API derived from the key (the caller's, bound to this very request).
-    const requestId = requestIdFor('ftz.staff', `draft-${id}`, requestFingerprint('POST', `/api/tasks/${draft.id}/complete`, memorandum(county)));
+    const requestId = requestIdFor(
+      'ftz.staff',
+      `draft-${id}`,
+      requestFingerprint('POST', `/api/tasks/${draft.id}/complete`, memorandum(county)),
+    );
     const repeated = await handle.executeUpdate('draftMemorandum', {
       args: [{ actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: draft.id, requestId, payload: memorandum(county) }],
       updateId: requestId,
     });
     // The update answers an acknowledgement and, the view being small, the state with it: the API
     // answers from it without a query (a view past VIEW_IN_ANSWER_MAX_CHARS stays out of the history).
-    expect(repeated).toEqual({ processId: id, stage: 'SIGNING', seq: expect.any(Number), step: expect.any(String), state: expect.objectContaining({ stage: 'SIGNING' }) });
+    expect(repeated).toEqual({
+      processId: id,
+      stage: 'SIGNING',
+      seq: expect.any(Number),
+      step: expect.any(String),
+      state: expect.objectContaining({ stage: 'SIGNING' }),
+    });
     expect(JSON.stringify((repeated as { state: unknown }).state).length).toBeLessThanOrEqual(VIEW_IN_ANSWER_MAX_CHARS);
     expect((repeated as { state: { memoranda: unknown[] } }).state.memoranda).toHaveLength(1);
     // Through the API too: a retry after a lost answer gets the state, not a 409.
@@ -190,7 +237,7 @@ describe('zone establishment by memorandum', () => {
     expect(fresh.status).toBe(409);
   });
 
-  test('a view past the answer limit stays out of the update\'s answer, and the API still answers the whole state', async () => {
+  test("a view past the answer limit stays out of the update's answer, and the API still answers the whole state", async () => {
     const county = await h.newCounty();
     const id = await launch(h, county);
     const ftz = await h.as('ftz.staff');
@@ -230,7 +277,13 @@ describe('the zone after establishment', () => {
     expect(proposed.body.state.stage).toBe('AMENDMENT_DRAFTING');
     expect((await zoneOf(county)).status).toBe('ACTIVE');
 
-    await complete(h, 'ftz.staff', id, 'draftMemorandum', memorandum(county, { boundary: area(county, { areaKm2: 20, description: '扩区后' }) }));
+    await complete(
+      h,
+      'ftz.staff',
+      id,
+      'draftMemorandum',
+      memorandum(county, { boundary: area(county, { areaKm2: 20, description: '扩区后' }) }),
+    );
     await complete(h, 'ftz.leader', id, 'reviewMemorandum', { decision: 'sign' });
     const done = await complete(h, `gov-${county}.leader`, id, 'reviewMemorandum', { decision: 'sign' });
     expect(done.stage).toBe('ACTIVE');

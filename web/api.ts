@@ -42,7 +42,10 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknow
     // The session cookie goes with every request of this origin, and with no other.
     credentials: 'same-origin',
     // Refusals come worded in the console's language.
-    headers: { 'accept-language': currentLang() === 'en' ? 'en' : 'zh-CN', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      'accept-language': currentLang() === 'en' ? 'en' : 'zh-CN',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const payload = (await response.json().catch(() => ({}))) as T & {

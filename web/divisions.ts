@@ -22,7 +22,9 @@ interface Park {
  */
 export function useDivisions(county?: string | null) {
   const lang = useLang();
-  const townships = useData<{ items: Township[] }>(county === null ? null : county ? `/api/divisions?county=${county}` : '/api/divisions?level=township');
+  const townships = useData<{ items: Township[] }>(
+    county === null ? null : county ? `/api/divisions?county=${county}` : '/api/divisions?level=township',
+  );
   const parks = useData<Park[]>(county === null ? null : county ? `/api/parks?county=${county}` : '/api/parks');
   const townshipsOf = (code: string): Choice[] =>
     (townships.data?.items ?? []).filter((d) => d.parentCode === code).map((d) => ({ value: d.code, label: `${d.nameZh}（${d.code}）` }));

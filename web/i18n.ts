@@ -18,7 +18,10 @@ const words = {
   open: ['待办理', 'Open'],
   done: ['已办结', 'Done'],
   readOnlyTask: ['仅查看', 'View only'],
-  readOnlyTaskNote: ['本任务由承办机关的经办人员办理，您可以查看，不能办理。', "This task is completed by the addressed organisation's staff: you may read it, not complete it."],
+  readOnlyTaskNote: [
+    '本任务由承办机关的经办人员办理，您可以查看，不能办理。',
+    "This task is completed by the addressed organisation's staff: you may read it, not complete it.",
+  ],
   allTypes: ['全部流程类型', 'All process types'],
   allZones: ['全部协同区', 'All zones'],
   task: ['事项', 'Task'],
@@ -103,7 +106,10 @@ const words = {
   pilots: ['改革试点', 'Pilots'],
   supervision: ['事中事后监管', 'Supervision'],
   publicInspections: ['双随机抽查结果公示', 'Published inspection results'],
-  publicInspectionsIntro: ['各协同区事中事后监管检查结果（双随机、一公开）：抽查方式与随机种子、检查机关、检查日期和结果。', 'Results of the supervision inspections in the zones (双随机、一公开): how each was chosen and its seed, the enforcement body, the date and the outcome.'],
+  publicInspectionsIntro: [
+    '各协同区事中事后监管检查结果（双随机、一公开）：抽查方式与随机种子、检查机关、检查日期和结果。',
+    'Results of the supervision inspections in the zones (双随机、一公开): how each was chosen and its seed, the enforcement body, the date and the outcome.',
+  ],
   newInspectionPlan: ['制定检查计划', 'Plan inspections'],
   inspectedEntity: ['检查对象', 'Entity'],
   inspectors: ['检查人员', 'Inspectors'],
@@ -158,7 +164,7 @@ const words = {
   takeSnapshot: ['生成月度快照', 'Take the snapshot'],
   snapshotMonth: ['快照月份（须已结束）', 'Month to snapshot (ended)'],
   snapshotDone: ['已生成 {p} 快照', 'Snapshot of {p} taken'],
-  exportMonth: ['导出本月报表', "Export the month"],
+  exportMonth: ['导出本月报表', 'Export the month'],
   exportYear: ['导出 {y} 年度报表', 'Export the year {y}'],
   snapshotCited: ['快照编号 {id}，哈希 {hash}', 'Snapshot {id}, hash {hash}'],
   reportedFigures: ['报送的经济指标', 'Figures reported'],
@@ -175,7 +181,10 @@ const words = {
   optionalGroupFilled: ['已填写：须填完整；清空则不提交此部分。', 'Filled in: complete it, or clear it to leave it out.'],
   yuan: ['元', 'yuan'],
   forbiddenTitle: ['无权查看', 'Not allowed'],
-  forbiddenText: ['您所在机构无权查看或办理此页面的内容。如需办理，请联系有权限的机构。', 'Your organisation may not see or act on this page.'],
+  forbiddenText: [
+    '您所在机构无权查看或办理此页面的内容。如需办理，请联系有权限的机构。',
+    'Your organisation may not see or act on this page.',
+  ],
   notFoundTitle: ['页面不存在', 'Page not found'],
   notFoundText: ['您要找的页面、流程或事项不存在，可能地址有误或已被删除。', 'The page, process or task you asked for does not exist.'],
   offlineTitle: ['无法连接服务器', 'The server cannot be reached'],
@@ -213,7 +222,10 @@ const words = {
   menu: ['菜单', 'Menu'],
   wrongLogin: ['用户名或密码不正确。', 'Wrong username or password.'],
   publicCatalog: ['对外公布的职权清单', 'The published power catalogue'],
-  publicCatalogIntro: ['自贸区营口片区可委托协同区行使的行政职权，及片区取得各项职权的方式与依据。', 'The powers the FTZ Yingkou Area may entrust to the zones, and how and by which act the FTZ itself holds each.'],
+  publicCatalogIntro: [
+    '自贸区营口片区可委托协同区行使的行政职权，及片区取得各项职权的方式与依据。',
+    'The powers the FTZ Yingkou Area may entrust to the zones, and how and by which act the FTZ itself holds each.',
+  ],
   heldBy: ['片区取得方式', 'How the FTZ holds it'],
   entrustableOnward: ['可否委托协同区', 'May be entrusted to zones'],
   notEntrustable: ['否（片区系受委托行使，不得再委托）', 'No (the FTZ holds it by entrustment and may not entrust it onward)'],
@@ -244,7 +256,10 @@ const words = {
   oversightSettled: ['已处理', 'Settled'],
   oversightOpen: ['待督办', 'Open'],
   channels: ['通知渠道', 'Notification channels'],
-  channelsHelp: ['除本系统外，通知还可发往电子邮箱和钉钉/企业微信群机器人。留空即停用。', 'Besides the console, notifications can go to an e-mail address and a DingTalk or WeCom robot. Leave empty to stop.'],
+  channelsHelp: [
+    '除本系统外，通知还可发往电子邮箱和钉钉/企业微信群机器人。留空即停用。',
+    'Besides the console, notifications can go to an e-mail address and a DingTalk or WeCom robot. Leave empty to stop.',
+  ],
   emailAddress: ['电子邮箱', 'E-mail address'],
   webhookUrl: ['群机器人 Webhook 地址', 'Robot webhook address'],
   saveChannels: ['保存通知渠道', 'Save channels'],
@@ -253,7 +268,10 @@ const words = {
   // Reform from the zones (改革创新): innovations by zone, enterprises' demands, training.
   reform: ['改革创新', 'Reform'],
   innovations: ['协同区好经验好做法', "Zones' good practices"],
-  innovationsHelp: ['各协同区报送的好经验好做法、自贸区评估结果，以及采纳后在其他协同区的复制推广情况。', 'Good practices each zone proposed, how the FTZ evaluated them, and where accepted ones were adopted.'],
+  innovationsHelp: [
+    '各协同区报送的好经验好做法、自贸区评估结果，以及采纳后在其他协同区的复制推广情况。',
+    'Good practices each zone proposed, how the FTZ evaluated them, and where accepted ones were adopted.',
+  ],
   proposingZone: ['报送协同区', 'Proposing zone'],
   practiceTitle: ['做法名称', 'Practice'],
   adoptedIn: ['复制推广情况', 'Adopted in'],
@@ -429,29 +447,57 @@ const fields: Record<string, [string, string]> = {
   attendees: ['参训单位', 'Attendees'],
   count: ['参训人数', 'Number trained'],
   // Each economic indicator by its name: a figure's fieldset, and a choice among the figures in doubt.
-  ...Object.fromEntries(ECONOMIC_INDICATORS.map((code) => [code, [INDICATOR_LABELS[code].zh, INDICATOR_LABELS[code].en] as [string, string]])),
+  ...Object.fromEntries(
+    ECONOMIC_INDICATORS.map((code) => [code, [INDICATOR_LABELS[code].zh, INDICATOR_LABELS[code].en] as [string, string]]),
+  ),
 };
 
 /** Labels of the codes a field may take, by field then code: `decision` sign → 签署. */
 const enums: Record<string, Record<string, [string, string]>> = {
   decision: {
-    sign: ['签署', 'Sign'], return: ['退回修改', 'Return for changes'], approve: ['批准发布', 'Approve'],
-    agree: ['同意', 'Agree'], refuse: ['不同意', 'Refuse'], withdraw: ['撤回', 'Withdraw'], keepWaiting: ['继续等待', 'Keep waiting'],
-    renew: ['续签', 'Renew'], letExpire: ['到期终止', 'Let it expire'], recognise: ['认可', 'Recognise'], grant: ['准予修复', 'Grant'],
-    adopt: ['实施', 'Adopt'], decline: ['不实施', 'Decline'], accept: ['予以采用', 'Accept'],
+    sign: ['签署', 'Sign'],
+    return: ['退回修改', 'Return for changes'],
+    approve: ['批准发布', 'Approve'],
+    agree: ['同意', 'Agree'],
+    refuse: ['不同意', 'Refuse'],
+    withdraw: ['撤回', 'Withdraw'],
+    keepWaiting: ['继续等待', 'Keep waiting'],
+    renew: ['续签', 'Renew'],
+    letExpire: ['到期终止', 'Let it expire'],
+    recognise: ['认可', 'Recognise'],
+    grant: ['准予修复', 'Grant'],
+    adopt: ['实施', 'Adopt'],
+    decline: ['不实施', 'Decline'],
+    accept: ['予以采用', 'Accept'],
   },
   kind: {
-    warning: ['警告', 'Warning'], fine: ['罚款', 'Fine'], licenceRevocation: ['吊销许可证', 'Licence revocation'], other: ['其他', 'Other'],
-    licensing: ['许可', 'Licensing'], penalty: ['处罚', 'Penalty'], inspection: ['检查', 'Inspection'],
+    warning: ['警告', 'Warning'],
+    fine: ['罚款', 'Fine'],
+    licenceRevocation: ['吊销许可证', 'Licence revocation'],
+    other: ['其他', 'Other'],
+    licensing: ['许可', 'Licensing'],
+    penalty: ['处罚', 'Penalty'],
+    inspection: ['检查', 'Inspection'],
   },
   outcome: {
-    returned: ['退回补正', 'Returned'], recognised: ['认可', 'Recognised'], return: ['退回补正', 'Returned'], recognise: ['认可', 'Recognised'],
-    resolved: ['已解决', 'Resolved'], adopted: ['纳入改革事项', 'Taken up as a reform'], explained: ['解释说明', 'Explained'],
-    compliant: ['未发现问题（整改到位）', 'Compliant'], rectify: ['责令限期整改', 'Rectification order'], penaltyCase: ['立案查处', 'Open a penalty case'],
+    returned: ['退回补正', 'Returned'],
+    recognised: ['认可', 'Recognised'],
+    return: ['退回补正', 'Returned'],
+    recognise: ['认可', 'Recognised'],
+    resolved: ['已解决', 'Resolved'],
+    adopted: ['纳入改革事项', 'Taken up as a reform'],
+    explained: ['解释说明', 'Explained'],
+    compliant: ['未发现问题（整改到位）', 'Compliant'],
+    rectify: ['责令限期整改', 'Rectification order'],
+    penaltyCase: ['立案查处', 'Open a penalty case'],
   },
   category: {
-    registration: ['登记注册', 'Registration'], licensing: ['审批许可', 'Licensing'], tax: ['税费', 'Tax'],
-    supervision: ['监管执法', 'Supervision'], policy: ['政策支持', 'Policy'], other: ['其他', 'Other'],
+    registration: ['登记注册', 'Registration'],
+    licensing: ['审批许可', 'Licensing'],
+    tax: ['税费', 'Tax'],
+    supervision: ['监管执法', 'Supervision'],
+    policy: ['政策支持', 'Policy'],
+    other: ['其他', 'Other'],
   },
   selection: { random: ['双随机抽查', 'Random inspection'], targeted: ['重点检查（风险信号）', 'Targeted (risk signals)'] },
   grade: { minor: ['轻微', 'Minor'], general: ['一般', 'General'], serious: ['严重', 'Serious'] },
@@ -486,7 +532,9 @@ export function refusalText(lang: Lang, error: { status: number; message: string
     413: ['提交的内容过大', 'The submission is too large'],
     429: ['请求过于频繁，请稍后再试。', 'Too many requests; try again later.'],
   };
-  const [zh, en] = gist[error.status] ?? (error.status >= 500 ? ['服务器出错，请稍后重试。', 'The server failed; try again later.'] : ['操作未成功', 'The request failed']);
+  const [zh, en] =
+    gist[error.status] ??
+    (error.status >= 500 ? ['服务器出错，请稍后重试。', 'The server failed; try again later.'] : ['操作未成功', 'The request failed']);
   const head = lang === 'zh' ? zh : en;
   if (error.status === 0 || !error.message) return head;
   // The server's own sentence of what was wrong with the submission says all of it.
@@ -576,7 +624,11 @@ export function formatPeriod(lang: Lang, period: string): string {
 
 /** How long a side held a case: days, hours and minutes (seconds when under a minute). */
 export function formatDuration(lang: Lang, ms: number): string {
-  const units: [number, string, string][] = [[86_400_000, '天', 'd'], [3_600_000, '小时', 'h'], [60_000, '分钟', 'min']];
+  const units: [number, string, string][] = [
+    [86_400_000, '天', 'd'],
+    [3_600_000, '小时', 'h'],
+    [60_000, '分钟', 'min'],
+  ];
   const parts: string[] = [];
   let rest = ms;
   for (const [size, zh, en] of units) {
@@ -599,7 +651,13 @@ export function formatDate(lang: Lang, iso: string | null | undefined): string {
   if (!iso) return '—';
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     })
       .formatToParts(new Date(iso))
       .map((part) => [part.type, part.value]),

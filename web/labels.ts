@@ -20,7 +20,12 @@ const CREDIT_STATUS: Labels = {
 };
 const GRADE: Labels = { minor: ['轻微', 'Minor'], general: ['一般', 'General'], serious: ['严重', 'Serious'] };
 const CREDIT_KIND: Labels = { penalty: ['行政处罚', 'Penalty'], 'commitment-breach': ['违反告知承诺', 'Commitment breached'] };
-const PENALTY_KIND: Labels = { warning: ['警告', 'Warning'], fine: ['罚款', 'Fine'], licenceRevocation: ['吊销许可证', 'Licence revoked'], other: ['其他', 'Other'] };
+const PENALTY_KIND: Labels = {
+  warning: ['警告', 'Warning'],
+  fine: ['罚款', 'Fine'],
+  licenceRevocation: ['吊销许可证', 'Licence revoked'],
+  other: ['其他', 'Other'],
+};
 const OUTCOME: Labels = { returned: ['退回补正', 'Returned'], recognised: ['予以认可', 'Recognised'] };
 const PILOT_STATUS: Labels = { ADOPTED: ['已实施', 'Adopted'], DECLINED: ['不实施', 'Declined'], PENDING: ['待决定', 'Pending'] };
 
@@ -101,7 +106,12 @@ const ORG_KIND: Labels = {
   audit: ['审计', 'Audit'],
   zone: ['协同区管理机构', 'Zone body'],
 };
-const POWER_KIND: Labels = { licensing: ['许可', 'Licensing'], penalty: ['处罚', 'Penalty'], inspection: ['检查', 'Inspection'], other: ['其他', 'Other'] };
+const POWER_KIND: Labels = {
+  licensing: ['许可', 'Licensing'],
+  penalty: ['处罚', 'Penalty'],
+  inspection: ['检查', 'Inspection'],
+  other: ['其他', 'Other'],
+};
 
 export const statusLabel = (lang: Lang, status: string) => pick(STATUS, lang, status);
 export const processStatusLabel = statusLabel;

@@ -142,12 +142,22 @@ function App() {
       </a>
       <header>
         <h1>{t(lang, 'appTitle')}</h1>
-        <button type="button" class="secondary menu-toggle" aria-expanded={menuOpen} aria-controls="main-menu" onClick={() => setMenuOpen(!menuOpen)}>
+        <button
+          type="button"
+          class="secondary menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
           {t(lang, 'menu')}
         </button>
         <nav id="main-menu" aria-label={t(lang, 'menu')} class={menuOpen ? 'open' : ''}>
           {NAV.map(([href, word]) => (
-            <a href={href} class={hash.startsWith(href) || (href === '#/inbox' && !hash) ? 'current' : ''} aria-current={hash.startsWith(href) ? 'page' : undefined}>
+            <a
+              href={href}
+              class={hash.startsWith(href) || (href === '#/inbox' && !hash) ? 'current' : ''}
+              aria-current={hash.startsWith(href) ? 'page' : undefined}
+            >
               {t(lang, word)}
             </a>
           ))}
@@ -162,10 +172,12 @@ function App() {
           data-testid="logout"
           onClick={() => {
             // The server revokes this token; the console forgets it even if the server cannot be reached.
-            void api('POST', '/api/auth/logout', {}).catch(() => undefined).finally(() => {
-              session.clear();
-              location.hash = '#/login';
-            });
+            void api('POST', '/api/auth/logout', {})
+              .catch(() => undefined)
+              .finally(() => {
+                session.clear();
+                location.hash = '#/login';
+              });
           }}
         >
           {t(lang, 'logout')}

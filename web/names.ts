@@ -30,7 +30,10 @@ let loaded: Promise<{ orgs: NamedOrg[]; powers: NamedPower[] }> | undefined;
 function load() {
   loaded ??= Promise.all([
     api<NamedOrg[]>('GET', '/api/organizations').catch(() => [] as NamedOrg[]),
-    api<{ powers: NamedPower[] }>('GET', '/api/powers').then((c) => c.powers, () => [] as NamedPower[]),
+    api<{ powers: NamedPower[] }>('GET', '/api/powers').then(
+      (c) => c.powers,
+      () => [] as NamedPower[],
+    ),
   ]).then(([orgs, powers]) => {
     // A failed load (offline) is tried again by the next page.
     if (!orgs.length) loaded = undefined;

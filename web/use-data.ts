@@ -18,7 +18,9 @@ export function useData<T>(path: string | null, refreshMs?: number) {
     let live = true;
     api<T>('GET', path).then(
       (value) => live && (setData(value), setError(undefined)),
-      (failure: unknown) => live && setError(failure instanceof RequestFailed ? failure.error : { status: 0, code: 'NETWORK', message: String(failure), fields: {} }),
+      (failure: unknown) =>
+        live &&
+        setError(failure instanceof RequestFailed ? failure.error : { status: 0, code: 'NETWORK', message: String(failure), fields: {} }),
     );
     return () => {
       live = false;

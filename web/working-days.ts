@@ -7,9 +7,9 @@ export function useCalendars(): Calendars | undefined {
   const [calendars, setCalendars] = useState<Calendars>();
   useEffect(() => {
     const year = new Date().getFullYear();
-    void Promise.all(
-      [year, year + 1].map((y) => api<YearCalendar>('GET', `/api/calendar/${y}`).catch(() => undefined)),
-    ).then((years) => setCalendars(Object.fromEntries(years.filter(Boolean).map((c) => [c!.year, c!]))));
+    void Promise.all([year, year + 1].map((y) => api<YearCalendar>('GET', `/api/calendar/${y}`).catch(() => undefined))).then((years) =>
+      setCalendars(Object.fromEntries(years.filter(Boolean).map((c) => [c!.year, c!]))),
+    );
   }, []);
   return calendars;
 }

@@ -6,7 +6,8 @@ import type { RecordFaults } from '../activities/records';
 import type { Db } from '../store/db';
 import { SealedOnlyCodec, type AesGcmPayloadCodec } from '../platform/payload-codec';
 
-const warnUnsealed = (reason: string) => console.warn(JSON.stringify({ level: 'warn', msg: 'refused a payload the API did not seal', reason }));
+const warnUnsealed = (reason: string) =>
+  console.warn(JSON.stringify({ level: 'warn', msg: 'refused a payload the API did not seal', reason }));
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 const SHARED_MODULES = [require.resolve('../workflows/shared-modules')];

@@ -180,7 +180,11 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
           });
         }
         saveVersion(step, version);
-        addEvent(core, step, 'agreementDrafted', input.actor, { version: version.version, renewal: renewing(), items: input.payload.items.length });
+        addEvent(core, step, 'agreementDrafted', input.actor, {
+          version: version.version,
+          renewal: renewing(),
+          items: input.payload.items.length,
+        });
         enter(renewing() ? 'RENEWAL_SIGNING' : 'SIGNING');
         openReviews(step, version.version);
       },
@@ -200,11 +204,15 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
         }
       },
       prepare: async (input) => {
-        const completes = input.payload.decision === 'sign' && parties.every((org) => org === input.actor.orgId || state.signatures[org]?.version === current().version);
+        const completes =
+          input.payload.decision === 'sign' &&
+          parties.every((org) => org === input.actor.orgId || state.signatures[org]?.version === current().version);
         if (!completes) return undefined;
         // The last signature: the records must still allow the agreement (an overlapping one may have been signed since).
         await checkDraft(current().content);
-        return renewing() ? undefined : activities.planDeadline({ key: 'agreement.announcementPeriod', scope: state.zoneCode, start: nowIso() });
+        return renewing()
+          ? undefined
+          : activities.planDeadline({ key: 'agreement.announcementPeriod', scope: state.zoneCode, start: nowIso() });
       },
       decide: (input, step, announcementDeadline) => {
         const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
@@ -219,7 +227,12 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
           addEvent(core, step, 'agreementReturned', input.actor, { version: draft.version, comments: input.payload.comments });
           if (voided.length) addEvent(core, step, 'signaturesVoided', null, { version: draft.version, orgIds: voided });
           enter(renewing() ? 'RENEWAL_DRAFTING' : 'DRAFTING');
-          openTask(core, step, A.draftAgreement, 'ftz', { returnedVersion: draft.version, comments: input.payload.comments, zoneCode: state.zoneCode, prefill: draft.content });
+          openTask(core, step, A.draftAgreement, 'ftz', {
+            returnedVersion: draft.version,
+            comments: input.payload.comments,
+            zoneCode: state.zoneCode,
+            prefill: draft.content,
+          });
           return;
         }
         state.signatures[input.actor.orgId] = { version: Number(task.context.version), userId: input.actor.userId, at: step.at };
@@ -238,7 +251,12 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
           enter('IN_FORCE');
           return;
         }
-        saveRecord(step, { status: 'SIGNED', currentVersion: draft.version, startDate: draft.content.term.startDate, endDate: draft.content.term.endDate });
+        saveRecord(step, {
+          status: 'SIGNED',
+          currentVersion: draft.version,
+          startDate: draft.content.term.startDate,
+          endDate: draft.content.term.endDate,
+        });
         state.announcementDeadline = { ...announcementDeadline!, reminded: false, escalated: false };
         addEvent(core, step, 'agreementConcluded', null, { version: draft.version, announceBy: announcementDeadline!.dueAt });
         enter('ANNOUNCING');
@@ -268,7 +286,11 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
       decide: (input, step) => {
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
         const started = today() >= (state.record as AgreementRecord).startDate;
-        saveRecord(step, { announcedOn: input.payload.announcedOn, announcementRef: input.payload.announcementRef, status: started ? 'IN_FORCE' : 'SIGNED' });
+        saveRecord(step, {
+          announcedOn: input.payload.announcedOn,
+          announcementRef: input.payload.announcementRef,
+          status: started ? 'IN_FORCE' : 'SIGNED',
+        });
         addEvent(core, step, 'agreementAnnounced', input.actor, { ref: input.payload.announcementRef, on: input.payload.announcedOn });
         enter(started ? 'IN_FORCE' : 'PENDING_START');
       },
@@ -378,7 +400,11 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     state.renewalAsked = true;
     const step = beginStep(core);
     const endDate = (state.record as AgreementRecord).endDate;
-    step.notifications = parties.map((orgId) => ({ orgId, kind: 'reminder' as const, message: `${core.processId}: ends ${endDate}; renew or let it expire` }));
+    step.notifications = parties.map((orgId) => ({
+      orgId,
+      kind: 'reminder' as const,
+      message: `${core.processId}: ends ${endDate}; renew or let it expire`,
+    }));
     addEvent(core, step, 'renewalReminder', null, { endDate });
     openTask(core, step, A.decideRenewal, 'ftz', { endDate, zoneCode: state.zoneCode });
     await write(step);
@@ -437,7 +463,9 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
       },
       () => {
         const step = beginStep(core);
-        step.notifications = [{ orgId: 'ftz', kind: 'escalation', message: `${core.processId}: announcement overdue since ${deadline.dueAt}` }];
+        step.notifications = [
+          { orgId: 'ftz', kind: 'escalation', message: `${core.processId}: announcement overdue since ${deadline.dueAt}` },
+        ];
         addEvent(core, step, 'escalated', null, { dueAt: deadline.dueAt, to: 'ftz' });
         return write(step);
       },
@@ -447,7 +475,11 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
   if (state.stage === 'PREPARING') {
     const prepared = await activities.prepareAgreement({ zoneCode: state.zoneCode });
     state.zoneName = prepared.zoneName;
-    state.policy = { historyEventLimit: prepared.historyEventLimit, renewalNoticeDays: prepared.renewalNoticeDays, dayLengthMs: prepared.dayLengthMs };
+    state.policy = {
+      historyEventLimit: prepared.historyEventLimit,
+      renewalNoticeDays: prepared.renewalNoticeDays,
+      dayLengthMs: prepared.dayLengthMs,
+    };
     state.clock = startClock(Date.now(), prepared.dayLengthMs);
     const step = beginStep(core);
     addEvent(core, step, 'agreementLaunched', state.launchedBy, { zoneCode: state.zoneCode, zoneName: state.zoneName });

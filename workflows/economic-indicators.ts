@@ -80,7 +80,11 @@ export interface IndicatorsState {
   historyEventLimit: number;
 }
 
-export type IndicatorsView = Omit<IndicatorsState, 'core'> & { processId: string; openTasks: ProcessCore['openTasks']; deadlines: (ReportDeadline & { open: boolean })[] };
+export type IndicatorsView = Omit<IndicatorsState, 'core'> & {
+  processId: string;
+  openTasks: ProcessCore['openTasks'];
+  deadlines: (ReportDeadline & { open: boolean })[];
+};
 export type IndicatorsArgs = { start: IndicatorsInput; launchedBy: Actor } | { continued: IndicatorsState };
 
 export const indicatorsStateQuery = defineQuery<IndicatorsView>('state');
@@ -112,7 +116,8 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
     await publishAndCommit(core, state.stage, step);
     return view();
   };
-  const zoneOf = (task: { context: Record<string, unknown> }) => state.zones.find((z) => z.zoneCode === task.context.zoneCode) as ZoneReport;
+  const zoneOf = (task: { context: Record<string, unknown> }) =>
+    state.zones.find((z) => z.zoneCode === task.context.zoneCode) as ZoneReport;
   const plan = (key: PolicyKey, zone: ZoneReport) => activities.planDeadline({ key, scope: zone.zoneCode, start: nowIso() });
 
   /** The report's row as it stands, into the step. */
@@ -152,7 +157,22 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
     zone.reportedBy = input.actor;
     zone.reportedAt = step.at;
     waitFor(zone, reviewDeadline, 'indicators.reviewPeriod', 'ftz', ['ftz', 'city']);
-    openTask(core, step, A.reviewIndicators, 'ftz', { period, zoneCode: zone.zoneCode, zoneName: zone.zoneName, round: zone.rounds + 1, figures: zone.figures, note: zone.note, definitions: state.definitions }, reviewDeadline.dueAt);
+    openTask(
+      core,
+      step,
+      A.reviewIndicators,
+      'ftz',
+      {
+        period,
+        zoneCode: zone.zoneCode,
+        zoneName: zone.zoneName,
+        round: zone.rounds + 1,
+        figures: zone.figures,
+        note: zone.note,
+        definitions: state.definitions,
+      },
+      reviewDeadline.dueAt,
+    );
     save(step, zone);
     return zone;
   }
@@ -168,7 +188,12 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
       prepare: (input) => plan('indicators.reviewPeriod', zoneOf(core.openTasks.find((t) => t.id === input.taskId)!)),
       decide: (input, step, reviewDeadline) => {
         const zone = submit(input, step, reviewDeadline);
-        addEvent(core, step, 'indicatorsReported', input.actor, { period, zoneCode: zone.zoneCode, figures: zone.figures, note: zone.note });
+        addEvent(core, step, 'indicatorsReported', input.actor, {
+          period,
+          zoneCode: zone.zoneCode,
+          figures: zone.figures,
+          note: zone.note,
+        });
       },
     },
     write,
@@ -191,7 +216,13 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
         const before = zoneOf(core.openTasks.find((t) => t.id === input.taskId)!).figures;
         const zone = submit(input, step, reviewDeadline);
         const changed = state.definitions.filter((d) => before?.[d.code].value !== zone.figures![d.code].value).map((d) => d.code);
-        addEvent(core, step, 'indicatorsResubmitted', input.actor, { period, zoneCode: zone.zoneCode, round: zone.rounds, changed, note: zone.note });
+        addEvent(core, step, 'indicatorsResubmitted', input.actor, {
+          period,
+          zoneCode: zone.zoneCode,
+          round: zone.rounds,
+          changed,
+          note: zone.note,
+        });
       },
     },
     write,
@@ -206,7 +237,9 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
         requireTask(core, A.reviewIndicators, input);
       },
       prepare: (input) =>
-        input.payload.decision === 'return' ? plan('indicators.correctionPeriod', zoneOf(core.openTasks.find((t) => t.id === input.taskId)!)) : Promise.resolve(undefined),
+        input.payload.decision === 'return'
+          ? plan('indicators.correctionPeriod', zoneOf(core.openTasks.find((t) => t.id === input.taskId)!))
+          : Promise.resolve(undefined),
       decide: (input, step, correctionDeadline) => {
         const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
         const zone = zoneOf(task);
@@ -217,13 +250,29 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
           zone.status = 'RETURNED';
           const zoneBody = orgIds.zoneBody(zone.zoneCode);
           waitFor(zone, correctionDeadline!, 'indicators.correctionPeriod', zoneBody, [orgIds.government(zone.zoneCode), 'ftz']);
-          addEvent(core, step, 'indicatorsReturned', input.actor, { period, zoneCode: zone.zoneCode, round, reasons: input.payload.reasons, indicators: input.payload.indicators });
+          addEvent(core, step, 'indicatorsReturned', input.actor, {
+            period,
+            zoneCode: zone.zoneCode,
+            round,
+            reasons: input.payload.reasons,
+            indicators: input.payload.indicators,
+          });
           openTask(
             core,
             step,
             A.correctIndicators,
             zoneBody,
-            { period, zoneCode: zone.zoneCode, zoneName: zone.zoneName, round, reasons: input.payload.reasons, indicators: input.payload.indicators ?? [], edition: state.edition, definitions: state.definitions, prefill: reportPrefill(state.definitions, zone.figures) },
+            {
+              period,
+              zoneCode: zone.zoneCode,
+              zoneName: zone.zoneName,
+              round,
+              reasons: input.payload.reasons,
+              indicators: input.payload.indicators ?? [],
+              edition: state.edition,
+              definitions: state.definitions,
+              prefill: reportPrefill(state.definitions, zone.figures),
+            },
             correctionDeadline!.dueAt,
           );
           save(step, zone);
@@ -295,7 +344,11 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
     const deadlines: Deadline[] = [];
     for (const zone of state.zones) deadlines.push(await plan('indicators.reportPeriod', zone));
     const step = beginStep(core);
-    addEvent(core, step, 'indicatorsLaunched', state.launchedBy, { period, edition: state.edition, zoneCodes: state.zones.map((z) => z.zoneCode) });
+    addEvent(core, step, 'indicatorsLaunched', state.launchedBy, {
+      period,
+      edition: state.edition,
+      zoneCodes: state.zones.map((z) => z.zoneCode),
+    });
     state.zones.forEach((zone, index) => {
       const zoneBody = orgIds.zoneBody(zone.zoneCode);
       waitFor(zone, deadlines[index], 'indicators.reportPeriod', zoneBody, [orgIds.government(zone.zoneCode), 'ftz']);
@@ -304,7 +357,14 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
         step,
         A.reportIndicators,
         zoneBody,
-        { period, zoneCode: zone.zoneCode, zoneName: zone.zoneName, edition: state.edition, definitions: state.definitions, prefill: reportPrefill(state.definitions) },
+        {
+          period,
+          zoneCode: zone.zoneCode,
+          zoneName: zone.zoneName,
+          edition: state.edition,
+          definitions: state.definitions,
+          prefill: reportPrefill(state.definitions),
+        },
         deadlines[index].dueAt,
       );
       save(step, zone);

@@ -84,7 +84,8 @@ export type RegistrationView = Omit<RegistrationState, 'core' | 'application'> &
   openTasks: ProcessCore['openTasks'];
   application: Omit<Application, 'legalRepresentative'> & { legalRepresentative: ReturnType<typeof maskedRepresentative> };
 };
-export type RegistrationArgs = { start: Application; launchedBy: Actor; intake?: { applicationNo: string } } | { continued: RegistrationState };
+export type RegistrationArgs =
+  { start: Application; launchedBy: Actor; intake?: { applicationNo: string } } | { continued: RegistrationState };
 
 /** Grants from this patch on are published on the credit platform (双公示, 行政许可). */
 export const CREDIT_PLATFORM_PATCH = 'credit-platform-port';
@@ -141,13 +142,25 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     if (!intake || intake.reported === state.stage) return;
     intake.reported = state.stage;
     const reasons = state.stage === 'REFUSED' ? state.refusals.map((r) => r.message) : undefined;
-    exchange(step, 'gov-service', 'ftz', { applicationNo: intake.applicationNo, uscc: state.uscc, status: state.stage, at: step.at, ...(reasons ? { reasons } : {}) });
+    exchange(step, 'gov-service', 'ftz', {
+      applicationNo: intake.applicationNo,
+      uscc: state.uscc,
+      status: state.stage,
+      at: step.at,
+      ...(reasons ? { reasons } : {}),
+    });
   }
   function exchange(step: Step, channel: 'credit' | 'supervision' | 'gov-service', orgId: string, facts: Record<string, unknown>): void {
     step.exchanges = [...(step.exchanges ?? []), { channel, orgId, payload: facts }];
   }
   /** A supervision record to 互联网+监管 (patched: runs from before the port send none). */
-  function supervise(step: Step, kind: SupervisionFacts['kind'], licenceId: string, powerCode: string, details: Record<string, unknown>): void {
+  function supervise(
+    step: Step,
+    kind: SupervisionFacts['kind'],
+    licenceId: string,
+    powerCode: string,
+    details: Record<string, unknown>,
+  ): void {
     if (!patched(SUPERVISION_PATCH)) return;
     const facts: SupervisionFacts = { kind, uscc: state.uscc, powerCode, organ: enforcement, on: step.at, details };
     exchange(step, 'supervision', enforcement, facts as unknown as Record<string, unknown>);
@@ -179,7 +192,12 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
   function notify(deadline: TrackedDeadline, kind: 'reminder' | 'escalation', to: string[], message: string) {
     const step = beginStep(core);
     step.notifications = to.map((orgId) => ({ orgId, kind, message: `${core.processId} (${state.uscc}): ${message}` }));
-    addEvent(core, step, kind === 'reminder' ? 'reminderSent' : 'escalated', null, { deadline: deadline.name, what: deadline.what, dueAt: deadline.dueAt, to });
+    addEvent(core, step, kind === 'reminder' ? 'reminderSent' : 'escalated', null, {
+      deadline: deadline.name,
+      what: deadline.what,
+      dueAt: deadline.dueAt,
+      to,
+    });
     return publishAndCommit(core, state.stage, step);
   }
 
@@ -206,7 +224,10 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     enter('COMPLETED');
   }
 
-  handleAction<{ decision: 'agree' } | { decision: 'refuse'; reason: string }, { refusals: Refusal[]; grants: Grant[]; taxDeadline: Deadline; taxBySystem?: boolean } | undefined>(
+  handleAction<
+    { decision: 'agree' } | { decision: 'refuse'; reason: string },
+    { refusals: Refusal[]; grants: Grant[]; taxDeadline: Deadline; taxBySystem?: boolean } | undefined
+  >(
     core,
     {
       action: A.consentRegistration,
@@ -214,7 +235,10 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
       prepare: async (input) => {
         if (input.payload.decision !== 'agree') return undefined;
         const at = nowIso();
-        const items = commitmentItems().map((i) => ({ powerCode: i.powerCode, conditionsDue: i.variant === 'conditionsByDate' ? i.conditionsDue : undefined }));
+        const items = commitmentItems().map((i) => ({
+          powerCode: i.powerCode,
+          conditionsDue: i.variant === 'conditionsByDate' ? i.conditionsDue : undefined,
+        }));
         // Whether a tax system is configured, asked once and kept in history (runs from before the port ask nothing).
         const bySystem = patched('tax-transfer-by-system') ? activities.taxTransferBySystem() : Promise.resolve(false);
         const [plan, taxDeadline, taxBySystem] = await Promise.all([
@@ -229,7 +253,11 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
         settle('consent');
         if (input.payload.decision === 'refuse') {
           addEvent(core, step, 'consentRefused', input.actor, { reason: input.payload.reason });
-          refuse(step, [{ code: 'consent-refused', message: `${input.actor.orgId} refused consent: ${input.payload.reason}` }], input.actor);
+          refuse(
+            step,
+            [{ code: 'consent-refused', message: `${input.actor.orgId} refused consent: ${input.payload.reason}` }],
+            input.actor,
+          );
           return;
         }
         addEvent(core, step, 'consentGiven', input.actor, {});
@@ -259,7 +287,13 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
       status: 'REGISTERED',
       registeredAt: step.at,
     };
-    state.tax = { uscc: state.uscc, office: 'tax-ftz', transferStatus: 'NONE', transferTo: orgIds.taxOffice(county), registeredAt: step.at };
+    state.tax = {
+      uscc: state.uscc,
+      office: 'tax-ftz',
+      transferStatus: 'NONE',
+      transferTo: orgIds.taxOffice(county),
+      registeredAt: step.at,
+    };
     step.entity = state.entity;
     step.tax = state.tax;
     addEvent(core, step, 'entityRegistered', null, { uscc: state.uscc, name: a.name, zoneCode: county, taxOffice: 'tax-ftz' });
@@ -282,9 +316,34 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
         grantedAt: step.at,
       };
       state.licences.push(record);
-      addEvent(core, step, 'licenceGranted', null, { licenceId: record.id, powerCode: grant.powerCode, status: record.status, conditionsDue: record.conditionsDue, agreementId: grant.agreementId, agreementVersion: grant.agreementVersion, verifyBy: record.verificationDue });
-      openTask(core, step, A.verifyCommitment, enforcement, { licenceId: record.id, uscc: state.uscc, powerCode: grant.powerCode, powerName: grant.powerName, commitment: item.commitment, conditionsDue: record.conditionsDue }, record.verificationDue);
-      track(`verification:${record.id}`, grant.verificationDeadline, `verification of ${record.id}`, enforcement, [orgIds.zoneBody(county), 'ftz']);
+      addEvent(core, step, 'licenceGranted', null, {
+        licenceId: record.id,
+        powerCode: grant.powerCode,
+        status: record.status,
+        conditionsDue: record.conditionsDue,
+        agreementId: grant.agreementId,
+        agreementVersion: grant.agreementVersion,
+        verifyBy: record.verificationDue,
+      });
+      openTask(
+        core,
+        step,
+        A.verifyCommitment,
+        enforcement,
+        {
+          licenceId: record.id,
+          uscc: state.uscc,
+          powerCode: grant.powerCode,
+          powerName: grant.powerName,
+          commitment: item.commitment,
+          conditionsDue: record.conditionsDue,
+        },
+        record.verificationDue,
+      );
+      track(`verification:${record.id}`, grant.verificationDeadline, `verification of ${record.id}`, enforcement, [
+        orgIds.zoneBody(county),
+        'ftz',
+      ]);
     }
     step.licences = [...state.licences];
     applyByNormalRoute(step);
@@ -294,21 +353,40 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     // After the 划转 (its key stays the step's first exchange): each licence on commitment is published (双公示, 行政许可).
     if (state.licences.length && patched(CREDIT_PLATFORM_PATCH)) {
       for (const l of state.licences) {
-        const facts: CreditFacts = { kind: 'licence', licenceId: l.id, uscc: state.uscc, powerCode: l.powerCode, commitment: l.commitment, grantedOn: step.at, organ: orgIds.zoneBody(county), source: 'ftz' };
+        const facts: CreditFacts = {
+          kind: 'licence',
+          licenceId: l.id,
+          uscc: state.uscc,
+          powerCode: l.powerCode,
+          commitment: l.commitment,
+          grantedOn: step.at,
+          organ: orgIds.zoneBody(county),
+          source: 'ftz',
+        };
         exchange(step, 'credit', 'ftz', facts as unknown as Record<string, unknown>);
         addEvent(core, step, 'creditPlatformSent', null, { kind: 'licence', licenceId: l.id });
       }
     }
   }
 
-  const TAX_STEPS: Record<TaxStep, { org: string; next?: TaxStep; status: TaxRecord['transferStatus']; at: 'requestedAt' | 'approvedAt' | 'confirmedAt' }> = {
+  const TAX_STEPS: Record<
+    TaxStep,
+    { org: string; next?: TaxStep; status: TaxRecord['transferStatus']; at: 'requestedAt' | 'approvedAt' | 'confirmedAt' }
+  > = {
     requestTaxTransfer: { org: 'tax-ftz', next: 'approveTaxTransfer', status: 'REQUESTED', at: 'requestedAt' },
     approveTaxTransfer: { org: 'tax-city', next: 'confirmTaxTransfer', status: 'APPROVED', at: 'approvedAt' },
     confirmTaxTransfer: { org: orgIds.taxOffice(county), status: 'CONFIRMED', at: 'confirmedAt' },
   };
   function openTaxStep(step: Step, name: TaxStep, deadline: Deadline, because: Record<string, unknown> = {}): void {
     const { org } = TAX_STEPS[name];
-    openTask(core, step, A[name], org, { uscc: state.uscc, from: 'tax-ftz', to: orgIds.taxOffice(county), via: 'tax-city', ...because }, deadline.dueAt);
+    openTask(
+      core,
+      step,
+      A[name],
+      org,
+      { uscc: state.uscc, from: 'tax-ftz', to: orgIds.taxOffice(county), via: 'tax-city', ...because },
+      deadline.dueAt,
+    );
     // The city bureau oversees the transfer; its own step is overseen by the FTZ.
     track(`tax:${name}`, deadline, `${A[name].title.en} for ${state.uscc}`, org, [org === 'tax-city' ? 'ftz' : 'tax-city']);
   }
@@ -320,13 +398,27 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
       {
         action: A[name],
         check: (input) => requireTask(core, A[name], input),
-        prepare: () => (next ? activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: nowIso() }) : Promise.resolve(undefined)),
+        prepare: () =>
+          next
+            ? activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: nowIso() })
+            : Promise.resolve(undefined),
         decide: (input, step, nextDeadline) => {
           closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
           settle(`tax:${name}`);
-          state.tax = { ...state.tax!, transferStatus: status, [at]: step.at, ...(status === 'CONFIRMED' ? { office: state.tax!.transferTo! } : {}) };
+          state.tax = {
+            ...state.tax!,
+            transferStatus: status,
+            [at]: step.at,
+            ...(status === 'CONFIRMED' ? { office: state.tax!.transferTo! } : {}),
+          };
           step.tax = state.tax;
-          addEvent(core, step, status === 'CONFIRMED' ? 'taxTransferred' : `taxTransfer${status[0]}${status.slice(1).toLowerCase()}`, input.actor, { reference: input.payload.reference, to: state.tax.transferTo });
+          addEvent(
+            core,
+            step,
+            status === 'CONFIRMED' ? 'taxTransferred' : `taxTransfer${status[0]}${status.slice(1).toLowerCase()}`,
+            input.actor,
+            { reference: input.payload.reference, to: state.tax.transferTo },
+          );
           if (next) openTaxStep(step, next, nextDeadline!);
           completeIfSettled(step);
         },
@@ -341,22 +433,40 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     state.tax = { ...state.tax!, transferStatus: 'REQUESTED', requestedAt: step.at };
     step.tax = state.tax;
     state.taxBySystem = 'sent';
-    step.exchanges = [...(step.exchanges ?? []), {
-      channel: 'tax',
-      orgId: 'tax-ftz',
-      replyTo: core.processId,
-      payload: { uscc: state.uscc, entityName: state.application.name, fromOffice: 'tax-ftz', viaOffice: 'tax-city', toOffice: state.tax.transferTo!, divisionCode: county, registeredAt: step.at, processId: core.processId },
-    }];
+    step.exchanges = [
+      ...(step.exchanges ?? []),
+      {
+        channel: 'tax',
+        orgId: 'tax-ftz',
+        replyTo: core.processId,
+        payload: {
+          uscc: state.uscc,
+          entityName: state.application.name,
+          fromOffice: 'tax-ftz',
+          viaOffice: 'tax-city',
+          toOffice: state.tax.transferTo!,
+          divisionCode: county,
+          registeredAt: step.at,
+          processId: core.processId,
+        },
+      },
+    ];
     addEvent(core, step, 'taxTransferSent', null, { to: state.tax.transferTo });
   }
 
   /** The system's answer: accepted completes the transfer with no one's task; a refusal or an outage is the FTZ tax office's task. */
   async function taxAnswered(answer: ExchangeAnswer): Promise<void> {
-    const said = answer.outcome === 'answered' ? (answer.answer as { result: 'accepted'; reference: string } | { result: 'refused'; reason: string }) : undefined;
+    const said =
+      answer.outcome === 'answered'
+        ? (answer.answer as { result: 'accepted'; reference: string } | { result: 'refused'; reason: string })
+        : undefined;
     // Held like a step in flight: the run does not continue as new between the answer and its record.
     core.inFlight++;
     try {
-      const deadline = said?.result === 'accepted' ? undefined : await activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: nowIso() });
+      const deadline =
+        said?.result === 'accepted'
+          ? undefined
+          : await activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: nowIso() });
       const step = beginStep(core);
       const to = state.tax!.transferTo!;
       if (said?.result === 'accepted') {
@@ -388,10 +498,12 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     await taxAnswered(answer);
   });
 
-  const verificationCheck = (action: typeof A.verifyCommitment, status: LicenceRecord['verificationStatus']) => (input: ActionInput<Verification>) => {
-    const task = requireTask(core, action, input);
-    if (licence(task.context.licenceId)?.verificationStatus !== status) reject(REJECTION.conflict, `licence ${String(task.context.licenceId)} is not ${status}`);
-  };
+  const verificationCheck =
+    (action: typeof A.verifyCommitment, status: LicenceRecord['verificationStatus']) => (input: ActionInput<Verification>) => {
+      const task = requireTask(core, action, input);
+      if (licence(task.context.licenceId)?.verificationStatus !== status)
+        reject(REJECTION.conflict, `licence ${String(task.context.licenceId)} is not ${status}`);
+    };
   const taskLicence = (input: ActionInput) => licence(core.openTasks.find((t) => t.id === input.taskId)?.context.licenceId);
 
   handleAction<Verification, Deadline | undefined>(
@@ -400,7 +512,9 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
       action: A.verifyCommitment,
       check: verificationCheck(A.verifyCommitment, 'PENDING'),
       prepare: (input) =>
-        input.payload.result === 'nonCompliant' ? activities.planDeadline({ key: 'registration.rectificationPeriod', scope: county, start: nowIso() }) : Promise.resolve(undefined),
+        input.payload.result === 'nonCompliant'
+          ? activities.planDeadline({ key: 'registration.rectificationPeriod', scope: county, start: nowIso() })
+          : Promise.resolve(undefined),
       decide: (input, step, rectification) => {
         const record = taskLicence(input);
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
@@ -409,14 +523,41 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
         record.verifiedOnTime = step.at <= record.verificationDue;
         if (input.payload.result === 'compliant') {
           Object.assign(record, { verificationStatus: 'COMPLIANT', status: 'GRANTED' });
-          addEvent(core, step, 'commitmentVerified', input.actor, { licenceId: record.id, onTime: record.verifiedOnTime, note: input.payload.note });
-          supervise(step, 'verification', record.id, record.powerCode, { 核查结果: '合格', 按期核查: record.verifiedOnTime, ...(input.payload.note ? { 核查说明: input.payload.note } : {}) });
+          addEvent(core, step, 'commitmentVerified', input.actor, {
+            licenceId: record.id,
+            onTime: record.verifiedOnTime,
+            note: input.payload.note,
+          });
+          supervise(step, 'verification', record.id, record.powerCode, {
+            核查结果: '合格',
+            按期核查: record.verifiedOnTime,
+            ...(input.payload.note ? { 核查说明: input.payload.note } : {}),
+          });
         } else {
           Object.assign(record, { verificationStatus: 'RECTIFYING', rectificationDue: rectification!.dueAt });
-          addEvent(core, step, 'rectificationOrdered', input.actor, { licenceId: record.id, findings: input.payload.findings, rectifyBy: rectification!.dueAt, onTime: record.verifiedOnTime });
-          openTask(core, step, A.recheckCommitment, enforcement, { licenceId: record.id, uscc: state.uscc, powerCode: record.powerCode, findings: input.payload.findings }, rectification!.dueAt);
-          supervise(step, 'verification', record.id, record.powerCode, { 核查结果: '不合格', 按期核查: record.verifiedOnTime, 核查说明: input.payload.findings });
-          supervise(step, 'rectificationOrder', record.id, record.powerCode, { 整改事项: input.payload.findings, 整改期限: rectification!.dueAt });
+          addEvent(core, step, 'rectificationOrdered', input.actor, {
+            licenceId: record.id,
+            findings: input.payload.findings,
+            rectifyBy: rectification!.dueAt,
+            onTime: record.verifiedOnTime,
+          });
+          openTask(
+            core,
+            step,
+            A.recheckCommitment,
+            enforcement,
+            { licenceId: record.id, uscc: state.uscc, powerCode: record.powerCode, findings: input.payload.findings },
+            rectification!.dueAt,
+          );
+          supervise(step, 'verification', record.id, record.powerCode, {
+            核查结果: '不合格',
+            按期核查: record.verifiedOnTime,
+            核查说明: input.payload.findings,
+          });
+          supervise(step, 'rectificationOrder', record.id, record.powerCode, {
+            整改事项: input.payload.findings,
+            整改期限: rectification!.dueAt,
+          });
         }
         step.licences = [record];
         completeIfSettled(step);
@@ -462,7 +603,17 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     };
     const caseId = `case-${record.id.replace('/', '-')}`;
     step.creditRecords = [credit];
-    step.penaltyCases = [{ id: caseId, uscc: state.uscc, zoneCode: county, enforcementOrg: enforcement, reason: credit.reason, licenceId: record.id, openedAt: step.at }];
+    step.penaltyCases = [
+      {
+        id: caseId,
+        uscc: state.uscc,
+        zoneCode: county,
+        enforcementOrg: enforcement,
+        reason: credit.reason,
+        licenceId: record.id,
+        openedAt: step.at,
+      },
+    ];
     addEvent(core, step, 'licenceRevoked', actor, { licenceId: record.id, findings });
     supervise(step, 'revocation', record.id, record.powerCode, { 撤销原因: findings });
     addEvent(core, step, 'creditRecorded', null, { creditRecordId: credit.id, uscc: state.uscc, barsCommitment: true });
@@ -486,7 +637,13 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     }));
     for (const l of state.normalLicences) {
       addEvent(core, step, 'licenceApplied', null, { licenceId: l.id, powerCode: l.powerCode, reason: l.reason, because: l.because });
-      openTask(core, step, A.reviewLicenceApplication, 'ftz', { licenceId: l.id, uscc: state.uscc, powerCode: l.powerCode, powerName: l.powerName, because: l.because });
+      openTask(core, step, A.reviewLicenceApplication, 'ftz', {
+        licenceId: l.id,
+        uscc: state.uscc,
+        powerCode: l.powerCode,
+        powerName: l.powerName,
+        because: l.because,
+      });
     }
     step.normalLicences = [...state.normalLicences];
   }
@@ -523,7 +680,12 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
           addEvent(core, step, 'licenceRefused', input.actor, { licenceId: record.id, stage: 'review', reason: p.reason });
         } else {
           addEvent(core, step, 'licenceApplicationAccepted', input.actor, { licenceId: record.id, note: p.note });
-          openTask(core, step, A.checkOnSite, enforcement, { licenceId: record.id, uscc: state.uscc, powerCode: record.powerCode, powerName: record.powerName });
+          openTask(core, step, A.checkOnSite, enforcement, {
+            licenceId: record.id,
+            uscc: state.uscc,
+            powerCode: record.powerCode,
+            powerName: record.powerName,
+          });
         }
         completeIfSettled(step);
       },
@@ -542,16 +704,34 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
           l.onSiteCheck = { ...input.payload, by: input.actor, at: step.at };
           l.status = 'AWAITING_DECISION';
         });
-        addEvent(core, step, 'onSiteChecked', input.actor, { licenceId: record.id, result: input.payload.result, findings: input.payload.findings, checkedOn: input.payload.checkedOn });
-        supervise(step, 'onSiteCheck', record.id, record.powerCode, { 检查结果: input.payload.result === 'meets' ? '合格' : '不合格', 检查发现: input.payload.findings, 检查日期: input.payload.checkedOn });
-        openTask(core, step, A.decideLicence, 'ftz', { licenceId: record.id, uscc: state.uscc, powerCode: record.powerCode, powerName: record.powerName, onSiteCheck: input.payload });
+        addEvent(core, step, 'onSiteChecked', input.actor, {
+          licenceId: record.id,
+          result: input.payload.result,
+          findings: input.payload.findings,
+          checkedOn: input.payload.checkedOn,
+        });
+        supervise(step, 'onSiteCheck', record.id, record.powerCode, {
+          检查结果: input.payload.result === 'meets' ? '合格' : '不合格',
+          检查发现: input.payload.findings,
+          检查日期: input.payload.checkedOn,
+        });
+        openTask(core, step, A.decideLicence, 'ftz', {
+          licenceId: record.id,
+          uscc: state.uscc,
+          powerCode: record.powerCode,
+          powerName: record.powerName,
+          onSiteCheck: input.payload,
+        });
       },
     },
     write,
     view,
   );
 
-  handleAction<{ decision: 'grant'; licenceNumber: string; validFrom: string; validUntil: string } | { decision: 'refuse'; reason: string }, undefined>(
+  handleAction<
+    { decision: 'grant'; licenceNumber: string; validFrom: string; validUntil: string } | { decision: 'refuse'; reason: string },
+    undefined
+  >(
     core,
     {
       action: A.decideLicence,
@@ -568,7 +748,13 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
           }
         });
         if (p.decision === 'grant') {
-          addEvent(core, step, 'licenceIssued', input.actor, { licenceId: record.id, powerCode: record.powerCode, licenceNumber: p.licenceNumber, validFrom: p.validFrom, validUntil: p.validUntil });
+          addEvent(core, step, 'licenceIssued', input.actor, {
+            licenceId: record.id,
+            powerCode: record.powerCode,
+            licenceNumber: p.licenceNumber,
+            validFrom: p.validFrom,
+            validUntil: p.validUntil,
+          });
         } else {
           addEvent(core, step, 'licenceRefused', input.actor, { licenceId: record.id, stage: 'decision', reason: p.reason });
         }
@@ -580,7 +766,10 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
   );
 
   /** The residence's zone ended before consent: the application is refused with the zone's reason. */
-  const zoneEndRefusal = (end: ZoneEnd): Refusal => ({ code: 'zone-terminated', message: `zone ${end.zoneCode} was terminated on ${end.terminatedOn}: ${end.reason}` });
+  const zoneEndRefusal = (end: ZoneEnd): Refusal => ({
+    code: 'zone-terminated',
+    message: `zone ${end.zoneCode} was terminated on ${end.terminatedOn}: ${end.reason}`,
+  });
   setHandler(zoneEndedSignal, async (end) => {
     if (state.stage === 'SCREENING') state.zoneEnded = end;
     if (state.stage !== 'AWAITING_CONSENT') return;
@@ -598,21 +787,36 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     state.historyEventLimit = screening.historyEventLimit;
     if (!state.application.uscc) upsertSearchAttributes([{ key: searchAttributes.entityUscc, value: state.uscc }]);
     const step = beginStep(core);
-    addEvent(core, step, 'applicationReceived', state.launchedBy, { uscc: state.uscc, name: state.application.name, acceptedBy: state.acceptedBy, zoneCode: county, items: state.application.licenceItems.length });
+    addEvent(core, step, 'applicationReceived', state.launchedBy, {
+      uscc: state.uscc,
+      name: state.application.name,
+      acceptedBy: state.acceptedBy,
+      zoneCode: county,
+      items: state.application.licenceItems.length,
+    });
     const window = /^zone-(\d{6})$/.exec(state.acceptedBy)?.[1];
     // No-difference acceptance: any zone's window takes the application; the residence decides the county.
     if (window && window !== county) addEvent(core, step, 'routedToCounty', null, { acceptedBy: state.acceptedBy, zoneCode: county });
     // Restricted entries and a barring credit record put items on the normal route instead of refusing.
-    if ((screening.normalItems?.length || screening.notices?.length) && patched('normal-licence-route')) state.normalItems = screening.normalItems;
+    if ((screening.normalItems?.length || screening.notices?.length) && patched('normal-licence-route'))
+      state.normalItems = screening.normalItems;
     const refusals = state.zoneEnded ? [...screening.refusals, zoneEndRefusal(state.zoneEnded)] : screening.refusals;
     if (refusals.length) {
       refuse(step, refusals, null);
     } else {
       const consent = await activities.planDeadline({ key: 'registration.consentPeriod', scope: county, start: at });
-      const normalRoute = state.normalItems?.length || screening.notices?.length ? { normalRoute: state.normalItems ?? [], notices: screening.notices } : {};
+      const normalRoute =
+        state.normalItems?.length || screening.notices?.length ? { normalRoute: state.normalItems ?? [], notices: screening.notices } : {};
       addEvent(core, step, 'applicationScreened', null, { items: screening.items.map((i) => i.powerCode), ...normalRoute });
       enter('AWAITING_CONSENT');
-      openTask(core, step, A.consentRegistration, orgIds.government(county), { uscc: state.uscc, name: state.application.name, zoneName: state.zoneName, items: screening.items, ...normalRoute }, consent.dueAt);
+      openTask(
+        core,
+        step,
+        A.consentRegistration,
+        orgIds.government(county),
+        { uscc: state.uscc, name: state.application.name, zoneName: state.zoneName, items: screening.items, ...normalRoute },
+        consent.dueAt,
+      );
       track('consent', consent, `consent to registering ${state.uscc}`, orgIds.government(county), ['ftz', 'city']);
     }
     await write(step);

@@ -64,9 +64,10 @@ export async function outboxDelivery(input: { stepKey: string }): Promise<Outbox
 
 /** The process that sent an exchange hears how it went; a process already ended has nothing to hear. */
 async function tell(delivered: Delivered, error: string | undefined): Promise<void> {
-  const answer: ExchangeAnswer = delivered.status === 'SENT'
-    ? { channel: delivered.channel, key: delivered.key, outcome: 'answered', answer: delivered.answer }
-    : { channel: delivered.channel, key: delivered.key, outcome: 'failed', error: error ?? 'not delivered' };
+  const answer: ExchangeAnswer =
+    delivered.status === 'SENT'
+      ? { channel: delivered.channel, key: delivered.key, outcome: 'answered', answer: delivered.answer }
+      : { channel: delivered.channel, key: delivered.key, outcome: 'failed', error: error ?? 'not delivered' };
   try {
     await getExternalWorkflowHandle(delivered.replyTo!).signal(exchangeAnsweredSignal, answer);
   } catch {

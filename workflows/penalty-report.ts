@@ -163,7 +163,13 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
 
   const view = (): PenaltyView => {
     const { core: _core, clock: _clock, ...rest } = state;
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: state.deadline ? [state.deadline] : [], today: today() };
+    return {
+      ...rest,
+      processId: core.processId,
+      openTasks: core.openTasks,
+      deadlines: state.deadline ? [state.deadline] : [],
+      today: today(),
+    };
   };
   const enter = (stage: PenaltyStage) => enterStage(state, stage);
   const write = async (step: Step): Promise<PenaltyView> => {
@@ -242,7 +248,11 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         state.submitters.push(input.actor);
         openReview(step, reviewDeadline);
         saveRecord(step, { status: 'REPORTED', reportedAt: step.at });
-        addEvent(core, step, 'penaltyReported', input.actor, { decisionNumber: state.decisionNumber, note: input.payload.note, ...authorityData() });
+        addEvent(core, step, 'penaltyReported', input.actor, {
+          decisionNumber: state.decisionNumber,
+          note: input.payload.note,
+          ...authorityData(),
+        });
       },
     },
     write,
@@ -256,12 +266,17 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       check: (input) => {
         requireSigningTask(core, A.reviewPenalty, input, leaderRule);
         // Separation of duties: whoever reported it, and their organisation, never reviews it.
-        const reporter = [state.launchedBy, ...state.submitters].find((s) => s.userId === input.actor.userId || s.orgId === input.actor.orgId);
+        const reporter = [state.launchedBy, ...state.submitters].find(
+          (s) => s.userId === input.actor.userId || s.orgId === input.actor.orgId,
+        );
         if (reporter) reject(REJECTION.forbidden, `${input.actor.userId} may not review a penalty ${reporter.orgId} reported`);
         if (localAuthority() && input.payload.decision === 'return') {
           const judged = input.payload.reasons.filter((r) => !(RETURN_REASONS as readonly string[]).includes(r));
           if (judged.length) {
-            reject(REJECTION.badRequest, `reasons: ${judged.join(', ')} would re-judge the decision; the FTZ recognises it and returns the report only for ${RETURN_REASONS.join(', ')}`);
+            reject(
+              REJECTION.badRequest,
+              `reasons: ${judged.join(', ')} would re-judge the decision; the FTZ recognises it and returns the report only for ${RETURN_REASONS.join(', ')}`,
+            );
           }
         }
       },
@@ -277,14 +292,27 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
           state.rounds = round;
           handTo('zone');
           saveRecord(step, { status: 'RETURNED' });
-          step.penalty!.review = { round, outcome: 'returned', reasons: input.payload.reasons, note: input.payload.note, reviewer: input.actor };
+          step.penalty!.review = {
+            round,
+            outcome: 'returned',
+            reasons: input.payload.reasons,
+            note: input.payload.note,
+            reviewer: input.actor,
+          };
           addEvent(core, step, 'penaltyReturned', input.actor, { round, reasons: input.payload.reasons, note: input.payload.note });
           waitFor(correctionDeadline!, 'penalty.correctionPeriod', zoneBody, [orgIds.government(state.zoneCode), 'ftz']);
           enter('CORRECTING');
           // The facts come with the report to complete, to be read (or sent back unchanged), never changed.
           const facts = { decisionNumber: state.decisionNumber, ...state.decision };
           const prefill = localAuthority() ? { ...state.report, ...facts } : state.decision;
-          const context = { decisionNumber: state.decisionNumber, round, reasons: input.payload.reasons, note: input.payload.note, prefill, ...(localAuthority() ? { facts } : {}) };
+          const context = {
+            decisionNumber: state.decisionNumber,
+            round,
+            reasons: input.payload.reasons,
+            note: input.payload.note,
+            prefill,
+            ...(localAuthority() ? { facts } : {}),
+          };
           openTask(core, step, A.correctPenalty, zoneBody, context, correctionDeadline!.dueAt);
           return;
         }
@@ -311,7 +339,15 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         });
         if (patched(CREDIT_PLATFORM_PATCH)) {
           state.creditPlatform = true;
-          toCreditPlatform(step, { kind: 'penalty', decisionNumber: state.decisionNumber, decision: state.decision, entityName: state.report?.entityName, organ: enforcement, source: 'ftz', publicationUntil: period.until });
+          toCreditPlatform(step, {
+            kind: 'penalty',
+            decisionNumber: state.decisionNumber,
+            decision: state.decision,
+            entityName: state.report?.entityName,
+            organ: enforcement,
+            source: 'ftz',
+            publicationUntil: period.until,
+          });
         }
         addEvent(core, step, 'penaltyRecognised', input.actor, {
           round,
@@ -349,7 +385,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         }
         const report = state.report ?? {};
         if (!changedFields(report, completedReport(report, input.payload)).length) {
-          reject(REJECTION.badRequest, 'a resubmission must complete the report (its documents or transcription): it is the report returned, unchanged');
+          reject(
+            REJECTION.badRequest,
+            'a resubmission must complete the report (its documents or transcription): it is the report returned, unchanged',
+          );
         }
       },
       prepare: async (input) =>
@@ -395,8 +434,20 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         const reason = `${input.payload.cause}: ${input.payload.reason}`;
         saveRecord(step, { status: 'WITHDRAWN', withdrawnAt: step.at, withdrawalReason: reason });
         if (state.credit) saveCredit(step, { status: 'WITHDRAWN', endedAt: step.at, endReason: reason });
-        if (state.creditPlatform) toCreditPlatform(step, { kind: 'withdrawal', decisionNumber: state.decisionNumber, uscc: state.decision.uscc, reason, on: step.at, source: 'ftz' });
-        addEvent(core, step, 'penaltyWithdrawn', input.actor, { cause: input.payload.cause, reason: input.payload.reason, creditRecordId: state.credit?.id });
+        if (state.creditPlatform)
+          toCreditPlatform(step, {
+            kind: 'withdrawal',
+            decisionNumber: state.decisionNumber,
+            uscc: state.decision.uscc,
+            reason,
+            on: step.at,
+            source: 'ftz',
+          });
+        addEvent(core, step, 'penaltyWithdrawn', input.actor, {
+          cause: input.payload.cause,
+          reason: input.payload.reason,
+          creditRecordId: state.credit?.id,
+        });
         enter('WITHDRAWN');
       },
     },
@@ -411,15 +462,27 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       check: (input) => {
         requireActor(input.actor, [zoneBody, 'ftz'], A.requestCreditRepair.role);
         inStage('PUBLISHED');
-        if (core.openTasks.some((t) => t.action === A.decideCreditRepair.name)) reject(REJECTION.conflict, 'a credit repair request is already awaiting a decision');
+        if (core.openTasks.some((t) => t.action === A.decideCreditRepair.name))
+          reject(REJECTION.conflict, 'a credit repair request is already awaiting a decision');
         const eligible = state.credit!.repairEligibleFrom;
-        if (today() < eligible) reject(REJECTION.conflict, `credit repair may be requested from ${eligible}, after the minimum publication period; today is ${today()}`);
+        if (today() < eligible)
+          reject(
+            REJECTION.conflict,
+            `credit repair may be requested from ${eligible}, after the minimum publication period; today is ${today()}`,
+          );
       },
       decide: (input, step) => {
         // Histories recorded before the four-eyes rule replay without it (their deciders were never checked).
         if (patched(CREDIT_REPAIR_FOUR_EYES_PATCH)) state.repairRequestedBy = input.actor;
-        addEvent(core, step, 'creditRepairRequested', input.actor, { rectification: input.payload.rectification, onBehalfOf: state.decision.uscc });
-        openTask(core, step, A.decideCreditRepair, 'ftz', { decisionNumber: state.decisionNumber, rectification: input.payload.rectification, uscc: state.decision.uscc });
+        addEvent(core, step, 'creditRepairRequested', input.actor, {
+          rectification: input.payload.rectification,
+          onBehalfOf: state.decision.uscc,
+        });
+        openTask(core, step, A.decideCreditRepair, 'ftz', {
+          decisionNumber: state.decisionNumber,
+          rectification: input.payload.rectification,
+          uscc: state.decision.uscc,
+        });
       },
     },
     write,
@@ -436,7 +499,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         // Four eyes: the window's staff who asked on the entity's behalf does not grant or refuse it.
         const asker = state.repairRequestedBy;
         if (asker && asker.userId === input.actor.userId) {
-          reject(REJECTION.forbidden, `${input.actor.userId} asked for this credit repair on the entity's behalf: another person decides it`);
+          reject(
+            REJECTION.forbidden,
+            `${input.actor.userId} asked for this credit repair on the entity's behalf: another person decides it`,
+          );
         }
       },
       decide: (input, step) => {
@@ -446,9 +512,21 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
           return;
         }
         saveRecord(step);
-        saveCredit(step, { status: 'REPAIRED', endedAt: step.at, endReason: `repaired${input.payload.note ? `: ${input.payload.note}` : ''}` });
+        saveCredit(step, {
+          status: 'REPAIRED',
+          endedAt: step.at,
+          endReason: `repaired${input.payload.note ? `: ${input.payload.note}` : ''}`,
+        });
         addEvent(core, step, 'creditRepaired', input.actor, { on: today(), note: input.payload.note });
-        if (state.creditPlatform) toCreditPlatform(step, { kind: 'repair', decisionNumber: state.decisionNumber, uscc: state.decision.uscc, note: input.payload.note ?? '准予信用修复', on: step.at, source: 'ftz' });
+        if (state.creditPlatform)
+          toCreditPlatform(step, {
+            kind: 'repair',
+            decisionNumber: state.decisionNumber,
+            uscc: state.decision.uscc,
+            note: input.payload.note ?? '准予信用修复',
+            on: step.at,
+            source: 'ftz',
+          });
         enter('REPAIRED');
       },
     },
@@ -480,7 +558,8 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
   }
   function warn(deadline: PenaltyDeadline, kind: 'reminder' | 'escalation', to: string[]): Promise<PenaltyView> {
     const step = beginStep(core);
-    const message = kind === 'reminder' ? `${state.decisionNumber}: due ${deadline.dueAt}` : `${state.decisionNumber}: overdue since ${deadline.dueAt}`;
+    const message =
+      kind === 'reminder' ? `${state.decisionNumber}: due ${deadline.dueAt}` : `${state.decisionNumber}: overdue since ${deadline.dueAt}`;
     step.notifications = to.map((orgId) => ({ orgId, kind, message }));
     if (kind === 'reminder') addEvent(core, step, 'reminderSent', null, { dueAt: deadline.dueAt, orgIds: to, deadline: deadline.name });
     else addEvent(core, step, 'escalated', null, { dueAt: deadline.dueAt, to: to.join(', '), deadline: deadline.name });
@@ -522,7 +601,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     const step = beginStep(core);
     if (problems.length || (authority && !authority.inForce)) {
       // The API checked the same moments before: only a change to the records in between lands here.
-      addEvent(core, step, 'penaltyRefused', state.launchedBy, { decisionNumber: state.decisionNumber, problems: problems.map((p) => `${p.path}: ${p.message}`) });
+      addEvent(core, step, 'penaltyRefused', state.launchedBy, {
+        decisionNumber: state.decisionNumber,
+        problems: problems.map((p) => `${p.path}: ${p.message}`),
+      });
       enter('REFUSED');
       await write(step);
       return;
@@ -531,7 +613,11 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     // Working days count from the decision date; a decision of today starts the period now (a test's short period too).
     const decidedEarlier = state.decision.decidedOn < chinaDay(Date.now());
     const start = decidedEarlier ? `${state.decision.decidedOn}T00:00:00+08:00` : nowIso();
-    const reportDeadline = await activities.planDeadline({ key: 'penalty.reportPeriod', scope: state.zoneCode, start: new Date(start).toISOString() });
+    const reportDeadline = await activities.planDeadline({
+      key: 'penalty.reportPeriod',
+      scope: state.zoneCode,
+      start: new Date(start).toISOString(),
+    });
     handTo('zone');
     waitFor(reportDeadline, 'penalty.reportPeriod', zoneBody, [orgIds.government(state.zoneCode), 'ftz']);
     state.record = {
@@ -559,7 +645,14 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       ...authorityData(),
     });
     enter('REPORTING');
-    openTask(core, step, A.reportPenalty, zoneBody, { decisionNumber: state.decisionNumber, decision: state.decision }, reportDeadline.dueAt);
+    openTask(
+      core,
+      step,
+      A.reportPenalty,
+      zoneBody,
+      { decisionNumber: state.decisionNumber, decision: state.decision },
+      reportDeadline.dueAt,
+    );
     await write(step);
   }
 }

@@ -106,7 +106,11 @@ export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
           note: input.payload.note,
         });
         if (!pending().length) {
-          addEvent(core, step, 'pilotDecided', null, { measureCode, adopted: state.zones.filter((z) => z.decision?.decision === 'adopt').length, zones: state.zones.length });
+          addEvent(core, step, 'pilotDecided', null, {
+            measureCode,
+            adopted: state.zones.filter((z) => z.decision?.decision === 'adopt').length,
+            zones: state.zones.length,
+          });
           enterStage(state, 'DECIDED');
         }
       },
@@ -121,12 +125,16 @@ export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
     const prepared = await activities.preparePilot(origin ? { measureCode, originZoneCode: origin.zoneCode } : { measureCode });
     const listing = state.input.listing;
     // The API refuses an unknown measure; a process started past it fails here rather than guess a title.
-    if (!prepared.measure && !listing) throw ApplicationFailure.nonRetryable(`reform measure ${measureCode} is not listed`, 'UnknownMeasure');
-    state.title = prepared.measure ? { zh: prepared.measure.titleZh, en: prepared.measure.titleEn } : { zh: listing!.titleZh, en: listing!.titleEn };
+    if (!prepared.measure && !listing)
+      throw ApplicationFailure.nonRetryable(`reform measure ${measureCode} is not listed`, 'UnknownMeasure');
+    state.title = prepared.measure
+      ? { zh: prepared.measure.titleZh, en: prepared.measure.titleEn }
+      : { zh: listing!.titleZh, en: listing!.titleEn };
     state.historyEventLimit = prepared.historyEventLimit;
     state.zones = prepared.zones.map((zone) => ({ zoneCode: zone.code, zoneName: zone.name }));
     const step = beginStep(core);
-    if (!prepared.measure && listing) step.measure = { code: measureCode, ...listing, listedBy: state.launchedBy, ...(origin ? { origin } : {}) };
+    if (!prepared.measure && listing)
+      step.measure = { code: measureCode, ...listing, listedBy: state.launchedBy, ...(origin ? { origin } : {}) };
     step.pilotDecisions = state.zones.map((zone) => ({ measureCode, zoneCode: zone.zoneCode, status: 'PENDING' }));
     addEvent(core, step, 'pilotLaunched', state.launchedBy, {
       measureCode,
@@ -136,7 +144,12 @@ export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
       ...(origin ? { originZoneCode: origin.zoneCode, practiceProcessId: origin.practiceProcessId } : {}),
     });
     for (const zone of state.zones) {
-      openTask(core, step, A.decidePilot, orgIds.government(zone.zoneCode), { measureCode, title: state.title, zoneCode: zone.zoneCode, zoneName: zone.zoneName });
+      openTask(core, step, A.decidePilot, orgIds.government(zone.zoneCode), {
+        measureCode,
+        title: state.title,
+        zoneCode: zone.zoneCode,
+        zoneName: zone.zoneName,
+      });
     }
     enterStage(state, state.zones.length ? 'DECIDING' : 'DECIDED');
     await write(step);

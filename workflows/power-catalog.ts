@@ -6,14 +6,7 @@ import { continueAsNew, defineQuery, defineSignal, getExternalWorkflowHandle, pa
 import type { Step } from '../activities/step';
 import { REJECTION } from '../domain/actions';
 import type { Actor } from '../domain/identity';
-import {
-  catalogActions as A,
-  listedPenaltyPowers,
-  missingCodes,
-  type CatalogDraft,
-  type CatalogStage,
-  type Power,
-} from '../domain/powers';
+import { catalogActions as A, listedPenaltyPowers, missingCodes, type CatalogDraft, type CatalogStage, type Power } from '../domain/powers';
 import {
   activities,
   addEvent,
@@ -107,13 +100,19 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
         const penalties = state.penaltiesNotEntrusted ? listedPenaltyPowers(input.payload.powers) : [];
         if (penalties.length) {
           const codes = penalties.map((index) => input.payload.powers[index].code).join(', ');
-          reject(REJECTION.badRequest, `penalties are not entrusted (local enforcement imposes them under its own authority): keep ${codes} delisted`);
+          reject(
+            REJECTION.badRequest,
+            `penalties are not entrusted (local enforcement imposes them under its own authority): keep ${codes} delisted`,
+          );
         }
       },
       decide: (input, step) => {
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
         state.draft = input.payload;
-        addEvent(core, step, 'catalogDrafted', input.actor, { powers: input.payload.powers.length, effectiveDate: input.payload.effectiveDate });
+        addEvent(core, step, 'catalogDrafted', input.actor, {
+          powers: input.payload.powers.length,
+          effectiveDate: input.payload.effectiveDate,
+        });
         enter('APPROVAL');
         openTask(core, step, A.approveCatalog, 'ftz', { basedOnVersion: state.basedOn?.version ?? null });
       },

@@ -48,7 +48,11 @@ export interface DemandState {
   historyEventLimit: number;
 }
 
-export type DemandView = Omit<DemandState, 'core'> & { processId: string; openTasks: ProcessCore['openTasks']; deadlines: (OwnedDeadline & { open: boolean })[] };
+export type DemandView = Omit<DemandState, 'core'> & {
+  processId: string;
+  openTasks: ProcessCore['openTasks'];
+  deadlines: (OwnedDeadline & { open: boolean })[];
+};
 export type DemandArgs = { start: DemandInput; launchedBy: Actor } | { continued: DemandState };
 
 export const demandStateQuery = defineQuery<DemandView>('state');
@@ -131,8 +135,20 @@ export async function reformDemand(args: DemandArgs): Promise<DemandView> {
         closeTasks(core, step, (t) => t.id === i.taskId, i.actor);
         state.routing = { ...i.payload, orgName, by: i.actor, at: step.at };
         waitFor(deadline, 'reform.answerPeriod', i.payload.responsibleOrg, [i.payload.responsibleOrg, 'ftz']);
-        addEvent(core, step, 'demandRouted', i.actor, { zoneCode: input.zoneCode, responsibleOrg: i.payload.responsibleOrg, orgName, note: i.payload.note });
-        openTask(core, step, A.answerDemand, i.payload.responsibleOrg, { ...about(), routedBy: i.actor.orgId, note: i.payload.note }, deadline.dueAt);
+        addEvent(core, step, 'demandRouted', i.actor, {
+          zoneCode: input.zoneCode,
+          responsibleOrg: i.payload.responsibleOrg,
+          orgName,
+          note: i.payload.note,
+        });
+        openTask(
+          core,
+          step,
+          A.answerDemand,
+          i.payload.responsibleOrg,
+          { ...about(), routedBy: i.actor.orgId, note: i.payload.note },
+          deadline.dueAt,
+        );
         enterStage(state, 'ANSWERING');
         save(step);
       },
@@ -173,7 +189,12 @@ export async function reformDemand(args: DemandArgs): Promise<DemandView> {
     state.zoneName = prepared.zoneName;
     state.historyEventLimit = prepared.historyEventLimit;
     const step = beginStep(core);
-    addEvent(core, step, 'demandRegistered', state.launchedBy, { zoneCode: input.zoneCode, enterpriseName: input.enterpriseName, category: input.category, receivedOn: input.receivedOn });
+    addEvent(core, step, 'demandRegistered', state.launchedBy, {
+      zoneCode: input.zoneCode,
+      enterpriseName: input.enterpriseName,
+      category: input.category,
+      receivedOn: input.receivedOn,
+    });
     waitFor(routing, 'reform.routingPeriod', 'ftz', ['ftz', 'city']);
     openTask(core, step, A.routeDemand, 'ftz', about(), routing.dueAt);
     save(step);

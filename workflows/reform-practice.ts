@@ -65,7 +65,11 @@ export interface PracticeState {
   historyEventLimit: number;
 }
 
-export type PracticeView = Omit<PracticeState, 'core'> & { processId: string; openTasks: ProcessCore['openTasks']; deadlines: (OwnedDeadline & { open: boolean })[] };
+export type PracticeView = Omit<PracticeState, 'core'> & {
+  processId: string;
+  openTasks: ProcessCore['openTasks'];
+  deadlines: (OwnedDeadline & { open: boolean })[];
+};
 export type PracticeArgs = { start: PracticeInput; launchedBy: Actor } | { continued: PracticeState };
 
 export const practiceStateQuery = defineQuery<PracticeView>('state');
@@ -132,9 +136,28 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
       decide: (input, step, evaluationDeadline) => {
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
         state.proposal = { ...input.payload, by: input.actor, at: step.at };
-        state.deadline = { ...evaluationDeadline, name: 'reform.evaluationPeriod', orgId: 'ftz', escalateTo: ['ftz', 'city'], reminded: false, escalated: false };
-        addEvent(core, step, 'practiceProposed', input.actor, { zoneCode, title: state.input.titleZh, where: input.payload.where, startedOn: input.payload.startedOn });
-        openTask(core, step, A.evaluatePractice, 'ftz', { zoneCode, zoneName: state.zoneName, practiceTitle: state.input.titleZh, ...input.payload, proposedBy: input.actor.orgId }, evaluationDeadline.dueAt);
+        state.deadline = {
+          ...evaluationDeadline,
+          name: 'reform.evaluationPeriod',
+          orgId: 'ftz',
+          escalateTo: ['ftz', 'city'],
+          reminded: false,
+          escalated: false,
+        };
+        addEvent(core, step, 'practiceProposed', input.actor, {
+          zoneCode,
+          title: state.input.titleZh,
+          where: input.payload.where,
+          startedOn: input.payload.startedOn,
+        });
+        openTask(
+          core,
+          step,
+          A.evaluatePractice,
+          'ftz',
+          { zoneCode, zoneName: state.zoneName, practiceTitle: state.input.titleZh, ...input.payload, proposedBy: input.actor.orgId },
+          evaluationDeadline.dueAt,
+        );
         enterStage(state, 'EVALUATING');
         save(step);
       },
@@ -149,7 +172,8 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
       action: A.evaluatePractice,
       check: (input) => void requireTask(core, A.evaluatePractice, input),
       // The measure code is reserved before the decision is written: a retried step finds the same one.
-      prepare: (input) => (input.payload.decision === 'accept' ? activities.reserveMeasureCode({ processId: core.processId }) : Promise.resolve(undefined)),
+      prepare: (input) =>
+        input.payload.decision === 'accept' ? activities.reserveMeasureCode({ processId: core.processId }) : Promise.resolve(undefined),
       decide: (input, step, measureCode) => {
         closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
         state.evaluation = { ...input.payload, by: input.actor, at: step.at };
@@ -160,7 +184,13 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
         } else {
           state.measureCode = measureCode!;
           state.pilotProcessId = pilotProcessId(measureCode!);
-          addEvent(core, step, 'practiceAccepted', input.actor, { zoneCode, title: state.input.titleZh, measureCode, pilotProcessId: state.pilotProcessId, note: input.payload.note });
+          addEvent(core, step, 'practiceAccepted', input.actor, {
+            zoneCode,
+            title: state.input.titleZh,
+            measureCode,
+            pilotProcessId: state.pilotProcessId,
+            note: input.payload.note,
+          });
           enterStage(state, 'ACCEPTED');
         }
         save(step);
@@ -189,7 +219,11 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
     const step = beginStep(core);
     addEvent(core, step, 'practiceLaunched', state.launchedBy, { zoneCode, title: state.input.titleZh });
     // The proposing organisation writes the proposal: a zone body's, or the county government's.
-    openTask(core, step, A.proposePractice, state.launchedBy.orgId, { zoneCode, zoneName: state.zoneName, practiceTitle: state.input.titleZh });
+    openTask(core, step, A.proposePractice, state.launchedBy.orgId, {
+      zoneCode,
+      zoneName: state.zoneName,
+      practiceTitle: state.input.titleZh,
+    });
     save(step);
     await write(step);
   }
@@ -212,7 +246,12 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
   async function offer(): Promise<void> {
     const evaluation = state.evaluation!;
     const acceptedOn = new Date(Date.parse(evaluation.at) + 8 * 3_600_000).toISOString().slice(0, 10);
-    const listing = measureFromPractice({ zh: state.input.titleZh, en: evaluation.titleEn }, state.zoneName, acceptedOn, state.proposal!.practice);
+    const listing = measureFromPractice(
+      { zh: state.input.titleZh, en: evaluation.titleEn },
+      state.zoneName,
+      acceptedOn,
+      state.proposal!.practice,
+    );
     const pilotArgs: PilotArgs = {
       start: { measureCode: state.measureCode!, listing, origin: { zoneCode, practiceProcessId: core.processId } },
       launchedBy: evaluation.by,
@@ -233,7 +272,11 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
     } catch (error) {
       // An adoption of that code already running (launched by hand meanwhile): said on the timeline, not retried.
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      addEvent(core, step, 'practiceOfferFailed', null, { measureCode: state.measureCode, pilotProcessId: state.pilotProcessId, reason: (error as Error).message });
+      addEvent(core, step, 'practiceOfferFailed', null, {
+        measureCode: state.measureCode,
+        pilotProcessId: state.pilotProcessId,
+        reason: (error as Error).message,
+      });
     }
     state.offered = true;
     await commit(step);

@@ -65,7 +65,11 @@ export interface SupervisionState {
   dayLengthMs: number;
 }
 
-export type SupervisionView = Omit<SupervisionState, 'core' | 'facts'> & { processId: string; openTasks: ProcessCore['openTasks']; deadlines: [] };
+export type SupervisionView = Omit<SupervisionState, 'core' | 'facts'> & {
+  processId: string;
+  openTasks: ProcessCore['openTasks'];
+  deadlines: [];
+};
 export type SupervisionArgs = { start: SupervisionInput; launchedBy: Actor } | { continued: SupervisionState };
 
 export const supervisionStateQuery = defineQuery<SupervisionView>('state');
@@ -117,35 +121,73 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
   });
 
   /** A result to 互联网+监管 (四(二)2), sent from the outbox where its port is configured (activities/exchange-compose.ts). */
-  function report(step: Step, inspection: PlanInspection, kind: 'onSiteCheck' | 'rectificationOrder', details: Record<string, unknown>): void {
+  function report(
+    step: Step,
+    inspection: PlanInspection,
+    kind: 'onSiteCheck' | 'rectificationOrder',
+    details: Record<string, unknown>,
+  ): void {
     const matter = INSPECTION_MATTERS[state.input.selection];
-    const facts: SupervisionFacts = { kind, uscc: inspection.uscc, powerCode: matter.code, matter: matter.name, organ: enforcement, on: step.at, details };
-    step.exchanges = [...(step.exchanges ?? []), { channel: 'supervision', orgId: enforcement, payload: facts as unknown as Record<string, unknown> }];
+    const facts: SupervisionFacts = {
+      kind,
+      uscc: inspection.uscc,
+      powerCode: matter.code,
+      matter: matter.name,
+      organ: enforcement,
+      on: step.at,
+      details,
+    };
+    step.exchanges = [
+      ...(step.exchanges ?? []),
+      { channel: 'supervision', orgId: enforcement, payload: facts as unknown as Record<string, unknown> },
+    ];
     addEvent(core, step, 'supervisionSent', null, { kind, inspectionId: inspection.id, entityName: inspection.entityName });
   }
   /**
    * What an inspection's result and a re-inspection's both do first: close the task, publish the result
    * (一公开) and send the on-site check; the event data both record.
    */
-  function takeResult(taskId: string | undefined, actor: Actor, step: Step, result: { outcome: string; inspectedOn: string; findings: string }) {
+  function takeResult(
+    taskId: string | undefined,
+    actor: Actor,
+    step: Step,
+    result: { outcome: string; inspectedOn: string; findings: string },
+  ) {
     const inspection = inspectionOf(taskId);
     closeTasks(core, step, (t) => t.id === taskId, actor);
     inspection.publishedAt = step.at;
-    report(step, inspection, 'onSiteCheck', { 检查结果: result.outcome === 'compliant' ? '合格' : '不合格', 检查发现: result.findings, 检查日期: result.inspectedOn });
-    const data = { inspectionId: inspection.id, uscc: inspection.uscc, entityName: inspection.entityName, inspectedOn: result.inspectedOn, findings: result.findings };
+    report(step, inspection, 'onSiteCheck', {
+      检查结果: result.outcome === 'compliant' ? '合格' : '不合格',
+      检查发现: result.findings,
+      检查日期: result.inspectedOn,
+    });
+    const data = {
+      inspectionId: inspection.id,
+      uscc: inspection.uscc,
+      entityName: inspection.entityName,
+      inspectedOn: result.inspectedOn,
+      findings: result.findings,
+    };
     return { inspection, data };
   }
 
   /** The inspection's row as it stands, into the step. */
   function save(step: Step, inspection: PlanInspection): void {
     const { reopenAt: _reopenAt, ...record } = inspection;
-    step.inspections = [...(step.inspections ?? []).filter((i) => i.id !== inspection.id), { ...record, zoneCode, enforcementOrg: enforcement }];
+    step.inspections = [
+      ...(step.inspections ?? []).filter((i) => i.id !== inspection.id),
+      { ...record, zoneCode, enforcementOrg: enforcement },
+    ];
   }
   /** The plan's row, concluded when every inspection is. */
   function concludeIfDone(step: Step): void {
     if (!state.inspections.every((i) => i.status === 'COMPLIANT' || i.status === 'PENALTY_CASE')) return;
     const count = (status: string) => state.inspections.filter((i) => i.status === status).length;
-    addEvent(core, step, 'inspectionPlanConcluded', null, { inspections: state.inspections.length, compliant: count('COMPLIANT'), penaltyCases: count('PENALTY_CASE') });
+    addEvent(core, step, 'inspectionPlanConcluded', null, {
+      inspections: state.inspections.length,
+      compliant: count('COMPLIANT'),
+      penaltyCases: count('PENALTY_CASE'),
+    });
     step.inspectionPlan = { ...planRecord(), status: 'CONCLUDED', concludedAt: step.at };
     enterStage(state, 'CONCLUDED');
   }
@@ -197,15 +239,28 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
           addEvent(core, step, 'inspectionCompliant', input.actor, data);
         } else if (result.outcome === 'rectify') {
           inspection.status = 'RECTIFYING';
-          inspection.rectifyBy = chinaDate(new Date(Date.parse(`${result.inspectedOn}T00:00:00+08:00`) + result.rectificationDays * DAY_MS));
+          inspection.rectifyBy = chinaDate(
+            new Date(Date.parse(`${result.inspectedOn}T00:00:00+08:00`) + result.rectificationDays * DAY_MS),
+          );
           // The period runs on the policy's day (a real day in production): a durable timer, across restarts and continue-as-new.
           inspection.reopenAt = new Date(Date.now() + result.rectificationDays * state.dayLengthMs).toISOString();
-          addEvent(core, step, 'inspectionRectificationOrdered', input.actor, { ...data, rectificationDays: result.rectificationDays, rectifyBy: inspection.rectifyBy });
-          report(step, inspection, 'rectificationOrder', { 整改事项: result.findings, 整改期限: new Date(Date.parse(`${inspection.rectifyBy}T23:59:59+08:00`)).toISOString() });
+          addEvent(core, step, 'inspectionRectificationOrdered', input.actor, {
+            ...data,
+            rectificationDays: result.rectificationDays,
+            rectifyBy: inspection.rectifyBy,
+          });
+          report(step, inspection, 'rectificationOrder', {
+            整改事项: result.findings,
+            整改期限: new Date(Date.parse(`${inspection.rectifyBy}T23:59:59+08:00`)).toISOString(),
+          });
           void reopenAfterPeriod(inspection);
         } else {
           openCase(step, inspection, result.caseReason);
-          addEvent(core, step, 'inspectionCaseOpened', input.actor, { ...data, caseId: inspection.penaltyCaseId, reason: result.caseReason });
+          addEvent(core, step, 'inspectionCaseOpened', input.actor, {
+            ...data,
+            caseId: inspection.penaltyCaseId,
+            reason: result.caseReason,
+          });
         }
         save(step, inspection);
         concludeIfDone(step);
@@ -234,7 +289,12 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
           addEvent(core, step, 'inspectionRectified', input.actor, data);
         } else {
           openCase(step, inspection, result.caseReason);
-          addEvent(core, step, 'inspectionCaseOpened', input.actor, { ...data, caseId: inspection.penaltyCaseId, reason: result.caseReason, afterRectification: true });
+          addEvent(core, step, 'inspectionCaseOpened', input.actor, {
+            ...data,
+            caseId: inspection.penaltyCaseId,
+            reason: result.caseReason,
+            afterRectification: true,
+          });
         }
         save(step, inspection);
         concludeIfDone(step);
@@ -257,8 +317,20 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
       const step = beginStep(core);
       inspection.status = 'REINSPECTING';
       inspection.reopenAt = undefined;
-      addEvent(core, step, 'inspectionReopened', null, { inspectionId: inspection.id, uscc: inspection.uscc, entityName: inspection.entityName, rectifyBy: inspection.rectifyBy });
-      openTask(core, step, A.reinspectEntity, enforcement, { ...taskContext(inspection), findings: inspection.findings, rectifyBy: inspection.rectifyBy }, due.dueAt);
+      addEvent(core, step, 'inspectionReopened', null, {
+        inspectionId: inspection.id,
+        uscc: inspection.uscc,
+        entityName: inspection.entityName,
+        rectifyBy: inspection.rectifyBy,
+      });
+      openTask(
+        core,
+        step,
+        A.reinspectEntity,
+        enforcement,
+        { ...taskContext(inspection), findings: inspection.findings, rectifyBy: inspection.rectifyBy },
+        due.dueAt,
+      );
       save(step, inspection);
       await write(step);
     } finally {
@@ -267,7 +339,8 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
   }
 
   if (state.stage === 'PREPARING') await prepare();
-  for (const inspection of state.inspections) if (inspection.status === 'RECTIFYING' && inspection.reopenAt) void reopenAfterPeriod(inspection);
+  for (const inspection of state.inspections)
+    if (inspection.status === 'RECTIFYING' && inspection.reopenAt) void reopenAfterPeriod(inspection);
 
   const final = await awaitEndOfRun(core, () => state.stage === 'CONCLUDED', state.historyEventLimit);
   if (!final) return continueAsNew<typeof supervisionPlan>({ continued: state });

@@ -203,7 +203,14 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
         addEvent(core, step, 'memorandumReturned', input.actor, { version: draft.version, comments: input.payload.comments });
         if (voided.length) addEvent(core, step, 'signaturesVoided', null, { version: draft.version, orgIds: voided });
         enter(amending() ? 'AMENDMENT_DRAFTING' : 'DRAFTING');
-        openTask(core, step, A.draftMemorandum, 'ftz', { returnedVersion: draft.version, comments: input.payload.comments }, signingDueAt());
+        openTask(
+          core,
+          step,
+          A.draftMemorandum,
+          'ftz',
+          { returnedVersion: draft.version, comments: input.payload.comments },
+          signingDueAt(),
+        );
         return;
       }
       state.signatures[input.actor.orgId] = { version: Number(task.context.version), userId: input.actor.userId, at: step.at };
@@ -252,7 +259,14 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
       closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
       state.body = input.payload;
       const orgId = orgIds.zoneBody(state.countyCode);
-      step.organization = { id: orgId, nameZh: input.payload.name, nameEn: `${state.countyCode} zone management body`, kind: 'zone', countyCode: state.countyCode, active: true };
+      step.organization = {
+        id: orgId,
+        nameZh: input.payload.name,
+        nameEn: `${state.countyCode} zone management body`,
+        kind: 'zone',
+        countyCode: state.countyCode,
+        active: true,
+      };
       saveZone(step, { status: 'ACTIVE', body: input.payload, orgId });
       addEvent(core, step, 'bodyNamed', input.actor, { name: input.payload.name, orgId });
       enter('ACTIVE');
@@ -347,7 +361,14 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
         }
         saveZone(step, { status: 'TERMINATED' });
         if (state.zone?.orgId) {
-          step.organization = { id: state.zone.orgId, nameZh: state.body?.name ?? state.zone.orgId, nameEn: `${state.countyCode} zone management body`, kind: 'zone', countyCode: state.countyCode, active: false };
+          step.organization = {
+            id: state.zone.orgId,
+            nameZh: state.body?.name ?? state.zone.orgId,
+            nameEn: `${state.countyCode} zone management body`,
+            kind: 'zone',
+            countyCode: state.countyCode,
+            active: false,
+          };
         }
         // The zone's end carries through: its agreements end that day, in the same step.
         if (patched('zone-end-carries-through')) {
@@ -370,10 +391,16 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     const { agreementProcesses, registrationProcesses, ...end } = ended;
     for (const processId of [...agreementProcesses, ...registrationProcesses]) {
       // A process that has ended since needs no telling: the records were ended all the same.
-      await getExternalWorkflowHandle(processId).signal(zoneEndedSignal, end).catch(() => undefined);
+      await getExternalWorkflowHandle(processId)
+        .signal(zoneEndedSignal, end)
+        .catch(() => undefined);
     }
     const step = beginStep(core);
-    addEvent(core, step, 'zoneEndCarriedThrough', null, { terminatedOn: end.terminatedOn, agreements: agreementProcesses, registrationsRefused: registrationProcesses });
+    addEvent(core, step, 'zoneEndCarriedThrough', null, {
+      terminatedOn: end.terminatedOn,
+      agreements: agreementProcesses,
+      registrationsRefused: registrationProcesses,
+    });
     await write(step);
   }
 
@@ -390,13 +417,19 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
       () => {
         const step = beginStep(core);
         const awaited = [...new Set(core.openTasks.map((task) => task.orgId))];
-        step.notifications = awaited.map((orgId) => ({ orgId, kind: 'reminder' as const, message: `${state.zoneName}: memorandum due ${deadline.dueAt}` }));
+        step.notifications = awaited.map((orgId) => ({
+          orgId,
+          kind: 'reminder' as const,
+          message: `${state.zoneName}: memorandum due ${deadline.dueAt}`,
+        }));
         addEvent(core, step, 'reminderSent', null, { dueAt: deadline.dueAt, orgIds: awaited });
         return write(step);
       },
       () => {
         const step = beginStep(core);
-        step.notifications = [{ orgId: 'city', kind: 'escalation', message: `${state.zoneName}: memorandum overdue since ${deadline.dueAt}` }];
+        step.notifications = [
+          { orgId: 'city', kind: 'escalation', message: `${state.zoneName}: memorandum overdue since ${deadline.dueAt}` },
+        ];
         addEvent(core, step, 'escalated', null, { dueAt: deadline.dueAt, to: 'city' });
         openTask(core, step, A.decideOverdueMemorandum, 'city', { dueAt: deadline.dueAt });
         return write(step);
@@ -411,7 +444,12 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     state.historyEventLimit = prepared.historyEventLimit;
     state.signingDeadline = { ...prepared.signingDeadline, reminded: false, escalated: false };
     const step = beginStep(core);
-    addEvent(core, step, 'launched', state.launchedBy, { countyCode: state.countyCode, zoneName: state.zoneName, dueAt: state.signingDeadline.dueAt, approval: state.approval });
+    addEvent(core, step, 'launched', state.launchedBy, {
+      countyCode: state.countyCode,
+      zoneName: state.zoneName,
+      dueAt: state.signingDeadline.dueAt,
+      approval: state.approval,
+    });
     enter('DRAFTING');
     openTask(core, step, A.draftMemorandum, 'ftz', {}, state.signingDeadline.dueAt);
     await write(step);

@@ -32,7 +32,8 @@ function filesOf(deps: RouteDeps) {
 export const uploadAttachment = defineRoute({
   method: 'post',
   path: '/api/tasks/{id}/attachments',
-  summary: 'Attaches a file (PDF, PNG or JPEG, ≤ 10 MB; the body is the file) to an open task: kept by its SHA-256, recorded in the step and the audit trail',
+  summary:
+    'Attaches a file (PDF, PNG or JPEG, ≤ 10 MB; the body is the file) to an open task: kept by its SHA-256, recorded in the step and the audit trail',
   tag: 'Attachments',
   params: z.object({ id: z.string().min(1).max(200) }),
   // Checked after the caller is known to be the task's (a stranger learns nothing from a 400).
@@ -51,7 +52,10 @@ export const uploadAttachment = defineRoute({
     const mediaType = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
     const problem = attachmentProblem(mediaType, bytes);
-    if (problem) throw ATTACHMENT_TYPES[mediaType] ? badRequest(problem, [{ path: 'body', message: problem }]) : new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', problem);
+    if (problem)
+      throw ATTACHMENT_TYPES[mediaType]
+        ? badRequest(problem, [{ path: 'body', message: problem }])
+        : new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', problem);
     const sha256 = await filesOf(deps).put(bytes);
     if (sha256 !== sha256Of(bytes)) throw new HttpError(500, 'INTERNAL', 'the attachment store kept other bytes');
     const attachment = { sha256, size: bytes.length, mediaType, fileName: named.data.name, purpose: named.data.purpose };
@@ -84,7 +88,9 @@ export const listAttachments = defineRoute({
   response: z.object({ items: z.array(attachmentView) }),
   async handler({ params, user, deps }) {
     await readableProcess(deps, user, params.id);
-    const rows = await deps.db.query<AttachmentRow>('SELECT * FROM attachments WHERE process_id = $1 ORDER BY uploaded_at, id', [params.id]);
+    const rows = await deps.db.query<AttachmentRow>('SELECT * FROM attachments WHERE process_id = $1 ORDER BY uploaded_at, id', [
+      params.id,
+    ]);
     return {
       items: rows.map((r) => ({
         sha256: r.sha256,
@@ -114,11 +120,18 @@ export const getAttachment = defineRoute({
   response: z.instanceof(Buffer),
   async handler({ params, user, deps, res }) {
     await readableProcess(deps, user, params.id);
-    const [row] = await deps.db.query<AttachmentRow>('SELECT * FROM attachments WHERE process_id = $1 AND sha256 = $2 LIMIT 1', [params.id, params.sha256]);
+    const [row] = await deps.db.query<AttachmentRow>('SELECT * FROM attachments WHERE process_id = $1 AND sha256 = $2 LIMIT 1', [
+      params.id,
+      params.sha256,
+    ]);
     if (!row) throw notFound(`process ${params.id} has no attachment ${params.sha256}`);
     const bytes = await filesOf(deps).get(row.sha256);
-    if (!bytes || sha256Of(bytes) !== row.sha256) throw new HttpError(500, 'INTERNAL', `attachment ${row.sha256} is missing or damaged in the store`);
-    res.setHeader('Content-Disposition', `attachment; filename="${row.sha256.slice(0, 12)}"; filename*=UTF-8''${encodeURIComponent(row.file_name)}`);
+    if (!bytes || sha256Of(bytes) !== row.sha256)
+      throw new HttpError(500, 'INTERNAL', `attachment ${row.sha256} is missing or damaged in the store`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${row.sha256.slice(0, 12)}"; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
+    );
     res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
     res.type(row.media_type);
     return bytes;

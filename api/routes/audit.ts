@@ -22,7 +22,11 @@ export const getHistory = defineRoute({
   summary: 'The raw Temporal histories of every run of the process, payloads sealed as the engine stores them',
   tag: 'Audit',
   params: idParams,
-  response: z.object({ processId: z.string(), chainId: z.string(), runs: z.array(z.object({ runId: z.string(), history: z.object({ events: z.array(z.record(z.string(), z.unknown())) }).loose() })) }),
+  response: z.object({
+    processId: z.string(),
+    chainId: z.string(),
+    runs: z.array(z.object({ runId: z.string(), history: z.object({ events: z.array(z.record(z.string(), z.unknown())) }).loose() })),
+  }),
   async handler({ params, user, deps }) {
     const { description } = await readableProcess(deps, user, params.id);
     return { processId: params.id, chainId: chainIdOf(description), runs: await chainHistories(deps.client, params.id, description.runId) };
@@ -145,9 +149,13 @@ export const getPublicKey = defineRoute({
 export const getOrganisationKeys = defineRoute({
   method: 'get',
   path: '/api/audit/organisation-keys',
-  summary: "Each organisation's public key its printed documents are signed with, to keep for offline verification (npm run audit:verify -- doc.pdf --organisation-keys keys.json)",
+  summary:
+    "Each organisation's public key its printed documents are signed with, to keep for offline verification (npm run audit:verify -- doc.pdf --organisation-keys keys.json)",
   tag: 'Audit',
-  response: z.object({ algorithm: z.literal('Ed25519'), keys: z.array(z.object({ orgId: z.string(), name: z.string(), keyId: z.string(), publicKey: z.string() })) }),
+  response: z.object({
+    algorithm: z.literal('Ed25519'),
+    keys: z.array(z.object({ orgId: z.string(), name: z.string(), keyId: z.string(), publicKey: z.string() })),
+  }),
   async handler({ deps }) {
     const { signingKey } = auditOf(deps);
     const orgs = await deps.db.query<{ id: string; name_zh: string }>('SELECT id, name_zh FROM organizations ORDER BY id');

@@ -23,7 +23,8 @@ const divisionSchema = z.object({
 export const listDivisions = defineRoute({
   method: 'get',
   path: '/api/divisions',
-  summary: 'Division data: the city and counties; the townships (乡镇/街道, 统计用区划代码) of one county, or all of them with level=township; each naming its edition',
+  summary:
+    'Division data: the city and counties; the townships (乡镇/街道, 统计用区划代码) of one county, or all of them with level=township; each naming its edition',
   tag: 'Registries',
   query: z.object({
     county: z.string().regex(COUNTY_CODE, 'a county of Yingkou, 2108xx').optional(),
@@ -34,7 +35,14 @@ export const listDivisions = defineRoute({
     items: z.array(divisionSchema),
   }),
   async handler({ query, deps }) {
-    const rows = await deps.db.query<{ code: string; name_zh: string; name_en: string; level: 'city' | 'county' | 'township'; parent_code: string | null; edition: string | null }>(
+    const rows = await deps.db.query<{
+      code: string;
+      name_zh: string;
+      name_en: string;
+      level: 'city' | 'county' | 'township';
+      parent_code: string | null;
+      edition: string | null;
+    }>(
       `SELECT code, name_zh, name_en, level, parent_code, edition FROM divisions
        WHERE valid_to IS NULL AND (CASE WHEN $1::text IS NOT NULL THEN parent_code = $1 AND level = 'township'
                                         WHEN $2 = 'township' THEN level = 'township'
@@ -48,7 +56,14 @@ export const listDivisions = defineRoute({
     );
     return {
       editions: editions.map((e) => ({ edition: e.edition, title: e.title, asOf: e.as_of, source: e.source })),
-      items: rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, level: r.level, parentCode: r.parent_code, edition: r.edition })),
+      items: rows.map((r) => ({
+        code: r.code,
+        nameZh: r.name_zh,
+        nameEn: r.name_en,
+        level: r.level,
+        parentCode: r.parent_code,
+        edition: r.edition,
+      })),
     };
   },
 });
@@ -59,7 +74,9 @@ export const listParks = defineRoute({
   summary: 'Parks (园区): named areas of a county a memorandum may draw into its zone; demonstration data is flagged',
   tag: 'Registries',
   query: z.object({ county: z.string().regex(COUNTY_CODE, 'a county of Yingkou, 2108xx').optional() }),
-  response: z.array(z.object({ id: z.string(), countyCode: z.string(), nameZh: z.string(), nameEn: z.string(), source: z.string(), demo: z.boolean() })),
+  response: z.array(
+    z.object({ id: z.string(), countyCode: z.string(), nameZh: z.string(), nameEn: z.string(), source: z.string(), demo: z.boolean() }),
+  ),
   async handler({ query, deps }) {
     const rows = await deps.db.query<{ id: string; county_code: string; name_zh: string; name_en: string; source: string; demo: boolean }>(
       `SELECT id, county_code, name_zh, name_en, source, demo FROM parks WHERE valid_to IS NULL AND ($1::text IS NULL OR county_code = $1) ORDER BY id`,
@@ -70,7 +87,13 @@ export const listParks = defineRoute({
 });
 
 const containingZoneSchema = z
-  .object({ code: z.string(), name: z.string(), status: z.string(), memorandumVersion: z.number().int().nullable(), areaFrom: z.string().nullable() })
+  .object({
+    code: z.string(),
+    name: z.string(),
+    status: z.string(),
+    memorandumVersion: z.number().int().nullable(),
+    areaFrom: z.string().nullable(),
+  })
   .nullable();
 
 export const zoneContaining = defineRoute({
@@ -96,7 +119,10 @@ export const zoneContaining = defineRoute({
       `SELECT code, name_zh, parent_code FROM divisions WHERE code = $1 AND level = 'township'`,
       [query.township],
     );
-    if (!township) throw badRequest('乡镇（街道）代码不在区划数据中 (unknown township)', [{ path: 'query.township', message: `${query.township} 不在区划数据中` }]);
+    if (!township)
+      throw badRequest('乡镇（街道）代码不在区划数据中 (unknown township)', [
+        { path: 'query.township', message: `${query.township} 不在区划数据中` },
+      ]);
     const answer = (zone: z.infer<typeof containingZoneSchema>, reason: string | null) => ({
       township: { code: township.code, nameZh: township.name_zh, countyCode: township.parent_code },
       on,
@@ -111,12 +137,25 @@ export const zoneContaining = defineRoute({
     if (zone.terminated_on && zone.terminated_on <= on) return answer(null, `${zone.name}已于 ${zone.terminated_on} 终止`);
     const versions = await zoneAreaVersions(deps.db, zone.code);
     // A zone signed before areas were drawn covers its county until an amendment draws one.
-    if (!versions.length) return answer({ code: zone.code, name: zone.name, status: zone.status, memorandumVersion: null, areaFrom: null }, null);
+    if (!versions.length)
+      return answer({ code: zone.code, name: zone.name, status: zone.status, memorandumVersion: null, areaFrom: null }, null);
     const version = areaOn(versions, on);
     if (!version) return answer(null, `${on} 时${zone.name}的备忘录区域尚未适用`);
     if (!placeInArea(version, { townshipCode: township.code, parkId: query.park })) {
-      return answer(null, `${township.name_zh}不在${zone.name}备忘录第 ${version.memorandumVersion} 版所划区域内（自 ${version.effectiveFrom} 起适用）`);
+      return answer(
+        null,
+        `${township.name_zh}不在${zone.name}备忘录第 ${version.memorandumVersion} 版所划区域内（自 ${version.effectiveFrom} 起适用）`,
+      );
     }
-    return answer({ code: zone.code, name: zone.name, status: zone.status, memorandumVersion: version.memorandumVersion, areaFrom: version.effectiveFrom }, null);
+    return answer(
+      {
+        code: zone.code,
+        name: zone.name,
+        status: zone.status,
+        memorandumVersion: version.memorandumVersion,
+        areaFrom: version.effectiveFrom,
+      },
+      null,
+    );
   },
 });

@@ -32,7 +32,10 @@ export const listDocuments = defineRoute({
   summary: 'The registry of numbered documents (文号): by issuing organisation, year, kind and words of the number or title',
   tag: 'Documents',
   query: z.object({
-    org: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    org: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     kind: z.enum(DOCUMENT_KINDS).optional(),
     q: z.string().trim().min(1).max(100).optional(),
@@ -77,8 +80,15 @@ export const getDocumentPdf = defineRoute({
     if (!document) throw notFound(`process ${params.id} has no document ${params.n}`);
     const audit = signingOf(deps.audit);
     const kept = document.pdf && isSignedPdf(document.pdf) ? document.pdf : undefined;
-    const pdf = kept ?? (await renderOnce(`${document.processId} ${document.number}`, async () => keepPdf(deps.db, document, ...(await signed(document, audit)), document.pdf)));
-    res.setHeader('Content-Disposition', `inline; filename="document-${params.n}.pdf"; filename*=UTF-8''${encodeURIComponent(document.number)}.pdf`);
+    const pdf =
+      kept ??
+      (await renderOnce(`${document.processId} ${document.number}`, async () =>
+        keepPdf(deps.db, document, ...(await signed(document, audit)), document.pdf),
+      ));
+    res.setHeader(
+      'Content-Disposition',
+      `inline; filename="document-${params.n}.pdf"; filename*=UTF-8''${encodeURIComponent(document.number)}.pdf`,
+    );
     return pdf;
   },
 });
@@ -102,8 +112,14 @@ function signingOf(audit: AuditDeps | undefined): AuditDeps {
 /** The document signed by its organisations: the PDF kept unsigned by an earlier version, or rendered now. */
 async function signed(document: NonNullable<Awaited<ReturnType<typeof documentOf>>>, audit: AuditDeps): Promise<[Buffer, string]> {
   const text = documentText(document.kind, document.number, document.title, document.act);
-  const rendered = document.pdf ?? (await renderInThread(text, { issuedAt: document.issuedAt, subject: `${DOCUMENT_KIND_LABELS[document.kind].zh} ${document.number}` }));
-  const signers = signingOrganisations(document.kind, document.act).map(({ orgId, name }) => ({ orgId, orgName: name, key: organisationKey(audit.signingKey, orgId) }));
+  const rendered =
+    document.pdf ??
+    (await renderInThread(text, { issuedAt: document.issuedAt, subject: `${DOCUMENT_KIND_LABELS[document.kind].zh} ${document.number}` }));
+  const signers = signingOrganisations(document.kind, document.act).map(({ orgId, name }) => ({
+    orgId,
+    orgName: name,
+    key: organisationKey(audit.signingKey, orgId),
+  }));
   const pdf = signPdf(rendered, { number: document.number, processId: document.processId }, signers);
   return [pdf, createHash('sha256').update(pdf).digest('hex')];
 }

@@ -55,7 +55,10 @@ export const listEntitiesRoute = defineRoute({
   summary: 'Entities registered in the FTZ, newest first: by zone, or by name or USCC (q)',
   tag: 'Registries',
   query: z.object({
-    zone: z.string().regex(/^\d{6}$/, 'a zone (county) code').optional(),
+    zone: z
+      .string()
+      .regex(/^\d{6}$/, 'a zone (county) code')
+      .optional(),
     q: z.string().trim().min(1).max(200).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   }),
@@ -72,54 +75,62 @@ export const getEntity = defineRoute({
   tag: 'Registries',
   params: z.object({ uscc: usccSchema }),
   response: entitySchema.extend({
-    tax: z.object({
-      office: z.string(),
-      transferStatus: z.string(),
-      transferTo: z.string().nullable(),
-      registeredAt: z.string(),
-      requestedAt: z.string().nullable(),
-      approvedAt: z.string().nullable(),
-      confirmedAt: z.string().nullable(),
-    }).optional(),
+    tax: z
+      .object({
+        office: z.string(),
+        transferStatus: z.string(),
+        transferTo: z.string().nullable(),
+        registeredAt: z.string(),
+        requestedAt: z.string().nullable(),
+        approvedAt: z.string().nullable(),
+        confirmedAt: z.string().nullable(),
+      })
+      .optional(),
     licences: z.array(licenceSchema),
     /** Licences by the normal route: the window's review, the on-site check, the window's decision. */
-    normalLicences: z.array(z.object({
-      id: z.string(),
-      powerCode: z.string(),
-      reason: z.string(),
-      because: z.string(),
-      status: z.string(),
-      enforcementOrg: z.string(),
-      onSiteCheck: z.object({ result: z.string(), findings: z.string(), checkedOn: z.string() }).passthrough().nullable(),
-      licenceNumber: z.string().nullable(),
-      validFrom: z.string().nullable(),
-      validUntil: z.string().nullable(),
-      appliedAt: z.string(),
-    })),
+    normalLicences: z.array(
+      z.object({
+        id: z.string(),
+        powerCode: z.string(),
+        reason: z.string(),
+        because: z.string(),
+        status: z.string(),
+        enforcementOrg: z.string(),
+        onSiteCheck: z.object({ result: z.string(), findings: z.string(), checkedOn: z.string() }).passthrough().nullable(),
+        licenceNumber: z.string().nullable(),
+        validFrom: z.string().nullable(),
+        validUntil: z.string().nullable(),
+        appliedAt: z.string(),
+      }),
+    ),
     credit: z.object({
       commitmentBarred: z.boolean(),
-      records: z.array(z.object({
-        id: z.string(),
-        kind: z.string(),
-        grade: z.string().nullable(),
-        reason: z.string(),
-        barsCommitment: z.boolean(),
-        sourceProcessId: z.string(),
-        recordedAt: z.string(),
-        publicationFrom: z.string().nullable(),
-        publicationUntil: z.string().nullable(),
-        status: z.string(),
-      })),
+      records: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.string(),
+          grade: z.string().nullable(),
+          reason: z.string(),
+          barsCommitment: z.boolean(),
+          sourceProcessId: z.string(),
+          recordedAt: z.string(),
+          publicationFrom: z.string().nullable(),
+          publicationUntil: z.string().nullable(),
+          status: z.string(),
+        }),
+      ),
     }),
-    penaltyCases: z.array(z.object({
-      id: z.string(),
-      reason: z.string(),
-      licenceId: z.string().nullable(),
-      enforcementOrg: z.string(),
-      openedAt: z.string(),
-      status: z.string(),
-      penaltyProcessId: z.string().nullable(),
-    })),
+    penaltyCases: z.array(
+      z.object({
+        id: z.string(),
+        reason: z.string(),
+        licenceId: z.string().nullable(),
+        enforcementOrg: z.string(),
+        openedAt: z.string(),
+        status: z.string(),
+        penaltyProcessId: z.string().nullable(),
+      }),
+    ),
   }),
   async handler({ params, deps }) {
     const entity = await entityDetail(deps.db, params.uscc);
@@ -131,10 +142,13 @@ export const getEntity = defineRoute({
 export const listVerifications = defineRoute({
   method: 'get',
   path: '/api/verifications',
-  summary: "Commitments an enforcement body has yet to verify or re-check, most urgent first; overdue=true for the overdue ones only",
+  summary: 'Commitments an enforcement body has yet to verify or re-check, most urgent first; overdue=true for the overdue ones only',
   tag: 'Registries',
   query: z.object({
-    org: z.string().regex(/^le-\d{6}$/, 'an enforcement body, le-<county>').optional(),
+    org: z
+      .string()
+      .regex(/^le-\d{6}$/, 'an enforcement body, le-<county>')
+      .optional(),
     overdue: z.enum(['true', 'false']).default('false'),
   }),
   response: z.object({ org: z.string(), items: z.array(licenceSchema) }),

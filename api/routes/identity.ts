@@ -11,7 +11,8 @@ const UNKNOWN_USER_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAA
 export const login = defineRoute({
   method: 'post',
   path: '/api/auth/login',
-  summary: 'Exchanges a username and password for a signed token; failed attempts per username and per address are limited (429 with Retry-After)',
+  summary:
+    'Exchanges a username and password for a signed token; failed attempts per username and per address are limited (429 with Retry-After)',
   tag: 'Identity',
   public: true,
   // Read before anyone is known: a username and a password, nothing more.
@@ -65,7 +66,10 @@ export const logout = defineRoute({
     await deps.db.transaction(async (tx) => {
       // Kept until the token would have expired anyway; those past it go.
       await tx.query('DELETE FROM revoked_tokens WHERE expires_at < now()');
-      await tx.query('INSERT INTO revoked_tokens (id, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [session.tokenId, session.expiresAt]);
+      await tx.query('INSERT INTO revoked_tokens (id, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        session.tokenId,
+        session.expiresAt,
+      ]);
     });
     return { loggedOut: true as const };
   },

@@ -23,7 +23,9 @@ export const listIndicators = defineRoute({
   tag: 'Registries',
   query: z.object({ period: periodSchema.optional(), zone: z.string().regex(COUNTY_CODE, 'a zone (county) division code').optional() }),
   response: z.object({
-    editions: z.array(z.object({ edition: z.string(), effectiveFrom: z.string(), source: z.string(), definitions: z.array(definitionSchema) })),
+    editions: z.array(
+      z.object({ edition: z.string(), effectiveFrom: z.string(), source: z.string(), definitions: z.array(definitionSchema) }),
+    ),
     reports: z.array(
       z.object({
         period: z.string(),
@@ -43,7 +45,12 @@ export const listIndicators = defineRoute({
     ),
   }),
   async handler({ query, deps }) {
-    const editions = await deps.db.query<{ edition: string; effective_from: string; source: string; definitions: z.infer<typeof definitionSchema>[] }>(
+    const editions = await deps.db.query<{
+      edition: string;
+      effective_from: string;
+      source: string;
+      definitions: z.infer<typeof definitionSchema>[];
+    }>(
       `SELECT edition, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, source, definitions FROM indicator_editions ORDER BY effective_from`,
     );
     const rows = await deps.db.query<Record<string, unknown>>(
@@ -53,7 +60,12 @@ export const listIndicators = defineRoute({
     );
     const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
     return {
-      editions: editions.map((e) => ({ edition: e.edition, effectiveFrom: e.effective_from, source: e.source, definitions: e.definitions })),
+      editions: editions.map((e) => ({
+        edition: e.edition,
+        effectiveFrom: e.effective_from,
+        source: e.source,
+        definitions: e.definitions,
+      })),
       reports: rows.map((r) => ({
         period: r.period as string,
         zoneCode: r.zone_code as string,

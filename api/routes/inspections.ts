@@ -8,7 +8,10 @@ import { langSchema } from '../schemas';
 
 const filters = {
   zone: z.string().regex(COUNTY_CODE, '应为协同区所在县（市、区）的区划代码').optional(),
-  entity: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '应为18位统一社会信用代码').optional(),
+  entity: z
+    .string()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '应为18位统一社会信用代码')
+    .optional(),
 };
 
 const inspectionSchema = z.object({
@@ -43,7 +46,8 @@ const inspectionSchema = z.object({
 export const listInspectionsRoute = defineRoute({
   method: 'get',
   path: '/api/inspections',
-  summary: 'Inspections of the supervision plans (事中事后监管): entity, credit grade, risk signals, inspectors drawn, seed, findings, outcome; by zone, entity or plan',
+  summary:
+    'Inspections of the supervision plans (事中事后监管): entity, credit grade, risk signals, inspectors drawn, seed, findings, outcome; by zone, entity or plan',
   tag: 'Registries',
   query: z.object({ ...filters, process: z.string().max(200).optional() }),
   response: z.object({ items: z.array(inspectionSchema) }),
@@ -61,7 +65,8 @@ export const listInspectionsRoute = defineRoute({
 export const listPublicInspections = defineRoute({
   method: 'get',
   path: '/api/public/inspections',
-  summary: 'The published results of supervision inspections (双随机、一公开), for everyone: entity, enforcement body, selection and seed, dates and outcome',
+  summary:
+    'The published results of supervision inspections (双随机、一公开), for everyone: entity, enforcement body, selection and seed, dates and outcome',
   tag: 'Registries',
   public: true,
   query: z.object({ ...filters, lang: langSchema }),

@@ -17,15 +17,28 @@ const channelSchema = z.object({
 });
 
 // A robot's address is https; plain http only for a receiver on the same host (a local relay, tests).
-const webhookUrl = z.string().url().max(500).refine((url) => {
-  // Refinements run after a failed format check too: what does not parse is refused here, not thrown.
-  if (!URL.canParse(url)) return false;
-  const parsed = new URL(url);
-  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname));
-}, 'an https address (http only on this host)');
+const webhookUrl = z
+  .string()
+  .url()
+  .max(500)
+  .refine((url) => {
+    // Refinements run after a failed format check too: what does not parse is refused here, not thrown.
+    if (!URL.canParse(url)) return false;
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname));
+  }, 'an https address (http only on this host)');
 
 async function channelsOf(deps: { db: Db }, org: string) {
-  const rows = await deps.db.query<{ channel: 'email' | 'webhook'; target: string; enabled: boolean; updated_by: string; updated_at: Date | string; sent: string; pending: string; failed: string }>(
+  const rows = await deps.db.query<{
+    channel: 'email' | 'webhook';
+    target: string;
+    enabled: boolean;
+    updated_by: string;
+    updated_at: Date | string;
+    sent: string;
+    pending: string;
+    failed: string;
+  }>(
     `SELECT c.channel, c.target, c.enabled, c.updated_by, c.updated_at,
        (SELECT count(*) FROM outbox o WHERE o.org_id = c.org_id AND o.channel = c.channel AND o.status = 'SENT') AS sent,
        (SELECT count(*) FROM outbox o WHERE o.org_id = c.org_id AND o.channel = c.channel AND o.status = 'PENDING') AS pending,
@@ -34,8 +47,14 @@ async function channelsOf(deps: { db: Db }, org: string) {
     [org],
   );
   return rows.map((row) => ({
-    channel: row.channel, target: row.target, enabled: row.enabled, updatedBy: row.updated_by, updatedAt: new Date(row.updated_at).toISOString(),
-    sent: Number(row.sent), pending: Number(row.pending), failed: Number(row.failed),
+    channel: row.channel,
+    target: row.target,
+    enabled: row.enabled,
+    updatedBy: row.updated_by,
+    updatedAt: new Date(row.updated_at).toISOString(),
+    sent: Number(row.sent),
+    pending: Number(row.pending),
+    failed: Number(row.failed),
   }));
 }
 
@@ -58,17 +77,24 @@ export const setNotificationChannels = defineRoute({
   path: '/api/notification-channels',
   summary: "Sets the caller's organisation's channels: an address per channel, or null to stop using it (admins)",
   tag: 'Notifications',
-  body: z.object({
-    email: z.string().email().max(254).nullable().optional(),
-    webhook: webhookUrl.nullable().optional(),
-  }).strict().refine((body) => body.email !== undefined || body.webhook !== undefined, 'name email or webhook (null turns one off)'),
+  body: z
+    .object({
+      email: z.string().email().max(254).nullable().optional(),
+      webhook: webhookUrl.nullable().optional(),
+    })
+    .strict()
+    .refine((body) => body.email !== undefined || body.webhook !== undefined, 'name email or webhook (null turns one off)'),
   response: z.object({ orgId: z.string(), items: z.array(channelSchema) }),
   async handler({ body, user, deps }) {
     await deps.db.transaction(async (tx) => {
       for (const channel of CHANNELS) {
         const target = body[channel];
         if (target === undefined) continue;
-        if (target === null) await tx.query('UPDATE notification_channels SET enabled = false, updated_by = $3, updated_at = now() WHERE org_id = $1 AND channel = $2', [user.orgId, channel, user.username]);
+        if (target === null)
+          await tx.query(
+            'UPDATE notification_channels SET enabled = false, updated_by = $3, updated_at = now() WHERE org_id = $1 AND channel = $2',
+            [user.orgId, channel, user.username],
+          );
         else {
           await tx.query(
             `INSERT INTO notification_channels (org_id, channel, target, enabled, updated_by, updated_at) VALUES ($1, $2, $3, true, $4, now())

@@ -42,7 +42,16 @@ interface NotificationRow {
   at: Date | string;
   read_at: Date | string | null;
   read_by: string | null;
-  deliveries: { channel: string; target: string; status: 'PENDING' | 'SENT' | 'FAILED'; attempts: number; last_error: string | null; sent_at: string | null }[] | null;
+  deliveries:
+    | {
+        channel: string;
+        target: string;
+        status: 'PENDING' | 'SENT' | 'FAILED';
+        attempts: number;
+        last_error: string | null;
+        sent_at: string | null;
+      }[]
+    | null;
 }
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -68,7 +77,12 @@ function toNotification(row: NotificationRow, lang: Lang) {
     readAt: iso(row.read_at),
     readBy: row.read_by,
     deliveries: (row.deliveries ?? []).map((d) => ({
-      channel: d.channel, target: d.target, status: d.status, attempts: d.attempts, lastError: d.last_error, sentAt: iso(d.sent_at),
+      channel: d.channel,
+      target: d.target,
+      status: d.status,
+      attempts: d.attempts,
+      lastError: d.last_error,
+      sentAt: iso(d.sent_at),
     })),
   };
 }
@@ -93,7 +107,9 @@ export const listNotifications = defineRoute({
       `SELECT ${COLUMNS} FROM notifications n WHERE n.org_id = $1 ${unreadOnly} ORDER BY n.at DESC, n.id DESC LIMIT $2`,
       [org, query.limit],
     );
-    const [count] = await deps.db.query<{ n: string }>('SELECT count(*) AS n FROM notifications WHERE org_id = $1 AND read_at IS NULL', [org]);
+    const [count] = await deps.db.query<{ n: string }>('SELECT count(*) AS n FROM notifications WHERE org_id = $1 AND read_at IS NULL', [
+      org,
+    ]);
     return { unread: Number(count.n), items: rows.map((row) => toNotification(row, query.lang)) };
   },
 });
@@ -113,8 +129,12 @@ export const markNotificationRead = defineRoute({
     if (found.org_id !== user.orgId) throw forbidden(`notification ${params.id} is for ${found.org_id}, not ${user.orgId}`);
     // Nothing to say but that it was read: a body is a mistaken call (after the caller is known to be allowed).
     const body: unknown = req.body;
-    if (body && typeof body === 'object' && Object.keys(body).length) throw badRequest('marking read takes no body', { body: Object.keys(body) });
-    await deps.db.query('UPDATE notifications SET read_at = now(), read_by = $2 WHERE id = $1 AND read_at IS NULL', [params.id, user.username]);
+    if (body && typeof body === 'object' && Object.keys(body).length)
+      throw badRequest('marking read takes no body', { body: Object.keys(body) });
+    await deps.db.query('UPDATE notifications SET read_at = now(), read_by = $2 WHERE id = $1 AND read_at IS NULL', [
+      params.id,
+      user.username,
+    ]);
     const [row] = await deps.db.query<NotificationRow>(`SELECT ${COLUMNS} FROM notifications n WHERE n.id = $1`, [params.id]);
     return toNotification(row, query.lang);
   },
@@ -146,7 +166,13 @@ export const listOversight = defineRoute({
   async handler({ query, user, deps }) {
     const org = query.org ?? user.orgId;
     requireOrgReader(user, org, `the oversight list of ${org}`);
-    const rows = await deps.db.query<{ process_id: string; process_type: string | null; at: Date | string; message: string; overdue: { id: string; title_zh: string; title_en: string; org_id: string; due_at: string }[] | null }>(
+    const rows = await deps.db.query<{
+      process_id: string;
+      process_type: string | null;
+      at: Date | string;
+      message: string;
+      overdue: { id: string; title_zh: string; title_en: string; org_id: string; due_at: string }[] | null;
+    }>(
       `SELECT DISTINCT ON (n.process_id) n.process_id, n.at, n.message,
          (SELECT e.process_type FROM process_events e WHERE e.process_id = n.process_id LIMIT 1) AS process_type,
          (SELECT json_agg(json_build_object('id', t.id, 'title_zh', t.title_zh, 'title_en', t.title_en, 'org_id', t.org_id, 'due_at', t.due_at) ORDER BY t.due_at)
@@ -156,7 +182,12 @@ export const listOversight = defineRoute({
       [org],
     );
     const items = rows.map((row) => {
-      const overdueTasks = (row.overdue ?? []).map((t) => ({ id: t.id, title: query.lang === 'en' ? t.title_en : t.title_zh, orgId: t.org_id, dueAt: iso(t.due_at)! }));
+      const overdueTasks = (row.overdue ?? []).map((t) => ({
+        id: t.id,
+        title: query.lang === 'en' ? t.title_en : t.title_zh,
+        orgId: t.org_id,
+        dueAt: iso(t.due_at)!,
+      }));
       return {
         processId: row.process_id,
         processType: row.process_type,

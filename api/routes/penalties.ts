@@ -105,7 +105,10 @@ export const listPenalties = defineRoute({
   summary: 'Penalty decisions reported to the FTZ, by zone, status and entity (USCC)',
   tag: 'Registries',
   query: z.object({
-    zone: z.string().regex(/^\d{6}$/, 'a zone code').optional(),
+    zone: z
+      .string()
+      .regex(/^\d{6}$/, 'a zone code')
+      .optional(),
     status: z.enum(STATUSES).optional(),
     entity: z.string().min(1).max(18).optional(),
   }),
@@ -130,7 +133,14 @@ export const getPenalty = defineRoute({
   params: z.object({ decisionNumber: z.string().min(1).max(100) }),
   response: penaltySchema.extend({
     reviews: z.array(
-      z.object({ round: z.number().int(), outcome: z.enum(['returned', 'recognised']), reasons: z.array(z.string()), note: z.string().nullable(), reviewedAt: z.string(), reviewer: z.unknown() }),
+      z.object({
+        round: z.number().int(),
+        outcome: z.enum(['returned', 'recognised']),
+        reasons: z.array(z.string()),
+        note: z.string().nullable(),
+        reviewedAt: z.string(),
+        reviewer: z.unknown(),
+      }),
     ),
     creditRecords: z.array(creditRecordSchema),
   }),
@@ -138,11 +148,18 @@ export const getPenalty = defineRoute({
     const [row] = await deps.db.query<Row>(`${SELECT} WHERE p.decision_number = $1`, [params.decisionNumber]);
     const reader = seesUnpublished(user);
     // Not published and not the reader's business: as if there were none.
-    if (!row || !(reader.all || row.status === 'RECOGNISED' || row.zone_code === reader.county)) throw notFound(`penalty ${params.decisionNumber} not found`);
-    const reviews = await deps.db.query<{ round: number; outcome: 'returned'; reasons: string[]; note: string | null; reviewed_at: string; reviewer: unknown }>(
-      'SELECT round, outcome, reasons, note, reviewed_at, reviewer FROM penalty_reviews WHERE decision_number = $1 ORDER BY round',
-      [params.decisionNumber],
-    );
+    if (!row || !(reader.all || row.status === 'RECOGNISED' || row.zone_code === reader.county))
+      throw notFound(`penalty ${params.decisionNumber} not found`);
+    const reviews = await deps.db.query<{
+      round: number;
+      outcome: 'returned';
+      reasons: string[];
+      note: string | null;
+      reviewed_at: string;
+      reviewer: unknown;
+    }>('SELECT round, outcome, reasons, note, reviewed_at, reviewer FROM penalty_reviews WHERE decision_number = $1 ORDER BY round', [
+      params.decisionNumber,
+    ]);
     const credit = await deps.db.query<Record<string, unknown>>(
       `SELECT id, kind, grade, reason, bars_commitment, to_char(publication_from, 'YYYY-MM-DD') AS publication_from,
          to_char(publication_until, 'YYYY-MM-DD') AS publication_until, to_char(repair_eligible_from, 'YYYY-MM-DD') AS repair_eligible_from,
@@ -152,7 +169,14 @@ export const getPenalty = defineRoute({
     );
     return {
       ...toPenalty(row),
-      reviews: reviews.map((r) => ({ round: r.round, outcome: r.outcome, reasons: r.reasons, note: r.note, reviewedAt: iso(r.reviewed_at)!, reviewer: r.reviewer })),
+      reviews: reviews.map((r) => ({
+        round: r.round,
+        outcome: r.outcome,
+        reasons: r.reasons,
+        note: r.note,
+        reviewedAt: iso(r.reviewed_at)!,
+        reviewer: r.reviewer,
+      })),
       creditRecords: credit.map((c) => ({
         id: String(c.id),
         kind: String(c.kind),

@@ -34,9 +34,24 @@ const measureSchema = z.object({
   source: z.string().nullable(),
   /** No longer a pilot (a nationwide obligation since): from when and why; offered no more. */
   delisted: z.object({ on: z.string(), reason: z.string() }).nullable(),
-  zones: z.array(z.object({ zoneCode: z.string(), zoneName: z.string(), status: z.enum(STATUSES), decidedOn: z.string().nullable(), note: z.string().nullable(), processId: z.string() })),
+  zones: z.array(
+    z.object({
+      zoneCode: z.string(),
+      zoneName: z.string(),
+      status: z.enum(STATUSES),
+      decidedOn: z.string().nullable(),
+      note: z.string().nullable(),
+      processId: z.string(),
+    }),
+  ),
 });
-const zoneSchema = z.object({ zoneCode: z.string(), zoneName: z.string(), adopted: z.array(z.string()), declined: z.array(z.string()), pending: z.array(z.string()) });
+const zoneSchema = z.object({
+  zoneCode: z.string(),
+  zoneName: z.string(),
+  adopted: z.array(z.string()),
+  declined: z.array(z.string()),
+  pending: z.array(z.string()),
+});
 
 export const listPilots = defineRoute({
   method: 'get',
@@ -46,7 +61,10 @@ export const listPilots = defineRoute({
   tag: 'Registries',
   query: z.object({
     measure: measureCodeSchema.optional(),
-    zone: z.string().regex(/^\d{6}$/, 'a six-digit division code').optional(),
+    zone: z
+      .string()
+      .regex(/^\d{6}$/, 'a six-digit division code')
+      .optional(),
     lang: langSchema,
   }),
   response: z.object({ measures: z.array(measureSchema), zones: z.array(zoneSchema) }),
@@ -82,7 +100,14 @@ export const listPilots = defineRoute({
       measures.set(r.code, measure);
       if (!r.zone_code || !r.status || !r.process_id) continue;
       const zoneName = r.zone_name ?? r.zone_code;
-      measure.zones.push({ zoneCode: r.zone_code, zoneName, status: r.status, decidedOn: r.decided_on, note: r.note, processId: r.process_id });
+      measure.zones.push({
+        zoneCode: r.zone_code,
+        zoneName,
+        status: r.status,
+        decidedOn: r.decided_on,
+        note: r.note,
+        processId: r.process_id,
+      });
       const zone = zones.get(r.zone_code) ?? { zoneCode: r.zone_code, zoneName, adopted: [], declined: [], pending: [] };
       zones.set(r.zone_code, zone);
       zone[r.status === 'ADOPTED' ? 'adopted' : r.status === 'DECLINED' ? 'declined' : 'pending'].push(r.code);

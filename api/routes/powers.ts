@@ -34,7 +34,15 @@ export const getPowers = defineRoute({
     note: z.string().nullable(),
     publishedAt: z.string(),
     powers: z.array(powerSchema),
-    diff: z.object({ from: z.number().int(), added: z.array(z.string()), delisted: z.array(z.string()), relisted: z.array(z.string()), changed: z.array(z.string()) }).optional(),
+    diff: z
+      .object({
+        from: z.number().int(),
+        added: z.array(z.string()),
+        delisted: z.array(z.string()),
+        relisted: z.array(z.string()),
+        changed: z.array(z.string()),
+      })
+      .optional(),
   }),
   async handler({ query, deps }) {
     const catalog = await catalogVersion(deps.db, query.version);
@@ -101,7 +109,10 @@ export const listAgreements = defineRoute({
   summary: 'Delegation agreements with the powers of their latest signed version',
   tag: 'Registries',
   query: z.object({
-    zone: z.string().regex(/^\d{6}$/).optional(),
+    zone: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
     status: z.enum(['NEGOTIATING', 'SIGNED', 'IN_FORCE', 'EXPIRED', 'TERMINATED']).optional(),
   }),
   response: z.array(agreementSchema),
@@ -133,7 +144,11 @@ export const getAuthority = defineRoute({
   path: '/api/authority',
   summary: 'Is a power in force for a zone on a date, and under which agreement version?',
   tag: 'Registries',
-  query: z.object({ zone: z.string().regex(/^\d{6}$/, 'a zone code'), power: z.string().regex(/^[A-Z]{2}-\d{3}$/, 'a power code'), date: isoDate }),
+  query: z.object({
+    zone: z.string().regex(/^\d{6}$/, 'a zone code'),
+    power: z.string().regex(/^[A-Z]{2}-\d{3}$/, 'a power code'),
+    date: isoDate,
+  }),
   response: z.union([
     z.object({ inForce: z.literal(true), agreementId: z.string(), version: z.number().int(), scope: z.string() }),
     z.object({ inForce: z.literal(false), reason: z.string() }),

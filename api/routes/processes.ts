@@ -37,7 +37,8 @@ async function describeProcess(deps: ApiDeps, id: string) {
 }
 
 /** The chain's first run: the id process_events are kept under, across continue-as-new. */
-export const chainIdOf = (description: WorkflowExecutionDescription) => description.raw.workflowExecutionInfo?.firstRunId || description.runId;
+export const chainIdOf = (description: WorkflowExecutionDescription) =>
+  description.raw.workflowExecutionInfo?.firstRunId || description.runId;
 
 /** A process the caller's organisation may read (api/access.ts), described. */
 export async function readableProcess(deps: ApiDeps, user: User, id: string) {
@@ -96,7 +97,9 @@ export const startProcess = defineRoute({
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         if (keyed) return { id, type: definition.type, status: 'RUNNING', stage: definition.stages[0] };
-        throw conflict(`${definition.type} for ${definition.entityUscc?.(input) ?? zone ?? id} is already in progress: process ${id}`, { processId: id });
+        throw conflict(`${definition.type} for ${definition.entityUscc?.(input) ?? zone ?? id} is already in progress: process ${id}`, {
+          processId: id,
+        });
       }
       throw error;
     }
@@ -158,7 +161,14 @@ const processDetailSchema = processSummarySchema.extend({
   history: z.object({ events: z.number().int(), runId: z.string() }),
   /** The numbered documents its final acts were issued (文号), each printable. */
   documents: z.array(
-    z.object({ number: z.string(), kind: z.string(), title: z.string(), issuedAt: z.string(), n: z.number().int(), signedBy: z.array(z.object({ orgId: z.string(), name: z.string() })) }),
+    z.object({
+      number: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      issuedAt: z.string(),
+      n: z.number().int(),
+      signedBy: z.array(z.object({ orgId: z.string(), name: z.string() })),
+    }),
   ),
 });
 
@@ -188,12 +198,23 @@ export const getProcess = defineRoute({
       type: definition.type,
       status: description.status.name,
       stage,
-      data: forReader(data, user, handling.map((row) => row.org_id)),
+      data: forReader(
+        data,
+        user,
+        handling.map((row) => row.org_id),
+      ),
       openTasks,
       deadlines,
       availableActions,
       history: { events: description.historyLength, runId: description.runId },
-      documents: (await processDocuments(deps.db, params.id)).map(({ number, kind, title, issuedAt, n, signedBy }) => ({ number, kind, title, issuedAt, n, signedBy })),
+      documents: (await processDocuments(deps.db, params.id)).map(({ number, kind, title, issuedAt, n, signedBy }) => ({
+        number,
+        kind,
+        title,
+        issuedAt,
+        n,
+        signedBy,
+      })),
     };
   },
 });

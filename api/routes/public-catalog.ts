@@ -13,7 +13,8 @@ import { defineRoute } from '../route';
 export const getPublicPowers = defineRoute({
   method: 'get',
   path: '/api/public/powers',
-  summary: 'The published power catalogue, for everyone: each power, its legal basis, how the FTZ holds it and whether zones may receive it',
+  summary:
+    'The published power catalogue, for everyone: each power, its legal basis, how the FTZ holds it and whether zones may receive it',
   tag: 'Registries',
   public: true,
   response: z.object({
@@ -28,7 +29,15 @@ export const getPublicPowers = defineRoute({
         kindLabel: z.string(),
         legalBasis: z.string(),
         commitmentApplicable: z.boolean(),
-        holding: z.object({ mode: z.enum(HOLDING_MODES), modeLabel: z.string(), grantedBy: z.string(), document: z.string(), validFrom: z.string() }).nullable(),
+        holding: z
+          .object({
+            mode: z.enum(HOLDING_MODES),
+            modeLabel: z.string(),
+            grantedBy: z.string(),
+            document: z.string(),
+            validFrom: z.string(),
+          })
+          .nullable(),
         entrustableOnward: z.boolean(),
       }),
     ),

@@ -17,7 +17,13 @@ const zoneQuery = z.string().regex(COUNTY_CODE, 'a zone (county) division code')
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-const adoptionSchema = z.object({ zoneCode: z.string(), zoneName: z.string(), status: z.enum(['PENDING', 'ADOPTED', 'DECLINED']), decidedOn: z.string().nullable(), note: z.string().nullable() });
+const adoptionSchema = z.object({
+  zoneCode: z.string(),
+  zoneName: z.string(),
+  status: z.enum(['PENDING', 'ADOPTED', 'DECLINED']),
+  decidedOn: z.string().nullable(),
+  note: z.string().nullable(),
+});
 const practiceSchema = z.object({
   processId: z.string(),
   title: z.string(),
@@ -32,7 +38,15 @@ const practiceSchema = z.object({
   decidedAt: z.string().nullable(),
   adoptions: z.array(adoptionSchema),
 });
-const zoneInnovationsSchema = z.object({ zoneCode: z.string(), zoneName: z.string(), proposed: z.number(), accepted: z.number(), declined: z.number(), adoptedElsewhere: z.number(), practices: z.array(practiceSchema) });
+const zoneInnovationsSchema = z.object({
+  zoneCode: z.string(),
+  zoneName: z.string(),
+  proposed: z.number(),
+  accepted: z.number(),
+  declined: z.number(),
+  adoptedElsewhere: z.number(),
+  practices: z.array(practiceSchema),
+});
 
 export const listInnovations = defineRoute({
   method: 'get',
@@ -50,7 +64,14 @@ export const listInnovations = defineRoute({
        WHERE ($1::text IS NULL OR p.zone_code = $1) ORDER BY p.zone_code, p.launched_at`,
       [query.zone ?? null],
     );
-    const decisions = await deps.db.query<{ measure_code: string; zone_code: string; zone_name: string | null; status: 'PENDING' | 'ADOPTED' | 'DECLINED'; decided_on: string | null; note: string | null }>(
+    const decisions = await deps.db.query<{
+      measure_code: string;
+      zone_code: string;
+      zone_name: string | null;
+      status: 'PENDING' | 'ADOPTED' | 'DECLINED';
+      decided_on: string | null;
+      note: string | null;
+    }>(
       `SELECT d.measure_code, d.zone_code, z.name AS zone_name, d.status, to_char(d.decided_on, 'YYYY-MM-DD') AS decided_on, d.note
        FROM pilot_decisions d JOIN reform_measures m ON m.code = d.measure_code LEFT JOIN zones z ON z.code = d.zone_code
        WHERE m.origin_zone_code IS NOT NULL ORDER BY d.zone_code`,
@@ -58,11 +79,25 @@ export const listInnovations = defineRoute({
     const zones = new Map<string, z.infer<typeof zoneInnovationsSchema>>();
     for (const r of rows) {
       const code = r.zone_code as string;
-      const zone = zones.get(code) ?? { zoneCode: code, zoneName: (r.zone_name as string | null) ?? code, proposed: 0, accepted: 0, declined: 0, adoptedElsewhere: 0, practices: [] };
+      const zone = zones.get(code) ?? {
+        zoneCode: code,
+        zoneName: (r.zone_name as string | null) ?? code,
+        proposed: 0,
+        accepted: 0,
+        declined: 0,
+        adoptedElsewhere: 0,
+        practices: [],
+      };
       zones.set(code, zone);
       const adoptions = decisions
         .filter((d) => d.measure_code === r.measure_code)
-        .map((d) => ({ zoneCode: d.zone_code, zoneName: d.zone_name ?? d.zone_code, status: d.status, decidedOn: d.decided_on, note: d.note }));
+        .map((d) => ({
+          zoneCode: d.zone_code,
+          zoneName: d.zone_name ?? d.zone_code,
+          status: d.status,
+          decidedOn: d.decided_on,
+          note: d.note,
+        }));
       const status = r.status as z.infer<typeof practiceSchema>['status'];
       zone.proposed += 1;
       if (status === 'ACCEPTED') zone.accepted += 1;
@@ -97,7 +132,10 @@ export const listDemands = defineRoute({
   tag: 'Registries',
   query: z.object({
     period: periodSchema.optional(),
-    year: z.string().regex(/^20\d{2}$/, 'a year of this century').optional(),
+    year: z
+      .string()
+      .regex(/^20\d{2}$/, 'a year of this century')
+      .optional(),
     zone: zoneQuery,
     status: demandStatus.optional(),
   }),
@@ -151,13 +189,24 @@ export const listDemands = defineRoute({
     const byZone = new Map<string, { zoneCode: string; zoneName: string; status: 'ROUTING'; count: number }>();
     for (const r of rows) {
       const k = `${String(r.zone_code)}|${String(r.status)}`;
-      const entry = byZone.get(k) ?? { zoneCode: r.zone_code as string, zoneName: (r.zone_name as string | null) ?? (r.zone_code as string), status: r.status as 'ROUTING', count: 0 };
+      const entry = byZone.get(k) ?? {
+        zoneCode: r.zone_code as string,
+        zoneName: (r.zone_name as string | null) ?? (r.zone_code as string),
+        status: r.status as 'ROUTING',
+        count: 0,
+      };
       entry.count += 1;
       byZone.set(k, entry);
     }
     const of = (status: string) => rows.filter((r) => r.status === status).length;
     return {
-      totals: { registered: rows.length, routing: of('ROUTING'), answering: of('ANSWERING'), answered: of('ANSWERED'), overdue: rows.filter((r) => r.late === true).length },
+      totals: {
+        registered: rows.length,
+        routing: of('ROUTING'),
+        answering: of('ANSWERING'),
+        answered: of('ANSWERED'),
+        overdue: rows.filter((r) => r.late === true).length,
+      },
       byZone: [...byZone.values()],
       byCategory: [...count((r) => r.category as string)].map(([category, n]) => ({ category, count: n })),
       byOutcome: [...count((r) => (r.outcome as string | null) ?? null)].map(([outcome, n]) => ({ outcome, count: n })),
@@ -183,8 +232,21 @@ export const listDemands = defineRoute({
 });
 
 const attendeeSchema = z.object({ orgId: z.string(), count: z.number(), people: z.array(z.object({ personName: z.string() })).nullable() });
-const sessionSchema = z.object({ id: z.string(), heldOn: z.string(), topic: z.string(), place: z.string().nullable(), hours: z.number(), organiserOrg: z.string(), attendees: z.array(attendeeSchema) });
-const trainedSchema = z.object({ orgId: z.string(), sessions: z.number(), attendees: z.number(), trainings: z.array(z.object({ sessionId: z.string(), heldOn: z.string(), topic: z.string(), count: z.number() })) });
+const sessionSchema = z.object({
+  id: z.string(),
+  heldOn: z.string(),
+  topic: z.string(),
+  place: z.string().nullable(),
+  hours: z.number(),
+  organiserOrg: z.string(),
+  attendees: z.array(attendeeSchema),
+});
+const trainedSchema = z.object({
+  orgId: z.string(),
+  sessions: z.number(),
+  attendees: z.number(),
+  trainings: z.array(z.object({ sessionId: z.string(), heldOn: z.string(), topic: z.string(), count: z.number() })),
+});
 export const listTrainingSessions = defineRoute({
   method: 'get',
   path: '/api/training-sessions',
@@ -201,7 +263,17 @@ export const listTrainingSessions = defineRoute({
     byOrganization: z.array(trainedSchema),
   }),
   async handler({ query, user, deps }) {
-    const rows = await deps.db.query<{ id: string; held_on: string; topic: string; place: string | null; hours: string; organiser_org: string; org_id: string; attendees: number; people: { personName: string }[] | null }>(
+    const rows = await deps.db.query<{
+      id: string;
+      held_on: string;
+      topic: string;
+      place: string | null;
+      hours: string;
+      organiser_org: string;
+      org_id: string;
+      attendees: number;
+      people: { personName: string }[] | null;
+    }>(
       `SELECT s.id, to_char(s.held_on, 'YYYY-MM-DD') AS held_on, s.topic, s.place, s.hours, s.organiser_org, a.org_id, a.attendees, a.people
        FROM training_sessions s JOIN training_attendance a ON a.session_id = s.id
        WHERE ($1::date IS NULL OR s.held_on >= $1::date) AND ($2::date IS NULL OR s.held_on <= $2::date)
@@ -212,7 +284,15 @@ export const listTrainingSessions = defineRoute({
     const sessions = new Map<string, z.infer<typeof sessionSchema>>();
     const orgs = new Map<string, z.infer<typeof trainedSchema>>();
     for (const r of rows) {
-      const session = sessions.get(r.id) ?? { id: r.id, heldOn: r.held_on, topic: r.topic, place: r.place, hours: Number(r.hours), organiserOrg: r.organiser_org, attendees: [] };
+      const session = sessions.get(r.id) ?? {
+        id: r.id,
+        heldOn: r.held_on,
+        topic: r.topic,
+        place: r.place,
+        hours: Number(r.hours),
+        organiserOrg: r.organiser_org,
+        attendees: [],
+      };
       sessions.set(r.id, session);
       const people = r.people ? forReader(r.people, user, [r.organiser_org, r.org_id]) : null;
       session.attendees.push({ orgId: r.org_id, count: Number(r.attendees), people });
@@ -230,15 +310,23 @@ export const listTrainingSessions = defineRoute({
 export const recordTrainingSession = defineRoute({
   method: 'post',
   path: '/api/training-sessions',
-  summary: "Records a training session the caller's organisation held: date (not after today), topic, place, hours, attendees by organisation (each once, each an organisation in the register)",
+  summary:
+    "Records a training session the caller's organisation held: date (not after today), topic, place, hours, attendees by organisation (each once, each an organisation in the register)",
   tag: 'Registries',
   body: trainingSessionSchema,
   status: 201,
   response: z.object({ id: z.string(), organiserOrg: z.string() }),
   async handler({ body, user, deps }) {
-    if (body.heldOn > chinaToday()) throw badRequest({ zh: '培训日期不能晚于今天', en: 'a session cannot be held after today' }, [{ path: 'body.heldOn', message: '培训日期不能晚于今天' }]);
-    const known = await deps.db.query<{ id: string }>('SELECT id FROM organizations WHERE id = ANY($1)', [body.attendees.map((a) => a.orgId)]);
-    const unknown = body.attendees.flatMap((a, i) => (known.some((k) => k.id === a.orgId) ? [] : [{ path: `body.attendees.${i}.orgId`, message: `${a.orgId} 不是在册机构` }]));
+    if (body.heldOn > chinaToday())
+      throw badRequest({ zh: '培训日期不能晚于今天', en: 'a session cannot be held after today' }, [
+        { path: 'body.heldOn', message: '培训日期不能晚于今天' },
+      ]);
+    const known = await deps.db.query<{ id: string }>('SELECT id FROM organizations WHERE id = ANY($1)', [
+      body.attendees.map((a) => a.orgId),
+    ]);
+    const unknown = body.attendees.flatMap((a, i) =>
+      known.some((k) => k.id === a.orgId) ? [] : [{ path: `body.attendees.${i}.orgId`, message: `${a.orgId} 不是在册机构` }],
+    );
     if (unknown.length) throw badRequest({ zh: '参训单位须为在册机构', en: 'attendees come from registered organisations' }, unknown);
     const id = `training-${body.heldOn}-${randomBytes(3).toString('hex')}`;
     await deps.db.transaction(async (tx) => {
@@ -247,7 +335,12 @@ export const recordTrainingSession = defineRoute({
         [id, body.heldOn, body.topic, body.place ?? null, body.hours, user.orgId, JSON.stringify({ userId: user.id, orgId: user.orgId })],
       );
       for (const a of body.attendees) {
-        await tx.query('INSERT INTO training_attendance (session_id, org_id, attendees, people) VALUES ($1, $2, $3, $4)', [id, a.orgId, a.count, a.people ? JSON.stringify(a.people) : null]);
+        await tx.query('INSERT INTO training_attendance (session_id, org_id, attendees, people) VALUES ($1, $2, $3, $4)', [
+          id,
+          a.orgId,
+          a.count,
+          a.people ? JSON.stringify(a.people) : null,
+        ]);
       }
     });
     return { id, organiserOrg: user.orgId };

@@ -25,9 +25,14 @@ export const listOrganizations = defineRoute({
   tag: 'Registries',
   response: z.array(organizationSchema),
   async handler({ deps }) {
-    const rows = await deps.db.query<{ id: string; name_zh: string; name_en: string; kind: string; county_code: string | null; active: boolean }>(
-      'SELECT id, name_zh, name_en, kind, county_code, active FROM organizations ORDER BY id',
-    );
+    const rows = await deps.db.query<{
+      id: string;
+      name_zh: string;
+      name_en: string;
+      kind: string;
+      county_code: string | null;
+      active: boolean;
+    }>('SELECT id, name_zh, name_en, kind, county_code, active FROM organizations ORDER BY id');
     return rows.map((r) => ({ id: r.id, nameZh: r.name_zh, nameEn: r.name_en, kind: r.kind, countyCode: r.county_code, active: r.active }));
   },
 });
@@ -126,12 +131,20 @@ export const getZone = defineRoute({
     /** The area applying today (China); null before the first applies, or for a zone signed before areas were drawn (its whole county). */
     area: areaSchema.nullable(),
     areaVersions: z.array(areaSchema),
-    memoranda: z.array(z.object({ version: z.number().int(), status: z.string(), content: z.unknown(), signatures: z.unknown(), draftedAt: z.string() })),
+    memoranda: z.array(
+      z.object({ version: z.number().int(), status: z.string(), content: z.unknown(), signatures: z.unknown(), draftedAt: z.string() }),
+    ),
   }),
   async handler({ params, user, deps }) {
     const [row] = await deps.db.query<ZoneRow>(`${ZONE_SELECT} WHERE code = $1`, [params.code]);
     if (!row) throw notFound(`zone ${params.code} not found`);
-    const memoranda = await deps.db.query<{ version: number; status: string; content: unknown; signatures: unknown; drafted_at: Date | string }>(
+    const memoranda = await deps.db.query<{
+      version: number;
+      status: string;
+      content: unknown;
+      signatures: unknown;
+      drafted_at: Date | string;
+    }>(
       `SELECT m.version, m.status, m.content, m.signatures, m.drafted_at FROM memoranda m
        WHERE m.process_id = $1 AND m.county_code = $2 ORDER BY m.drafted_at, m.version`,
       [row.process_id, row.code],
@@ -142,7 +155,13 @@ export const getZone = defineRoute({
       ...toZone(row, user),
       area: versions.find((v) => v.memorandumVersion === today?.memorandumVersion) ?? null,
       areaVersions: versions,
-      memoranda: memoranda.map((m) => ({ version: m.version, status: m.status, content: forReader(m.content, user, zoneReaders(row.code)), signatures: m.signatures, draftedAt: new Date(m.drafted_at).toISOString() })),
+      memoranda: memoranda.map((m) => ({
+        version: m.version,
+        status: m.status,
+        content: forReader(m.content, user, zoneReaders(row.code)),
+        signatures: m.signatures,
+        draftedAt: new Date(m.drafted_at).toISOString(),
+      })),
     };
   },
 });
@@ -152,8 +171,17 @@ async function areaVersionsInWords(db: Queryable, zoneCode: string) {
   const versions = await zoneAreaVersions(db, zoneCode);
   const codes = [...new Set(versions.flatMap((v) => v.townshipCodes))];
   const ids = [...new Set(versions.flatMap((v) => v.parkIds))];
-  const townships = new Map((await db.query<{ code: string; name_zh: string }>('SELECT code, name_zh FROM divisions WHERE code = ANY($1)', [codes])).map((t) => [t.code, t.name_zh]));
-  const parks = new Map((await db.query<{ id: string; name_zh: string; demo: boolean }>('SELECT id, name_zh, demo FROM parks WHERE id = ANY($1)', [ids])).map((p) => [p.id, p]));
+  const townships = new Map(
+    (await db.query<{ code: string; name_zh: string }>('SELECT code, name_zh FROM divisions WHERE code = ANY($1)', [codes])).map((t) => [
+      t.code,
+      t.name_zh,
+    ]),
+  );
+  const parks = new Map(
+    (await db.query<{ id: string; name_zh: string; demo: boolean }>('SELECT id, name_zh, demo FROM parks WHERE id = ANY($1)', [ids])).map(
+      (p) => [p.id, p],
+    ),
+  );
   return versions.map((v) => ({
     ...v,
     townships: v.townshipCodes.map((code) => ({ code, nameZh: townships.get(code) ?? code })),
@@ -167,7 +195,13 @@ export const getCalendar = defineRoute({
   summary: 'The working-day calendar of a year: holidays and make-up working days',
   tag: 'Registries',
   params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-  response: z.object({ year: z.number(), holidays: z.array(z.string()), workdays: z.array(z.string()), provisional: z.boolean(), source: z.string() }),
+  response: z.object({
+    year: z.number(),
+    holidays: z.array(z.string()),
+    workdays: z.array(z.string()),
+    provisional: z.boolean(),
+    source: z.string(),
+  }),
   async handler({ params, deps }) {
     const [row] = await deps.db.query<{ year: number; holidays: string[]; workdays: string[]; provisional: boolean; source: string }>(
       'SELECT year, holidays, workdays, provisional, source FROM calendar_years WHERE year = $1',

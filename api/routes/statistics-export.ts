@@ -27,10 +27,15 @@ export const exportStatistics = defineRoute({
   response: z.union([z.string(), z.custom<Buffer>((value) => Buffer.isBuffer(value))]),
   async handler({ query, deps, res }) {
     if (Boolean(query.period) === (query.year !== undefined)) {
-      throw badRequest('invalid query', [{ path: query.period ? 'query.year' : 'query.period', message: '请选择一个月份（period）或一个年度（year），二者选其一' }]);
+      throw badRequest('invalid query', [
+        { path: query.period ? 'query.year' : 'query.period', message: '请选择一个月份（period）或一个年度（year），二者选其一' },
+      ]);
     }
-    if (query.year !== undefined && !yearHasBegun(query.year)) throw badRequest('invalid query', [{ path: 'query.year', message: `${query.year}年尚未开始` }]);
-    const [edition] = await deps.db.query<{ definitions: IndicatorDefinition[] }>('SELECT definitions FROM indicator_editions ORDER BY effective_from DESC LIMIT 1');
+    if (query.year !== undefined && !yearHasBegun(query.year))
+      throw badRequest('invalid query', [{ path: 'query.year', message: `${query.year}年尚未开始` }]);
+    const [edition] = await deps.db.query<{ definitions: IndicatorDefinition[] }>(
+      'SELECT definitions FROM indicator_editions ORDER BY effective_from DESC LIMIT 1',
+    );
     const common = { exportedAt: new Date().toISOString(), units: unitsOf(edition?.definitions ?? []) };
     let input: SheetInput;
     let name: string;

@@ -14,7 +14,9 @@ import { langSchema } from '../schemas';
 
 /** Counts are whole; reported amounts (万元, 万美元) carry decimals. */
 export const indicatorsSchema = z.object(
-  Object.fromEntries(INDICATORS.map((name) => [name, (ECONOMIC_INDICATORS as readonly string[]).includes(name) ? z.number() : z.number().int()])) as Record<(typeof INDICATORS)[number], z.ZodNumber>,
+  Object.fromEntries(
+    INDICATORS.map((name) => [name, (ECONOMIC_INDICATORS as readonly string[]).includes(name) ? z.number() : z.number().int()]),
+  ) as Record<(typeof INDICATORS)[number], z.ZodNumber>,
 );
 const rowSchema = z.object({
   unit: z.string(),
@@ -46,7 +48,9 @@ const yearSchema = figuresSchema.extend({
 const overviewSchema = z.object({
   view: z.enum(VIEWS),
   current: figuresSchema.extend({ period: z.string() }),
-  snapshots: z.array(z.object({ period: z.string(), takenAt: z.string(), trigger: z.enum(['schedule', 'request']), corrects: z.array(z.string()) })),
+  snapshots: z.array(
+    z.object({ period: z.string(), takenAt: z.string(), trigger: z.enum(['schedule', 'request']), corrects: z.array(z.string()) }),
+  ),
 });
 
 /** A year of this century, as a query gives it. */
@@ -58,7 +62,7 @@ export const getStatistics = defineRoute({
   summary:
     'Indicators per unit and month in the municipal view (a row per zone county, the FTZ own figures apart) or the national view (one FTZ row, the zones merged in). ' +
     'With `period` (YYYY-MM, China time): its stored snapshot, with the corrections to earlier months it published, or the live figures when the month has no snapshot or `source=live`. ' +
-    'With `year`: each month of the year up to now as published (its snapshot and the corrections published for it since, or live), summed, with each month\'s source. ' +
+    "With `year`: each month of the year up to now as published (its snapshot and the corrections published for it since, or live), summed, with each month's source. " +
     'Without: the live figures of the current month and the list of snapshots. A snapshot is cited by its id and SHA-256 (`snapshotId`, `hash`).',
   tag: 'Registries',
   query: z.object({
@@ -70,7 +74,8 @@ export const getStatistics = defineRoute({
   }),
   response: z.union([monthSchema, yearSchema, overviewSchema]),
   async handler({ query, deps }) {
-    if (query.period && query.year) throw badRequest('invalid query', [{ path: 'query.year', message: 'give a month (period) or a year, not both' }]);
+    if (query.period && query.year)
+      throw badRequest('invalid query', [{ path: 'query.year', message: 'give a month (period) or a year, not both' }]);
     if (query.year !== undefined) {
       if (!yearHasBegun(query.year)) throw badRequest('invalid query', [{ path: 'query.year', message: `${query.year} has not begun` }]);
       return yearFigures(deps, query.view, query.year, query.lang);
@@ -81,7 +86,12 @@ export const getStatistics = defineRoute({
     return {
       view: query.view,
       current: { period, ...(await rowsOf(deps, query.view, await computeFigures(deps.db, period), query.lang)) },
-      snapshots: snapshots.map((s) => ({ period: s.period, takenAt: s.takenAt, trigger: s.trigger, corrects: Object.keys(s.corrections).sort() })),
+      snapshots: snapshots.map((s) => ({
+        period: s.period,
+        takenAt: s.takenAt,
+        trigger: s.trigger,
+        corrects: Object.keys(s.corrections).sort(),
+      })),
     };
   },
 });
@@ -98,7 +108,8 @@ export const takeStatisticsSnapshot = defineRoute({
   async handler({ body, user, deps }) {
     const stored = await readSnapshot(deps.db, body.period);
     if (stored) throw alreadyTaken(stored);
-    if (Date.parse(periodBounds(body.period).to) > Date.now()) throw conflict(`${body.period} is not over yet: a month is snapshotted once it has ended`);
+    if (Date.parse(periodBounds(body.period).to) > Date.now())
+      throw conflict(`${body.period} is not over yet: a month is snapshotted once it has ended`);
     const args: StatisticsSnapshotArgs = { period: body.period, trigger: 'request', takenBy: actorOf(user) };
     // The records keep one snapshot per month; the workflow id only needs to be new.
     const workflowId = `statistics-snapshot-${body.period}-${randomBytes(3).toString('hex')}`;
@@ -106,7 +117,8 @@ export const takeStatisticsSnapshot = defineRoute({
     try {
       result = await deps.client.workflow.execute('statisticsSnapshot', { workflowId, taskQueue: deps.taskQueue, args: [args] });
     } catch (error) {
-      if (error instanceof WorkflowFailedError && error.cause instanceof ApplicationFailure && error.cause.type === 'PeriodNotOver') throw conflict(error.cause.message);
+      if (error instanceof WorkflowFailedError && error.cause instanceof ApplicationFailure && error.cause.type === 'PeriodNotOver')
+        throw conflict(error.cause.message);
       throw error;
     }
     const snapshot = (await readSnapshot(deps.db, body.period))!;
@@ -117,8 +129,11 @@ export const takeStatisticsSnapshot = defineRoute({
 });
 
 const alreadyTaken = (snapshot: Snapshot) =>
-  conflict(`the snapshot of ${snapshot.period} was taken at ${snapshot.takenAt} and is never changed; later changes appear as corrections in the next month's`, {
-    period: snapshot.period,
-    takenAt: snapshot.takenAt,
-    figures: snapshot.figures,
-  });
+  conflict(
+    `the snapshot of ${snapshot.period} was taken at ${snapshot.takenAt} and is never changed; later changes appear as corrections in the next month's`,
+    {
+      period: snapshot.period,
+      takenAt: snapshot.takenAt,
+      figures: snapshot.figures,
+    },
+  );

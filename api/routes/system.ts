@@ -25,7 +25,8 @@ const INTAKE_USER: User = { id: 'system:gov-service', username: 'gov-service', o
 export const submitApplication = defineRoute({
   method: 'post',
   path: '/api/system/applications',
-  summary: '政务服务网 submits an application (signed system client gov-service): it starts the registration as the FTZ window would; the same 办件编号 again starts nothing',
+  summary:
+    '政务服务网 submits an application (signed system client gov-service): it starts the registration as the FTZ window would; the same 办件编号 again starts nothing',
   tag: 'Outside systems',
   public: true,
   rawBody: true,
@@ -39,7 +40,9 @@ export const submitApplication = defineRoute({
     const parsed = intakeRequestSchema.safeParse(body);
     if (!parsed.success) throw invalidInput(parsed.error, 'body', '政务服务网申请');
     const { applicationNo, application } = parsed.data;
-    const [known] = await deps.db.query<{ process_id: string }>('SELECT process_id FROM intake_applications WHERE application_no = $1', [applicationNo]);
+    const [known] = await deps.db.query<{ process_id: string }>('SELECT process_id FROM intake_applications WHERE application_no = $1', [
+      applicationNo,
+    ]);
     if (known) {
       res.locals.status = 200;
       return { applicationNo, processId: known.process_id, result: 'alreadyAccepted' as const };
@@ -52,7 +55,13 @@ export const submitApplication = defineRoute({
       await deps.client.workflow.start(definition.workflowType, {
         workflowId: id,
         taskQueue: deps.taskQueue,
-        args: [{ start: input, launchedBy: { userId: INTAKE_USER.id, orgId: INTAKE_USER.orgId, roles: INTAKE_USER.roles }, intake: { applicationNo } }],
+        args: [
+          {
+            start: input,
+            launchedBy: { userId: INTAKE_USER.id, orgId: INTAKE_USER.orgId, roles: INTAKE_USER.roles },
+            intake: { applicationNo },
+          },
+        ],
         workflowIdConflictPolicy: 'FAIL',
         memo: { launchedBy: INTAKE_USER.orgId, intake: applicationNo },
         typedSearchAttributes: [
@@ -66,11 +75,18 @@ export const submitApplication = defineRoute({
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       // The same submission raced itself: the one that started it answers for both.
       const memo = (await deps.client.workflow.getHandle(id).describe()).memo;
-      if (memo?.intake !== applicationNo) throw conflict({ zh: `该主体的登记申请已在办理中：${id}`, en: `a registration for this entity is already in progress: ${id}` }, { processId: id });
+      if (memo?.intake !== applicationNo)
+        throw conflict(
+          { zh: `该主体的登记申请已在办理中：${id}`, en: `a registration for this entity is already in progress: ${id}` },
+          { processId: id },
+        );
       res.locals.status = 200;
       return { applicationNo, processId: id, result: 'alreadyAccepted' as const };
     }
-    await deps.db.query('INSERT INTO intake_applications (application_no, process_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [applicationNo, id]);
+    await deps.db.query('INSERT INTO intake_applications (application_no, process_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      applicationNo,
+      id,
+    ]);
     return { applicationNo, processId: id, result: 'accepted' as const };
   },
 });
@@ -90,21 +106,34 @@ export const taxCallback = defineRoute({
     const parsed = taxCallbackSchema.safeParse(body);
     if (!parsed.success) throw invalidInput(parsed.error, 'body', '税务系统回调');
     const callback = parsed.data;
-    const [row] = await deps.db.query<{ id: string; status: string; answer: { result?: string } | null; callback: unknown; reply_to: string | null }>(
-      `SELECT id, status, answer, callback, reply_to FROM outbox WHERE idempotency_key = $1 AND channel = 'tax'`,
-      [callback.requestId],
-    );
+    const [row] = await deps.db.query<{
+      id: string;
+      status: string;
+      answer: { result?: string } | null;
+      callback: unknown;
+      reply_to: string | null;
+    }>(`SELECT id, status, answer, callback, reply_to FROM outbox WHERE idempotency_key = $1 AND channel = 'tax'`, [callback.requestId]);
     if (!row) throw notFound({ zh: `没有此划转请求：${callback.requestId}`, en: `no such transfer request: ${callback.requestId}` });
     if (row.callback) return { requestId: callback.requestId, result: 'alreadyTaken' as const };
     // The request's own answer is not recorded yet: the system is asked to call again (it retries a 409).
-    if (row.status !== 'SENT') throw conflict({ zh: '该请求的受理结果尚未记录，请稍后重试回调', en: 'the request\'s first answer is not recorded yet: call back again later' });
+    if (row.status !== 'SENT')
+      throw conflict({
+        zh: '该请求的受理结果尚未记录，请稍后重试回调',
+        en: "the request's first answer is not recorded yet: call back again later",
+      });
     if (row.answer?.result !== 'pending') {
-      throw new HttpError(409, 'CONFLICT', { zh: `该请求已有结果（${row.answer?.result}），不接受回调`, en: `the request was already answered (${row.answer?.result}): no callback is taken` });
+      throw new HttpError(409, 'CONFLICT', {
+        zh: `该请求已有结果（${row.answer?.result}），不接受回调`,
+        en: `the request was already answered (${row.answer?.result}): no callback is taken`,
+      });
     }
     // The process first (it acts on one answer per exchange, so a repeat after a failure here is harmless), then the record.
     const answer: ExchangeAnswer = { channel: 'tax', key: callback.requestId, outcome: 'answered', answer: callback };
     if (row.reply_to) await deps.client.workflow.getHandle(row.reply_to).signal<[ExchangeAnswer]>('exchangeAnswered', answer);
-    await deps.db.query('UPDATE outbox SET callback = $2, callback_at = now() WHERE id = $1 AND callback IS NULL', [row.id, JSON.stringify(callback)]);
+    await deps.db.query('UPDATE outbox SET callback = $2, callback_at = now() WHERE id = $1 AND callback IS NULL', [
+      row.id,
+      JSON.stringify(callback),
+    ]);
     return { requestId: callback.requestId, result: 'taken' as const };
   },
 });

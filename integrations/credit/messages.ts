@@ -22,67 +22,80 @@ const source = () => ({
 
 export const PENALTY_CATEGORIES = ['警告', '罚款', '暂扣或者吊销许可证', '其他'] as const;
 
-export const creditPenaltySchema = z.object({
-  ...envelope,
-  kind: z.literal('penalty'),
-  行政相对人类别: z.literal('法人及非法人组织'),
-  行政相对人名称: text(200),
-  统一社会信用代码: uscc('统一社会信用代码'),
-  行政处罚决定书文号: text(200),
-  违法事实: text(2000),
-  处罚依据: text(1000),
-  处罚类别: z.enum(PENALTY_CATEGORIES),
-  处罚内容: text(1000),
-  /** 万元, as the standard counts it; 0 where the penalty is no fine. */
-  罚款金额: z.number().min(0),
-  处罚决定日期: day,
-  /** The last day the record is published. */
-  公示截止期: day,
-  处罚机关: text(200),
-  处罚机关统一社会信用代码: uscc('处罚机关统一社会信用代码'),
-  ...source(),
-}).strict();
+export const creditPenaltySchema = z
+  .object({
+    ...envelope,
+    kind: z.literal('penalty'),
+    行政相对人类别: z.literal('法人及非法人组织'),
+    行政相对人名称: text(200),
+    统一社会信用代码: uscc('统一社会信用代码'),
+    行政处罚决定书文号: text(200),
+    违法事实: text(2000),
+    处罚依据: text(1000),
+    处罚类别: z.enum(PENALTY_CATEGORIES),
+    处罚内容: text(1000),
+    /** 万元, as the standard counts it; 0 where the penalty is no fine. */
+    罚款金额: z.number().min(0),
+    处罚决定日期: day,
+    /** The last day the record is published. */
+    公示截止期: day,
+    处罚机关: text(200),
+    处罚机关统一社会信用代码: uscc('处罚机关统一社会信用代码'),
+    ...source(),
+  })
+  .strict();
 
-export const creditLicenceSchema = z.object({
-  ...envelope,
-  kind: z.literal('licence'),
-  行政相对人类别: z.literal('法人及非法人组织'),
-  行政相对人名称: text(200),
-  统一社会信用代码: uscc('统一社会信用代码'),
-  行政许可决定文书号: text(200),
-  许可类别: z.enum(['普通', '告知承诺']),
-  许可证书名称: text(200),
-  许可内容: text(2000),
-  许可决定日期: day,
-  有效期自: day,
-  许可机关: text(200),
-  许可机关统一社会信用代码: uscc('许可机关统一社会信用代码'),
-  ...source(),
-}).strict();
+export const creditLicenceSchema = z
+  .object({
+    ...envelope,
+    kind: z.literal('licence'),
+    行政相对人类别: z.literal('法人及非法人组织'),
+    行政相对人名称: text(200),
+    统一社会信用代码: uscc('统一社会信用代码'),
+    行政许可决定文书号: text(200),
+    许可类别: z.enum(['普通', '告知承诺']),
+    许可证书名称: text(200),
+    许可内容: text(2000),
+    许可决定日期: day,
+    有效期自: day,
+    许可机关: text(200),
+    许可机关统一社会信用代码: uscc('许可机关统一社会信用代码'),
+    ...source(),
+  })
+  .strict();
 
 /** A published record taken down: the decision was revoked or changed (撤销公示). */
-export const creditWithdrawalSchema = z.object({
-  ...envelope,
-  kind: z.literal('withdrawal'),
-  统一社会信用代码: uscc('统一社会信用代码'),
-  行政处罚决定书文号: text(200),
-  撤销原因: text(1000),
-  撤销日期: day,
-  数据来源单位: text(200),
-}).strict();
+export const creditWithdrawalSchema = z
+  .object({
+    ...envelope,
+    kind: z.literal('withdrawal'),
+    统一社会信用代码: uscc('统一社会信用代码'),
+    行政处罚决定书文号: text(200),
+    撤销原因: text(1000),
+    撤销日期: day,
+    数据来源单位: text(200),
+  })
+  .strict();
 
 /** The entity repaired its credit: the record ends before its period (信用修复). */
-export const creditRepairSchema = z.object({
-  ...envelope,
-  kind: z.literal('repair'),
-  统一社会信用代码: uscc('统一社会信用代码'),
-  行政处罚决定书文号: text(200),
-  修复日期: day,
-  修复说明: text(1000),
-  数据来源单位: text(200),
-}).strict();
+export const creditRepairSchema = z
+  .object({
+    ...envelope,
+    kind: z.literal('repair'),
+    统一社会信用代码: uscc('统一社会信用代码'),
+    行政处罚决定书文号: text(200),
+    修复日期: day,
+    修复说明: text(1000),
+    数据来源单位: text(200),
+  })
+  .strict();
 
-export const creditMessageSchema = z.discriminatedUnion('kind', [creditPenaltySchema, creditLicenceSchema, creditWithdrawalSchema, creditRepairSchema]);
+export const creditMessageSchema = z.discriminatedUnion('kind', [
+  creditPenaltySchema,
+  creditLicenceSchema,
+  creditWithdrawalSchema,
+  creditRepairSchema,
+]);
 export type CreditMessage = z.infer<typeof creditMessageSchema>;
 
 export const creditAnswerSchema = z.object({

@@ -10,15 +10,24 @@ export async function startCreditSimulator(options: { port?: number; host?: stri
   let sequence = 0;
   const published = (message: CreditMessage, received: CreditMessage[]) =>
     'kind' in message && (message.kind === 'withdrawal' || message.kind === 'repair')
-      ? received.some((r) => r.kind === 'penalty' && r.行政处罚决定书文号 === message.行政处罚决定书文号 && r.统一社会信用代码 === message.统一社会信用代码)
+      ? received.some(
+          (r) =>
+            r.kind === 'penalty' && r.行政处罚决定书文号 === message.行政处罚决定书文号 && r.统一社会信用代码 === message.统一社会信用代码,
+        )
       : true;
   return startPortSimulator({
     ...options,
     path: '/records',
     schema: creditMessageSchema,
     answer(message, received) {
-      if (!published(message, received)) throw new SimulatorAnswer(409, { error: `未找到原公示记录 ${'行政处罚决定书文号' in message ? message.行政处罚决定书文号 : ''}` });
-      return { requestId: message.requestId, result: 'accepted', recordId: `XY-${String(++sequence).padStart(8, '0')}`, acceptedAt: new Date().toISOString() };
+      if (!published(message, received))
+        throw new SimulatorAnswer(409, { error: `未找到原公示记录 ${'行政处罚决定书文号' in message ? message.行政处罚决定书文号 : ''}` });
+      return {
+        requestId: message.requestId,
+        result: 'accepted',
+        recordId: `XY-${String(++sequence).padStart(8, '0')}`,
+        acceptedAt: new Date().toISOString(),
+      };
     },
   });
 }

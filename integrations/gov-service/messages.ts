@@ -7,11 +7,13 @@ import { z } from 'zod';
 import { applicationSchema } from '../../domain/registration';
 
 /** What the platform submits: its own case number (办件编号, the submission's key) and the application. */
-export const intakeRequestSchema = z.object({
-  applicationNo: z.string().regex(/^[0-9A-Za-z-]{6,64}$/, '办件编号：6 到 64 位字母、数字或连字符'),
-  submittedAt: z.string().datetime(),
-  application: applicationSchema,
-}).strict();
+export const intakeRequestSchema = z
+  .object({
+    applicationNo: z.string().regex(/^[0-9A-Za-z-]{6,64}$/, '办件编号：6 到 64 位字母、数字或连字符'),
+    submittedAt: z.string().datetime(),
+    application: applicationSchema,
+  })
+  .strict();
 export type IntakeRequest = z.infer<typeof intakeRequestSchema>;
 
 export const intakeAnswerSchema = z.object({
@@ -22,17 +24,19 @@ export const intakeAnswerSchema = z.object({
 });
 
 /** A registration's status as it changes, sent back to the platform (办件状态回传). */
-export const statusChangeSchema = z.object({
-  requestId: z.string().min(1).max(300),
-  applicationNo: z.string().min(1),
-  processId: z.string().min(1),
-  uscc: z.string().min(1),
-  status: z.enum(['SCREENING', 'AWAITING_CONSENT', 'SUPERVISING', 'COMPLETED', 'REFUSED']),
-  statusText: z.string().min(1),
-  at: z.string().datetime(),
-  /** Why it was refused, in the registration's words. */
-  reasons: z.array(z.string()).optional(),
-}).strict();
+export const statusChangeSchema = z
+  .object({
+    requestId: z.string().min(1).max(300),
+    applicationNo: z.string().min(1),
+    processId: z.string().min(1),
+    uscc: z.string().min(1),
+    status: z.enum(['SCREENING', 'AWAITING_CONSENT', 'SUPERVISING', 'COMPLETED', 'REFUSED']),
+    statusText: z.string().min(1),
+    at: z.string().datetime(),
+    /** Why it was refused, in the registration's words. */
+    reasons: z.array(z.string()).optional(),
+  })
+  .strict();
 export type StatusChange = z.infer<typeof statusChangeSchema>;
 
 export const statusAnswerSchema = z.object({ requestId: z.string(), result: z.literal('received') });
@@ -41,7 +45,11 @@ export const govServicePortContract = {
   name: 'gov-service-status',
   title: '政务服务网 办件状态回传 · Status changes to the provincial platform',
   request: { method: 'POST', path: '/status-changes', headers: { 'Idempotency-Key': 'the requestId' }, body: statusChangeSchema },
-  answers: { 200: statusAnswerSchema, 400: 'the message breaks the contract (not retried)', 503: 'the platform is down (retried with backoff)' },
+  answers: {
+    200: statusAnswerSchema,
+    400: 'the message breaks the contract (not retried)',
+    503: 'the platform is down (retried with backoff)',
+  },
 };
 
 /** The inbound side, for the contract document: where the platform submits and how it signs. */
@@ -59,5 +67,10 @@ export const intakeContract = {
     },
     body: intakeRequestSchema,
   },
-  answers: { 201: intakeAnswerSchema, 200: intakeAnswerSchema, 400: 'the application breaks the contract or the rules', 401: 'unsigned, forged, stale or replayed' },
+  answers: {
+    201: intakeAnswerSchema,
+    200: intakeAnswerSchema,
+    400: 'the application breaks the contract or the rules',
+    401: 'unsigned, forged, stale or replayed',
+  },
 };

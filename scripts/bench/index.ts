@@ -28,10 +28,16 @@ const args = process.argv.slice(2);
 const small = args.includes('--small');
 const valueOf = (flag: string) => args.flatMap((arg, i) => (arg === flag ? [args[i + 1]] : []));
 const pragmas = Object.fromEntries(valueOf('--pragma').map((pair) => pair.split('=') as [string, string]));
-const workerSettings = Object.fromEntries(valueOf('--worker-env').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+const workerSettings = Object.fromEntries(
+  valueOf('--worker-env').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
 const only = valueOf('--only').flatMap((list) => list.split(','));
 const wanted = (name: string) => !only.length || only.includes(name);
-const overrides = Object.fromEntries(['throughput', 'concurrency', 'memory', 'openTasks', 'events', 'repetitions'].flatMap((name) => valueOf(`--${name}`).map((v) => [name, Number(v)])));
+const overrides = Object.fromEntries(
+  ['throughput', 'concurrency', 'memory', 'openTasks', 'events', 'repetitions'].flatMap((name) =>
+    valueOf(`--${name}`).map((v) => [name, Number(v)]),
+  ),
+);
 
 const size = small
   ? { throughput: 30, concurrency: 10, memory: 100, openTasks: 1000, loadSeconds: 5, events: 600, repetitions: 3 }
@@ -42,7 +48,9 @@ Object.assign(size, overrides);
 const BENCHMARKS = ['throughput', 'memory', 'latency', 'audit', 'startup'];
 const wrong = [
   ...only.filter((name) => !BENCHMARKS.includes(name)).map((name) => `--only ${name}: not one of ${BENCHMARKS.join(', ')}`),
-  ...Object.entries(overrides).filter(([, n]) => !(Number.isInteger(n) && n > 0)).map(([name]) => `--${name}: a positive whole number`),
+  ...Object.entries(overrides)
+    .filter(([, n]) => !(Number.isInteger(n) && n > 0))
+    .map(([name]) => `--${name}: a positive whole number`),
 ];
 if (wrong.length) {
   console.error(wrong.join('\n'));
@@ -102,7 +110,10 @@ async function onCluster(results: BenchResults): Promise<void> {
     const bare = cluster.spawn('scripts/bench/bare/worker.ts', { TEMPORAL_ADDRESS: cluster.temporalAddress });
     await bare.waitFor((line) => line.msg === 'worker polling', `the bare worker on ${BARE_TASK_QUEUE}`, 300_000);
     // A run of a long process holds pages of history larger than gRPC's default 4 MB.
-    connection = await Connection.connect({ address: cluster.temporalAddress, channelArgs: { 'grpc.max_receive_message_length': 256 * 2 ** 20 } });
+    connection = await Connection.connect({
+      address: cluster.temporalAddress,
+      channelArgs: { 'grpc.max_receive_message_length': 256 * 2 ** 20 },
+    });
     const ctx: BenchContext = { cluster, client: new Client({ connection }), zone: '210881', barePid: bare.pid, log };
     log(`establishing zone ${ctx.zone}, which the agreements are with…`);
     await establishZone(cluster.api, ctx.zone);
@@ -113,7 +124,13 @@ async function onCluster(results: BenchResults): Promise<void> {
     }
     let draftTaskIds: string[] = [];
     if (wanted('memory') || wanted('latency')) {
-      const { taskIds, ...memory } = await measureMemory(ctx, size.memory, size.concurrency, `http://127.0.0.1:${metricsPort}/metrics`, bare);
+      const { taskIds, ...memory } = await measureMemory(
+        ctx,
+        size.memory,
+        size.concurrency,
+        `http://127.0.0.1:${metricsPort}/metrics`,
+        bare,
+      );
       draftTaskIds = taskIds;
       if (wanted('memory')) results.memory = memory;
       log(JSON.stringify(memory));
@@ -121,7 +138,13 @@ async function onCluster(results: BenchResults): Promise<void> {
     if (wanted('latency')) {
       // Paced: 50 clients that each look at their inbox every quarter second, and a completion every 5 s.
       const rates = { inboxRate: 200, completionRate: 10 };
-      results.latency = await measureLatency(ctx, { openTasks: size.openTasks, connections: 50, seconds: size.loadSeconds, ...rates, draftTaskIds });
+      results.latency = await measureLatency(ctx, {
+        openTasks: size.openTasks,
+        connections: 50,
+        seconds: size.loadSeconds,
+        ...rates,
+        draftTaskIds,
+      });
       log(JSON.stringify(results.latency));
     }
     if (wanted('audit')) {

@@ -35,7 +35,9 @@ async function load(ctx: BenchContext, name: string, plan: LoadPlan): Promise<Lo
 
 /** Fills the organisation's inbox up to `open` tasks with copies of one of its real open tasks. */
 async function fillInbox(ctx: BenchContext, orgId: string, open: number): Promise<number> {
-  const [{ count }] = await ctx.cluster.db.query<{ count: string }>(`SELECT count(*) FROM tasks WHERE org_id = $1 AND status = 'open'`, [orgId]);
+  const [{ count }] = await ctx.cluster.db.query<{ count: string }>(`SELECT count(*) FROM tasks WHERE org_id = $1 AND status = 'open'`, [
+    orgId,
+  ]);
   const copies = Math.max(0, open - Number(count));
   await ctx.cluster.db.query(
     `INSERT INTO tasks (id, process_id, process_type, action, org_id, role, title_zh, title_en, due_at, status, context, opened_at)
@@ -62,7 +64,13 @@ export async function measureLatency(ctx: BenchContext, options: LatencyOptions)
   const { api } = ctx.cluster;
   const copies = await fillInbox(ctx, 'ftz', options.openTasks);
   const headers = { authorization: `Bearer ${await api.token('ftz.staff')}` };
-  const inboxPlan: LoadPlan = { connections: options.connections, headers, url: `${api.baseUrl}/api/tasks`, method: 'GET', duration: options.seconds };
+  const inboxPlan: LoadPlan = {
+    connections: options.connections,
+    headers,
+    url: `${api.baseUrl}/api/tasks`,
+    method: 'GET',
+    duration: options.seconds,
+  };
   ctx.log(`latency: inbox of ${options.openTasks} open tasks, ${options.connections} clients in a closed loop for ${options.seconds} s…`);
   const inbox = await load(ctx, 'inbox', inboxPlan);
   ctx.log(`latency: inbox at ${options.inboxRate} requests/s…`);
@@ -79,9 +87,18 @@ export async function measureLatency(ctx: BenchContext, options: LatencyOptions)
     body: JSON.stringify(agreementContent([{ powerCode: 'XK-003' }], termOf(0))),
   };
   ctx.log(`latency: ${pacedCount} completions (draftAgreement) at ${options.completionRate}/s…`);
-  const completionPaced = await load(ctx, 'completion-paced', { ...completionPlan, paths: paths.slice(0, pacedCount), amount: pacedCount, overallRate: options.completionRate });
+  const completionPaced = await load(ctx, 'completion-paced', {
+    ...completionPlan,
+    paths: paths.slice(0, pacedCount),
+    amount: pacedCount,
+    overallRate: options.completionRate,
+  });
   ctx.log(`latency: ${paths.length - pacedCount} completions, ${options.connections} clients in a closed loop…`);
-  const completion = await load(ctx, 'completion', { ...completionPlan, paths: paths.slice(pacedCount), amount: paths.length - pacedCount });
+  const completion = await load(ctx, 'completion', {
+    ...completionPlan,
+    paths: paths.slice(pacedCount),
+    amount: paths.length - pacedCount,
+  });
   return {
     openTasks: options.openTasks,
     copies,

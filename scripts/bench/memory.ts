@@ -39,11 +39,19 @@ async function cachedWorkflows(metricsUrl: string): Promise<number> {
 async function bareMemory(ctx: BenchContext, bareWorker: Child, count: number, concurrency: number): Promise<MemoryResult['bare']> {
   const baseline = memoryOf(bareWorker.pid);
   const shape: BareShape = { start: { activities: 1, timers: 1 }, updates: [{ activities: 1, timers: 0 }] };
-  await inParallel(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
-    const handle = await ctx.client.workflow.start('bareWorkflow', { taskQueue: BARE_TASK_QUEUE, workflowId: `bench-memory-${i}-${Date.now()}`, args: [shape] });
-    // Its first activity done: the workflow has run on the worker and waits in its cache.
-    while ((await handle.describe()).historyLength < 10) await new Promise((resolve) => setTimeout(resolve, 50));
-  });
+  await inParallel(
+    Array.from({ length: count }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      const handle = await ctx.client.workflow.start('bareWorkflow', {
+        taskQueue: BARE_TASK_QUEUE,
+        workflowId: `bench-memory-${i}-${Date.now()}`,
+        args: [shape],
+      });
+      // Its first activity done: the workflow has run on the worker and waits in its cache.
+      while ((await handle.describe()).historyLength < 10) await new Promise((resolve) => setTimeout(resolve, 50));
+    },
+  );
   await new Promise((resolve) => setTimeout(resolve, 3000));
   return { rssMiB: memoryOf(bareWorker.pid).rss, baselineMiB: baseline.rss };
 }
@@ -57,7 +65,11 @@ async function idleWorkerMemory(ctx: BenchContext): Promise<MemoryResult['idle']
   if ((await build.exited) !== 0) throw new Error(`npm run build failed:\n${build.output()}`);
   const { nodeFlags, entry } = commandOfScript('worker');
   const rssOf = async (file: string, queue: string) => {
-    const worker = ctx.cluster.spawn(file, { ...ctx.cluster.env, TASK_QUEUE: queue, LOG_LEVEL: 'info', WORKER_METRICS_PORT: '0' }, nodeFlags);
+    const worker = ctx.cluster.spawn(
+      file,
+      { ...ctx.cluster.env, TASK_QUEUE: queue, LOG_LEVEL: 'info', WORKER_METRICS_PORT: '0' },
+      nodeFlags,
+    );
     await worker.waitFor((line) => line.msg === 'worker polling', `a worker polling ${queue}`, 60_000);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const { rss } = memoryOf(worker.pid);
@@ -65,21 +77,34 @@ async function idleWorkerMemory(ctx: BenchContext): Promise<MemoryResult['idle']
     await worker.exited;
     return rss;
   };
-  return { tsxMiB: await rssOf(entry, 'bench-idle-tsx'), compiledMiB: await rssOf(`dist/server/${entry.replace(/\.ts$/, '.js')}`, 'bench-idle-compiled') };
+  return {
+    tsxMiB: await rssOf(entry, 'bench-idle-tsx'),
+    compiledMiB: await rssOf(`dist/server/${entry.replace(/\.ts$/, '.js')}`, 'bench-idle-compiled'),
+  };
 }
 
 /** Launches `count` agreements and returns their draft task ids once every one is open. */
-export async function measureMemory(ctx: BenchContext, count: number, concurrency: number, metricsUrl: string, bareWorker: Child): Promise<MemoryResult & { taskIds: string[] }> {
+export async function measureMemory(
+  ctx: BenchContext,
+  count: number,
+  concurrency: number,
+  metricsUrl: string,
+  bareWorker: Child,
+): Promise<MemoryResult & { taskIds: string[] }> {
   const worker = ctx.cluster.workers[0];
   const baseline = memoryOf(worker.pid);
   ctx.log(`memory: launching ${count} agreements to wait at their draft…`);
   const taskIds: string[] = [];
   const started = performance.now();
   const staff = await ctx.cluster.api.as('ftz.staff');
-  await inParallel(Array.from({ length: count }, (_, i) => i), concurrency, async () => {
-    const id = await launch(ctx.cluster.api, 'ftz.admin', 'delegation-agreement', { zoneCode: ctx.zone });
-    taskIds.push((await openTask(staff, id, 'draftAgreement')).id);
-  });
+  await inParallel(
+    Array.from({ length: count }, (_, i) => i),
+    concurrency,
+    async () => {
+      const id = await launch(ctx.cluster.api, 'ftz.admin', 'delegation-agreement', { zoneCode: ctx.zone });
+      taskIds.push((await openTask(staff, id, 'draftAgreement')).id);
+    },
+  );
   const launchRate = count / ((performance.now() - started) / 1000);
   // Let the worker settle (collections after the burst) before reading it.
   await new Promise((resolve) => setTimeout(resolve, 3000));

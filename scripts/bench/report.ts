@@ -49,8 +49,10 @@ export const currentLoad = () => Number(loadavg()[0].toFixed(2));
 
 function machine(): string {
   const postgres = execFileSync('bash', ['-c', 'ls /usr/lib/postgresql | sort -r | head -1'], { encoding: 'utf8' }).trim();
-  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ` +
-    `Temporal CLI ${TEMPORAL_CLI_VERSION} (dev server on a SQLite file); PostgreSQL ${postgres} (throw-away cluster, fsync off)`;
+  return (
+    `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ` +
+    `Temporal CLI ${TEMPORAL_CLI_VERSION} (dev server on a SQLite file); PostgreSQL ${postgres} (throw-away cluster, fsync off)`
+  );
 }
 
 const statusNote = (statuses: Record<string, number>) => {
@@ -64,18 +66,28 @@ export function renderFigures(r: BenchResults): string {
   const lines = [
     `Run ${r.date}: \`${r.command}\` in ${r.seconds ?? '?'} s. Machine: ${machine()}.`,
     `Load average ${r.loadBefore} when it began${r.loadAfter === undefined ? '' : `, ${r.loadAfter} when it ended`}${r.loadPeak === undefined ? '' : `, ${r.loadPeak} at most`} (2 cores); busy alongside when it began: ${r.alongside.length ? r.alongside.map((p) => `\`${p}\``).join(', ') : 'nothing else at 10 % CPU or more'}.${r.retried ? ` The driver sent ${r.retried} requests again after a 503 (same Idempotency-Key).` : ''}`,
-    `Engine SQLite pragmas: \`journal_mode=wal\`, \`synchronous=NORMAL\`${Object.entries(r.pragmas).map(([k, v]) => `, \`${k}=${v}\``).join('')}.`,
+    `Engine SQLite pragmas: \`journal_mode=wal\`, \`synchronous=NORMAL\`${Object.entries(r.pragmas)
+      .map(([k, v]) => `, \`${k}=${v}\``)
+      .join('')}.`,
     '',
     '| benchmark | figure | target | |',
     '|---|---|---|---|',
   ];
   const t = r.throughput;
   if (t) {
-    lines.push(`| throughput, bare workflows (${t.shape.activities} activities, ${t.shape.updates} updates, ${t.shape.timers} timers) | ${t.bareRate}/s (${t.n} in ${t.bareSeconds} s, ${t.concurrency} at a time) | | |`);
+    lines.push(
+      `| throughput, bare workflows (${t.shape.activities} activities, ${t.shape.updates} updates, ${t.shape.timers} timers) | ${t.bareRate}/s (${t.n} in ${t.bareSeconds} s, ${t.concurrency} at a time) | | |`,
+    );
     lines.push(`| throughput, delegation agreements through the API | ${t.oursRate}/s (${t.n} in ${t.oursSeconds} s) | | |`);
     lines.push(`| ratio ours / bare | ${t.ratio} | ≥ 0.8 | ${verdict(t.ratio >= 0.8)} |`);
-    lines.push(`| bare workflows that also upsert search attributes as ours do (${t.shape.upserts}) | ${t.bareUpsertsRate}/s; ours / these ${t.ratioToBareUpserts} | | |`);
-    const cpu = (parts: Record<string, number>) => Object.entries(parts).filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms}`).join(', ');
+    lines.push(
+      `| bare workflows that also upsert search attributes as ours do (${t.shape.upserts}) | ${t.bareUpsertsRate}/s; ours / these ${t.ratioToBareUpserts} | | |`,
+    );
+    const cpu = (parts: Record<string, number>) =>
+      Object.entries(parts)
+        .filter(([, ms]) => ms > 0)
+        .map(([name, ms]) => `${name} ${ms}`)
+        .join(', ');
     lines.push(`| CPU per workflow, bare run (ms) | ${cpu(t.cpu.bare)} | | |`);
     lines.push(`| CPU per workflow, our run (ms) | ${cpu(t.cpu.ours)} | | |`);
   }
@@ -90,19 +102,29 @@ export function renderFigures(r: BenchResults): string {
   }
   const a = r.audit;
   if (a) {
-    lines.push(`| bare \`fetchHistory\` of ${a.events} events in ${a.runs} runs (${(a.historyBytes / 2 ** 20).toFixed(1)} MiB) | ${a.fetchHistoryMs} ms (median of ${a.repetitions}) | | |`);
-    lines.push(a.timelineMs === undefined
-      ? `| timeline of the same process | not measured: it answered \`${a.timelineStatus?.replace(/\|/g, '/')}\` | ≤ 1.5 | **missed** |`
-      : `| timeline of the same process (${a.timelineEntries} entries) | ${a.timelineMs} ms, ratio ${a.timelineRatio}; the first read ${a.firstTimelineMs} ms | ≤ 1.5 | ${verdict(a.timelineRatio! <= 1.5)} |`);
-    lines.push(a.exportMs === undefined
-      ? `| export bundle of the same process | not measured: it answered \`${a.exportStatus?.replace(/\|/g, '/')}\` | ≤ 1.5 | **missed** |`
-      : `| export bundle of the same process | ${a.exportMs} ms, ratio ${a.exportRatio}; the first, after the timeline, ${a.firstExportMs} ms | ≤ 1.5 | ${verdict(a.exportRatio! <= 1.5)} |`);
+    lines.push(
+      `| bare \`fetchHistory\` of ${a.events} events in ${a.runs} runs (${(a.historyBytes / 2 ** 20).toFixed(1)} MiB) | ${a.fetchHistoryMs} ms (median of ${a.repetitions}) | | |`,
+    );
+    lines.push(
+      a.timelineMs === undefined
+        ? `| timeline of the same process | not measured: it answered \`${a.timelineStatus?.replace(/\|/g, '/')}\` | ≤ 1.5 | **missed** |`
+        : `| timeline of the same process (${a.timelineEntries} entries) | ${a.timelineMs} ms, ratio ${a.timelineRatio}; the first read ${a.firstTimelineMs} ms | ≤ 1.5 | ${verdict(a.timelineRatio! <= 1.5)} |`,
+    );
+    lines.push(
+      a.exportMs === undefined
+        ? `| export bundle of the same process | not measured: it answered \`${a.exportStatus?.replace(/\|/g, '/')}\` | ≤ 1.5 | **missed** |`
+        : `| export bundle of the same process | ${a.exportMs} ms, ratio ${a.exportRatio}; the first, after the timeline, ${a.firstExportMs} ms | ≤ 1.5 | ${verdict(a.exportRatio! <= 1.5)} |`,
+    );
   }
   const m = r.memory;
   if (m) {
-    lines.push(`| worker RSS, ${m.workflows} agreements waiting (${m.cached} in the worker's cache) | ${m.rssMiB} MiB (peak ${m.peakMiB}, ${m.baselineMiB} before) | < 400 MB | ${verdict(m.rssMiB * 1.048576 < 400)} |`);
+    lines.push(
+      `| worker RSS, ${m.workflows} agreements waiting (${m.cached} in the worker's cache) | ${m.rssMiB} MiB (peak ${m.peakMiB}, ${m.baselineMiB} before) | < 400 MB | ${verdict(m.rssMiB * 1.048576 < 400)} |`,
+    );
     lines.push(`| bare worker RSS, as many bare workflows waiting | ${m.bare.rssMiB} MiB (${m.bare.baselineMiB} before) | | |`);
-    lines.push(`| worker RSS before any workflow: tsx (\`npm run worker\`) / compiled (\`node dist/server/worker/main.js\`) | ${m.idle.tsxMiB} / ${m.idle.compiledMiB} MiB | | |`);
+    lines.push(
+      `| worker RSS before any workflow: tsx (\`npm run worker\`) / compiled (\`node dist/server/worker/main.js\`) | ${m.idle.tsxMiB} / ${m.idle.compiledMiB} MiB | | |`,
+    );
     lines.push(`| launches through the API (to the first task open) | ${m.launchRate}/s | | |`);
   }
   const s = r.startup;

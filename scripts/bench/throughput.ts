@@ -61,16 +61,34 @@ async function driveBare(ctx: BenchContext, shape: BareShape, n: number): Promis
  * then every one must be found completed (its end follows the last update at once: not timed, for
  * either kind, and read with `describe`, which needs no payload codec).
  */
-async function rate(ctx: BenchContext, n: number, concurrency: number, drive: (i: number) => Promise<string>): Promise<{ seconds: number; cpu: CpuParts }> {
+async function rate(
+  ctx: BenchContext,
+  n: number,
+  concurrency: number,
+  drive: (i: number) => Promise<string>,
+): Promise<{ seconds: number; cpu: CpuParts }> {
   const { cluster } = ctx;
   const processes = () =>
-    cpuSnapshot({ engine: cluster.engine.pid, worker: cluster.workers[0].pid, api: cluster.apiProcess.pid, postgres: cluster.postgres.serverPid(), bareWorker: ctx.barePid }, ['postgres']);
+    cpuSnapshot(
+      {
+        engine: cluster.engine.pid,
+        worker: cluster.workers[0].pid,
+        api: cluster.apiProcess.pid,
+        postgres: cluster.postgres.serverPid(),
+        bareWorker: ctx.barePid,
+      },
+      ['postgres'],
+    );
   const ids: string[] = [];
   const cpuBefore = processes();
   const started = performance.now();
-  await inParallel(Array.from({ length: n }, (_, i) => i), concurrency, async (i) => {
-    ids.push(await drive(i));
-  });
+  await inParallel(
+    Array.from({ length: n }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      ids.push(await drive(i));
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuPerWorkflow(cpuBefore, processes(), n);
   await inParallel(ids, 10, async (id) => {
@@ -79,7 +97,8 @@ async function rate(ctx: BenchContext, n: number, concurrency: number, drive: (i
       const described = await ctx.client.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId: id } });
       const status = described.workflowExecutionInfo?.status;
       if (status === temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) return;
-      if (status !== temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) throw new Error(`${id} ended ${String(status)}`);
+      if (status !== temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
+        throw new Error(`${id} ended ${String(status)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   });
@@ -95,9 +114,13 @@ export async function measureThroughput(ctx: BenchContext, n: number, concurrenc
   const shape = withoutUpserts(upserting);
   ctx.log(`shape of one agreement: ${JSON.stringify({ ...totals(upserting), events: measured.events })}`);
   // Untimed warm-up of both paths (JIT, connections, caches), a batch each.
-  await inParallel(Array.from({ length: concurrency }, (_, i) => i), concurrency, async (i) => {
-    await Promise.all([driveBare(ctx, upserting, -1 - i), driveAgreement(ctx, n + 1 + i)]);
-  });
+  await inParallel(
+    Array.from({ length: concurrency }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      await Promise.all([driveBare(ctx, upserting, -1 - i), driveAgreement(ctx, n + 1 + i)]);
+    },
+  );
 
   // The bare run first: the engine's data file only grows, so ours runs on the larger one.
   ctx.log(`throughput: ${n} bare workflows, ${concurrency} at a time…`);

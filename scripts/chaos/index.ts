@@ -22,11 +22,15 @@ export const FULL: ChaosOptions = {
 export function printReport(report: ChaosReport): string {
   const { counts, faults } = report;
   return [
-    `chaos: ${counts.processes} processes in ${report.seconds} s (${Object.entries(report.byFlow).map(([flow, n]) => `${n} × ${flow}`).join('; ')})`,
+    `chaos: ${counts.processes} processes in ${report.seconds} s (${Object.entries(report.byFlow)
+      .map(([flow, n]) => `${n} × ${flow}`)
+      .join('; ')})`,
     `faults: ${faults.kills} worker kills (SIGKILL), ${faults.engineRestarts} engine restart, database down ${faults.databaseOutageMs} ms; ${faults.refusedStarts} worker starts refused meanwhile; ${report.retries} client retries`,
     `processes: ${counts.finished} finished, ${counts.waiting} waiting, ${counts.unplanned} unplanned`,
     `writes: ${counts.intended} intended, ${counts.found} found, ${counts.lost} lost, ${counts.duplicated} duplicated`,
-    ...(counts.problems.length ? ['problems:', ...counts.problems.map((p) => `  ${p}`)] : ['every process where it should be; every record once']),
+    ...(counts.problems.length
+      ? ['problems:', ...counts.problems.map((p) => `  ${p}`)]
+      : ['every process where it should be; every record once']),
   ].join('\n');
 }
 

@@ -52,7 +52,14 @@ async function concluded(api: Api, zone: string, n: number): Promise<string> {
   return id;
 }
 
-const REGISTERED = ['applicationReceived', 'applicationScreened', 'consentGiven', 'entityRegistered', 'taxTransferRequested', 'taxTransferApproved'];
+const REGISTERED = [
+  'applicationReceived',
+  'applicationScreened',
+  'consentGiven',
+  'entityRegistered',
+  'taxTransferRequested',
+  'taxTransferApproved',
+];
 
 /** The USCC of the run's `n`th company. */
 const usccOf = (n: number) => issueUscc(`C${String(n).padStart(8, '0')}`);
@@ -81,8 +88,14 @@ export const flows: Flow[] = [
     name: 'zone established',
     kind: 'zone',
     expected: () => ({
-      stage: 'ACTIVE', status: 'RUNNING', events: [...SIGNED, 'bodyNamed'], steps: 5, tasks: 4, openTasks: [],
-      records: { ...none, zones: 1, memoranda: 1 }, recordStatus: 'ACTIVE',
+      stage: 'ACTIVE',
+      status: 'RUNNING',
+      events: [...SIGNED, 'bodyNamed'],
+      steps: 5,
+      tasks: 4,
+      openTasks: [],
+      records: { ...none, zones: 1, memoranda: 1 },
+      recordStatus: 'ACTIVE',
     }),
     async drive(api, county) {
       const id = await launchZone(api, county);
@@ -97,10 +110,14 @@ export const flows: Flow[] = [
     name: 'zone returned once, signed, waiting for its body',
     kind: 'zone',
     expected: (county) => ({
-      stage: 'AWAITING_BODY', status: 'RUNNING',
+      stage: 'AWAITING_BODY',
+      status: 'RUNNING',
       events: ['launched', 'memorandumDrafted', 'memorandumSigned', 'memorandumReturned', 'signaturesVoided', ...SIGNED.slice(1)],
-      steps: 7, tasks: 7, openTasks: [`nameManagementBody@gov-${county}`],
-      records: { ...none, zones: 1, memoranda: 2 }, recordStatus: 'ACTIVE_PENDING_BODY',
+      steps: 7,
+      tasks: 7,
+      openTasks: [`nameManagementBody@gov-${county}`],
+      records: { ...none, zones: 1, memoranda: 2 },
+      recordStatus: 'ACTIVE_PENDING_BODY',
     }),
     async drive(api, county) {
       const id = await launchZone(api, county);
@@ -116,15 +133,29 @@ export const flows: Flow[] = [
   {
     name: 'zone waiting for its draft',
     kind: 'zone',
-    expected: () => ({ stage: 'DRAFTING', status: 'RUNNING', events: ['launched'], steps: 1, tasks: 1, openTasks: ['draftMemorandum@ftz'], records: none }),
+    expected: () => ({
+      stage: 'DRAFTING',
+      status: 'RUNNING',
+      events: ['launched'],
+      steps: 1,
+      tasks: 1,
+      openTasks: ['draftMemorandum@ftz'],
+      records: none,
+    }),
     drive: (api, county) => launchZone(api, county),
   },
   {
     name: 'agreement concluded, announced, terminated',
     kind: 'agreement',
     expected: () => ({
-      stage: 'TERMINATED', status: 'COMPLETED', events: [...CONCLUDED, 'agreementAnnounced', 'agreementTerminated'], steps: 6, tasks: 4, openTasks: [],
-      records: { ...none, agreements: 1, versions: 1 }, recordStatus: 'TERMINATED',
+      stage: 'TERMINATED',
+      status: 'COMPLETED',
+      events: [...CONCLUDED, 'agreementAnnounced', 'agreementTerminated'],
+      steps: 6,
+      tasks: 4,
+      openTasks: [],
+      records: { ...none, agreements: 1, versions: 1 },
+      recordStatus: 'TERMINATED',
     }),
     async drive(api, zone, n) {
       const id = await concluded(api, zone, n);
@@ -137,8 +168,14 @@ export const flows: Flow[] = [
     name: 'agreement returned, drafted again, waiting for signatures',
     kind: 'agreement',
     expected: (zone) => ({
-      stage: 'SIGNING', status: 'RUNNING', events: ['agreementLaunched', 'agreementDrafted', 'agreementReturned', 'agreementDrafted'], steps: 4, tasks: 6,
-      openTasks: [`reviewAgreement@ftz`, `reviewAgreement@gov-${zone}`], records: { ...none, agreements: 1, versions: 2 }, recordStatus: 'NEGOTIATING',
+      stage: 'SIGNING',
+      status: 'RUNNING',
+      events: ['agreementLaunched', 'agreementDrafted', 'agreementReturned', 'agreementDrafted'],
+      steps: 4,
+      tasks: 6,
+      openTasks: [`reviewAgreement@ftz`, `reviewAgreement@gov-${zone}`],
+      records: { ...none, agreements: 1, versions: 2 },
+      recordStatus: 'NEGOTIATING',
     }),
     async drive(api, zone, n) {
       const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: zone });
@@ -152,8 +189,14 @@ export const flows: Flow[] = [
     name: 'agreement announced, waiting for its start',
     kind: 'agreement',
     expected: () => ({
-      stage: 'PENDING_START', status: 'RUNNING', events: [...CONCLUDED, 'agreementAnnounced'], steps: 5, tasks: 4, openTasks: [],
-      records: { ...none, agreements: 1, versions: 1 }, recordStatus: 'SIGNED',
+      stage: 'PENDING_START',
+      status: 'RUNNING',
+      events: [...CONCLUDED, 'agreementAnnounced'],
+      steps: 5,
+      tasks: 4,
+      openTasks: [],
+      records: { ...none, agreements: 1, versions: 1 },
+      recordStatus: 'SIGNED',
     }),
     async drive(api, zone, n) {
       const id = await concluded(api, zone, n);
@@ -165,8 +208,14 @@ export const flows: Flow[] = [
     name: 'agreement concluded, waiting for its announcement',
     kind: 'agreement',
     expected: () => ({
-      stage: 'ANNOUNCING', status: 'RUNNING', events: CONCLUDED, steps: 4, tasks: 4, openTasks: ['announceAgreement@ftz'],
-      records: { ...none, agreements: 1, versions: 1 }, recordStatus: 'SIGNED',
+      stage: 'ANNOUNCING',
+      status: 'RUNNING',
+      events: CONCLUDED,
+      steps: 4,
+      tasks: 4,
+      openTasks: ['announceAgreement@ftz'],
+      records: { ...none, agreements: 1, versions: 1 },
+      recordStatus: 'SIGNED',
     }),
     drive: (api, zone, n) => concluded(api, zone, n),
   },
@@ -174,8 +223,14 @@ export const flows: Flow[] = [
     name: 'registration, taxed by the local office',
     kind: 'registration',
     expected: () => ({
-      stage: 'COMPLETED', status: 'COMPLETED', events: [...REGISTERED, 'taxTransferred', 'registrationCompleted'], steps: 5, tasks: 4, openTasks: [],
-      records: { ...none, entities: 2 }, recordStatus: 'REGISTERED',
+      stage: 'COMPLETED',
+      status: 'COMPLETED',
+      events: [...REGISTERED, 'taxTransferred', 'registrationCompleted'],
+      steps: 5,
+      tasks: 4,
+      openTasks: [],
+      records: { ...none, entities: 2 },
+      recordStatus: 'REGISTERED',
     }),
     async drive(api, zone, n) {
       const id = await registeredAndApproved(api, zone, n);
@@ -187,8 +242,14 @@ export const flows: Flow[] = [
     name: 'registration, waiting for the local tax office',
     kind: 'registration',
     expected: (zone) => ({
-      stage: 'SUPERVISING', status: 'RUNNING', events: REGISTERED, steps: 4, tasks: 4, openTasks: [`confirmTaxTransfer@tax-${zone}`],
-      records: { ...none, entities: 2 }, recordStatus: 'REGISTERED',
+      stage: 'SUPERVISING',
+      status: 'RUNNING',
+      events: REGISTERED,
+      steps: 4,
+      tasks: 4,
+      openTasks: [`confirmTaxTransfer@tax-${zone}`],
+      records: { ...none, entities: 2 },
+      recordStatus: 'REGISTERED',
     }),
     drive: registeredAndApproved,
   },
@@ -196,13 +257,25 @@ export const flows: Flow[] = [
     name: 'penalty returned once, corrected, recognised',
     kind: 'penalty',
     expected: () => ({
-      stage: 'PUBLISHED', status: 'RUNNING', events: ['penaltyRecorded', 'penaltyReported', 'penaltyReturned', 'penaltyResubmitted', 'penaltyRecognised'],
-      steps: 5, tasks: 4, openTasks: [], records: { ...none, penalties: 4 }, recordStatus: 'RECOGNISED',
+      stage: 'PUBLISHED',
+      status: 'RUNNING',
+      events: ['penaltyRecorded', 'penaltyReported', 'penaltyReturned', 'penaltyResubmitted', 'penaltyRecognised'],
+      steps: 5,
+      tasks: 4,
+      openTasks: [],
+      records: { ...none, penalties: 4 },
+      recordStatus: 'RECOGNISED',
     }),
     async drive(api, zone, n) {
       const decisionNumber = `营市监罚〔2026〕混沌${n}号`;
       const decision = decisionFacts(usccOf(Number(zone)), { grade: 'minor' });
-      const id = await launch(api, `le-${zone}.staff`, 'penalty-report', { zoneCode: zone, decisionNumber, decision }, `penalty-${decisionNumber}`);
+      const id = await launch(
+        api,
+        `le-${zone}.staff`,
+        'penalty-report',
+        { zoneCode: zone, decisionNumber, decision },
+        `penalty-${decisionNumber}`,
+      );
       await act(api, `zone-${zone}.staff`, id, 'reportPenalty', {});
       await act(api, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['documentsMissing'] });
       await act(api, `zone-${zone}.staff`, id, 'correctPenalty', { documents: [reportDocument('decision', decisionNumber)] });
@@ -223,12 +296,24 @@ export const AGREEMENT_IN_FORCE: Flow = {
   name: 'agreement in force (inspection power)',
   kind: 'agreement',
   expected: () => ({
-    stage: 'IN_FORCE', status: 'RUNNING', events: [...CONCLUDED, 'agreementAnnounced'], steps: 5, tasks: 4, openTasks: [],
-    records: { ...none, agreements: 1, versions: 1 }, recordStatus: 'IN_FORCE',
+    stage: 'IN_FORCE',
+    status: 'RUNNING',
+    events: [...CONCLUDED, 'agreementAnnounced'],
+    steps: 5,
+    tasks: 4,
+    openTasks: [],
+    records: { ...none, agreements: 1, versions: 1 },
+    recordStatus: 'IN_FORCE',
   }),
   async drive(api, zone) {
     const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: zone });
-    await act(api, 'ftz.staff', id, 'draftAgreement', agreementContent([{ powerCode: 'JC-003' }], { startDate: today(), endDate: addDays(today(), 364) }));
+    await act(
+      api,
+      'ftz.staff',
+      id,
+      'draftAgreement',
+      agreementContent([{ powerCode: 'JC-003' }], { startDate: today(), endDate: addDays(today(), 364) }),
+    );
     await act(api, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
     await act(api, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
     await act(api, 'ftz.staff', id, 'announceAgreement', { announcementRef: `营自贸委〔2026〕${zone}号`, announcedOn: today() });

@@ -86,13 +86,32 @@ interface ProcessView {
   status: string;
   stage: string;
   openTasks: { id: string; action: string; orgId: string }[];
-  data: { memoranda?: unknown[]; zone?: { status: string }; versions?: unknown[]; record?: { status: string }; entity?: { status: string } };
+  data: {
+    memoranda?: unknown[];
+    zone?: { status: string };
+    versions?: unknown[];
+    record?: { status: string };
+    entity?: { status: string };
+  };
 }
 
 export async function reconcile(api: Api, db: Queryable, intended: Intended[], unplanned: number): Promise<Counts> {
   const auditor = await api.as('audit.auditor');
-  const records = await recordsOf(db, intended.map((p) => p.id));
-  const counts: Counts = { processes: intended.length, finished: 0, waiting: 0, intended: 0, found: 0, lost: 0, duplicated: 0, unplanned, problems: [] };
+  const records = await recordsOf(
+    db,
+    intended.map((p) => p.id),
+  );
+  const counts: Counts = {
+    processes: intended.length,
+    finished: 0,
+    waiting: 0,
+    intended: 0,
+    found: 0,
+    lost: 0,
+    duplicated: 0,
+    unplanned,
+    problems: [],
+  };
   for (const { id, flow, expected } of intended) {
     const row = records.get(id)!;
     const problem = (what: string) => counts.problems.push(`${id} (${flow}): ${what}`);
@@ -110,7 +129,8 @@ export async function reconcile(api: Api, db: Queryable, intended: Intended[], u
       problem(`${view.status} at ${view.stage}, not ${expected.status} at ${expected.stage}`);
     }
     const waitingFor = view.openTasks.map((t) => `${t.action}@${t.orgId}`).sort();
-    if (JSON.stringify(waitingFor) !== JSON.stringify([...expected.openTasks].sort())) problem(`waits for ${waitingFor.join(', ') || 'nothing'}`);
+    if (JSON.stringify(waitingFor) !== JSON.stringify([...expected.openTasks].sort()))
+      problem(`waits for ${waitingFor.join(', ') || 'nothing'}`);
 
     // The records agree with the workflow's state…
     if (JSON.stringify(view.openTasks.map((t) => t.id).sort()) !== JSON.stringify([...row.open_tasks].sort())) {
@@ -121,7 +141,8 @@ export async function reconcile(api: Api, db: Queryable, intended: Intended[], u
     if (versions !== recordVersions) problem(`${versions} versions in the workflow, ${recordVersions} in the records`);
     const status = view.data.zone?.status ?? view.data.record?.status ?? view.data.entity?.status;
     const recordStatus = row.zone_status ?? row.agreement_status ?? row.entity_status ?? row.penalty_status ?? undefined;
-    if (status !== recordStatus || status !== expected.recordStatus) problem(`registry status: workflow ${status}, records ${recordStatus}, intended ${expected.recordStatus}`);
+    if (status !== recordStatus || status !== expected.recordStatus)
+      problem(`registry status: workflow ${status}, records ${recordStatus}, intended ${expected.recordStatus}`);
 
     // …and hold each intended write once: nothing lost, nothing twice.
     const wrote = {
@@ -136,13 +157,24 @@ export async function reconcile(api: Api, db: Queryable, intended: Intended[], u
       tasks: expected.tasks,
       records: Object.values(expected.records).reduce((sum, n) => sum + n, 0),
     };
-    const lost = missing(meant.events, wrote.events) + Math.max(0, meant.steps - wrote.steps) + Math.max(0, meant.tasks - wrote.tasks) + Math.max(0, meant.records - wrote.records);
-    const duplicated = missing(wrote.events, meant.events) + Math.max(0, wrote.steps - meant.steps) + Math.max(0, wrote.tasks - meant.tasks) + Math.max(0, wrote.records - meant.records);
+    const lost =
+      missing(meant.events, wrote.events) +
+      Math.max(0, meant.steps - wrote.steps) +
+      Math.max(0, meant.tasks - wrote.tasks) +
+      Math.max(0, meant.records - wrote.records);
+    const duplicated =
+      missing(wrote.events, meant.events) +
+      Math.max(0, wrote.steps - meant.steps) +
+      Math.max(0, wrote.tasks - meant.tasks) +
+      Math.max(0, wrote.records - meant.records);
     counts.intended += meant.events.length + meant.steps + meant.tasks + meant.records;
     counts.found += wrote.events.length + wrote.steps + wrote.tasks + wrote.records;
     counts.lost += lost;
     counts.duplicated += duplicated;
-    if (lost || duplicated) problem(`${lost} writes lost, ${duplicated} duplicated: events ${wrote.events.join(',')}; steps ${wrote.steps}; tasks ${wrote.tasks}; records ${wrote.records}`);
+    if (lost || duplicated)
+      problem(
+        `${lost} writes lost, ${duplicated} duplicated: events ${wrote.events.join(',')}; steps ${wrote.steps}; tasks ${wrote.tasks}; records ${wrote.records}`,
+      );
     else if (JSON.stringify(wrote.events) !== JSON.stringify(meant.events)) problem(`events out of order: ${wrote.events.join(',')}`);
   }
   return counts;

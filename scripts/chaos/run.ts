@@ -53,9 +53,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const zoneCount = Math.min(Math.round(options.processes / 3), counties.length - hosts.length);
     const runs: { flow: Flow; code: string; n: number }[] = [];
     for (let i = 0; i < options.processes; i++) {
-      runs.push(i < zoneCount
-        ? { flow: zoneFlows[i % zoneFlows.length], code: counties[hosts.length + i], n: 0 }
-        : { flow: hostedFlows[i % hostedFlows.length], code: hosts[i % hosts.length], n: i });
+      runs.push(
+        i < zoneCount
+          ? { flow: zoneFlows[i % zoneFlows.length], code: counties[hosts.length + i], n: 0 }
+          : { flow: hostedFlows[i % hostedFlows.length], code: hosts[i % hosts.length], n: i },
+      );
     }
     const passwordHash = await hashPassword('demo');
     for (const run of runs) if (!REAL_COUNTIES.includes(run.code)) await addCounty(db, run.code, passwordHash);
@@ -70,7 +72,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
     // Every client logs in before the faults: a login is not what is being tested.
     const hostUsers = hosts.flatMap((host) => [`le-${host}.staff`, `zone-${host}.staff`, `tax-${host}.staff`]);
-    for (const user of ['city.admin', 'ftz.admin', 'ftz.staff', 'tax-ftz.staff', 'tax-city.staff', 'audit.auditor', ...hostUsers, ...new Set(runs.map((r) => `gov-${r.code}.staff`))]) {
+    for (const user of [
+      'city.admin',
+      'ftz.admin',
+      'ftz.staff',
+      'tax-ftz.staff',
+      'tax-city.staff',
+      'audit.auditor',
+      ...hostUsers,
+      ...new Set(runs.map((r) => `gov-${r.code}.staff`)),
+    ]) {
       await api.as(user);
     }
 
@@ -83,7 +94,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         intended.push({ id, flow: run.flow.name, expected: run.flow.expected(run.code) });
       }).catch((error: unknown) => {
         // A flow that met an answer no retry mends (a 500): the API's own account of it says why.
-        const errors = cluster.apiProcess.output().split('\n').filter((line) => line.includes('"level":50'));
+        const errors = cluster.apiProcess
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('"level":50'));
         throw new Error(`${(error as Error).message}\nthe API's errors meanwhile:\n${errors.slice(-5).join('\n') || '(none)'}`);
       }),
     ]);

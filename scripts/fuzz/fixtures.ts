@@ -16,6 +16,15 @@ export async function setUpFixtures(h: Harness): Promise<{ usernames: string[] }
   const open = await launchAgreement(h, active);
   await taskFor(h, 'ftz.staff', open, 'draftAgreement');
   return {
-    usernames: ['city.admin', 'city.staff', 'ftz.admin', 'ftz.staff', 'audit.auditor', `gov-${active}.staff`, `gov-${active}.admin`, `gov-${drafting}.staff`],
+    usernames: [
+      'city.admin',
+      'city.staff',
+      'ftz.admin',
+      'ftz.staff',
+      'audit.auditor',
+      `gov-${active}.staff`,
+      `gov-${active}.admin`,
+      `gov-${drafting}.staff`,
+    ],
   };
 }

@@ -35,7 +35,11 @@ async function main(): Promise<number> {
       console.log(`statuses: ${JSON.stringify(report.byStatus)}`);
       const reached = routes.filter((route) => `${route.method.toUpperCase()} ${route.path}` in report.byRoute).length;
       console.log(`routes reached: ${reached} of ${routes.length}, and paths no route has`);
-      console.log(report.failures.length ? `failures:\n${report.failures.join('\n')}` : 'no 5xx; every refusal had the error shape and changed nothing');
+      console.log(
+        report.failures.length
+          ? `failures:\n${report.failures.join('\n')}`
+          : 'no 5xx; every refusal had the error shape and changed nothing',
+      );
       return report.failures.length ? 1 : 0;
     } finally {
       await h.stop();

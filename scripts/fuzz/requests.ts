@@ -71,11 +71,13 @@ function partsOf(world: World, schema: z.ZodType | undefined): fc.Arbitrary<Reco
   const entries = Object.entries(json.properties ?? {}).map(([name, s]) => [name, part(world, name, s)] as const);
   return fc.record(Object.fromEntries(entries), { requiredKeys: [] }).chain((values) =>
     // Now and then a key no schema names.
-    fc.option(fc.tuple(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 })), { freq: 8 }).map((extra) => (extra ? { ...values, [extra[0]]: extra[1] } : values)),
+    fc
+      .option(fc.tuple(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 })), { freq: 8 })
+      .map((extra) => (extra ? { ...values, [extra[0]]: extra[1] } : values)),
   );
 }
 
-const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+const asText = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
 
 /** The schema a body of this route and these parameters is read with. */
 function bodySchema(route: Route, params: Record<string, unknown>, world: World): JsonSchema | undefined {
@@ -86,7 +88,9 @@ function bodySchema(route: Route, params: Record<string, unknown>, world: World)
   // Own keys only: a generated `constructor` or `__proto__` names no process type or action.
   if (route.path === '/api/processes/{type}') {
     const type = String(params.type);
-    return Object.hasOwn(processDefinitions, type) ? toJsonSchema(processDefinitions[type as keyof typeof processDefinitions]!.inputSchema) : undefined;
+    return Object.hasOwn(processDefinitions, type)
+      ? toJsonSchema(processDefinitions[type as keyof typeof processDefinitions]!.inputSchema)
+      : undefined;
   }
   if (route.path === '/api/processes/{id}/actions/{action}') {
     const action = String(params.action);
@@ -116,14 +120,17 @@ function bodyFor(route: Route, params: Record<string, unknown>, world: World): f
 }
 
 /** A lone surrogate has no UTF-8 form, so no URL can carry it: it travels as U+FFFD. */
-const encode = (text: string) => encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+const encode = (text: string) =>
+  encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 
 function pathOf(route: Route, params: Record<string, unknown>): string {
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? encode(asText(params[name])) || '%20' : name));
 }
 
 function queryOf(query: Record<string, unknown>): string {
-  const pairs = Object.entries(query).filter(([, value]) => value !== undefined).map(([key, value]) => `${encode(key)}=${encode(asText(value))}`);
+  const pairs = Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${encode(key)}=${encode(asText(value))}`);
   return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
@@ -138,17 +145,29 @@ export function requestFor(route: Route, world: World): fc.Arbitrary<FuzzRequest
       bodyFor(route, params, world).map((body) => {
         // One request in forty has an escaped path that does not decode.
         const path = mangled === 0 && route.path.includes('{') ? route.path.replace(/\{\w+\}/, '%E0%A4%A') : pathOf(route, params);
-        return { route: route.path, method: route.method.toUpperCase() as 'GET' | 'POST', path: path + queryOf(query), user, body, id: params.id };
+        return {
+          route: route.path,
+          method: route.method.toUpperCase() as 'GET' | 'POST',
+          path: path + queryOf(query),
+          user,
+          body,
+          id: params.id,
+        };
       }),
     );
 }
 
 /** Any route of the table, or a path no route has. */
 export function anyRequest(routes: Route[], world: World): fc.Arbitrary<FuzzRequest> {
-  const unknown = fc.record({
-    method: fc.constantFrom<'GET' | 'POST'>('GET', 'POST'),
-    path: fc.oneof(fc.constantFrom('/api', '/api/', '/api/nothing', '/api/tasks/', '/api/processes/x/y/z'), fc.webPath().map((p) => `/api${p}`)),
-    user: fc.constantFrom<string | null>('ftz.staff', null),
-  }).map((r) => ({ ...r, route: '(none)', body: r.method === 'POST' ? { json: {} } : undefined }));
+  const unknown = fc
+    .record({
+      method: fc.constantFrom<'GET' | 'POST'>('GET', 'POST'),
+      path: fc.oneof(
+        fc.constantFrom('/api', '/api/', '/api/nothing', '/api/tasks/', '/api/processes/x/y/z'),
+        fc.webPath().map((p) => `/api${p}`),
+      ),
+      user: fc.constantFrom<string | null>('ftz.staff', null),
+    })
+    .map((r) => ({ ...r, route: '(none)', body: r.method === 'POST' ? { json: {} } : undefined }));
   return fc.oneof({ weight: 1, arbitrary: unknown }, ...routes.map((route) => ({ weight: 3, arbitrary: requestFor(route, world) })));
 }

@@ -55,7 +55,9 @@ const ASYNCHRONOUS_COLUMNS: Record<string, string[]> = {
  * length: a refused update must leave no trace in history either.
  */
 async function fingerprint(target: FuzzTarget, processIds: string[] = []): Promise<{ tables: string; histories: string }> {
-  const tables = await target.db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+  const tables = await target.db.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+  );
   const digests = tables
     .filter((t) => !REFUSAL_COUNTERS.has(t.name))
     .map((t) => {
@@ -64,14 +66,30 @@ async function fingerprint(target: FuzzTarget, processIds: string[] = []): Promi
     });
   const rows = await target.db.query<{ digest: string }>(digests.join(' UNION ALL '));
   const histories = await Promise.all(
-    processIds.map((id) => target.client.workflow.getHandle(id).describe().then((d) => `${id}#${d.historyLength}${busy(d) ? ' busy' : ''}`, () => `${id}#?`)),
+    processIds.map((id) =>
+      target.client.workflow
+        .getHandle(id)
+        .describe()
+        .then(
+          (d) => `${id}#${d.historyLength}${busy(d) ? ' busy' : ''}`,
+          () => `${id}#?`,
+        ),
+    ),
   );
-  return { tables: rows.map((r) => r.digest).sort().join('\n'), histories: histories.join('\n') };
+  return {
+    tables: rows
+      .map((r) => r.digest)
+      .sort()
+      .join('\n'),
+    histories: histories.join('\n'),
+  };
 }
 
 async function readWorld(target: FuzzTarget): Promise<World> {
   const processes = await target.db.query<{ id: string }>('SELECT DISTINCT process_id AS id FROM process_events ORDER BY 1');
-  const tasks = await target.db.query<{ id: string; action: string; processId: string }>(`SELECT id, action, process_id AS "processId" FROM tasks WHERE status = 'open' ORDER BY id`);
+  const tasks = await target.db.query<{ id: string; action: string; processId: string }>(
+    `SELECT id, action, process_id AS "processId" FROM tasks WHERE status = 'open' ORDER BY id`,
+  );
   const zones = await target.db.query<{ code: string }>('SELECT code FROM zones ORDER BY code');
   return { processIds: processes.map((p) => p.id), tasks, zoneCodes: zones.map((z) => z.code), usernames: target.usernames };
 }
@@ -88,9 +106,12 @@ async function login(target: FuzzTarget, username: string): Promise<string> {
 
 async function send(target: FuzzTarget, request: FuzzRequest, tokens: Map<string, string>) {
   const headers: Record<string, string> = {};
-  const token = request.user === 'forged'
-    ? jwt.sign({ username: 'city.admin', orgId: 'city', roles: ['admin'] }, randomBytes(32).toString('hex'), { subject: 'city.admin' })
-    : request.user ? tokens.get(request.user) : undefined;
+  const token =
+    request.user === 'forged'
+      ? jwt.sign({ username: 'city.admin', orgId: 'city', roles: ['admin'] }, randomBytes(32).toString('hex'), { subject: 'city.admin' })
+      : request.user
+        ? tokens.get(request.user)
+        : undefined;
   if (token) headers.authorization = `Bearer ${token}`;
   let body: string | undefined;
   if (request.body && 'raw' in request.body) {
@@ -126,14 +147,25 @@ async function settle(target: FuzzTarget, processIds: string[]) {
   return last;
 }
 
-const diff = (a: string, b: string) => b.split('\n').filter((line) => !a.split('\n').includes(line)).map((line) => line.split(/[=#]/)[0]);
+const diff = (a: string, b: string) =>
+  b
+    .split('\n')
+    .filter((line) => !a.split('\n').includes(line))
+    .map((line) => line.split(/[=#]/)[0]);
 
 const describe = (request: FuzzRequest) => {
-  const body = request.body && ('raw' in request.body ? `raw ${request.body.contentType} ${request.body.raw.slice(0, 80)}` : JSON.stringify(request.body.json)?.slice(0, 200));
+  const body =
+    request.body &&
+    ('raw' in request.body
+      ? `raw ${request.body.contentType} ${request.body.raw.slice(0, 80)}`
+      : JSON.stringify(request.body.json)?.slice(0, 200));
   return `${request.method} ${request.path.slice(0, 200)} as ${request.user ?? 'nobody'}${body ? ` with ${body}` : ''}`;
 };
 
-export async function fuzzApi(target: FuzzTarget, options: { requests: number; seed: number; log?: (line: string) => void }): Promise<FuzzReport> {
+export async function fuzzApi(
+  target: FuzzTarget,
+  options: { requests: number; seed: number; log?: (line: string) => void },
+): Promise<FuzzReport> {
   const tokens = new Map<string, string>();
   for (const username of target.usernames) tokens.set(username, await login(target, username));
   const world = await readWorld(target);
@@ -161,7 +193,8 @@ export async function fuzzApi(target: FuzzTarget, options: { requests: number; s
     report.byRoute[`${request.method} ${request.route}`] = (report.byRoute[`${request.method} ${request.route}`] ?? 0) + 1;
     const fail = (why: string) => report.failures.push(`#${i} (seed ${options.seed + i}) ${describe(request)}: ${why}`);
     if (answer.status >= 500) fail(`${answer.status} ${answer.text.slice(0, 300)}`);
-    if (answer.status >= 400 && answer.status < 500 && !errorShape.safeParse(answer.json).success) fail(`${answer.status} without the error shape: ${answer.text.slice(0, 300)}`);
+    if (answer.status >= 400 && answer.status < 500 && !errorShape.safeParse(answer.json).success)
+      fail(`${answer.status} without the error shape: ${answer.text.slice(0, 300)}`);
     if (answer.status >= 400) {
       const after = await fingerprint(target, targets);
       if (after.tables !== before.tables || after.histories !== historiesBefore) {

@@ -38,7 +38,11 @@ export interface Api {
 export function apiAt(baseUrl: string, options: { password?: string; retry?: RetryPolicy } = {}): Api {
   const password = options.password ?? 'demo';
 
-  async function once(method: string, path: string, init: { token?: string; body?: string; headers?: Record<string, string> }): Promise<Answer> {
+  async function once(
+    method: string,
+    path: string,
+    init: { token?: string; body?: string; headers?: Record<string, string> },
+  ): Promise<Answer> {
     const response = await fetch(baseUrl + path, {
       method,
       headers: {
@@ -53,7 +57,11 @@ export function apiAt(baseUrl: string, options: { password?: string; retry?: Ret
     return { status: response.status, body: text && json ? JSON.parse(text) : text };
   }
 
-  async function send(method: string, path: string, init: { token?: string; body?: string; headers?: Record<string, string> }): Promise<Answer> {
+  async function send(
+    method: string,
+    path: string,
+    init: { token?: string; body?: string; headers?: Record<string, string> },
+  ): Promise<Answer> {
     const retry = options.retry;
     if (!retry) return once(method, path, init);
     const headers = method === 'POST' ? { 'idempotency-key': randomUUID(), ...init.headers } : init.headers;

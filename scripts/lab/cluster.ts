@@ -84,8 +84,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   try {
     const dbFilename = join(dir, 'temporal.sqlite');
     const enginePort = await freePort();
-    const startEngine = () =>
-      startDevServer({ port: enginePort, dbFilename, log, sqlitePragmas: options.sqlitePragmas });
+    const startEngine = () => startDevServer({ port: enginePort, dbFilename, log, sqlitePragmas: options.sqlitePragmas });
     // Started side by side; whatever started is stopped again even if another part failed.
     const [engineStarted, bundled, postgresStarted] = await Promise.allSettled([
       startEngine(),
@@ -159,14 +158,23 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const workerCommand = commandOfScript('worker');
     const startWorker = async (extra: Record<string, string> = {}) => {
       // At info a worker logs its start and stop, and little else.
-      const worker = spawnChild(workerCommand.entry, { ...env, LOG_LEVEL: 'info', WORKER_METRICS_PORT: '0', ...options.workerEnv, ...extra }, workerCommand.nodeFlags);
+      const worker = spawnChild(
+        workerCommand.entry,
+        { ...env, LOG_LEVEL: 'info', WORKER_METRICS_PORT: '0', ...options.workerEnv, ...extra },
+        workerCommand.nodeFlags,
+      );
       // Bundling the workflows takes minutes on a machine loaded by others.
       await worker.waitFor((line) => line.msg === 'worker polling', 'a worker polling', 300_000);
       workers.push(worker);
       return worker;
     };
     const apiPort = await freePort();
-    const apiProcess = spawnChild('api/main.ts', { ...env, PORT: String(apiPort), TOKEN_SECRET: randomBytes(32).toString('hex'), ...options.apiEnv });
+    const apiProcess = spawnChild('api/main.ts', {
+      ...env,
+      PORT: String(apiPort),
+      TOKEN_SECRET: randomBytes(32).toString('hex'),
+      ...options.apiEnv,
+    });
     // The API logs at warn (a line per completion would be the driver's work to read): poll its health.
     await Promise.all([startWorker(), waitForHealth(`http://127.0.0.1:${apiPort}`, apiProcess)]);
 
@@ -202,7 +210,10 @@ async function waitForHealth(baseUrl: string, child: Child, timeoutMs = 300_000)
   let exited = false;
   void child.exited.then(() => (exited = true));
   for (;;) {
-    const healthy = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${baseUrl}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return;
     if (exited || Date.now() > deadline) throw new Error(`the API did not become healthy:\n${child.output().slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));

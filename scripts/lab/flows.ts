@@ -52,7 +52,8 @@ function expectDone(answer: Answer, what: string): Record<string, unknown> | und
   if (answer.status === 200) return answer.body.state;
   // A retried request whose first attempt landed: the task is done, or the action ended the process.
   // The API words its refusals in Chinese: the same two, as it says them.
-  if (answer.status === 409 && /\(done\)$|has ended \(COMPLETED\)$|（已办结）|已结束（已完成）$/.test(String(answer.body?.error?.message))) return undefined;
+  if (answer.status === 409 && /\(done\)$|has ended \(COMPLETED\)$|（已办结）|已结束（已完成）$/.test(String(answer.body?.error?.message)))
+    return undefined;
   throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
@@ -103,8 +104,15 @@ export async function addCounty(db: Queryable, code: string, passwordHash: strin
       [`${code}${suffix}`, code],
     );
   }
-  for (const [org, kind] of [[`gov-${code}`, 'government'], [`le-${code}`, 'enforcement'], [`tax-${code}`, 'tax']]) {
-    await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $1, $1, $2, $3) ON CONFLICT DO NOTHING`, [org, kind, code]);
+  for (const [org, kind] of [
+    [`gov-${code}`, 'government'],
+    [`le-${code}`, 'enforcement'],
+    [`tax-${code}`, 'tax'],
+  ]) {
+    await db.query(
+      `INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $1, $1, $2, $3) ON CONFLICT DO NOTHING`,
+      [org, kind, code],
+    );
   }
   await addUsers(db, `gov-${code}`, passwordHash);
 }
@@ -113,7 +121,10 @@ export async function addCounty(db: Queryable, code: string, passwordHash: strin
 export async function addUsers(db: Queryable, orgId: string, passwordHash: string): Promise<void> {
   for (const role of orgId.startsWith('gov-') ? ['admin', 'staff', 'leader'] : ['admin', 'staff']) {
     await db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-      `${orgId}.${role}`, orgId, [role], passwordHash,
+      `${orgId}.${role}`,
+      orgId,
+      [role],
+      passwordHash,
     ]);
   }
 }
@@ -135,7 +146,14 @@ export async function inParallel<T>(items: T[], limit: number, work: (item: T, i
  * Completes the task of `action` for the user's organisation named in `state.openTasks` (the state
  * the previous completion returned), without a trip to the inbox; the inbox when it is not there.
  */
-export async function actNext(api: Api, state: Record<string, unknown> | undefined, username: string, processId: string, action: string, payload: unknown) {
+export async function actNext(
+  api: Api,
+  state: Record<string, unknown> | undefined,
+  username: string,
+  processId: string,
+  action: string,
+  payload: unknown,
+) {
   const orgId = username.slice(0, username.lastIndexOf('.'));
   const known = (state?.openTasks as Task[] | undefined)?.find((t) => t.action === action && t.orgId === orgId);
   if (!known) return act(api, username, processId, action, payload);

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     const ports = {
       frontend: 0,
       frontendHttp: await freePort(),
-      services: Object.fromEntries(await Promise.all(Object.keys(services).map(async (name) => [name, { grpc: await freePort(), membership: await freePortBelow() }]))),
+      services: Object.fromEntries(
+        await Promise.all(Object.keys(services).map(async (name) => [name, { grpc: await freePort(), membership: await freePortBelow() }])),
+      ),
     } as Parameters<typeof writeConfig>[1];
     ports.frontend = ports.services.frontend.grpc;
     writeConfig(dir, ports, pg);
@@ -89,7 +91,9 @@ async function main(): Promise<void> {
     const clients = apiPorts.map((port) => apiAt(`http://127.0.0.1:${port}`, { password: 'demo', retry }));
     const db = await openDb({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
     cleanups.push(() => db.close());
-    const counties = (await db.query<{ code: string }>(`SELECT code FROM divisions WHERE level = 'county' ORDER BY code`)).map((row) => row.code);
+    const counties = (await db.query<{ code: string }>(`SELECT code FROM divisions WHERE level = 'county' ORDER BY code`)).map(
+      (row) => row.code,
+    );
     const killAfter = Math.max(1, Math.floor(counties.length / 3));
     let done = 0;
     await Promise.all(
@@ -101,8 +105,12 @@ async function main(): Promise<void> {
         }
       }),
     );
-    const zones = await db.query<{ code: string; status: string }>(`SELECT code, status FROM zones WHERE code = ANY($1) ORDER BY code`, [counties]);
-    const open = await db.query<{ n: string }>(`SELECT count(*) AS n FROM tasks WHERE status = 'open' AND process_id = ANY($1)`, [counties.map((c) => `zone-${c}`)]);
+    const zones = await db.query<{ code: string; status: string }>(`SELECT code, status FROM zones WHERE code = ANY($1) ORDER BY code`, [
+      counties,
+    ]);
+    const open = await db.query<{ n: string }>(`SELECT count(*) AS n FROM tasks WHERE status = 'open' AND process_id = ANY($1)`, [
+      counties.map((c) => `zone-${c}`),
+    ]);
     if (zones.length !== counties.length || zones.some((zone) => zone.status !== 'ACTIVE') || Number(open[0].n) !== 0) {
       throw new Error(`records after the walk-through: ${JSON.stringify(zones)}, open tasks ${open[0].n}`);
     }

@@ -37,11 +37,15 @@ export async function buildServer(log: (line: string) => void): Promise<{ server
   mkdirSync(bin, { recursive: true });
   log(`building Temporal Server ${SERVER_VERSION} and its SQL tool with Go into ${bin} (about 20 minutes on 2 cores)…`);
   const started = Date.now();
-  await run('nice', ['-n', '19', 'go', 'install', `${MODULE}/cmd/server@v${SERVER_VERSION}`, `${MODULE}/cmd/tools/sql@v${SERVER_VERSION}`], {
-    ...process.env,
-    GOBIN: bin,
-    GOFLAGS: '-mod=mod',
-  });
+  await run(
+    'nice',
+    ['-n', '19', 'go', 'install', `${MODULE}/cmd/server@v${SERVER_VERSION}`, `${MODULE}/cmd/tools/sql@v${SERVER_VERSION}`],
+    {
+      ...process.env,
+      GOBIN: bin,
+      GOFLAGS: '-mod=mod',
+    },
+  );
   log(`built in ${Math.round((Date.now() - started) / 1000)} s`);
   return { server, sqlTool };
 }
@@ -55,7 +59,10 @@ export function schemaDir(): string {
 /** Creates the two databases and brings their schemas to the server's version (temporal-sql-tool). */
 export async function createSchemas(sqlTool: string, pg: { host: string; port: number; user: string }, log: (line: string) => void) {
   const schemas = schemaDir();
-  for (const [database, folder] of [['temporal', 'temporal'], ['temporal_visibility', 'visibility']]) {
+  for (const [database, folder] of [
+    ['temporal', 'temporal'],
+    ['temporal_visibility', 'visibility'],
+  ]) {
     const tool = (...args: string[]) =>
       run(sqlTool, ['--plugin', 'postgres12', '--ep', pg.host, '-p', String(pg.port), '-u', pg.user, '--db', database, ...args]);
     await tool('create-database');
@@ -171,7 +178,8 @@ export async function startServer(server: string, dir: string, ports: ServerPort
         await connection.close();
       }
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`the server did not answer within 180 s (${String(error)}): see ${join(dir, 'server.log')}`);
+      if (Date.now() > deadline)
+        throw new Error(`the server did not answer within 180 s (${String(error)}): see ${join(dir, 'server.log')}`);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   }

@@ -41,7 +41,9 @@ export async function publishCatalog(h: Harness, change: (powers: Power[]) => Po
   const prefill = draft.context.prefill as { powers: Power[] };
   await complete(h, 'ftz.staff', 'power-catalog', 'draftCatalog', { effectiveDate, powers: change(prefill.powers) });
   const state = await complete(h, 'ftz.admin', 'power-catalog', 'approveCatalog', { decision: 'approve' });
-  await eventually(async () => ((await h.client.workflow.getHandle('power-catalog').describe()).status.name === 'COMPLETED' ? true : undefined));
+  await eventually(async () =>
+    (await h.client.workflow.getHandle('power-catalog').describe()).status.name === 'COMPLETED' ? true : undefined,
+  );
   return state.published.version;
 }
 

@@ -41,7 +41,8 @@ export function sample(schema: Schema, name: string, pick: number, full: boolean
   }
   if (schema.type === 'object') return { type: 'Point', coordinates: [122.2, 40.4] };
   if (schema.type === 'array' && schema.items?.enum) return schema.items.enum.slice(0, Math.max(schema.minItems ?? 1, 2));
-  if (schema.type === 'array') return Array.from({ length: Math.max(schema.minItems ?? 1, 1) }, () => sample(schema.items!, name, pick, full));
+  if (schema.type === 'array')
+    return Array.from({ length: Math.max(schema.minItems ?? 1, 1) }, () => sample(schema.items!, name, pick, full));
   if (schema.type === 'boolean') return true;
   if (schema.enum) return schema.enum[pick % schema.enum.length];
   if (schema.type === 'integer') return Math.max(schema.minimum ?? 1, 1);

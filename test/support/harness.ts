@@ -77,7 +77,15 @@ async function newNamespace(connection: Connection): Promise<string> {
  * One test file's product: its own records store, namespace, task queue, worker and API, on the
  * run's shared engine and workflow bundle.
  */
-export async function startHarness(options: { database?: 'pglite' | 'postgres'; faults?: RecordFaults; maxCachedWorkflows?: number; delivery?: DeliveryDeps; systemClients?: Record<string, string> } = {}) {
+export async function startHarness(
+  options: {
+    database?: 'pglite' | 'postgres';
+    faults?: RecordFaults;
+    maxCachedWorkflows?: number;
+    delivery?: DeliveryDeps;
+    systemClients?: Record<string, string>;
+  } = {},
+) {
   quietRuntime();
   const address = process.env.TEST_TEMPORAL_ADDRESS!;
   const db = await openTestDb(options.database ?? 'pglite');
@@ -120,7 +128,15 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
   const tokenSecret = randomBytes(32).toString('hex');
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'attachments-'));
   const attachments = attachmentFiles(attachmentsDir);
-  const app = createApp({ db, client, taskQueue, token: { secret: tokenSecret, ttl: '1h' }, audit, attachments, systemClients: options.systemClients });
+  const app = createApp({
+    db,
+    client,
+    taskQueue,
+    token: { secret: tokenSecret, ttl: '1h' },
+    audit,
+    attachments,
+    systemClients: options.systemClients,
+  });
   const server = await new Promise<Server>((listening) => {
     const s = app.listen(0, '127.0.0.1', () => listening(s));
   });
@@ -172,7 +188,12 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
       [code, `测试县${code.slice(4)}`, `Test County ${code.slice(4)}`],
     );
     // Its townships (乡镇/街道) and a park, as the division data has them for a real county.
-    for (const [suffix, name] of [['001', '测试一街道'], ['002', '测试二街道'], ['003', '测试三街道'], ['101', '测试镇']]) {
+    for (const [suffix, name] of [
+      ['001', '测试一街道'],
+      ['002', '测试二街道'],
+      ['003', '测试三街道'],
+      ['101', '测试镇'],
+    ]) {
       await db.query(
         `INSERT INTO divisions (code, name_zh, name_en, level, parent_code, valid_from) VALUES ($1, $2, $2, 'township', $3, '2023-06-30')`,
         [`${code}${suffix}`, `${code.slice(4)}${name}`, code],
@@ -190,7 +211,13 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
       [`le-${code}`, 'enforcement', `${county}属地行政执法机关`, `${countyEn} Local Enforcement`],
       [`tax-${code}`, 'tax', `国家税务总局营口市${county}税务局`, `${countyEn} Tax Office`],
     ]) {
-      await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $2, $3, $4, $5)`, [org, zh, en, kind, code]);
+      await db.query(`INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $2, $3, $4, $5)`, [
+        org,
+        zh,
+        en,
+        kind,
+        code,
+      ]);
     }
     for (const org of [`gov-${code}`, `le-${code}`, `tax-${code}`]) await addUsers(org);
     if (policy.signingPeriod) await setPolicy('memorandum.signingPeriod', code, policy.signingPeriod);
@@ -202,7 +229,10 @@ export async function startHarness(options: { database?: 'pglite' | 'postgres'; 
   async function addUsers(orgId: string): Promise<void> {
     for (const role of orgId.startsWith('gov-') ? ['admin', 'staff', 'leader'] : ['admin', 'staff']) {
       await db.query(`INSERT INTO users (id, username, org_id, roles, password_hash) VALUES ($1, $1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-        `${orgId}.${role}`, orgId, [role], passwordHash,
+        `${orgId}.${role}`,
+        orgId,
+        [role],
+        passwordHash,
       ]);
     }
   }

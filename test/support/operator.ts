@@ -18,7 +18,11 @@ export async function resetBeforeLastUpdate(h: Harness, id: string, flags: strin
   const temporal = await operatorCli(h);
   const { stdout } = await temporal('workflow', 'show', '-w', id, '-o', 'json');
   const events = (JSON.parse(stdout) as { events: { eventId: string; eventType: string }[] }).events;
-  const kind = (event: { eventType: string }) => event.eventType.replace(/^EVENT_TYPE_/, '').replace(/_/g, '').toUpperCase();
+  const kind = (event: { eventType: string }) =>
+    event.eventType
+      .replace(/^EVENT_TYPE_/, '')
+      .replace(/_/g, '')
+      .toUpperCase();
   const accepted = events.filter((event) => kind(event) === 'WORKFLOWEXECUTIONUPDATEACCEPTED').at(-1)!;
   const completed = events.filter((event) => kind(event) === 'WORKFLOWTASKCOMPLETED' && Number(event.eventId) < Number(accepted.eventId));
   await temporal('workflow', 'reset', '-w', id, '--event-id', completed.at(-1)!.eventId, '--reason', 'operator correction', ...flags);

@@ -52,7 +52,8 @@ const utf16 = (hex: string) => {
 function cmapOf(source: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of source.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, unicode] of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) map.set(parseInt(code, 16), utf16(unicode));
+    for (const [, code, unicode] of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g))
+      map.set(parseInt(code, 16), utf16(unicode));
   }
   for (const block of source.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const [, from, to, rest] of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F\s]+>)/g)) {
@@ -61,7 +62,8 @@ function cmapOf(source: string): Map<number, string> {
         [...rest.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach(([, unicode], i) => map.set(start + i, utf16(unicode)));
       } else {
         const base = utf16(rest.slice(1, -1));
-        for (let code = start; code <= parseInt(to, 16); code++) map.set(code, base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + code - start));
+        for (let code = start; code <= parseInt(to, 16); code++)
+          map.set(code, base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + code - start));
       }
     }
   }
@@ -94,7 +96,8 @@ export function readPdf(pdf: Buffer): PdfReading {
     for (const op of content.matchAll(/\/(\w+)\s+[\d.]+\s+Tf|(\[(?:[^\]]*)\])\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
       if (op[1]) map = fonts.has(op[1]) ? mapOfFont(fonts.get(op[1])!) : new Map();
       const strings = op[2] ? [...op[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1]) : op[3] !== undefined ? [op[3]] : [];
-      for (const hex of strings) for (let i = 0; i + 4 <= hex.length; i += 4) text += map.get(parseInt(hex.slice(i, i + 4), 16)) ?? '\uFFFD';
+      for (const hex of strings)
+        for (let i = 0; i + 4 <= hex.length; i += 4) text += map.get(parseInt(hex.slice(i, i + 4), 16)) ?? '\uFFFD';
     }
     pages.push(text);
   }

@@ -51,7 +51,13 @@ export async function filePenalty(
   h: Harness,
   zone: string,
   uscc: string,
-  extra: { decisionNumber?: string; decision?: Record<string, unknown>; caseId?: string; replaces?: string; report?: Record<string, unknown> } = {},
+  extra: {
+    decisionNumber?: string;
+    decision?: Record<string, unknown>;
+    caseId?: string;
+    replaces?: string;
+    report?: Record<string, unknown>;
+  } = {},
 ) {
   const body = {
     zoneCode: zone,
@@ -65,7 +71,12 @@ export async function filePenalty(
 }
 
 /** Files and reports a penalty: it awaits the FTZ's review. */
-export async function reportedPenalty(h: Harness, zone: string, uscc: string, decision: Record<string, unknown> = {}): Promise<{ id: string; decisionNumber: string }> {
+export async function reportedPenalty(
+  h: Harness,
+  zone: string,
+  uscc: string,
+  decision: Record<string, unknown> = {},
+): Promise<{ id: string; decisionNumber: string }> {
   const decisionNumber = newDecisionNumber();
   const filed = await filePenalty(h, zone, uscc, { decisionNumber, decision });
   if (filed.status !== 201) throw new Error(`file penalty: ${filed.status} ${JSON.stringify(filed.body)}`);

@@ -21,7 +21,12 @@ export async function startSmtpInbox() {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+        mails.push(
+          parseMail(
+            Buffer.concat(chunks).toString('utf8'),
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        );
         callback();
       });
     },
@@ -46,7 +51,12 @@ function parseMail(raw: string, to: string[]): ReceivedMail {
   }
   const body = raw.slice(split + 4);
   const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
-  const text = encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : body;
+  const text =
+    encoding === 'base64'
+      ? Buffer.from(body, 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? decodeQuotedPrintable(body)
+        : body;
   return {
     to,
     subject: decodeWords(headers.get('subject') ?? ''),
@@ -100,12 +110,19 @@ export async function startWebhookReceiver() {
       }
       const failing = state.failNext > 0;
       if (failing) state.failNext--;
-      posts.push({ path: req.url ?? '', idempotencyKey: String(req.headers['idempotency-key'] ?? ''), body: JSON.parse(Buffer.concat(chunks).toString('utf8')), accepted: !failing });
+      posts.push({
+        path: req.url ?? '',
+        idempotencyKey: String(req.headers['idempotency-key'] ?? ''),
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        accepted: !failing,
+      });
       res.writeHead(failing ? 500 : 200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(failing ? { errcode: -1, errmsg: 'system busy' } : { errcode: 0, errmsg: 'ok' }));
     });
   });
-  const port = await new Promise<number>((listening) => server.listen(0, '127.0.0.1', () => listening((server.address() as { port: number }).port)));
+  const port = await new Promise<number>((listening) =>
+    server.listen(0, '127.0.0.1', () => listening((server.address() as { port: number }).port)),
+  );
   return {
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
     posts,

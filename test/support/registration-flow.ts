@@ -58,14 +58,22 @@ export interface RegistrationData {
 }
 
 /** The process's state as the API shows it, once `ready` holds. */
-export async function registration(h: Harness, id: string, ready: (r: RegistrationData) => boolean = () => true): Promise<RegistrationData> {
+export async function registration(
+  h: Harness,
+  id: string,
+  ready: (r: RegistrationData) => boolean = () => true,
+): Promise<RegistrationData> {
   const auditor = await h.as('audit.auditor');
-  return eventually(async () => {
-    const response = await auditor.get(`/api/processes/${id}`);
-    if (response.status !== 200) return undefined;
-    const data = { ...response.body.data, stage: response.body.stage, deadlines: response.body.deadlines } as RegistrationData;
-    return ready(data) ? data : undefined;
-  }, 20_000, `registration ${id}`);
+  return eventually(
+    async () => {
+      const response = await auditor.get(`/api/processes/${id}`);
+      if (response.status !== 200) return undefined;
+      const data = { ...response.body.data, stage: response.body.stage, deadlines: response.body.deadlines } as RegistrationData;
+      return ready(data) ? data : undefined;
+    },
+    20_000,
+    `registration ${id}`,
+  );
 }
 
 export async function entity(h: Harness, uscc: string) {
@@ -73,12 +81,25 @@ export async function entity(h: Harness, uscc: string) {
 }
 
 /** Completes the open task of this action on the process whose context names `licenceId`. */
-export async function verify(h: Harness, username: string, id: string, action: 'verifyCommitment' | 'recheckCommitment', licenceId: string, payload: unknown) {
+export async function verify(
+  h: Harness,
+  username: string,
+  id: string,
+  action: 'verifyCommitment' | 'recheckCommitment',
+  licenceId: string,
+  payload: unknown,
+) {
   const user = await h.as(username);
-  const task = await eventually(async () => {
-    const inbox = await user.get(`/api/tasks?processId=${id}`);
-    return (inbox.body.items as { id: string; action: string; context: { licenceId?: string } }[]).find((t) => t.action === action && t.context.licenceId === licenceId);
-  }, 20_000, `${action} of ${licenceId}`);
+  const task = await eventually(
+    async () => {
+      const inbox = await user.get(`/api/tasks?processId=${id}`);
+      return (inbox.body.items as { id: string; action: string; context: { licenceId?: string } }[]).find(
+        (t) => t.action === action && t.context.licenceId === licenceId,
+      );
+    },
+    20_000,
+    `${action} of ${licenceId}`,
+  );
   const response = await user.post(`/api/tasks/${task.id}/complete`, payload);
   if (response.status !== 200) throw new Error(`${action} by ${username}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.state;

@@ -34,12 +34,27 @@ export async function entity(db: Db, zoneCode: string, registeredAt: string, tra
     `INSERT INTO entities (uscc, name, zone_code, residence, business_addresses, business_scope, legal_representative,
        accepted_by, status, process_id, registered_at, updated_at)
      VALUES ($1, $2, $3, $4, '[]', '货物进出口', '{"name": "张*"}', $5, 'REGISTERED', $6, $7, $7)`,
-    [code, `营口测试贸易有限公司${code.slice(-4)}`, zoneCode, JSON.stringify({ divisionCode: zoneCode, address: '测试路 1 号' }), `zone-${zoneCode}`, id('registration'), registeredAt],
+    [
+      code,
+      `营口测试贸易有限公司${code.slice(-4)}`,
+      zoneCode,
+      JSON.stringify({ divisionCode: zoneCode, address: '测试路 1 号' }),
+      `zone-${zoneCode}`,
+      id('registration'),
+      registeredAt,
+    ],
   );
   await db.query(
     `INSERT INTO tax_registrations (uscc, registered_at, office, transfer_status, transfer_to, confirmed_at)
      VALUES ($1, $2, $3, $4, $5, $6)`,
-    [code, registeredAt, transferConfirmedAt ? `tax-${zoneCode}` : 'tax-ftz', transferConfirmedAt ? 'CONFIRMED' : 'NONE', transferConfirmedAt ? `tax-${zoneCode}` : null, transferConfirmedAt ?? null],
+    [
+      code,
+      registeredAt,
+      transferConfirmedAt ? `tax-${zoneCode}` : 'tax-ftz',
+      transferConfirmedAt ? 'CONFIRMED' : 'NONE',
+      transferConfirmedAt ? `tax-${zoneCode}` : null,
+      transferConfirmedAt ?? null,
+    ],
   );
   return code;
 }
@@ -59,7 +74,20 @@ export async function licence(
        verification_status, enforcement_org, verification_due, verified_at, verified_on_time, revoked_at, process_id,
        granted_at, updated_at)
      VALUES ($1, $2, $3, 'XK-001', 'agreement-fixture', 1, 'conditionsMet', '本企业承诺符合许可条件', $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
-    [id('licence'), entityUscc, zoneCode, status, verification, `le-${zoneCode}`, grantedAt, outcome.verifiedAt ?? null, outcome.verifiedAt ? (outcome.onTime ?? true) : null, outcome.revokedAt ?? null, id('registration'), grantedAt],
+    [
+      id('licence'),
+      entityUscc,
+      zoneCode,
+      status,
+      verification,
+      `le-${zoneCode}`,
+      grantedAt,
+      outcome.verifiedAt ?? null,
+      outcome.verifiedAt ? (outcome.onTime ?? true) : null,
+      outcome.revokedAt ?? null,
+      id('registration'),
+      grantedAt,
+    ],
   );
 }
 
@@ -77,9 +105,23 @@ export async function penalty(
        penalty, grade, decided_on, delivered_on, status, reported_at, recognised_at, withdrawn_at, rounds, process_id, updated_at)
      VALUES ($1, $2, $3, $4, NULL, NULL, '未按承诺条件经营', '《行政许可法》第六十九条',
        '{"kind": "warning"}', 'minor', '2025-01-02', '2025-01-03', $5, $6, $7, $8, $9, $10, $6)`,
-    [decisionNumber, uscc(), zoneCode, `le-${zoneCode}`, status, times.reportedAt, times.recognisedAt ?? null, times.withdrawnAt ?? null, returns.length, id('penalty')],
+    [
+      decisionNumber,
+      uscc(),
+      zoneCode,
+      `le-${zoneCode}`,
+      status,
+      times.reportedAt,
+      times.recognisedAt ?? null,
+      times.withdrawnAt ?? null,
+      returns.length,
+      id('penalty'),
+    ],
   );
-  const reviews = [...returns.map((at) => ({ at, outcome: 'returned' })), ...(times.recognisedAt ? [{ at: times.recognisedAt, outcome: 'recognised' }] : [])];
+  const reviews = [
+    ...returns.map((at) => ({ at, outcome: 'returned' })),
+    ...(times.recognisedAt ? [{ at: times.recognisedAt, outcome: 'recognised' }] : []),
+  ];
   for (const [index, review] of reviews.entries()) {
     await db.query(
       `INSERT INTO penalty_reviews (decision_number, round, outcome, reviewed_at, reviewer) VALUES ($1, $2, $3, $4, '{"userId": "ftz.staff", "orgId": "ftz"}')`,
@@ -90,5 +132,8 @@ export async function penalty(
 }
 
 export async function withdrawPenalty(db: Db, decisionNumber: string, withdrawnAt: string): Promise<void> {
-  await db.query(`UPDATE penalties SET status = 'WITHDRAWN', withdrawn_at = $2, withdrawal_reason = '原处罚决定被撤销' WHERE decision_number = $1`, [decisionNumber, withdrawnAt]);
+  await db.query(
+    `UPDATE penalties SET status = 'WITHDRAWN', withdrawn_at = $2, withdrawal_reason = '原处罚决定被撤销' WHERE decision_number = $1`,
+    [decisionNumber, withdrawnAt],
+  );
 }

@@ -10,7 +10,9 @@ const seededTownships = readTownships().townships;
  */
 export const townships = (county: string) => {
   const real = seededTownships.filter((t) => t.countyCode === county).map((t) => t.code);
-  return real.length >= 3 ? { inside: real.slice(0, 2), outside: real[2] } : { inside: [`${county}001`, `${county}002`], outside: `${county}003` };
+  return real.length >= 3
+    ? { inside: real.slice(0, 2), outside: real[2] }
+    : { inside: [`${county}001`, `${county}002`], outside: `${county}003` };
 };
 
 /** The default area: two townships of the county, no park. */
@@ -67,7 +69,8 @@ export async function complete(h: Harness, username: string, processId: string, 
 export const approval = (county: string) => ({ documentNumber: `营政〔2026〕${county.slice(4)}号`, approvedOn: '2026-06-01' });
 
 /** The launch input: the first batch is approved by the policy itself, others carry the city's approval. */
-export const launchInput = (county: string) => (['210881', '210804'].includes(county) ? { countyCode: county } : { countyCode: county, approval: approval(county) });
+export const launchInput = (county: string) =>
+  ['210881', '210804'].includes(county) ? { countyCode: county } : { countyCode: county, approval: approval(county) };
 
 export async function launch(h: Harness, county: string): Promise<string> {
   const response = await (await h.as('city.admin')).post('/api/processes/zone-establishment', launchInput(county));

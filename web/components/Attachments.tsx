@@ -38,7 +38,11 @@ export function AttachmentUpload({ taskId, onDone }: { taskId: string; onDone():
       body: file,
     });
     const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-    if (!response.ok) return setMessage({ ok: false, text: response.status === 413 ? t(lang, 'fileTooLarge') : body.error?.message ?? response.statusText });
+    if (!response.ok)
+      return setMessage({
+        ok: false,
+        text: response.status === 413 ? t(lang, 'fileTooLarge') : (body.error?.message ?? response.statusText),
+      });
     setMessage({ ok: true, text: t(lang, 'uploaded') });
     onDone();
   };
@@ -46,15 +50,27 @@ export function AttachmentUpload({ taskId, onDone }: { taskId: string; onDone():
     <form data-testid="attachment-upload" onSubmit={upload}>
       <h3>{t(lang, 'attachments')}</h3>
       <label>
-        {t(lang, 'file')} <input type="file" name="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+        {t(lang, 'file')}{' '}
+        <input
+          type="file"
+          name="file"
+          accept="application/pdf,image/png,image/jpeg"
+          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+        />
       </label>{' '}
       <select name="purpose" value={purpose} onChange={(e) => setPurpose(e.currentTarget.value)} aria-label={t(lang, 'attachmentPurpose')}>
         {PURPOSES.map(([value, zh, en]) => (
           <option value={value}>{lang === 'en' ? en : zh}</option>
         ))}
       </select>{' '}
-      <button type="submit" class="secondary">{t(lang, 'upload')}</button>
-      {message && <p class={message.ok ? 'muted' : 'field-error'} data-testid="attachment-message">{message.text}</p>}
+      <button type="submit" class="secondary">
+        {t(lang, 'upload')}
+      </button>
+      {message && (
+        <p class={message.ok ? 'muted' : 'field-error'} data-testid="attachment-message">
+          {message.text}
+        </p>
+      )}
     </form>
   );
 }

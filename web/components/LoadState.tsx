@@ -43,7 +43,17 @@ export function LoadState({ state, empty }: { state: { data?: unknown; error?: A
       </p>
     );
   }
-  if (!state.data) return <p class="muted" aria-busy="true" data-testid="loading">{t(lang, 'loading')}</p>;
-  if (empty) return <p class="muted" data-testid="empty">{t(lang, 'nothingHere')}</p>;
+  if (!state.data)
+    return (
+      <p class="muted" aria-busy="true" data-testid="loading">
+        {t(lang, 'loading')}
+      </p>
+    );
+  if (empty)
+    return (
+      <p class="muted" data-testid="empty">
+        {t(lang, 'nothingHere')}
+      </p>
+    );
   return null;
 }

@@ -176,7 +176,11 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
   const fieldPath = join(path, name);
   const label = (props.label ?? fieldLabel(lang, name, fieldPath)) + (required ? '' : ` ${t(lang, 'optional')}`);
   const shared = { values, set, errors, choices, suggestions, lang };
-  const groupError = errors[fieldPath] && <span class="field-error" data-error-for={fieldPath}>{errors[fieldPath]}</span>;
+  const groupError = errors[fieldPath] && (
+    <span class="field-error" data-error-for={fieldPath}>
+      {errors[fieldPath]}
+    </span>
+  );
   if (variants(field)) {
     return (
       <fieldset data-field={fieldPath} class={errors[fieldPath] ? 'has-error' : ''}>
@@ -198,7 +202,10 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
     );
   }
   const sibling = (other: string) => values[join(path, other)];
-  const picks = field.type === 'array' ? resolve(choices[name], sibling) ?? field.items?.enum?.map((code) => ({ value: code, label: enumLabel(lang, name, code) })) : undefined;
+  const picks =
+    field.type === 'array'
+      ? (resolve(choices[name], sibling) ?? field.items?.enum?.map((code) => ({ value: code, label: enumLabel(lang, name, code) })))
+      : undefined;
   if (field.type === 'array' && picks) {
     // Several codes from a fixed list (a return's reasons, an area's townships): a checkbox each, never a typed code.
     const chosen = Array.isArray(values[fieldPath]) ? (values[fieldPath] as string[]) : [];
@@ -213,7 +220,9 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
               name={fieldPath}
               value={choice.value}
               checked={chosen.includes(choice.value)}
-              onChange={(e) => set(fieldPath, e.currentTarget.checked ? [...chosen, choice.value] : chosen.filter((c) => c !== choice.value))}
+              onChange={(e) =>
+                set(fieldPath, e.currentTarget.checked ? [...chosen, choice.value] : chosen.filter((c) => c !== choice.value))
+              }
             />
             {choice.label}
           </label>
@@ -235,7 +244,14 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
               <Fields schema={field.items!} path={join(fieldPath, i)} {...shared} />
             ) : (
               // An entry that is one value (a code typed when the page offers no list to pick from).
-              <Property name={String(i)} field={field.items!} required path={fieldPath} label={`${fieldLabel(lang, name, fieldPath)} ${i + 1}`} {...shared} />
+              <Property
+                name={String(i)}
+                field={field.items!}
+                required
+                path={fieldPath}
+                label={`${fieldLabel(lang, name, fieldPath)} ${i + 1}`}
+                {...shared}
+              />
             )}
             <button type="button" class="secondary" onClick={() => removeItem(fieldPath, i, count, values, set)}>
               {t(lang, 'remove')}
@@ -252,7 +268,15 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
   const update = (e: { currentTarget: { value: string } }) => set(fieldPath, e.currentTarget.value);
   let input;
   if (field.type === 'boolean') {
-    input = <input name={fieldPath} type="checkbox" class="checkbox" checked={value === true} onChange={(e) => set(fieldPath, e.currentTarget.checked)} />;
+    input = (
+      <input
+        name={fieldPath}
+        type="checkbox"
+        class="checkbox"
+        checked={value === true}
+        onChange={(e) => set(fieldPath, e.currentTarget.checked)}
+      />
+    );
   } else if (choices[name] || field.enum) {
     const list = resolve(choices[name], sibling) ?? field.enum!.map((v) => ({ value: v, label: enumLabel(lang, name, v) }));
     input = (
@@ -266,7 +290,14 @@ function Property(props: Omit<FieldsProps, 'schema'> & { name: string; field: Sc
   } else if (field.type === 'number' || field.type === 'integer') {
     input = (
       <span class="with-unit">
-        <input name={fieldPath} type="number" inputMode="decimal" step={field.type === 'integer' ? '1' : 'any'} value={String(value ?? '')} onInput={update} />
+        <input
+          name={fieldPath}
+          type="number"
+          inputMode="decimal"
+          step={field.type === 'integer' ? '1' : 'any'}
+          value={String(value ?? '')}
+          onInput={update}
+        />
         {/Yuan$/.test(name) && <span class="unit">{t(lang, 'yuan')}</span>}
       </span>
     );

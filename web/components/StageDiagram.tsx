@@ -46,63 +46,64 @@ export function StageDiagram({ graph, current, path }: { graph: StageGraph; curr
   const summary = t(lang, 'diagramSummary', { now: labelOf(current), path: path.map(labelOf).join(' → ') });
   return (
     <figure class="diagram">
-    <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={summary} data-testid="stage-diagram">
-      <defs>
-        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-          <path d="M0,0 L10,5 L0,10 z" fill="#8a949e" />
-        </marker>
-      </defs>
-      {graph.transitions.map(([from, to]) => {
-        const a = position.get(from)!;
-        const b = position.get(to)!;
-        const forward = b.x > a.x;
-        const x1 = forward ? a.x + NODE_W : a.x + NODE_W / 2;
-        const y1 = forward ? a.y + NODE_H / 2 : a.y + (b.y >= a.y ? NODE_H : 0);
-        const x2 = forward ? b.x : b.x + NODE_W / 2;
-        const y2 = forward ? b.y + NODE_H / 2 : b.y + (b.y >= a.y ? 0 : NODE_H);
-        const bend = forward ? '' : ` Q ${(x1 + x2) / 2} ${(y1 + y2) / 2 + (b.y === a.y ? 26 : 0)}`;
-        const on = taken.has(`${from}>${to}`);
-        return (
-          <path
-            d={bend ? `M ${x1} ${y1}${bend} ${x2} ${y2}` : `M ${x1} ${y1} L ${x2} ${y2}`}
-            fill="none"
-            stroke={on ? '#b71c1c' : '#c3c9cf'}
-            stroke-width={on ? 2.5 : 1.2}
-            marker-end="url(#arrow)"
-          />
-        );
-      })}
-      {graph.stages.map(({ name, label }) => {
-        const { x, y } = position.get(name)!;
-        const isCurrent = name === current;
-        return (
-          <g data-stage={name} data-state={isCurrent ? 'current' : visited.has(name) ? 'visited' : 'not-visited'}>
-            <rect
-              x={x}
-              y={y}
-              width={NODE_W}
-              height={NODE_H}
-              rx="6"
-              fill={isCurrent ? '#b71c1c' : visited.has(name) ? '#fdecea' : '#fff'}
-              stroke={visited.has(name) ? '#b71c1c' : '#c3c9cf'}
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={summary} data-testid="stage-diagram">
+        <defs>
+          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" fill="#8a949e" />
+          </marker>
+        </defs>
+        {graph.transitions.map(([from, to]) => {
+          const a = position.get(from)!;
+          const b = position.get(to)!;
+          const forward = b.x > a.x;
+          const x1 = forward ? a.x + NODE_W : a.x + NODE_W / 2;
+          const y1 = forward ? a.y + NODE_H / 2 : a.y + (b.y >= a.y ? NODE_H : 0);
+          const x2 = forward ? b.x : b.x + NODE_W / 2;
+          const y2 = forward ? b.y + NODE_H / 2 : b.y + (b.y >= a.y ? 0 : NODE_H);
+          const bend = forward ? '' : ` Q ${(x1 + x2) / 2} ${(y1 + y2) / 2 + (b.y === a.y ? 26 : 0)}`;
+          const on = taken.has(`${from}>${to}`);
+          return (
+            <path
+              d={bend ? `M ${x1} ${y1}${bend} ${x2} ${y2}` : `M ${x1} ${y1} L ${x2} ${y2}`}
+              fill="none"
+              stroke={on ? '#b71c1c' : '#c3c9cf'}
+              stroke-width={on ? 2.5 : 1.2}
+              marker-end="url(#arrow)"
             />
-            <text x={x + NODE_W / 2} y={y + NODE_H / 2 + 4} text-anchor="middle" fill={isCurrent ? '#fff' : '#1f2933'}>
-              {label}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-    <figcaption class="visually-hidden" data-testid="diagram-text">
-      {summary}
-      <ol>
-        {graph.stages.map(({ name, label }) => (
-          <li>
-            {label}：{name === current ? t(lang, 'stageCurrent') : visited.has(name) ? t(lang, 'stageVisited') : t(lang, 'stageNotVisited')}
-          </li>
-        ))}
-      </ol>
-    </figcaption>
+          );
+        })}
+        {graph.stages.map(({ name, label }) => {
+          const { x, y } = position.get(name)!;
+          const isCurrent = name === current;
+          return (
+            <g data-stage={name} data-state={isCurrent ? 'current' : visited.has(name) ? 'visited' : 'not-visited'}>
+              <rect
+                x={x}
+                y={y}
+                width={NODE_W}
+                height={NODE_H}
+                rx="6"
+                fill={isCurrent ? '#b71c1c' : visited.has(name) ? '#fdecea' : '#fff'}
+                stroke={visited.has(name) ? '#b71c1c' : '#c3c9cf'}
+              />
+              <text x={x + NODE_W / 2} y={y + NODE_H / 2 + 4} text-anchor="middle" fill={isCurrent ? '#fff' : '#1f2933'}>
+                {label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption class="visually-hidden" data-testid="diagram-text">
+        {summary}
+        <ol>
+          {graph.stages.map(({ name, label }) => (
+            <li>
+              {label}：
+              {name === current ? t(lang, 'stageCurrent') : visited.has(name) ? t(lang, 'stageVisited') : t(lang, 'stageNotVisited')}
+            </li>
+          ))}
+        </ol>
+      </figcaption>
     </figure>
   );
 }

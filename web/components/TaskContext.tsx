@@ -26,9 +26,10 @@ export function TaskHeader({ task }: { task: Task }) {
       <dd>{formatDate(lang, task.openedAt)}</dd>
       <dt>{t(lang, 'due')}</dt>
       <dd>
-        {formatDate(lang, task.dueAt)}{' '}
-        {task.status === 'open' && task.overdue && <span class="badge overdue">{t(lang, 'overdue')}</span>}
-        {task.status === 'open' && !task.overdue && left !== undefined && <span class="badge">{t(lang, 'workingDaysLeft', { n: left })}</span>}
+        {formatDate(lang, task.dueAt)} {task.status === 'open' && task.overdue && <span class="badge overdue">{t(lang, 'overdue')}</span>}
+        {task.status === 'open' && !task.overdue && left !== undefined && (
+          <span class="badge">{t(lang, 'workingDaysLeft', { n: left })}</span>
+        )}
       </dd>
       <dt>{t(lang, 'handledBy')}</dt>
       <dd>{names.org(lang, task.orgId)}</dd>
@@ -84,10 +85,14 @@ export function TaskContext({ task, process }: { task: Task; process?: ProcessDe
       break;
     // What is proposed or asked, field by field: the practice to evaluate, the demand to route or answer.
     case 'reform-practice':
-      parts.push(<Facts value={context} testId="practice" only={['zoneName', 'practiceTitle', 'practice', 'where', 'startedOn', 'results']} />);
+      parts.push(
+        <Facts value={context} testId="practice" only={['zoneName', 'practiceTitle', 'practice', 'where', 'startedOn', 'results']} />,
+      );
       break;
     case 'reform-demand':
-      parts.push(<Facts value={context} testId="demand" only={['zoneName', 'enterpriseName', 'uscc', 'category', 'demand', 'receivedOn', 'note']} />);
+      parts.push(
+        <Facts value={context} testId="demand" only={['zoneName', 'enterpriseName', 'uscc', 'category', 'demand', 'receivedOn', 'note']} />,
+      );
       break;
     case 'supervision-plan':
       parts.push(<InspectionAssignment context={context} lang={lang} />);
@@ -103,7 +108,9 @@ function VersionUnderWay({ context, data, lang }: { context: Data; data: Data; l
   const shown = versions.find((m) => m.version === wanted) ?? (context.version === undefined ? versions.at(-1) : undefined);
   if (!shown) return <p class="muted">{String(data.zoneName ?? '')}</p>;
   const previous = versions.find((m) => m.version === shown.version - 1);
-  const changed = previous ? Object.keys(shown.content).filter((key) => JSON.stringify(shown.content[key]) !== JSON.stringify(previous.content[key])) : [];
+  const changed = previous
+    ? Object.keys(shown.content).filter((key) => JSON.stringify(shown.content[key]) !== JSON.stringify(previous.content[key]))
+    : [];
   return (
     <>
       <h4>
@@ -111,7 +118,8 @@ function VersionUnderWay({ context, data, lang }: { context: Data; data: Data; l
       </h4>
       {previous && (
         <p class="muted" data-testid="changed-fields">
-          {t(lang, 'changesFrom', { v: previous.version })}：{changed.length ? changed.map((key) => fieldLabel(lang, key)).join('、') : t(lang, 'none')}
+          {t(lang, 'changesFrom', { v: previous.version })}：
+          {changed.length ? changed.map((key) => fieldLabel(lang, key)).join('、') : t(lang, 'none')}
         </p>
       )}
       <Facts value={shown.content} testId="memorandum" />
@@ -122,7 +130,9 @@ function VersionUnderWay({ context, data, lang }: { context: Data; data: Data; l
 /** The company applying, its addresses and the licence items it commits to; or the one licence verified. */
 function Application({ context, data, lang }: { context: Data; data: Data; lang: Lang }) {
   const application = obj(data.application);
-  const licence = context.licenceId ? { powerCode: context.powerCode, commitment: context.commitment, conditionsDue: context.conditionsDue, findings: context.findings } : undefined;
+  const licence = context.licenceId
+    ? { powerCode: context.powerCode, commitment: context.commitment, conditionsDue: context.conditionsDue, findings: context.findings }
+    : undefined;
   const tax = context.from ? { from: context.from, via: context.via, to: context.to } : undefined;
   return (
     <>
@@ -223,7 +233,9 @@ function Measure({ context, data, lang }: { context: Data; data: Data; lang: Lan
       <h4 data-testid="measure-title">
         {code} {String(title)}
       </h4>
-      {measure && <Facts value={{ grantedBy: measure.grantedBy, grantedOn: measure.grantedOn, summary: measure.summary }} testId="measure" />}
+      {measure && (
+        <Facts value={{ grantedBy: measure.grantedBy, grantedOn: measure.grantedOn, summary: measure.summary }} testId="measure" />
+      )}
       {typeof context.zoneName === 'string' && (
         <p>
           {t(lang, 'zones')}：{context.zoneName}
@@ -350,7 +362,11 @@ function IndicatorReport({ context, lang }: { context: Data; lang: Lang }) {
               ))}
             </tbody>
           </table>
-          {typeof context.note === 'string' && <p class="muted">{fieldLabel(lang, 'note')}：{context.note}</p>}
+          {typeof context.note === 'string' && (
+            <p class="muted">
+              {fieldLabel(lang, 'note')}：{context.note}
+            </p>
+          )}
         </>
       )}
       <h4>{t(lang, 'indicatorDefinitions')}</h4>

@@ -20,7 +20,10 @@ function Units({ version }: { version: AreaVersion }) {
   const lang = useLang();
   return (
     <>
-      <p class="muted">{t(lang, 'areaApplies', { from: formatDay(lang, version.effectiveFrom), version: version.memorandumVersion })} · {version.areaKm2} km²</p>
+      <p class="muted">
+        {t(lang, 'areaApplies', { from: formatDay(lang, version.effectiveFrom), version: version.memorandumVersion })} · {version.areaKm2}{' '}
+        km²
+      </p>
       <p>{version.description}</p>
       {version.townships.length > 0 && (
         <p>

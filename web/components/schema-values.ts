@@ -96,7 +96,8 @@ export function collect(schema: Schema, values: Values, path: string): unknown {
     return chosen ? collect(chosen, values, path) : {};
   }
   // A set of codes picked from a list (checkboxes) is held whole, as one value.
-  if (schema.type === 'array' && (schema.items?.enum || Array.isArray(values[path]))) return Array.isArray(values[path]) ? values[path] : [];
+  if (schema.type === 'array' && (schema.items?.enum || Array.isArray(values[path])))
+    return Array.isArray(values[path]) ? values[path] : [];
   if (schema.type === 'array' && schema.items) {
     // An entry left wholly empty (the blank one a list starts with) is not an entry.
     return filledItems(schema, values, path).map((itemPath) => collect(schema.items!, values, itemPath));
@@ -128,7 +129,9 @@ function filledItems(schema: Schema, values: Values, path: string): string[] {
   const count = Number(values[join(path, COUNT)] ?? schema.minItems ?? 1);
   const all = Array.from({ length: count }, (_, i) => join(path, i));
   const structured = schema.items!.properties || variants(schema.items!);
-  const filled = structured ? all.filter((item) => !isEmptyObject(schema.items!, values, item)) : all.filter((item) => !isBlank(values[item]));
+  const filled = structured
+    ? all.filter((item) => !isEmptyObject(schema.items!, values, item))
+    : all.filter((item) => !isBlank(values[item]));
   return filled.length >= (schema.minItems ?? 0) ? filled : all.slice(0, Math.max(schema.minItems ?? 0, filled.length));
 }
 
@@ -141,23 +144,71 @@ function parseJson(text: string): unknown {
 }
 
 type Message = (lang: Lang, n?: number | string) => string;
-const say = (zh: (n?: number | string) => string, en: (n?: number | string) => string): Message => (lang, n) => (lang === 'zh' ? zh(n) : en(n));
+const say =
+  (zh: (n?: number | string) => string, en: (n?: number | string) => string): Message =>
+  (lang, n) =>
+    lang === 'zh' ? zh(n) : en(n);
 const MESSAGES = {
-  required: say(() => '此项必填', () => 'Required'),
-  choose: say(() => '请选择', () => 'Choose one'),
-  confirm: say(() => '须勾选确认', () => 'Must be confirmed'),
-  minLength: say((n) => `至少 ${n} 个字`, (n) => `At least ${n} characters`),
-  maxLength: say((n) => `不超过 ${n} 个字`, (n) => `At most ${n} characters`),
-  date: say(() => '请选择有效日期', () => 'Enter a valid date'),
-  pattern: say(() => '格式不正确', () => 'Not in the expected format'),
-  number: say(() => '请输入数字', () => 'Enter a number'),
-  integer: say(() => '请输入整数', () => 'Enter a whole number'),
-  above: say((n) => `须大于 ${n}`, (n) => `Must be more than ${n}`),
-  min: say((n) => `不得小于 ${n}`, (n) => `At least ${n}`),
-  max: say((n) => `不得大于 ${n}`, (n) => `At most ${n}`),
-  minItems: say((n) => `请至少选择或填写 ${n} 项`, (n) => `Choose or add at least ${n}`),
-  maxItems: say((n) => `最多 ${n} 项`, (n) => `At most ${n}`),
-  json: say(() => '须为有效的 JSON', () => 'Must be valid JSON'),
+  required: say(
+    () => '此项必填',
+    () => 'Required',
+  ),
+  choose: say(
+    () => '请选择',
+    () => 'Choose one',
+  ),
+  confirm: say(
+    () => '须勾选确认',
+    () => 'Must be confirmed',
+  ),
+  minLength: say(
+    (n) => `至少 ${n} 个字`,
+    (n) => `At least ${n} characters`,
+  ),
+  maxLength: say(
+    (n) => `不超过 ${n} 个字`,
+    (n) => `At most ${n} characters`,
+  ),
+  date: say(
+    () => '请选择有效日期',
+    () => 'Enter a valid date',
+  ),
+  pattern: say(
+    () => '格式不正确',
+    () => 'Not in the expected format',
+  ),
+  number: say(
+    () => '请输入数字',
+    () => 'Enter a number',
+  ),
+  integer: say(
+    () => '请输入整数',
+    () => 'Enter a whole number',
+  ),
+  above: say(
+    (n) => `须大于 ${n}`,
+    (n) => `Must be more than ${n}`,
+  ),
+  min: say(
+    (n) => `不得小于 ${n}`,
+    (n) => `At least ${n}`,
+  ),
+  max: say(
+    (n) => `不得大于 ${n}`,
+    (n) => `At most ${n}`,
+  ),
+  minItems: say(
+    (n) => `请至少选择或填写 ${n} 项`,
+    (n) => `Choose or add at least ${n}`,
+  ),
+  maxItems: say(
+    (n) => `最多 ${n} 项`,
+    (n) => `At most ${n}`,
+  ),
+  json: say(
+    () => '须为有效的 JSON',
+    () => 'Must be valid JSON',
+  ),
 };
 
 const isDatePattern = (pattern?: string) => pattern?.startsWith('^\\d{4}-') ?? false;
@@ -168,14 +219,27 @@ function validDate(text: string): boolean {
 }
 
 /** Every field that would be refused, by path, with a message in the console's language. */
-export function validate(schema: Schema, values: Values, path: string, lang: Lang, errors: Record<string, string> = {}): Record<string, string> {
+export function validate(
+  schema: Schema,
+  values: Values,
+  path: string,
+  lang: Lang,
+  errors: Record<string, string> = {},
+): Record<string, string> {
   const options = variants(schema);
   if (options) {
     const key = discriminator(options) ?? '';
     const keyPath = join(path, key);
     const chosen = options.find((option) => option.properties?.[key]?.const === values[keyPath]);
     if (!chosen) errors[keyPath] = MESSAGES.choose(lang);
-    else validate({ ...chosen, properties: Object.fromEntries(Object.entries(chosen.properties ?? {}).filter(([n]) => n !== key)) }, values, path, lang, errors);
+    else
+      validate(
+        { ...chosen, properties: Object.fromEntries(Object.entries(chosen.properties ?? {}).filter(([n]) => n !== key)) },
+        values,
+        path,
+        lang,
+        errors,
+      );
     return errors;
   }
   for (const [name, field] of Object.entries(schema.properties ?? {})) {

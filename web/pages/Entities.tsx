@@ -86,17 +86,29 @@ export function EntityPage({ uscc }: { uscc: string }) {
   const entity = useData<EntityDetail>(`/api/entities/${uscc}`);
   const { data, error } = entity;
   if (error && !data) return <ErrorPage error={error} />;
-  if (!data) return <main><LoadState state={entity} /></main>;
+  if (!data)
+    return (
+      <main>
+        <LoadState state={entity} />
+      </main>
+    );
   return (
     <main>
       <div class="card" data-testid="entity">
         <h2>{data.name}</h2>
         <p>
-          {t(lang, 'usccShort')} {data.uscc} · {statusLabel(lang, data.status)} · <a href={`#/processes/${data.processId}`}>{data.processId}</a>
+          {t(lang, 'usccShort')} {data.uscc} · {statusLabel(lang, data.status)} ·{' '}
+          <a href={`#/processes/${data.processId}`}>{data.processId}</a>
         </p>
-        <p>{t(lang, 'residence')}: {place(data.residence)}</p>
-        <p>{t(lang, 'businessAddresses')}: {data.businessAddresses.map(place).join('；')}</p>
-        <p>{t(lang, 'taxOffice')}: {names.org(lang, data.taxOffice)}</p>
+        <p>
+          {t(lang, 'residence')}: {place(data.residence)}
+        </p>
+        <p>
+          {t(lang, 'businessAddresses')}: {data.businessAddresses.map(place).join('；')}
+        </p>
+        <p>
+          {t(lang, 'taxOffice')}: {names.org(lang, data.taxOffice)}
+        </p>
       </div>
       <div class="card">
         <h3>{t(lang, 'licences')}</h3>
@@ -104,10 +116,16 @@ export function EntityPage({ uscc }: { uscc: string }) {
           <tbody>
             {data.licences.map((l) => (
               <tr data-licence={l.id}>
-                <td>{l.powerCode} {l.powerName}</td>
-                <td>{statusLabel(lang, l.status)}{l.conditionsDue ? ` (${l.conditionsDue})` : ''}</td>
                 <td>
-                  {t(lang, 'verification')}: {statusLabel(lang, l.verification.status)} · {t(lang, 'due')} {formatDate(lang, l.verification.rectificationDue ?? l.verification.dueAt)}
+                  {l.powerCode} {l.powerName}
+                </td>
+                <td>
+                  {statusLabel(lang, l.status)}
+                  {l.conditionsDue ? ` (${l.conditionsDue})` : ''}
+                </td>
+                <td>
+                  {t(lang, 'verification')}: {statusLabel(lang, l.verification.status)} · {t(lang, 'due')}{' '}
+                  {formatDate(lang, l.verification.rectificationDue ?? l.verification.dueAt)}
                   {l.verification.overdue && <span class="badge">{t(lang, 'overdue')}</span>}
                 </td>
               </tr>

@@ -45,7 +45,14 @@ export function Inbox() {
     const title = types.find((pt) => pt.type === task.processType)?.title ?? task.processType;
     const zone = zoneOf(task);
     const key = task.processId.replace(/^[a-z]+-/, '');
-    const detail = typeof task.context.name === 'string' ? task.context.name : typeof task.context.decisionNumber === 'string' ? task.context.decisionNumber : zone ? names.county(lang, zone) : key;
+    const detail =
+      typeof task.context.name === 'string'
+        ? task.context.name
+        : typeof task.context.decisionNumber === 'string'
+          ? task.context.decisionNumber
+          : zone
+            ? names.county(lang, zone)
+            : key;
     return `${title} · ${detail}`;
   };
   const zones = [...new Set((data?.items ?? []).map(zoneOf).filter(Boolean))].sort();

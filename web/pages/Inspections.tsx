@@ -69,7 +69,8 @@ export function PublicInspections() {
                     {say(lang, SELECTION, i.selection)} · <code>{i.seed}</code>
                   </td>
                   <td>
-                    <span class={`badge ${BADGE[i.status] ?? ''}`}>{say(lang, STATUS, i.status)}</span> {i.inspectedOn ? formatDay(lang, i.inspectedOn) : ''}
+                    <span class={`badge ${BADGE[i.status] ?? ''}`}>{say(lang, STATUS, i.status)}</span>{' '}
+                    {i.inspectedOn ? formatDay(lang, i.inspectedOn) : ''}
                     {i.rectifyBy && (
                       <span class="muted">
                         {' '}

@@ -13,14 +13,19 @@ export function Launch() {
   const types = useData<{ type: string; title: string; launchable: boolean; inputSchema: Schema }[]>(`/api/process-types?lang=${lang}`);
   const orgs = useData<Organization[]>('/api/organizations');
   const zones = useData<{ code: string; name: string; status: string }[]>('/api/zones?status=ACTIVE');
-  const catalog = useData<{ powers: { code: string; name: string; kind: string; status: string; commitmentApplicable: boolean }[] }>('/api/powers');
+  const catalog = useData<{ powers: { code: string; name: string; kind: string; status: string; commitmentApplicable: boolean }[] }>(
+    '/api/powers',
+  );
   const entities = useData<{ items: { uscc: string; name: string }[] }>('/api/entities?limit=500');
   const pilots = useData<{ measures: { code: string; title: string }[] }>(`/api/pilots?lang=${lang}`);
   const listed = (catalog.data?.powers ?? []).filter((p) => p.status === 'listed');
   const powerChoice = (p: { code: string; name: string }) => ({ value: p.code, label: `${p.code} ${p.name}` });
   const counties: Choice[] = (orgs.data ?? [])
     .filter((o) => o.kind === 'government' && o.countyCode)
-    .map((o) => ({ value: o.countyCode!, label: `${(lang === 'zh' ? o.nameZh : o.nameEn).replace(/人民政府$| Government$/, '')} (${o.countyCode})` }));
+    .map((o) => ({
+      value: o.countyCode!,
+      label: `${(lang === 'zh' ? o.nameZh : o.nameEn).replace(/人民政府$| Government$/, '')} (${o.countyCode})`,
+    }));
   const zoneChoices = (zones.data ?? []).map((z) => ({ value: z.code, label: `${z.name} (${z.code})` }));
   const divisions = useDivisions();
   // Each launch's fixed lists: licences on commitment only for powers open to it; a penalty under any listed power.
@@ -72,7 +77,8 @@ export function Launch() {
  */
 function firstBatchApproval(path: string, value: unknown, values: Values): Values {
   if (path !== 'countyCode') return {};
-  if (FIRST_BATCH.includes(String(value))) return { 'approval.documentNumber': POLICY_APPROVAL.documentNumber, 'approval.approvedOn': POLICY_APPROVAL.approvedOn };
+  if (FIRST_BATCH.includes(String(value)))
+    return { 'approval.documentNumber': POLICY_APPROVAL.documentNumber, 'approval.approvedOn': POLICY_APPROVAL.approvedOn };
   const prefilled = values['approval.documentNumber'] === POLICY_APPROVAL.documentNumber;
   return prefilled ? { 'approval.documentNumber': '', 'approval.approvedOn': '' } : {};
 }

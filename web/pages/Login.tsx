@@ -23,7 +23,11 @@ export function Login() {
             } catch (failure) {
               // Said in the console's language; the server's words only where they add a reason.
               const status = failure instanceof RequestFailed ? failure.error.status : 0;
-              setError(status === 401 ? t(lang, 'wrongLogin') : refusalText(lang, failure instanceof RequestFailed ? failure.error : { status: 0, message: '' }));
+              setError(
+                status === 401
+                  ? t(lang, 'wrongLogin')
+                  : refusalText(lang, failure instanceof RequestFailed ? failure.error : { status: 0, message: '' }),
+              );
             }
           }}
         >

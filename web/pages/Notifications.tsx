@@ -28,7 +28,10 @@ export function NotificationCentre() {
   const lang = useLang();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [failure, setFailure] = useState('');
-  const list = useData<{ unread: number; items: Notification[] }>(`/api/notifications?lang=${lang}&limit=200${unreadOnly ? '&unread=true' : ''}`, 10_000);
+  const list = useData<{ unread: number; items: Notification[] }>(
+    `/api/notifications?lang=${lang}&limit=200${unreadOnly ? '&unread=true' : ''}`,
+    10_000,
+  );
   const { data } = list;
   async function markRead(id: string) {
     try {
@@ -48,7 +51,11 @@ export function NotificationCentre() {
           <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.currentTarget.checked)} /> {t(lang, 'onlyUnread')}
         </label>
       </div>
-      {failure && <p class="error" role="alert">{failure}</p>}
+      {failure && (
+        <p class="error" role="alert">
+          {failure}
+        </p>
+      )}
       <div class="card">
         {!data ? (
           <LoadState state={list} />
@@ -69,10 +76,14 @@ export function NotificationCentre() {
             <tbody>
               {data.items.map((n) => (
                 <tr data-notification={n.id} data-kind={n.kind} class={n.readAt ? 'muted' : ''}>
-                  <td><span class={`badge ${KIND_BADGE[n.kind]}`}>{n.kindLabel}</span></td>
+                  <td>
+                    <span class={`badge ${KIND_BADGE[n.kind]}`}>{n.kindLabel}</span>
+                  </td>
                   <td>{n.message}</td>
                   <td>
-                    <a href={`#/processes/${encodeURIComponent(n.processId)}`} title={n.processId}>{n.processTitle || n.processId}</a>
+                    <a href={`#/processes/${encodeURIComponent(n.processId)}`} title={n.processId}>
+                      {n.processTitle || n.processId}
+                    </a>
                   </td>
                   <td>{formatDate(lang, n.at)}</td>
                   <td data-testid="deliveries">
@@ -87,7 +98,9 @@ export function NotificationCentre() {
                     {n.readAt ? (
                       <span title={`${n.readBy ?? ''} ${formatDate(lang, n.readAt)}`}>{t(lang, 'notificationRead')}</span>
                     ) : (
-                      <button type="button" class="secondary" onClick={() => void markRead(n.id)}>{t(lang, 'markRead')}</button>
+                      <button type="button" class="secondary" onClick={() => void markRead(n.id)}>
+                        {t(lang, 'markRead')}
+                      </button>
                     )}
                   </td>
                 </tr>
@@ -144,10 +157,19 @@ function Channels() {
       </label>
       <label>
         {t(lang, 'webhookUrl')}
-        <input name="webhook" type="text" value={webhook ?? current('webhook')?.target ?? ''} onInput={(e) => setWebhook(e.currentTarget.value)} />
+        <input
+          name="webhook"
+          type="text"
+          value={webhook ?? current('webhook')?.target ?? ''}
+          onInput={(e) => setWebhook(e.currentTarget.value)}
+        />
         {outcome?.fields.webhook && <span class="error">{outcome.fields.webhook}</span>} {counts('webhook')}
       </label>
-      {outcome && <p class={outcome.ok ? 'ok' : 'error'} role={outcome.ok ? 'status' : 'alert'}>{outcome.text}</p>}
+      {outcome && (
+        <p class={outcome.ok ? 'ok' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
+          {outcome.text}
+        </p>
+      )}
       <button type="submit">{t(lang, 'saveChannels')}</button>
     </form>
   );
@@ -189,7 +211,9 @@ export function Oversight() {
               {data.items.map((item) => (
                 <tr data-process={item.processId}>
                   <td>
-                    <a href={`#/processes/${encodeURIComponent(item.processId)}`} title={item.message}>{item.processTitle || item.processId}</a>
+                    <a href={`#/processes/${encodeURIComponent(item.processId)}`} title={item.message}>
+                      {item.processTitle || item.processId}
+                    </a>
                     <div class="muted">{item.processId}</div>
                   </td>
                   <td>{formatDate(lang, item.escalatedAt)}</td>
@@ -201,7 +225,9 @@ export function Oversight() {
                     ))}
                   </td>
                   <td>
-                    <span class={`badge ${item.settled ? 'done' : 'overdue'}`}>{t(lang, item.settled ? 'oversightSettled' : 'oversightOpen')}</span>
+                    <span class={`badge ${item.settled ? 'done' : 'overdue'}`}>
+                      {t(lang, item.settled ? 'oversightSettled' : 'oversightOpen')}
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -221,9 +247,18 @@ export function NotificationBell() {
   useNotificationsChanged(reload);
   const unread = state.data?.unread ?? 0;
   return (
-    <a href="#/notifications" class="bell" data-testid="bell" aria-label={`${t(lang, 'notifications')} ${t(lang, 'unreadCount', { n: unread })}`}>
+    <a
+      href="#/notifications"
+      class="bell"
+      data-testid="bell"
+      aria-label={`${t(lang, 'notifications')} ${t(lang, 'unreadCount', { n: unread })}`}
+    >
       {t(lang, 'notifications')}
-      {unread > 0 && <span class="badge overdue" data-testid="bell-count">{unread}</span>}
+      {unread > 0 && (
+        <span class="badge overdue" data-testid="bell-count">
+          {unread}
+        </span>
+      )}
     </a>
   );
 }

@@ -1,7 +1,16 @@
 import { ErrorPage, LoadState } from '../components/LoadState';
 import { useState } from 'preact/hooks';
 import { formatDate, formatDuration, t, useLang, type Lang } from '../i18n';
-import { creditKindLabel, creditStatusLabel, gradeLabel, outcomeLabel, penaltyLabel, PENALTY_STATUSES, penaltyStatusLabel, reasonLabel } from '../labels';
+import {
+  creditKindLabel,
+  creditStatusLabel,
+  gradeLabel,
+  outcomeLabel,
+  penaltyLabel,
+  PENALTY_STATUSES,
+  penaltyStatusLabel,
+  reasonLabel,
+} from '../labels';
 import { useNames } from '../names';
 import { useData } from '../use-data';
 
@@ -32,7 +41,14 @@ interface Penalty {
 }
 
 interface PenaltyDetail extends Penalty {
-  reviews: { round: number; outcome: string; reasons: string[]; note: string | null; reviewedAt: string; reviewer: { userId?: string; orgId?: string } | null }[];
+  reviews: {
+    round: number;
+    outcome: string;
+    reasons: string[];
+    note: string | null;
+    reviewedAt: string;
+    reviewer: { userId?: string; orgId?: string } | null;
+  }[];
   creditRecords: {
     id: string;
     kind: string;
@@ -68,7 +84,12 @@ export function Penalties() {
             <option value={z.code}>{z.name}</option>
           ))}
         </select>
-        <select value={status} onChange={(e) => setStatus(e.currentTarget.value)} data-testid="penalty-status" aria-label={t(lang, 'status')}>
+        <select
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value)}
+          data-testid="penalty-status"
+          aria-label={t(lang, 'status')}
+        >
           <option value="">{t(lang, 'allStatuses')}</option>
           {PENALTY_STATUSES.map((s) => (
             <option value={s}>{penaltyStatusLabel(lang, s)}</option>
@@ -118,30 +139,52 @@ export function PenaltyPage({ decisionNumber }: { decisionNumber: string }) {
   const colon = lang === 'zh' ? '：' : ':';
   const { data, error } = penalty;
   if (error && !data) return <ErrorPage error={error} />;
-  if (!data) return <main><LoadState state={penalty} /></main>;
+  if (!data)
+    return (
+      <main>
+        <LoadState state={penalty} />
+      </main>
+    );
   return (
     <main>
       <div class="card" data-testid="penalty">
         <h2>{data.decisionNumber}</h2>
         <p>
-          <span class="badge" data-testid="penalty-status">{penaltyStatusLabel(lang, data.status)}</span> ·{' '}
-          <a href={`#/processes/${encodeURIComponent(data.processId)}`} data-testid="penalty-process">{data.processId}</a> · {t(lang, 'entity')}{' '}
-          <a href={`#/entities/${data.uscc}`} data-testid="penalty-entity">{data.uscc}</a>
+          <span class="badge" data-testid="penalty-status">
+            {penaltyStatusLabel(lang, data.status)}
+          </span>{' '}
+          ·{' '}
+          <a href={`#/processes/${encodeURIComponent(data.processId)}`} data-testid="penalty-process">
+            {data.processId}
+          </a>{' '}
+          · {t(lang, 'entity')}{' '}
+          <a href={`#/entities/${data.uscc}`} data-testid="penalty-entity">
+            {data.uscc}
+          </a>
         </p>
         <p>
-          {t(lang, 'zones')}{colon} {names.county(lang, data.zoneCode)} · {t(lang, 'enforcementOrg')}{colon} {names.org(lang, data.enforcementOrg)}
+          {t(lang, 'zones')}
+          {colon} {names.county(lang, data.zoneCode)} · {t(lang, 'enforcementOrg')}
+          {colon} {names.org(lang, data.enforcementOrg)}
           {data.powerCode && ` · ${t(lang, 'power')}${colon} ${names.power(data.powerCode)} (${data.agreementId ?? ''})`}
         </p>
-        <p>{t(lang, 'violation')}: {data.violation}</p>
-        <p>{t(lang, 'legalBasis')}: {data.legalBasis}</p>
-        <p>{t(lang, 'penaltyImposed')}: {penaltyLabel(lang, data.penalty)} · {t(lang, 'grade')}: {gradeLabel(lang, data.grade)}</p>
         <p>
-          {t(lang, 'decidedOn')} {data.decidedOn} · {t(lang, 'deliveredOn')} {data.deliveredOn} · {t(lang, 'reportedAt')} {formatDate(lang, data.reportedAt)} ·{' '}
-          {t(lang, 'recognisedAt')} {formatDate(lang, data.recognisedAt)}
+          {t(lang, 'violation')}: {data.violation}
+        </p>
+        <p>
+          {t(lang, 'legalBasis')}: {data.legalBasis}
+        </p>
+        <p>
+          {t(lang, 'penaltyImposed')}: {penaltyLabel(lang, data.penalty)} · {t(lang, 'grade')}: {gradeLabel(lang, data.grade)}
+        </p>
+        <p>
+          {t(lang, 'decidedOn')} {data.decidedOn} · {t(lang, 'deliveredOn')} {data.deliveredOn} · {t(lang, 'reportedAt')}{' '}
+          {formatDate(lang, data.reportedAt)} · {t(lang, 'recognisedAt')} {formatDate(lang, data.recognisedAt)}
           {data.withdrawnAt && ` · ${t(lang, 'withdrawnAt')} ${formatDate(lang, data.withdrawnAt)}（${data.withdrawalReason ?? ''}）`}
         </p>
         <p data-testid="held-times">
-          {t(lang, 'heldTimes')}: {t(lang, 'zoneHeld')} {formatDuration(lang, data.zoneHeldMs)} · {t(lang, 'ftzHeld')} {formatDuration(lang, data.ftzHeldMs)}
+          {t(lang, 'heldTimes')}: {t(lang, 'zoneHeld')} {formatDuration(lang, data.zoneHeldMs)} · {t(lang, 'ftzHeld')}{' '}
+          {formatDuration(lang, data.ftzHeldMs)}
         </p>
       </div>
       <Reviews lang={lang} reviews={data.reviews} />
@@ -159,7 +202,9 @@ function Reviews({ lang, reviews }: { lang: Lang; reviews: PenaltyDetail['review
         <tbody>
           {reviews.map((r) => (
             <tr data-round={r.round}>
-              <td>{t(lang, 'round')} {r.round}</td>
+              <td>
+                {t(lang, 'round')} {r.round}
+              </td>
               <td>{outcomeLabel(lang, r.outcome)}</td>
               <td>{r.reasons.map((code) => reasonLabel(lang, code)).join(lang === 'zh' ? '、' : ', ') || '—'}</td>
               <td>{r.note ?? '—'}</td>
@@ -181,9 +226,10 @@ function CreditRecords({ lang, records, ownId }: { lang: Lang; records: PenaltyD
       {records.length === 0 && <p class="muted">{t(lang, 'none')}</p>}
       {records.map((c) => (
         <p data-credit={c.id} data-own={c.id === ownId ? 'true' : undefined}>
-          {c.id === ownId && <span class="badge">{t(lang, 'thisPenalty')}</span>} {creditKindLabel(lang, c.kind)} · {gradeLabel(lang, c.grade)} ·{' '}
-          <span class="badge">{creditStatusLabel(lang, c.status)}</span> · {t(lang, 'publication')} {c.publicationFrom ?? '—'} – {c.publicationUntil ?? '—'} ·{' '}
-          {t(lang, 'repairEligibleFrom')} {c.repairEligibleFrom ?? '—'} · {c.reason}
+          {c.id === ownId && <span class="badge">{t(lang, 'thisPenalty')}</span>} {creditKindLabel(lang, c.kind)} ·{' '}
+          {gradeLabel(lang, c.grade)} · <span class="badge">{creditStatusLabel(lang, c.status)}</span> · {t(lang, 'publication')}{' '}
+          {c.publicationFrom ?? '—'} – {c.publicationUntil ?? '—'} · {t(lang, 'repairEligibleFrom')} {c.repairEligibleFrom ?? '—'} ·{' '}
+          {c.reason}
           {c.endReason && ` · ${c.endReason}`}
         </p>
       ))}

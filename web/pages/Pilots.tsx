@@ -22,7 +22,9 @@ export function Pilots() {
   const registry = useData<{ code: string; name: string; status: string }[]>('/api/zones').data ?? [];
   const zones = [
     ...(data?.zones ?? []),
-    ...registry.filter((z) => z.status === 'ACTIVE' && !data?.zones.some((o) => o.zoneCode === z.code)).map((z) => ({ zoneCode: z.code, zoneName: z.name })),
+    ...registry
+      .filter((z) => z.status === 'ACTIVE' && !data?.zones.some((o) => o.zoneCode === z.code))
+      .map((z) => ({ zoneCode: z.code, zoneName: z.name })),
   ].sort((a, b) => a.zoneCode.localeCompare(b.zoneCode));
   return (
     <main>
@@ -48,7 +50,12 @@ export function Pilots() {
                 </td>
                 {zones.map((z) => {
                   const decision = m.zones.find((d) => d.zoneCode === z.zoneCode);
-                  if (!decision) return <td class="muted" data-zone={z.zoneCode}>{t(lang, 'notOffered')}</td>;
+                  if (!decision)
+                    return (
+                      <td class="muted" data-zone={z.zoneCode}>
+                        {t(lang, 'notOffered')}
+                      </td>
+                    );
                   return (
                     <td data-zone={z.zoneCode} data-status={decision.status} title={decision.note ?? ''}>
                       <a href={`#/processes/${encodeURIComponent(decision.processId)}`}>

@@ -10,7 +10,15 @@ interface Catalog {
   status: string;
   effectiveDate: string;
   publishedAt: string;
-  powers: { code: string; name: string; kind: string; legalBasis: string; commitmentApplicable: boolean; verificationDays: number; status: string }[];
+  powers: {
+    code: string;
+    name: string;
+    kind: string;
+    legalBasis: string;
+    commitmentApplicable: boolean;
+    verificationDays: number;
+    status: string;
+  }[];
   diff?: { from: number; added: string[]; delisted: string[]; relisted: string[]; changed: string[] };
 }
 
@@ -38,8 +46,8 @@ export function Powers() {
         // On a phone the table scrolls sideways: the card takes focus so a keyboard can scroll it.
         <div class="card" tabIndex={0} role="region" aria-label={t(lang, 'powers')}>
           <p>
-            {t(lang, 'catalogVersion')} {data.version} · <span class="badge">{statusLabel(lang, data.status)}</span> · {data.effectiveDate} ·{' '}
-            {formatDate(lang, data.publishedAt)}
+            {t(lang, 'catalogVersion')} {data.version} · <span class="badge">{statusLabel(lang, data.status)}</span> · {data.effectiveDate}{' '}
+            · {formatDate(lang, data.publishedAt)}
           </p>
           {data.diff && (
             <p class="diff" data-testid="catalog-diff">

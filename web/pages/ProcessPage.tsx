@@ -39,7 +39,12 @@ export function ProcessPage({ id }: { id: string }) {
   const names = useNames();
   if (process.error && !process.data && process.error.status !== 0) return <ErrorPage error={process.error} />;
   const p = process.data;
-  if (!p) return <main><LoadState state={process} /></main>;
+  if (!p)
+    return (
+      <main>
+        <LoadState state={process} />
+      </main>
+    );
   const graph = types.data?.find((type) => type.type === p.type);
   const actions = p.availableActions.filter((action) => acceptsAction(action.name, p.stage));
   // A deadline met is history (the timeline has it): one is shown while it is open and someone is at work.
@@ -56,7 +61,8 @@ export function ProcessPage({ id }: { id: string }) {
           {graph?.title} · {String(p.data.zoneName ?? p.id)}
         </h2>
         <p>
-          {t(lang, 'stage')}: <strong data-testid="stage">{stageLabel}</strong> · {t(lang, 'status')}: <span data-testid="process-status">{processStatusLabel(lang, p.status)}</span>
+          {t(lang, 'stage')}: <strong data-testid="stage">{stageLabel}</strong> · {t(lang, 'status')}:{' '}
+          <span data-testid="process-status">{processStatusLabel(lang, p.status)}</span>
         </p>
         {graph && <StageDiagram graph={graph} current={p.stage} path={p.data.path ?? []} />}
       </div>
@@ -66,7 +72,12 @@ export function ProcessPage({ id }: { id: string }) {
           <ol class="timeline" data-testid="timeline">
             {(timeline.data ?? []).map((entry) => (
               <li>
-                <span class="muted">{formatDate(lang, entry.at)}</span> {entry.actor && <span class="badge" title={entry.actor.userId}>{names.org(lang, entry.actor.orgId)} · {entry.actor.userId}</span>}{' '}
+                <span class="muted">{formatDate(lang, entry.at)}</span>{' '}
+                {entry.actor && (
+                  <span class="badge" title={entry.actor.userId}>
+                    {names.org(lang, entry.actor.orgId)} · {entry.actor.userId}
+                  </span>
+                )}{' '}
                 {names.words(lang, entry.summary)}
               </li>
             ))}
@@ -79,7 +90,8 @@ export function ProcessPage({ id }: { id: string }) {
             <ul>
               {p.openTasks.map((task) => (
                 <li>
-                  <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title[lang]}</a> <span class="badge">{names.org(lang, task.orgId)}</span>
+                  <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title[lang]}</a>{' '}
+                  <span class="badge">{names.org(lang, task.orgId)}</span>
                 </li>
               ))}
             </ul>
@@ -87,7 +99,8 @@ export function ProcessPage({ id }: { id: string }) {
             {deadlines.length === 0 && <p class="muted">{t(lang, 'none')}</p>}
             {deadlines.map((d) => (
               <p>
-                {policyName(lang, d.name)}：{formatPeriod(lang, d.period)} → {formatDate(lang, d.dueAt)} {d.reminded && <span class="badge">{t(lang, 'reminded')}</span>}{' '}
+                {policyName(lang, d.name)}：{formatPeriod(lang, d.period)} → {formatDate(lang, d.dueAt)}{' '}
+                {d.reminded && <span class="badge">{t(lang, 'reminded')}</span>}{' '}
                 {d.escalated && <span class="badge overdue">{t(lang, 'escalated')}</span>}
               </p>
             ))}
@@ -111,7 +124,15 @@ export function ProcessPage({ id }: { id: string }) {
   );
 }
 
-function ProcessAction({ processId, action, onDone }: { processId: string; action: ProcessDetail['availableActions'][number]; onDone(): void }) {
+function ProcessAction({
+  processId,
+  action,
+  onDone,
+}: {
+  processId: string;
+  action: ProcessDetail['availableActions'][number];
+  onDone(): void;
+}) {
   const [open, setOpen] = useState(false);
   if (!open)
     return (
@@ -150,10 +171,17 @@ function Documents({ process }: { process: ProcessDetail }) {
             <strong>{d.number}</strong> {d.title} <span class="muted">{formatDate(lang, d.issuedAt)}</span>{' '}
             {d.signedBy?.length ? (
               <span class="muted" data-testid="signed-by">
-                {t(lang, 'signedBy')}{lang === 'zh' ? '：' : ': '}{d.signedBy.map((o) => o.name).join('、')}
+                {t(lang, 'signedBy')}
+                {lang === 'zh' ? '：' : ': '}
+                {d.signedBy.map((o) => o.name).join('、')}
               </span>
             ) : null}{' '}
-            <a class="button secondary" href={`/api/processes/${encodeURIComponent(process.id)}/documents/${d.n}.pdf`} target="_blank" rel="noopener">
+            <a
+              class="button secondary"
+              href={`/api/processes/${encodeURIComponent(process.id)}/documents/${d.n}.pdf`}
+              target="_blank"
+              rel="noopener"
+            >
               {t(lang, 'print')}
             </a>
           </li>

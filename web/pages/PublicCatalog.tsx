@@ -55,7 +55,8 @@ export function PublicCatalogPage() {
                     <td>
                       {p.holding && (
                         <>
-                          {enumLabel(lang, 'holding', p.holding.mode)} · {p.holding.grantedBy} · {p.holding.document} · {formatDay(lang, p.holding.validFrom)}
+                          {enumLabel(lang, 'holding', p.holding.mode)} · {p.holding.grantedBy} · {p.holding.document} ·{' '}
+                          {formatDay(lang, p.holding.validFrom)}
                         </>
                       )}
                     </td>

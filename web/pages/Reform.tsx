@@ -34,7 +34,11 @@ const PRACTICE_STATUS: Record<string, [string, string]> = {
   ACCEPTED: ['已采纳推广', 'Accepted'],
   DECLINED: ['不予推广', 'Declined'],
 };
-const DEMAND_STATUS: Record<string, [string, string]> = { ROUTING: ['待分办', 'Routing'], ANSWERING: ['办理中', 'Being answered'], ANSWERED: ['已答复', 'Answered'] };
+const DEMAND_STATUS: Record<string, [string, string]> = {
+  ROUTING: ['待分办', 'Routing'],
+  ANSWERING: ['办理中', 'Being answered'],
+  ANSWERED: ['已答复', 'Answered'],
+};
 const said = (labels: Record<string, [string, string]>, lang: Lang, code: string) => labels[code]?.[lang === 'zh' ? 0 : 1] ?? code;
 
 export function Reform() {
@@ -78,12 +82,21 @@ function Practices() {
                 </td>
                 <td>
                   {said(PRACTICE_STATUS, lang, practice.status)}
-                  {practice.reasons && <div class="muted" data-testid="declined-reasons">{practice.reasons}</div>}
+                  {practice.reasons && (
+                    <div class="muted" data-testid="declined-reasons">
+                      {practice.reasons}
+                    </div>
+                  )}
                 </td>
                 <td>{practice.measureCode ?? '—'}</td>
                 <td data-testid="adoptions">
                   {practice.adoptions.length
-                    ? practice.adoptions.map((a) => `${a.zoneName}：${pilotStatusLabel(lang, a.status)}${a.decidedOn ? `（${formatDay(lang, a.decidedOn)}）` : ''}`).join(lang === 'zh' ? '；' : '; ')
+                    ? practice.adoptions
+                        .map(
+                          (a) =>
+                            `${a.zoneName}：${pilotStatusLabel(lang, a.status)}${a.decidedOn ? `（${formatDay(lang, a.decidedOn)}）` : ''}`,
+                        )
+                        .join(lang === 'zh' ? '；' : '; ')
                     : '—'}
                 </td>
               </tr>
@@ -98,7 +111,17 @@ function Practices() {
 interface DemandSummary {
   totals: { registered: number; routing: number; answering: number; answered: number; overdue: number };
   byZone: { zoneCode: string; zoneName: string; status: string; count: number }[];
-  items: { processId: string; zoneCode: string; enterpriseName: string; category: string; receivedOn: string; status: string; responsibleOrg: string | null; outcome: string | null; overdue: boolean }[];
+  items: {
+    processId: string;
+    zoneCode: string;
+    enterpriseName: string;
+    category: string;
+    receivedOn: string;
+    status: string;
+    responsibleOrg: string | null;
+    outcome: string | null;
+    overdue: boolean;
+  }[];
 }
 
 function Demands() {
@@ -133,8 +156,8 @@ function Demands() {
       {summary && summary.items.length > 0 && (
         <>
           <p data-testid="demand-totals">
-            {t(lang, 'registered')} {summary.totals.registered} · {t(lang, 'routing')} {summary.totals.routing} · {t(lang, 'answering')} {summary.totals.answering} ·{' '}
-            {t(lang, 'answered')} {summary.totals.answered} · {t(lang, 'overdue')} {summary.totals.overdue}
+            {t(lang, 'registered')} {summary.totals.registered} · {t(lang, 'routing')} {summary.totals.routing} · {t(lang, 'answering')}{' '}
+            {summary.totals.answering} · {t(lang, 'answered')} {summary.totals.answered} · {t(lang, 'overdue')} {summary.totals.overdue}
           </p>
           <table data-testid="demands">
             <thead>
@@ -174,7 +197,12 @@ function Demands() {
 }
 
 interface TrainingReport {
-  byOrganization: { orgId: string; sessions: number; attendees: number; trainings: { sessionId: string; heldOn: string; topic: string; count: number }[] }[];
+  byOrganization: {
+    orgId: string;
+    sessions: number;
+    attendees: number;
+    trainings: { sessionId: string; heldOn: string; topic: string; count: number }[];
+  }[];
 }
 
 function Training() {
@@ -238,7 +266,8 @@ function TrainingForm({ onDone }: { onDone: () => void }) {
   const [rows, setRows] = useState<AttendeeRow[]>([{ orgId: '', count: '', names: '' }]);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; fields: Record<string, string> } | null>(null);
   const set = (key: keyof typeof values) => (e: Event) => setValues({ ...values, [key]: (e.target as HTMLInputElement).value });
-  const setRow = (i: number, key: keyof AttendeeRow) => (e: Event) => setRows(rows.map((r, j) => (j === i ? { ...r, [key]: (e.target as HTMLInputElement).value } : r)));
+  const setRow = (i: number, key: keyof AttendeeRow) => (e: Event) =>
+    setRows(rows.map((r, j) => (j === i ? { ...r, [key]: (e.target as HTMLInputElement).value } : r)));
   const fieldError = (path: string) => outcome?.fields[path] && <span class="error">{outcome.fields[path]}</span>;
 
   async function submit(e: Event) {
@@ -249,7 +278,10 @@ function TrainingForm({ onDone }: { onDone: () => void }) {
       ...(values.place.trim() ? { place: values.place } : {}),
       hours: values.hours === '' ? undefined : Number(values.hours),
       attendees: rows.map((r) => {
-        const people = r.names.split(/[、,，\s]+/).filter(Boolean).map((personName) => ({ personName }));
+        const people = r.names
+          .split(/[、,，\s]+/)
+          .filter(Boolean)
+          .map((personName) => ({ personName }));
         return { orgId: r.orgId, count: r.count === '' ? undefined : Number(r.count), ...(people.length ? { people } : {}) };
       }),
     };
@@ -299,9 +331,23 @@ function TrainingForm({ onDone }: { onDone: () => void }) {
               ))}
             </select>
             {fieldError(`attendees.${i}.orgId`)}
-            <input type="number" name="count" min="1" value={row.count} onInput={setRow(i, 'count')} aria-label={fieldLabel(lang, 'count')} placeholder={fieldLabel(lang, 'count')} />
+            <input
+              type="number"
+              name="count"
+              min="1"
+              value={row.count}
+              onInput={setRow(i, 'count')}
+              aria-label={fieldLabel(lang, 'count')}
+              placeholder={fieldLabel(lang, 'count')}
+            />
             {fieldError(`attendees.${i}.count`)}
-            <input name="names" value={row.names} onInput={setRow(i, 'names')} aria-label={t(lang, 'namesHelp')} placeholder={t(lang, 'namesHelp')} />
+            <input
+              name="names"
+              value={row.names}
+              onInput={setRow(i, 'names')}
+              aria-label={t(lang, 'namesHelp')}
+              placeholder={t(lang, 'namesHelp')}
+            />
             {rows.length > 1 && (
               <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
                 {t(lang, 'removeAttendee')}

@@ -69,10 +69,17 @@ export function Zones() {
 
 export function ZonePage({ code }: { code: string }) {
   const lang = useLang();
-  const zone = useData<Zone & ZoneAreaFacts & { memoranda: { version: number; status: string; content: Record<string, unknown> }[] }>(`/api/zones/${code}`);
+  const zone = useData<Zone & ZoneAreaFacts & { memoranda: { version: number; status: string; content: Record<string, unknown> }[] }>(
+    `/api/zones/${code}`,
+  );
   const { data, error } = zone;
   if (error && !data) return <ErrorPage error={error} />;
-  if (!data) return <main><LoadState state={zone} /></main>;
+  if (!data)
+    return (
+      <main>
+        <LoadState state={zone} />
+      </main>
+    );
   return (
     <main>
       <div class="card">
@@ -93,7 +100,9 @@ export function ZonePage({ code }: { code: string }) {
               ))}
           </table>
         ) : (
-          <p class="muted" data-testid="zone-body">{t(lang, 'bodyPending')}</p>
+          <p class="muted" data-testid="zone-body">
+            {t(lang, 'bodyPending')}
+          </p>
         )}
       </div>
       <ZoneArea zone={data} />
@@ -232,14 +241,25 @@ export function Processes() {
         </label>
         <label>
           {t(lang, 'startedFrom')}
-          <input name="startedFrom" type="date" value={filters.startedFrom ?? ''} onChange={(e) => set('startedFrom', e.currentTarget.value)} />
+          <input
+            name="startedFrom"
+            type="date"
+            value={filters.startedFrom ?? ''}
+            onChange={(e) => set('startedFrom', e.currentTarget.value)}
+          />
         </label>
         <label>
           {t(lang, 'startedTo')}
           <input name="startedTo" type="date" value={filters.startedTo ?? ''} onChange={(e) => set('startedTo', e.currentTarget.value)} />
         </label>
         <label class="inline">
-          <input name="overdue" type="checkbox" class="checkbox" checked={filters.overdue === 'true'} onChange={(e) => set('overdue', e.currentTarget.checked ? 'true' : '')} />
+          <input
+            name="overdue"
+            type="checkbox"
+            class="checkbox"
+            checked={filters.overdue === 'true'}
+            onChange={(e) => set('overdue', e.currentTarget.checked ? 'true' : '')}
+          />
           {t(lang, 'overdueOnly')}
         </label>
         <button type="submit">{t(lang, 'search')}</button>

@@ -60,7 +60,9 @@ export function Statistics() {
       </div>
       {period && month.data && month.data.period === period && (
         <p class="muted" data-testid="statistics-source">
-          {month.data.source === 'snapshot' ? t(lang, 'snapshotTaken', { at: formatDate(lang, month.data.takenAt) }) : t(lang, 'liveFigures')}
+          {month.data.source === 'snapshot'
+            ? t(lang, 'snapshotTaken', { at: formatDate(lang, month.data.takenAt) })
+            : t(lang, 'liveFigures')}
           {month.data.snapshotId && <> · {t(lang, 'snapshotCited', { id: month.data.snapshotId, hash: month.data.hash ?? '' })}</>}
         </p>
       )}
@@ -71,12 +73,13 @@ export function Statistics() {
           <FiguresTable lang={lang} figures={shown} testId="statistics" />
         </div>
       )}
-      {period && month.data?.corrections.map((c) => (
-        <div class="card" data-correction={c.period} tabIndex={0} role="region" aria-label={t(lang, 'correctionOf', { p: c.period })}>
-          <h3>{t(lang, 'correctionOf', { p: c.period })}</h3>
-          <FiguresTable lang={lang} figures={c} testId={`correction-${c.period}`} />
-        </div>
-      ))}
+      {period &&
+        month.data?.corrections.map((c) => (
+          <div class="card" data-correction={c.period} tabIndex={0} role="region" aria-label={t(lang, 'correctionOf', { p: c.period })}>
+            <h3>{t(lang, 'correctionOf', { p: c.period })}</h3>
+            <FiguresTable lang={lang} figures={c} testId={`correction-${c.period}`} />
+          </div>
+        ))}
       {maySnapshot() && <SnapshotForm lang={lang} onTaken={overview.reload} />}
     </main>
   );
@@ -89,11 +92,19 @@ function Exports({ lang, view, period }: { lang: Lang; view: View; period: strin
   return (
     <div class="filters" data-testid="statistics-exports">
       <span>{t(lang, 'exportMonth')}：</span>
-      <a class="button" href={link(`period=${period}`, 'xlsx')} download data-testid="export-month-xlsx">Excel (.xlsx)</a>
-      <a class="button" href={link(`period=${period}`, 'csv')} download data-testid="export-month-csv">CSV</a>
+      <a class="button" href={link(`period=${period}`, 'xlsx')} download data-testid="export-month-xlsx">
+        Excel (.xlsx)
+      </a>
+      <a class="button" href={link(`period=${period}`, 'csv')} download data-testid="export-month-csv">
+        CSV
+      </a>
       <span>{t(lang, 'exportYear', { y: year })}：</span>
-      <a class="button" href={link(`year=${year}`, 'xlsx')} download data-testid="export-year-xlsx">Excel (.xlsx)</a>
-      <a class="button" href={link(`year=${year}`, 'csv')} download data-testid="export-year-csv">CSV</a>
+      <a class="button" href={link(`year=${year}`, 'xlsx')} download data-testid="export-year-xlsx">
+        Excel (.xlsx)
+      </a>
+      <a class="button" href={link(`year=${year}`, 'csv')} download data-testid="export-year-csv">
+        CSV
+      </a>
     </div>
   );
 }
@@ -114,7 +125,11 @@ function FiguresTable({ lang, figures, testId }: { lang: Lang; figures: Figures;
           <tr data-unit={row.unit}>
             <td>
               {row.name}
-              {row.merged && row.merged.length > 0 && <div class="muted">{t(lang, 'merged')}: {row.merged.join('、')}</div>}
+              {row.merged && row.merged.length > 0 && (
+                <div class="muted">
+                  {t(lang, 'merged')}: {row.merged.join('、')}
+                </div>
+              )}
             </td>
             {INDICATORS.map((name) => (
               <td data-indicator={name}>{row.indicators[name]}</td>
@@ -148,7 +163,13 @@ function SnapshotForm({ lang, onTaken }: { lang: Lang; onTaken: () => void }) {
   return (
     <div class="card filters">
       <label for="snapshot-period">{t(lang, 'snapshotMonth')}</label>
-      <input id="snapshot-period" type="month" value={period} onInput={(e) => setPeriod(e.currentTarget.value)} data-testid="snapshot-period" />
+      <input
+        id="snapshot-period"
+        type="month"
+        value={period}
+        onInput={(e) => setPeriod(e.currentTarget.value)}
+        data-testid="snapshot-period"
+      />
       <button disabled={!period} onClick={() => void take()} data-testid="take-snapshot">
         {t(lang, 'takeSnapshot')}
       </button>

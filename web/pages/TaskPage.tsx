@@ -31,14 +31,30 @@ export function TaskPage({ id }: { id: string }) {
   const divisions = useDivisions(county ?? null);
   const [uploads, setUploads] = useState(0);
   // A demand is routed to an organisation in the register, chosen by its name.
-  const orgs = useData<{ id: string; nameZh: string; nameEn: string; kind: string }[]>(task.data?.action === 'routeDemand' ? '/api/organizations' : null);
-  const orgChoices: Choice[] = (orgs.data ?? []).filter((o) => o.kind !== 'audit').map((o) => ({ value: o.id, label: lang === 'zh' ? o.nameZh : o.nameEn }));
+  const orgs = useData<{ id: string; nameZh: string; nameEn: string; kind: string }[]>(
+    task.data?.action === 'routeDemand' ? '/api/organizations' : null,
+  );
+  const orgChoices: Choice[] = (orgs.data ?? [])
+    .filter((o) => o.kind !== 'audit')
+    .map((o) => ({ value: o.id, label: lang === 'zh' ? o.nameZh : o.nameEn }));
   if (task.error && !task.data && task.error.status !== 0) return <ErrorPage error={task.error} />;
-  if (!task.data) return <main><LoadState state={task} /></main>;
+  if (!task.data)
+    return (
+      <main>
+        <LoadState state={task} />
+      </main>
+    );
   const current = task.data;
-  const powerChoices: Choice[] = names.powers.filter((p) => p.status === 'listed').map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }));
+  const powerChoices: Choice[] = names.powers
+    .filter((p) => p.status === 'listed')
+    .map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }));
   // A redraft waits for the process, whose versions it starts from.
-  const ready = current.status !== 'open' || !current.action.startsWith('draft') || current.context.prefill !== undefined || process.data || process.error;
+  const ready =
+    current.status !== 'open' ||
+    !current.action.startsWith('draft') ||
+    current.context.prefill !== undefined ||
+    process.data ||
+    process.error;
   return (
     <main class="columns">
       <div class="card">
@@ -56,7 +72,12 @@ export function TaskPage({ id }: { id: string }) {
             <SchemaForm
               schema={withoutSignatures(current.inputSchema as Schema, current.signs, session.user()?.roles.includes('leader') ?? false)}
               initial={prefillOf(current, process.data)}
-              choices={{ powerCode: powerChoices, townshipCodes: divisions.townshipsOf(county ?? ''), parkIds: divisions.parksOf(county ?? ''), responsibleOrg: orgChoices }}
+              choices={{
+                powerCode: powerChoices,
+                townshipCodes: divisions.townshipsOf(county ?? ''),
+                parkIds: divisions.parksOf(county ?? ''),
+                responsibleOrg: orgChoices,
+              }}
               submit={async (payload) => {
                 await api('POST', `/api/tasks/${encodeURIComponent(id)}/complete`, payload);
                 location.hash = `#/processes/${encodeURIComponent(current.processId)}`;

@@ -1,7 +1,16 @@
 /** Human steps as Updates: validators that refuse without a trace, handlers that decide then write. */
 import { ApplicationFailure, defineUpdate, patched, setHandler } from '@temporalio/workflow';
 import type { Step, TaskRecord } from '../../activities/step';
-import { isSignature, REJECTION, rolesOf, SIGNER, VIEW_IN_ANSWER_MAX_CHARS, type ActionAck, type ActionDefinition, type ActionInput } from '../../domain/actions';
+import {
+  isSignature,
+  REJECTION,
+  rolesOf,
+  SIGNER,
+  VIEW_IN_ANSWER_MAX_CHARS,
+  type ActionAck,
+  type ActionDefinition,
+  type ActionInput,
+} from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
 import { beginStep, isLeanRun, type ProcessCore } from './core';
 import { resyncDue } from './reset';
@@ -77,7 +86,6 @@ export function requireActor(actor: Actor, orgIds: string[], role: string): void
     reject(REJECTION.forbidden, `this needs the ${role} role; ${actor.userId} has ${actor.roles.join(', ') || 'none'}`);
   }
 }
-
 
 /**
  * An action's update, named as the action: what the validator checks, what the handler may read

@@ -27,7 +27,8 @@ export function handleAttachments(core: ProcessCore, stage: () => string): void 
     if (!parsed.success) reject(REJECTION.badRequest, `invalid attachment: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
     const task = core.openTasks.find((t) => t.id === input.taskId);
     if (!task) reject(REJECTION.conflict, `task ${input.taskId} is not open: files are attached to an open step`);
-    if (input.actor.orgId !== task.orgId) reject(REJECTION.forbidden, `only ${task.orgId} attaches files to its task; ${input.actor.userId} belongs to ${input.actor.orgId}`);
+    if (input.actor.orgId !== task.orgId)
+      reject(REJECTION.forbidden, `only ${task.orgId} attaches files to its task; ${input.actor.userId} belongs to ${input.actor.orgId}`);
     if (!input.actor.roles.some((role) => role === task.role || role === 'leader')) {
       reject(REJECTION.forbidden, `attaching to this task needs the ${task.role} or leader role`);
     }

@@ -3,7 +3,15 @@
  * All state lives in `ProcessCore`, plain JSON carried across continue-as-new; these functions only
  * read and change it.
  */
-import { ParentClosePolicy, patched, proxyActivities, proxyLocalActivities, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  ParentClosePolicy,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  startChild,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { Step, StepResult, TaskRecord } from '../../activities/step';
 import type { ActionDefinition } from '../../domain/actions';
@@ -37,7 +45,8 @@ const SHORT_READS: ReadonlySet<string> = new Set<keyof Activities>([
  * lean run, everything else (every write) is a scheduled activity as it always was.
  */
 export const activities: typeof scheduled = new Proxy(scheduled, {
-  get: (target, name) => (leanRun && typeof name === 'string' && SHORT_READS.has(name) ? local[name as keyof Activities] : target[name as keyof Activities]),
+  get: (target, name) =>
+    leanRun && typeof name === 'string' && SHORT_READS.has(name) ? local[name as keyof Activities] : target[name as keyof Activities],
 });
 
 /**
@@ -201,7 +210,6 @@ export async function commit(core: ProcessCore, step: Step): Promise<StepResult>
     core.inFlight--;
   }
 }
-
 
 /**
  * Hands a step's outbox to its own workflow, named by the step's key (so a replay or a retry starts

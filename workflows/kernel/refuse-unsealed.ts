@@ -15,7 +15,11 @@ import {
 import { isUnsealed, UNSEALED_REFUSAL } from '../../domain/unsealed';
 
 const refusal = (what: string) =>
-  ApplicationFailure.create({ type: UNSEALED_REFUSAL, message: `${what} was not sent through the API (its payload is not sealed with a current key)`, nonRetryable: true });
+  ApplicationFailure.create({
+    type: UNSEALED_REFUSAL,
+    message: `${what} was not sent through the API (its payload is not sealed with a current key)`,
+    nonRetryable: true,
+  });
 
 class RefuseUnsealed implements WorkflowInboundCallsInterceptor {
   async execute(input: WorkflowExecuteInput, next: Next<WorkflowInboundCallsInterceptor, 'execute'>): Promise<unknown> {

@@ -55,4 +55,3 @@ export async function awaitEndOfRun(core: ProcessCore, final: () => boolean, lim
   core.closing = true;
   return final();
 }
-
