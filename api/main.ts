@@ -3,9 +3,9 @@
  * as the load needs behind a load balancer; they share TOKEN_SECRET. SIGTERM or SIGINT: stop
  * accepting, let in-flight requests finish within SHUTDOWN_GRACE, close the connections, exit 0.
  */
-import { attachmentFiles } from '../store/attachment-files';
+import { attachmentFilesOf } from '../store/attachment-files';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { durationMs, loadConfig, systemClientsOf } from '../platform/config';
 import { listen } from '../platform/http-server';
 import { createLog } from '../platform/log';
@@ -44,8 +44,8 @@ async function main(): Promise<void> {
     metricsToken: config.METRICS_TOKEN,
     systemClients: systemClientsOf(config),
     loginLimits: loginLimitsOf(config),
-    // Every API process of the scale-out layout must see the same directory (a shared volume).
-    attachments: attachmentFiles(join(resolve(config.DATA_DIR), 'attachments')),
+    // Every API process of the scale-out layout must see the same files: an S3 bucket, or a shared volume.
+    attachments: attachmentFilesOf(config),
     audit: {
       signingKey: auditSigningKeyOf(config),
       // The image's prebuilt bundle, or one made on the first export or verification.

@@ -1,11 +1,13 @@
 /**
  * Attachments against an audit bundle: the files its timeline says were attached (fileAttached, with
  * their SHA-256; the timeline is signed with the bundle) must be at hand with exactly those bytes.
- * Files are looked up in a directory laid out as the attachment store keeps them (ab/abcdef…) or flat.
+ * Files are looked up in a directory laid out as the attachment store keeps them (ab/abcdef…) or flat,
+ * or read from an attachment store itself (the S3 bucket of a cluster).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AttachmentFiles } from '../store/attachment-files';
 
 export interface AttachmentCheck {
   attachments: 'ok' | 'failed' | 'none';
@@ -23,12 +25,14 @@ export function attachedFiles(bundle: { timeline?: unknown[] }): { sha256: strin
   return [...seen].map(([sha256, fileName]) => ({ sha256, fileName }));
 }
 
-export async function verifyAttachments(bundle: { timeline?: unknown[] }, dir: string): Promise<AttachmentCheck> {
+export async function verifyAttachments(bundle: { timeline?: unknown[] }, source: string | AttachmentFiles): Promise<AttachmentCheck> {
   const files: AttachmentCheck['files'] = [];
   for (const { sha256, fileName } of attachedFiles(bundle)) {
     const bytes =
-      (await readFile(join(dir, sha256.slice(0, 2), sha256)).catch(() => undefined)) ??
-      (await readFile(join(dir, sha256)).catch(() => undefined));
+      typeof source !== 'string'
+        ? await source.get(sha256)
+        : ((await readFile(join(source, sha256.slice(0, 2), sha256)).catch(() => undefined)) ??
+          (await readFile(join(source, sha256)).catch(() => undefined)));
     const result = !bytes ? 'missing' : createHash('sha256').update(bytes).digest('hex') === sha256 ? 'ok' : 'changed';
     files.push({ sha256, fileName, result });
   }

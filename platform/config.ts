@@ -15,6 +15,17 @@ const configSchema = z.object({
   /** The address the API (and a worker's metrics) listen on; every interface unless set. */
   HOST: optional,
   DATA_DIR: z.string().min(1).default('data'),
+  /**
+   * An S3-compatible bucket for attachments (the cluster layout), path-style `https://host[:port]`;
+   * unset: files under DATA_DIR/attachments. The bucket must exist; the key may only read and write it.
+   */
+  ATTACHMENTS_S3_ENDPOINT: z.string().url().optional(),
+  ATTACHMENTS_S3_BUCKET: optional,
+  ATTACHMENTS_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Object names are `<prefix>ab/abcdef…` (the SHA-256). */
+  ATTACHMENTS_S3_PREFIX: z.string().default('attachments/'),
+  ATTACHMENTS_S3_ACCESS_KEY_ID: optional,
+  ATTACHMENTS_S3_SECRET_ACCESS_KEY: optional,
   DATABASE_URL: optional,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TEMPORAL_ADDRESS: optional,

@@ -1,4 +1,4 @@
-import { attachmentFiles } from '../store/attachment-files';
+import { attachmentFilesOf } from '../store/attachment-files';
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from '../api/app';
@@ -125,7 +125,7 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       metricsToken: config.METRICS_TOKEN,
       loginLimits: loginLimitsOf(config),
       audit: { signingKey: auditSigningKeyOf(config, dataDir), workflowCode: workflowCodeOnce(async () => workflowBundle) },
-      attachments: attachmentFiles(join(dataDir, 'attachments')),
+      attachments: attachmentFilesOf(config, dataDir),
       systemClients: systemClientsOf(config, simulators.secrets),
     });
     // A desk's product, with demo passwords: this machine only, unless HOST says otherwise.

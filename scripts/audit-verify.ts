@@ -3,15 +3,18 @@
  * engine or the records store — its hash chain, its signature (by this deployment's key, or one
  * given), and a replay of its histories against this checkout's workflow code. Keys come from the
  * environment (AUDIT_SIGNING_KEY or --public-key, PAYLOAD_KEY) or, for the embedded default, from
- * DATA_DIR. Prints the result as JSON; exits 0 when all three hold, 1 otherwise.
+ * DATA_DIR. The files the bundle names are checked too: in --attachments <dir>, else in this deployment's
+ * attachment store (its S3 bucket when ATTACHMENTS_S3_ENDPOINT is set, else DATA_DIR/attachments).
+ * Prints the result as JSON; exits 0 when all hold, 1 otherwise.
  *
  * `npm run audit:verify -- document.pdf [--organisation-keys keys.json]`: a printed document — which
  * organisations signed it and whether it is byte for byte as signed, against the organisations' keys
  * (derived from this deployment's key, or the list GET /api/audit/organisation-keys published).
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { verifyAttachments } from '../audit/attachments';
+import { attachmentFilesOf } from '../store/attachment-files';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { derivedOrganisationKeys, type OrganisationKeys } from '../audit/organisation-keys';
 import { publicKeyFromText } from '../audit/signing';
@@ -54,9 +57,9 @@ async function main(): Promise<number> {
       codecs: [payloadCodecOf(config, dataDir)],
       code: workflowCodeOnce(async () => (config.WORKFLOW_BUNDLE ? readWorkflowBundle(config.WORKFLOW_BUNDLE) : bundleWorkflows())),
     });
-    // The files the bundle names, from the directory given (or this deployment's attachment store).
+    // The files the bundle names, from the directory given, or this deployment's attachment store (its S3 bucket or DATA_DIR).
     const text = readFileSync(file, 'utf8');
-    const files = await verifyAttachments(JSON.parse(text) as { timeline?: unknown[] }, filesDir ?? join(dataDir, 'attachments'));
+    const files = await verifyAttachments(JSON.parse(text) as { timeline?: unknown[] }, filesDir ?? attachmentFilesOf(config, dataDir));
     console.log(JSON.stringify({ ...result, ...files }, null, 2));
     return result.chain === 'ok' && result.signature === 'ok' && result.replay === 'ok' && files.attachments !== 'failed' ? 0 : 1;
   } catch (error) {

@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentFiles } from '../../store/attachment-files';
+import { attachmentFiles, type AttachmentFiles } from '../../store/attachment-files';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
@@ -84,6 +84,8 @@ export async function startHarness(
     maxCachedWorkflows?: number;
     delivery?: DeliveryDeps;
     systemClients?: Record<string, string>;
+    /** Another attachment store (the S3 one); by default a temporary directory. */
+    attachments?: AttachmentFiles;
   } = {},
 ) {
   quietRuntime();
@@ -127,7 +129,7 @@ export async function startHarness(
   const audit = { signingKey: auditSigningKey, workflowCode: workflowCodeOnce(async () => workflowBundle) };
   const tokenSecret = randomBytes(32).toString('hex');
   const attachmentsDir = mkdtempSync(join(tmpdir(), 'attachments-'));
-  const attachments = attachmentFiles(attachmentsDir);
+  const attachments = options.attachments ?? attachmentFiles(attachmentsDir);
   const app = createApp({
     db,
     client,
