@@ -1,3 +1,4 @@
+import { organisationKeyring } from '../audit/organisation-keys';
 /**
  * `npm run api`: one stateless API process against a Temporal cluster and PostgreSQL. Run as many
  * as the load needs behind a load balancer; they share TOKEN_SECRET. SIGTERM or SIGINT: stop
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   // An image carries the console built by `npm run build`; a checkout builds it on first start.
   if (!existsSync(join(CONSOLE_DIR, 'index.html'))) await buildConsole();
 
+  const auditSigningKey = auditSigningKeyOf(config);
   const app = createApp({
     db,
     client,
@@ -47,7 +49,8 @@ async function main(): Promise<void> {
     // Every API process of the scale-out layout must see the same files: an S3 bucket, or a shared volume.
     attachments: attachmentFilesOf(config),
     audit: {
-      signingKey: auditSigningKeyOf(config),
+      signingKey: auditSigningKey,
+      organisationKeys: organisationKeyring(auditSigningKey, config.ORGANISATION_KEYS_DIR),
       // The image's prebuilt bundle, or one made on the first export or verification.
       workflowCode: workflowCodeOnce(async () => (config.WORKFLOW_BUNDLE ? readWorkflowBundle(config.WORKFLOW_BUNDLE) : bundleWorkflows())),
     },

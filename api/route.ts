@@ -1,3 +1,4 @@
+import type { OrganisationKeyring } from '../audit/organisation-keys';
 import type { KeyObject } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
@@ -42,6 +43,8 @@ export interface AuditDeps {
   trustedKeys?: KeyObject[];
   /** The workflow code replays run against, loaded once per process. */
   workflowCode: () => Promise<WorkflowCode>;
+  /** The organisations' document-signing keys; by default derived from signingKey (development). */
+  organisationKeys?: OrganisationKeyring;
 }
 
 /** What handlers get: the process's dependencies and what the app made of them. */

@@ -63,6 +63,12 @@ const configSchema = z.object({
     .optional(),
   /** Ed25519 private key that signs audit exports (PKCS#8, PEM or base64 DER). */
   AUDIT_SIGNING_KEY: z.string().refine(isSigningKey, 'an Ed25519 private key, PKCS#8 as PEM or base64 DER').optional(),
+  /**
+   * A directory of the organisations' document-signing keys, `<orgId>.pem` (ECDSA P-256, PKCS#8 or
+   * SEC1) and `ca.pem` for the document CA; an organisation without a file gets a key derived from
+   * AUDIT_SIGNING_KEY (the development default). GET /api/audit/organisation-keys says which is which.
+   */
+  ORGANISATION_KEYS_DIR: z.string().min(1).refine(existsSync, 'no such directory').optional(),
   /** Failed logins a username may have within LOGIN_FAILURE_WINDOW before it must wait (a 429). */
   LOGIN_FAILURES_PER_USER: z.coerce.number().int().min(1).max(1000).default(5),
   /** Failed logins from one address within the window: higher, since an office shares one. */

@@ -1,3 +1,4 @@
+import { organisationKeyring } from '../audit/organisation-keys';
 import { attachmentFilesOf } from '../store/attachment-files';
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -124,7 +125,11 @@ export async function startEmbedded(config: Config, log: (line: string) => void 
       log: structured,
       metricsToken: config.METRICS_TOKEN,
       loginLimits: loginLimitsOf(config),
-      audit: { signingKey: auditSigningKeyOf(config, dataDir), workflowCode: workflowCodeOnce(async () => workflowBundle) },
+      audit: {
+        signingKey: auditSigningKeyOf(config, dataDir),
+        organisationKeys: organisationKeyring(auditSigningKeyOf(config, dataDir), config.ORGANISATION_KEYS_DIR),
+        workflowCode: workflowCodeOnce(async () => workflowBundle),
+      },
       attachments: attachmentFilesOf(config, dataDir),
       systemClients: systemClientsOf(config, simulators.secrets),
     });

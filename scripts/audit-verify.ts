@@ -9,14 +9,15 @@
  *
  * `npm run audit:verify -- document.pdf [--organisation-keys keys.json]`: a printed document — which
  * organisations signed it and whether it is byte for byte as signed, against the organisations' keys
- * (derived from this deployment's key, or the list GET /api/audit/organisation-keys published).
+ * (this deployment's: ORGANISATION_KEYS_DIR, else derived from its audit key; or the list that
+ * GET /api/audit/organisation-keys published).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { verifyAttachments } from '../audit/attachments';
 import { attachmentFilesOf } from '../store/attachment-files';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { derivedOrganisationKeys, type OrganisationKeys } from '../audit/organisation-keys';
+import { keyringKeys, organisationKeyring, type OrganisationKeys } from '../audit/organisation-keys';
 import { publicKeyFromText } from '../audit/signing';
 import { verifyPdf } from '../documents/pdf-signature';
 import { NotABundle, verifyBundle } from '../audit/verify';
@@ -43,7 +44,9 @@ async function main(): Promise<number> {
   const dataDir = resolve(config.DATA_DIR);
   const bytes = readFileSync(file);
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
-    const keys = orgKeysFile ? publishedKeys(orgKeysFile) : derivedOrganisationKeys(auditSigningKeyOf(config, dataDir));
+    const keys = orgKeysFile
+      ? publishedKeys(orgKeysFile)
+      : keyringKeys(organisationKeyring(auditSigningKeyOf(config, dataDir), config.ORGANISATION_KEYS_DIR));
     const result = verifyPdf(bytes, keys);
     console.log(JSON.stringify(result, null, 2));
     return result.valid ? 0 : 1;

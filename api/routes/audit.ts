@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bundleSchema, exportBundleBytes } from '../../audit/bundle';
 import { publicKeyText } from '../../audit/signing';
 import { NotABundle, verifyBundle } from '../../audit/verify';
-import { derivedOrganisationKeys, organisationKey } from '../../audit/organisation-keys';
+import { keyringKeys, keyringOf } from '../../audit/organisation-keys';
 import { NotAPdf, verifyPdf } from '../../documents/pdf-signature';
 import { badRequest, HttpError } from '../errors';
 import { processTimeline } from '../process-timeline';
@@ -112,7 +112,7 @@ export const verifyAudit = defineRoute({
     const audit = auditOf(deps);
     if (Buffer.isBuffer(body)) {
       try {
-        return verifyPdf(body, derivedOrganisationKeys(audit.signingKey));
+        return verifyPdf(body, keyringKeys(keyringOf(audit)));
       } catch (error) {
         if (error instanceof NotAPdf) throw badRequest(error.message);
         throw error;
@@ -146,24 +146,45 @@ export const getPublicKey = defineRoute({
   },
 });
 
+const pem = (label: string, der: Buffer) =>
+  `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{64}/g, '$&\n').trimEnd()}\n-----END ${label}-----\n`;
+
 export const getOrganisationKeys = defineRoute({
   method: 'get',
   path: '/api/audit/organisation-keys',
   summary:
-    "Each organisation's public key its printed documents are signed with, to keep for offline verification (npm run audit:verify -- doc.pdf --organisation-keys keys.json)",
+    "Each organisation's document-signing key (ECDSA P-256) and certificate, whether the key was provided for it or derived from the deployment's key (development), and the document CA's certificate: to keep for offline verification (npm run audit:verify -- doc.pdf --organisation-keys keys.json)",
   tag: 'Audit',
   response: z.object({
-    algorithm: z.literal('Ed25519'),
-    keys: z.array(z.object({ orgId: z.string(), name: z.string(), keyId: z.string(), publicKey: z.string() })),
+    algorithm: z.literal('ECDSA P-256'),
+    caCertificate: z.string(),
+    keys: z.array(
+      z.object({
+        orgId: z.string(),
+        name: z.string(),
+        keyId: z.string(),
+        source: z.enum(['provided', 'derived']),
+        publicKey: z.string(),
+        certificate: z.string(),
+      }),
+    ),
   }),
   async handler({ deps }) {
-    const { signingKey } = auditOf(deps);
+    const keyring = keyringOf(auditOf(deps));
     const orgs = await deps.db.query<{ id: string; name_zh: string }>('SELECT id, name_zh FROM organizations ORDER BY id');
     return {
-      algorithm: 'Ed25519' as const,
+      algorithm: 'ECDSA P-256' as const,
+      caCertificate: pem('CERTIFICATE', keyring.caCertificate()),
       keys: orgs.map((o) => {
-        const key = organisationKey(signingKey, o.id);
-        return { orgId: o.id, name: o.name_zh, keyId: key.keyId, publicKey: publicKeyText(key.publicKey) };
+        const key = keyring.key(o.id);
+        return {
+          orgId: o.id,
+          name: o.name_zh,
+          keyId: key.keyId,
+          source: key.source,
+          publicKey: publicKeyText(key.publicKey),
+          certificate: pem('CERTIFICATE', keyring.certificate(o.id, o.name_zh)),
+        };
       }),
     };
   },

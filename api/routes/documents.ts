@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { documentText } from '../../domain/document-text';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, signingOrganisations } from '../../domain/documents';
-import { organisationKey } from '../../audit/organisation-keys';
+import { keyringOf } from '../../audit/organisation-keys';
 import { isSignedPdf, signPdf } from '../../documents/pdf-signature';
 import { renderInThread } from '../../documents/renderer';
 import { documentOf, keepPdf, processDocuments, searchDocuments } from '../../store/documents';
@@ -115,11 +115,12 @@ async function signed(document: NonNullable<Awaited<ReturnType<typeof documentOf
   const rendered =
     document.pdf ??
     (await renderInThread(text, { issuedAt: document.issuedAt, subject: `${DOCUMENT_KIND_LABELS[document.kind].zh} ${document.number}` }));
-  const signers = signingOrganisations(document.kind, document.act).map(({ orgId, name }) => ({
-    orgId,
-    orgName: name,
-    key: organisationKey(audit.signingKey, orgId),
-  }));
-  const pdf = signPdf(rendered, { number: document.number, processId: document.processId }, signers);
+  const signers = signingOrganisations(document.kind, document.act).map(({ orgId, name }) => ({ orgId, orgName: name }));
+  const pdf = signPdf(
+    rendered,
+    { number: document.number, processId: document.processId, issuedAt: new Date(document.issuedAt) },
+    signers,
+    keyringOf(audit),
+  );
   return [pdf, createHash('sha256').update(pdf).digest('hex')];
 }
