@@ -89,17 +89,21 @@ test('the memorandum is signed by both its organisations; the verify route says 
     ['ftz', `gov-${county}`],
   ]);
 
-  const statementAt = pdf.lastIndexOf('/Statement <') + 20;
-  const valueAt = pdf.lastIndexOf('/Value <') + 12;
-  for (const at of [100, Math.floor(pdf.length / 2), statementAt, valueAt, pdf.length - 8]) {
+  // Flipped: the rendered body, the first signature's dictionary, its CMS, the zeros padding the last CMS, the last trailer.
+  const firstSignature = pdf.indexOf('/CollabZonesDocument <') + 30;
+  const firstCms = pdf.indexOf('/Contents <') + 400;
+  const lastPadding = pdf.lastIndexOf('> /M (D:') - 10;
+  for (const at of [100, Math.floor(pdf.length / 2), firstSignature, firstCms, lastPadding, pdf.length - 8]) {
     const changed = await verifyOnline(flipped(pdf, at));
     expect([at, changed.status, changed.body.valid]).toEqual([at, 200, false]);
   }
   expect((await verifyOnline(Buffer.concat([pdf, Buffer.from('% appended\n')]))).body).toMatchObject({
     valid: false,
-    problem: expect.stringContaining('added after it'),
+    problem: expect.stringContaining('added after'),
   });
-  expect((await verifyOnline(pdf.subarray(0, pdf.lastIndexOf('\n', pdf.lastIndexOf('/Type /CollabZonesSignatures'))))).body).toMatchObject({
+  // The rendered PDF without its signatures' updates.
+  const rendered = pdf.subarray(0, pdf.lastIndexOf('%%EOF', pdf.indexOf('/Type /Sig ')) + 6);
+  expect((await verifyOnline(rendered)).body).toMatchObject({
     signed: false,
     valid: false,
   });
@@ -114,6 +118,9 @@ test('npm run audit:verify checks a PDF offline against the published organisati
   expect(keys.keys.find((k: { orgId: string }) => k.orgId === 'ftz')).toMatchObject({
     name: '自贸区营口片区管委会',
     keyId: expect.stringMatching(/^[0-9a-f]{16}$/),
+    // This harness provides no key files: every organisation's key is derived (the development default).
+    source: 'derived',
+    certificate: expect.stringContaining('-----BEGIN CERTIFICATE-----'),
   });
   writeFileSync(join(dir, 'keys.json'), JSON.stringify(keys));
   // A list where the county's key is the FTZ's: a signature that names the county must not pass with another's key.
@@ -147,4 +154,58 @@ test('npm run audit:verify checks a PDF offline against the published organisati
   });
   expect(bad).toMatchObject({ code: 1, result: { valid: false, problem: "the document's bytes are not those signed" } });
   expect(wrong).toMatchObject({ code: 1, result: { valid: false, signatures: [{ result: 'ok' }, { result: 'untrusted' }] } });
+});
+
+test('a PDF reader recognises both as standard signatures (pdfsig), and OpenSSL verifies each CMS over its byte range up to the published CA', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pades-'));
+  writeFileSync(join(dir, 'memorandum.pdf'), pdf);
+  const { stdout } = await execFileAsync('pdfsig', [join(dir, 'memorandum.pdf')]);
+  const signatures = stdout.split(/Signature #\d+:/).slice(1);
+  expect(signatures).toHaveLength(2);
+  expect(signatures[0]).toContain('Signer Certificate Common Name: 自贸区营口片区管委会');
+  expect(signatures[1]).toContain(`UID=gov-${county}`);
+  for (const signature of signatures) {
+    expect(signature).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(signature).toContain('Signing Hash Algorithm: SHA-256');
+    expect(signature).toContain('Signature Validation: Signature is Valid.');
+  }
+  expect(signatures[1]).toContain('Total document signed');
+  // One changed byte in the rendered body: the reader says so too.
+  writeFileSync(join(dir, 'changed.pdf'), flipped(pdf, 100));
+  const changed = await execFileAsync('pdfsig', [join(dir, 'changed.pdf')]).then(
+    (r) => r.stdout,
+    (e: { stdout: string }) => e.stdout,
+  );
+  expect(changed).not.toContain('Signature is Valid.');
+
+  const keys = (await (await h.as('audit.auditor')).get('/api/audit/organisation-keys')).body;
+  writeFileSync(join(dir, 'ca.pem'), keys.caCertificate);
+  const text = pdf.toString('latin1');
+  const found = [...text.matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+) *\] \/Contents <([0-9A-F]+)>/g)];
+  expect(found).toHaveLength(2);
+  for (const [i, m] of found.entries()) {
+    const [a, b, c, d] = m.slice(1, 5).map(Number);
+    writeFileSync(join(dir, `range-${i}`), Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]));
+    // The CMS without the zeros after it: its length is in its DER header (30 82 hi lo).
+    const cms = Buffer.from(m[5], 'hex');
+    writeFileSync(join(dir, `cms-${i}.der`), cms.subarray(0, 4 + cms.readUInt16BE(2)));
+    const verified = await execFileAsync('openssl', [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      join(dir, `cms-${i}.der`),
+      '-content',
+      join(dir, `range-${i}`),
+      '-CAfile',
+      join(dir, 'ca.pem'),
+      '-purpose',
+      'any',
+      '-out',
+      '/dev/null',
+    ]);
+    expect(verified.stderr).toContain('Verification successful');
+  }
 });
