@@ -120,7 +120,8 @@ describe("a registration's 划转 through the tax system", () => {
       20_000,
       'the transfer confirmed',
     );
-    expect(tax).toMatchObject({ office: `tax-${zone}` });
+    expect(tax.transferTo).toBe(`tax-${zone}`);
+    expect((await entity(h, uscc)).taxOffice).toBe(`tax-${zone}`);
     expect(await taxTasks(id)).toEqual([]);
     expect(sim.received.filter((r) => r.uscc === uscc)).toEqual([
       expect.objectContaining({ processId: id, toOffice: `tax-${zone}`, divisionCode: zone }),
@@ -141,7 +142,7 @@ describe("a registration's 划转 through the tax system", () => {
     const task = await taskFor(h, 'tax-ftz.staff', id, 'requestTaxTransfer');
     expect(task.context).toMatchObject({ systemSaid: '纳税人存在未办结涉税事项', uscc });
     expect(await taxTasks(id)).toHaveLength(1);
-    expect((await entity(h, uscc)).tax).toMatchObject({ transferStatus: 'NONE', office: 'tax-ftz' });
+    expect(await entity(h, uscc)).toMatchObject({ taxOffice: 'tax-ftz', tax: { transferStatus: 'NONE' } });
     expect((await timelineKinds(h, id)).filter((k) => k.startsWith('taxTransfer'))).toEqual([
       'taxTransferSent',
       'taxTransferRefusedBySystem',
