@@ -2,6 +2,27 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const noNodeBuiltins = nodeBuiltins.map((name) => ({ name, message: 'workflow and domain code may not use Node built-ins' }));
+const noHostTimers = [
+  'error',
+  { name: 'setTimeout', message: 'use sleep() or condition() from @temporalio/workflow' },
+  { name: 'setInterval', message: 'use sleep() in a loop' },
+];
+// Patterns match at any depth: `workflows/kernel/x.ts` importing `../../store/db` is as much I/O as one level up.
+const ioModules = [
+  ...['store', 'api', 'worker', 'platform', 'seeds', 'scripts', 'test', 'integrations', 'audit', 'web'].flatMap((dir) => [
+    `**/${dir}`,
+    `**/${dir}/*`,
+  ]),
+  'pg',
+  '@electric-sql/*',
+  '@temporalio/client',
+  '@temporalio/worker',
+  'express',
+  'jsonwebtoken',
+];
+// The PDF renderer's folder, not the domain's own `./documents` (the words of official documents).
+const documentsFolder = '^(\\.\\./)+documents(/|$)';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
@@ -20,53 +41,64 @@ export default tseslint.config(
   },
   {
     // Workflow code is replayed: no I/O, no clocks or randomness of the host, activities as types only.
-    files: ['workflows/**/*.ts', 'domain/**/*.ts'],
+    // Workflows import the domain, their kernel and types; nothing that runs outside the sandbox.
+    files: ['workflows/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'workflow code may not use Node built-ins' })),
+          paths: noNodeBuiltins,
           patterns: [
-            // At any depth: `workflows/kernel/x.ts` importing `../../store/db` is as much I/O as one level up.
             {
               group: ['**/activities', '**/activities/*'],
               allowTypeImports: true,
               message: 'import activity types only; call activities through proxyActivities',
             },
-            {
-              group: [
-                '**/store',
-                '**/store/*',
-                '**/api/*',
-                '**/worker/*',
-                '**/platform/*',
-                '**/seeds/*',
-                '**/scripts/*',
-                '**/test/*',
-                'pg',
-                '@electric-sql/*',
-                '@temporalio/client',
-                '@temporalio/worker',
-                'express',
-                'jsonwebtoken',
-              ],
-              message: 'workflow and domain code may not do I/O',
-            },
+            { group: ioModules, message: 'workflow and domain code may not do I/O' },
+            { regex: documentsFolder, message: 'workflow and domain code may not do I/O' },
           ],
         },
       ],
-      'no-restricted-globals': [
+      'no-restricted-globals': noHostTimers,
+    },
+  },
+  {
+    // The domain is pure rules over facts: what workflows, the API and activities all read, so it imports
+    // none of them (not even their types) and nothing of Temporal's workflow runtime.
+    files: ['domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { name: 'setTimeout', message: 'use sleep() or condition() from @temporalio/workflow' },
-        { name: 'setInterval', message: 'use sleep() in a loop' },
+        {
+          paths: noNodeBuiltins,
+          patterns: [
+            {
+              group: [...ioModules, '**/activities', '**/activities/*', '**/workflows', '**/workflows/*', '@temporalio/workflow'],
+              message: 'domain code is pure: it imports only the domain, zod and constants',
+            },
+            { regex: documentsFolder, message: 'domain code is pure: it imports only the domain, zod and constants' },
+          ],
+        },
       ],
+      'no-restricted-globals': noHostTimers,
     },
   },
   {
     // What the image runs stands on its own: no development tool, no test code; the API starts
     // workflows by name and reads their types, never their code.
-    files: ['api/**/*.ts', 'activities/**/*.ts', 'audit/**/*.ts', 'platform/**/*.ts', 'seeds/**/*.ts', 'store/**/*.ts', 'worker/**/*.ts'],
+    files: [
+      'api/**/*.ts',
+      'activities/**/*.ts',
+      'audit/**/*.ts',
+      'documents/**/*.ts',
+      'integrations/**/*.ts',
+      'platform/**/*.ts',
+      'seeds/**/*.ts',
+      'store/**/*.ts',
+      'worker/**/*.ts',
+    ],
     ignores: ['**/*.test.ts', '**/*.fixture.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -81,6 +113,50 @@ export default tseslint.config(
               group: ['**/workflows', '**/workflows/*'],
               allowTypeImports: true,
               message: 'import workflow types only; the worker loads workflow code from its bundle',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The console is production code too; it reads the domain's words and rules, never the server's modules.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/scripts', '**/scripts/*', '**/test', '**/test/*'],
+              message: 'production code may not import development tools or tests',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Development tools share test/support (the flows, the child processes, the ports); never a test itself.
+    files: ['scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/*', '!**/test/support', '**/*.test'], message: 'scripts use test/support, never a test file' }] },
+      ],
+    },
+  },
+  {
+    // Shared support never leans on a tool; a test imports scripts/ only to run the tool it tests (fuzz, chaos).
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/scripts/*', '!**/scripts/fuzz', '!**/scripts/chaos'],
+              message: 'tests import scripts/ only to test that tool (fuzz, chaos); shared code lives in test/support',
             },
           ],
         },

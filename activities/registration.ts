@@ -3,7 +3,8 @@ import { periodSchema, type Deadline } from '../domain/deadline';
 import type { Application, Refusal } from '../domain/registration';
 import type { Db } from '../store/db';
 import { readCalendars, readPolicy, scopedPolicy } from '../store/policy';
-import { itemAuthorities, screenApplication, zoneRefusal, type ItemAuthority } from '../store/registration';
+import { itemAuthorities, screenApplication, zoneRefusal, type ItemAuthority } from '../domain/screening';
+import { authorityFacts, screeningFacts, zoneFact } from '../store/registration';
 import { periodDeadline } from './policy';
 
 export interface Grant extends ItemAuthority {
@@ -14,7 +15,8 @@ export interface Grant extends ItemAuthority {
 export function createRegistrationActivities(db: Db) {
   return {
     async screenApplication(input: { application: Application; at: string }) {
-      const screening = await screenApplication(db, input.application, chinaDate(new Date(input.at)));
+      const date = chinaDate(new Date(input.at));
+      const screening = screenApplication(input.application, await screeningFacts(db, input.application, date), date);
       const historyEventLimit = Number(await readPolicy(db, 'workflow.historyEventLimit', input.application.residence.divisionCode));
       return { ...screening, historyEventLimit };
     },
@@ -31,13 +33,13 @@ export function createRegistrationActivities(db: Db) {
       at: string;
     }): Promise<{ refusals: Refusal[]; grants: Grant[] }> {
       const start = new Date(input.at);
-      const { refusals: itemRefusals, items } = await itemAuthorities(
-        db,
+      const { refusals: itemRefusals, items } = itemAuthorities(
+        await authorityFacts(db, input.zoneCode),
         input.zoneCode,
         input.items.map((i) => i.powerCode),
         chinaDate(start),
       );
-      const zone = await zoneRefusal(db, input.zoneCode);
+      const zone = zoneRefusal(input.zoneCode, await zoneFact(db, input.zoneCode));
       const refusals = zone ? [zone, ...itemRefusals] : itemRefusals;
       const calendars = await readCalendars(db);
       const countyPeriod = await scopedPolicy(db, 'registration.verificationPeriod', input.zoneCode);

@@ -10,7 +10,6 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { zh: string; en
 };
 
 export const CHANNELS = ['email', 'webhook'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 /** The product's name as a message's sender shows it. */
 const SENDER = '营口自贸片区协同发展示范区';

@@ -31,7 +31,6 @@ export const measureListingSchema = builtOnFirstUse(() =>
     })
     .strict(),
 );
-export type MeasureListing = z.infer<typeof measureListingSchema>;
 
 export const pilotInputSchema = builtOnFirstUse(() =>
   z

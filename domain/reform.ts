@@ -216,4 +216,3 @@ export const trainingSessionSchema = builtOnFirstUse(() =>
     })
     .strict(),
 );
-export type TrainingSession = z.infer<typeof trainingSessionSchema>;

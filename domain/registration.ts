@@ -253,6 +253,3 @@ export const REGISTRATION_TRANSITIONS: readonly [RegistrationStage, Registration
 
 /** A licence by the normal route, from application to the window's decision. */
 export type NormalLicenceStatus = 'UNDER_REVIEW' | 'ON_SITE_CHECK' | 'AWAITING_DECISION' | 'GRANTED' | 'REFUSED';
-
-/** A licence's verification, from grant to its end. */
-export type VerificationState = 'PENDING' | 'COMPLIANT' | 'RECTIFYING' | 'REVOKED';

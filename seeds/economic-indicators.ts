@@ -1,7 +1,7 @@
 import type { DefinitionEdition } from '../domain/economic-indicators';
 
 /**
- * The economic indicators each zone's body reports monthly (DOMAIN.md P5), as data: what each counts,
+ * The economic indicators each zone's body reports monthly (docs/PROCESSES.md, P5), as data: what each counts,
  * its unit and its checks. An edition is never edited once seeded; a change is a new edition, in
  * force from its date (the rounds launched after it report by it).
  */

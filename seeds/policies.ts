@@ -3,7 +3,7 @@ import type { PublicationPolicy } from '../domain/penalties';
 import type { OutboxRetry } from '../domain/notifications';
 import { DEFAULT_SELECTION_RATIOS } from '../domain/supervision';
 
-/** Policy defaults (DOMAIN.md); each may be narrowed per county by a row with that scope. */
+/** Policy defaults (docs/PROCESSES.md); each may be narrowed per county by a row with that scope. */
 export const policyDefaults = {
   /** From launch until both sides have signed the memorandum. */
   'memorandum.signingPeriod': { workingDays: 30 } satisfies Period,
@@ -32,7 +32,7 @@ export const policyDefaults = {
   'penalty.reportPeriod': { workingDays: 7 } satisfies Period,
   /** From a report or resubmission until the FTZ must have recognised or returned it. */
   'penalty.reviewPeriod': { workingDays: 10 } satisfies Period,
-  /** From a return until the zone must have resubmitted; DOMAIN.md names none, so the report period's length. */
+  /** From a return until the zone must have resubmitted; docs/PROCESSES.md names none, so the report period's length. */
   'penalty.correctionPeriod': { workingDays: 7 } satisfies Period,
   /**
    * Publication of a recognised penalty by severity (失信行为严重程度), counted from the decision date as

@@ -138,7 +138,6 @@ export async function entityDetail(q: Queryable, uscc: string) {
       row.tax_office === null
         ? undefined
         : {
-            office: row.tax_office,
             transferStatus: row.transfer_status!,
             transferTo: row.transfer_to as string | null,
             registeredAt: iso(row.tax_registered_at)!,
@@ -161,7 +160,6 @@ export async function entityDetail(q: Queryable, uscc: string) {
       appliedAt: iso(l.applied_at as Date)!,
     })),
     credit: {
-      commitmentBarred: row.barred,
       records: credit.map((c) => ({
         id: c.id as string,
         kind: c.kind as string,

@@ -44,7 +44,7 @@ describe('registration on commitment, end to end', () => {
     expect(registered.businessAddresses).toEqual(app.businessAddresses);
     // The registry masks the legal representative's identifiers.
     expect(registered.legalRepresentative).toEqual({ name: '王海', idNumber: '2108**********123X', phone: '139****1234' });
-    expect(registered.tax).toMatchObject({ office: 'tax-ftz', transferStatus: 'NONE', transferTo: `tax-${zone}` });
+    expect(registered.tax).toMatchObject({ transferStatus: 'NONE', transferTo: `tax-${zone}` });
     const byCode = Object.fromEntries(registered.licences.map((l: { powerCode: string }) => [l.powerCode, l]));
     expect(byCode['XK-001']).toMatchObject({
       status: 'GRANTED',
@@ -73,7 +73,7 @@ describe('registration on commitment, end to end', () => {
       ['GRANTED', 'COMPLIANT', true],
       ['GRANTED', 'COMPLIANT', true],
     ]);
-    expect(final.tax).toMatchObject({ office: `tax-${zone}`, transferStatus: 'CONFIRMED' });
+    expect(final).toMatchObject({ taxOffice: `tax-${zone}`, tax: { transferStatus: 'CONFIRMED' } });
     expect(await timelineKinds(h, id)).toEqual([
       'applicationReceived',
       'applicationScreened',

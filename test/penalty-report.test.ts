@@ -71,7 +71,7 @@ describe('penalty report and recognition', () => {
     });
     expect(period.until).toBe(addDays(addMonths(decidedOn, 12), -1));
     // While published it bars the commitment route (P3).
-    expect((await (await h.as('audit.auditor')).get(`/api/entities/${uscc}`)).body.credit.commitmentBarred).toBe(true);
+    expect((await (await h.as('audit.auditor')).get(`/api/entities/${uscc}`)).body.commitmentBarred).toBe(true);
 
     const listed = (await (await h.as(`zone-${zone}.staff`)).get(`/api/penalties?zone=${zone}&status=RECOGNISED&entity=${uscc}`)).body;
     expect(listed.map((p: { decisionNumber: string }) => p.decisionNumber)).toEqual([decisionNumber]);

@@ -67,7 +67,7 @@ test('a worker stopped mid-process loses nothing: the transfer sent meanwhile la
   await complete(h, `tax-${zone}.staff`, id, 'confirmTaxTransfer', { reference: '迁入〔2026〕9号' });
   await verify(h, `le-${zone}.staff`, id, 'verifyCommitment', `${app.uscc}/XK-001`, { result: 'compliant' });
   await registration(h, id, (r) => r.stage === 'COMPLETED');
-  expect((await entity(h, app.uscc!)).tax).toMatchObject({ office: `tax-${zone}`, transferStatus: 'CONFIRMED' });
+  expect(await entity(h, app.uscc!)).toMatchObject({ taxOffice: `tax-${zone}`, tax: { transferStatus: 'CONFIRMED' } });
   expect((await timelineKinds(h, id)).filter((kind) => kind.startsWith('taxTransfer'))).toEqual([
     'taxTransferRequested',
     'taxTransferApproved',

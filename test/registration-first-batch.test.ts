@@ -28,10 +28,9 @@ test.each([
   const id = await applied(h, 'ftz.staff', app);
   await complete(h, `gov-${county}.staff`, id, 'consentRegistration', { decision: 'agree' });
   await transferTax(h, id, county);
-  expect((await entity(h, app.uscc!)).tax).toMatchObject({
-    office: `tax-${county}`,
-    transferStatus: 'CONFIRMED',
-    transferTo: `tax-${county}`,
+  expect(await entity(h, app.uscc!)).toMatchObject({
+    taxOffice: `tax-${county}`,
+    tax: { transferStatus: 'CONFIRMED', transferTo: `tax-${county}` },
   });
 });
 
@@ -98,12 +97,12 @@ test('盖州: a penalty filed by le-210881 with no entrusted power in force, rep
 
   const record = await penaltyRecord(h, decisionNumber);
   expect(record).toMatchObject({ status: 'RECOGNISED', rounds: 2, grade: 'serious' });
-  const credit = (await entity(h, app.uscc!)).credit;
+  const { credit, commitmentBarred } = await entity(h, app.uscc!);
   expect(credit.records).toEqual([expect.objectContaining({ kind: 'penalty', grade: 'serious', status: 'ACTIVE' })]);
   // Serious: published for three years by default, and the commitment route barred meanwhile.
   const [published] = credit.records;
   expect(Date.parse(published.publicationUntil) - Date.parse(published.publicationFrom)).toBeGreaterThan(3 * 360 * 86_400_000);
-  expect(credit.commitmentBarred).toBe(true);
+  expect(commitmentBarred).toBe(true);
 
   const [municipal, national] = [await figures('municipal'), await figures('national')];
   const moved = { penaltiesReported: 1, penaltiesRecognised: 1, penaltiesReturned: 2, correctionRounds: 2 };

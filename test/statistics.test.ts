@@ -1,13 +1,12 @@
 import { INDICATORS, sumIndicators, zeroIndicators, type Indicators } from '../domain/statistics';
 import { ensureStatisticsSchedule } from '../platform/schedules';
 import { eventually, startHarness, uniqueName, type Harness } from './support/harness';
-import { ensurePenaltyTables, entity, licence, penalty, withdrawPenalty } from './support/statistics-fixtures';
+import { entity, licence, penalty, withdrawPenalty } from './support/statistics-fixtures';
 import { scaled } from './support/time';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  await ensurePenaltyTables(h.db);
   await fixtures();
 }, scaled(60_000));
 afterAll(() => h?.stop());

@@ -74,10 +74,10 @@ export const getEntity = defineRoute({
   summary: 'An entity: both address kinds, its tax office and transfer, licences with their verification, credit records and penalty cases',
   tag: 'Registries',
   params: z.object({ uscc: usccSchema }),
+  // The tax office and the commitment bar are the entity's own fields (as in the list); not repeated here.
   response: entitySchema.extend({
     tax: z
       .object({
-        office: z.string(),
         transferStatus: z.string(),
         transferTo: z.string().nullable(),
         registeredAt: z.string(),
@@ -104,7 +104,6 @@ export const getEntity = defineRoute({
       }),
     ),
     credit: z.object({
-      commitmentBarred: z.boolean(),
       records: z.array(
         z.object({
           id: z.string(),

@@ -6,8 +6,8 @@
  *   npm run fuzz -- --requests 50000 --seed 1234
  */
 import { routes } from '../../api/app';
-import globalSetup from '../../test/global-setup';
-import globalTeardown from '../../test/global-teardown';
+import globalSetup from '../../test/support/global-setup';
+import globalTeardown from '../../test/support/global-teardown';
 import { DEMO_PASSWORD, startHarness } from '../../test/support/harness';
 import { setUpFixtures } from './fixtures';
 import { fuzzApi } from './run';

@@ -95,7 +95,7 @@ export async function startHarness(
   await applySeeds(db, { demoPassword: DEMO_PASSWORD });
   const taskQueue = uniqueName('queue');
   const workflowBundle = JSON.parse(readFileSync(process.env.TEST_WORKFLOW_BUNDLE!, 'utf8')) as WorkflowBundleWithSourceMap;
-  // The run's payload key (test/global-setup.ts): every payload this harness writes is encrypted.
+  // The run's payload key (test/support/global-setup.ts): every payload this harness writes is encrypted.
   const codec = new AesGcmPayloadCodec(payloadKey(process.env.TEST_PAYLOAD_KEY!));
   const connection = await Connection.connect({ address });
   const namespace = await newNamespace(connection);

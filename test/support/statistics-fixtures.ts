@@ -5,24 +5,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../store/db';
 
-/**
- * The P4 penalty tables, as store/migrations/006_penalties.sql (branch `penalty`) creates them; made
- * here only where that migration has not arrived, so that the statistics can be tested before it does.
- */
-export async function ensurePenaltyTables(db: Db): Promise<void> {
-  await db.query(`CREATE TABLE IF NOT EXISTS penalties (
-    decision_number text PRIMARY KEY, uscc text NOT NULL, zone_code text NOT NULL, enforcement_org text NOT NULL,
-    power_code text NOT NULL, agreement_id text NOT NULL, violation text NOT NULL, legal_basis text NOT NULL,
-    penalty jsonb NOT NULL, grade text NOT NULL, decided_on date NOT NULL, delivered_on date NOT NULL, case_id text,
-    status text NOT NULL, reported_at timestamptz, recognised_at timestamptz, withdrawn_at timestamptz,
-    withdrawal_reason text, rounds integer NOT NULL DEFAULT 0, zone_held_ms bigint NOT NULL DEFAULT 0,
-    ftz_held_ms bigint NOT NULL DEFAULT 0, credit_record_id text, process_id text NOT NULL, updated_at timestamptz NOT NULL)`);
-  await db.query(`CREATE TABLE IF NOT EXISTS penalty_reviews (
-    decision_number text NOT NULL REFERENCES penalties (decision_number), round integer NOT NULL, outcome text NOT NULL,
-    reasons jsonb NOT NULL DEFAULT '[]', note text, reviewed_at timestamptz NOT NULL, reviewer jsonb NOT NULL,
-    PRIMARY KEY (decision_number, round))`);
-}
-
 const id = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`;
 /** Unique and shaped like a USCC; the statistics never check it. */
 const uscc = () => `91210800${randomBytes(5).toString('hex').toUpperCase()}`;

@@ -1,12 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDevServer } from '../platform/engine/dev-server';
-import { buildConsole } from '../platform/console-build';
-import { newPayloadKey } from '../platform/payload-codec';
-import { bundleWorkflows } from '../worker/create-worker';
-import { startTestPostgres } from './support/postgres';
-import { freePort } from './support/ports';
+import { startDevServer } from '../../platform/engine/dev-server';
+import { buildConsole } from '../../platform/console-build';
+import { newPayloadKey } from '../../platform/payload-codec';
+import { bundleWorkflows } from '../../worker/create-worker';
+import { startTestPostgres } from './postgres';
+import { freePort } from './ports';
 
 /** Starts what the whole run shares; test files reach it through environment variables. */
 export default async function globalSetup(): Promise<void> {

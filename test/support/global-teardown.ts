@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
-import type { RunningEngine } from '../platform/engine/dev-server';
-import type { TestPostgres } from './support/postgres';
+import type { RunningEngine } from '../../platform/engine/dev-server';
+import type { TestPostgres } from './postgres';
 
 export default async function globalTeardown(): Promise<void> {
   const run = (globalThis as { __testRun?: { engine: RunningEngine; postgres: TestPostgres; dir: string } }).__testRun;

@@ -1,0 +1,54 @@
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+
+/**
+ * The layer rules (docs/ARCHITECTURE.md) are lint rules, so `npm test` checks them on every file. Each case
+ * lints one deliberate breach as if it were the named file and expects the import rule to refuse it, and
+ * one allowed import beside it, so a rule that stopped matching or started matching everything fails here.
+ */
+const eslint = new ESLint({ cwd: join(__dirname, '..') });
+const refusals = async (file: string, from: string, typeOnly = false) => {
+  const code = typeOnly ? `import type { X } from '${from}';\nexport type Y = X;\n` : `import { x } from '${from}';\nexport const y = x;\n`;
+  const [result] = await eslint.lintText(code, { filePath: join(__dirname, '..', file) });
+  return result.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').length;
+};
+
+test.each([
+  // Workflow code reaches no I/O at any depth: the kernel's `../../store/db` as much as a workflow's `../store/db`.
+  ['workflows/kernel/actions.ts', '../../store/db'],
+  ['workflows/zone-establishment.ts', '../store/db'],
+  ['workflows/kernel/actions.ts', '../../api/schemas'],
+  ['workflows/penalty-report.ts', '../integrations/email'],
+  ['workflows/penalty-report.ts', '../documents/render-pdf'],
+  ['workflows/penalty-report.ts', '../activities/penalties'],
+  // The domain is pure: no workflow, no activity, no Temporal runtime, no I/O.
+  ['domain/names.ts', '../workflows/zone-establishment'],
+  ['domain/names.ts', '../activities/records'],
+  ['domain/names.ts', '@temporalio/workflow'],
+  ['domain/names.ts', '../store/db'],
+  ['domain/names.ts', 'node:fs'],
+  // The API starts workflows by name, never loads their code.
+  ['api/app.ts', '../workflows/kernel/actions'],
+  // Nothing in production imports development tools or tests.
+  ['api/app.ts', '../test/support/harness'],
+  ['platform/embedded.ts', '../scripts/build'],
+  ['integrations/email.ts', '../test/support/harness'],
+  ['web/api.ts', '../test/support/harness'],
+  // scripts/ and test/ share test/support only.
+  ['scripts/lab/flows.ts', '../../test/api.test'],
+  ['test/support/zone-flow.ts', '../../scripts/lab/flows'],
+  ['test/api.test.ts', '../scripts/lab/flows'],
+])('%s may not import %s', async (file, from) => {
+  expect(await refusals(file, from)).toBe(1);
+});
+
+test.each([
+  ['workflows/kernel/actions.ts', '../../domain/actions', false],
+  ['workflows/penalty-report.ts', '../activities/penalties', true],
+  ['api/app.ts', '../workflows/zone-establishment', true],
+  ['domain/names.ts', './calendar', false],
+  ['scripts/lab/flows.ts', '../../test/support/zone-flow', false],
+  ['test/fuzz.test.ts', '../scripts/fuzz/run', false],
+] as const)('%s may import %s (type only: %s)', async (file, from, typeOnly) => {
+  expect(await refusals(file, from, typeOnly)).toBe(0);
+});
