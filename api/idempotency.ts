@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import type { Db } from '../store/db';
+import type { Db, Queryable } from '../store/db';
 import type { User } from './auth';
 import { badRequest, HttpError } from './errors';
 
@@ -10,7 +10,8 @@ const MAX_KEY_LENGTH = 200;
  * The request id of an action, from the caller's `Idempotency-Key`: the same key sent again with the
  * same request (method, path, body) acts once; with another request it is a 422 naming the conflict,
  * never a 200 that did nothing. The key is bound to its request by `bind`, called once the request
- * succeeded, so a refused request leaves nothing behind; the id also covers the request, so two
+ * succeeded (an action's binding goes to `runAction`, which binds it once the step is recorded), so a
+ * refused request leaves nothing behind; the id also covers the request, so two
  * different requests racing with one key never pass for each other. Namespaced by the caller: two
  * users' keys never meet. Without a key, a fresh id.
  */
@@ -19,34 +20,54 @@ export async function idempotencyOf(
   user: User,
   req: Request,
   body: unknown,
-): Promise<{ requestId: string; bind(): Promise<void> }> {
+  /** The key's first request, already read with another query (`keyToRead`): saves this read's round trip. */
+  known?: { firstRequest: string | null },
+): Promise<{ requestId: string; bind(): Promise<void>; binding?: KeyBinding }> {
   const key = req.header('idempotency-key');
   if (key === undefined) return { requestId: randomUUID(), bind: async () => undefined };
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
     throw badRequest(`Idempotency-Key is 1 to ${MAX_KEY_LENGTH} characters`, [{ path: 'headers.idempotency-key', message: 'length' }]);
   }
   const request = requestFingerprint(req.method, `${req.baseUrl}${req.path}`, body);
-  const [first] = await db.query<{ request: string }>('SELECT request FROM idempotency_keys WHERE user_id = $1 AND key = $2', [
-    user.id,
-    key,
-  ]);
-  if (first && first.request !== request) {
-    const firstRoute = first.request.split(' ').slice(0, 2).join(' ');
+  const first = known ? known.firstRequest : ((await db.query<{ request: string }>(READ_KEY, [user.id, key]))[0]?.request ?? null);
+  if (first !== null && first !== request) {
+    const firstRoute = first.split(' ').slice(0, 2).join(' ');
     throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${key} was first sent with another request (${firstRoute})`, {
       idempotencyKey: key,
       firstRequest: firstRoute,
     });
   }
+  const binding = { userId: user.id, key, request };
   return {
     requestId: requestIdFor(user.id, key, request),
-    bind: async () => {
-      await db.query('INSERT INTO idempotency_keys (user_id, key, request) VALUES ($1, $2, $3) ON CONFLICT (user_id, key) DO NOTHING', [
-        user.id,
-        key,
-        request,
-      ]);
-    },
+    bind: () => bindKey(db, binding),
+    binding,
   };
+}
+
+/** What `bind` writes: the key, its caller and its request. */
+export interface KeyBinding {
+  userId: string;
+  key: string;
+  request: string;
+}
+
+/** Binds a key to its request; a key already bound stays as it is. */
+export async function bindKey(db: Queryable, binding: KeyBinding): Promise<void> {
+  await db.query(BIND_KEY, [binding.userId, binding.key, binding.request]);
+}
+
+const READ_KEY = 'SELECT request FROM idempotency_keys WHERE user_id = $1 AND key = $2';
+const BIND_KEY = 'INSERT INTO idempotency_keys (user_id, key, request) VALUES ($1, $2, $3) ON CONFLICT (user_id, key) DO NOTHING';
+
+/**
+ * The caller and key whose first request a route may read in its own first query (a scalar subquery on
+ * `idempotency_keys`), handing it to `idempotencyOf` as `known`; nothing when the request has no
+ * well-formed key (`idempotencyOf` then says why, in its turn).
+ */
+export function keyToRead(user: User, req: Request): { userId: string; key: string } | undefined {
+  const key = req.header('idempotency-key');
+  return key && key.length <= MAX_KEY_LENGTH ? { userId: user.id, key } : undefined;
 }
 
 /** What a key is bound to: the method, the path and the body's digest. */

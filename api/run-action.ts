@@ -3,6 +3,7 @@ import type { ActionAck, ActionDefinition } from '../domain/actions';
 import type { Actor } from '../domain/identity';
 import type { Queryable } from '../store/db';
 import { badRequest, conflict, HttpError, invalidInput, zodDetails } from './errors';
+import { bindKey, type KeyBinding } from './idempotency';
 
 /** An action's payload, parsed by its schema: a 400 with field paths when it does not fit. */
 export function parseActionPayload(action: ActionDefinition, body: unknown): unknown {
@@ -22,15 +23,18 @@ export function parseActionPayload(action: ActionDefinition, body: unknown): unk
  * a repeated request acts once. The update answers an `ActionAck` (the engine keeps every answer in
  * history), which carries the new view when the run is on the lean path and the view is small: one
  * round trip to the engine. Otherwise the state comes from the `state` query, which writes nothing.
+ * The caller's Idempotency-Key (`binding`) is bound once the action is taken and recorded, in the
+ * same statement that finds its step in the records (one round trip, not two).
  */
 export async function runAction(
   handle: WorkflowHandle,
   action: ActionDefinition,
   input: { actor: Actor; taskId?: string; requestId: string; payload: unknown },
   db: Queryable,
+  binding?: KeyBinding,
 ): Promise<Record<string, unknown>> {
   const ack = await handle.executeUpdate<ActionAck, [typeof input]>(action.name, { args: [input], updateId: input.requestId });
-  await requireRecorded(db, action, ack);
+  await requireRecorded(db, action, ack, binding);
   if (ack.state) return ack.state;
   try {
     return await handle.query<Record<string, unknown>>('state');
@@ -51,11 +55,22 @@ export async function runAction(
 /**
  * An action that says it wrote a step is answered only when the records hold that step: a 200 always
  * means recorded. (The records store refuses a step key it holds with other content, so this finds
- * nothing missing unless something outside the product removed or never wrote the row.)
+ * nothing missing unless something outside the product removed or never wrote the row.) The key is
+ * bound only when the step is there: an action refused here leaves its key free.
  */
-async function requireRecorded(db: Queryable, action: ActionDefinition, ack: ActionAck): Promise<void> {
-  if (!ack?.step) return;
-  const [row] = await db.query<{ key: string }>('SELECT key FROM step_results WHERE key = $1', [ack.step]);
+async function requireRecorded(db: Queryable, action: ActionDefinition, ack: ActionAck, binding?: KeyBinding): Promise<void> {
+  if (!ack?.step) {
+    if (binding) await bindKey(db, binding);
+    return;
+  }
+  const [row] = binding
+    ? await db.query<{ key: string }>(FIND_STEP_AND_BIND_KEY, [ack.step, binding.userId, binding.key, binding.request])
+    : await db.query<{ key: string }>('SELECT key FROM step_results WHERE key = $1', [ack.step]);
   if (!row)
     throw conflict(`${action.name} was answered by the process but its step ${ack.step} is not in the records: nothing was recorded`);
 }
+
+const FIND_STEP_AND_BIND_KEY = `WITH step AS (SELECT key FROM step_results WHERE key = $1),
+  bound AS (INSERT INTO idempotency_keys (user_id, key, request) SELECT $2, $3, $4 WHERE EXISTS (SELECT 1 FROM step)
+    ON CONFLICT (user_id, key) DO NOTHING)
+  SELECT key FROM step`;

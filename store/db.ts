@@ -41,12 +41,31 @@ async function openPglite(dataDir?: string): Promise<Db> {
   };
 }
 
+/**
+ * The name a parameterised statement is prepared under: each connection parses and analyses a named
+ * statement once and then only binds and runs it (and, after a few runs, reuses its plan), where an
+ * unnamed one is parsed, analysed and planned on every call — the larger part of PostgreSQL's time for
+ * the API's one-row reads. Names follow the text, so every connection of the process agrees on them.
+ * Bounded: past `MAX_NAMED` texts (SQL built with varying parts) statements go unnamed, so a
+ * connection never holds more than that many.
+ */
+const MAX_NAMED = 500;
+const statementNames = new Map<string, string>();
+export function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_NAMED) statementNames.set(sql, (name = `cz${statementNames.size}`));
+  return name;
+}
+
 async function openPostgres(connectionString: string, max: number): Promise<Db> {
   const pool = new Pool({ connectionString, max });
   // An idle client's error (the server restarting) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const onClient = (client: Pool | PoolClient): Queryable => ({
-    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) => {
+      const name = params?.length ? statementName(sql) : undefined;
+      return (await client.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows as T[];
+    },
   });
   return {
     kind: 'postgres',

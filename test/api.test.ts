@@ -102,6 +102,12 @@ describe('the API', () => {
     expect((await h.anonymous('GET', '/api/me', undefined, signedFor(now + 60))).status).toBe(200);
     const expired = await h.anonymous('GET', '/api/me', undefined, signedFor(now - 10));
     expect([expired.status, expired.body.error.message]).toEqual([401, expect.stringContaining('expired')]);
+    // A token already accepted (its signature checked once and remembered) is refused once it expires.
+    const shortLived = signedFor(now + 2);
+    expect((await h.anonymous('GET', '/api/me', undefined, shortLived)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, (now + 2) * 1000 - Date.now() + 100));
+    const lapsed = await h.anonymous('GET', '/api/me', undefined, shortLived);
+    expect([lapsed.status, lapsed.body.error.message]).toEqual([401, expect.stringContaining('expired')]);
     const otherSecret = jwt.sign({ orgId: 'city', roles: ['admin'] }, 'another-secret', {
       subject: 'city.admin',
       jwtid: randomUUID(),

@@ -9,7 +9,7 @@ import { UNSEALED_REFUSAL } from '../domain/unsealed';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { penaltyZone, reportedPenalty } from './support/penalty-flow';
 import { application, applied, readyZone } from './support/registration-flow';
-import { body as zoneBody, establish, launch, launchInput, taskFor } from './support/zone-flow';
+import { area, body as zoneBody, establish, launch, launchInput, memorandum, taskFor, townships } from './support/zone-flow';
 
 /**
  * The trust boundaries as a security tester meets them: nothing of a request is read before its
@@ -248,6 +248,33 @@ describe('scopes, separation and keys', () => {
     expect(reused.status).toBe(422);
     expect(reused.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', details: { idempotencyKey: key['idempotency-key'] } });
     expect(await h.db.query('SELECT 1 FROM process_events WHERE process_id = $1', [`zone-${second}`])).toEqual([]);
+  });
+
+  test("a completion's Idempotency-Key: refused, it stays free; once the action is recorded, the same request answers again and another is a 422 that changes nothing", async () => {
+    const county = await h.newCounty();
+    const id = await launch(h, county);
+    const draft = await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
+    const ftz = await h.as('ftz.staff');
+    const key = { 'idempotency-key': randomUUID() };
+    const bound = () =>
+      h.db.query('SELECT request FROM idempotency_keys WHERE user_id = $1 AND key = $2', ['ftz.staff', key['idempotency-key']]);
+    // Another county's township: refused against the records, after the key was read and before any update.
+    const outside = memorandum(county, { boundary: area(county, { townshipCodes: townships('210802').inside }) });
+    expect((await ftz.post(`/api/tasks/${draft.id}/complete`, outside, key)).status).toBe(400);
+    expect(await bound()).toEqual([]);
+    const first = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(county), key);
+    expect(first.status).toBe(200);
+    expect(await bound()).toHaveLength(1);
+    const events = (await ftz.get(`/api/processes/${id}`)).body.history.events;
+    const again = await ftz.post(`/api/tasks/${draft.id}/complete`, memorandum(county), key);
+    expect([again.status, again.body.state.memoranda.length]).toEqual([200, 1]);
+    const other = await ftz.post(
+      `/api/tasks/${draft.id}/complete`,
+      memorandum(county, { boundary: area(county, { description: '另一份' }) }),
+      key,
+    );
+    expect([other.status, other.body.error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect((await ftz.get(`/api/processes/${id}`)).body.history.events).toBe(events);
   });
 
   test('30 concurrent wrong passwords for one user: exactly the allowance is checked, the rest wait (429)', async () => {

@@ -236,9 +236,8 @@ export const startProcessAction = defineRoute({
     requireActionRule(user, action.name, { zoneCode });
     const payload = parseActionPayload(action, body);
     requireSigner(user, action.name, payload);
-    const { requestId, bind } = await idempotencyOf(deps.db, user, req, body);
-    const state = await runAction(handle, action, { actor: actorOf(user), requestId, payload }, deps.db);
-    await bind();
+    const { requestId, binding } = await idempotencyOf(deps.db, user, req, body);
+    const state = await runAction(handle, action, { actor: actorOf(user), requestId, payload }, deps.db, binding);
     return { processId: params.id, state };
   },
 });

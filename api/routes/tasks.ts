@@ -4,7 +4,7 @@ import { checkActionAgainstRecords } from '../action-checks';
 import { parseActionPayload, runAction } from '../run-action';
 import { inputSchemaOf } from '../action-schemas';
 import { allowsAction, requireActionRule, requireOrgReader, requireSigner } from '../access';
-import { hasIdempotencyKey, idempotencyOf } from '../idempotency';
+import { hasIdempotencyKey, idempotencyOf, keyToRead } from '../idempotency';
 import { actorOf, type User } from '../auth';
 import { conflict, notFound } from '../errors';
 import { variantsOf } from '../openapi';
@@ -58,7 +58,24 @@ function toTask(row: TaskRow, lang: Lang, user: User, now = Date.now()) {
 }
 
 /** What the completion's access check knows of a task: the same facts for the check and for `mayComplete`. */
-const completionFacts = (row: TaskRow) => ({ taskOrgId: row.org_id });
+const completionFacts = (row: Pick<TaskRow, 'org_id'>) => ({ taskOrgId: row.org_id });
+
+/**
+ * What a completion reads of its task, and in the same round trip the first request its
+ * Idempotency-Key was bound to (none without a key): no `sent_by` (a search of the process's events
+ * that only the inbox shows).
+ */
+async function taskToComplete(deps: ApiDeps, id: string, key: { userId: string; key: string } | undefined) {
+  const [row] = await deps.db.query<
+    Pick<TaskRow, 'id' | 'process_id' | 'action' | 'org_id' | 'status' | 'context'> & { first_request: string | null }
+  >(
+    `SELECT id, process_id, action, org_id, status, context,
+       (SELECT request FROM idempotency_keys WHERE user_id = $2 AND key = $3) AS first_request
+     FROM tasks WHERE id = $1`,
+    [id, key?.userId ?? null, key?.key ?? null],
+  );
+  return row;
+}
 
 export async function findTask(deps: ApiDeps, id: string): Promise<TaskRow | undefined> {
   const [row] = await deps.db.query<TaskRow>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = $1`, [id]);
@@ -121,7 +138,7 @@ export const completeTask = defineRoute({
   documentedBody: () => variantsOf(Object.keys(allActions), (action) => allActions[action].schema),
   response: z.object({ processId: z.string(), state: z.record(z.string(), z.unknown()) }),
   async handler({ params, body, user, deps, req }) {
-    const task = await findTask(deps, params.id);
+    const task = await taskToComplete(deps, params.id, keyToRead(user, req));
     if (!task) throw notFound(`task ${params.id} not found`);
     requireActionRule(user, task.action, completionFacts(task));
     // A repeated request (same key) goes to the workflow, which answers it with the first result.
@@ -129,11 +146,10 @@ export const completeTask = defineRoute({
     const action = allActions[task.action];
     const payload = parseActionPayload(action, body);
     requireSigner(user, task.action, payload);
-    const { requestId, bind } = await idempotencyOf(deps.db, user, req, body);
+    const { requestId, binding } = await idempotencyOf(deps.db, user, req, body, { firstRequest: task.first_request });
     await checkActionAgainstRecords(deps, task.action, task.context, task.process_id, payload);
     const handle = deps.client.workflow.getHandle(task.process_id);
-    const state = await runAction(handle, action, { actor: actorOf(user), taskId: task.id, requestId, payload }, deps.db);
-    await bind();
+    const state = await runAction(handle, action, { actor: actorOf(user), taskId: task.id, requestId, payload }, deps.db, binding);
     return { processId: task.process_id, state };
   },
 });
