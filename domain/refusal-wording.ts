@@ -84,7 +84,7 @@ export const REFUSAL_WORDING: Worded = {
   },
   NOT_YOURS_TO_READ: {
     zh: (p, n) => `该内容属于${n.org(p.ownerOrgId, 'zh')}，${p.userId} 无权查看`,
-    en: (p, n) => `it belongs to ${n.org(p.ownerOrgId, 'en')}; ${p.userId} may not read it`,
+    en: (p, n) => `${p.what} belongs to ${n.org(p.ownerOrgId, 'en')}; ${p.userId} may not read it`,
   },
   LAUNCH_NOT_ALLOWED: {
     zh: (p, n) => `${processTitle(p.type, 'zh')}流程由${list(p.orgs.map((o) => n.org(o, 'zh')), 'zh')}的${role(p.role, 'zh')}发起`,

@@ -14,7 +14,7 @@ export interface RefusalParams {
   ROLE_NEEDED: { roles: string[]; userId: string; has: string[] };
   NO_ACCESS_RULE: { what: string };
   NOT_A_PARTY: { orgId: string; processId: string };
-  NOT_YOURS_TO_READ: { ownerOrgId: string; userId: string };
+  NOT_YOURS_TO_READ: { what: string; ownerOrgId: string; userId: string };
   LAUNCH_NOT_ALLOWED: { type: string; orgs: string[]; role: string };
   REVIEWER_REPORTED: { userId: string; orgId: string };
   // Processes.
