@@ -94,12 +94,15 @@ export async function screenApplication(q: Queryable, application: Application, 
         normal.set(item.powerCode, { reason: 'commitment-barred', because: `credit record ${barred.id}: ${barred.reason}` });
     }
   }
-  const { items, refusals: itemRefusals } = await itemAuthorities(
+  const { items, refusals: allItemRefusals } = await itemAuthorities(
     q,
     county,
     onCommitment.map((i) => i.powerCode),
     date,
   );
+  // Outside an ACTIVE zone no power is in force for it: that follows from the cause already given,
+  // so it is not a reason of its own (a power not listed at all still is).
+  const itemRefusals = zone?.status === 'ACTIVE' ? allItemRefusals : allItemRefusals.filter((r) => r.code !== 'power-not-in-force');
   const { normalItems, refusals: normalRefusals } = await normalRouteItems(q, normal);
   return { refusals: [...refusals, ...itemRefusals, ...normalRefusals], zoneName: zone?.name ?? '', items, normalItems, notices };
 }
