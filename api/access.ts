@@ -281,8 +281,7 @@ export async function requireProcessReader(
   zoneCode: string | null | undefined,
   launchedBy?: string | null,
 ): Promise<void> {
-  if (!(await takesPart(deps, user, processId, zoneCode, launchedBy)))
-    throw refused('NOT_A_PARTY', { orgId: user.orgId, processId });
+  if (!(await takesPart(deps, user, processId, zoneCode, launchedBy))) throw refused('NOT_A_PARTY', { orgId: user.orgId, processId });
 }
 
 /** The organisations an action's rule names, given the task it completes or the process's zone. */

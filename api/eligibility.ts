@@ -33,7 +33,8 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
   async 'delegation-agreement'(deps, input) {
     const [zone] = await deps.db.query<{ status: string }>('SELECT status FROM zones WHERE code = $1', [input.zoneCode]);
     if (!zone) throw refused('NOT_A_ZONE', { zoneCode: String(input.zoneCode) }, 'body.zoneCode');
-    if (zone.status !== 'ACTIVE') throw refused('ZONE_NOT_ACTIVE', { zoneCode: String(input.zoneCode), status: zone.status }, 'body.zoneCode');
+    if (zone.status !== 'ACTIVE')
+      throw refused('ZONE_NOT_ACTIVE', { zoneCode: String(input.zoneCode), status: zone.status }, 'body.zoneCode');
   },
   async 'entity-registration'(deps, raw) {
     const input = raw as unknown as Application;

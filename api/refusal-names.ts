@@ -12,7 +12,12 @@ const county = (code: string, lang: RefusalLang) => {
 };
 
 const KIND_ZH: Record<string, string> = { gov: '县级政府', le: '属地执法机关', zone: '协同区管理机构', tax: '县级税务机关' };
-const KIND_EN: Record<string, string> = { gov: 'county governments', le: 'local enforcement bodies', zone: 'zone bodies', tax: 'county tax offices' };
+const KIND_EN: Record<string, string> = {
+  gov: 'county governments',
+  le: 'local enforcement bodies',
+  zone: 'zone bodies',
+  tax: 'county tax offices',
+};
 
 /** Names a refusal's wording uses: the seeded organisations and divisions, the fields' labels. */
 export const refusalNames: RefusalNames = {

@@ -45,12 +45,13 @@ const STATUS_ZH: Record<string, string> = {
   cancelled: '已取消',
 };
 const ROLE_ZH: Record<string, string> = { admin: '管理员', staff: '经办人员', leader: '负责人', auditor: '审计人员' };
-const PROCESS_ZH = { zone: '协同区流程', agreement: '委托协议', penalty: '处罚' } as const;
-const PROCESS_EN = { zone: 'the zone process', agreement: 'the agreement', penalty: 'the penalty' } as const;
 
 const status = (code: string, lang: RefusalLang) => (lang === 'zh' ? (STATUS_ZH[code] ?? code) : code.toLowerCase().replace(/_/g, ' '));
 const role = (code: string, lang: RefusalLang) => (lang === 'zh' ? (ROLE_ZH[code] ?? code) : code);
 const processTitle = (type: string, lang: RefusalLang) => processDefinitions[type as ProcessType]?.title[lang] ?? type;
+/** A process's stage by its own label (the diagram's): 起草备忘录, not DRAFTING. */
+const stage = (type: string, code: string, lang: RefusalLang) =>
+  processDefinitions[type as ProcessType]?.stageLabels[code]?.[lang] ?? status(code, lang);
 const list = (items: string[], lang: RefusalLang) => (lang === 'zh' ? items.join('或') : items.join(' or '));
 const fields = (paths: string[], names: RefusalNames, lang: RefusalLang) =>
   lang === 'zh' ? paths.map((p) => `「${names.field(p, 'zh')}」`).join('、') : paths.map((p) => names.field(p, 'en')).join(', ');
@@ -66,8 +67,16 @@ export const REFUSAL_WORDING: Worded = {
     en: (p) => `task ${p.taskId} is no longer open${p.status ? ` (${p.status})` : ''}`,
   },
   NOT_YOUR_ORGANISATION: {
-    zh: (p, n) => `此事项由${list(p.orgIds.map((o) => n.org(o, 'zh')), 'zh')}办理，${n.org(p.orgId, 'zh')}无权办理`,
-    en: (p, n) => `only ${list(p.orgIds.map((o) => n.org(o, 'en')), 'en')} may do this; ${p.userId} belongs to ${n.org(p.orgId, 'en')}`,
+    zh: (p, n) =>
+      `此事项由${list(
+        p.orgIds.map((o) => n.org(o, 'zh')),
+        'zh',
+      )}办理，${n.org(p.orgId, 'zh')}无权办理`,
+    en: (p, n) =>
+      `only ${list(
+        p.orgIds.map((o) => n.org(o, 'en')),
+        'en',
+      )} may do this; ${p.userId} belongs to ${n.org(p.orgId, 'en')}`,
   },
   ROLE_NEEDED: {
     zh: (p) =>
@@ -87,8 +96,16 @@ export const REFUSAL_WORDING: Worded = {
     en: (p, n) => `${p.what} belongs to ${n.org(p.ownerOrgId, 'en')}; ${p.userId} may not read it`,
   },
   LAUNCH_NOT_ALLOWED: {
-    zh: (p, n) => `${processTitle(p.type, 'zh')}流程由${list(p.orgs.map((o) => n.org(o, 'zh')), 'zh')}的${role(p.role, 'zh')}发起`,
-    en: (p, n) => `${processTitle(p.type, 'en')} is launched by ${list(p.orgs.map((o) => n.org(o, 'en')), 'en')} ${p.role}s`,
+    zh: (p, n) =>
+      `${processTitle(p.type, 'zh')}流程由${list(
+        p.orgs.map((o) => n.org(o, 'zh')),
+        'zh',
+      )}的${role(p.role, 'zh')}发起`,
+    en: (p, n) =>
+      `${processTitle(p.type, 'en')} is launched by ${list(
+        p.orgs.map((o) => n.org(o, 'en')),
+        'en',
+      )} ${p.role}s`,
   },
   REVIEWER_REPORTED: {
     zh: (p, n) => `${p.userId} 所在机构（${n.org(p.orgId, 'zh')}）报送了此处罚，不能审核`,
@@ -106,14 +123,15 @@ export const REFUSAL_WORDING: Worded = {
   },
   STAGE_NOT_ALLOWED: {
     zh: (p) =>
-      `${PROCESS_ZH[p.process]}当前为${status(p.stage, 'zh')}，不是${list(
-        p.expected.map((s) => status(s, 'zh')),
+      `${processTitle(p.type, 'zh')}流程当前处于「${stage(p.type, p.stage, 'zh')}」阶段，此操作只在${list(
+        p.expected.map((s) => `「${stage(p.type, s, 'zh')}」`),
         'zh',
-      )}，此操作不适用`,
-    en: (p) => `${PROCESS_EN[p.process]} is ${status(p.stage, 'en')}, not ${list(
-      p.expected.map((s) => status(s, 'en')),
-      'en',
-    )}`,
+      )}阶段办理`,
+    en: (p) =>
+      `the ${processTitle(p.type, 'en').toLowerCase()} is at ${stage(p.type, p.stage, 'en')}; this is done only at ${list(
+        p.expected.map((s) => stage(p.type, s, 'en')),
+        'en',
+      )}`,
   },
   VERSION_SUPERSEDED: {
     zh: (p) => `第 ${p.version} 版已被第 ${p.current} 版取代，请办理新版本`,
@@ -123,7 +141,10 @@ export const REFUSAL_WORDING: Worded = {
     zh: (p, n) => `提交的内容有 ${p.fields.length} 处不符合要求：${fields([...new Set(p.fields)], n, 'zh')}`,
     en: (p, n) => `invalid input: ${fields([...new Set(p.fields)], n, 'en')}`,
   },
-  NOT_A_ZONE: { zh: (p, n) => `${n.county(p.zoneCode, 'zh')}（${p.zoneCode}）不是协同区`, en: (p, n) => `${n.county(p.zoneCode, 'en')} (${p.zoneCode}) is not a zone` },
+  NOT_A_ZONE: {
+    zh: (p, n) => `${n.county(p.zoneCode, 'zh')}（${p.zoneCode}）不是协同区`,
+    en: (p, n) => `${n.county(p.zoneCode, 'en')} (${p.zoneCode}) is not a zone`,
+  },
   ZONE_NOT_ACTIVE: {
     zh: (p, n) => `${n.county(p.zoneCode, 'zh')}协同区当前${status(p.status, 'zh')}，不是运行中`,
     en: (p, n) => `the zone of ${n.county(p.zoneCode, 'en')} (${p.zoneCode}) is ${status(p.status, 'en')}, not active`,

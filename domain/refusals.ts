@@ -22,7 +22,7 @@ export interface RefusalParams {
   PROCESS_TYPE_UNKNOWN: { type: string };
   PROCESS_ENDED: { processId: string; status: string };
   ALREADY_IN_PROGRESS: { type: string; key: string; processId: string };
-  STAGE_NOT_ALLOWED: { process: 'zone' | 'agreement' | 'penalty'; stage: string; expected: string[] };
+  STAGE_NOT_ALLOWED: { type: string; stage: string; expected: string[] };
   VERSION_SUPERSEDED: { version: number; current: number };
   // Input.
   INVALID_INPUT: { fields: string[] };

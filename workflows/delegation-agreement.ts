@@ -141,7 +141,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     for (const orgId of parties) openTask(core, step, A.reviewAgreement, orgId, { version, zoneCode: state.zoneCode });
   }
   const inStage = (...stages: AgreementStage[]) => {
-    if (!stages.includes(state.stage)) refuse('STAGE_NOT_ALLOWED', { process: 'agreement', stage: state.stage, expected: stages });
+    if (!stages.includes(state.stage)) refuse('STAGE_NOT_ALLOWED', { type: 'delegation-agreement', stage: state.stage, expected: stages });
   };
   /** The records' verdict on a draft: refused with the reasons, nothing changed. */
   async function checkDraft(content: AgreementContent): Promise<void> {

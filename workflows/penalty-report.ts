@@ -178,7 +178,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     return view();
   };
   const inStage = (...stages: PenaltyStage[]) => {
-    if (!stages.includes(state.stage)) refuse('STAGE_NOT_ALLOWED', { process: 'penalty', stage: state.stage, expected: stages });
+    if (!stages.includes(state.stage)) refuse('STAGE_NOT_ALLOWED', { type: 'penalty-report', stage: state.stage, expected: stages });
   };
 
   /** Hands the case to a side (or to none): the time the last holder kept it is added to its account. */

@@ -156,7 +156,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   }
 
   const inStage = (...stages: ZoneStage[]) => {
-    if (!stages.includes(state.stage)) refuse('STAGE_NOT_ALLOWED', { process: 'zone', stage: state.stage, expected: stages });
+    if (!stages.includes(state.stage)) refuse('STAGE_NOT_ALLOWED', { type: 'zone-establishment', stage: state.stage, expected: stages });
   };
 
   handle<MemorandumContent>(

@@ -230,7 +230,8 @@ export const startProcessAction = defineRoute({
   async handler({ params, body, user, deps, req }) {
     const { handle, definition, description, zoneCode } = await describeProcess(deps, params.id);
     if (!definition.processActions.includes(params.action)) throw notFound(`${definition.type} has no action ${params.action}`);
-    if (description.status.name !== 'RUNNING') throw refused('PROCESS_ENDED', { processId: params.id, status: description.status.name ?? 'UNKNOWN' });
+    if (description.status.name !== 'RUNNING')
+      throw refused('PROCESS_ENDED', { processId: params.id, status: description.status.name ?? 'UNKNOWN' });
     const action = definition.actions[params.action];
     requireActionRule(user, action.name, { zoneCode });
     const payload = parseActionPayload(action, body);
