@@ -10,7 +10,7 @@ import { allActions } from '../domain/processes';
 import { ROLES, type Role } from '../domain/identity';
 import { countyOfOrg, orgIds } from '../domain/names';
 import type { User } from './auth';
-import { forbidden } from './errors';
+import { forbidden, refused } from './errors';
 import type { ApiDeps } from './route';
 
 /** Whose records a route reaches, beyond the roles that may call it. */
@@ -219,13 +219,13 @@ export const ruleOf = (method: string, path: string): RouteRule | undefined => r
 
 /** The route-level check, made before any handler: the caller holds one of the route's roles (and, for `supervisors`, belongs to one). */
 export function requireRouteRole(rule: RouteRule | undefined, user: User, route: string): void {
-  if (!rule) throw forbidden(`${route} has no declared access rule`);
+  if (!rule) throw refused('NO_ACCESS_RULE', { what: route });
   if (!user.roles.some((role) => rule.roles.includes(role))) {
-    throw forbidden(`${route} is for ${rule.roles.join(' or ')} users; ${user.username} is ${user.roles.join(', ') || 'no role'}`);
+    throw refused('ROLE_NEEDED', { roles: [...rule.roles], userId: user.username, has: user.roles });
   }
   // Known from the caller alone: refused before the request is even read.
   if (rule.reach === 'supervisors' && !SUPERVISING_ORGS.includes(user.orgId)) {
-    throw forbidden(`${route} is for ${SUPERVISING_ORGS.join(' or ')} users; ${user.username} belongs to ${user.orgId}`);
+    throw refused('NOT_YOUR_ORGANISATION', { orgIds: SUPERVISING_ORGS, userId: user.username, orgId: user.orgId });
   }
   if (rule.reach === 'operators' && !user.roles.includes('auditor') && !SUPERVISING_ORGS.includes(user.orgId)) {
     throw forbidden(`${route} is for auditors and ${SUPERVISING_ORGS.join(' or ')} admins; ${user.username} belongs to ${user.orgId}`);
@@ -245,7 +245,7 @@ export function mayReadOrg(user: User, orgId: string): boolean {
 }
 
 export function requireOrgReader(user: User, orgId: string, what: string): void {
-  if (!mayReadOrg(user, orgId)) throw forbidden(`${what} belongs to ${orgId}; ${user.username} may not read it`);
+  if (!mayReadOrg(user, orgId)) throw refused('NOT_YOURS_TO_READ', { what, ownerOrgId: orgId, userId: user.username });
 }
 
 /** Readers of every process: auditors and the supervising organisations. */
@@ -281,8 +281,7 @@ export async function requireProcessReader(
   zoneCode: string | null | undefined,
   launchedBy?: string | null,
 ): Promise<void> {
-  if (!(await takesPart(deps, user, processId, zoneCode, launchedBy)))
-    throw forbidden(`${user.orgId} takes no part in process ${processId}`);
+  if (!(await takesPart(deps, user, processId, zoneCode, launchedBy))) throw refused('NOT_A_PARTY', { orgId: user.orgId, processId });
 }
 
 /** The organisations an action's rule names, given the task it completes or the process's zone. */
@@ -302,12 +301,12 @@ export function allowsAction(user: User, action: string, facts: { taskOrgId?: st
 /** The action-level check: the action's role, and one of the organisations its rule names. */
 export function requireActionRule(user: User, action: string, facts: { taskOrgId?: string; zoneCode?: string | null }): void {
   const rule = actionRules[action];
-  if (!rule) throw forbidden(`${action} has no declared access rule`);
+  if (!rule) throw refused('NO_ACCESS_RULE', { what: action });
   if (!rule.roles.some((role) => user.roles.includes(role))) {
-    throw forbidden(`${action} needs the ${rule.roles.join(' or ')} role; ${user.username} is ${user.roles.join(', ') || 'no role'}`);
+    throw refused('ROLE_NEEDED', { roles: [...rule.roles], userId: user.username, has: user.roles });
   }
   const orgs = actionOrgIds(rule, facts);
-  if (!orgs.includes(user.orgId)) throw forbidden(`${action} is for ${orgs.join(' or ') || 'nobody'}, not ${user.orgId}`);
+  if (!orgs.includes(user.orgId)) throw refused('NOT_YOUR_ORGANISATION', { orgIds: orgs, userId: user.username, orgId: user.orgId });
 }
 
 /**

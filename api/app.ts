@@ -181,6 +181,9 @@ function errorHandler(error: unknown, req: Request, res: Response, _next: NextFu
   }
   const lang = callerLang(req);
   const details = localizedDetails(http.details, lang);
-  const body: ErrorBody = { error: { code: http.code, message: localizedMessage(http, lang), ...(details ? { details } : {}) } };
+  const refusal = http.refusal ? { reason: http.refusal.code, params: http.refusal.params } : {};
+  const body: ErrorBody = {
+    error: { code: http.code, ...refusal, message: localizedMessage(http, lang), ...(details ? { details } : {}) },
+  };
   res.status(http.status).json(body);
 }

@@ -9,7 +9,7 @@ import type { SupervisionInput } from '../domain/supervision';
 import { placeProblems } from '../store/divisions';
 import { penaltyEntityProblems } from '../store/penalties';
 import type { User } from './auth';
-import { badRequest, conflict, forbidden } from './errors';
+import { badRequest, conflict, forbidden, refused } from './errors';
 import type { ApiDeps } from './route';
 
 type Check = (deps: ApiDeps, input: Record<string, unknown>, user: User) => Promise<void>;
@@ -27,16 +27,14 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
     const [zone] = await deps.db.query<{ status: string }>(`SELECT status FROM zones WHERE code = $1 AND status <> 'TERMINATED'`, [
       input.countyCode,
     ]);
-    if (zone) throw conflict(`${String(input.countyCode)} is already a zone (${zone.status})`);
+    if (zone) throw refused('ALREADY_A_ZONE', { zoneCode: String(input.countyCode), status: zone.status }, 'body.countyCode');
     approvalCheck(input as ZoneEstablishmentInput);
   },
   async 'delegation-agreement'(deps, input) {
     const [zone] = await deps.db.query<{ status: string }>('SELECT status FROM zones WHERE code = $1', [input.zoneCode]);
-    if (!zone)
-      throw badRequest('invalid delegation-agreement input', [
-        { path: 'body.zoneCode', message: `${String(input.zoneCode)} is not a zone` },
-      ]);
-    if (zone.status !== 'ACTIVE') throw conflict(`zone ${String(input.zoneCode)} is ${zone.status}, not ACTIVE`);
+    if (!zone) throw refused('NOT_A_ZONE', { zoneCode: String(input.zoneCode) }, 'body.zoneCode');
+    if (zone.status !== 'ACTIVE')
+      throw refused('ZONE_NOT_ACTIVE', { zoneCode: String(input.zoneCode), status: zone.status }, 'body.zoneCode');
   },
   async 'entity-registration'(deps, raw) {
     const input = raw as unknown as Application;
@@ -48,19 +46,15 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
       `SELECT process_id FROM entities WHERE uscc = $1 AND status = 'REGISTERED'`,
       [input.uscc],
     );
-    if (entity)
-      throw conflict(`${String(input.uscc)} is already registered in the FTZ (process ${entity.process_id})`, {
-        processId: entity.process_id,
-      });
+    if (entity) throw refused('ALREADY_REGISTERED', { uscc: String(input.uscc), processId: entity.process_id }, 'body.uscc');
   },
   async 'penalty-report'(deps, raw, user) {
     const input = raw as unknown as PenaltyInput;
     if (user.orgId !== orgIds.enforcement(input.zoneCode))
-      throw forbidden(`${user.orgId} files penalties of its own county, not of zone ${input.zoneCode}`);
+      throw refused('OWN_COUNTY_ONLY', { orgId: user.orgId, zoneCode: input.zoneCode });
     const [zone] = await deps.db.query<{ status: string }>('SELECT status FROM zones WHERE code = $1', [input.zoneCode]);
-    if (!zone) throw badRequest('invalid penalty-report input', [{ path: 'body.zoneCode', message: `${input.zoneCode} is not a zone` }]);
-    if (zone.status !== 'ACTIVE')
-      throw conflict(`zone ${input.zoneCode} is ${zone.status}, not ACTIVE: it has no body to report the penalty`);
+    if (!zone) throw refused('NOT_A_ZONE', { zoneCode: input.zoneCode }, 'body.zoneCode');
+    if (zone.status !== 'ACTIVE') throw refused('ZONE_NOT_ACTIVE', { zoneCode: input.zoneCode, status: zone.status }, 'body.zoneCode');
     const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     if (input.decision.decidedOn > chinaToday)
       throw badRequest('invalid penalty-report input', [
@@ -71,10 +65,13 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
       'SELECT process_id, status FROM penalties WHERE decision_number = $1',
       [input.decisionNumber],
     );
+    // The 409 names the number, on its field: the number is what is taken, not the entity.
     if (filed)
-      throw conflict(`decision ${input.decisionNumber} is already filed (${filed.status}): process ${filed.process_id}`, {
-        processId: filed.process_id,
-      });
+      throw refused(
+        'DECISION_NUMBER_FILED',
+        { decisionNumber: input.decisionNumber, status: filed.status, processId: filed.process_id },
+        'body.decisionNumber',
+      );
     if (input.caseId) {
       const [found] = await deps.db.query<{ uscc: string; zone_code: string; status: string }>(
         'SELECT uscc, zone_code, status FROM penalty_cases WHERE id = $1',
@@ -112,7 +109,7 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
   },
   /** A zone's own body or government proposes, for its own ACTIVE zone. */
   async 'reform-practice'(deps, input, user) {
-    await requireActiveZone(deps, String(input.zoneCode), 'reform-practice');
+    await requireActiveZone(deps, String(input.zoneCode));
     if (countyOfOrg(user.orgId) !== input.zoneCode) {
       throw forbidden({
         zh: `${user.orgId} 只能报送本县（市、区）协同区的好经验好做法`,
@@ -122,7 +119,7 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
   },
   /** Any window may register a demand for any ACTIVE zone (无差别化受理); a day received is not after today. */
   async 'reform-demand'(deps, input) {
-    await requireActiveZone(deps, String(input.zoneCode), 'reform-demand');
+    await requireActiveZone(deps, String(input.zoneCode));
     const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     if (String(input.receivedOn) > chinaToday)
       throw badRequest({ zh: '受理日期不能晚于今天', en: 'a demand cannot be received after today' }, [
@@ -184,13 +181,10 @@ const eligibility: Partial<Record<ProcessType, Check>> = {
 };
 
 /** The zone a reform process is about: recorded, and ACTIVE. */
-async function requireActiveZone(deps: ApiDeps, zoneCode: string, type: string): Promise<void> {
+async function requireActiveZone(deps: ApiDeps, zoneCode: string): Promise<void> {
   const [zone] = await deps.db.query<{ status: string }>('SELECT status FROM zones WHERE code = $1', [zoneCode]);
-  if (!zone)
-    throw badRequest({ zh: `${zoneCode} 不是协同区`, en: `invalid ${type} input` }, [
-      { path: 'body.zoneCode', message: `${zoneCode} 不是协同区` },
-    ]);
-  if (zone.status !== 'ACTIVE') throw conflict(`zone ${zoneCode} is ${zone.status}, not ACTIVE`);
+  if (!zone) throw refused('NOT_A_ZONE', { zoneCode }, 'body.zoneCode');
+  if (zone.status !== 'ACTIVE') throw refused('ZONE_NOT_ACTIVE', { zoneCode, status: zone.status }, 'body.zoneCode');
 }
 
 /**

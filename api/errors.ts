@@ -8,10 +8,18 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { ZodError } from 'zod';
 import { REJECTION } from '../domain/actions';
+import { wordRefusal } from '../domain/refusal-wording';
+import { isRefusalCode, REFUSAL_STATUS, type Refusal, type RefusalCode, type RefusalParams } from '../domain/refusals';
+import { refusalNames } from './refusal-names';
 import { invalidWords, issueWords, type Said } from './refusal-words';
 
+/**
+ * An error answer: `code` is the kind of refusal by its status (`CONFLICT`), as clients have always
+ * read it; `reason` is the refusal's stable code from the catalogue (`ZONE_NOT_ACTIVE`) with its
+ * `params`, where it has one; `message` is worded in the caller's language; `details` names fields.
+ */
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: string; reason?: RefusalCode; params?: unknown; message: string; details?: unknown };
 }
 
 /**
@@ -31,6 +39,8 @@ export interface FieldProblem {
 export class HttpError extends Error {
   /** The message in Chinese, where the refusal was worded in both languages. */
   readonly zh?: string;
+  /** The catalogued refusal this answers, worded in the caller's language when answered. */
+  refusal?: Refusal;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -40,6 +50,23 @@ export class HttpError extends Error {
     super(typeof message === 'string' ? message : message.en);
     if (typeof message !== 'string') this.zh = message.zh;
   }
+}
+
+const KIND_OF_STATUS: Record<number, string> = { 400: 'BAD_REQUEST', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' };
+
+/** The answer to a catalogued refusal: its status from the catalogue, its message worded when answered. */
+export function refused<C extends RefusalCode>(code: C, params: RefusalParams[C], path?: string, details?: unknown): HttpError {
+  const status = REFUSAL_STATUS[code];
+  const refusal: Refusal = path ? { code, params, path } : { code, params };
+  const en = wordRefusal(refusal, 'en', refusalNames);
+  const zh = wordRefusal(refusal, 'zh', refusalNames);
+  // A refusal about one field is shown on that field: its path and message, as a 400's fields are.
+  // A refusal about several fields (an unchanged resubmission) is shown on each of them.
+  const named = path ? [path] : ((params as { fields?: unknown }).fields as string[] | undefined);
+  const onField: FieldProblem[] | undefined = named?.length ? named.map((p) => ({ path: p, message: en, zh })) : undefined;
+  const error = new HttpError(status, KIND_OF_STATUS[status], { en, zh }, details ?? onField);
+  error.refusal = refusal;
+  return error;
 }
 
 export const badRequest = (message: Message, details?: unknown) => new HttpError(400, 'BAD_REQUEST', message, details);
@@ -59,13 +86,15 @@ export function zodDetails(error: ZodError, location: string): FieldProblem[] {
 /** A 400 for input that does not fit its schema: the fields named in the message, each on its path. */
 export function invalidInput(error: ZodError, location: string, what: string): HttpError {
   const details = zodDetails(error, location);
-  return badRequest(
+  const http = badRequest(
     invalidWords(
       details.map((d) => ({ path: d.path, en: d.message, zh: d.zh! })),
       what,
     ),
     details,
   );
+  http.refusal = { code: 'INVALID_INPUT', params: { fields: details.map((d) => d.path) } };
+  return http;
 }
 
 /** gRPC status codes (the engine's), as numbers to avoid depending on the gRPC package. */
@@ -84,7 +113,12 @@ export function toHttpError(error: unknown): HttpError {
   if (typeof status === 'number' && REQUEST_ERRORS[status]) return new HttpError(status, REQUEST_ERRORS[status], (error as Error).message);
   if (error instanceof ZodError) return invalidInput(error, 'body', 'request');
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const { type, message } = error.cause;
+    const { type, message, details } = error.cause;
+    // A catalogued refusal from a workflow's validator or handler: its code in `type`, its params and path in `details`.
+    if (isRefusalCode(type)) {
+      const [carried] = (details ?? []) as { params?: unknown; path?: string }[];
+      return refused(type, (carried?.params ?? {}) as never, carried?.path);
+    }
     if (type === REJECTION.forbidden) return forbidden(message);
     if (type === REJECTION.badRequest) return badRequest(message);
     return conflict(message);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFUSAL_CODES } from '../domain/refusals';
 import type { Route } from './route';
 
 const errorSchema = {
@@ -6,7 +7,13 @@ const errorSchema = {
   properties: {
     error: {
       type: 'object',
-      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+      properties: {
+        code: { type: 'string', description: 'the kind of refusal by its status: BAD_REQUEST, FORBIDDEN, NOT_FOUND, CONFLICT, …' },
+        reason: { type: 'string', enum: REFUSAL_CODES, description: 'the refusal’s stable code, where it is catalogued' },
+        params: { type: 'object', description: 'the refusal’s parameters (ids, codes, numbers)' },
+        message: { type: 'string', description: 'worded in the caller’s language (?lang=zh|en or Accept-Language; Chinese by default)' },
+        details: { description: 'the fields it is about: [{path, message}]' },
+      },
       required: ['code', 'message'],
     },
   },

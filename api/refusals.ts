@@ -21,6 +21,7 @@ export function logRefusal(req: Request, res: Response, http: HttpError): void {
     {
       status: http.status,
       code: http.code,
+      ...(http.refusal ? { refusal: http.refusal.code } : {}),
       reason: http.message,
       method: req.method,
       route: typeof res.locals.route === 'string' ? res.locals.route : req.path,

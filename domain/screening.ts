@@ -94,12 +94,15 @@ export function screenApplication(application: Application, facts: ScreeningFact
     for (const item of onCommitment.splice(0))
       normal.set(item.powerCode, { reason: 'commitment-barred', because: `credit record ${barred.id}: ${barred.reason}` });
   }
-  const { items, refusals: itemRefusals } = itemAuthorities(
+  const { items, refusals: allItemRefusals } = itemAuthorities(
     facts,
     county,
     onCommitment.map((i) => i.powerCode),
     date,
   );
+  // Outside an ACTIVE zone no power is in force for it: that follows from the cause already given,
+  // so it is not a reason of its own (a power not listed at all still is).
+  const itemRefusals = zone?.status === 'ACTIVE' ? allItemRefusals : allItemRefusals.filter((r) => r.code !== 'power-not-in-force');
   const { normalItems, refusals: normalRefusals } = normalRouteItems(facts.powers, normal);
   return { refusals: [...refusals, ...itemRefusals, ...normalRefusals], zoneName: zone?.name ?? '', items, normalItems, notices };
 }

@@ -81,7 +81,8 @@ test('every refusal is logged with who tried what, and why', async () => {
     roles: ['staff'],
     method: 'GET',
     route: '/api/tasks',
-    reason: 'the inbox of city belongs to city; ftz.staff may not read it',
+    reason: 'the inbox of city belongs to Yingkou Municipal Government; ftz.staff may not read it',
+    refusal: 'NOT_YOURS_TO_READ',
   });
   expect((await call('POST', '/api/processes/zone-establishment', { countyCode: '210881' }, auth)).status).toBe(403);
   expect(refusals().at(-1)).toMatchObject({ userId: 'ftz.staff', route: '/api/processes/{type}', params: { type: 'zone-establishment' } });

@@ -146,8 +146,8 @@ describe('refusals', () => {
 
   test('each business check refuses with its reason, and writes no entity', async () => {
     const notAZone = await h.newCounty();
-    // Every reason is given at once: outside a zone, no power is in force either.
-    expect(await refusedWith(application(notAZone))).toEqual(['residence-not-in-active-zone', 'power-not-in-force']);
+    // Each reason is a cause: outside a zone, that no power is in force for it follows and is not repeated.
+    expect(await refusedWith(application(notAZone))).toEqual(['residence-not-in-active-zone']);
     expect(await refusedWith(application(zone, { businessScope: '网络游戏；网络赌博平台运营' }))).toEqual(['negative-list-prohibited']);
     expect(
       await refusedWith(application(zone, { licenceItems: [{ powerCode: 'XK-003', commitment: '承诺', variant: 'conditionsMet' }] })),

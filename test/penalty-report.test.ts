@@ -145,12 +145,19 @@ describe('penalty report and recognition', () => {
           args: [{ actor: zoneActor, taskId: task.id, requestId: randomUUID(), payload: { ...completion, legalBasis: '另一依据' } }],
         });
         await expect(pastFacts).rejects.toMatchObject({
-          cause: { type: 'BadRequest', message: expect.stringContaining('legalBasis: a fact of the delivered decision') },
+          cause: { type: 'DECISION_FACT_CHANGED', details: [{ params: expect.objectContaining({ fields: ['body.legalBasis'] }) }] },
         });
         // The report returned as it was: nothing completed.
         const unchanged = await zoneStaff.post(`/api/tasks/${task.id}/complete`, prefill);
         expect(unchanged.status).toBe(400);
-        expect(unchanged.body.error.message).toContain('unchanged');
+        // The refusal names the fields that came back as they were, each on its field.
+        expect(unchanged.body.error).toMatchObject({ reason: 'REPORT_UNCHANGED', message: expect.stringContaining('are as returned') });
+        expect(unchanged.body.error.details.map((d: { path: string }) => d.path)).toEqual(
+          Object.keys(prefill)
+            .filter((k) => ['entityName', 'documents'].includes(k))
+            .map((k) => `body.${k}`),
+        );
+        expect(unchanged.body.error.details.length).toBeGreaterThan(0);
         expect((await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty')).id).toBe(task.id);
       }
       await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...prefill, ...completion });
@@ -205,7 +212,8 @@ describe('penalty report and recognition', () => {
     const past = h.client.workflow.getHandle(id).executeUpdate('reviewPenalty', {
       args: [{ actor: reporter, taskId: review.id, requestId: randomUUID(), payload: { decision: 'recognise' } }],
     });
-    await expect(past).rejects.toMatchObject({ cause: { type: 'Forbidden' } });
+    // The reporting organisation is not the task's addressee: refused by the kernel's organisation check, by its code.
+    await expect(past).rejects.toMatchObject({ cause: { type: 'NOT_YOUR_ORGANISATION' } });
     expect((await state(id)).stage).toBe('REVIEWING');
   });
 

@@ -29,7 +29,15 @@ async function call(username: string | null, method: 'GET' | 'POST', path: strin
   });
   return {
     status: response.status,
-    body: (await response.json()) as { error: { code: string; message: string; details?: { path: string; message: string }[] } },
+    body: (await response.json()) as {
+      error: {
+        code: string;
+        reason?: string;
+        params?: Record<string, unknown>;
+        message: string;
+        details?: { path: string; message: string }[];
+      };
+    },
   };
 }
 const tokens = new Map<string, string>();
@@ -80,7 +88,7 @@ test('403, 404, 409 and 401 carry a stable code and a Chinese message naming org
   expect(forbidden.body.error.message).not.toMatch(ENGLISH);
   const forbiddenEn = await call(`gov-${county}.staff`, 'POST', `/api/tasks/${task.id}/complete`, {}, EN);
   expect([forbiddenEn.status, forbiddenEn.body.error.code]).toEqual([403, 'FORBIDDEN']);
-  expect(forbiddenEn.body.error.message).toMatch(/ftz/);
+  expect(forbiddenEn.body.error.message).toMatch(/^only FTZ Yingkou Area Management Committee may do this/);
 
   // A second launch for the same county.
   const again = await call('city.admin', 'POST', '/api/processes/zone-establishment', launchInput(county), ZH);
@@ -127,11 +135,51 @@ test('a registration refused at screening is readable by the window that launche
     20_000,
     'screening to refuse the application',
   );
-  expect(refused.summary).toBe(
-    `不予登记：住所所在的${elsewhere}不是协同区，住所须在运行中的协同区内；XK-001（食品经营许可）在 ${refused.summary.match(/\d{4}-\d\d-\d\d/)![0]} 未委托${elsewhere}协同区实施`,
-  );
+  // Each reason a cause: that no power is in force for a county that is no zone follows, and is not said.
+  expect(refused.summary).toBe(`不予登记：住所所在的${elsewhere}不是协同区，住所须在运行中的协同区内`);
   // Another zone's window, which took no part, still may not.
   const other = await readyZone(h);
   const outsider = await call(`zone-${other}.staff`, 'GET', `/api/processes/${id}`, undefined, ZH);
   expect([outsider.status, outsider.body.error.message]).toEqual([403, `${other}协同区管理机构未参与流程 ${id}，无权查看`]);
+});
+
+test('every layer refuses by a stable code, worded in the caller’s language: a schema 400, an access 403, a 404, a workflow validator’s 409', async () => {
+  const county = await h.newCounty();
+  await launch(h, county);
+  const task = await taskFor(h, 'ftz.staff', `zone-${county}`, 'draftMemorandum');
+  const cases = [
+    // The API's schema check.
+    { user: 'ftz.staff', method: 'POST', path: `/api/tasks/${task.id}/complete`, body: {}, status: 400, reason: 'INVALID_INPUT' },
+    // The API's access rule.
+    {
+      user: `gov-${county}.staff`,
+      method: 'POST',
+      path: `/api/tasks/${task.id}/complete`,
+      body: {},
+      status: 403,
+      reason: 'NOT_YOUR_ORGANISATION',
+    },
+    { user: 'ftz.staff', method: 'POST', path: '/api/tasks/no-such-task/complete', body: {}, status: 404, reason: 'TASK_NOT_FOUND' },
+    // The workflow's update validator: a zone still drafting its memorandum is not suspended.
+    {
+      user: 'city.admin',
+      method: 'POST',
+      path: `/api/processes/zone-${county}/actions/suspendZone`,
+      body: { reason: '检查' },
+      status: 409,
+      reason: 'STAGE_NOT_ALLOWED',
+    },
+  ] as const;
+  for (const c of cases) {
+    const zh = await call(c.user, c.method, c.path, c.body, ZH);
+    const en = await call(c.user, c.method, `${c.path}?lang=en`, c.body, ZH);
+    expect([zh.status, zh.body.error.reason, en.status, en.body.error.reason]).toEqual([c.status, c.reason, c.status, c.reason]);
+    expect(zh.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.body.error.message + JSON.stringify(zh.body.error.details ?? [])).not.toMatch(ENGLISH);
+    expect(en.body.error.message).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(en.body.error.params).toEqual(zh.body.error.params);
+  }
+  const stage = await call('city.admin', 'POST', `/api/processes/zone-${county}/actions/suspendZone`, { reason: '检查' }, ZH);
+  expect(stage.body.error.params).toMatchObject({ type: 'zone-establishment', expected: ['ACTIVE'] });
+  expect(stage.body.error.message).toMatch(/^协同区设立流程当前处于「[^」]+」阶段，此操作只在「[^」]+」阶段办理$/);
 });

@@ -35,6 +35,7 @@ import {
   nowIso,
   openTask,
   publishAndCommit,
+  refuse,
   reject,
   requireActor,
   requireSigningTask,
@@ -140,7 +141,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     for (const orgId of parties) openTask(core, step, A.reviewAgreement, orgId, { version, zoneCode: state.zoneCode });
   }
   const inStage = (...stages: AgreementStage[]) => {
-    if (!stages.includes(state.stage)) reject(REJECTION.conflict, `the agreement is ${state.stage}, not ${stages.join(' or ')}`);
+    if (!stages.includes(state.stage)) refuse('STAGE_NOT_ALLOWED', { type: 'delegation-agreement', stage: state.stage, expected: stages });
   };
   /** The records' verdict on a draft: refused with the reasons, nothing changed. */
   async function checkDraft(content: AgreementContent): Promise<void> {
@@ -200,7 +201,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
       check: (input) => {
         const task = requireSigningTask(core, A.reviewAgreement, input, leaderRule);
         if (task.context.version !== current().version) {
-          reject(REJECTION.conflict, `version ${String(task.context.version)} is superseded by ${current().version}`);
+          refuse('VERSION_SUPERSEDED', { version: Number(task.context.version), current: current().version });
         }
       },
       prepare: async (input) => {

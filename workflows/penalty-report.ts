@@ -52,6 +52,7 @@ import {
   nowIso,
   openTask,
   publishAndCommit,
+  refuse,
   reject,
   requireActor,
   requireSigningTask,
@@ -177,7 +178,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     return view();
   };
   const inStage = (...stages: PenaltyStage[]) => {
-    if (!stages.includes(state.stage)) reject(REJECTION.conflict, `the penalty is ${state.stage}, not ${stages.join(' or ')}`);
+    if (!stages.includes(state.stage)) refuse('STAGE_NOT_ALLOWED', { type: 'penalty-report', stage: state.stage, expected: stages });
   };
 
   /** Hands the case to a side (or to none): the time the last holder kept it is added to its account. */
@@ -269,7 +270,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         const reporter = [state.launchedBy, ...state.submitters].find(
           (s) => s.userId === input.actor.userId || s.orgId === input.actor.orgId,
         );
-        if (reporter) reject(REJECTION.forbidden, `${input.actor.userId} may not review a penalty ${reporter.orgId} reported`);
+        if (reporter) refuse('REVIEWER_REPORTED', { userId: input.actor.userId, orgId: reporter.orgId });
         if (localAuthority() && input.payload.decision === 'return') {
           const judged = input.payload.reasons.filter((r) => !(RETURN_REASONS as readonly string[]).includes(r));
           if (judged.length) {
@@ -372,23 +373,18 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         requireTask(core, A.correctPenalty, input);
         if (!localAuthority()) {
           if (!changedFields(state.decision, earlierCorrection(input.payload)).length) {
-            reject(REJECTION.badRequest, 'a resubmission must correct something: it is the decision returned, unchanged');
+            refuse('RESUBMISSION_UNCHANGED', { fields: Object.keys(earlierCorrection(input.payload)).map((f) => `body.${f}`) });
           }
           return;
         }
         const facts = changedFacts({ ...state.decision, decisionNumber: state.decisionNumber }, input.payload);
         if (facts.length) {
-          reject(
-            REJECTION.badRequest,
-            `${facts.join(', ')}: a fact of the delivered decision, which only ${enforcement} changes — by withdrawing this report and filing the new decision`,
-          );
+          refuse('DECISION_FACT_CHANGED', { fields: facts.map((f) => `body.${f}`), enforcementOrgId: enforcement });
         }
         const report = state.report ?? {};
         if (!changedFields(report, completedReport(report, input.payload)).length) {
-          reject(
-            REJECTION.badRequest,
-            'a resubmission must complete the report (its documents or transcription): it is the report returned, unchanged',
-          );
+          const sent = (['entityName', 'documents'] as const).filter((f) => input.payload[f] !== undefined);
+          refuse('REPORT_UNCHANGED', { fields: (sent.length ? sent : ['entityName', 'documents']).map((f) => `body.${f}`) });
         }
       },
       prepare: async (input) =>

@@ -5,7 +5,7 @@
 import { continueAsNew, defineQuery, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import type { MemorandumRecord, Step, ZoneAreaRecord, ZoneEnd, ZoneEnded, ZoneRecord } from '../activities/step';
 import { chinaDate } from '../domain/calendar';
-import { REJECTION, type ActionInput } from '../domain/actions';
+import { type ActionInput } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds, zoneName } from '../domain/names';
@@ -32,7 +32,7 @@ import {
   nowIso,
   openTask,
   publishAndCommit,
-  reject,
+  refuse,
   requireActor,
   requireSigningTask,
   requireTask,
@@ -156,7 +156,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   }
 
   const inStage = (...stages: ZoneStage[]) => {
-    if (!stages.includes(state.stage)) reject(REJECTION.conflict, `the zone process is ${state.stage}, not ${stages.join(' or ')}`);
+    if (!stages.includes(state.stage)) refuse('STAGE_NOT_ALLOWED', { type: 'zone-establishment', stage: state.stage, expected: stages });
   };
 
   handle<MemorandumContent>(
@@ -187,7 +187,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     (input) => {
       const task = requireSigningTask(core, A.reviewMemorandum, input, leaderRule);
       if (task.context.version !== currentDraft().version) {
-        reject(REJECTION.conflict, `version ${String(task.context.version)} is superseded by ${currentDraft().version}`);
+        refuse('VERSION_SUPERSEDED', { version: Number(task.context.version), current: currentDraft().version });
       }
     },
     (input, step) => {

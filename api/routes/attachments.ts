@@ -4,7 +4,7 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_PURPOSES, ATTACHMENT_TYPES, attachment
 import { sha256Of } from '../../store/attachment-files';
 import { requireActionRule } from '../access';
 import { actorOf } from '../auth';
-import { badRequest, conflict, HttpError, notFound, zodDetails } from '../errors';
+import { badRequest, conflict, HttpError, notFound, refused, zodDetails } from '../errors';
 import { defineRoute, type RouteDeps } from '../route';
 import { findTask } from './tasks';
 import { readableProcess } from './processes';
@@ -44,7 +44,7 @@ export const uploadAttachment = defineRoute({
   response: attachmentView.omit({ uploadedAt: true, uploadedBy: true, taskId: true }),
   async handler({ params, query, body, user, deps, req }) {
     const task = await findTask(deps, params.id);
-    if (!task) throw notFound(`task ${params.id} not found`);
+    if (!task) throw refused('TASK_NOT_FOUND', { taskId: params.id });
     requireActionRule(user, task.action, { taskOrgId: task.org_id });
     if (task.status !== 'open') throw conflict(`task ${task.id} is no longer open (${task.status})`);
     const named = z.object({ name: z.string().trim().min(1).max(200), purpose: z.enum(ATTACHMENT_PURPOSES) }).safeParse(query);

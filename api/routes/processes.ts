@@ -11,7 +11,7 @@ import { inputSchemaOf } from '../action-schemas';
 import { actorOf, type User } from '../auth';
 import { checkEligibility, completeInput } from '../eligibility';
 import { parseActionPayload, runAction } from '../run-action';
-import { conflict, forbidden, invalidInput, notFound } from '../errors';
+import { invalidInput, notFound, refused } from '../errors';
 import { variantsOf } from '../openapi';
 import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, processSummarySchema } from '../schemas';
@@ -21,7 +21,7 @@ import { processDocuments } from '../../store/documents';
 
 function definitionOf(type: string) {
   const definition = processDefinitions[type as keyof typeof processDefinitions];
-  if (!definition) throw notFound(`process type ${type} is not available`);
+  if (!definition) throw refused('PROCESS_TYPE_UNKNOWN', { type });
   return definition;
 }
 
@@ -29,7 +29,7 @@ async function describeProcess(deps: ApiDeps, id: string) {
   const handle = deps.client.workflow.getHandle(id);
   const description = await handle.describe();
   const definition = definitionOfWorkflowType(description.type);
-  if (!definition) throw notFound(`process ${id} not found`);
+  if (!definition) throw refused('PROCESS_NOT_FOUND', { processId: id });
   const zoneCode = description.typedSearchAttributes.get(searchAttributes.zoneCode) ?? null;
   // The launching organisation, noted at the start (processes started before it was noted have none).
   const launchedBy = typeof description.memo?.launchedBy === 'string' ? description.memo.launchedBy : null;
@@ -62,7 +62,7 @@ export const startProcess = defineRoute({
     if (!mayLaunch(definition, user.orgId, user.roles)) {
       const { orgIds, countyOrgKinds = [], role } = definition.launchedBy;
       const orgs = [...orgIds, ...countyOrgKinds.map((kind) => `${kind}-<county>`)];
-      throw forbidden(`${definition.type} is launched by ${orgs.join(' or ')} ${role}s`);
+      throw refused('LAUNCH_NOT_ALLOWED', { type: definition.type, orgs, role });
     }
     const parsed = definition.inputSchema.safeParse(body);
     if (!parsed.success) throw invalidInput(parsed.error, 'body', `${definition.type} input`);
@@ -97,9 +97,8 @@ export const startProcess = defineRoute({
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         if (keyed) return { id, type: definition.type, status: 'RUNNING', stage: definition.stages[0] };
-        throw conflict(`${definition.type} for ${definition.entityUscc?.(input) ?? zone ?? id} is already in progress: process ${id}`, {
-          processId: id,
-        });
+        const key = definition.entityUscc?.(input) ?? zone ?? id;
+        throw refused('ALREADY_IN_PROGRESS', { type: definition.type, key, processId: id }, undefined, { processId: id });
       }
       throw error;
     }
@@ -231,7 +230,8 @@ export const startProcessAction = defineRoute({
   async handler({ params, body, user, deps, req }) {
     const { handle, definition, description, zoneCode } = await describeProcess(deps, params.id);
     if (!definition.processActions.includes(params.action)) throw notFound(`${definition.type} has no action ${params.action}`);
-    if (description.status.name !== 'RUNNING') throw conflict(`process ${params.id} has ended (${description.status.name})`);
+    if (description.status.name !== 'RUNNING')
+      throw refused('PROCESS_ENDED', { processId: params.id, status: description.status.name ?? 'UNKNOWN' });
     const action = definition.actions[params.action];
     requireActionRule(user, action.name, { zoneCode });
     const payload = parseActionPayload(action, body);

@@ -6,7 +6,7 @@ import { areaOn } from '../../domain/zone-area';
 import type { Queryable } from '../../store/db';
 import { zoneAreaVersions } from '../../store/divisions';
 import type { User } from '../auth';
-import { notFound } from '../errors';
+import { notFound, refused } from '../errors';
 import { defineRoute } from '../route';
 
 const organizationSchema = z.object({
@@ -137,7 +137,7 @@ export const getZone = defineRoute({
   }),
   async handler({ params, user, deps }) {
     const [row] = await deps.db.query<ZoneRow>(`${ZONE_SELECT} WHERE code = $1`, [params.code]);
-    if (!row) throw notFound(`zone ${params.code} not found`);
+    if (!row) throw refused('ZONE_NOT_FOUND', { zoneCode: params.code });
     const memoranda = await deps.db.query<{
       version: number;
       status: string;

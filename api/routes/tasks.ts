@@ -6,7 +6,7 @@ import { inputSchemaOf } from '../action-schemas';
 import { allowsAction, requireActionRule, requireOrgReader, requireSigner } from '../access';
 import { hasIdempotencyKey, idempotencyOf, keyToRead } from '../idempotency';
 import { actorOf, type User } from '../auth';
-import { conflict, notFound } from '../errors';
+import { refused } from '../errors';
 import { variantsOf } from '../openapi';
 import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, taskSchema, type Lang } from '../schemas';
@@ -121,7 +121,7 @@ export const getTask = defineRoute({
   response: taskSchema,
   async handler({ params, query, user, deps }) {
     const task = await findTask(deps, params.id);
-    if (!task) throw notFound(`task ${params.id} not found`);
+    if (!task) throw refused('TASK_NOT_FOUND', { taskId: params.id });
     requireOrgReader(user, task.org_id, `task ${task.id}`);
     return toTask(task, query.lang, user);
   },
@@ -139,10 +139,10 @@ export const completeTask = defineRoute({
   response: z.object({ processId: z.string(), state: z.record(z.string(), z.unknown()) }),
   async handler({ params, body, user, deps, req }) {
     const task = await taskToComplete(deps, params.id, keyToRead(user, req));
-    if (!task) throw notFound(`task ${params.id} not found`);
+    if (!task) throw refused('TASK_NOT_FOUND', { taskId: params.id });
     requireActionRule(user, task.action, completionFacts(task));
     // A repeated request (same key) goes to the workflow, which answers it with the first result.
-    if (task.status !== 'open' && !hasIdempotencyKey(req)) throw conflict(`task ${task.id} is no longer open (${task.status})`);
+    if (task.status !== 'open' && !hasIdempotencyKey(req)) throw refused('TASK_NOT_OPEN', { taskId: task.id, status: task.status });
     const action = allActions[task.action];
     const payload = parseActionPayload(action, body);
     requireSigner(user, task.action, payload);

@@ -12,6 +12,7 @@ import {
   type ActionInput,
 } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
+import { refusal, type RefusalCode, type RefusalParams } from '../../domain/refusals';
 import { beginStep, isLeanRun, type ProcessCore } from './core';
 import { resyncDue } from './reset';
 
@@ -19,6 +20,15 @@ const RECENT_REQUESTS_KEPT = 200;
 
 export function reject(type: (typeof REJECTION)[keyof typeof REJECTION], message: string): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+
+/**
+ * Refuses with a catalogued refusal (domain/refusals.ts): its code in the failure's `type`, its params
+ * and the field's path in `details`; the API words it in the caller's language.
+ */
+export function refuse<C extends RefusalCode>(code: C, params: RefusalParams[C], path?: string): never {
+  const { code: type, ...carried } = refusal(code, params, path);
+  throw ApplicationFailure.create({ type, message: `${code} ${JSON.stringify(params)}`, details: [carried], nonRetryable: true });
 }
 
 export function isRepeat(core: ProcessCore, input: ActionInput): boolean {
@@ -34,8 +44,7 @@ export function remember(core: ProcessCore, input: ActionInput): void {
 export function parsePayload<P>(action: ActionDefinition, input: ActionInput): P {
   const parsed = (action.recordedSchema ?? action.schema).safeParse(input.payload);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`);
-    reject(REJECTION.badRequest, `invalid ${action.name} payload: ${fields.join('; ')}`);
+    refuse('INVALID_INPUT', { fields: parsed.error.issues.map((issue) => ['body', ...issue.path.map(String)].join('.')) });
   }
   return parsed.data as P;
 }
@@ -43,7 +52,7 @@ export function parsePayload<P>(action: ActionDefinition, input: ActionInput): P
 /** Validator part: the task is open, is this action's, and the actor may complete it. */
 export function requireTask(core: ProcessCore, action: ActionDefinition, input: ActionInput): TaskRecord {
   const task = core.openTasks.find((t) => t.id === input.taskId);
-  if (!task || task.action !== action.name) reject(REJECTION.conflict, `task ${input.taskId} is not open for ${action.name}`);
+  if (!task || task.action !== action.name) refuse('TASK_NOT_OPEN', { taskId: String(input.taskId) });
   requireActor(input.actor, [task.orgId], task.role);
   return task;
 }
@@ -63,7 +72,7 @@ export function leadersSign(): boolean {
 export function requireSigningTask(core: ProcessCore, action: ActionDefinition, input: ActionInput, leaderRule: boolean): TaskRecord {
   if (!leaderRule) return requireTask(core, action, input);
   const task = core.openTasks.find((t) => t.id === input.taskId);
-  if (!task || task.action !== action.name) reject(REJECTION.conflict, `task ${input.taskId} is not open for ${action.name}`);
+  if (!task || task.action !== action.name) refuse('TASK_NOT_OPEN', { taskId: String(input.taskId) });
   const signs = isSignature(action, input.payload);
   requireActorWithRole(input.actor, [task.orgId], signs ? [SIGNER] : rolesOf(action));
   return task;
@@ -71,19 +80,19 @@ export function requireSigningTask(core: ProcessCore, action: ActionDefinition, 
 
 function requireActorWithRole(actor: Actor, orgIds: string[], roles: string[]): void {
   if (!orgIds.includes(actor.orgId)) {
-    reject(REJECTION.forbidden, `only ${orgIds.join(' or ')} may do this; ${actor.userId} belongs to ${actor.orgId}`);
+    refuse('NOT_YOUR_ORGANISATION', { orgIds, userId: actor.userId, orgId: actor.orgId });
   }
   if (!roles.some((role) => actor.roles.includes(role as Actor['roles'][number]))) {
-    reject(REJECTION.forbidden, `this needs the ${roles.join(' or ')} role; ${actor.userId} has ${actor.roles.join(', ') || 'none'}`);
+    refuse('ROLE_NEEDED', { roles, userId: actor.userId, has: actor.roles });
   }
 }
 
 export function requireActor(actor: Actor, orgIds: string[], role: string): void {
   if (!orgIds.includes(actor.orgId)) {
-    reject(REJECTION.forbidden, `only ${orgIds.join(' or ')} may do this; ${actor.userId} belongs to ${actor.orgId}`);
+    refuse('NOT_YOUR_ORGANISATION', { orgIds, userId: actor.userId, orgId: actor.orgId });
   }
   if (!actor.roles.includes(role as Actor['roles'][number])) {
-    reject(REJECTION.forbidden, `this needs the ${role} role; ${actor.userId} has ${actor.roles.join(', ') || 'none'}`);
+    refuse('ROLE_NEEDED', { roles: [role], userId: actor.userId, has: actor.roles });
   }
 }
 

@@ -1,0 +1,63 @@
+import { wordRefusal } from '../domain/refusal-wording';
+import { REFUSAL_CODES, REFUSAL_STATUS, type RefusalCode, type RefusalParams } from '../domain/refusals';
+import { refusalNames } from './refusal-names';
+
+/** A sample of each code's parameters: the type makes a code without one a compile error. */
+const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
+  TASK_NOT_FOUND: { taskId: 't-1' },
+  TASK_NOT_OPEN: { taskId: 't-1', status: 'done' },
+  NOT_YOUR_ORGANISATION: { orgIds: ['ftz'], userId: 'gov-210881.staff', orgId: 'gov-210881' },
+  ROLE_NEEDED: { roles: ['admin'], userId: 'ftz.staff', has: ['staff'] },
+  NO_ACCESS_RULE: { what: 'GET /api/nowhere' },
+  NOT_A_PARTY: { orgId: 'zone-210804', processId: 'registration-x' },
+  NOT_YOURS_TO_READ: { what: 'the inbox of city', ownerOrgId: 'city', userId: 'ftz.staff' },
+  LAUNCH_NOT_ALLOWED: { type: 'penalty-report', orgs: ['le-<county>'], role: 'staff' },
+  REVIEWER_REPORTED: { userId: 'ftz.staff', orgId: 'ftz' },
+  PROCESS_NOT_FOUND: { processId: 'zone-210899' },
+  PROCESS_TYPE_UNKNOWN: { type: 'nothing' },
+  PROCESS_ENDED: { processId: 'zone-210881', status: 'COMPLETED' },
+  ALREADY_IN_PROGRESS: { type: 'zone-establishment', key: '210881', processId: 'zone-210881' },
+  STAGE_NOT_ALLOWED: { type: 'zone-establishment', stage: 'DRAFTING', expected: ['ACTIVE'] },
+  VERSION_SUPERSEDED: { version: 1, current: 2 },
+  INVALID_INPUT: { fields: ['body.decisionNumber', 'body.decision.decidedOn'] },
+  NOT_A_ZONE: { zoneCode: '210882' },
+  ZONE_NOT_ACTIVE: { zoneCode: '210881', status: 'SUSPENDED' },
+  ALREADY_A_ZONE: { zoneCode: '210881', status: 'ACTIVE' },
+  ZONE_NOT_FOUND: { zoneCode: '210899' },
+  OWN_COUNTY_ONLY: { orgId: 'le-210804', zoneCode: '210881' },
+  DECISION_NUMBER_FILED: { decisionNumber: '盖市监罚〔2026〕1号', status: 'REPORTED', processId: 'penalty-x' },
+  RESUBMISSION_UNCHANGED: { fields: ['body.violation', 'body.penalty'] },
+  REPORT_UNCHANGED: { fields: ['body.entityName', 'body.documents'] },
+  DECISION_FACT_CHANGED: { fields: ['body.violation'], enforcementOrgId: 'le-210881' },
+  ALREADY_REGISTERED: { uscc: '91210800MA0000000X', processId: 'registration-x' },
+};
+
+/** A sentence of English words: what a Chinese reader must never be left with. */
+const ENGLISH = /[A-Za-z]{3,} [A-Za-z]{3,}/;
+const CHINESE = /[\u3400-\u9fff]/;
+
+test.each(REFUSAL_CODES)('%s is worded in Chinese and in English, naming organisations, counties and fields by name', (code) => {
+  const refusal = { code, params: SAMPLES[code] } as never;
+  const zh = wordRefusal(refusal, 'zh', refusalNames);
+  const en = wordRefusal(refusal, 'en', refusalNames);
+  expect(zh).toMatch(CHINESE);
+  expect(zh).not.toMatch(ENGLISH);
+  expect(zh).not.toMatch(/body\.|undefined|\[object/);
+  // English names every thing in English but a decision number, which is Chinese by law.
+  expect(en.replace(/\S*〔\d+〕\d+号/g, '')).not.toMatch(CHINESE);
+  expect(en).not.toMatch(/undefined|\[object/);
+  expect([400, 403, 404, 409]).toContain(REFUSAL_STATUS[code]);
+});
+
+test('names come from the registries: organisations, counties and fields, not their ids', () => {
+  const said = (code: RefusalCode, lang: 'zh' | 'en') => wordRefusal({ code, params: SAMPLES[code] } as never, lang, refusalNames);
+  expect(said('NOT_YOUR_ORGANISATION', 'zh')).toBe('此事项由自贸区营口片区管委会办理，盖州市人民政府无权办理');
+  expect(said('NOT_A_ZONE', 'zh')).toBe('大石桥市（210882）不是协同区');
+  expect(said('NOT_A_PARTY', 'zh')).toBe('鲅鱼圈区协同区管理机构未参与流程 registration-x，无权查看');
+  expect(said('LAUNCH_NOT_ALLOWED', 'zh')).toBe('行政处罚结果抄报与认可流程由属地执法机关的经办人员发起');
+  // A duplicate decision number names the number; an unchanged resubmission names its fields.
+  expect(said('DECISION_NUMBER_FILED', 'zh')).toContain('盖市监罚〔2026〕1号');
+  expect(said('RESUBMISSION_UNCHANGED', 'zh')).toMatch(/^重新报送须有补正的内容：「[^」]+」、「[^」]+」与退回的版本相同$/);
+  expect(said('STAGE_NOT_ALLOWED', 'zh')).toBe('协同区设立流程当前处于「起草备忘录」阶段，此操作只在「运行中」阶段办理');
+  expect(said('STAGE_NOT_ALLOWED', 'en')).toBe('the zone establishment is at Drafting; this is done only at Active');
+});
