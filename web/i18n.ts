@@ -263,6 +263,16 @@ const words = {
   emailAddress: ['电子邮箱', 'E-mail address'],
   webhookUrl: ['群机器人 Webhook 地址', 'Robot webhook address'],
   saveChannels: ['保存通知渠道', 'Save channels'],
+  orgUscc: ['统一社会信用代码', 'Unified social credit code'],
+  usccMissing: ['未设置', 'not set'],
+  organization: ['机关', 'Organisation'],
+  setOrgUscc: ['设置本机关统一社会信用代码', "Set the organisation's unified social credit code"],
+  setOrgUsccHelp: [
+    '双公示信息以统一社会信用代码标识处罚机关和数据来源单位；未设置时不报送信用平台。',
+    'The 双公示 records name the deciding organ and the data source by this code; without it nothing is sent to the credit platform.',
+  ],
+  saveOrgUscc: ['保存统一社会信用代码', 'Save the code'],
+  usccSaved: ['统一社会信用代码已保存', 'Code saved'],
   channelsSaved: ['通知渠道已保存', 'Channels saved'],
   channelCounts: ['已送达 {sent} · 发送中 {pending} · 失败 {failed}', '{sent} delivered · {pending} sending · {failed} failed'],
   // Reform from the zones (改革创新): innovations by zone, enterprises' demands, training.
