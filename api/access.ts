@@ -198,6 +198,8 @@ const actionOrgs: Record<string, ActionOrgs> = {
   // The task is the county enforcement's (le-<code>): nobody else inspects or records the result.
   inspectEntity: 'addressee',
   reinspectEntity: 'addressee',
+  // The organisation responsible for a message an outside system did not take, named by its task.
+  resolveFailedExchange: 'addressee',
 };
 
 export interface ActionRule {
