@@ -299,6 +299,41 @@ describe('the product and the outside systems', () => {
     expect(metrics).toMatch(/collab_zones_exchange_failure_tasks\{channel="credit",state="done"\} [1-9]/);
   });
 
+  test('the credit platform down past the retry policy: one task for the FTZ, recorded as reported by other means, nothing sent', async () => {
+    const { zone, uscc } = await penaltyZoneWithUscc();
+    credit.setMode({ mode: 'down' });
+    try {
+      const { id, decisionNumber } = await recognisedPenalty(zone, uscc);
+      const [failed] = await eventually(
+        async () => {
+          const rows = await h.db.query<{ id: string; attempts: number }>(
+            `SELECT id, attempts FROM outbox WHERE process_id = $1 AND channel = 'credit' AND status = 'FAILED'`,
+            [id],
+          );
+          return rows.length ? rows : undefined;
+        },
+        60_000,
+        'FAILED after the retry policy',
+      );
+      expect(failed.attempts).toBeGreaterThan(1);
+      const failureId = `exchange-failure-${failed.id}`;
+      const task = await taskFor(h, 'ftz.staff', failureId, 'resolveFailedExchange');
+      expect(String(task.context.failedMessage)).toContain('unavailable');
+      await complete(h, 'ftz.staff', failureId, 'resolveFailedExchange', {
+        decision: 'reportedOtherwise',
+        how: '平台故障，已书面报送市信用办',
+        reference: '营自贸函〔2026〕9号',
+      });
+      const tasks = await h.db.query(`SELECT status FROM tasks WHERE process_id = $1`, [failureId]);
+      expect(tasks).toEqual([{ status: 'done' }]);
+      const kinds = await timelineKinds(h, failureId);
+      expect(kinds).toEqual(expect.arrayContaining(['exchangeFailureOpened', 'exchangeReportedOtherwise']));
+      expect(credit.received.some((m) => m.kind === 'penalty' && m.行政处罚决定书文号 === decisionNumber)).toBe(false);
+    } finally {
+      credit.setMode({ mode: 'accept' });
+    }
+  });
+
   test('the credit platform down: retried with backoff, delivered once when back, the attempts on the timeline', async () => {
     const { zone, uscc } = await penaltyZoneWithUscc();
     credit.setMode({ mode: 'down' });
