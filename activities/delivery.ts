@@ -12,6 +12,13 @@ import { createSupervisionAdapter } from '../integrations/supervision/adapter';
 import type { SupervisionMessage } from '../integrations/supervision/messages';
 import { createGovServiceAdapter } from '../integrations/gov-service/adapter';
 import type { StatusChange } from '../integrations/gov-service/messages';
+import {
+  exchangeFailureProcessId,
+  FAILURE_TASK_CHANNELS,
+  failedMessageSummary,
+  failureOpensTask,
+  type ExchangeFailureInput,
+} from '../domain/exchange-failures';
 
 /** What delivery needs from the deployment; without SMTP settings e-mail messages fail, visibly. */
 export interface DeliveryDeps {
@@ -105,12 +112,55 @@ export function createDeliveryActivities(db: Db, deps: DeliveryDeps = {}) {
 
   return {
     /** A step's messages still to deliver, and the retry policy to deliver them with. */
-    async outboxOfStep(input: { stepKey: string }): Promise<{ ids: string[]; retry: OutboxRetry }> {
+    async outboxOfStep(input: { stepKey: string }): Promise<{ ids: string[]; retry: OutboxRetry; uncomposed: string[] }> {
       const rows = await db.query<{ id: string }>(`SELECT id FROM outbox WHERE step_key = $1 AND status = 'PENDING' ORDER BY id`, [
         input.stepKey,
       ]);
+      // Messages that could not meet their contract were written FAILED, never tried: each still opens a task.
+      const uncomposed = await db.query<{ id: string }>(
+        `SELECT id FROM outbox WHERE step_key = $1 AND status = 'FAILED' AND attempts = 0 AND channel = ANY($2) ORDER BY id`,
+        [input.stepKey, [...FAILURE_TASK_CHANNELS]],
+      );
       const retry = (await readPolicy(db, 'outbox.retry', '*')) as OutboxRetry;
-      return { ids: rows.map((row) => String(row.id)), retry };
+      return { ids: rows.map((row) => String(row.id)), retry, uncomposed: uncomposed.map((row) => String(row.id)) };
+    },
+
+    /**
+     * What a failed message's task needs: its port, owner, facts and error. Null where no task is due: a
+     * port whose process handles its own failures (the tax system's), a message sent meanwhile, or a
+     * message that was itself a failed one sent again (its task is open in the process that sent it).
+     */
+    async failedExchange(input: { id: string }): Promise<ExchangeFailureInput | null> {
+      const [row] = await db.query<{
+        id: string;
+        channel: string;
+        status: string;
+        org_id: string;
+        process_id: string;
+        last_error: string | null;
+        attempts: number;
+        facts: Record<string, unknown> | null;
+        request_id: string | null;
+        idempotency_key: string;
+        reply_to: string | null;
+      }>(
+        `SELECT id, channel, status, org_id, process_id, last_error, attempts, facts, request_id, idempotency_key, reply_to
+         FROM outbox WHERE id = $1`,
+        [input.id],
+      );
+      if (!row || row.status !== 'FAILED' || !failureOpensTask(row.channel) || !row.facts) return null;
+      if (row.reply_to?.startsWith(exchangeFailureProcessId(''))) return null;
+      return {
+        outboxId: String(row.id),
+        channel: row.channel,
+        requestId: row.request_id ?? row.idempotency_key,
+        orgId: row.org_id,
+        sourceProcessId: row.process_id,
+        summary: failedMessageSummary(row.channel, row.facts),
+        error: row.last_error ?? 'not delivered',
+        attempts: Number(row.attempts),
+        facts: row.facts,
+      };
     },
 
     /** Whether registrations send their 划转 to the tax system (else it is three tasks, as before the port). */

@@ -4,6 +4,7 @@ import { notificationText, type NotificationKind } from '../domain/notifications
 import type { ProcessType } from '../domain/names';
 import type { Step } from './step';
 import { composeExchange } from './exchange-compose';
+import { failureOpensTask } from '../domain/exchange-failures';
 
 interface ChannelRow {
   org_id: string;
@@ -31,10 +32,12 @@ async function writeExchanges(tx: Queryable, step: Step, ports: readonly string[
     // A system this deployment has no endpoint for is not told (a cluster without it, the tests' default).
     if (!ports.includes(exchange.channel)) continue;
     const key = exchangeKey(step.key, index, exchange.channel);
-    const composed = await composeExchange(tx, exchange.channel, key, step.processId, exchange.payload);
+    const requestId = exchange.requestId ?? key;
+    const composed = await composeExchange(tx, exchange.channel, requestId, step.processId, exchange.payload);
     await tx.query(
-      `INSERT INTO outbox (idempotency_key, step_key, process_id, org_id, channel, target, payload, reply_to, created_at, status, last_error)
-       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO outbox (idempotency_key, step_key, process_id, org_id, channel, target, payload, reply_to, created_at, status, last_error,
+         facts, request_id)
+       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         key,
         step.key,
@@ -46,9 +49,12 @@ async function writeExchanges(tx: Queryable, step: Step, ports: readonly string[
         step.at,
         composed.ok ? 'PENDING' : 'FAILED',
         composed.ok ? null : composed.reason,
+        JSON.stringify(exchange.payload),
+        requestId,
       ],
     );
-    if (composed.ok) pending++;
+    // A message that cannot be composed is left to the delivery too: it opens the responsible organisation's task.
+    if (composed.ok || failureOpensTask(exchange.channel)) pending++;
   }
   return pending;
 }

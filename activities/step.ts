@@ -83,6 +83,8 @@ export interface ExchangeRecord {
   /** The message (tax), or the facts the outbox writer composes the message from (activities/exchange-compose.ts). */
   payload: Record<string, unknown>;
   replyTo?: string;
+  /** The request id the system knows it by, when it is not this exchange's key: a failed message sent again keeps its own. */
+  requestId?: string;
 }
 
 /** A catalogue version to publish: it gets the next version number and supersedes the one in force. */

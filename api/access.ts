@@ -23,6 +23,8 @@ export type Reach =
   | 'own-org'
   /** The caller's own organisation's and no other's, whoever the caller is (reading a notification, its channels). */
   | 'own-org-only'
+  /** The organisation the path names, by its own admin, and by the FTZ's (keeper of the registry). */
+  | 'org-admin'
   /** Processes the caller's organisation takes part in (see `takesPart`); all of them for supervisors. */
   | 'process'
   /** The process type's launching organisations (`launchedBy` in domain/processes.ts). */
@@ -84,6 +86,8 @@ export const routeRules: Record<string, RouteRule> = {
   // Where an organisation's messages go is its admin's to set.
   'POST /api/notification-channels': write('own-org-only', ['admin']),
   'GET /api/organizations': read('everyone'),
+  // An organisation's own admin, or the FTZ's (the handler checks the organisation).
+  'POST /api/organizations/{id}/uscc': write('org-admin', ['admin']),
   'GET /api/zones': read('everyone'),
   'GET /api/zones/containing': read('everyone'),
   'GET /api/zones/{code}': read('everyone'),
@@ -194,6 +198,8 @@ const actionOrgs: Record<string, ActionOrgs> = {
   // The task is the county enforcement's (le-<code>): nobody else inspects or records the result.
   inspectEntity: 'addressee',
   reinspectEntity: 'addressee',
+  // The organisation responsible for a message an outside system did not take, named by its task.
+  resolveFailedExchange: 'addressee',
 };
 
 export interface ActionRule {

@@ -24,7 +24,7 @@ import { getAgreement, getAuthority, getPowers, listAgreements } from './routes/
 import { listPilots } from './routes/pilots';
 import { listDemands, listInnovations, listTrainingSessions, recordTrainingSession } from './routes/reform';
 import { getPublicPowers } from './routes/public-catalog';
-import { getCalendar, getZone, listOrganizations, listZones } from './routes/registries';
+import { getCalendar, getZone, listOrganizations, listZones, setOrganizationUscc } from './routes/registries';
 import { listDivisions, listParks, zoneContaining } from './routes/divisions';
 import { getStatistics, takeStatisticsSnapshot } from './routes/statistics';
 import { exportStatistics } from './routes/statistics-export';
@@ -64,6 +64,7 @@ export const routes: Route[] = [
   listNotificationChannels,
   setNotificationChannels,
   listOrganizations,
+  setOrganizationUscc,
   listZones,
   // Before /api/zones/{code}: "containing" is no division code.
   zoneContaining,

@@ -68,7 +68,16 @@ export function createMetrics(db: Db) {
     collect,
   });
 
+  const failureTasks = new Gauge({
+    name: 'collab_zones_exchange_failure_tasks',
+    help: 'Tasks opened for messages an outside system did not take (credit, supervision, gov-service), by channel and state (open, done)',
+    labelNames: ['channel', 'state'] as const,
+    registers: [registry],
+    collect,
+  });
+
   async function readLedger(): Promise<void> {
+    failureTasks.reset();
     inbound.reset();
     tasks.reset();
     overdue.reset();
@@ -97,6 +106,11 @@ export function createMetrics(db: Db) {
         'SELECT client, outcome, count(*) AS n FROM inbound_requests GROUP BY client, outcome',
       );
       for (const row of calls) inbound.set({ client: row.client, outcome: row.outcome }, Number(row.n));
+      const failures = await db.query<{ channel: string; status: string; n: string }>(
+        `SELECT context->>'channel' AS channel, status, count(*) AS n FROM tasks
+         WHERE action = 'resolveFailedExchange' GROUP BY 1, 2`,
+      );
+      for (const row of failures) failureTasks.set({ channel: row.channel, state: row.status }, Number(row.n));
       ledgerUp.set(1);
     } catch {
       ledgerUp.set(0);

@@ -1,4 +1,5 @@
 import { INDICATOR_LABELS, type Indicator } from '../domain/statistics-labels';
+import { CHANNEL_NAMES, type FailureTaskChannel } from '../domain/exchange-failures';
 import { chinaDate } from '../domain/calendar';
 import { RETURN_REASON_LABELS } from '../domain/penalties';
 import type { Lang } from './schemas';
@@ -164,6 +165,26 @@ const templates: Record<string, { zh: Template; en: Template }> = {
   messageAnswered: {
     zh: (d) => `${channelZh(d.channel)}已收到对方回调：${d.result}`,
     en: (d) => `${d.channel}: the system called back: ${d.result}`,
+  },
+  exchangeFailureOpened: {
+    zh: (d) => `${d.summary}未能报送${platformZh(d.channel)}（${d.attempts} 次尝试）：${d.error}；已转本机关处理`,
+    en: (d) => `${d.summary} not taken by ${d.channel} (${d.attempts} attempts): ${d.error}; a task is open`,
+  },
+  exchangeResent: {
+    zh: (d) => `${d.summary}重新报送${platformZh(d.channel)}`,
+    en: (d) => `${d.summary} sent to ${d.channel} again`,
+  },
+  exchangeDeliveredAgain: {
+    zh: (d) => `${d.summary}已重新报送成功（${platformZh(d.channel)}已接收）`,
+    en: (d) => `${d.summary} taken by ${d.channel} on sending again`,
+  },
+  exchangeFailedAgain: {
+    zh: (d) => `${d.summary}重新报送仍未成功：${d.error}`,
+    en: (d) => `${d.summary} not taken again: ${d.error}`,
+  },
+  exchangeReportedOtherwise: {
+    zh: (d) => `${d.summary}已通过其他方式报送：${d.how}${d.reference ? `（${d.reference}）` : ''}`,
+    en: (d) => `${d.summary} reported by other means: ${d.how}${d.reference ? ` (${d.reference})` : ''}`,
   },
   creditPlatformSent: {
     zh: (d) => `${d.decisionNumber ?? d.licenceId ?? ''} ${CREDIT_KIND_ZH[String(d.kind)] ?? d.kind}报送信用平台（双公示）`,
@@ -572,6 +593,7 @@ const SUPERVISION_KIND_ZH: Record<string, string> = {
   rectificationOrder: '责令整改',
   revocation: '撤销许可',
 };
+const platformZh = (channel: unknown) => CHANNEL_NAMES[String(channel) as FailureTaskChannel]?.zh ?? String(channel);
 const channelZh = (channel: unknown) => CHANNEL_ZH[String(channel)] ?? String(channel);
 
 export function summarize(kind: string, data: Data, lang: Lang): string {

@@ -12,6 +12,7 @@ export const PROCESS_TYPES = [
   'reform-practice',
   'reform-demand',
   'supervision-plan',
+  'exchange-failure',
 ] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 

@@ -57,6 +57,15 @@ import {
   type DemandInput,
   type PracticeInput,
 } from './reform';
+import {
+  exchangeFailureActions,
+  exchangeFailureInputSchema,
+  exchangeFailureProcessId,
+  FAILURE_STAGE_LABELS,
+  FAILURE_STAGES,
+  FAILURE_TRANSITIONS,
+  type ExchangeFailureInput,
+} from './exchange-failures';
 import { CATALOG_STAGE_LABELS, CATALOG_STAGES, CATALOG_TRANSITIONS, catalogActions } from './powers';
 import type { Role } from './identity';
 import { processIds, type ProcessType } from './names';
@@ -260,6 +269,23 @@ const supervisionPlan: ProcessDefinition<SupervisionInput> = {
   processActions: [],
 };
 
+/** A message an outside system did not take, as a task for the organisation responsible (started by the delivery only). */
+const exchangeFailure: ProcessDefinition<ExchangeFailureInput> = {
+  type: 'exchange-failure',
+  workflowType: 'exchangeFailure',
+  inputSchema: exchangeFailureInputSchema,
+  processId: (input) => exchangeFailureProcessId(input.outboxId),
+  zoneCode: () => undefined,
+  // Nobody launches it: the delivery of a message that failed starts it (workflows/outbox-delivery.ts).
+  launchedBy: { orgIds: [], role: 'staff' },
+  title: { zh: '外部系统报送失败处理', en: 'A message an outside system did not take' },
+  stages: FAILURE_STAGES,
+  stageLabels: FAILURE_STAGE_LABELS,
+  transitions: FAILURE_TRANSITIONS,
+  actions: exchangeFailureActions,
+  processActions: [],
+};
+
 /** Process types available so far; the others of `PROCESS_TYPES` arrive with their issues. */
 // Each definition is typed by its own input; the table holds them side by side.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -274,6 +300,7 @@ export const processDefinitions: Partial<Record<ProcessType, ProcessDefinition<a
   'reform-practice': reformPractice,
   'reform-demand': reformDemand,
   'supervision-plan': supervisionPlan,
+  'exchange-failure': exchangeFailure,
 };
 
 /** Every action by name; no prototype, so a name such as `toString` finds nothing. */

@@ -10,7 +10,7 @@ import { countyEdition, readTownships } from './townships';
 import { documentPrefixes } from './document-prefixes';
 import { negativeListEditions } from './negative-list';
 import { powerHoldings } from './power-holdings';
-import { organizations } from './organizations';
+import { organizations, organUscc } from './organizations';
 import { policyDefaults } from './policies';
 import { reformMeasures } from './reform-measures';
 
@@ -37,9 +37,10 @@ export async function applySeeds(db: Db, options: SeedOptions = {}): Promise<voi
   for (const o of organizations) {
     await db.query(
       // Seeded organisations carry their official names: a corrected name replaces the one seeded before.
-      `INSERT INTO organizations (id, name_zh, name_en, kind, county_code) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET name_zh = $2, name_en = $3`,
-      [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null],
+      // Its USCC is seeded once: a code an admin set or corrected is kept.
+      `INSERT INTO organizations (id, name_zh, name_en, kind, county_code, uscc) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET name_zh = $2, name_en = $3, uscc = COALESCE(organizations.uscc, $6)`,
+      [o.id, o.nameZh, o.nameEn, o.kind, o.countyCode ?? null, o.uscc ?? organUscc(o.id, o.countyCode)],
     );
   }
   for (const edition of indicatorEditions) {

@@ -1,3 +1,4 @@
+import { organisationCodeCheckCharacter, usccCheckCharacter } from '../domain/uscc';
 import { divisions } from './divisions';
 
 export interface OrganizationSeed {
@@ -6,6 +7,8 @@ export interface OrganizationSeed {
   nameEn: string;
   kind: 'city' | 'ftz' | 'government' | 'enforcement' | 'tax' | 'audit' | 'zone';
   countyCode?: string;
+  /** Its 统一社会信用代码 (see `organUscc`): the 双公示 records name the deciding organ and the source by it. */
+  uscc?: string;
   /** Roles the embedded default seeds a demo user for. */
   demoRoles: ('admin' | 'staff' | 'auditor' | 'leader')[];
 }
@@ -18,6 +21,22 @@ const counties = divisions.filter((d) => d.level === 'county');
  */
 function localTaxOffice(countyName: string): string {
   return countyName.endsWith('区') ? `国家税务总局营口市${countyName}税务局` : `国家税务总局${countyName}税务局`;
+}
+
+/**
+ * ILLUSTRATIVE 统一社会信用代码 for the seeded organs: the real codes are not published in one source this
+ * project could cite, so each is made valid by GB 32100 and GB 11714 from the organisation's id — 登记管理部门码
+ * 1 (机构编制), 机构类别码 1 (机关), the county's division (the city's, 210800, for the others), an organisation
+ * code of eight digits chosen by the id and its check. An organisation's admin (or the FTZ's) replaces it
+ * with the real code through the API or the console; a seed run again keeps what they set.
+ */
+export function organUscc(id: string, countyCode?: string): string {
+  // FNV-1a of the id chooses the eight digits of its organisation code: the same id always gets the same code.
+  let hash = 0x811c9dc5;
+  for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  const body8 = String(hash % 100_000_000).padStart(8, '0');
+  const first17 = `11${countyCode ?? '210800'}${body8}${organisationCodeCheckCharacter(body8)}`;
+  return first17 + usccCheckCharacter(first17);
 }
 
 export const organizations: OrganizationSeed[] = [

@@ -168,6 +168,7 @@ function probes(): Probe[] {
     // Sets the caller's own organisation's channels: no other organisation's is reachable.
     post('/api/notification-channels', '/api/notification-channels'),
     get('/api/organizations', '/api/organizations'),
+    post('/api/organizations/{id}/uscc', `/api/organizations/gov-${county}/uscc`, { orgId: `gov-${county}` }),
     get('/api/zones', '/api/zones'),
     get('/api/zones/{code}', `/api/zones/${county}`),
     get('/api/zones/containing', `/api/zones/containing?township=${county}001`),
@@ -230,6 +231,8 @@ async function allows(rule: RouteRule, caller: Caller, facts: Probe['facts']): P
     }
     case 'own-org-only':
       return !facts.orgId || facts.orgId === caller.orgId;
+    case 'org-admin':
+      return facts.orgId === caller.orgId || caller.orgId === 'ftz';
     case 'process': {
       // A search is open to all: its results are narrowed (the next test), it refuses no one.
       if (!facts.processId) return true;

@@ -255,6 +255,91 @@ describe('the product and the outside systems', () => {
     expect(credit.received.some((m) => '行政处罚决定书文号' in m && m.行政处罚决定书文号 === decisionNumber)).toBe(false);
   });
 
+  test('a 双公示 record that could not be sent opens a task for the FTZ; the organ’s code set by the FTZ admin, sent again once, under the same request id', async () => {
+    const zone = await h.newCounty();
+    await establish(h, zone);
+    await h.addUsers(`zone-${zone}`);
+    const uscc = await registerEntity(h, zone);
+    const { id, decisionNumber } = await recognisedPenalty(zone, uscc);
+    const [failed] = await eventually(
+      async () => {
+        const rows = await h.db.query<{ id: string; request_id: string }>(
+          `SELECT id, request_id FROM outbox WHERE process_id = $1 AND channel = 'credit' AND status = 'FAILED'`,
+          [id],
+        );
+        return rows.length ? rows : undefined;
+      },
+      20_000,
+      'the failed credit message',
+    );
+    const failureId = `exchange-failure-${failed.id}`;
+    const task = await taskFor(h, 'ftz.staff', failureId, 'resolveFailedExchange');
+    expect(task.context).toMatchObject({ channel: 'credit', failedMessage: expect.stringContaining('未能报送信用平台（双公示）') });
+    // Another organisation's staff may not handle it; a wrong code is refused on the field and changes nothing.
+    expect((await (await h.as(`zone-${zone}.staff`)).post(`/api/tasks/${task.id}/complete`, { decision: 'resend' })).status).toBe(403);
+    const admin = await h.as('ftz.admin');
+    const wrong = await admin.post(`/api/organizations/le-${zone}/uscc?lang=zh`, { uscc: '11210800309819540A' });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('校验位');
+    expect(
+      (await (await h.as(`zone-${zone}.staff`)).post(`/api/organizations/le-${zone}/uscc`, { uscc: issueUscc(`11le${zone}`) })).status,
+    ).toBe(403);
+    expect((await admin.post(`/api/organizations/le-${zone}/uscc`, { uscc: issueUscc(`11le${zone}`) })).status).toBe(200);
+    await complete(h, 'ftz.staff', failureId, 'resolveFailedExchange', { decision: 'resend' });
+    const sent = await at(credit, (m) => m.kind === 'penalty' && m.行政处罚决定书文号 === decisionNumber, 'the penalty sent again');
+    expect(sent.requestId).toBe(failed.request_id);
+    const timeline = (await (await h.as('audit.auditor')).get(`/api/processes/${failureId}/timeline`)).body as { kind: string }[];
+    await eventually(
+      async () => {
+        const kinds = ((await (await h.as('audit.auditor')).get(`/api/processes/${failureId}/timeline`)).body as { kind: string }[]).map(
+          (e) => e.kind,
+        );
+        return kinds.includes('exchangeDeliveredAgain') ? kinds : undefined;
+      },
+      20_000,
+      'sent again on the timeline',
+    );
+    expect(timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['exchangeFailureOpened', 'exchangeResent']));
+    expect(credit.received.filter((m) => m.kind === 'penalty' && m.行政处罚决定书文号 === decisionNumber)).toHaveLength(1);
+    const metrics = (await h.anonymous('GET', '/metrics')).body as string;
+    expect(metrics).toMatch(/collab_zones_exchange_failure_tasks\{channel="credit",state="done"\} [1-9]/);
+  });
+
+  test('the credit platform down past the retry policy: one task for the FTZ, recorded as reported by other means, nothing sent', async () => {
+    const { zone, uscc } = await penaltyZoneWithUscc();
+    credit.setMode({ mode: 'down' });
+    try {
+      const { id, decisionNumber } = await recognisedPenalty(zone, uscc);
+      const [failed] = await eventually(
+        async () => {
+          const rows = await h.db.query<{ id: string; attempts: number }>(
+            `SELECT id, attempts FROM outbox WHERE process_id = $1 AND channel = 'credit' AND status = 'FAILED'`,
+            [id],
+          );
+          return rows.length ? rows : undefined;
+        },
+        60_000,
+        'FAILED after the retry policy',
+      );
+      expect(failed.attempts).toBeGreaterThan(1);
+      const failureId = `exchange-failure-${failed.id}`;
+      const task = await taskFor(h, 'ftz.staff', failureId, 'resolveFailedExchange');
+      expect(String(task.context.failedMessage)).toContain('unavailable');
+      await complete(h, 'ftz.staff', failureId, 'resolveFailedExchange', {
+        decision: 'reportedOtherwise',
+        how: '平台故障，已书面报送市信用办',
+        reference: '营自贸函〔2026〕9号',
+      });
+      const tasks = await h.db.query(`SELECT status FROM tasks WHERE process_id = $1`, [failureId]);
+      expect(tasks).toEqual([{ status: 'done' }]);
+      const kinds = await timelineKinds(h, failureId);
+      expect(kinds).toEqual(expect.arrayContaining(['exchangeFailureOpened', 'exchangeReportedOtherwise']));
+      expect(credit.received.some((m) => m.kind === 'penalty' && m.行政处罚决定书文号 === decisionNumber)).toBe(false);
+    } finally {
+      credit.setMode({ mode: 'accept' });
+    }
+  });
+
   test('the credit platform down: retried with backoff, delivered once when back, the attempts on the timeline', async () => {
     const { zone, uscc } = await penaltyZoneWithUscc();
     credit.setMode({ mode: 'down' });

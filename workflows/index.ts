@@ -2,6 +2,7 @@ export { closedRunsSweep } from './closed-runs-sweep';
 export { delegationAgreement } from './delegation-agreement';
 export { economicIndicators } from './economic-indicators';
 export { entityRegistration } from './entity-registration';
+export { exchangeFailure } from './exchange-failure';
 export { outboxDelivery } from './outbox-delivery';
 export { penaltyReport } from './penalty-report';
 export { pilotAdoption } from './pilot-adoption';

@@ -6,7 +6,8 @@ import { areaOn } from '../../domain/zone-area';
 import type { Queryable } from '../../store/db';
 import { zoneAreaVersions } from '../../store/divisions';
 import type { User } from '../auth';
-import { notFound, refused } from '../errors';
+import { forbidden, notFound, refused } from '../errors';
+import { usccSchema } from '../../domain/registration';
 import { defineRoute } from '../route';
 
 const organizationSchema = z.object({
@@ -16,6 +17,8 @@ const organizationSchema = z.object({
   kind: z.string(),
   countyCode: z.string().nullable(),
   active: z.boolean(),
+  /** Its 统一社会信用代码, which the 双公示 records name it by; null until set. */
+  uscc: z.string().nullable(),
 });
 
 export const listOrganizations = defineRoute({
@@ -32,8 +35,60 @@ export const listOrganizations = defineRoute({
       kind: string;
       county_code: string | null;
       active: boolean;
-    }>('SELECT id, name_zh, name_en, kind, county_code, active FROM organizations ORDER BY id');
-    return rows.map((r) => ({ id: r.id, nameZh: r.name_zh, nameEn: r.name_en, kind: r.kind, countyCode: r.county_code, active: r.active }));
+      uscc: string | null;
+    }>('SELECT id, name_zh, name_en, kind, county_code, active, uscc FROM organizations ORDER BY id');
+    return rows.map((r) => ({
+      id: r.id,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      kind: r.kind,
+      countyCode: r.county_code,
+      active: r.active,
+      uscc: r.uscc,
+    }));
+  },
+});
+
+/**
+ * Sets or corrects an organisation's 统一社会信用代码: its own admin, or the FTZ's (which keeps the
+ * registry the 双公示 records are sent from). A code that fails GB 32100 is refused on the field.
+ */
+export const setOrganizationUscc = defineRoute({
+  method: 'post',
+  path: '/api/organizations/{id}/uscc',
+  summary: "Sets an organisation's unified social credit code (its admin, or the FTZ's)",
+  tag: 'Registries',
+  params: z.object({ id: z.string().min(1).max(100) }),
+  body: z.object({ uscc: usccSchema }).strict(),
+  response: organizationSchema,
+  async handler({ params, body, user, deps }) {
+    if (user.orgId !== params.id && user.orgId !== 'ftz')
+      throw forbidden({
+        zh: `只有本机关或自贸片区管委会的管理员可以设置 ${params.id} 的统一社会信用代码`,
+        en: `only ${params.id}'s admin or the FTZ's may set its unified social credit code`,
+      });
+    const [row] = await deps.db.query<{
+      id: string;
+      name_zh: string;
+      name_en: string;
+      kind: string;
+      county_code: string | null;
+      active: boolean;
+      uscc: string | null;
+    }>(`UPDATE organizations SET uscc = $2 WHERE id = $1 RETURNING id, name_zh, name_en, kind, county_code, active, uscc`, [
+      params.id,
+      body.uscc,
+    ]);
+    if (!row) throw notFound(`no organisation ${params.id}`);
+    return {
+      id: row.id,
+      nameZh: row.name_zh,
+      nameEn: row.name_en,
+      kind: row.kind,
+      countyCode: row.county_code,
+      active: row.active,
+      uscc: row.uscc,
+    };
   },
 });
 

@@ -97,6 +97,10 @@ export function TaskContext({ task, process }: { task: Task; process?: ProcessDe
     case 'supervision-plan':
       parts.push(<InspectionAssignment context={context} lang={lang} />);
       break;
+    // What failed, where and why, and the process that sent it.
+    case 'exchange-failure':
+      parts.push(<Facts value={context} testId="failed-exchange" only={['channelName', 'failedMessage', 'sourceProcessId']} />);
+      break;
   }
   return <div data-testid="task-context">{parts}</div>;
 }

@@ -5,7 +5,8 @@ import { ZoneArea, type ZoneAreaFacts } from '../components/ZoneArea';
 import type { StageGraph } from '../components/StageDiagram';
 import { orgKindLabel, statusLabel } from '../labels';
 import { useNames } from '../names';
-import { fieldLabel, formatDate, t, useLang } from '../i18n';
+import { api, RequestFailed, session } from '../api';
+import { fieldLabel, formatDate, refusalText, t, useLang } from '../i18n';
 import { useData } from '../use-data';
 
 export interface Organization {
@@ -15,6 +16,8 @@ export interface Organization {
   kind: string;
   countyCode: string | null;
   active: boolean;
+  /** 统一社会信用代码; null until its admin (or the FTZ's) sets it. */
+  uscc?: string | null;
 }
 
 interface Zone {
@@ -133,21 +136,85 @@ export function Organizations() {
               <th>{t(lang, 'name')}</th>
               <th>{t(lang, 'kind')}</th>
               <th>{t(lang, 'status')}</th>
+              <th>{t(lang, 'orgUscc')}</th>
             </tr>
           </thead>
           <tbody>
             {(data ?? []).map((o) => (
-              <tr>
+              <tr data-org={o.id}>
                 <td>{o.id}</td>
                 <td>{lang === 'zh' ? o.nameZh : o.nameEn}</td>
                 <td>{orgKindLabel(lang, o.kind)}</td>
                 <td>{t(lang, o.active ? 'active' : 'inactive')}</td>
+                <td>{o.uscc ?? t(lang, 'usccMissing')}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {data && <UsccForm orgs={data} saved={orgs.reload} />}
     </main>
+  );
+}
+
+/**
+ * An admin sets or corrects the 统一社会信用代码 of their organisation (the FTZ's admin, of any): the
+ * 双公示 records name the deciding organ and the data source by it. The API refuses a wrong code on the field.
+ */
+function UsccForm({ orgs, saved }: { orgs: Organization[]; saved: () => void }) {
+  const lang = useLang();
+  const user = session.user();
+  const editable = user?.roles.includes('admin') ? orgs.filter((o) => o.id === user.orgId || user.orgId === 'ftz') : [];
+  const [orgId, setOrgId] = useState<string | undefined>(undefined);
+  const [code, setCode] = useState<string | undefined>(undefined);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string; fields: Record<string, string> } | undefined>();
+  if (!editable.length) return null;
+  const chosen = editable.find((o) => o.id === (orgId ?? user!.orgId)) ?? editable[0];
+  async function save(event: Event) {
+    event.preventDefault();
+    try {
+      await api('POST', `/api/organizations/${encodeURIComponent(chosen.id)}/uscc`, { uscc: (code ?? chosen.uscc ?? '').trim() });
+      setOutcome({ ok: true, text: t(lang, 'usccSaved'), fields: {} });
+      saved();
+    } catch (error) {
+      if (error instanceof RequestFailed) setOutcome({ ok: false, text: refusalText(lang, error.error), fields: error.error.fields });
+      else setOutcome({ ok: false, text: String(error), fields: {} });
+    }
+  }
+  return (
+    <form class="card" data-testid="org-uscc" onSubmit={(e) => void save(e)}>
+      <h2>{t(lang, 'setOrgUscc')}</h2>
+      <p class="muted">{t(lang, 'setOrgUsccHelp')}</p>
+      {editable.length > 1 && (
+        <label>
+          {t(lang, 'organization')}
+          <select
+            name="org"
+            value={chosen.id}
+            onChange={(e) => {
+              setOrgId(e.currentTarget.value);
+              setCode(undefined);
+              setOutcome(undefined);
+            }}
+          >
+            {editable.map((o) => (
+              <option value={o.id}>{lang === 'zh' ? o.nameZh : o.nameEn}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        {t(lang, 'orgUscc')}
+        <input name="uscc" type="text" maxLength={18} value={code ?? chosen.uscc ?? ''} onInput={(e) => setCode(e.currentTarget.value)} />
+        {outcome?.fields.uscc && <span class="error">{outcome.fields.uscc}</span>}
+      </label>
+      {outcome && (
+        <p class={outcome.ok ? 'ok' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
+          {outcome.text}
+        </p>
+      )}
+      <button type="submit">{t(lang, 'saveOrgUscc')}</button>
+    </form>
   );
 }
 

@@ -1,0 +1,179 @@
+/**
+ * A message to the credit platform (双公示), 互联网+监管 or 政务服务网 that the platform did not take —
+ * refused, down beyond the retry policy, or not composable (an organ without a 统一社会信用代码) — as a
+ * task for the organisation responsible for it. It decides: send it again (the platform is back, the
+ * cause fixed), or record that it was reported by other means. A message sent again keeps the failed
+ * one's request id, so a platform that did get it once answers as before: nothing is published twice.
+ * Started by the delivery (workflows/outbox-delivery.ts), named by the failed message; nobody launches it.
+ */
+import { allHandlersFinished, condition, continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
+import type { Step } from '../activities/step';
+import {
+  CHANNEL_NAMES,
+  exchangeFailureActions as A,
+  type ExchangeFailureInput,
+  type FailureDecision,
+  type FailureStage,
+} from '../domain/exchange-failures';
+import { exchangeAnsweredSignal, type ExchangeAnswer } from './outbox-delivery';
+import {
+  addEvent,
+  beginStep,
+  closeTasks,
+  enterStage,
+  handleAction,
+  newCore,
+  openTask,
+  publishAndCommit,
+  requireTask,
+  resumeCore,
+  type ProcessCore,
+} from './kernel';
+
+export interface ExchangeFailureState {
+  core: ProcessCore;
+  input: ExchangeFailureInput;
+  stage: FailureStage;
+  path: FailureStage[];
+  /** Why the message was not taken, newest last (the first failure, then each resend that failed). */
+  failures: { at: string; error: string }[];
+  /** Answers already acted on, by the resend's key. */
+  answered: string[];
+  resolution?: { decision: FailureDecision['decision']; how?: string; reference?: string; by: string; at: string };
+}
+
+export type ExchangeFailureView = Omit<ExchangeFailureState, 'core'> & {
+  processId: string;
+  openTasks: ProcessCore['openTasks'];
+  deadlines: [];
+};
+export type ExchangeFailureArgs = { start: ExchangeFailureInput } | { continued: ExchangeFailureState };
+
+export const exchangeFailureStateQuery = defineQuery<ExchangeFailureView>('state');
+
+/** Steps a run takes before it continues as new: a message resent and failing again many times. */
+const STEPS_PER_RUN = 40;
+
+export async function exchangeFailure(args: ExchangeFailureArgs): Promise<ExchangeFailureView> {
+  const state: ExchangeFailureState =
+    'continued' in args
+      ? args.continued
+      : {
+          core: newCore('exchange-failure'),
+          input: args.start,
+          stage: 'AWAITING_DECISION',
+          path: ['AWAITING_DECISION'],
+          failures: [],
+          answered: [],
+        };
+  const core = resumeCore(state.core);
+  const { input } = state;
+  const channelName = CHANNEL_NAMES[input.channel];
+
+  const view = (): ExchangeFailureView => {
+    const { core: _core, ...rest } = state;
+    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: [] };
+  };
+  const write = async (step: Step): Promise<ExchangeFailureView> => {
+    await publishAndCommit(core, state.stage, step);
+    return view();
+  };
+  /** The task, in Chinese: what failed, where, and why. */
+  const openDecision = (step: Step, error: string) =>
+    openTask(core, step, A.resolveFailedExchange, input.orgId, {
+      channel: input.channel,
+      channelName: channelName.zh,
+      summary: input.summary,
+      error,
+      failedMessage: `${input.summary}未能报送${channelName.zh}：${error}`,
+      sourceProcessId: input.sourceProcessId,
+      requestId: input.requestId,
+      attempts: input.attempts,
+    });
+
+  handleAction<FailureDecision, undefined>(
+    core,
+    {
+      action: A.resolveFailedExchange,
+      check: (action) => {
+        requireTask(core, A.resolveFailedExchange, action);
+      },
+      decide: (action, step) => {
+        closeTasks(core, step, (t) => t.id === action.taskId, action.actor);
+        const decision = action.payload;
+        if (decision.decision === 'resend') {
+          // The same facts, composed again from the records as they stand now, under the failed message's request id.
+          step.exchanges = [
+            { channel: input.channel, orgId: input.orgId, payload: input.facts, replyTo: core.processId, requestId: input.requestId },
+          ];
+          addEvent(core, step, 'exchangeResent', action.actor, { channel: input.channel, summary: input.summary });
+          enterStage(state, 'RESENDING');
+        } else {
+          state.resolution = {
+            decision: 'reportedOtherwise',
+            how: decision.how,
+            reference: decision.reference,
+            by: action.actor.userId,
+            at: step.at,
+          };
+          addEvent(core, step, 'exchangeReportedOtherwise', action.actor, {
+            channel: input.channel,
+            summary: input.summary,
+            how: decision.how,
+            ...(decision.reference ? { reference: decision.reference } : {}),
+          });
+          enterStage(state, 'REPORTED_OTHERWISE');
+        }
+      },
+    },
+    write,
+    view,
+  );
+  setHandler(exchangeFailureStateQuery, view);
+
+  // The resent message's answer: taken, the process ends; not taken, the task opens again with the new reason.
+  const answers: ExchangeAnswer[] = [];
+  setHandler(exchangeAnsweredSignal, (answer) => {
+    if (!state.answered.includes(answer.key)) answers.push(answer);
+  });
+
+  if (!state.failures.length) {
+    const step = beginStep(core);
+    state.failures.push({ at: step.at, error: input.error });
+    addEvent(core, step, 'exchangeFailureOpened', null, {
+      channel: input.channel,
+      summary: input.summary,
+      error: input.error,
+      attempts: input.attempts,
+      sourceProcessId: input.sourceProcessId,
+    });
+    openDecision(step, input.error);
+    await write(step);
+  }
+
+  let steps = 0;
+  while (state.stage === 'AWAITING_DECISION' || state.stage === 'RESENDING') {
+    if (++steps > STEPS_PER_RUN) {
+      await condition(() => allHandlersFinished() && core.inFlight === 0);
+      return continueAsNew<typeof exchangeFailure>({ continued: state });
+    }
+    await condition(() => answers.length > 0 || (state.stage !== 'AWAITING_DECISION' && state.stage !== 'RESENDING'));
+    const answer = answers.shift();
+    if (!answer) break;
+    state.answered.push(answer.key);
+    const step = beginStep(core);
+    if (answer.outcome === 'answered') {
+      addEvent(core, step, 'exchangeDeliveredAgain', null, { channel: input.channel, summary: input.summary });
+      enterStage(state, 'RESENT');
+    } else {
+      const error = answer.error ?? 'not delivered';
+      state.failures.push({ at: step.at, error });
+      addEvent(core, step, 'exchangeFailedAgain', null, { channel: input.channel, summary: input.summary, error });
+      openDecision(step, error);
+      enterStage(state, 'AWAITING_DECISION');
+    }
+    await write(step);
+  }
+  await condition(() => allHandlersFinished() && core.inFlight === 0);
+  return view();
+}
