@@ -9,13 +9,13 @@ import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
 import { pilotActions as A, type PilotDecision, type PilotInput, type PilotStage } from '../domain/pilots';
 import {
+  actionHandlers,
   activities,
   addEvent,
   awaitEndOfRun,
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
   newCore,
   openTask,
   publishAndCommit,
@@ -80,44 +80,40 @@ export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
   };
   const pending = () => state.zones.filter((zone) => !zone.decision);
 
-  handleAction<PilotDecision, undefined>(
-    core,
-    {
-      action: A.decidePilot,
-      // The task names the zone; only that zone's government may decide (api/access.ts: addressee).
-      check: (input) => requireTask(core, A.decidePilot, input),
-      decide: (input, step) => {
-        const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        const zone = state.zones.find((z) => z.zoneCode === task.context.zoneCode) as ZoneDecision;
-        zone.decision = { ...input.payload, by: input.actor, at: step.at };
-        const record: PilotDecisionRecord = {
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.decidePilot,
+    // The task names the zone; only that zone's government may decide (api/access.ts: addressee).
+    check: (input) => requireTask(core, A.decidePilot, input),
+    decide: (input, step) => {
+      const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      const zone = state.zones.find((z) => z.zoneCode === task.context.zoneCode) as ZoneDecision;
+      zone.decision = { ...input.payload, by: input.actor, at: step.at };
+      const record: PilotDecisionRecord = {
+        measureCode,
+        zoneCode: zone.zoneCode,
+        status: input.payload.decision === 'adopt' ? 'ADOPTED' : 'DECLINED',
+        decidedOn: input.payload.date,
+        note: input.payload.note,
+        decidedBy: input.actor,
+      };
+      step.pilotDecisions = [record];
+      addEvent(core, step, input.payload.decision === 'adopt' ? 'pilotAdopted' : 'pilotDeclined', input.actor, {
+        measureCode,
+        zoneCode: zone.zoneCode,
+        date: input.payload.date,
+        note: input.payload.note,
+      });
+      if (!pending().length) {
+        addEvent(core, step, 'pilotDecided', null, {
           measureCode,
-          zoneCode: zone.zoneCode,
-          status: input.payload.decision === 'adopt' ? 'ADOPTED' : 'DECLINED',
-          decidedOn: input.payload.date,
-          note: input.payload.note,
-          decidedBy: input.actor,
-        };
-        step.pilotDecisions = [record];
-        addEvent(core, step, input.payload.decision === 'adopt' ? 'pilotAdopted' : 'pilotDeclined', input.actor, {
-          measureCode,
-          zoneCode: zone.zoneCode,
-          date: input.payload.date,
-          note: input.payload.note,
+          adopted: state.zones.filter((z) => z.decision?.decision === 'adopt').length,
+          zones: state.zones.length,
         });
-        if (!pending().length) {
-          addEvent(core, step, 'pilotDecided', null, {
-            measureCode,
-            adopted: state.zones.filter((z) => z.decision?.decision === 'adopt').length,
-            zones: state.zones.length,
-          });
-          enterStage(state, 'DECIDED');
-        }
-      },
+        enterStage(state, 'DECIDED');
+      }
     },
-    write,
-    view,
-  );
+  });
   setHandler(pilotStateQuery, view);
 
   if (state.stage === 'PREPARING') {

@@ -13,13 +13,13 @@ import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { demandActions as A, type DemandAnswer, type DemandInput, type DemandRouting, type DemandStage } from '../domain/reform';
 import {
+  actionHandlers,
   activities,
   addEvent,
   awaitEndOfRun,
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
   newCore,
   nowIso,
   openTask,
@@ -121,59 +121,50 @@ export async function reformDemand(args: DemandArgs): Promise<DemandView> {
     step.demand = record;
   }
 
-  handleAction<DemandRouting, { orgName: string; deadline: Deadline }>(
-    core,
-    {
-      action: A.routeDemand,
-      check: (i) => void requireTask(core, A.routeDemand, i),
-      prepare: async (i) => {
-        const answerer = await activities.demandAnswerer({ orgId: i.payload.responsibleOrg });
-        if (!answerer) reject(REJECTION.badRequest, `承办机构 ${i.payload.responsibleOrg} 不存在或不能承办企业诉求`);
-        return { orgName: answerer.nameZh, deadline: await plan('reform.answerPeriod') };
-      },
-      decide: (i, step, { orgName, deadline }) => {
-        closeTasks(core, step, (t) => t.id === i.taskId, i.actor);
-        state.routing = { ...i.payload, orgName, by: i.actor, at: step.at };
-        waitFor(deadline, 'reform.answerPeriod', i.payload.responsibleOrg, [i.payload.responsibleOrg, 'ftz']);
-        addEvent(core, step, 'demandRouted', i.actor, {
-          zoneCode: input.zoneCode,
-          responsibleOrg: i.payload.responsibleOrg,
-          orgName,
-          note: i.payload.note,
-        });
-        openTask(
-          core,
-          step,
-          A.answerDemand,
-          i.payload.responsibleOrg,
-          { ...about(), routedBy: i.actor.orgId, note: i.payload.note },
-          deadline.dueAt,
-        );
-        enterStage(state, 'ANSWERING');
-        save(step);
-      },
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.routeDemand,
+    check: (i) => void requireTask(core, A.routeDemand, i),
+    prepare: async (i) => {
+      const answerer = await activities.demandAnswerer({ orgId: i.payload.responsibleOrg });
+      if (!answerer) reject(REJECTION.badRequest, `承办机构 ${i.payload.responsibleOrg} 不存在或不能承办企业诉求`);
+      return { orgName: answerer.nameZh, deadline: await plan('reform.answerPeriod') };
     },
-    write,
-    view,
-  );
+    decide: (i, step, { orgName, deadline }) => {
+      closeTasks(core, step, (t) => t.id === i.taskId, i.actor);
+      state.routing = { ...i.payload, orgName, by: i.actor, at: step.at };
+      waitFor(deadline, 'reform.answerPeriod', i.payload.responsibleOrg, [i.payload.responsibleOrg, 'ftz']);
+      addEvent(core, step, 'demandRouted', i.actor, {
+        zoneCode: input.zoneCode,
+        responsibleOrg: i.payload.responsibleOrg,
+        orgName,
+        note: i.payload.note,
+      });
+      openTask(
+        core,
+        step,
+        A.answerDemand,
+        i.payload.responsibleOrg,
+        { ...about(), routedBy: i.actor.orgId, note: i.payload.note },
+        deadline.dueAt,
+      );
+      enterStage(state, 'ANSWERING');
+      save(step);
+    },
+  });
 
-  handleAction<DemandAnswer, undefined>(
-    core,
-    {
-      action: A.answerDemand,
-      check: (i) => void requireTask(core, A.answerDemand, i),
-      decide: (i, step) => {
-        closeTasks(core, step, (t) => t.id === i.taskId, i.actor);
-        state.answer = { ...i.payload, by: i.actor, at: step.at };
-        state.deadline = undefined;
-        addEvent(core, step, 'demandAnswered', i.actor, { zoneCode: input.zoneCode, outcome: i.payload.outcome, answer: i.payload.answer });
-        enterStage(state, 'ANSWERED');
-        save(step);
-      },
+  handle({
+    action: A.answerDemand,
+    check: (i) => void requireTask(core, A.answerDemand, i),
+    decide: (i, step) => {
+      closeTasks(core, step, (t) => t.id === i.taskId, i.actor);
+      state.answer = { ...i.payload, by: i.actor, at: step.at };
+      state.deadline = undefined;
+      addEvent(core, step, 'demandAnswered', i.actor, { zoneCode: input.zoneCode, outcome: i.payload.outcome, answer: i.payload.answer });
+      enterStage(state, 'ANSWERED');
+      save(step);
     },
-    write,
-    view,
-  );
+  });
   setHandler(demandStateQuery, view);
 
   if (!state.zoneName) await prepare();

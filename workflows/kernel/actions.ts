@@ -1,5 +1,6 @@
 /** Human steps as Updates: validators that refuse without a trace, handlers that decide then write. */
 import { ApplicationFailure, defineUpdate, patched, setHandler } from '@temporalio/workflow';
+import type { z } from 'zod';
 import type { Step, TaskRecord } from '../../activities/step';
 import {
   isSignature,
@@ -10,6 +11,7 @@ import {
   type ActionAck,
   type ActionDefinition,
   type ActionInput,
+  type Payload,
 } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
 import { beginStep, isLeanRun, type ProcessCore } from './core';
@@ -30,14 +32,17 @@ export function remember(core: ProcessCore, input: ActionInput): void {
   if (core.recentRequests.length > RECENT_REQUESTS_KEPT) core.recentRequests.shift();
 }
 
-/** Validator part: the payload matches the action's schema (the recorded one, where it is wider). */
-export function parsePayload<P>(action: ActionDefinition, input: ActionInput): P {
-  const parsed = (action.recordedSchema ?? action.schema).safeParse(input.payload);
+/**
+ * Validator part: the payload matches the action's schema (the recorded one, where it is wider). Its
+ * type is the schema's own (`PayloadOf`): nothing is cast.
+ */
+export function parsePayload<S extends z.ZodType, W extends z.ZodType>(action: ActionDefinition<S, W>, input: ActionInput): Payload<S, W> {
+  const parsed = action.recordedSchema ? action.recordedSchema.safeParse(input.payload) : action.schema.safeParse(input.payload);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`);
     reject(REJECTION.badRequest, `invalid ${action.name} payload: ${fields.join('; ')}`);
   }
-  return parsed.data as P;
+  return parsed.data;
 }
 
 /** Validator part: the task is open, is this action's, and the actor may complete it. */
@@ -89,16 +94,18 @@ export function requireActor(actor: Actor, orgIds: string[], role: string): void
 
 /**
  * An action's update, named as the action: what the validator checks, what the handler may read
- * first, and the decision.
+ * first, and the decision. The payload's type comes from the action's schema (`PayloadOf`).
  */
-export interface ActionHandler<P, R = undefined> {
-  action: ActionDefinition;
+export interface ActionHandler<S extends z.ZodType, W extends z.ZodType, R = undefined, V extends { stage: string } = { stage: string }> {
+  action: ActionDefinition<S, W>;
   /** Synchronous checks of payload-free facts (task, actor, stage); throwing refuses without a trace. */
-  check(input: ActionInput<P>): void;
+  check(input: ActionInput<Payload<S, W>>): void;
   /** Reads the records before deciding (an activity); it changes nothing, and may refuse too. */
-  prepare?(input: ActionInput<P>): Promise<R>;
+  prepare?(input: ActionInput<Payload<S, W>>): Promise<R>;
   /** Decides on the state, synchronously, and puts what the decision writes into the step. */
-  decide(input: ActionInput<P>, step: Step, prepared: R): void;
+  decide(input: ActionInput<Payload<S, W>>, step: Step, prepared: R): void;
+  /** Writes the step, where this action does more than the process's usual write (it tells other processes). */
+  write?(step: Step): Promise<V>;
 }
 
 /**
@@ -112,6 +119,19 @@ function acknowledge(core: ProcessCore, view: { stage: string }, step?: Step): A
 }
 
 /**
+ * The one way a process registers its actions: bound once to the process's core, its usual `write`
+ * (commit the step, answer the view) and its `view`, it registers each action's update with
+ * `handle({ action, check, prepare?, decide, write? })`.
+ */
+export function actionHandlers<V extends { stage: string }>(
+  core: ProcessCore,
+  write: (step: Step) => Promise<V>,
+  view: () => V,
+): <S extends z.ZodType, W extends z.ZodType, R = undefined>(handler: ActionHandler<S, W, R, V>) => void {
+  return (handler) => handleAction(core, handler, handler.write ?? write, view);
+}
+
+/**
  * Registers an action: the validator checks payload, actor and state; the handler decides, then
  * `write` commits the step. The update answers an `ActionAck`; a repeated request id answers one
  * for the current state without acting.
@@ -120,14 +140,14 @@ function acknowledge(core: ProcessCore, view: { stage: string }, step?: Step): A
  * the same activation (validators do not run on replay: there the handler parses it itself), and the
  * check made again after `prepare` reuses it (the schema depends on nothing that may have moved).
  */
-export function handleAction<P, R>(
+function handleAction<S extends z.ZodType, W extends z.ZodType, R, V extends { stage: string }>(
   core: ProcessCore,
-  handler: ActionHandler<P, R>,
-  write: (step: Step) => Promise<{ stage: string }>,
-  view: () => { stage: string },
+  handler: ActionHandler<S, W, R, V>,
+  write: (step: Step) => Promise<V>,
+  view: () => V,
 ): void {
-  const validated = new Map<string, { payload: P }>();
-  const checked = (input: ActionInput, payload: P = parsePayload<P>(handler.action, input)): ActionInput<P> => {
+  const validated = new Map<string, { payload: Payload<S, W> }>();
+  const checked = (input: ActionInput, payload: Payload<S, W> = parsePayload(handler.action, input)): ActionInput<Payload<S, W>> => {
     const typed = { ...input, payload };
     handler.check(typed);
     return typed;
