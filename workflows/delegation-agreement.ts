@@ -3,9 +3,10 @@
  * signing, announcement and its term, to renewal, expiry or early termination. Long-lived: it
  * continues-as-new with its plain-JSON state.
  */
-import { condition, continueAsNew, defineQuery, patched, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler } from '@temporalio/workflow';
 import type { AgreementRecord, AgreementVersionRecord, Step } from '../activities/step';
 import type { AgreementPolicy } from '../activities/policy';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import {
   addDays,
@@ -70,14 +71,13 @@ export interface AgreementState {
 
 export type AgreementView = Omit<AgreementState, 'core' | 'clock'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: (WatchedDeadline & { name: string })[];
   /** Today as the agreement's clock reads it. */
   today: string;
 };
 export type AgreementArgs = { start: AgreementInput; launchedBy: Actor } | { continued: AgreementState };
-
-export const agreementStateQuery = defineQuery<AgreementView>('state');
 
 const RENEWING: readonly AgreementStage[] = ['RENEWAL_DRAFTING', 'RENEWAL_SIGNING'];
 const LIVE: readonly AgreementStage[] = ['IN_FORCE', ...RENEWING];
@@ -120,7 +120,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
   const view = (): AgreementView => {
     const { core: _core, clock: _clock, ...rest } = state;
     const deadlines = state.announcementDeadline ? [{ name: 'agreement.announcement', ...state.announcementDeadline }] : [];
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines, today: today() };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines, today: today() };
   };
   const enter = (stage: AgreementStage) => enterStage(state, stage);
   const write = async (step: Step): Promise<AgreementView> => {
@@ -335,6 +335,8 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     action: A.terminateAgreement,
     check: (input) => {
       requireActor(input.actor, parties, A.terminateAgreement.role);
+    },
+    accepts: () => {
       inStage('PENDING_START', ...LIVE);
     },
     decide: (input, step) => {
@@ -362,7 +364,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     enter('TERMINATED');
     await write(step);
   });
-  setHandler(agreementStateQuery, view);
+  setHandler(stateQuery, view);
 
   async function becomeInForce(): Promise<void> {
     const step = beginStep(core);

@@ -7,9 +7,10 @@
  * for the same month, it offers the zones that became ACTIVE since. Accepted figures join the
  * statistics (store/statistics.ts).
  */
-import { condition, continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { IndicatorReportRecord, Step } from '../activities/step';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import {
@@ -82,12 +83,11 @@ export interface IndicatorsState {
 
 export type IndicatorsView = Omit<IndicatorsState, 'core'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: (ReportDeadline & { open: boolean })[];
 };
 export type IndicatorsArgs = { start: IndicatorsInput; launchedBy: Actor } | { continued: IndicatorsState };
-
-export const indicatorsStateQuery = defineQuery<IndicatorsView>('state');
 
 export async function economicIndicators(args: IndicatorsArgs): Promise<IndicatorsView> {
   const state: IndicatorsState =
@@ -110,7 +110,7 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
   const view = (): IndicatorsView => {
     const { core: _core, ...rest } = state;
     const deadlines = state.zones.flatMap((zone) => (zone.deadline ? [{ ...zone.deadline, open: zone.status !== 'ACCEPTED' }] : []));
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines };
   };
   const write = async (step: Step): Promise<IndicatorsView> => {
     await publishAndCommit(core, state.stage, step);
@@ -280,7 +280,7 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
     },
   });
 
-  setHandler(indicatorsStateQuery, view);
+  setHandler(stateQuery, view);
 
   const done = () => state.stage === 'COMPLETE';
   const stop = () => done() || historyFull(state.historyEventLimit) || Boolean(core.closing);

@@ -4,11 +4,12 @@
  * transfer to the local office, and the verification of each licence granted on commitment
  * (rectification, re-check, revocation with a credit record and a penalty case).
  */
-import { continueAsNew, defineQuery, patched, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import type { ZoneEnd } from '../activities/step';
 import type { CreditRecord, EntityRecord, LicenceRecord, NormalLicenceRecord, Step, TaxRecord } from '../activities/step';
 import type { Grant } from '../activities/registration';
 import type { CreditFacts, SupervisionFacts } from '../activities/exchange-compose';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION, type ActionDefinition, type ActionInput, type PayloadOf } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
@@ -80,6 +81,7 @@ export interface RegistrationState {
 
 export type RegistrationView = Omit<RegistrationState, 'core' | 'application'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   application: Omit<Application, 'legalRepresentative'> & { legalRepresentative: ReturnType<typeof maskedRepresentative> };
 };
@@ -90,8 +92,6 @@ export type RegistrationArgs =
 export const CREDIT_PLATFORM_PATCH = 'credit-platform-port';
 /** Verifications, on-site checks, rectification orders and revocations from this patch on go to 互联网+监管. */
 export const SUPERVISION_PATCH = 'supervision-port';
-
-export const registrationStateQuery = defineQuery<RegistrationView>('state');
 
 type TaxStep = 'requestTaxTransfer' | 'approveTaxTransfer' | 'confirmTaxTransfer';
 
@@ -124,6 +124,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     return {
       ...rest,
       processId: core.processId,
+      acceptedActions: handle.accepted(),
       openTasks: core.openTasks,
       application: { ...application, legalRepresentative: maskedRepresentative(application.legalRepresentative) },
     };
@@ -731,7 +732,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     refuse(step, [zoneEndRefusal(end)], null);
     await write(step);
   });
-  setHandler(registrationStateQuery, view);
+  setHandler(stateQuery, view);
 
   if (state.stage === 'SCREENING') {
     const at = nowIso();

@@ -10,13 +10,14 @@
  * the decision's facts, publication runs from the decision date. Reports filed before finish under the
  * rules they were filed under: `state.rules` says which, and it survives continue-as-new.
  */
-import { condition, continueAsNew, defineQuery, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PenaltyPolicy } from '../activities/penalties';
 import type { PenaltyCreditRecord, PenaltyRecord } from '../activities/penalty-records';
 import type { Step } from '../activities/step';
 import type { CreditFacts } from '../activities/exchange-compose';
 import type { Authority } from '../domain/authority';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
@@ -119,14 +120,13 @@ export interface PenaltyState {
 
 export type PenaltyView = Omit<PenaltyState, 'core' | 'clock'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: PenaltyDeadline[];
   /** Today as the publication clock read it when the workflow last acted (a query does not move workflow time). */
   today: string;
 };
 export type PenaltyArgs = { start: PenaltyInput; launchedBy: Actor } | { continued: PenaltyState };
-
-export const penaltyStateQuery = defineQuery<PenaltyView>('state');
 
 const chinaDay = (instant: number) => new Date(instant + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -167,6 +167,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     return {
       ...rest,
       processId: core.processId,
+      acceptedActions: handle.accepted(),
       openTasks: core.openTasks,
       deadlines: state.deadline ? [state.deadline] : [],
       today: today(),
@@ -410,6 +411,8 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     action: A.withdrawPenalty,
     check: (input) => {
       requireActor(input.actor, [enforcement], A.withdrawPenalty.role);
+    },
+    accepts: () => {
       inStage(...LIVE_PENALTY_STAGES);
     },
     decide: (input, step) => {
@@ -441,6 +444,8 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     action: A.requestCreditRepair,
     check: (input) => {
       requireActor(input.actor, [zoneBody, 'ftz'], A.requestCreditRepair.role);
+    },
+    accepts: () => {
       inStage('PUBLISHED');
       if (core.openTasks.some((t) => t.action === A.decideCreditRepair.name))
         reject(REJECTION.conflict, 'a credit repair request is already awaiting a decision');
@@ -503,7 +508,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     },
   });
 
-  setHandler(penaltyStateQuery, view);
+  setHandler(stateQuery, view);
 
   const done = () => FINAL_PENALTY_STAGES.includes(state.stage);
   const stop = () => done() || historyFull(state.policy.historyEventLimit) || Boolean(core.closing);

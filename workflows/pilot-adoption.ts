@@ -3,9 +3,10 @@
  * with a date and a note. Listing a new measure is the first step; the process ends once every zone
  * offered has decided. Launched again later, it offers the measure to the zones that became ACTIVE since.
  */
-import { ApplicationFailure, continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { PilotDecisionRecord, Step } from '../activities/step';
 import type { Actor } from '../domain/identity';
+import { stateQuery } from '../domain/state-query';
 import { orgIds } from '../domain/names';
 import { pilotActions as A, type PilotDecision, type PilotInput, type PilotStage } from '../domain/pilots';
 import {
@@ -48,10 +49,13 @@ export interface PilotState {
   historyEventLimit: number;
 }
 
-export type PilotView = Omit<PilotState, 'core'> & { processId: string; openTasks: ProcessCore['openTasks']; deadlines: [] };
+export type PilotView = Omit<PilotState, 'core'> & {
+  processId: string;
+  acceptedActions: string[];
+  openTasks: ProcessCore['openTasks'];
+  deadlines: [];
+};
 export type PilotArgs = { start: PilotStart; launchedBy: Actor } | { continued: PilotState };
-
-export const pilotStateQuery = defineQuery<PilotView>('state');
 
 export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
   const state: PilotState =
@@ -72,7 +76,7 @@ export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
 
   const view = (): PilotView => {
     const { core: _core, ...rest } = state;
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: [] };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines: [] };
   };
   const write = async (step: Step): Promise<PilotView> => {
     await publishAndCommit(core, state.stage, step);
@@ -114,7 +118,7 @@ export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
       }
     },
   });
-  setHandler(pilotStateQuery, view);
+  setHandler(stateQuery, view);
 
   if (state.stage === 'PREPARING') {
     const origin = state.input.origin;

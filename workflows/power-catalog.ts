@@ -2,8 +2,9 @@
  * P2: a new version of the power catalogue, drafted by FTZ staff, approved by an FTZ admin and
  * published; publishing revokes every delisted power in the agreements that hold it.
  */
-import { continueAsNew, defineQuery, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
+import { continueAsNew, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import type { Step } from '../activities/step';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import type { Actor } from '../domain/identity';
 import { catalogActions as A, listedPenaltyPowers, missingCodes, type CatalogDraft, type CatalogStage, type Power } from '../domain/powers';
@@ -41,7 +42,12 @@ export interface CatalogState {
   published?: { version: number; revoked: { agreementId: string; powerCodes: string[] }[] };
 }
 
-export type CatalogView = Omit<CatalogState, 'core'> & { processId: string; openTasks: ProcessCore['openTasks']; deadlines: [] };
+export type CatalogView = Omit<CatalogState, 'core'> & {
+  processId: string;
+  acceptedActions: string[];
+  openTasks: ProcessCore['openTasks'];
+  deadlines: [];
+};
 export type CatalogArgs = { start: Record<string, never>; launchedBy: Actor } | { continued: CatalogState };
 
 /** Told to every agreement that held a power a publication delisted. */
@@ -51,8 +57,6 @@ export interface PowersDelisted {
   powerCodes: string[];
 }
 export const powersDelistedSignal = defineSignal<[PowersDelisted]>('powersDelisted');
-
-export const catalogStateQuery = defineQuery<CatalogView>('state');
 
 export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
   const state: CatalogState =
@@ -72,7 +76,7 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
 
   const view = (): CatalogView => {
     const { core: _core, ...rest } = state;
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: [] };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines: [] };
   };
   const enter = (stage: CatalogStage) => enterStage(state, stage);
   const write = async (step: Step): Promise<CatalogView> => {
@@ -157,7 +161,7 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
     await write(step);
   }
 
-  setHandler(catalogStateQuery, view);
+  setHandler(stateQuery, view);
 
   if (state.stage === 'PREPARING') {
     state.basedOn = await activities.currentCatalog();

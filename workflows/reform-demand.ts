@@ -5,9 +5,10 @@
  * reminder at half time and an escalation when late. The demand registry (reform_demands) is what the
  * summary for reporting upward counts (GET /api/reform/demands).
  */
-import { continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
+import { continueAsNew, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DemandRecord, Step } from '../activities/step';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
@@ -50,12 +51,11 @@ export interface DemandState {
 
 export type DemandView = Omit<DemandState, 'core'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: (OwnedDeadline & { open: boolean })[];
 };
 export type DemandArgs = { start: DemandInput; launchedBy: Actor } | { continued: DemandState };
-
-export const demandStateQuery = defineQuery<DemandView>('state');
 
 export async function reformDemand(args: DemandArgs): Promise<DemandView> {
   const state: DemandState =
@@ -78,7 +78,7 @@ export async function reformDemand(args: DemandArgs): Promise<DemandView> {
   const view = (): DemandView => {
     const { core: _core, ...rest } = state;
     const deadlines = state.deadline ? [{ ...state.deadline, open: !done() }] : [];
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines };
   };
   const write = async (step: Step): Promise<DemandView> => {
     await publishAndCommit(core, state.stage, step);
@@ -165,7 +165,7 @@ export async function reformDemand(args: DemandArgs): Promise<DemandView> {
       save(step);
     },
   });
-  setHandler(demandStateQuery, view);
+  setHandler(stateQuery, view);
 
   if (!state.zoneName) await prepare();
   void watchCurrentDeadline(core, () => state.deadline, done, warn);

@@ -8,10 +8,11 @@
  * (GET /api/reform/innovations) joins the two.
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { continueAsNew, defineQuery, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
+import { continueAsNew, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PracticeRecord, Step } from '../activities/step';
 import type { Actor } from '../domain/identity';
+import { stateQuery } from '../domain/state-query';
 import { pilotProcessId } from '../domain/pilots';
 import {
   measureFromPractice,
@@ -66,12 +67,11 @@ export interface PracticeState {
 
 export type PracticeView = Omit<PracticeState, 'core'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: (OwnedDeadline & { open: boolean })[];
 };
 export type PracticeArgs = { start: PracticeInput; launchedBy: Actor } | { continued: PracticeState };
-
-export const practiceStateQuery = defineQuery<PracticeView>('state');
 
 export async function reformPractice(args: PracticeArgs): Promise<PracticeView> {
   const state: PracticeState =
@@ -94,7 +94,7 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
   const view = (): PracticeView => {
     const { core: _core, ...rest } = state;
     const deadlines = state.deadline ? [{ ...state.deadline, open: !done() }] : [];
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines };
   };
   const write = async (step: Step): Promise<PracticeView> => {
     await publishAndCommit(core, state.stage, step);
@@ -192,7 +192,7 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
 
   // The proposal's documents (scans, photos, reports) are attached to the proposal task.
   handleAttachments(core, () => state.stage);
-  setHandler(practiceStateQuery, view);
+  setHandler(stateQuery, view);
 
   if (!state.zoneName) await prepare();
   void watchCurrentDeadline(core, () => state.deadline, done, warn);

@@ -6,7 +6,7 @@
  * then the inspection reopens for a re-inspection that ends compliant or in a penalty case. Every
  * result is published (一公开) as it is recorded; the plan concludes when every inspection has.
  */
-import { continueAsNew, defineQuery, setHandler, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { SupervisionFacts } from '../activities/exchange-compose';
 import type { InspectionRecord, Step } from '../activities/step';
@@ -21,6 +21,7 @@ import {
   type SupervisionInput,
   type SupervisionStage,
 } from '../domain/supervision';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import {
   actionHandlers,
@@ -66,12 +67,11 @@ export interface SupervisionState {
 
 export type SupervisionView = Omit<SupervisionState, 'core' | 'facts'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: [];
 };
 export type SupervisionArgs = { start: SupervisionInput; launchedBy: Actor } | { continued: SupervisionState };
-
-export const supervisionStateQuery = defineQuery<SupervisionView>('state');
 
 export async function supervisionPlan(args: SupervisionArgs): Promise<SupervisionView> {
   const state: SupervisionState =
@@ -95,7 +95,7 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
 
   const view = (): SupervisionView => {
     const { core: _core, facts: _facts, ...rest } = state;
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: [] };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines: [] };
   };
   const write = async (step: Step): Promise<SupervisionView> => {
     await publishAndCommit(core, state.stage, step);
@@ -293,7 +293,7 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
   });
 
   handleAttachments(core, () => state.stage);
-  setHandler(supervisionStateQuery, view);
+  setHandler(stateQuery, view);
 
   /** When the rectification period is over, the inspection reopens as a re-inspection task. */
   async function reopenAfterPeriod(inspection: PlanInspection): Promise<void> {

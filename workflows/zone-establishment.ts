@@ -2,9 +2,10 @@
  * P1: a collaborative zone, from the memorandum both governments sign to its termination.
  * A zone lives for years: this workflow continues-as-new with its plain-JSON state.
  */
-import { continueAsNew, defineQuery, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
+import { continueAsNew, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import type { MemorandumRecord, Step, ZoneAreaRecord, ZoneEnd, ZoneEnded, ZoneRecord } from '../activities/step';
 import { chinaDate } from '../domain/calendar';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
@@ -72,13 +73,13 @@ export interface ZoneState {
 
 export type ZoneView = Omit<ZoneState, 'core'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: (Deadline & { name: string; reminded: boolean; escalated: boolean })[];
 };
 
 export type ZoneWorkflowArgs = { start: ZoneEstablishmentInput; launchedBy: Actor } | { continued: ZoneState };
 
-export const stateQuery = defineQuery<ZoneView>('state');
 /** Told to the zone's agreement processes and the registrations awaiting its consent when the zone ends. */
 export const zoneEndedSignal = defineSignal<[ZoneEnd]>('zoneEnded');
 
@@ -111,7 +112,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   const view = (): ZoneView => {
     const { core: _core, ...rest } = state;
     const deadlines = state.signingDeadline ? [{ name: 'memorandum.signing', ...state.signingDeadline }] : [];
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines };
   };
 
   const enter = (stage: ZoneStage) => enterStage(state, stage);
@@ -287,6 +288,8 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     action: A.proposeAmendment,
     check: (input) => {
       requireActor(input.actor, parties, A.proposeAmendment.role);
+    },
+    accepts: () => {
       inStage('ACTIVE');
     },
     decide: (input, step) => {
@@ -300,6 +303,8 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     action: A.suspendZone,
     check: (input) => {
       requireActor(input.actor, ['city'], A.suspendZone.role);
+    },
+    accepts: () => {
       inStage('ACTIVE');
     },
     decide: (input, step) => {
@@ -313,6 +318,8 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     action: A.resumeZone,
     check: (input) => {
       requireActor(input.actor, ['city'], A.resumeZone.role);
+    },
+    accepts: () => {
       inStage('SUSPENDED');
     },
     decide: (input, step) => {
@@ -326,6 +333,8 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     action: A.proposeTermination,
     check: (input) => {
       requireActor(input.actor, parties, A.proposeTermination.role);
+    },
+    accepts: () => {
       inStage('ACTIVE', 'SUSPENDED');
     },
     decide: (input, step) => {

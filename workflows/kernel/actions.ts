@@ -14,6 +14,7 @@ import {
   type Payload,
 } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
+import type { ProcessView } from '../../domain/process-view';
 import { beginStep, isLeanRun, type ProcessCore } from './core';
 import { resyncDue } from './reset';
 
@@ -100,6 +101,12 @@ export interface ActionHandler<S extends z.ZodType, W extends z.ZodType, R = und
   action: ActionDefinition<S, W>;
   /** Synchronous checks of payload-free facts (task, actor, stage); throwing refuses without a trace. */
   check(input: ActionInput<Payload<S, W>>): void;
+  /**
+   * For an action started from the process page (no task stands for it): the checks of the process's
+   * state alone, whoever asks, made after `check`. Throwing refuses; the view runs them without acting
+   * to list the actions the process accepts now (`acceptedActions`), so the console offers those only.
+   */
+  accepts?(): void;
   /** Reads the records before deciding (an activity); it changes nothing, and may refuse too. */
   prepare?(input: ActionInput<Payload<S, W>>): Promise<R>;
   /** Decides on the state, synchronously, and puts what the decision writes into the step. */
@@ -118,17 +125,40 @@ function acknowledge(core: ProcessCore, view: { stage: string }, step?: Step): A
   return ack;
 }
 
+/** Registers a process's actions (call it with each handler) and tells which process actions it accepts now. */
+export interface ActionHandlers<V extends ProcessView> {
+  <S extends z.ZodType, W extends z.ZodType, R = undefined>(handler: ActionHandler<S, W, R, V>): void;
+  /** The actions with `accepts` whose checks pass now, in the order they were registered. */
+  accepted(): string[];
+}
+
 /**
  * The one way a process registers its actions: bound once to the process's core, its usual `write`
  * (commit the step, answer the view) and its `view`, it registers each action's update with
- * `handle({ action, check, prepare?, decide, write? })`.
+ * `handle({ action, check, accepts?, prepare?, decide, write? })`.
  */
-export function actionHandlers<V extends { stage: string }>(
+export function actionHandlers<V extends ProcessView>(
   core: ProcessCore,
   write: (step: Step) => Promise<V>,
   view: () => V,
-): <S extends z.ZodType, W extends z.ZodType, R = undefined>(handler: ActionHandler<S, W, R, V>) => void {
-  return (handler) => handleAction(core, handler, handler.write ?? write, view);
+): ActionHandlers<V> {
+  const processActions: { name: string; accepts: () => void }[] = [];
+  const handle = <S extends z.ZodType, W extends z.ZodType, R = undefined>(handler: ActionHandler<S, W, R, V>): void => {
+    if (handler.accepts) processActions.push({ name: handler.action.name, accepts: handler.accepts });
+    handleAction(core, handler, handler.write ?? write, view);
+  };
+  const accepted = () => processActions.filter(({ accepts }) => passes(accepts)).map(({ name }) => name);
+  return Object.assign(handle, { accepted });
+}
+
+/** Whether a check passes: it refuses by throwing, and changes nothing either way. */
+function passes(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -150,6 +180,7 @@ function handleAction<S extends z.ZodType, W extends z.ZodType, R, V extends { s
   const checked = (input: ActionInput, payload: Payload<S, W> = parsePayload(handler.action, input)): ActionInput<Payload<S, W>> => {
     const typed = { ...input, payload };
     handler.check(typed);
+    handler.accepts?.();
     return typed;
   };
   setHandler(
