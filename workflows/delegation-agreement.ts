@@ -37,7 +37,7 @@ import {
   openTask,
   publishAndCommit,
   reject,
-  requireActor,
+  requireProcessActor,
   requireSigningTask,
   requireTask,
   leadersSign,
@@ -334,7 +334,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
   handle({
     action: A.terminateAgreement,
     check: (input) => {
-      requireActor(input.actor, parties, A.terminateAgreement.role);
+      requireProcessActor(input.actor, A.terminateAgreement, state.zoneCode);
     },
     accepts: () => {
       inStage('PENDING_START', ...LIVE);

@@ -55,7 +55,7 @@ import {
   openTask,
   publishAndCommit,
   reject,
-  requireActor,
+  requireProcessActor,
   requireSigningTask,
   requireTask,
   leadersSign,
@@ -410,7 +410,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
   handle({
     action: A.withdrawPenalty,
     check: (input) => {
-      requireActor(input.actor, [enforcement], A.withdrawPenalty.role);
+      requireProcessActor(input.actor, A.withdrawPenalty, state.zoneCode);
     },
     accepts: () => {
       inStage(...LIVE_PENALTY_STAGES);
@@ -443,7 +443,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
   handle({
     action: A.requestCreditRepair,
     check: (input) => {
-      requireActor(input.actor, [zoneBody, 'ftz'], A.requestCreditRepair.role);
+      requireProcessActor(input.actor, A.requestCreditRepair, state.zoneCode);
     },
     accepts: () => {
       inStage('PUBLISHED');

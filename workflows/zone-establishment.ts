@@ -33,7 +33,7 @@ import {
   openTask,
   publishAndCommit,
   reject,
-  requireActor,
+  requireProcessActor,
   requireSigningTask,
   requireTask,
   leadersSign,
@@ -287,7 +287,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   handle({
     action: A.proposeAmendment,
     check: (input) => {
-      requireActor(input.actor, parties, A.proposeAmendment.role);
+      requireProcessActor(input.actor, A.proposeAmendment, state.countyCode);
     },
     accepts: () => {
       inStage('ACTIVE');
@@ -302,7 +302,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   handle({
     action: A.suspendZone,
     check: (input) => {
-      requireActor(input.actor, ['city'], A.suspendZone.role);
+      requireProcessActor(input.actor, A.suspendZone, state.countyCode);
     },
     accepts: () => {
       inStage('ACTIVE');
@@ -317,7 +317,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   handle({
     action: A.resumeZone,
     check: (input) => {
-      requireActor(input.actor, ['city'], A.resumeZone.role);
+      requireProcessActor(input.actor, A.resumeZone, state.countyCode);
     },
     accepts: () => {
       inStage('SUSPENDED');
@@ -332,7 +332,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   handle({
     action: A.proposeTermination,
     check: (input) => {
-      requireActor(input.actor, parties, A.proposeTermination.role);
+      requireProcessActor(input.actor, A.proposeTermination, state.countyCode);
     },
     accepts: () => {
       inStage('ACTIVE', 'SUSPENDED');

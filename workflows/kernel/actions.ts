@@ -13,6 +13,7 @@ import {
   type ActionInput,
   type Payload,
 } from '../../domain/actions';
+import { whoMayAct } from '../../domain/action-access';
 import type { Actor } from '../../domain/identity';
 import type { ProcessView } from '../../domain/process-view';
 import { beginStep, isLeanRun, type ProcessCore } from './core';
@@ -82,6 +83,14 @@ function requireActorWithRole(actor: Actor, orgIds: string[], roles: string[]): 
   if (!roles.some((role) => actor.roles.includes(role as Actor['roles'][number]))) {
     reject(REJECTION.forbidden, `this needs the ${roles.join(' or ')} role; ${actor.userId} has ${actor.roles.join(', ') || 'none'}`);
   }
+}
+
+/**
+ * Validator part for an action started from the process page: the actor is of an organisation the
+ * access table names for it (domain/action-access.ts, which the API checks first) and has its role.
+ */
+export function requireProcessActor(actor: Actor, action: ActionDefinition, zoneCode: string): void {
+  requireActor(actor, whoMayAct(action.name, zoneCode), action.role);
 }
 
 export function requireActor(actor: Actor, orgIds: string[], role: string): void {
