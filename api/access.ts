@@ -1,6 +1,6 @@
 /**
  * Who may do what: every route and every action, role × organisation, declared here and nowhere
- * else. `mount` refuses a caller without one of a route's roles before its handler runs; handlers
+ * else (who may act on a process: domain/action-access.ts, which the workflows read too). `mount` refuses a caller without one of a route's roles before its handler runs; handlers
  * check the organisation against the record they reach with the helpers below; the workflows'
  * validators check actions again. test/access-matrix.test.ts walks every route and action for every
  * seeded user against this table. Auditors read everything and change nothing.
@@ -8,7 +8,8 @@
 import { isSignature, rolesOf, SIGNER } from '../domain/actions';
 import { allActions } from '../domain/processes';
 import { ROLES, type Role } from '../domain/identity';
-import { countyOfOrg, orgIds } from '../domain/names';
+import { actionOrgs, orgsNamed, type ActionFacts, type ActionOrgs } from '../domain/action-access';
+import { countyOfOrg } from '../domain/names';
 import type { User } from './auth';
 import { forbidden, refused } from './errors';
 import type { ApiDeps } from './route';
@@ -139,69 +140,6 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /codec/decode': read('operators', ['admin', 'auditor']),
 };
 
-/** Which organisations may perform an action; its role is the action's own (domain/actions.ts). */
-export type ActionOrgs =
-  /** The organisation the task is addressed to. */
-  | 'addressee'
-  /** The two parties of a zone: its county's government and the FTZ. */
-  | 'zone-parties'
-  /** The zone's county enforcement (`le-<code>`), which made the decision the process is about. */
-  | 'zone-enforcement'
-  /** The zone's management body and the FTZ: the windows where an entity files a request. */
-  | 'zone-window'
-  | readonly string[];
-
-const actionOrgs: Record<string, ActionOrgs> = {
-  draftMemorandum: 'addressee',
-  reviewMemorandum: 'addressee',
-  nameManagementBody: 'addressee',
-  decideOverdueMemorandum: 'addressee',
-  proposeAmendment: 'zone-parties',
-  suspendZone: ['city'],
-  resumeZone: ['city'],
-  proposeTermination: 'zone-parties',
-  consentTermination: 'addressee',
-  draftCatalog: 'addressee',
-  approveCatalog: 'addressee',
-  draftAgreement: 'addressee',
-  reviewAgreement: 'addressee',
-  announceAgreement: 'addressee',
-  decideRenewal: 'addressee',
-  terminateAgreement: 'zone-parties',
-  consentRegistration: 'addressee',
-  requestTaxTransfer: 'addressee',
-  approveTaxTransfer: 'addressee',
-  confirmTaxTransfer: 'addressee',
-  verifyCommitment: 'addressee',
-  recheckCommitment: 'addressee',
-  reviewLicenceApplication: 'addressee',
-  checkOnSite: 'addressee',
-  decideLicence: 'addressee',
-  reportPenalty: 'addressee',
-  reviewPenalty: 'addressee',
-  correctPenalty: 'addressee',
-  withdrawPenalty: 'zone-enforcement',
-  requestCreditRepair: 'zone-window',
-  decideCreditRepair: 'addressee',
-  // The task names the zone's government: another county's may not decide for it.
-  decidePilot: 'addressee',
-  // The task names the zone's body (report, correct) or the FTZ (check): nobody reports for another zone.
-  reportIndicators: 'addressee',
-  reviewIndicators: 'addressee',
-  correctIndicators: 'addressee',
-  // The proposing zone's organisation writes its proposal; the FTZ evaluates it.
-  proposePractice: 'addressee',
-  evaluatePractice: 'addressee',
-  // The FTZ routes a demand; the organisation it was routed to answers.
-  routeDemand: 'addressee',
-  answerDemand: 'addressee',
-  // The task is the county enforcement's (le-<code>): nobody else inspects or records the result.
-  inspectEntity: 'addressee',
-  reinspectEntity: 'addressee',
-  // The organisation responsible for a message an outside system did not take, named by its task.
-  resolveFailedExchange: 'addressee',
-};
-
 export interface ActionRule {
   /** The roles that may complete it: the action's own, and `leader` where it signs. */
   roles: readonly Role[];
@@ -291,21 +229,17 @@ export async function requireProcessReader(
 }
 
 /** The organisations an action's rule names, given the task it completes or the process's zone. */
-export function actionOrgIds(rule: ActionRule, facts: { taskOrgId?: string; zoneCode?: string | null }): string[] {
-  if (rule.orgs === 'addressee') return facts.taskOrgId ? [facts.taskOrgId] : [];
-  if (rule.orgs === 'zone-parties') return facts.zoneCode ? [orgIds.government(facts.zoneCode), 'ftz'] : [];
-  if (rule.orgs === 'zone-enforcement') return facts.zoneCode ? [orgIds.enforcement(facts.zoneCode)] : [];
-  if (rule.orgs === 'zone-window') return facts.zoneCode ? [orgIds.zoneBody(facts.zoneCode), 'ftz'] : [];
-  return [...rule.orgs];
+export function actionOrgIds(rule: ActionRule, facts: ActionFacts): string[] {
+  return orgsNamed(rule.orgs, facts);
 }
 
-export function allowsAction(user: User, action: string, facts: { taskOrgId?: string; zoneCode?: string | null }): boolean {
+export function allowsAction(user: User, action: string, facts: ActionFacts): boolean {
   const rule = actionRules[action];
   return Boolean(rule && rule.roles.some((role) => user.roles.includes(role)) && actionOrgIds(rule, facts).includes(user.orgId));
 }
 
 /** The action-level check: the action's role, and one of the organisations its rule names. */
-export function requireActionRule(user: User, action: string, facts: { taskOrgId?: string; zoneCode?: string | null }): void {
+export function requireActionRule(user: User, action: string, facts: ActionFacts): void {
   const rule = actionRules[action];
   if (!rule) throw refused('NO_ACCESS_RULE', { what: action });
   if (!rule.roles.some((role) => user.roles.includes(role))) {

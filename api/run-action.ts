@@ -1,6 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { ActionAck, ActionDefinition } from '../domain/actions';
 import type { Actor } from '../domain/identity';
+import { stateQuery } from '../domain/state-query';
 import type { Queryable } from '../store/db';
 import { badRequest, conflict, HttpError, invalidInput, zodDetails } from './errors';
 import { bindKey, type KeyBinding } from './idempotency';
@@ -37,7 +38,7 @@ export async function runAction(
   await requireRecorded(db, action, ack, binding);
   if (ack.state) return ack.state;
   try {
-    return await handle.query<Record<string, unknown>>('state');
+    return await handle.query(stateQuery);
   } catch (error) {
     // The action is taken; only reading its result failed (a worker killed, an engine restarting).
     // The same request again acts no second time and answers the state.

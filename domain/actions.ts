@@ -6,7 +6,7 @@ import { actorSchema, type Role } from './identity';
  * A human step's action: the Temporal Update of the same name, its payload schema (validated at
  * the API and again in the workflow's validator) and the role that may perform it.
  */
-export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
+export interface ActionDefinition<S extends z.ZodType = z.ZodType, W extends z.ZodType = S> {
   name: string;
   schema: S;
   /**
@@ -14,7 +14,7 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
    * API offers and checks `schema`, the workflow accepts what it once accepted (replay parses recorded
    * payloads again) and its checks refuse what the process's rules no longer allow.
    */
-  recordedSchema?: z.ZodType;
+  recordedSchema?: W;
   role: Role;
   /**
    * The decisions of this action that are the organisation's signature (签署): only a `leader` gives
@@ -27,9 +27,16 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   refusal?: string;
 }
 
-export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>): ActionDefinition<S> {
+export function defineAction<S extends z.ZodType, W extends z.ZodType = S>(definition: ActionDefinition<S, W>): ActionDefinition<S, W> {
   return definition;
 }
+
+/**
+ * The payload a workflow's handler gets: what the action's schema parses, or what its recorded schema
+ * parses where it has one (wider: replay parses what was once accepted). Derived, never written by hand.
+ */
+export type Payload<S extends z.ZodType, W extends z.ZodType = S> = z.output<S> | z.output<W>;
+export type PayloadOf<A> = A extends ActionDefinition<infer S, infer W> ? Payload<S, W> : never;
 
 /** The role that signs for an organisation. */
 export const SIGNER: Role = 'leader';

@@ -24,7 +24,8 @@ export const periodSchema = builtOnFirstUse(() =>
 );
 export type Period = z.infer<typeof periodSchema>;
 
-export interface Deadline {
+/** A type, not an interface: a process's view carries it, and views fit `processViewSchema` (index signature). */
+export type Deadline = {
   startsAt: string;
   reminderAt: string;
   dueAt: string;
@@ -36,7 +37,7 @@ export interface Deadline {
    * its input, so the auditor's timeline names a deadline by this.
    */
   policyKey?: string;
-}
+};
 
 export function describePeriod(period: Period): string {
   if ('workingDays' in period) return `${period.workingDays} working days`;

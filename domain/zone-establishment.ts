@@ -48,6 +48,8 @@ const recordedMemorandumSchema = builtOnFirstUse(() =>
       .strict(),
   }),
 );
+/** A memorandum as the zone process holds it: drafted before areas were drawn, it names no township or park. */
+export type RecordedMemorandumContent = z.infer<typeof recordedMemorandumSchema>;
 
 export const reviewSchema = builtOnFirstUse(() =>
   z.discriminatedUnion('decision', [

@@ -299,3 +299,36 @@ test('a delegation agreement is negotiated through the console: items chosen fro
   await row.getByText('生效中').waitFor();
   await row.getByText('JC-001 审查').waitFor();
 });
+
+test('the process page offers exactly the actions the process accepts now: 暂停 while active, 恢复 once suspended', async () => {
+  const county = await h.newCounty();
+  const id = await establish(h, county);
+  const city = await loginAs(browser, h.baseUrl, 'city.admin');
+  const ftz = await loginAs(browser, h.baseUrl, 'ftz.admin');
+  const actions = (page: Page) => page.locator('.card', { has: page.locator('h3', { hasText: '可发起的操作' }) }).locator('button');
+  const offered = async (page: Page, stage: string): Promise<string[]> => {
+    await page.goto(`${h.baseUrl}/#/processes/${id}`);
+    await page.getByTestId('stage').filter({ hasText: stage }).waitFor();
+    return (await actions(page).allTextContents()).sort();
+  };
+
+  // Active: the city may suspend, not resume (ending it is the two parties' business); the FTZ may amend or propose to end it.
+  expect(await offered(city, '运行中')).toEqual(['暂停协同区']);
+  expect(await offered(ftz, '运行中')).toEqual(['提议修订备忘录', '提议终止协同区'].sort());
+
+  // Suspended by clicking: now resume is offered and suspension is not; an amendment is refused, so not offered.
+  await city.getByRole('button', { name: '暂停协同区' }).click();
+  await city.fill('[name=reason]', '年度检查整改');
+  await city.click('form button[type=submit]');
+  await city.getByTestId('stage').filter({ hasText: '暂停' }).waitFor();
+  expect(await offered(city, '暂停')).toEqual(['恢复协同区']);
+  expect(await offered(ftz, '暂停')).toEqual(['提议终止协同区']);
+
+  // What the page offers is what the process says it accepts (the API asks it), and the refused action is refused.
+  const view = (await (await h.as('city.admin')).get(`/api/processes/${id}`)).body;
+  expect(view.acceptedActions).toEqual(['resumeZone', 'proposeTermination']);
+  const refused = await (await h.as('ftz.admin')).post(`/api/processes/${id}/actions/proposeAmendment`, { reason: '调整范围' });
+  expect(refused.status).toBe(409);
+  await city.context().close();
+  await ftz.context().close();
+});

@@ -3,9 +3,10 @@
  * signing, announcement and its term, to renewal, expiry or early termination. Long-lived: it
  * continues-as-new with its plain-JSON state.
  */
-import { condition, continueAsNew, defineQuery, patched, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler } from '@temporalio/workflow';
 import type { AgreementRecord, AgreementVersionRecord, Step } from '../activities/step';
 import type { AgreementPolicy } from '../activities/policy';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import {
   addDays,
@@ -20,24 +21,24 @@ import { chinaDate } from '../domain/calendar';
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
 import { clockReading, msUntilDayStarts, startClock, type PolicyClock } from '../domain/policy-clock';
-import type { Review } from '../domain/zone-establishment';
 import {
+  actionHandlers,
+  timeCame,
   activities,
   addEvent,
   awaitEndOfRun,
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
   historyFull,
   newCore,
   resumeCore,
   nowIso,
   openTask,
   publishAndCommit,
-  refuse,
   reject,
-  requireActor,
+  refuse,
+  requireProcessActor,
   requireSigningTask,
   requireTask,
   leadersSign,
@@ -71,14 +72,13 @@ export interface AgreementState {
 
 export type AgreementView = Omit<AgreementState, 'core' | 'clock'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: (WatchedDeadline & { name: string })[];
   /** Today as the agreement's clock reads it. */
   today: string;
 };
 export type AgreementArgs = { start: AgreementInput; launchedBy: Actor } | { continued: AgreementState };
-
-export const agreementStateQuery = defineQuery<AgreementView>('state');
 
 const RENEWING: readonly AgreementStage[] = ['RENEWAL_DRAFTING', 'RENEWAL_SIGNING'];
 const LIVE: readonly AgreementStage[] = ['IN_FORCE', ...RENEWING];
@@ -121,7 +121,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
   const view = (): AgreementView => {
     const { core: _core, clock: _clock, ...rest } = state;
     const deadlines = state.announcementDeadline ? [{ name: 'agreement.announcement', ...state.announcementDeadline }] : [];
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines, today: today() };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines, today: today() };
   };
   const enter = (stage: AgreementStage) => enterStage(state, stage);
   const write = async (step: Step): Promise<AgreementView> => {
@@ -152,193 +152,174 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     }
   }
 
-  handleAction<AgreementContent, undefined>(
-    core,
-    {
-      action: A.draftAgreement,
-      check: (input) => requireTask(core, A.draftAgreement, input),
-      prepare: (input) => checkDraft(input.payload).then(() => undefined),
-      decide: (input, step) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        const version: AgreementVersionRecord = {
-          version: state.versions.length + 1,
-          status: 'draft',
-          content: input.payload,
-          signatures: {},
-          draftedBy: input.actor,
-          draftedAt: step.at,
-        };
-        state.versions.push(version);
-        state.signatures = {};
-        if (!state.record) {
-          saveRecord(step, {
-            id: core.processId,
-            zoneCode: state.zoneCode,
-            status: 'NEGOTIATING',
-            currentVersion: version.version,
-            startDate: input.payload.term.startDate,
-            endDate: input.payload.term.endDate,
-          });
-        }
-        saveVersion(step, version);
-        addEvent(core, step, 'agreementDrafted', input.actor, {
-          version: version.version,
-          renewal: renewing(),
-          items: input.payload.items.length,
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.draftAgreement,
+    check: (input) => requireTask(core, A.draftAgreement, input),
+    prepare: (input) => checkDraft(input.payload).then(() => undefined),
+    decide: (input, step) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      const version: AgreementVersionRecord = {
+        version: state.versions.length + 1,
+        status: 'draft',
+        content: input.payload,
+        signatures: {},
+        draftedBy: input.actor,
+        draftedAt: step.at,
+      };
+      state.versions.push(version);
+      state.signatures = {};
+      if (!state.record) {
+        saveRecord(step, {
+          id: core.processId,
+          zoneCode: state.zoneCode,
+          status: 'NEGOTIATING',
+          currentVersion: version.version,
+          startDate: input.payload.term.startDate,
+          endDate: input.payload.term.endDate,
         });
-        enter(renewing() ? 'RENEWAL_SIGNING' : 'SIGNING');
-        openReviews(step, version.version);
-      },
+      }
+      saveVersion(step, version);
+      addEvent(core, step, 'agreementDrafted', input.actor, {
+        version: version.version,
+        renewal: renewing(),
+        items: input.payload.items.length,
+      });
+      enter(renewing() ? 'RENEWAL_SIGNING' : 'SIGNING');
+      openReviews(step, version.version);
     },
-    write,
-    view,
-  );
+  });
 
-  handleAction<Review, Awaited<ReturnType<typeof activities.planDeadline>> | undefined>(
-    core,
-    {
-      action: A.reviewAgreement,
-      check: (input) => {
-        const task = requireSigningTask(core, A.reviewAgreement, input, leaderRule);
-        if (task.context.version !== current().version) {
-          refuse('VERSION_SUPERSEDED', { version: Number(task.context.version), current: current().version });
-        }
-      },
-      prepare: async (input) => {
-        const completes =
-          input.payload.decision === 'sign' &&
-          parties.every((org) => org === input.actor.orgId || state.signatures[org]?.version === current().version);
-        if (!completes) return undefined;
-        // The last signature: the records must still allow the agreement (an overlapping one may have been signed since).
-        await checkDraft(current().content);
-        return renewing()
-          ? undefined
-          : activities.planDeadline({ key: 'agreement.announcementPeriod', scope: state.zoneCode, start: nowIso() });
-      },
-      decide: (input, step, announcementDeadline) => {
-        const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        const draft = current();
-        if (input.payload.decision === 'return') {
-          const voided = Object.keys(state.signatures);
-          state.signatures = {};
-          draft.status = 'returned';
-          draft.signatures = {};
-          saveVersion(step, draft);
-          closeTasks(core, step, (t) => t.action === A.reviewAgreement.name, null);
-          addEvent(core, step, 'agreementReturned', input.actor, { version: draft.version, comments: input.payload.comments });
-          if (voided.length) addEvent(core, step, 'signaturesVoided', null, { version: draft.version, orgIds: voided });
-          enter(renewing() ? 'RENEWAL_DRAFTING' : 'DRAFTING');
-          openTask(core, step, A.draftAgreement, 'ftz', {
-            returnedVersion: draft.version,
-            comments: input.payload.comments,
-            zoneCode: state.zoneCode,
-            prefill: draft.content,
-          });
-          return;
-        }
-        state.signatures[input.actor.orgId] = { version: Number(task.context.version), userId: input.actor.userId, at: step.at };
-        draft.signatures = { ...state.signatures };
-        addEvent(core, step, 'agreementSigned', input.actor, { version: draft.version });
-        if (!parties.every((org) => state.signatures[org]?.version === draft.version)) {
-          saveVersion(step, draft);
-          return;
-        }
-        draft.status = 'signed';
+  handle({
+    action: A.reviewAgreement,
+    check: (input) => {
+      const task = requireSigningTask(core, A.reviewAgreement, input, leaderRule);
+      if (task.context.version !== current().version) {
+        refuse('VERSION_SUPERSEDED', { version: Number(task.context.version), current: current().version });
+      }
+    },
+    prepare: async (input) => {
+      const completes =
+        input.payload.decision === 'sign' &&
+        parties.every((org) => org === input.actor.orgId || state.signatures[org]?.version === current().version);
+      if (!completes) return undefined;
+      // The last signature: the records must still allow the agreement (an overlapping one may have been signed since).
+      await checkDraft(current().content);
+      return renewing()
+        ? undefined
+        : activities.planDeadline({ key: 'agreement.announcementPeriod', scope: state.zoneCode, start: nowIso() });
+    },
+    decide: (input, step, announcementDeadline) => {
+      const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      const draft = current();
+      if (input.payload.decision === 'return') {
+        const voided = Object.keys(state.signatures);
+        state.signatures = {};
+        draft.status = 'returned';
+        draft.signatures = {};
         saveVersion(step, draft);
-        if (renewing()) {
-          saveRecord(step, { currentVersion: draft.version, endDate: draft.content.term.endDate });
-          state.renewalAsked = false;
-          addEvent(core, step, 'agreementRenewed', null, { version: draft.version, endDate: draft.content.term.endDate });
-          enter('IN_FORCE');
-          return;
-        }
-        saveRecord(step, {
-          status: 'SIGNED',
-          currentVersion: draft.version,
-          startDate: draft.content.term.startDate,
-          endDate: draft.content.term.endDate,
+        closeTasks(core, step, (t) => t.action === A.reviewAgreement.name, null);
+        addEvent(core, step, 'agreementReturned', input.actor, { version: draft.version, comments: input.payload.comments });
+        if (voided.length) addEvent(core, step, 'signaturesVoided', null, { version: draft.version, orgIds: voided });
+        enter(renewing() ? 'RENEWAL_DRAFTING' : 'DRAFTING');
+        openTask(core, step, A.draftAgreement, 'ftz', {
+          returnedVersion: draft.version,
+          comments: input.payload.comments,
+          zoneCode: state.zoneCode,
+          prefill: draft.content,
         });
-        state.announcementDeadline = { ...announcementDeadline!, reminded: false, escalated: false };
-        addEvent(core, step, 'agreementConcluded', null, { version: draft.version, announceBy: announcementDeadline!.dueAt });
-        enter('ANNOUNCING');
-        openTask(core, step, A.announceAgreement, 'ftz', { version: draft.version }, announcementDeadline!.dueAt);
-      },
+        return;
+      }
+      state.signatures[input.actor.orgId] = { version: Number(task.context.version), userId: input.actor.userId, at: step.at };
+      draft.signatures = { ...state.signatures };
+      addEvent(core, step, 'agreementSigned', input.actor, { version: draft.version });
+      if (!parties.every((org) => state.signatures[org]?.version === draft.version)) {
+        saveVersion(step, draft);
+        return;
+      }
+      draft.status = 'signed';
+      saveVersion(step, draft);
+      if (renewing()) {
+        saveRecord(step, { currentVersion: draft.version, endDate: draft.content.term.endDate });
+        state.renewalAsked = false;
+        addEvent(core, step, 'agreementRenewed', null, { version: draft.version, endDate: draft.content.term.endDate });
+        enter('IN_FORCE');
+        return;
+      }
+      saveRecord(step, {
+        status: 'SIGNED',
+        currentVersion: draft.version,
+        startDate: draft.content.term.startDate,
+        endDate: draft.content.term.endDate,
+      });
+      state.announcementDeadline = { ...announcementDeadline!, reminded: false, escalated: false };
+      addEvent(core, step, 'agreementConcluded', null, { version: draft.version, announceBy: announcementDeadline!.dueAt });
+      enter('ANNOUNCING');
+      openTask(core, step, A.announceAgreement, 'ftz', { version: draft.version }, announcementDeadline!.dueAt);
     },
-    write,
-    view,
-  );
+  });
 
-  handleAction<{ announcementRef: string; announcedOn: string }, undefined>(
-    core,
-    {
-      action: A.announceAgreement,
-      check: (input) => {
-        requireTask(core, A.announceAgreement, input);
-        const deadline = state.announcementDeadline;
-        // Validators do not run on replay: the announcements recorded before this check replay unchanged.
-        if (!deadline) return;
-        const problem = announcementProblem(input.payload.announcedOn, {
-          today: chinaDate(new Date(clockReading(state.clock, Date.now()))),
-          concludedOn: chinaDate(new Date(deadline.startsAt)),
-          announceBy: chinaDate(new Date(deadline.dueAt)),
-        });
-        if (problem) reject(problem.status === 409 ? REJECTION.conflict : REJECTION.badRequest, `announcedOn: ${problem.message}`);
-      },
-      decide: (input, step) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        const started = today() >= (state.record as AgreementRecord).startDate;
-        saveRecord(step, {
-          announcedOn: input.payload.announcedOn,
-          announcementRef: input.payload.announcementRef,
-          status: started ? 'IN_FORCE' : 'SIGNED',
-        });
-        addEvent(core, step, 'agreementAnnounced', input.actor, { ref: input.payload.announcementRef, on: input.payload.announcedOn });
-        enter(started ? 'IN_FORCE' : 'PENDING_START');
-      },
+  handle({
+    action: A.announceAgreement,
+    check: (input) => {
+      requireTask(core, A.announceAgreement, input);
+      const deadline = state.announcementDeadline;
+      // Validators do not run on replay: the announcements recorded before this check replay unchanged.
+      if (!deadline) return;
+      const problem = announcementProblem(input.payload.announcedOn, {
+        today: chinaDate(new Date(clockReading(state.clock, Date.now()))),
+        concludedOn: chinaDate(new Date(deadline.startsAt)),
+        announceBy: chinaDate(new Date(deadline.dueAt)),
+      });
+      if (problem) reject(problem.status === 409 ? REJECTION.conflict : REJECTION.badRequest, `announcedOn: ${problem.message}`);
     },
-    write,
-    view,
-  );
+    decide: (input, step) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      const started = today() >= (state.record as AgreementRecord).startDate;
+      saveRecord(step, {
+        announcedOn: input.payload.announcedOn,
+        announcementRef: input.payload.announcementRef,
+        status: started ? 'IN_FORCE' : 'SIGNED',
+      });
+      addEvent(core, step, 'agreementAnnounced', input.actor, { ref: input.payload.announcementRef, on: input.payload.announcedOn });
+      enter(started ? 'IN_FORCE' : 'PENDING_START');
+    },
+  });
 
-  handleAction<{ decision: 'renew'; newEndDate: string } | { decision: 'letExpire'; note?: string }, undefined>(
-    core,
-    {
-      action: A.decideRenewal,
-      check: (input) => {
-        requireTask(core, A.decideRenewal, input);
-        const end = (state.record as AgreementRecord).endDate;
-        if (input.payload.decision === 'renew' && input.payload.newEndDate <= end) {
-          reject(REJECTION.badRequest, `newEndDate: a renewal must end after the current term (${end})`);
-        }
-      },
-      prepare: async (input) => {
-        if (input.payload.decision === 'renew') await checkDraft(renewalContent(input.payload.newEndDate));
-      },
-      decide: (input, step) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        if (input.payload.decision === 'letExpire') {
-          addEvent(core, step, 'renewalDeclined', input.actor, { note: input.payload.note });
-          return;
-        }
-        const version: AgreementVersionRecord = {
-          version: state.versions.length + 1,
-          status: 'draft',
-          content: renewalContent(input.payload.newEndDate),
-          signatures: {},
-          draftedBy: input.actor,
-          draftedAt: step.at,
-        };
-        state.versions.push(version);
-        state.signatures = {};
-        saveVersion(step, version);
-        addEvent(core, step, 'renewalProposed', input.actor, { version: version.version, endDate: input.payload.newEndDate });
-        enter('RENEWAL_SIGNING');
-        openReviews(step, version.version);
-      },
+  handle({
+    action: A.decideRenewal,
+    check: (input) => {
+      requireTask(core, A.decideRenewal, input);
+      const end = (state.record as AgreementRecord).endDate;
+      if (input.payload.decision === 'renew' && input.payload.newEndDate <= end) {
+        reject(REJECTION.badRequest, `newEndDate: a renewal must end after the current term (${end})`);
+      }
     },
-    write,
-    view,
-  );
+    prepare: async (input) => {
+      if (input.payload.decision === 'renew') await checkDraft(renewalContent(input.payload.newEndDate));
+    },
+    decide: (input, step) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      if (input.payload.decision === 'letExpire') {
+        addEvent(core, step, 'renewalDeclined', input.actor, { note: input.payload.note });
+        return;
+      }
+      const version: AgreementVersionRecord = {
+        version: state.versions.length + 1,
+        status: 'draft',
+        content: renewalContent(input.payload.newEndDate),
+        signatures: {},
+        draftedBy: input.actor,
+        draftedAt: step.at,
+      };
+      state.versions.push(version);
+      state.signatures = {};
+      saveVersion(step, version);
+      addEvent(core, step, 'renewalProposed', input.actor, { version: version.version, endDate: input.payload.newEndDate });
+      enter('RENEWAL_SIGNING');
+      openReviews(step, version.version);
+    },
+  });
 
   /** A renewal continues the signed version for a new term starting the day after the current one ends. */
   function renewalContent(newEndDate: string): AgreementContent {
@@ -351,24 +332,21 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     };
   }
 
-  handleAction<{ reason: string }, undefined>(
-    core,
-    {
-      action: A.terminateAgreement,
-      check: (input) => {
-        requireActor(input.actor, parties, A.terminateAgreement.role);
-        inStage('PENDING_START', ...LIVE);
-      },
-      decide: (input, step) => {
-        closeTasks(core, step, () => true, null);
-        saveRecord(step, { status: 'TERMINATED', terminatedOn: today(), terminationReason: input.payload.reason });
-        addEvent(core, step, 'agreementTerminated', input.actor, { reason: input.payload.reason, on: today() });
-        enter('TERMINATED');
-      },
+  handle({
+    action: A.terminateAgreement,
+    check: (input) => {
+      requireProcessActor(input.actor, A.terminateAgreement, state.zoneCode);
     },
-    write,
-    view,
-  );
+    accepts: () => {
+      inStage('PENDING_START', ...LIVE);
+    },
+    decide: (input, step) => {
+      closeTasks(core, step, () => true, null);
+      saveRecord(step, { status: 'TERMINATED', terminatedOn: today(), terminationReason: input.payload.reason });
+      addEvent(core, step, 'agreementTerminated', input.actor, { reason: input.payload.reason, on: today() });
+      enter('TERMINATED');
+    },
+  });
 
   setHandler(powersDelistedSignal, async (delisted) => {
     state.flags.push(delisted);
@@ -387,7 +365,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     enter('TERMINATED');
     await write(step);
   });
-  setHandler(agreementStateQuery, view);
+  setHandler(stateQuery, view);
 
   async function becomeInForce(): Promise<void> {
     const step = beginStep(core);
@@ -422,8 +400,6 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
 
   const done = () => FINAL_AGREEMENT_STAGES.includes(state.stage);
   const stop = () => done() || historyFull(state.policy.historyEventLimit) || Boolean(core.closing);
-  /** Waits for `moved` or the time; true when the time came and this run may still act on it. */
-  const timeCame = async (moved: () => boolean, ms: number) => !(await condition(moved, ms)) && !core.closing;
 
   /** The term's clock: start, the renewal reminder, the end. Each wait ends early when the state moves. */
   async function followTerm(): Promise<void> {
@@ -431,7 +407,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
       const stage = state.stage;
       const record = state.record;
       if (stage === 'PENDING_START' && record) {
-        if (await timeCame(() => state.stage !== stage || stop(), msUntilDayStarts(state.clock, Date.now(), record.startDate))) {
+        if (await timeCame(core, () => state.stage !== stage || stop(), msUntilDayStarts(state.clock, Date.now(), record.startDate))) {
           await becomeInForce();
         }
       } else if (LIVE.includes(stage) && record) {
@@ -439,8 +415,8 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
         const moved = () => state.record?.endDate !== endDate || stop();
         if (!state.renewalAsked) {
           const noticeDay = addDays(endDate, -state.policy.renewalNoticeDays);
-          if (await timeCame(moved, msUntilDayStarts(state.clock, Date.now(), noticeDay))) await askRenewal();
-        } else if (await timeCame(moved, msUntilDayStarts(state.clock, Date.now(), addDays(endDate, 1)))) {
+          if (await timeCame(core, moved, msUntilDayStarts(state.clock, Date.now(), noticeDay))) await askRenewal();
+        } else if (await timeCame(core, moved, msUntilDayStarts(state.clock, Date.now(), addDays(endDate, 1)))) {
           await expire();
         }
       } else {

@@ -7,9 +7,10 @@
  * for the same month, it offers the zones that became ACTIVE since. Accepted figures join the
  * statistics (store/statistics.ts).
  */
-import { condition, continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { IndicatorReportRecord, Step } from '../activities/step';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import {
@@ -27,13 +28,13 @@ import {
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
 import {
+  actionHandlers,
   activities,
   addEvent,
   awaitEndOfRun,
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
   historyFull,
   newCore,
   nowIso,
@@ -82,12 +83,11 @@ export interface IndicatorsState {
 
 export type IndicatorsView = Omit<IndicatorsState, 'core'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: (ReportDeadline & { open: boolean })[];
 };
 export type IndicatorsArgs = { start: IndicatorsInput; launchedBy: Actor } | { continued: IndicatorsState };
-
-export const indicatorsStateQuery = defineQuery<IndicatorsView>('state');
 
 export async function economicIndicators(args: IndicatorsArgs): Promise<IndicatorsView> {
   const state: IndicatorsState =
@@ -110,7 +110,7 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
   const view = (): IndicatorsView => {
     const { core: _core, ...rest } = state;
     const deadlines = state.zones.flatMap((zone) => (zone.deadline ? [{ ...zone.deadline, open: zone.status !== 'ACCEPTED' }] : []));
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines };
   };
   const write = async (step: Step): Promise<IndicatorsView> => {
     await publishAndCommit(core, state.stage, step);
@@ -177,124 +177,110 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
     return zone;
   }
 
-  handleAction<IndicatorReport, Deadline>(
-    core,
-    {
-      action: A.reportIndicators,
-      check: (input) => {
-        requireTask(core, A.reportIndicators, input);
-        requireSound(input.payload);
-      },
-      prepare: (input) => plan('indicators.reviewPeriod', zoneOf(core.openTasks.find((t) => t.id === input.taskId)!)),
-      decide: (input, step, reviewDeadline) => {
-        const zone = submit(input, step, reviewDeadline);
-        addEvent(core, step, 'indicatorsReported', input.actor, {
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.reportIndicators,
+    check: (input) => {
+      requireTask(core, A.reportIndicators, input);
+      requireSound(input.payload);
+    },
+    prepare: (input) => plan('indicators.reviewPeriod', zoneOf(core.openTasks.find((t) => t.id === input.taskId)!)),
+    decide: (input, step, reviewDeadline) => {
+      const zone = submit(input, step, reviewDeadline);
+      addEvent(core, step, 'indicatorsReported', input.actor, {
+        period,
+        zoneCode: zone.zoneCode,
+        figures: zone.figures,
+        note: zone.note,
+      });
+    },
+  });
+
+  handle({
+    action: A.correctIndicators,
+    check: (input) => {
+      const task = requireTask(core, A.correctIndicators, input);
+      requireSound(input.payload);
+      const zone = zoneOf(task);
+      const changed = state.definitions.some((d) => zone.figures?.[d.code].value !== input.payload.figures[d.code].value);
+      if (!changed && !input.payload.note) reject(REJECTION.badRequest, '重新报送须修改数值，或在备注中说明数值无误的理由');
+    },
+    prepare: (input) => plan('indicators.reviewPeriod', zoneOf(core.openTasks.find((t) => t.id === input.taskId)!)),
+    decide: (input, step, reviewDeadline) => {
+      const before = zoneOf(core.openTasks.find((t) => t.id === input.taskId)!).figures;
+      const zone = submit(input, step, reviewDeadline);
+      const changed = state.definitions.filter((d) => before?.[d.code].value !== zone.figures![d.code].value).map((d) => d.code);
+      addEvent(core, step, 'indicatorsResubmitted', input.actor, {
+        period,
+        zoneCode: zone.zoneCode,
+        round: zone.rounds,
+        changed,
+        note: zone.note,
+      });
+    },
+  });
+
+  handle({
+    action: A.reviewIndicators,
+    check: (input) => {
+      requireTask(core, A.reviewIndicators, input);
+    },
+    prepare: (input) =>
+      input.payload.decision === 'return'
+        ? plan('indicators.correctionPeriod', zoneOf(core.openTasks.find((t) => t.id === input.taskId)!))
+        : Promise.resolve(undefined),
+    decide: (input, step, correctionDeadline) => {
+      const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      const zone = zoneOf(task);
+      const round = zone.rounds + 1;
+      zone.reviews.push({ ...input.payload, round, reviewer: input.actor, at: step.at });
+      if (input.payload.decision === 'return') {
+        zone.rounds = round;
+        zone.status = 'RETURNED';
+        const zoneBody = orgIds.zoneBody(zone.zoneCode);
+        waitFor(zone, correctionDeadline!, 'indicators.correctionPeriod', zoneBody, [orgIds.government(zone.zoneCode), 'ftz']);
+        addEvent(core, step, 'indicatorsReturned', input.actor, {
           period,
           zoneCode: zone.zoneCode,
-          figures: zone.figures,
-          note: zone.note,
+          round,
+          reasons: input.payload.reasons,
+          indicators: input.payload.indicators,
         });
-      },
-    },
-    write,
-    view,
-  );
-
-  handleAction<IndicatorReport, Deadline>(
-    core,
-    {
-      action: A.correctIndicators,
-      check: (input) => {
-        const task = requireTask(core, A.correctIndicators, input);
-        requireSound(input.payload);
-        const zone = zoneOf(task);
-        const changed = state.definitions.some((d) => zone.figures?.[d.code].value !== input.payload.figures[d.code].value);
-        if (!changed && !input.payload.note) reject(REJECTION.badRequest, '重新报送须修改数值，或在备注中说明数值无误的理由');
-      },
-      prepare: (input) => plan('indicators.reviewPeriod', zoneOf(core.openTasks.find((t) => t.id === input.taskId)!)),
-      decide: (input, step, reviewDeadline) => {
-        const before = zoneOf(core.openTasks.find((t) => t.id === input.taskId)!).figures;
-        const zone = submit(input, step, reviewDeadline);
-        const changed = state.definitions.filter((d) => before?.[d.code].value !== zone.figures![d.code].value).map((d) => d.code);
-        addEvent(core, step, 'indicatorsResubmitted', input.actor, {
-          period,
-          zoneCode: zone.zoneCode,
-          round: zone.rounds,
-          changed,
-          note: zone.note,
-        });
-      },
-    },
-    write,
-    view,
-  );
-
-  handleAction<IndicatorReview, Deadline | undefined>(
-    core,
-    {
-      action: A.reviewIndicators,
-      check: (input) => {
-        requireTask(core, A.reviewIndicators, input);
-      },
-      prepare: (input) =>
-        input.payload.decision === 'return'
-          ? plan('indicators.correctionPeriod', zoneOf(core.openTasks.find((t) => t.id === input.taskId)!))
-          : Promise.resolve(undefined),
-      decide: (input, step, correctionDeadline) => {
-        const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        const zone = zoneOf(task);
-        const round = zone.rounds + 1;
-        zone.reviews.push({ ...input.payload, round, reviewer: input.actor, at: step.at });
-        if (input.payload.decision === 'return') {
-          zone.rounds = round;
-          zone.status = 'RETURNED';
-          const zoneBody = orgIds.zoneBody(zone.zoneCode);
-          waitFor(zone, correctionDeadline!, 'indicators.correctionPeriod', zoneBody, [orgIds.government(zone.zoneCode), 'ftz']);
-          addEvent(core, step, 'indicatorsReturned', input.actor, {
+        openTask(
+          core,
+          step,
+          A.correctIndicators,
+          zoneBody,
+          {
             period,
             zoneCode: zone.zoneCode,
+            zoneName: zone.zoneName,
             round,
             reasons: input.payload.reasons,
-            indicators: input.payload.indicators,
-          });
-          openTask(
-            core,
-            step,
-            A.correctIndicators,
-            zoneBody,
-            {
-              period,
-              zoneCode: zone.zoneCode,
-              zoneName: zone.zoneName,
-              round,
-              reasons: input.payload.reasons,
-              indicators: input.payload.indicators ?? [],
-              edition: state.edition,
-              definitions: state.definitions,
-              prefill: reportPrefill(state.definitions, zone.figures),
-            },
-            correctionDeadline!.dueAt,
-          );
-          save(step, zone);
-          return;
-        }
-        zone.status = 'ACCEPTED';
-        zone.acceptedBy = input.actor;
-        zone.acceptedAt = step.at;
-        zone.deadline = undefined;
-        addEvent(core, step, 'indicatorsAccepted', input.actor, { period, zoneCode: zone.zoneCode, round, note: input.payload.note });
+            indicators: input.payload.indicators ?? [],
+            edition: state.edition,
+            definitions: state.definitions,
+            prefill: reportPrefill(state.definitions, zone.figures),
+          },
+          correctionDeadline!.dueAt,
+        );
         save(step, zone);
-        if (state.zones.every((z) => z.status === 'ACCEPTED')) {
-          addEvent(core, step, 'indicatorsComplete', null, { period, zones: state.zones.length });
-          enterStage(state, 'COMPLETE');
-        }
-      },
+        return;
+      }
+      zone.status = 'ACCEPTED';
+      zone.acceptedBy = input.actor;
+      zone.acceptedAt = step.at;
+      zone.deadline = undefined;
+      addEvent(core, step, 'indicatorsAccepted', input.actor, { period, zoneCode: zone.zoneCode, round, note: input.payload.note });
+      save(step, zone);
+      if (state.zones.every((z) => z.status === 'ACCEPTED')) {
+        addEvent(core, step, 'indicatorsComplete', null, { period, zones: state.zones.length });
+        enterStage(state, 'COMPLETE');
+      }
     },
-    write,
-    view,
-  );
+  });
 
-  setHandler(indicatorsStateQuery, view);
+  setHandler(stateQuery, view);
 
   const done = () => state.stage === 'COMPLETE';
   const stop = () => done() || historyFull(state.historyEventLimit) || Boolean(core.closing);

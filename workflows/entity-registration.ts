@@ -4,12 +4,13 @@
  * transfer to the local office, and the verification of each licence granted on commitment
  * (rectification, re-check, revocation with a credit record and a penalty case).
  */
-import { continueAsNew, defineQuery, patched, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import type { ZoneEnd } from '../activities/step';
 import type { CreditRecord, EntityRecord, LicenceRecord, NormalLicenceRecord, Step, TaxRecord } from '../activities/step';
 import type { Grant } from '../activities/registration';
 import type { CreditFacts, SupervisionFacts } from '../activities/exchange-compose';
-import { REJECTION, type ActionDefinition, type ActionInput } from '../domain/actions';
+import { stateQuery } from '../domain/state-query';
+import { REJECTION, type ActionDefinition, type ActionInput, type PayloadOf } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
@@ -22,20 +23,19 @@ import {
   type NormalRouteItem,
   type Refusal,
   type RegistrationStage,
-  type Verification,
 } from '../domain/registration';
 import { searchAttributes } from '../domain/search-attributes';
 import { issueUscc } from '../domain/uscc';
 import { zoneEndedSignal } from './zone-establishment';
 import { exchangeAnsweredSignal, type ExchangeAnswer } from './outbox-delivery';
 import {
+  actionHandlers,
   activities,
   addEvent,
   awaitEndOfRun,
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
   newCore,
   nowIso,
   openTask,
@@ -81,6 +81,7 @@ export interface RegistrationState {
 
 export type RegistrationView = Omit<RegistrationState, 'core' | 'application'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   application: Omit<Application, 'legalRepresentative'> & { legalRepresentative: ReturnType<typeof maskedRepresentative> };
 };
@@ -91,8 +92,6 @@ export type RegistrationArgs =
 export const CREDIT_PLATFORM_PATCH = 'credit-platform-port';
 /** Verifications, on-site checks, rectification orders and revocations from this patch on go to 互联网+监管. */
 export const SUPERVISION_PATCH = 'supervision-port';
-
-export const registrationStateQuery = defineQuery<RegistrationView>('state');
 
 type TaxStep = 'requestTaxTransfer' | 'approveTaxTransfer' | 'confirmTaxTransfer';
 
@@ -125,6 +124,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     return {
       ...rest,
       processId: core.processId,
+      acceptedActions: handle.accepted(),
       openTasks: core.openTasks,
       application: { ...application, legalRepresentative: maskedRepresentative(application.legalRepresentative) },
     };
@@ -224,53 +224,42 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     enter('COMPLETED');
   }
 
-  handleAction<
-    { decision: 'agree' } | { decision: 'refuse'; reason: string },
-    { refusals: Refusal[]; grants: Grant[]; taxDeadline: Deadline; taxBySystem?: boolean } | undefined
-  >(
-    core,
-    {
-      action: A.consentRegistration,
-      check: (input) => requireTask(core, A.consentRegistration, input),
-      prepare: async (input) => {
-        if (input.payload.decision !== 'agree') return undefined;
-        const at = nowIso();
-        const items = commitmentItems().map((i) => ({
-          powerCode: i.powerCode,
-          conditionsDue: i.variant === 'conditionsByDate' ? i.conditionsDue : undefined,
-        }));
-        // Whether a tax system is configured, asked once and kept in history (runs from before the port ask nothing).
-        const bySystem = patched('tax-transfer-by-system') ? activities.taxTransferBySystem() : Promise.resolve(false);
-        const [plan, taxDeadline, taxBySystem] = await Promise.all([
-          activities.planGrant({ zoneCode: county, items, at }),
-          activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: at }),
-          bySystem,
-        ]);
-        return { ...plan, taxDeadline, taxBySystem };
-      },
-      decide: (input, step, plan) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        settle('consent');
-        if (input.payload.decision === 'refuse') {
-          addEvent(core, step, 'consentRefused', input.actor, { reason: input.payload.reason });
-          refuse(
-            step,
-            [{ code: 'consent-refused', message: `${input.actor.orgId} refused consent: ${input.payload.reason}` }],
-            input.actor,
-          );
-          return;
-        }
-        addEvent(core, step, 'consentGiven', input.actor, {});
-        if (plan!.refusals.length) {
-          refuse(step, plan!.refusals, null);
-          return;
-        }
-        register(step, plan!.grants, plan!.taxDeadline, plan!.taxBySystem === true);
-      },
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.consentRegistration,
+    check: (input) => requireTask(core, A.consentRegistration, input),
+    prepare: async (input) => {
+      if (input.payload.decision !== 'agree') return undefined;
+      const at = nowIso();
+      const items = commitmentItems().map((i) => ({
+        powerCode: i.powerCode,
+        conditionsDue: i.variant === 'conditionsByDate' ? i.conditionsDue : undefined,
+      }));
+      // Whether a tax system is configured, asked once and kept in history (runs from before the port ask nothing).
+      const bySystem = patched('tax-transfer-by-system') ? activities.taxTransferBySystem() : Promise.resolve(false);
+      const [plan, taxDeadline, taxBySystem] = await Promise.all([
+        activities.planGrant({ zoneCode: county, items, at }),
+        activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: at }),
+        bySystem,
+      ]);
+      return { ...plan, taxDeadline, taxBySystem };
     },
-    write,
-    view,
-  );
+    decide: (input, step, plan) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      settle('consent');
+      if (input.payload.decision === 'refuse') {
+        addEvent(core, step, 'consentRefused', input.actor, { reason: input.payload.reason });
+        refuse(step, [{ code: 'consent-refused', message: `${input.actor.orgId} refused consent: ${input.payload.reason}` }], input.actor);
+        return;
+      }
+      addEvent(core, step, 'consentGiven', input.actor, {});
+      if (plan!.refusals.length) {
+        refuse(step, plan!.refusals, null);
+        return;
+      }
+      register(step, plan!.grants, plan!.taxDeadline, plan!.taxBySystem === true);
+    },
+  });
 
   /** Registration and tax registration in one step, each licence granted, verification and transfer opened. */
   function register(step: Step, grants: Grant[], taxDeadline: Deadline, taxBySystem: boolean): void {
@@ -393,39 +382,32 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
 
   for (const name of Object.keys(TAX_STEPS) as TaxStep[]) {
     const { next, status, at } = TAX_STEPS[name];
-    handleAction<{ reference: string; note?: string }, Deadline | undefined>(
-      core,
-      {
-        action: A[name],
-        check: (input) => requireTask(core, A[name], input),
-        prepare: () =>
-          next
-            ? activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: nowIso() })
-            : Promise.resolve(undefined),
-        decide: (input, step, nextDeadline) => {
-          closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-          settle(`tax:${name}`);
-          state.tax = {
-            ...state.tax!,
-            transferStatus: status,
-            [at]: step.at,
-            ...(status === 'CONFIRMED' ? { office: state.tax!.transferTo! } : {}),
-          };
-          step.tax = state.tax;
-          addEvent(
-            core,
-            step,
-            status === 'CONFIRMED' ? 'taxTransferred' : `taxTransfer${status[0]}${status.slice(1).toLowerCase()}`,
-            input.actor,
-            { reference: input.payload.reference, to: state.tax.transferTo },
-          );
-          if (next) openTaxStep(step, next, nextDeadline!);
-          completeIfSettled(step);
-        },
+    handle({
+      action: A[name],
+      check: (input) => requireTask(core, A[name], input),
+      prepare: () =>
+        next ? activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: nowIso() }) : Promise.resolve(undefined),
+      decide: (input, step, nextDeadline) => {
+        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+        settle(`tax:${name}`);
+        state.tax = {
+          ...state.tax!,
+          transferStatus: status,
+          [at]: step.at,
+          ...(status === 'CONFIRMED' ? { office: state.tax!.transferTo! } : {}),
+        };
+        step.tax = state.tax;
+        addEvent(
+          core,
+          step,
+          status === 'CONFIRMED' ? 'taxTransferred' : `taxTransfer${status[0]}${status.slice(1).toLowerCase()}`,
+          input.actor,
+          { reference: input.payload.reference, to: state.tax.transferTo },
+        );
+        if (next) openTaxStep(step, next, nextDeadline!);
+        completeIfSettled(step);
       },
-      write,
-      view,
-    );
+    });
   }
 
   /** 四(三)2: the 划转 is asked of the city bureau's system at once, in the registration's own step. */
@@ -499,95 +481,85 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
   });
 
   const verificationCheck =
-    (action: typeof A.verifyCommitment, status: LicenceRecord['verificationStatus']) => (input: ActionInput<Verification>) => {
+    (action: typeof A.verifyCommitment, status: LicenceRecord['verificationStatus']) => (input: ActionInput<PayloadOf<typeof action>>) => {
       const task = requireTask(core, action, input);
       if (licence(task.context.licenceId)?.verificationStatus !== status)
         reject(REJECTION.conflict, `licence ${String(task.context.licenceId)} is not ${status}`);
     };
   const taskLicence = (input: ActionInput) => licence(core.openTasks.find((t) => t.id === input.taskId)?.context.licenceId);
 
-  handleAction<Verification, Deadline | undefined>(
-    core,
-    {
-      action: A.verifyCommitment,
-      check: verificationCheck(A.verifyCommitment, 'PENDING'),
-      prepare: (input) =>
-        input.payload.result === 'nonCompliant'
-          ? activities.planDeadline({ key: 'registration.rectificationPeriod', scope: county, start: nowIso() })
-          : Promise.resolve(undefined),
-      decide: (input, step, rectification) => {
-        const record = taskLicence(input);
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        settle(`verification:${record.id}`);
-        record.verifiedAt = step.at;
-        record.verifiedOnTime = step.at <= record.verificationDue;
-        if (input.payload.result === 'compliant') {
-          Object.assign(record, { verificationStatus: 'COMPLIANT', status: 'GRANTED' });
-          addEvent(core, step, 'commitmentVerified', input.actor, {
-            licenceId: record.id,
-            onTime: record.verifiedOnTime,
-            note: input.payload.note,
-          });
-          supervise(step, 'verification', record.id, record.powerCode, {
-            核查结果: '合格',
-            按期核查: record.verifiedOnTime,
-            ...(input.payload.note ? { 核查说明: input.payload.note } : {}),
-          });
-        } else {
-          Object.assign(record, { verificationStatus: 'RECTIFYING', rectificationDue: rectification!.dueAt });
-          addEvent(core, step, 'rectificationOrdered', input.actor, {
-            licenceId: record.id,
-            findings: input.payload.findings,
-            rectifyBy: rectification!.dueAt,
-            onTime: record.verifiedOnTime,
-          });
-          openTask(
-            core,
-            step,
-            A.recheckCommitment,
-            enforcement,
-            { licenceId: record.id, uscc: state.uscc, powerCode: record.powerCode, findings: input.payload.findings },
-            rectification!.dueAt,
-          );
-          supervise(step, 'verification', record.id, record.powerCode, {
-            核查结果: '不合格',
-            按期核查: record.verifiedOnTime,
-            核查说明: input.payload.findings,
-          });
-          supervise(step, 'rectificationOrder', record.id, record.powerCode, {
-            整改事项: input.payload.findings,
-            整改期限: rectification!.dueAt,
-          });
-        }
-        step.licences = [record];
-        completeIfSettled(step);
-      },
+  handle({
+    action: A.verifyCommitment,
+    check: verificationCheck(A.verifyCommitment, 'PENDING'),
+    prepare: (input) =>
+      input.payload.result === 'nonCompliant'
+        ? activities.planDeadline({ key: 'registration.rectificationPeriod', scope: county, start: nowIso() })
+        : Promise.resolve(undefined),
+    decide: (input, step, rectification) => {
+      const record = taskLicence(input);
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      settle(`verification:${record.id}`);
+      record.verifiedAt = step.at;
+      record.verifiedOnTime = step.at <= record.verificationDue;
+      if (input.payload.result === 'compliant') {
+        Object.assign(record, { verificationStatus: 'COMPLIANT', status: 'GRANTED' });
+        addEvent(core, step, 'commitmentVerified', input.actor, {
+          licenceId: record.id,
+          onTime: record.verifiedOnTime,
+          note: input.payload.note,
+        });
+        supervise(step, 'verification', record.id, record.powerCode, {
+          核查结果: '合格',
+          按期核查: record.verifiedOnTime,
+          ...(input.payload.note ? { 核查说明: input.payload.note } : {}),
+        });
+      } else {
+        Object.assign(record, { verificationStatus: 'RECTIFYING', rectificationDue: rectification!.dueAt });
+        addEvent(core, step, 'rectificationOrdered', input.actor, {
+          licenceId: record.id,
+          findings: input.payload.findings,
+          rectifyBy: rectification!.dueAt,
+          onTime: record.verifiedOnTime,
+        });
+        openTask(
+          core,
+          step,
+          A.recheckCommitment,
+          enforcement,
+          { licenceId: record.id, uscc: state.uscc, powerCode: record.powerCode, findings: input.payload.findings },
+          rectification!.dueAt,
+        );
+        supervise(step, 'verification', record.id, record.powerCode, {
+          核查结果: '不合格',
+          按期核查: record.verifiedOnTime,
+          核查说明: input.payload.findings,
+        });
+        supervise(step, 'rectificationOrder', record.id, record.powerCode, {
+          整改事项: input.payload.findings,
+          整改期限: rectification!.dueAt,
+        });
+      }
+      step.licences = [record];
+      completeIfSettled(step);
     },
-    write,
-    view,
-  );
+  });
 
-  handleAction<Verification, undefined>(
-    core,
-    {
-      action: A.recheckCommitment,
-      check: verificationCheck(A.recheckCommitment, 'RECTIFYING'),
-      decide: (input, step) => {
-        const record = taskLicence(input);
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        if (input.payload.result === 'compliant') {
-          Object.assign(record, { verificationStatus: 'COMPLIANT', status: 'GRANTED' });
-          addEvent(core, step, 'rectificationAccepted', input.actor, { licenceId: record.id, note: input.payload.note });
-        } else {
-          revoke(step, record, input.payload.findings, input.actor);
-        }
-        step.licences = [record];
-        completeIfSettled(step);
-      },
+  handle({
+    action: A.recheckCommitment,
+    check: verificationCheck(A.recheckCommitment, 'RECTIFYING'),
+    decide: (input, step) => {
+      const record = taskLicence(input);
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      if (input.payload.result === 'compliant') {
+        Object.assign(record, { verificationStatus: 'COMPLIANT', status: 'GRANTED' });
+        addEvent(core, step, 'rectificationAccepted', input.actor, { licenceId: record.id, note: input.payload.note });
+      } else {
+        revoke(step, record, input.payload.findings, input.actor);
+      }
+      step.licences = [record];
+      completeIfSettled(step);
     },
-    write,
-    view,
-  );
+  });
 
   /** A commitment not kept after rectification: the licence goes, the entity loses the commitment route, a penalty case opens. */
   function revoke(step: Step, record: LicenceRecord, findings: string, actor: Actor): void {
@@ -665,105 +637,87 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     return record;
   }
 
-  handleAction<{ decision: 'accept'; note?: string } | { decision: 'refuse'; reason: string }, undefined>(
-    core,
-    {
-      action: A.reviewLicenceApplication,
-      check: normalLicenceCheck(A.reviewLicenceApplication, 'UNDER_REVIEW'),
-      decide: (input, step) => {
-        const p = input.payload;
-        const record = normalRouteStep(input, step, (l) => {
-          l.review = { ...p, by: input.actor, at: step.at };
-          l.status = p.decision === 'accept' ? 'ON_SITE_CHECK' : 'REFUSED';
-        });
-        if (p.decision === 'refuse') {
-          addEvent(core, step, 'licenceRefused', input.actor, { licenceId: record.id, stage: 'review', reason: p.reason });
-        } else {
-          addEvent(core, step, 'licenceApplicationAccepted', input.actor, { licenceId: record.id, note: p.note });
-          openTask(core, step, A.checkOnSite, enforcement, {
-            licenceId: record.id,
-            uscc: state.uscc,
-            powerCode: record.powerCode,
-            powerName: record.powerName,
-          });
-        }
-        completeIfSettled(step);
-      },
-    },
-    write,
-    view,
-  );
-
-  handleAction<{ result: 'meets' | 'fails'; findings: string; checkedOn: string }, undefined>(
-    core,
-    {
-      action: A.checkOnSite,
-      check: normalLicenceCheck(A.checkOnSite, 'ON_SITE_CHECK'),
-      decide: (input, step) => {
-        const record = normalRouteStep(input, step, (l) => {
-          l.onSiteCheck = { ...input.payload, by: input.actor, at: step.at };
-          l.status = 'AWAITING_DECISION';
-        });
-        addEvent(core, step, 'onSiteChecked', input.actor, {
-          licenceId: record.id,
-          result: input.payload.result,
-          findings: input.payload.findings,
-          checkedOn: input.payload.checkedOn,
-        });
-        supervise(step, 'onSiteCheck', record.id, record.powerCode, {
-          检查结果: input.payload.result === 'meets' ? '合格' : '不合格',
-          检查发现: input.payload.findings,
-          检查日期: input.payload.checkedOn,
-        });
-        openTask(core, step, A.decideLicence, 'ftz', {
+  handle({
+    action: A.reviewLicenceApplication,
+    check: normalLicenceCheck(A.reviewLicenceApplication, 'UNDER_REVIEW'),
+    decide: (input, step) => {
+      const p = input.payload;
+      const record = normalRouteStep(input, step, (l) => {
+        l.review = { ...p, by: input.actor, at: step.at };
+        l.status = p.decision === 'accept' ? 'ON_SITE_CHECK' : 'REFUSED';
+      });
+      if (p.decision === 'refuse') {
+        addEvent(core, step, 'licenceRefused', input.actor, { licenceId: record.id, stage: 'review', reason: p.reason });
+      } else {
+        addEvent(core, step, 'licenceApplicationAccepted', input.actor, { licenceId: record.id, note: p.note });
+        openTask(core, step, A.checkOnSite, enforcement, {
           licenceId: record.id,
           uscc: state.uscc,
           powerCode: record.powerCode,
           powerName: record.powerName,
-          onSiteCheck: input.payload,
         });
-      },
+      }
+      completeIfSettled(step);
     },
-    write,
-    view,
-  );
+  });
 
-  handleAction<
-    { decision: 'grant'; licenceNumber: string; validFrom: string; validUntil: string } | { decision: 'refuse'; reason: string },
-    undefined
-  >(
-    core,
-    {
-      action: A.decideLicence,
-      check: normalLicenceCheck(A.decideLicence, 'AWAITING_DECISION'),
-      decide: (input, step) => {
-        const p = input.payload;
-        const record = normalRouteStep(input, step, (l) => {
-          if (p.decision === 'grant') {
-            Object.assign(l, { status: 'GRANTED', licenceNumber: p.licenceNumber, validFrom: p.validFrom, validUntil: p.validUntil });
-            l.decision = { decision: 'grant', by: input.actor, at: step.at };
-          } else {
-            l.status = 'REFUSED';
-            l.decision = { decision: 'refuse', reason: p.reason, by: input.actor, at: step.at };
-          }
-        });
-        if (p.decision === 'grant') {
-          addEvent(core, step, 'licenceIssued', input.actor, {
-            licenceId: record.id,
-            powerCode: record.powerCode,
-            licenceNumber: p.licenceNumber,
-            validFrom: p.validFrom,
-            validUntil: p.validUntil,
-          });
-        } else {
-          addEvent(core, step, 'licenceRefused', input.actor, { licenceId: record.id, stage: 'decision', reason: p.reason });
-        }
-        completeIfSettled(step);
-      },
+  handle({
+    action: A.checkOnSite,
+    check: normalLicenceCheck(A.checkOnSite, 'ON_SITE_CHECK'),
+    decide: (input, step) => {
+      const record = normalRouteStep(input, step, (l) => {
+        l.onSiteCheck = { ...input.payload, by: input.actor, at: step.at };
+        l.status = 'AWAITING_DECISION';
+      });
+      addEvent(core, step, 'onSiteChecked', input.actor, {
+        licenceId: record.id,
+        result: input.payload.result,
+        findings: input.payload.findings,
+        checkedOn: input.payload.checkedOn,
+      });
+      supervise(step, 'onSiteCheck', record.id, record.powerCode, {
+        检查结果: input.payload.result === 'meets' ? '合格' : '不合格',
+        检查发现: input.payload.findings,
+        检查日期: input.payload.checkedOn,
+      });
+      openTask(core, step, A.decideLicence, 'ftz', {
+        licenceId: record.id,
+        uscc: state.uscc,
+        powerCode: record.powerCode,
+        powerName: record.powerName,
+        onSiteCheck: input.payload,
+      });
     },
-    write,
-    view,
-  );
+  });
+
+  handle({
+    action: A.decideLicence,
+    check: normalLicenceCheck(A.decideLicence, 'AWAITING_DECISION'),
+    decide: (input, step) => {
+      const p = input.payload;
+      const record = normalRouteStep(input, step, (l) => {
+        if (p.decision === 'grant') {
+          Object.assign(l, { status: 'GRANTED', licenceNumber: p.licenceNumber, validFrom: p.validFrom, validUntil: p.validUntil });
+          l.decision = { decision: 'grant', by: input.actor, at: step.at };
+        } else {
+          l.status = 'REFUSED';
+          l.decision = { decision: 'refuse', reason: p.reason, by: input.actor, at: step.at };
+        }
+      });
+      if (p.decision === 'grant') {
+        addEvent(core, step, 'licenceIssued', input.actor, {
+          licenceId: record.id,
+          powerCode: record.powerCode,
+          licenceNumber: p.licenceNumber,
+          validFrom: p.validFrom,
+          validUntil: p.validUntil,
+        });
+      } else {
+        addEvent(core, step, 'licenceRefused', input.actor, { licenceId: record.id, stage: 'decision', reason: p.reason });
+      }
+      completeIfSettled(step);
+    },
+  });
 
   /** The residence's zone ended before consent: the application is refused with the zone's reason. */
   const zoneEndRefusal = (end: ZoneEnd): Refusal => ({
@@ -778,7 +732,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     refuse(step, [zoneEndRefusal(end)], null);
     await write(step);
   });
-  setHandler(registrationStateQuery, view);
+  setHandler(stateQuery, view);
 
   if (state.stage === 'SCREENING') {
     const at = nowIso();

@@ -6,7 +6,8 @@
  * one's request id, so a platform that did get it once answers as before: nothing is published twice.
  * Started by the delivery (workflows/outbox-delivery.ts), named by the failed message; nobody launches it.
  */
-import { allHandlersFinished, condition, continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
+import { stateQuery } from '../domain/state-query';
 import type { Step } from '../activities/step';
 import {
   CHANNEL_NAMES,
@@ -21,7 +22,7 @@ import {
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
+  actionHandlers,
   newCore,
   openTask,
   publishAndCommit,
@@ -44,12 +45,11 @@ export interface ExchangeFailureState {
 
 export type ExchangeFailureView = Omit<ExchangeFailureState, 'core'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: [];
 };
 export type ExchangeFailureArgs = { start: ExchangeFailureInput } | { continued: ExchangeFailureState };
-
-export const exchangeFailureStateQuery = defineQuery<ExchangeFailureView>('state');
 
 /** Steps a run takes before it continues as new: a message resent and failing again many times. */
 const STEPS_PER_RUN = 40;
@@ -72,7 +72,7 @@ export async function exchangeFailure(args: ExchangeFailureArgs): Promise<Exchan
 
   const view = (): ExchangeFailureView => {
     const { core: _core, ...rest } = state;
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: [] };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines: [] };
   };
   const write = async (step: Step): Promise<ExchangeFailureView> => {
     await publishAndCommit(core, state.stage, step);
@@ -91,45 +91,41 @@ export async function exchangeFailure(args: ExchangeFailureArgs): Promise<Exchan
       attempts: input.attempts,
     });
 
-  handleAction<FailureDecision, undefined>(
-    core,
-    {
-      action: A.resolveFailedExchange,
-      check: (action) => {
-        requireTask(core, A.resolveFailedExchange, action);
-      },
-      decide: (action, step) => {
-        closeTasks(core, step, (t) => t.id === action.taskId, action.actor);
-        const decision = action.payload;
-        if (decision.decision === 'resend') {
-          // The same facts, composed again from the records as they stand now, under the failed message's request id.
-          step.exchanges = [
-            { channel: input.channel, orgId: input.orgId, payload: input.facts, replyTo: core.processId, requestId: input.requestId },
-          ];
-          addEvent(core, step, 'exchangeResent', action.actor, { channel: input.channel, summary: input.summary });
-          enterStage(state, 'RESENDING');
-        } else {
-          state.resolution = {
-            decision: 'reportedOtherwise',
-            how: decision.how,
-            reference: decision.reference,
-            by: action.actor.userId,
-            at: step.at,
-          };
-          addEvent(core, step, 'exchangeReportedOtherwise', action.actor, {
-            channel: input.channel,
-            summary: input.summary,
-            how: decision.how,
-            ...(decision.reference ? { reference: decision.reference } : {}),
-          });
-          enterStage(state, 'REPORTED_OTHERWISE');
-        }
-      },
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.resolveFailedExchange,
+    check: (action) => {
+      requireTask(core, A.resolveFailedExchange, action);
     },
-    write,
-    view,
-  );
-  setHandler(exchangeFailureStateQuery, view);
+    decide: (action, step) => {
+      closeTasks(core, step, (t) => t.id === action.taskId, action.actor);
+      const decision = action.payload;
+      if (decision.decision === 'resend') {
+        // The same facts, composed again from the records as they stand now, under the failed message's request id.
+        step.exchanges = [
+          { channel: input.channel, orgId: input.orgId, payload: input.facts, replyTo: core.processId, requestId: input.requestId },
+        ];
+        addEvent(core, step, 'exchangeResent', action.actor, { channel: input.channel, summary: input.summary });
+        enterStage(state, 'RESENDING');
+      } else {
+        state.resolution = {
+          decision: 'reportedOtherwise',
+          how: decision.how,
+          reference: decision.reference,
+          by: action.actor.userId,
+          at: step.at,
+        };
+        addEvent(core, step, 'exchangeReportedOtherwise', action.actor, {
+          channel: input.channel,
+          summary: input.summary,
+          how: decision.how,
+          ...(decision.reference ? { reference: decision.reference } : {}),
+        });
+        enterStage(state, 'REPORTED_OTHERWISE');
+      }
+    },
+  });
+  setHandler(stateQuery, view);
 
   // The resent message's answer: taken, the process ends; not taken, the task opens again with the new reason.
   const answers: ExchangeAnswer[] = [];

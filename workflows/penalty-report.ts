@@ -10,13 +10,14 @@
  * the decision's facts, publication runs from the decision date. Reports filed before finish under the
  * rules they were filed under: `state.rules` says which, and it survives continue-as-new.
  */
-import { condition, continueAsNew, defineQuery, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PenaltyPolicy } from '../activities/penalties';
 import type { PenaltyCreditRecord, PenaltyRecord } from '../activities/penalty-records';
 import type { Step } from '../activities/step';
 import type { CreditFacts } from '../activities/exchange-compose';
 import type { Authority } from '../domain/authority';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
@@ -40,21 +41,22 @@ import {
 import { clockReading, msUntilDayStarts, startClock, type PolicyClock } from '../domain/policy-clock';
 import { searchAttributes } from '../domain/search-attributes';
 import {
+  actionHandlers,
+  timeCame,
   activities,
   addEvent,
   awaitEndOfRun,
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
   historyFull,
   newCore,
   nowIso,
   openTask,
   publishAndCommit,
-  refuse,
   reject,
-  requireActor,
+  refuse,
+  requireProcessActor,
   requireSigningTask,
   requireTask,
   leadersSign,
@@ -119,14 +121,13 @@ export interface PenaltyState {
 
 export type PenaltyView = Omit<PenaltyState, 'core' | 'clock'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: PenaltyDeadline[];
   /** Today as the publication clock read it when the workflow last acted (a query does not move workflow time). */
   today: string;
 };
 export type PenaltyArgs = { start: PenaltyInput; launchedBy: Actor } | { continued: PenaltyState };
-
-export const penaltyStateQuery = defineQuery<PenaltyView>('state');
 
 const chinaDay = (instant: number) => new Date(instant + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -167,6 +168,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     return {
       ...rest,
       processId: core.processId,
+      acceptedActions: handle.accepted(),
       openTasks: core.openTasks,
       deadlines: state.deadline ? [state.deadline] : [],
       today: today(),
@@ -238,299 +240,271 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     openTask(core, step, A.reviewPenalty, 'ftz', { decisionNumber: state.decisionNumber, round: state.rounds + 1 }, deadline.dueAt);
   }
 
-  handleAction<{ note?: string }, Deadline>(
-    core,
-    {
-      action: A.reportPenalty,
-      check: (input) => requireTask(core, A.reportPenalty, input),
-      prepare: () => planReview(),
-      decide: (input, step, reviewDeadline) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        state.submitters.push(input.actor);
-        openReview(step, reviewDeadline);
-        saveRecord(step, { status: 'REPORTED', reportedAt: step.at });
-        addEvent(core, step, 'penaltyReported', input.actor, {
-          decisionNumber: state.decisionNumber,
-          note: input.payload.note,
-          ...authorityData(),
-        });
-      },
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.reportPenalty,
+    check: (input) => requireTask(core, A.reportPenalty, input),
+    prepare: () => planReview(),
+    decide: (input, step, reviewDeadline) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      state.submitters.push(input.actor);
+      openReview(step, reviewDeadline);
+      saveRecord(step, { status: 'REPORTED', reportedAt: step.at });
+      addEvent(core, step, 'penaltyReported', input.actor, {
+        decisionNumber: state.decisionNumber,
+        note: input.payload.note,
+        ...authorityData(),
+      });
     },
-    write,
-    view,
-  );
+  });
 
-  handleAction<PenaltyReview, Deadline | undefined>(
-    core,
-    {
-      action: A.reviewPenalty,
-      check: (input) => {
-        requireSigningTask(core, A.reviewPenalty, input, leaderRule);
-        // Separation of duties: whoever reported it, and their organisation, never reviews it.
-        const reporter = [state.launchedBy, ...state.submitters].find(
-          (s) => s.userId === input.actor.userId || s.orgId === input.actor.orgId,
-        );
-        if (reporter) refuse('REVIEWER_REPORTED', { userId: input.actor.userId, orgId: reporter.orgId });
-        if (localAuthority() && input.payload.decision === 'return') {
-          const judged = input.payload.reasons.filter((r) => !(RETURN_REASONS as readonly string[]).includes(r));
-          if (judged.length) {
-            reject(
-              REJECTION.badRequest,
-              `reasons: ${judged.join(', ')} would re-judge the decision; the FTZ recognises it and returns the report only for ${RETURN_REASONS.join(', ')}`,
-            );
-          }
+  handle({
+    action: A.reviewPenalty,
+    check: (input) => {
+      requireSigningTask(core, A.reviewPenalty, input, leaderRule);
+      // Separation of duties: whoever reported it, and their organisation, never reviews it.
+      const reporter = [state.launchedBy, ...state.submitters].find(
+        (s) => s.userId === input.actor.userId || s.orgId === input.actor.orgId,
+      );
+      if (reporter) refuse('REVIEWER_REPORTED', { userId: input.actor.userId, orgId: reporter.orgId });
+      if (localAuthority() && input.payload.decision === 'return') {
+        const judged = input.payload.reasons.filter((r) => !(RETURN_REASONS as readonly string[]).includes(r));
+        if (judged.length) {
+          reject(
+            REJECTION.badRequest,
+            `reasons: ${judged.join(', ')} would re-judge the decision; the FTZ recognises it and returns the report only for ${RETURN_REASONS.join(', ')}`,
+          );
         }
-      },
-      prepare: (input) =>
-        input.payload.decision === 'return'
-          ? activities.planDeadline({ key: 'penalty.correctionPeriod', scope: state.zoneCode, start: nowIso() })
-          : Promise.resolve(undefined),
-      decide: (input, step, correctionDeadline) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        const round = state.rounds + 1;
-        state.reviews.push({ ...input.payload, round, reviewer: input.actor, at: step.at });
-        if (input.payload.decision === 'return') {
-          state.rounds = round;
-          handTo('zone');
-          saveRecord(step, { status: 'RETURNED' });
-          step.penalty!.review = {
-            round,
-            outcome: 'returned',
-            reasons: input.payload.reasons,
-            note: input.payload.note,
-            reviewer: input.actor,
-          };
-          addEvent(core, step, 'penaltyReturned', input.actor, { round, reasons: input.payload.reasons, note: input.payload.note });
-          waitFor(correctionDeadline!, 'penalty.correctionPeriod', zoneBody, [orgIds.government(state.zoneCode), 'ftz']);
-          enter('CORRECTING');
-          // The facts come with the report to complete, to be read (or sent back unchanged), never changed.
-          const facts = { decisionNumber: state.decisionNumber, ...state.decision };
-          const prefill = localAuthority() ? { ...state.report, ...facts } : state.decision;
-          const context = {
-            decisionNumber: state.decisionNumber,
-            round,
-            reasons: input.payload.reasons,
-            note: input.payload.note,
-            prefill,
-            ...(localAuthority() ? { facts } : {}),
-          };
-          openTask(core, step, A.correctPenalty, zoneBody, context, correctionDeadline!.dueAt);
-          return;
-        }
-        handTo(null);
-        // The national rule counts publication from the decision date; reports filed before counted from recognition.
-        const from = localAuthority() ? state.decision.decidedOn : today();
-        const term = state.policy.publication[state.decision.grade];
-        const period = publicationPeriod(from, term);
-        state.publicationEndsOn = period.endsOn;
-        state.deadline = undefined;
-        saveRecord(step, { status: 'RECOGNISED', recognisedAt: step.at, creditRecordId: `${core.processId}.credit` });
-        step.penalty!.review = { round, outcome: 'recognised', reasons: [], note: input.payload.note, reviewer: input.actor };
-        saveCredit(step, {
-          id: `${core.processId}.credit`,
-          uscc: state.decision.uscc,
-          grade: state.decision.grade,
-          reason: `${state.decisionNumber}: ${state.decision.violation}`,
-          // A recognised penalty bars the commitment route while published; earlier reports followed the policy's flag.
-          barsCommitment: localAuthority() || (term.barsCommitment ?? true),
-          publicationFrom: from,
-          publicationUntil: period.until,
-          repairEligibleFrom: period.repairEligibleFrom,
-          status: 'ACTIVE',
-        });
-        if (patched(CREDIT_PLATFORM_PATCH)) {
-          state.creditPlatform = true;
-          toCreditPlatform(step, {
-            kind: 'penalty',
-            decisionNumber: state.decisionNumber,
-            decision: state.decision,
-            entityName: state.report?.entityName,
-            organ: enforcement,
-            source: 'ftz',
-            publicationUntil: period.until,
-          });
-        }
-        addEvent(core, step, 'penaltyRecognised', input.actor, {
+      }
+    },
+    prepare: (input) =>
+      input.payload.decision === 'return'
+        ? activities.planDeadline({ key: 'penalty.correctionPeriod', scope: state.zoneCode, start: nowIso() })
+        : Promise.resolve(undefined),
+    decide: (input, step, correctionDeadline) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      const round = state.rounds + 1;
+      state.reviews.push({ ...input.payload, round, reviewer: input.actor, at: step.at });
+      if (input.payload.decision === 'return') {
+        state.rounds = round;
+        handTo('zone');
+        saveRecord(step, { status: 'RETURNED' });
+        step.penalty!.review = {
           round,
-          grade: state.decision.grade,
-          publicationFrom: from,
-          publicationUntil: period.until,
-          repairEligibleFrom: period.repairEligibleFrom,
-          ...authorityData(),
-        });
-        enter('PUBLISHED');
-      },
-    },
-    write,
-    view,
-  );
-
-  handleAction<Correction, { authority?: Authority & { inForce: true }; reviewDeadline: Deadline }>(
-    core,
-    {
-      action: A.correctPenalty,
-      check: (input) => {
-        requireTask(core, A.correctPenalty, input);
-        if (!localAuthority()) {
-          if (!changedFields(state.decision, earlierCorrection(input.payload)).length) {
-            refuse('RESUBMISSION_UNCHANGED', { fields: Object.keys(earlierCorrection(input.payload)).map((f) => `body.${f}`) });
-          }
-          return;
-        }
-        const facts = changedFacts({ ...state.decision, decisionNumber: state.decisionNumber }, input.payload);
-        if (facts.length) {
-          refuse('DECISION_FACT_CHANGED', { fields: facts.map((f) => `body.${f}`), enforcementOrgId: enforcement });
-        }
-        const report = state.report ?? {};
-        if (!changedFields(report, completedReport(report, input.payload)).length) {
-          const sent = (['entityName', 'documents'] as const).filter((f) => input.payload[f] !== undefined);
-          refuse('REPORT_UNCHANGED', { fields: (sent.length ? sent : ['entityName', 'documents']).map((f) => `body.${f}`) });
-        }
-      },
-      prepare: async (input) =>
-        localAuthority()
-          ? { reviewDeadline: await planReview() }
-          : { authority: await checkDecision(earlierCorrection(input.payload)), reviewDeadline: await planReview() },
-      decide: (input, step, { authority, reviewDeadline }) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        let changed: string[];
-        if (localAuthority()) {
-          const report = state.report ?? {};
-          state.report = completedReport(report, input.payload);
-          changed = changedFields(report, state.report);
-        } else {
-          const decision = earlierCorrection(input.payload);
-          changed = changedFields(state.decision, decision);
-          if (decision.uscc !== state.decision.uscc) upsertSearchAttributes([{ key: searchAttributes.entityUscc, value: decision.uscc }]);
-          state.decision = decision;
-          state.authority = { agreementId: authority!.agreementId, version: authority!.version };
-        }
-        state.submitters.push(input.actor);
-        openReview(step, reviewDeadline);
-        saveRecord(step, { status: 'REPORTED' });
-        addEvent(core, step, 'penaltyResubmitted', input.actor, { round: state.rounds, changed, ...authorityData() });
-      },
-    },
-    write,
-    view,
-  );
-
-  handleAction<{ cause: 'revoked' | 'changed'; reason: string }, undefined>(
-    core,
-    {
-      action: A.withdrawPenalty,
-      check: (input) => {
-        requireActor(input.actor, [enforcement], A.withdrawPenalty.role);
-        inStage(...LIVE_PENALTY_STAGES);
-      },
-      decide: (input, step) => {
-        closeTasks(core, step, () => true, null);
-        handTo(null);
-        state.deadline = undefined;
-        const reason = `${input.payload.cause}: ${input.payload.reason}`;
-        saveRecord(step, { status: 'WITHDRAWN', withdrawnAt: step.at, withdrawalReason: reason });
-        if (state.credit) saveCredit(step, { status: 'WITHDRAWN', endedAt: step.at, endReason: reason });
-        if (state.creditPlatform)
-          toCreditPlatform(step, {
-            kind: 'withdrawal',
-            decisionNumber: state.decisionNumber,
-            uscc: state.decision.uscc,
-            reason,
-            on: step.at,
-            source: 'ftz',
-          });
-        addEvent(core, step, 'penaltyWithdrawn', input.actor, {
-          cause: input.payload.cause,
-          reason: input.payload.reason,
-          creditRecordId: state.credit?.id,
-        });
-        enter('WITHDRAWN');
-      },
-    },
-    write,
-    view,
-  );
-
-  handleAction<{ rectification: string }, undefined>(
-    core,
-    {
-      action: A.requestCreditRepair,
-      check: (input) => {
-        requireActor(input.actor, [zoneBody, 'ftz'], A.requestCreditRepair.role);
-        inStage('PUBLISHED');
-        if (core.openTasks.some((t) => t.action === A.decideCreditRepair.name))
-          reject(REJECTION.conflict, 'a credit repair request is already awaiting a decision');
-        const eligible = state.credit!.repairEligibleFrom;
-        if (today() < eligible)
-          reject(
-            REJECTION.conflict,
-            `credit repair may be requested from ${eligible}, after the minimum publication period; today is ${today()}`,
-          );
-      },
-      decide: (input, step) => {
-        // Histories recorded before the four-eyes rule replay without it (their deciders were never checked).
-        if (patched(CREDIT_REPAIR_FOUR_EYES_PATCH)) state.repairRequestedBy = input.actor;
-        addEvent(core, step, 'creditRepairRequested', input.actor, {
-          rectification: input.payload.rectification,
-          onBehalfOf: state.decision.uscc,
-        });
-        openTask(core, step, A.decideCreditRepair, 'ftz', {
+          outcome: 'returned',
+          reasons: input.payload.reasons,
+          note: input.payload.note,
+          reviewer: input.actor,
+        };
+        addEvent(core, step, 'penaltyReturned', input.actor, { round, reasons: input.payload.reasons, note: input.payload.note });
+        waitFor(correctionDeadline!, 'penalty.correctionPeriod', zoneBody, [orgIds.government(state.zoneCode), 'ftz']);
+        enter('CORRECTING');
+        // The facts come with the report to complete, to be read (or sent back unchanged), never changed.
+        const facts = { decisionNumber: state.decisionNumber, ...state.decision };
+        const prefill = localAuthority() ? { ...state.report, ...facts } : state.decision;
+        const context = {
           decisionNumber: state.decisionNumber,
-          rectification: input.payload.rectification,
+          round,
+          reasons: input.payload.reasons,
+          note: input.payload.note,
+          prefill,
+          ...(localAuthority() ? { facts } : {}),
+        };
+        openTask(core, step, A.correctPenalty, zoneBody, context, correctionDeadline!.dueAt);
+        return;
+      }
+      handTo(null);
+      // The national rule counts publication from the decision date; reports filed before counted from recognition.
+      const from = localAuthority() ? state.decision.decidedOn : today();
+      const term = state.policy.publication[state.decision.grade];
+      const period = publicationPeriod(from, term);
+      state.publicationEndsOn = period.endsOn;
+      state.deadline = undefined;
+      saveRecord(step, { status: 'RECOGNISED', recognisedAt: step.at, creditRecordId: `${core.processId}.credit` });
+      step.penalty!.review = { round, outcome: 'recognised', reasons: [], note: input.payload.note, reviewer: input.actor };
+      saveCredit(step, {
+        id: `${core.processId}.credit`,
+        uscc: state.decision.uscc,
+        grade: state.decision.grade,
+        reason: `${state.decisionNumber}: ${state.decision.violation}`,
+        // A recognised penalty bars the commitment route while published; earlier reports followed the policy's flag.
+        barsCommitment: localAuthority() || (term.barsCommitment ?? true),
+        publicationFrom: from,
+        publicationUntil: period.until,
+        repairEligibleFrom: period.repairEligibleFrom,
+        status: 'ACTIVE',
+      });
+      if (patched(CREDIT_PLATFORM_PATCH)) {
+        state.creditPlatform = true;
+        toCreditPlatform(step, {
+          kind: 'penalty',
+          decisionNumber: state.decisionNumber,
+          decision: state.decision,
+          entityName: state.report?.entityName,
+          organ: enforcement,
+          source: 'ftz',
+          publicationUntil: period.until,
+        });
+      }
+      addEvent(core, step, 'penaltyRecognised', input.actor, {
+        round,
+        grade: state.decision.grade,
+        publicationFrom: from,
+        publicationUntil: period.until,
+        repairEligibleFrom: period.repairEligibleFrom,
+        ...authorityData(),
+      });
+      enter('PUBLISHED');
+    },
+  });
+
+  handle({
+    action: A.correctPenalty,
+    check: (input) => {
+      requireTask(core, A.correctPenalty, input);
+      if (!localAuthority()) {
+        if (!changedFields(state.decision, earlierCorrection(input.payload)).length) {
+          refuse('RESUBMISSION_UNCHANGED', { fields: Object.keys(earlierCorrection(input.payload)).map((f) => `body.${f}`) });
+        }
+        return;
+      }
+      const facts = changedFacts({ ...state.decision, decisionNumber: state.decisionNumber }, input.payload);
+      if (facts.length) {
+        refuse('DECISION_FACT_CHANGED', { fields: facts.map((f) => `body.${f}`), enforcementOrgId: enforcement });
+      }
+      const report = state.report ?? {};
+      if (!changedFields(report, completedReport(report, input.payload)).length) {
+        const sent = (['entityName', 'documents'] as const).filter((f) => input.payload[f] !== undefined);
+        refuse('REPORT_UNCHANGED', { fields: (sent.length ? sent : ['entityName', 'documents']).map((f) => `body.${f}`) });
+      }
+    },
+    prepare: async (input) =>
+      localAuthority()
+        ? { reviewDeadline: await planReview() }
+        : { authority: await checkDecision(earlierCorrection(input.payload)), reviewDeadline: await planReview() },
+    decide: (input, step, { authority, reviewDeadline }) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      let changed: string[];
+      if (localAuthority()) {
+        const report = state.report ?? {};
+        state.report = completedReport(report, input.payload);
+        changed = changedFields(report, state.report);
+      } else {
+        const decision = earlierCorrection(input.payload);
+        changed = changedFields(state.decision, decision);
+        if (decision.uscc !== state.decision.uscc) upsertSearchAttributes([{ key: searchAttributes.entityUscc, value: decision.uscc }]);
+        state.decision = decision;
+        state.authority = { agreementId: authority!.agreementId, version: authority!.version };
+      }
+      state.submitters.push(input.actor);
+      openReview(step, reviewDeadline);
+      saveRecord(step, { status: 'REPORTED' });
+      addEvent(core, step, 'penaltyResubmitted', input.actor, { round: state.rounds, changed, ...authorityData() });
+    },
+  });
+
+  handle({
+    action: A.withdrawPenalty,
+    check: (input) => {
+      requireProcessActor(input.actor, A.withdrawPenalty, state.zoneCode);
+    },
+    accepts: () => {
+      inStage(...LIVE_PENALTY_STAGES);
+    },
+    decide: (input, step) => {
+      closeTasks(core, step, () => true, null);
+      handTo(null);
+      state.deadline = undefined;
+      const reason = `${input.payload.cause}: ${input.payload.reason}`;
+      saveRecord(step, { status: 'WITHDRAWN', withdrawnAt: step.at, withdrawalReason: reason });
+      if (state.credit) saveCredit(step, { status: 'WITHDRAWN', endedAt: step.at, endReason: reason });
+      if (state.creditPlatform)
+        toCreditPlatform(step, {
+          kind: 'withdrawal',
+          decisionNumber: state.decisionNumber,
           uscc: state.decision.uscc,
+          reason,
+          on: step.at,
+          source: 'ftz',
         });
-      },
+      addEvent(core, step, 'penaltyWithdrawn', input.actor, {
+        cause: input.payload.cause,
+        reason: input.payload.reason,
+        creditRecordId: state.credit?.id,
+      });
+      enter('WITHDRAWN');
     },
-    write,
-    view,
-  );
+  });
 
-  handleAction<{ decision: 'grant'; note?: string } | { decision: 'refuse'; reason: string }, undefined>(
-    core,
-    {
-      action: A.decideCreditRepair,
-      check: (input) => {
-        requireTask(core, A.decideCreditRepair, input);
-        inStage('PUBLISHED');
-        // Four eyes: the window's staff who asked on the entity's behalf does not grant or refuse it.
-        const asker = state.repairRequestedBy;
-        if (asker && asker.userId === input.actor.userId) {
-          reject(
-            REJECTION.forbidden,
-            `${input.actor.userId} asked for this credit repair on the entity's behalf: another person decides it`,
-          );
-        }
-      },
-      decide: (input, step) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        if (input.payload.decision === 'refuse') {
-          addEvent(core, step, 'creditRepairRefused', input.actor, { reason: input.payload.reason });
-          return;
-        }
-        saveRecord(step);
-        saveCredit(step, {
-          status: 'REPAIRED',
-          endedAt: step.at,
-          endReason: `repaired${input.payload.note ? `: ${input.payload.note}` : ''}`,
+  handle({
+    action: A.requestCreditRepair,
+    check: (input) => {
+      requireProcessActor(input.actor, A.requestCreditRepair, state.zoneCode);
+    },
+    accepts: () => {
+      inStage('PUBLISHED');
+      if (core.openTasks.some((t) => t.action === A.decideCreditRepair.name))
+        reject(REJECTION.conflict, 'a credit repair request is already awaiting a decision');
+      const eligible = state.credit!.repairEligibleFrom;
+      if (today() < eligible)
+        reject(
+          REJECTION.conflict,
+          `credit repair may be requested from ${eligible}, after the minimum publication period; today is ${today()}`,
+        );
+    },
+    decide: (input, step) => {
+      // Histories recorded before the four-eyes rule replay without it (their deciders were never checked).
+      if (patched(CREDIT_REPAIR_FOUR_EYES_PATCH)) state.repairRequestedBy = input.actor;
+      addEvent(core, step, 'creditRepairRequested', input.actor, {
+        rectification: input.payload.rectification,
+        onBehalfOf: state.decision.uscc,
+      });
+      openTask(core, step, A.decideCreditRepair, 'ftz', {
+        decisionNumber: state.decisionNumber,
+        rectification: input.payload.rectification,
+        uscc: state.decision.uscc,
+      });
+    },
+  });
+
+  handle({
+    action: A.decideCreditRepair,
+    check: (input) => {
+      requireTask(core, A.decideCreditRepair, input);
+      inStage('PUBLISHED');
+      // Four eyes: the window's staff who asked on the entity's behalf does not grant or refuse it.
+      const asker = state.repairRequestedBy;
+      if (asker && asker.userId === input.actor.userId) {
+        reject(REJECTION.forbidden, `${input.actor.userId} asked for this credit repair on the entity's behalf: another person decides it`);
+      }
+    },
+    decide: (input, step) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      if (input.payload.decision === 'refuse') {
+        addEvent(core, step, 'creditRepairRefused', input.actor, { reason: input.payload.reason });
+        return;
+      }
+      saveRecord(step);
+      saveCredit(step, {
+        status: 'REPAIRED',
+        endedAt: step.at,
+        endReason: `repaired${input.payload.note ? `: ${input.payload.note}` : ''}`,
+      });
+      addEvent(core, step, 'creditRepaired', input.actor, { on: today(), note: input.payload.note });
+      if (state.creditPlatform)
+        toCreditPlatform(step, {
+          kind: 'repair',
+          decisionNumber: state.decisionNumber,
+          uscc: state.decision.uscc,
+          note: input.payload.note ?? '准予信用修复',
+          on: step.at,
+          source: 'ftz',
         });
-        addEvent(core, step, 'creditRepaired', input.actor, { on: today(), note: input.payload.note });
-        if (state.creditPlatform)
-          toCreditPlatform(step, {
-            kind: 'repair',
-            decisionNumber: state.decisionNumber,
-            uscc: state.decision.uscc,
-            note: input.payload.note ?? '准予信用修复',
-            on: step.at,
-            source: 'ftz',
-          });
-        enter('REPAIRED');
-      },
+      enter('REPAIRED');
     },
-    write,
-    view,
-  );
+  });
 
-  setHandler(penaltyStateQuery, view);
+  setHandler(stateQuery, view);
 
   const done = () => FINAL_PENALTY_STAGES.includes(state.stage);
   const stop = () => done() || historyFull(state.policy.historyEventLimit) || Boolean(core.closing);
@@ -567,8 +541,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     await condition(() => state.stage === 'PUBLISHED' || stop());
     if (stop()) return;
     const moved = () => state.stage !== 'PUBLISHED' || stop();
-    const ends = await condition(moved, msUntilDayStarts(state.clock, Date.now(), state.publicationEndsOn!));
-    if (ends || core.closing) return;
+    if (!(await timeCame(core, moved, msUntilDayStarts(state.clock, Date.now(), state.publicationEndsOn!)))) return;
     const step = beginStep(core);
     closeTasks(core, step, () => true, null);
     saveRecord(step);

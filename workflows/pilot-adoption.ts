@@ -3,19 +3,20 @@
  * with a date and a note. Listing a new measure is the first step; the process ends once every zone
  * offered has decided. Launched again later, it offers the measure to the zones that became ACTIVE since.
  */
-import { ApplicationFailure, continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { PilotDecisionRecord, Step } from '../activities/step';
 import type { Actor } from '../domain/identity';
+import { stateQuery } from '../domain/state-query';
 import { orgIds } from '../domain/names';
 import { pilotActions as A, type PilotDecision, type PilotInput, type PilotStage } from '../domain/pilots';
 import {
+  actionHandlers,
   activities,
   addEvent,
   awaitEndOfRun,
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
   newCore,
   openTask,
   publishAndCommit,
@@ -48,10 +49,13 @@ export interface PilotState {
   historyEventLimit: number;
 }
 
-export type PilotView = Omit<PilotState, 'core'> & { processId: string; openTasks: ProcessCore['openTasks']; deadlines: [] };
+export type PilotView = Omit<PilotState, 'core'> & {
+  processId: string;
+  acceptedActions: string[];
+  openTasks: ProcessCore['openTasks'];
+  deadlines: [];
+};
 export type PilotArgs = { start: PilotStart; launchedBy: Actor } | { continued: PilotState };
-
-export const pilotStateQuery = defineQuery<PilotView>('state');
 
 export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
   const state: PilotState =
@@ -72,7 +76,7 @@ export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
 
   const view = (): PilotView => {
     const { core: _core, ...rest } = state;
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: [] };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines: [] };
   };
   const write = async (step: Step): Promise<PilotView> => {
     await publishAndCommit(core, state.stage, step);
@@ -80,45 +84,41 @@ export async function pilotAdoption(args: PilotArgs): Promise<PilotView> {
   };
   const pending = () => state.zones.filter((zone) => !zone.decision);
 
-  handleAction<PilotDecision, undefined>(
-    core,
-    {
-      action: A.decidePilot,
-      // The task names the zone; only that zone's government may decide (api/access.ts: addressee).
-      check: (input) => requireTask(core, A.decidePilot, input),
-      decide: (input, step) => {
-        const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        const zone = state.zones.find((z) => z.zoneCode === task.context.zoneCode) as ZoneDecision;
-        zone.decision = { ...input.payload, by: input.actor, at: step.at };
-        const record: PilotDecisionRecord = {
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.decidePilot,
+    // The task names the zone; only that zone's government may decide (api/access.ts: addressee).
+    check: (input) => requireTask(core, A.decidePilot, input),
+    decide: (input, step) => {
+      const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      const zone = state.zones.find((z) => z.zoneCode === task.context.zoneCode) as ZoneDecision;
+      zone.decision = { ...input.payload, by: input.actor, at: step.at };
+      const record: PilotDecisionRecord = {
+        measureCode,
+        zoneCode: zone.zoneCode,
+        status: input.payload.decision === 'adopt' ? 'ADOPTED' : 'DECLINED',
+        decidedOn: input.payload.date,
+        note: input.payload.note,
+        decidedBy: input.actor,
+      };
+      step.pilotDecisions = [record];
+      addEvent(core, step, input.payload.decision === 'adopt' ? 'pilotAdopted' : 'pilotDeclined', input.actor, {
+        measureCode,
+        zoneCode: zone.zoneCode,
+        date: input.payload.date,
+        note: input.payload.note,
+      });
+      if (!pending().length) {
+        addEvent(core, step, 'pilotDecided', null, {
           measureCode,
-          zoneCode: zone.zoneCode,
-          status: input.payload.decision === 'adopt' ? 'ADOPTED' : 'DECLINED',
-          decidedOn: input.payload.date,
-          note: input.payload.note,
-          decidedBy: input.actor,
-        };
-        step.pilotDecisions = [record];
-        addEvent(core, step, input.payload.decision === 'adopt' ? 'pilotAdopted' : 'pilotDeclined', input.actor, {
-          measureCode,
-          zoneCode: zone.zoneCode,
-          date: input.payload.date,
-          note: input.payload.note,
+          adopted: state.zones.filter((z) => z.decision?.decision === 'adopt').length,
+          zones: state.zones.length,
         });
-        if (!pending().length) {
-          addEvent(core, step, 'pilotDecided', null, {
-            measureCode,
-            adopted: state.zones.filter((z) => z.decision?.decision === 'adopt').length,
-            zones: state.zones.length,
-          });
-          enterStage(state, 'DECIDED');
-        }
-      },
+        enterStage(state, 'DECIDED');
+      }
     },
-    write,
-    view,
-  );
-  setHandler(pilotStateQuery, view);
+  });
+  setHandler(stateQuery, view);
 
   if (state.stage === 'PREPARING') {
     const origin = state.input.origin;

@@ -2,12 +2,14 @@
  * P2: a new version of the power catalogue, drafted by FTZ staff, approved by an FTZ admin and
  * published; publishing revokes every delisted power in the agreements that hold it.
  */
-import { continueAsNew, defineQuery, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
+import { continueAsNew, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import type { Step } from '../activities/step';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import type { Actor } from '../domain/identity';
 import { catalogActions as A, listedPenaltyPowers, missingCodes, type CatalogDraft, type CatalogStage, type Power } from '../domain/powers';
 import {
+  actionHandlers,
   activities,
   addEvent,
   awaitEndOfRun,
@@ -15,7 +17,6 @@ import {
   closeTasks,
   commit,
   enterStage,
-  handleAction,
   newCore,
   resumeCore,
   openTask,
@@ -41,7 +42,12 @@ export interface CatalogState {
   published?: { version: number; revoked: { agreementId: string; powerCodes: string[] }[] };
 }
 
-export type CatalogView = Omit<CatalogState, 'core'> & { processId: string; openTasks: ProcessCore['openTasks']; deadlines: [] };
+export type CatalogView = Omit<CatalogState, 'core'> & {
+  processId: string;
+  acceptedActions: string[];
+  openTasks: ProcessCore['openTasks'];
+  deadlines: [];
+};
 export type CatalogArgs = { start: Record<string, never>; launchedBy: Actor } | { continued: CatalogState };
 
 /** Told to every agreement that held a power a publication delisted. */
@@ -51,8 +57,6 @@ export interface PowersDelisted {
   powerCodes: string[];
 }
 export const powersDelistedSignal = defineSignal<[PowersDelisted]>('powersDelisted');
-
-export const catalogStateQuery = defineQuery<CatalogView>('state');
 
 export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
   const state: CatalogState =
@@ -72,7 +76,7 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
 
   const view = (): CatalogView => {
     const { core: _core, ...rest } = state;
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: [] };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines: [] };
   };
   const enter = (stage: CatalogStage) => enterStage(state, stage);
   const write = async (step: Step): Promise<CatalogView> => {
@@ -87,68 +91,60 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
       ...context,
     });
 
-  handleAction<CatalogDraft, undefined>(
-    core,
-    {
-      action: A.draftCatalog,
-      check: (input) => {
-        requireTask(core, A.draftCatalog, input);
-        const missing = missingCodes(state.basedOn?.powers ?? [], input.payload.powers);
-        if (missing.length) {
-          reject(REJECTION.badRequest, `powers are never deleted, only delisted: keep ${missing.join(', ')} with status "delisted"`);
-        }
-        const penalties = state.penaltiesNotEntrusted ? listedPenaltyPowers(input.payload.powers) : [];
-        if (penalties.length) {
-          const codes = penalties.map((index) => input.payload.powers[index].code).join(', ');
-          reject(
-            REJECTION.badRequest,
-            `penalties are not entrusted (local enforcement imposes them under its own authority): keep ${codes} delisted`,
-          );
-        }
-      },
-      decide: (input, step) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        state.draft = input.payload;
-        addEvent(core, step, 'catalogDrafted', input.actor, {
-          powers: input.payload.powers.length,
-          effectiveDate: input.payload.effectiveDate,
-        });
-        enter('APPROVAL');
-        openTask(core, step, A.approveCatalog, 'ftz', { basedOnVersion: state.basedOn?.version ?? null });
-      },
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.draftCatalog,
+    check: (input) => {
+      requireTask(core, A.draftCatalog, input);
+      const missing = missingCodes(state.basedOn?.powers ?? [], input.payload.powers);
+      if (missing.length) {
+        reject(REJECTION.badRequest, `powers are never deleted, only delisted: keep ${missing.join(', ')} with status "delisted"`);
+      }
+      const penalties = state.penaltiesNotEntrusted ? listedPenaltyPowers(input.payload.powers) : [];
+      if (penalties.length) {
+        const codes = penalties.map((index) => input.payload.powers[index].code).join(', ');
+        reject(
+          REJECTION.badRequest,
+          `penalties are not entrusted (local enforcement imposes them under its own authority): keep ${codes} delisted`,
+        );
+      }
     },
-    write,
-    view,
-  );
+    decide: (input, step) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      state.draft = input.payload;
+      addEvent(core, step, 'catalogDrafted', input.actor, {
+        powers: input.payload.powers.length,
+        effectiveDate: input.payload.effectiveDate,
+      });
+      enter('APPROVAL');
+      openTask(core, step, A.approveCatalog, 'ftz', { basedOnVersion: state.basedOn?.version ?? null });
+    },
+  });
 
-  handleAction<{ decision: 'approve' } | { decision: 'return'; comments: string }, undefined>(
-    core,
-    {
-      action: A.approveCatalog,
-      check: (input) => requireTask(core, A.approveCatalog, input),
-      decide: (input, step) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        if (input.payload.decision === 'return') {
-          state.returns.push({ comments: input.payload.comments, by: input.actor, at: step.at });
-          addEvent(core, step, 'catalogReturned', input.actor, { comments: input.payload.comments });
-          enter('DRAFTING');
-          openDraftTask(step, { comments: input.payload.comments });
-          return;
-        }
-        const draft = state.draft as CatalogDraft;
-        step.catalog = { effectiveDate: draft.effectiveDate, note: draft.note, powers: draft.powers, publishedBy: input.actor };
-        addEvent(core, step, 'catalogApproved', input.actor, { effectiveDate: draft.effectiveDate });
-        enter('PUBLISHED');
-      },
+  handle({
+    action: A.approveCatalog,
+    check: (input) => requireTask(core, A.approveCatalog, input),
+    decide: (input, step) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      if (input.payload.decision === 'return') {
+        state.returns.push({ comments: input.payload.comments, by: input.actor, at: step.at });
+        addEvent(core, step, 'catalogReturned', input.actor, { comments: input.payload.comments });
+        enter('DRAFTING');
+        openDraftTask(step, { comments: input.payload.comments });
+        return;
+      }
+      const draft = state.draft as CatalogDraft;
+      step.catalog = { effectiveDate: draft.effectiveDate, note: draft.note, powers: draft.powers, publishedBy: input.actor };
+      addEvent(core, step, 'catalogApproved', input.actor, { effectiveDate: draft.effectiveDate });
+      enter('PUBLISHED');
     },
-    async (step) => {
+    write: async (step) => {
       // The stage is published with the announcement step that follows.
       const result = await commit(core, step);
       if (result.catalogVersion !== undefined) await announcePublication(result.catalogVersion, result.revocations ?? []);
       return view();
     },
-    view,
-  );
+  });
 
   /** Records the published version and tells each agreement that lost a power. */
   async function announcePublication(version: number, revocations: { agreementId: string; processId: string; powerCodes: string[] }[]) {
@@ -165,7 +161,7 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
     await write(step);
   }
 
-  setHandler(catalogStateQuery, view);
+  setHandler(stateQuery, view);
 
   if (state.stage === 'PREPARING') {
     state.basedOn = await activities.currentCatalog();

@@ -5,21 +5,22 @@
  * reminder at half time and an escalation when late. The demand registry (reform_demands) is what the
  * summary for reporting upward counts (GET /api/reform/demands).
  */
-import { continueAsNew, defineQuery, setHandler } from '@temporalio/workflow';
+import { continueAsNew, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DemandRecord, Step } from '../activities/step';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { demandActions as A, type DemandAnswer, type DemandInput, type DemandRouting, type DemandStage } from '../domain/reform';
 import {
+  actionHandlers,
   activities,
   addEvent,
   awaitEndOfRun,
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
   newCore,
   nowIso,
   openTask,
@@ -50,12 +51,11 @@ export interface DemandState {
 
 export type DemandView = Omit<DemandState, 'core'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: (OwnedDeadline & { open: boolean })[];
 };
 export type DemandArgs = { start: DemandInput; launchedBy: Actor } | { continued: DemandState };
-
-export const demandStateQuery = defineQuery<DemandView>('state');
 
 export async function reformDemand(args: DemandArgs): Promise<DemandView> {
   const state: DemandState =
@@ -78,7 +78,7 @@ export async function reformDemand(args: DemandArgs): Promise<DemandView> {
   const view = (): DemandView => {
     const { core: _core, ...rest } = state;
     const deadlines = state.deadline ? [{ ...state.deadline, open: !done() }] : [];
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines };
   };
   const write = async (step: Step): Promise<DemandView> => {
     await publishAndCommit(core, state.stage, step);
@@ -121,60 +121,51 @@ export async function reformDemand(args: DemandArgs): Promise<DemandView> {
     step.demand = record;
   }
 
-  handleAction<DemandRouting, { orgName: string; deadline: Deadline }>(
-    core,
-    {
-      action: A.routeDemand,
-      check: (i) => void requireTask(core, A.routeDemand, i),
-      prepare: async (i) => {
-        const answerer = await activities.demandAnswerer({ orgId: i.payload.responsibleOrg });
-        if (!answerer) reject(REJECTION.badRequest, `承办机构 ${i.payload.responsibleOrg} 不存在或不能承办企业诉求`);
-        return { orgName: answerer.nameZh, deadline: await plan('reform.answerPeriod') };
-      },
-      decide: (i, step, { orgName, deadline }) => {
-        closeTasks(core, step, (t) => t.id === i.taskId, i.actor);
-        state.routing = { ...i.payload, orgName, by: i.actor, at: step.at };
-        waitFor(deadline, 'reform.answerPeriod', i.payload.responsibleOrg, [i.payload.responsibleOrg, 'ftz']);
-        addEvent(core, step, 'demandRouted', i.actor, {
-          zoneCode: input.zoneCode,
-          responsibleOrg: i.payload.responsibleOrg,
-          orgName,
-          note: i.payload.note,
-        });
-        openTask(
-          core,
-          step,
-          A.answerDemand,
-          i.payload.responsibleOrg,
-          { ...about(), routedBy: i.actor.orgId, note: i.payload.note },
-          deadline.dueAt,
-        );
-        enterStage(state, 'ANSWERING');
-        save(step);
-      },
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.routeDemand,
+    check: (i) => void requireTask(core, A.routeDemand, i),
+    prepare: async (i) => {
+      const answerer = await activities.demandAnswerer({ orgId: i.payload.responsibleOrg });
+      if (!answerer) reject(REJECTION.badRequest, `承办机构 ${i.payload.responsibleOrg} 不存在或不能承办企业诉求`);
+      return { orgName: answerer.nameZh, deadline: await plan('reform.answerPeriod') };
     },
-    write,
-    view,
-  );
+    decide: (i, step, { orgName, deadline }) => {
+      closeTasks(core, step, (t) => t.id === i.taskId, i.actor);
+      state.routing = { ...i.payload, orgName, by: i.actor, at: step.at };
+      waitFor(deadline, 'reform.answerPeriod', i.payload.responsibleOrg, [i.payload.responsibleOrg, 'ftz']);
+      addEvent(core, step, 'demandRouted', i.actor, {
+        zoneCode: input.zoneCode,
+        responsibleOrg: i.payload.responsibleOrg,
+        orgName,
+        note: i.payload.note,
+      });
+      openTask(
+        core,
+        step,
+        A.answerDemand,
+        i.payload.responsibleOrg,
+        { ...about(), routedBy: i.actor.orgId, note: i.payload.note },
+        deadline.dueAt,
+      );
+      enterStage(state, 'ANSWERING');
+      save(step);
+    },
+  });
 
-  handleAction<DemandAnswer, undefined>(
-    core,
-    {
-      action: A.answerDemand,
-      check: (i) => void requireTask(core, A.answerDemand, i),
-      decide: (i, step) => {
-        closeTasks(core, step, (t) => t.id === i.taskId, i.actor);
-        state.answer = { ...i.payload, by: i.actor, at: step.at };
-        state.deadline = undefined;
-        addEvent(core, step, 'demandAnswered', i.actor, { zoneCode: input.zoneCode, outcome: i.payload.outcome, answer: i.payload.answer });
-        enterStage(state, 'ANSWERED');
-        save(step);
-      },
+  handle({
+    action: A.answerDemand,
+    check: (i) => void requireTask(core, A.answerDemand, i),
+    decide: (i, step) => {
+      closeTasks(core, step, (t) => t.id === i.taskId, i.actor);
+      state.answer = { ...i.payload, by: i.actor, at: step.at };
+      state.deadline = undefined;
+      addEvent(core, step, 'demandAnswered', i.actor, { zoneCode: input.zoneCode, outcome: i.payload.outcome, answer: i.payload.answer });
+      enterStage(state, 'ANSWERED');
+      save(step);
     },
-    write,
-    view,
-  );
-  setHandler(demandStateQuery, view);
+  });
+  setHandler(stateQuery, view);
 
   if (!state.zoneName) await prepare();
   void watchCurrentDeadline(core, () => state.deadline, done, warn);

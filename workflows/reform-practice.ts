@@ -8,11 +8,11 @@
  * (GET /api/reform/innovations) joins the two.
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { continueAsNew, defineQuery, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
+import { continueAsNew, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PracticeRecord, Step } from '../activities/step';
-import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
+import { stateQuery } from '../domain/state-query';
 import { pilotProcessId } from '../domain/pilots';
 import {
   measureFromPractice,
@@ -24,13 +24,13 @@ import {
 } from '../domain/reform';
 import { searchAttributes } from '../domain/search-attributes';
 import {
+  actionHandlers,
   activities,
   addEvent,
   awaitEndOfRun,
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
   handleAttachments,
   newCore,
   nowIso,
@@ -67,12 +67,11 @@ export interface PracticeState {
 
 export type PracticeView = Omit<PracticeState, 'core'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: (OwnedDeadline & { open: boolean })[];
 };
 export type PracticeArgs = { start: PracticeInput; launchedBy: Actor } | { continued: PracticeState };
-
-export const practiceStateQuery = defineQuery<PracticeView>('state');
 
 export async function reformPractice(args: PracticeArgs): Promise<PracticeView> {
   const state: PracticeState =
@@ -95,7 +94,7 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
   const view = (): PracticeView => {
     const { core: _core, ...rest } = state;
     const deadlines = state.deadline ? [{ ...state.deadline, open: !done() }] : [];
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines };
   };
   const write = async (step: Step): Promise<PracticeView> => {
     await publishAndCommit(core, state.stage, step);
@@ -127,82 +126,73 @@ export async function reformPractice(args: PracticeArgs): Promise<PracticeView> 
     step.practice = record;
   }
 
-  handleAction<PracticeProposal, Deadline>(
-    core,
-    {
-      action: A.proposePractice,
-      check: (input) => void requireTask(core, A.proposePractice, input),
-      prepare: () => plan('reform.evaluationPeriod'),
-      decide: (input, step, evaluationDeadline) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        state.proposal = { ...input.payload, by: input.actor, at: step.at };
-        state.deadline = {
-          ...evaluationDeadline,
-          name: 'reform.evaluationPeriod',
-          orgId: 'ftz',
-          escalateTo: ['ftz', 'city'],
-          reminded: false,
-          escalated: false,
-        };
-        addEvent(core, step, 'practiceProposed', input.actor, {
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.proposePractice,
+    check: (input) => void requireTask(core, A.proposePractice, input),
+    prepare: () => plan('reform.evaluationPeriod'),
+    decide: (input, step, evaluationDeadline) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      state.proposal = { ...input.payload, by: input.actor, at: step.at };
+      state.deadline = {
+        ...evaluationDeadline,
+        name: 'reform.evaluationPeriod',
+        orgId: 'ftz',
+        escalateTo: ['ftz', 'city'],
+        reminded: false,
+        escalated: false,
+      };
+      addEvent(core, step, 'practiceProposed', input.actor, {
+        zoneCode,
+        title: state.input.titleZh,
+        where: input.payload.where,
+        startedOn: input.payload.startedOn,
+      });
+      openTask(
+        core,
+        step,
+        A.evaluatePractice,
+        'ftz',
+        { zoneCode, zoneName: state.zoneName, practiceTitle: state.input.titleZh, ...input.payload, proposedBy: input.actor.orgId },
+        evaluationDeadline.dueAt,
+      );
+      enterStage(state, 'EVALUATING');
+      save(step);
+    },
+  });
+
+  handle({
+    action: A.evaluatePractice,
+    check: (input) => void requireTask(core, A.evaluatePractice, input),
+    // The measure code is reserved before the decision is written: a retried step finds the same one.
+    prepare: (input) =>
+      input.payload.decision === 'accept' ? activities.reserveMeasureCode({ processId: core.processId }) : Promise.resolve(undefined),
+    decide: (input, step, measureCode) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      state.evaluation = { ...input.payload, by: input.actor, at: step.at };
+      state.deadline = undefined;
+      if (input.payload.decision === 'decline') {
+        addEvent(core, step, 'practiceDeclined', input.actor, { zoneCode, title: state.input.titleZh, reasons: input.payload.reasons });
+        enterStage(state, 'DECLINED');
+      } else {
+        state.measureCode = measureCode!;
+        state.pilotProcessId = pilotProcessId(measureCode!);
+        addEvent(core, step, 'practiceAccepted', input.actor, {
           zoneCode,
           title: state.input.titleZh,
-          where: input.payload.where,
-          startedOn: input.payload.startedOn,
+          measureCode,
+          pilotProcessId: state.pilotProcessId,
+          note: input.payload.note,
         });
-        openTask(
-          core,
-          step,
-          A.evaluatePractice,
-          'ftz',
-          { zoneCode, zoneName: state.zoneName, practiceTitle: state.input.titleZh, ...input.payload, proposedBy: input.actor.orgId },
-          evaluationDeadline.dueAt,
-        );
-        enterStage(state, 'EVALUATING');
-        save(step);
-      },
+        enterStage(state, 'ACCEPTED');
+      }
+      save(step);
     },
-    write,
-    view,
-  );
-
-  handleAction<PracticeEvaluation, string | undefined>(
-    core,
-    {
-      action: A.evaluatePractice,
-      check: (input) => void requireTask(core, A.evaluatePractice, input),
-      // The measure code is reserved before the decision is written: a retried step finds the same one.
-      prepare: (input) =>
-        input.payload.decision === 'accept' ? activities.reserveMeasureCode({ processId: core.processId }) : Promise.resolve(undefined),
-      decide: (input, step, measureCode) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        state.evaluation = { ...input.payload, by: input.actor, at: step.at };
-        state.deadline = undefined;
-        if (input.payload.decision === 'decline') {
-          addEvent(core, step, 'practiceDeclined', input.actor, { zoneCode, title: state.input.titleZh, reasons: input.payload.reasons });
-          enterStage(state, 'DECLINED');
-        } else {
-          state.measureCode = measureCode!;
-          state.pilotProcessId = pilotProcessId(measureCode!);
-          addEvent(core, step, 'practiceAccepted', input.actor, {
-            zoneCode,
-            title: state.input.titleZh,
-            measureCode,
-            pilotProcessId: state.pilotProcessId,
-            note: input.payload.note,
-          });
-          enterStage(state, 'ACCEPTED');
-        }
-        save(step);
-      },
-    },
-    write,
-    view,
-  );
+  });
 
   // The proposal's documents (scans, photos, reports) are attached to the proposal task.
   handleAttachments(core, () => state.stage);
-  setHandler(practiceStateQuery, view);
+  setHandler(stateQuery, view);
 
   if (!state.zoneName) await prepare();
   void watchCurrentDeadline(core, () => state.deadline, done, warn);

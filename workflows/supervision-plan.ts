@@ -6,7 +6,7 @@
  * then the inspection reopens for a re-inspection that ends compliant or in a penalty case. Every
  * result is published (一公开) as it is recorded; the plan concludes when every inspection has.
  */
-import { condition, continueAsNew, defineQuery, setHandler, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { SupervisionFacts } from '../activities/exchange-compose';
 import type { InspectionRecord, Step } from '../activities/step';
@@ -18,20 +18,20 @@ import {
   INSPECTION_MATTERS,
   SELECTION_LABELS,
   supervisionActions as A,
-  type InspectionResult,
-  type ReinspectionResult,
   type SupervisionInput,
   type SupervisionStage,
 } from '../domain/supervision';
+import { stateQuery } from '../domain/state-query';
 import { REJECTION } from '../domain/actions';
 import {
+  actionHandlers,
+  timeCame,
   activities,
   addEvent,
   awaitEndOfRun,
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
   handleAttachments,
   msUntil,
   newCore,
@@ -67,12 +67,11 @@ export interface SupervisionState {
 
 export type SupervisionView = Omit<SupervisionState, 'core' | 'facts'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: [];
 };
 export type SupervisionArgs = { start: SupervisionInput; launchedBy: Actor } | { continued: SupervisionState };
-
-export const supervisionStateQuery = defineQuery<SupervisionView>('state');
 
 export async function supervisionPlan(args: SupervisionArgs): Promise<SupervisionView> {
   const state: SupervisionState =
@@ -96,7 +95,7 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
 
   const view = (): SupervisionView => {
     const { core: _core, facts: _facts, ...rest } = state;
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines: [] };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines: [] };
   };
   const write = async (step: Step): Promise<SupervisionView> => {
     await publishAndCommit(core, state.stage, step);
@@ -220,97 +219,86 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
     step.penaltyCases = [{ id: caseId, uscc: inspection.uscc, zoneCode, enforcementOrg: enforcement, reason, openedAt: step.at }];
   }
 
-  handleAction<InspectionResult, undefined>(
-    core,
-    {
-      action: A.inspectEntity,
-      check: (input) => {
-        requireTask(core, A.inspectEntity, input);
-        requireNotFuture(input.payload.inspectedOn);
-      },
-      decide: (input, step) => {
-        const result = input.payload;
-        const { inspection, data } = takeResult(input.taskId, input.actor, step, result);
-        inspection.inspectedOn = result.inspectedOn;
-        inspection.findings = result.findings;
-        if (result.outcome === 'compliant') {
-          inspection.status = 'COMPLIANT';
-          inspection.concludedAt = step.at;
-          addEvent(core, step, 'inspectionCompliant', input.actor, data);
-        } else if (result.outcome === 'rectify') {
-          inspection.status = 'RECTIFYING';
-          inspection.rectifyBy = chinaDate(
-            new Date(Date.parse(`${result.inspectedOn}T00:00:00+08:00`) + result.rectificationDays * DAY_MS),
-          );
-          // The period runs on the policy's day (a real day in production): a durable timer, across restarts and continue-as-new.
-          inspection.reopenAt = new Date(Date.now() + result.rectificationDays * state.dayLengthMs).toISOString();
-          addEvent(core, step, 'inspectionRectificationOrdered', input.actor, {
-            ...data,
-            rectificationDays: result.rectificationDays,
-            rectifyBy: inspection.rectifyBy,
-          });
-          report(step, inspection, 'rectificationOrder', {
-            整改事项: result.findings,
-            整改期限: new Date(Date.parse(`${inspection.rectifyBy}T23:59:59+08:00`)).toISOString(),
-          });
-          void reopenAfterPeriod(inspection);
-        } else {
-          openCase(step, inspection, result.caseReason);
-          addEvent(core, step, 'inspectionCaseOpened', input.actor, {
-            ...data,
-            caseId: inspection.penaltyCaseId,
-            reason: result.caseReason,
-          });
-        }
-        save(step, inspection);
-        concludeIfDone(step);
-      },
+  const handle = actionHandlers(core, write, view);
+  handle({
+    action: A.inspectEntity,
+    check: (input) => {
+      requireTask(core, A.inspectEntity, input);
+      requireNotFuture(input.payload.inspectedOn);
     },
-    write,
-    view,
-  );
+    decide: (input, step) => {
+      const result = input.payload;
+      const { inspection, data } = takeResult(input.taskId, input.actor, step, result);
+      inspection.inspectedOn = result.inspectedOn;
+      inspection.findings = result.findings;
+      if (result.outcome === 'compliant') {
+        inspection.status = 'COMPLIANT';
+        inspection.concludedAt = step.at;
+        addEvent(core, step, 'inspectionCompliant', input.actor, data);
+      } else if (result.outcome === 'rectify') {
+        inspection.status = 'RECTIFYING';
+        inspection.rectifyBy = chinaDate(new Date(Date.parse(`${result.inspectedOn}T00:00:00+08:00`) + result.rectificationDays * DAY_MS));
+        // The period runs on the policy's day (a real day in production): a durable timer, across restarts and continue-as-new.
+        inspection.reopenAt = new Date(Date.now() + result.rectificationDays * state.dayLengthMs).toISOString();
+        addEvent(core, step, 'inspectionRectificationOrdered', input.actor, {
+          ...data,
+          rectificationDays: result.rectificationDays,
+          rectifyBy: inspection.rectifyBy,
+        });
+        report(step, inspection, 'rectificationOrder', {
+          整改事项: result.findings,
+          整改期限: new Date(Date.parse(`${inspection.rectifyBy}T23:59:59+08:00`)).toISOString(),
+        });
+        void reopenAfterPeriod(inspection);
+      } else {
+        openCase(step, inspection, result.caseReason);
+        addEvent(core, step, 'inspectionCaseOpened', input.actor, {
+          ...data,
+          caseId: inspection.penaltyCaseId,
+          reason: result.caseReason,
+        });
+      }
+      save(step, inspection);
+      concludeIfDone(step);
+    },
+  });
 
-  handleAction<ReinspectionResult, undefined>(
-    core,
-    {
-      action: A.reinspectEntity,
-      check: (input) => {
-        requireTask(core, A.reinspectEntity, input);
-        requireNotFuture(input.payload.inspectedOn);
-      },
-      decide: (input, step) => {
-        const result = input.payload;
-        const { inspection, data } = takeResult(input.taskId, input.actor, step, result);
-        inspection.reinspectedOn = result.inspectedOn;
-        inspection.reinspectionFindings = result.findings;
-        if (result.outcome === 'compliant') {
-          inspection.status = 'COMPLIANT';
-          inspection.concludedAt = step.at;
-          addEvent(core, step, 'inspectionRectified', input.actor, data);
-        } else {
-          openCase(step, inspection, result.caseReason);
-          addEvent(core, step, 'inspectionCaseOpened', input.actor, {
-            ...data,
-            caseId: inspection.penaltyCaseId,
-            reason: result.caseReason,
-            afterRectification: true,
-          });
-        }
-        save(step, inspection);
-        concludeIfDone(step);
-      },
+  handle({
+    action: A.reinspectEntity,
+    check: (input) => {
+      requireTask(core, A.reinspectEntity, input);
+      requireNotFuture(input.payload.inspectedOn);
     },
-    write,
-    view,
-  );
+    decide: (input, step) => {
+      const result = input.payload;
+      const { inspection, data } = takeResult(input.taskId, input.actor, step, result);
+      inspection.reinspectedOn = result.inspectedOn;
+      inspection.reinspectionFindings = result.findings;
+      if (result.outcome === 'compliant') {
+        inspection.status = 'COMPLIANT';
+        inspection.concludedAt = step.at;
+        addEvent(core, step, 'inspectionRectified', input.actor, data);
+      } else {
+        openCase(step, inspection, result.caseReason);
+        addEvent(core, step, 'inspectionCaseOpened', input.actor, {
+          ...data,
+          caseId: inspection.penaltyCaseId,
+          reason: result.caseReason,
+          afterRectification: true,
+        });
+      }
+      save(step, inspection);
+      concludeIfDone(step);
+    },
+  });
 
   handleAttachments(core, () => state.stage);
-  setHandler(supervisionStateQuery, view);
+  setHandler(stateQuery, view);
 
   /** When the rectification period is over, the inspection reopens as a re-inspection task. */
   async function reopenAfterPeriod(inspection: PlanInspection): Promise<void> {
     // A run that closes first leaves the timer to the next run, which starts it again from `reopenAt`.
-    if (await condition(() => Boolean(core.closing), msUntil(inspection.reopenAt!))) return;
+    if (!(await timeCame(core, () => false, msUntil(inspection.reopenAt!)))) return;
     core.inFlight++;
     try {
       const due = await plan('supervision.inspectionPeriod');

@@ -2,10 +2,10 @@
  * P1: a collaborative zone, from the memorandum both governments sign to its termination.
  * A zone lives for years: this workflow continues-as-new with its plain-JSON state.
  */
-import { continueAsNew, defineQuery, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
+import { continueAsNew, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import type { MemorandumRecord, Step, ZoneAreaRecord, ZoneEnd, ZoneEnded, ZoneRecord } from '../activities/step';
 import { chinaDate } from '../domain/calendar';
-import { type ActionInput } from '../domain/actions';
+import { stateQuery } from '../domain/state-query';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds, zoneName } from '../domain/names';
@@ -14,38 +14,36 @@ import {
   FINAL_ZONE_STAGES,
   zoneActions as A,
   type ManagementBody,
-  type MemorandumContent,
-  type Review,
+  type RecordedMemorandumContent,
   type ZoneEstablishmentInput,
   type ZoneStage,
 } from '../domain/zone-establishment';
 import {
+  actionHandlers,
   activities,
   addEvent,
   awaitEndOfRun,
   beginStep,
   closeTasks,
   enterStage,
-  handleAction,
   newCore,
   resumeCore,
   nowIso,
   openTask,
   publishAndCommit,
   refuse,
-  requireActor,
+  requireProcessActor,
   requireSigningTask,
   requireTask,
   leadersSign,
   handleAttachments,
   watchDeadline,
-  type ActionHandler,
   type ProcessCore,
   type WatchedDeadline,
 } from './kernel';
 
 interface MemorandumVersion extends MemorandumRecord {
-  content: MemorandumContent;
+  content: RecordedMemorandumContent;
 }
 
 export interface ZoneState {
@@ -74,13 +72,13 @@ export interface ZoneState {
 
 export type ZoneView = Omit<ZoneState, 'core'> & {
   processId: string;
+  acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
   deadlines: (Deadline & { name: string; reminded: boolean; escalated: boolean })[];
 };
 
 export type ZoneWorkflowArgs = { start: ZoneEstablishmentInput; launchedBy: Actor } | { continued: ZoneState };
 
-export const stateQuery = defineQuery<ZoneView>('state');
 /** Told to the zone's agreement processes and the registrations awaiting its consent when the zone ends. */
 export const zoneEndedSignal = defineSignal<[ZoneEnd]>('zoneEnded');
 
@@ -113,7 +111,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
   const view = (): ZoneView => {
     const { core: _core, ...rest } = state;
     const deadlines = state.signingDeadline ? [{ name: 'memorandum.signing', ...state.signingDeadline }] : [];
-    return { ...rest, processId: core.processId, openTasks: core.openTasks, deadlines };
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines };
   };
 
   const enter = (stage: ZoneStage) => enterStage(state, stage);
@@ -147,22 +145,16 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
     return amending() ? undefined : state.signingDeadline?.dueAt;
   }
 
-  function handle<P>(
-    action: ActionHandler<P>['action'],
-    check: ActionHandler<P>['check'],
-    decide: (input: ActionInput<P>, step: Step) => void,
-  ): void {
-    handleAction(core, { action, check, decide }, write, view);
-  }
+  const handle = actionHandlers(core, write, view);
 
   const inStage = (...stages: ZoneStage[]) => {
     if (!stages.includes(state.stage)) refuse('STAGE_NOT_ALLOWED', { type: 'zone-establishment', stage: state.stage, expected: stages });
   };
 
-  handle<MemorandumContent>(
-    A.draftMemorandum,
-    (input) => requireTask(core, A.draftMemorandum, input),
-    (input, step) => {
+  handle({
+    action: A.draftMemorandum,
+    check: (input) => requireTask(core, A.draftMemorandum, input),
+    decide: (input, step) => {
       closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
       const version: MemorandumVersion = {
         version: state.memoranda.length + 1,
@@ -180,17 +172,17 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
       enter(amending() ? 'AMENDMENT_SIGNING' : 'SIGNING');
       for (const orgId of parties) openTask(core, step, A.reviewMemorandum, orgId, { version: version.version }, signingDueAt());
     },
-  );
+  });
 
-  handle<Review>(
-    A.reviewMemorandum,
-    (input) => {
+  handle({
+    action: A.reviewMemorandum,
+    check: (input) => {
       const task = requireSigningTask(core, A.reviewMemorandum, input, leaderRule);
       if (task.context.version !== currentDraft().version) {
         refuse('VERSION_SUPERSEDED', { version: Number(task.context.version), current: currentDraft().version });
       }
     },
-    (input, step) => {
+    decide: (input, step) => {
       const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
       const draft = currentDraft();
       if (input.payload.decision === 'return') {
@@ -250,12 +242,12 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
       enter('AWAITING_BODY');
       openTask(core, step, A.nameManagementBody, government);
     },
-  );
+  });
 
-  handle<ManagementBody>(
-    A.nameManagementBody,
-    (input) => requireTask(core, A.nameManagementBody, input),
-    (input, step) => {
+  handle({
+    action: A.nameManagementBody,
+    check: (input) => requireTask(core, A.nameManagementBody, input),
+    decide: (input, step) => {
       closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
       state.body = input.payload;
       const orgId = orgIds.zoneBody(state.countyCode);
@@ -271,15 +263,15 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
       addEvent(core, step, 'bodyNamed', input.actor, { name: input.payload.name, orgId });
       enter('ACTIVE');
     },
-  );
+  });
 
-  handle<{ decision: 'withdraw' | 'keepWaiting'; reason: string }>(
-    A.decideOverdueMemorandum,
-    (input) => {
+  handle({
+    action: A.decideOverdueMemorandum,
+    check: (input) => {
       requireTask(core, A.decideOverdueMemorandum, input);
       inStage('DRAFTING', 'SIGNING');
     },
-    (input, step) => {
+    decide: (input, step) => {
       closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
       if (input.payload.decision === 'keepWaiting') {
         addEvent(core, step, 'escalationAnswered', input.actor, { decision: 'keepWaiting', reason: input.payload.reason });
@@ -289,102 +281,106 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
       addEvent(core, step, 'withdrawn', input.actor, { reason: input.payload.reason });
       enter('WITHDRAWN');
     },
-  );
+  });
 
-  handle<{ reason: string }>(
-    A.proposeAmendment,
-    (input) => {
-      requireActor(input.actor, parties, A.proposeAmendment.role);
+  handle({
+    action: A.proposeAmendment,
+    check: (input) => {
+      requireProcessActor(input.actor, A.proposeAmendment, state.countyCode);
+    },
+    accepts: () => {
       inStage('ACTIVE');
     },
-    (input, step) => {
+    decide: (input, step) => {
       addEvent(core, step, 'amendmentProposed', input.actor, { reason: input.payload.reason });
       enter('AMENDMENT_DRAFTING');
       openTask(core, step, A.draftMemorandum, 'ftz', { amendmentReason: input.payload.reason, basedOnVersion: state.signedVersion });
     },
-  );
+  });
 
-  handle<{ reason: string }>(
-    A.suspendZone,
-    (input) => {
-      requireActor(input.actor, ['city'], A.suspendZone.role);
+  handle({
+    action: A.suspendZone,
+    check: (input) => {
+      requireProcessActor(input.actor, A.suspendZone, state.countyCode);
+    },
+    accepts: () => {
       inStage('ACTIVE');
     },
-    (input, step) => {
+    decide: (input, step) => {
       saveZone(step, { status: 'SUSPENDED' });
       addEvent(core, step, 'suspended', input.actor, { reason: input.payload.reason });
       enter('SUSPENDED');
     },
-  );
+  });
 
-  handle<{ note?: string }>(
-    A.resumeZone,
-    (input) => {
-      requireActor(input.actor, ['city'], A.resumeZone.role);
+  handle({
+    action: A.resumeZone,
+    check: (input) => {
+      requireProcessActor(input.actor, A.resumeZone, state.countyCode);
+    },
+    accepts: () => {
       inStage('SUSPENDED');
     },
-    (input, step) => {
+    decide: (input, step) => {
       saveZone(step, { status: 'ACTIVE' });
       addEvent(core, step, 'resumed', input.actor, { note: input.payload.note });
       enter('ACTIVE');
     },
-  );
+  });
 
-  handle<{ reason: string }>(
-    A.proposeTermination,
-    (input) => {
-      requireActor(input.actor, parties, A.proposeTermination.role);
+  handle({
+    action: A.proposeTermination,
+    check: (input) => {
+      requireProcessActor(input.actor, A.proposeTermination, state.countyCode);
+    },
+    accepts: () => {
       inStage('ACTIVE', 'SUSPENDED');
     },
-    (input, step) => {
+    decide: (input, step) => {
       state.termination = { proposedBy: input.actor.orgId, reason: input.payload.reason, resumeStage: state.stage };
       addEvent(core, step, 'terminationProposed', input.actor, { reason: input.payload.reason });
       enter('TERMINATION_PROPOSED');
       const otherSide = parties.find((orgId) => orgId !== input.actor.orgId) as string;
       openTask(core, step, A.consentTermination, otherSide, { reason: input.payload.reason, proposedBy: input.actor.orgId });
     },
-  );
+  });
 
-  handleAction<{ decision: 'agree' | 'refuse'; note?: string }, undefined>(
-    core,
-    {
-      action: A.consentTermination,
-      check: (input) => requireTask(core, A.consentTermination, input),
-      decide: (input, step) => {
-        closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-        const termination = state.termination as NonNullable<ZoneState['termination']>;
-        state.termination = undefined;
-        if (input.payload.decision === 'refuse') {
-          addEvent(core, step, 'terminationRefused', input.actor, { note: input.payload.note });
-          enter(termination.resumeStage);
-          return;
-        }
-        saveZone(step, { status: 'TERMINATED' });
-        if (state.zone?.orgId) {
-          step.organization = {
-            id: state.zone.orgId,
-            nameZh: state.body?.name ?? state.zone.orgId,
-            nameEn: `${state.countyCode} zone management body`,
-            kind: 'zone',
-            countyCode: state.countyCode,
-            active: false,
-          };
-        }
-        // The zone's end carries through: its agreements end that day, in the same step.
-        if (patched('zone-end-carries-through')) {
-          step.zoneEnd = { zoneCode: state.countyCode, terminatedOn: chinaDate(new Date(step.at)), reason: termination.reason };
-        }
-        addEvent(core, step, 'terminated', input.actor, { reason: termination.reason, note: input.payload.note });
-        enter('TERMINATED');
-      },
+  handle({
+    action: A.consentTermination,
+    check: (input) => requireTask(core, A.consentTermination, input),
+    decide: (input, step) => {
+      closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
+      const termination = state.termination as NonNullable<ZoneState['termination']>;
+      state.termination = undefined;
+      if (input.payload.decision === 'refuse') {
+        addEvent(core, step, 'terminationRefused', input.actor, { note: input.payload.note });
+        enter(termination.resumeStage);
+        return;
+      }
+      saveZone(step, { status: 'TERMINATED' });
+      if (state.zone?.orgId) {
+        step.organization = {
+          id: state.zone.orgId,
+          nameZh: state.body?.name ?? state.zone.orgId,
+          nameEn: `${state.countyCode} zone management body`,
+          kind: 'zone',
+          countyCode: state.countyCode,
+          active: false,
+        };
+      }
+      // The zone's end carries through: its agreements end that day, in the same step.
+      if (patched('zone-end-carries-through')) {
+        step.zoneEnd = { zoneCode: state.countyCode, terminatedOn: chinaDate(new Date(step.at)), reason: termination.reason };
+      }
+      addEvent(core, step, 'terminated', input.actor, { reason: termination.reason, note: input.payload.note });
+      enter('TERMINATED');
     },
-    async (step) => {
+    write: async (step) => {
       const result = await publishAndCommit(core, state.stage, step);
       if (result.zoneEnded) await tellZoneEnded(result.zoneEnded);
       return view();
     },
-    view,
-  );
+  });
 
   /** Each agreement process ends and each registration awaiting consent is refused, with the zone's reason. */
   async function tellZoneEnded(ended: ZoneEnded): Promise<void> {

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { forReader } from '../../domain/personal-data';
+import { processDetailSchema, processViewSchema } from '../../domain/process-view';
+import { stateQuery } from '../../domain/state-query';
 import { idempotencyOf } from '../idempotency';
 import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription } from '@temporalio/client';
 import { allActions, definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
@@ -152,41 +154,21 @@ export const listProcesses = defineRoute({
   },
 });
 
-const processDetailSchema = processSummarySchema.extend({
-  data: z.record(z.string(), z.unknown()),
-  openTasks: z.array(z.record(z.string(), z.unknown())),
-  deadlines: z.array(z.record(z.string(), z.unknown())),
-  availableActions: z.array(z.object({ name: z.string(), title: z.string(), inputSchema: z.record(z.string(), z.unknown()) })),
-  history: z.object({ events: z.number().int(), runId: z.string() }),
-  /** The numbered documents its final acts were issued (文号), each printable. */
-  documents: z.array(
-    z.object({
-      number: z.string(),
-      kind: z.string(),
-      title: z.string(),
-      issuedAt: z.string(),
-      n: z.number().int(),
-      signedBy: z.array(z.object({ orgId: z.string(), name: z.string() })),
-    }),
-  ),
-});
-
 export const getProcess = defineRoute({
   method: 'get',
   path: '/api/processes/{id}',
-  summary: 'A process: stage, data, open tasks, deadlines and the actions the caller may start',
+  summary: 'A process: stage, data, open tasks, deadlines, the actions it accepts now and those of them the caller may start',
   tag: 'Processes',
   params: idParams,
   query: z.object({ lang: langSchema }),
   response: processDetailSchema,
   async handler({ params, query, user, deps }) {
     const { handle, description, definition, zoneCode } = await readableProcess(deps, user, params.id);
-    const { stage, openTasks, deadlines, ...data } = (await handle.query('state')) as Record<string, unknown> & {
-      stage: string;
-      openTasks: Record<string, unknown>[];
-      deadlines: Record<string, unknown>[];
-    };
+    // Parsed, not cast: a view that broke the contract is found here, not in the console.
+    const { stage, openTasks, deadlines, acceptedActions, ...data } = processViewSchema.parse(await handle.query(stateQuery));
+    // Offered: what the process accepts now (its own checks), of what this reader may start.
     const availableActions = definition.processActions
+      .filter((name) => acceptedActions.includes(name))
       .map((name) => definition.actions[name])
       .filter((action) => allowsAction(user, action.name, { zoneCode }))
       .map((action) => ({ name: action.name, title: action.title[query.lang], inputSchema: inputSchemaOf(action.name) }));
@@ -204,6 +186,7 @@ export const getProcess = defineRoute({
       ),
       openTasks,
       deadlines,
+      acceptedActions,
       availableActions,
       history: { events: description.historyLength, runId: description.runId },
       documents: (await processDocuments(deps.db, params.id)).map(({ number, kind, title, issuedAt, n, signedBy }) => ({

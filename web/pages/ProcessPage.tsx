@@ -1,27 +1,17 @@
 import { useState } from 'preact/hooks';
+import type { ProcessDetail } from '../../domain/process-view';
 import { api } from '../api';
 import { ErrorPage, LoadState } from '../components/LoadState';
 import { SchemaForm, type Schema } from '../components/SchemaForm';
 import { processStatusLabel } from '../labels';
-import { acceptsAction } from '../process-actions';
 import { useNames } from '../names';
 import { StageDiagram, type StageGraph } from '../components/StageDiagram';
 import { formatDate, formatPeriod, policyName, t, useLang } from '../i18n';
 import { useData } from '../use-data';
 import { AttachmentList } from '../components/Attachments';
 
-export interface ProcessDetail {
-  id: string;
-  type: string;
-  status: string;
-  stage: string;
-  data: Record<string, unknown> & { path?: string[] };
-  openTasks: { id: string; action: string; orgId: string; title: { zh: string; en: string }; dueAt?: string }[];
-  deadlines: { name: string; dueAt: string; period: string; reminded: boolean; escalated: boolean; provisional: boolean; open?: boolean }[];
-  availableActions: { name: string; title: string; inputSchema: Record<string, unknown> }[];
-  /** Its numbered documents (文号), each printable as a PDF. */
-  documents?: { number: string; kind: string; title: string; issuedAt: string; n: number; signedBy?: { orgId: string; name: string }[] }[];
-}
+/** The process as GET /api/processes/{id} answers it: its schema is the API's response schema. */
+export type { ProcessDetail };
 
 interface TimelineEntry {
   at: string;
@@ -46,7 +36,8 @@ export function ProcessPage({ id }: { id: string }) {
       </main>
     );
   const graph = types.data?.find((type) => type.type === p.type);
-  const actions = p.availableActions.filter((action) => acceptsAction(action.name, p.stage));
+  // Offered exactly when the process accepts them now (it says so in its view) and the reader may start them.
+  const actions = p.availableActions;
   // A deadline met is history (the timeline has it): one is shown while it is open and someone is at work.
   const deadlines = p.deadlines.filter((d) => d.open !== false && p.openTasks.length > 0);
   const stageLabel = graph?.stages.find((s) => s.name === p.stage)?.label ?? p.stage;

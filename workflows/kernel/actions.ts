@@ -1,5 +1,6 @@
 /** Human steps as Updates: validators that refuse without a trace, handlers that decide then write. */
 import { ApplicationFailure, defineUpdate, patched, setHandler } from '@temporalio/workflow';
+import type { z } from 'zod';
 import type { Step, TaskRecord } from '../../activities/step';
 import {
   isSignature,
@@ -10,8 +11,11 @@ import {
   type ActionAck,
   type ActionDefinition,
   type ActionInput,
+  type Payload,
 } from '../../domain/actions';
+import { whoMayAct } from '../../domain/action-access';
 import type { Actor } from '../../domain/identity';
+import type { ProcessView } from '../../domain/process-view';
 import { refusal, type RefusalCode, type RefusalParams } from '../../domain/refusals';
 import { beginStep, isLeanRun, type ProcessCore } from './core';
 import { resyncDue } from './reset';
@@ -40,13 +44,16 @@ export function remember(core: ProcessCore, input: ActionInput): void {
   if (core.recentRequests.length > RECENT_REQUESTS_KEPT) core.recentRequests.shift();
 }
 
-/** Validator part: the payload matches the action's schema (the recorded one, where it is wider). */
-export function parsePayload<P>(action: ActionDefinition, input: ActionInput): P {
-  const parsed = (action.recordedSchema ?? action.schema).safeParse(input.payload);
+/**
+ * Validator part: the payload matches the action's schema (the recorded one, where it is wider). Its
+ * type is the schema's own (`PayloadOf`): nothing is cast.
+ */
+export function parsePayload<S extends z.ZodType, W extends z.ZodType>(action: ActionDefinition<S, W>, input: ActionInput): Payload<S, W> {
+  const parsed = action.recordedSchema ? action.recordedSchema.safeParse(input.payload) : action.schema.safeParse(input.payload);
   if (!parsed.success) {
     refuse('INVALID_INPUT', { fields: parsed.error.issues.map((issue) => ['body', ...issue.path.map(String)].join('.')) });
   }
-  return parsed.data as P;
+  return parsed.data;
 }
 
 /** Validator part: the task is open, is this action's, and the actor may complete it. */
@@ -87,6 +94,14 @@ function requireActorWithRole(actor: Actor, orgIds: string[], roles: string[]): 
   }
 }
 
+/**
+ * Validator part for an action started from the process page: the actor is of an organisation the
+ * access table names for it (domain/action-access.ts, which the API checks first) and has its role.
+ */
+export function requireProcessActor(actor: Actor, action: ActionDefinition, zoneCode: string): void {
+  requireActor(actor, whoMayAct(action.name, zoneCode), action.role);
+}
+
 export function requireActor(actor: Actor, orgIds: string[], role: string): void {
   if (!orgIds.includes(actor.orgId)) {
     refuse('NOT_YOUR_ORGANISATION', { orgIds, userId: actor.userId, orgId: actor.orgId });
@@ -98,16 +113,24 @@ export function requireActor(actor: Actor, orgIds: string[], role: string): void
 
 /**
  * An action's update, named as the action: what the validator checks, what the handler may read
- * first, and the decision.
+ * first, and the decision. The payload's type comes from the action's schema (`PayloadOf`).
  */
-export interface ActionHandler<P, R = undefined> {
-  action: ActionDefinition;
+export interface ActionHandler<S extends z.ZodType, W extends z.ZodType, R = undefined, V extends { stage: string } = { stage: string }> {
+  action: ActionDefinition<S, W>;
   /** Synchronous checks of payload-free facts (task, actor, stage); throwing refuses without a trace. */
-  check(input: ActionInput<P>): void;
+  check(input: ActionInput<Payload<S, W>>): void;
+  /**
+   * For an action started from the process page (no task stands for it): the checks of the process's
+   * state alone, whoever asks, made after `check`. Throwing refuses; the view runs them without acting
+   * to list the actions the process accepts now (`acceptedActions`), so the console offers those only.
+   */
+  accepts?(): void;
   /** Reads the records before deciding (an activity); it changes nothing, and may refuse too. */
-  prepare?(input: ActionInput<P>): Promise<R>;
+  prepare?(input: ActionInput<Payload<S, W>>): Promise<R>;
   /** Decides on the state, synchronously, and puts what the decision writes into the step. */
-  decide(input: ActionInput<P>, step: Step, prepared: R): void;
+  decide(input: ActionInput<Payload<S, W>>, step: Step, prepared: R): void;
+  /** Writes the step, where this action does more than the process's usual write (it tells other processes). */
+  write?(step: Step): Promise<V>;
 }
 
 /**
@@ -120,6 +143,42 @@ function acknowledge(core: ProcessCore, view: { stage: string }, step?: Step): A
   return ack;
 }
 
+/** Registers a process's actions (call it with each handler) and tells which process actions it accepts now. */
+export interface ActionHandlers<V extends ProcessView> {
+  <S extends z.ZodType, W extends z.ZodType, R = undefined>(handler: ActionHandler<S, W, R, V>): void;
+  /** The actions with `accepts` whose checks pass now, in the order they were registered. */
+  accepted(): string[];
+}
+
+/**
+ * The one way a process registers its actions: bound once to the process's core, its usual `write`
+ * (commit the step, answer the view) and its `view`, it registers each action's update with
+ * `handle({ action, check, accepts?, prepare?, decide, write? })`.
+ */
+export function actionHandlers<V extends ProcessView>(
+  core: ProcessCore,
+  write: (step: Step) => Promise<V>,
+  view: () => V,
+): ActionHandlers<V> {
+  const processActions: { name: string; accepts: () => void }[] = [];
+  const handle = <S extends z.ZodType, W extends z.ZodType, R = undefined>(handler: ActionHandler<S, W, R, V>): void => {
+    if (handler.accepts) processActions.push({ name: handler.action.name, accepts: handler.accepts });
+    handleAction(core, handler, handler.write ?? write, view);
+  };
+  const accepted = () => processActions.filter(({ accepts }) => passes(accepts)).map(({ name }) => name);
+  return Object.assign(handle, { accepted });
+}
+
+/** Whether a check passes: it refuses by throwing, and changes nothing either way. */
+function passes(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Registers an action: the validator checks payload, actor and state; the handler decides, then
  * `write` commits the step. The update answers an `ActionAck`; a repeated request id answers one
@@ -129,16 +188,17 @@ function acknowledge(core: ProcessCore, view: { stage: string }, step?: Step): A
  * the same activation (validators do not run on replay: there the handler parses it itself), and the
  * check made again after `prepare` reuses it (the schema depends on nothing that may have moved).
  */
-export function handleAction<P, R>(
+function handleAction<S extends z.ZodType, W extends z.ZodType, R, V extends { stage: string }>(
   core: ProcessCore,
-  handler: ActionHandler<P, R>,
-  write: (step: Step) => Promise<{ stage: string }>,
-  view: () => { stage: string },
+  handler: ActionHandler<S, W, R, V>,
+  write: (step: Step) => Promise<V>,
+  view: () => V,
 ): void {
-  const validated = new Map<string, { payload: P }>();
-  const checked = (input: ActionInput, payload: P = parsePayload<P>(handler.action, input)): ActionInput<P> => {
+  const validated = new Map<string, { payload: Payload<S, W> }>();
+  const checked = (input: ActionInput, payload: Payload<S, W> = parsePayload(handler.action, input)): ActionInput<Payload<S, W>> => {
     const typed = { ...input, payload };
     handler.check(typed);
+    handler.accepts?.();
     return typed;
   };
   setHandler(

@@ -68,11 +68,17 @@ export interface ProcessCore {
   processType: string;
   /** The chain's first run: one process id may be reused after the process ended. */
   chainId: string;
+  /**
+   * The process's one counter, across its runs: each step, each timeline event and each task takes
+   * the next number, so a step's key, an event's `seq` and a task's id are each unique in the chain
+   * and a later one has a larger number. (Steps, events and tasks share it: their numbers interleave.)
+   * A reset run numbers on past the records' (kernel/reset.ts).
+   */
   seq: number;
   openTasks: TaskRecord[];
   /** Request ids already acted on, newest last; update-id de-duplication ends at continue-as-new. */
   recentRequests: string[];
-  /** Steps scheduled but not yet committed: continue-as-new waits for them. */
+  /** How many steps are being committed now (not a number of anything done): continue-as-new waits for 0. */
   inFlight: number;
   /** Set once this run has decided to end: timers that fire after that leave their work to the next run. */
   closing?: boolean;

@@ -8,6 +8,16 @@ export function msUntil(instant: string): number {
   return Math.max(1, Date.parse(instant) - Date.now());
 }
 
+/**
+ * A hand-written timer that respects the end of the run by itself: waits `ms` unless `settled` first
+ * or the run closes (awaitEndOfRun), and answers true only when the time came and this run may still
+ * act on it. A time that comes as the run closes is left to the next run, which waits for it again
+ * (a step started then would be lost at continue-as-new).
+ */
+export async function timeCame(core: ProcessCore, settled: () => boolean, ms: number): Promise<boolean> {
+  return !(await condition(() => settled() || Boolean(core.closing), ms)) && !core.closing;
+}
+
 /** A deadline with its two warnings, each sent once and remembered across continue-as-new. */
 export type WatchedDeadline = Deadline & { reminded: boolean; escalated: boolean };
 
