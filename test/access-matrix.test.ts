@@ -63,6 +63,8 @@ const TASK_ORG: Record<string, (county: string) => string> = {
   answerDemand: (c) => `gov-${c}`,
   inspectEntity: (c) => `le-${c}`,
   reinspectEntity: (c) => `le-${c}`,
+  // The organisation responsible for a message an outside system did not take (the FTZ for 双公示).
+  resolveFailedExchange: () => 'ftz',
 };
 const tasks: { id: string; action: string; orgId: string }[] = [];
 
