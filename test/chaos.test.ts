@@ -5,17 +5,19 @@ import { scaled } from './support/time';
 /**
  * `npm run chaos` at CI's size: a dozen mixed processes on a cluster of their own (dev server,
  * PostgreSQL, worker and API processes) while the worker is killed five times, the engine restarts
- * and the database refuses connections for ten seconds. The full size is `npm run chaos`.
+ * the database refuses connections for ten seconds and the credit platform and 互联网+监管 answer
+ * 503 for twenty. The full size is `npm run chaos`.
  */
 test(
-  'through worker kills, an engine restart and a database outage, every process ends where it should with every record written once',
+  'through worker kills, an engine restart, a database and a platform outage, every process ends where it should with every record written and every message delivered once',
   async () => {
     const report = await runChaos(SMALL);
-    const { counts, faults } = report;
+    const { counts, exchanges, faults } = report;
     process.stdout.write(`${printReport(report)}\n`);
     expect(faults.kills).toBeGreaterThanOrEqual(5);
     expect(faults.engineRestarts).toBe(1);
     expect(faults.databaseOutageMs).toBeGreaterThanOrEqual(10_000);
+    expect(faults.platformOutageMs).toBeGreaterThanOrEqual(20_000);
     expect(counts.problems).toEqual([]);
     expect({ lost: counts.lost, duplicated: counts.duplicated, unplanned: counts.unplanned }).toEqual({
       lost: 0,
@@ -24,6 +26,14 @@ test(
     });
     expect(counts.found).toBe(counts.intended);
     expect(counts.finished + counts.waiting).toBe(counts.processes);
+    // The recognised penalties and licences on commitment decided messages; each reached its platform once.
+    expect(exchanges.decided).toBeGreaterThan(0);
+    expect(exchanges.problems).toEqual([]);
+    expect({ delivered: exchanges.delivered, lost: exchanges.lost, duplicated: exchanges.duplicated }).toEqual({
+      delivered: exchanges.decided,
+      lost: 0,
+      duplicated: 0,
+    });
   },
   scaled(240_000),
 );

@@ -1,9 +1,11 @@
 /**
  * The faults, on a schedule that runs beside the processes: the worker killed with SIGKILL again
  * and again (a new one started each time, as an orchestrator would), the Temporal dev server
- * stopped and started once on the same data file, and PostgreSQL down for ten seconds.
+ * stopped and started once on the same data file, PostgreSQL down for ten seconds, and the outside
+ * platforms (credit, 互联网+监管) answering 503 for a while.
  */
 import type { Cluster } from '../lab/cluster';
+import type { Platforms } from './platforms';
 
 export interface FaultPlan {
   /** Worker kills, each `killEveryMs` after the previous worker began polling. */
@@ -13,12 +15,16 @@ export interface FaultPlan {
   engineRestartAtMs: number;
   databaseDownAtMs: number;
   databaseDownForMs: number;
+  /** When the outside platforms go down, from the start of the run, and for how long. */
+  platformsDownAtMs: number;
+  platformsDownForMs: number;
 }
 
 export interface FaultLog {
   kills: number;
   engineRestarts: number;
   databaseOutageMs: number;
+  platformOutageMs: number;
   /** Worker starts refused while the database was down (the worker checks its migrations first). */
   refusedStarts: number;
   events: string[];
@@ -26,8 +32,14 @@ export interface FaultLog {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function runFaults(cluster: Cluster, plan: FaultPlan, started: number, log: (line: string) => void): Promise<FaultLog> {
-  const faults: FaultLog = { kills: 0, engineRestarts: 0, databaseOutageMs: 0, refusedStarts: 0, events: [] };
+export async function runFaults(
+  cluster: Cluster,
+  platforms: Platforms,
+  plan: FaultPlan,
+  started: number,
+  log: (line: string) => void,
+): Promise<FaultLog> {
+  const faults: FaultLog = { kills: 0, engineRestarts: 0, databaseOutageMs: 0, platformOutageMs: 0, refusedStarts: 0, events: [] };
   const note = (what: string) => {
     const line = `${((Date.now() - started) / 1000).toFixed(1)} s: ${what}`;
     faults.events.push(line);
@@ -79,6 +91,17 @@ export async function runFaults(cluster: Cluster, plan: FaultPlan, started: numb
     note(`database up after ${faults.databaseOutageMs} ms`);
   })();
 
-  await Promise.all([killing, restarting, outage]);
+  const platformOutage = (async () => {
+    await sleep(plan.platformsDownAtMs);
+    platforms.down();
+    const down = Date.now();
+    note('credit platform and 互联网+监管 down: every message answered 503');
+    await sleep(plan.platformsDownForMs);
+    platforms.up();
+    faults.platformOutageMs = Date.now() - down;
+    note(`platforms up after ${faults.platformOutageMs} ms`);
+  })();
+
+  await Promise.all([killing, restarting, outage, platformOutage]);
   return faults;
 }

@@ -5,6 +5,7 @@
 import type { Api } from '../lab/api-client';
 import type { Queryable } from '../../store/db';
 import type { Expected } from './plan';
+import { SENT_EVENTS } from './platforms';
 
 export interface Intended {
   id: string;
@@ -146,7 +147,8 @@ export async function reconcile(api: Api, db: Queryable, intended: Intended[], u
 
     // …and hold each intended write once: nothing lost, nothing twice.
     const wrote = {
-      events: row.events,
+      // A message decided for a platform is reconciled with the platform (platforms.ts), not here.
+      events: row.events.filter((kind) => !(kind in SENT_EVENTS)),
       steps: Number(row.steps),
       tasks: Number(row.tasks),
       records: [row.zones, row.memoranda, row.agreements, row.versions, row.entities, row.penalties].reduce((sum, n) => sum + Number(n), 0),

@@ -11,6 +11,7 @@ import { addCounty, addUsers, establishZone, inParallel, spareCountyCodes } from
 import { runFaults, type FaultLog, type FaultPlan } from './faults';
 import { AGREEMENT_IN_FORCE, flows, REGISTERED_AND_TAXED, ZONE_ESTABLISHED, type Flow } from './plan';
 import { reconcile, type Counts, type Intended } from './reconcile';
+import { reconcileExchanges, startPlatforms, type ExchangeCounts } from './platforms';
 
 export interface ChaosOptions {
   processes: number;
@@ -23,6 +24,7 @@ export interface ChaosOptions {
 
 export interface ChaosReport {
   counts: Counts;
+  exchanges: ExchangeCounts;
   faults: FaultLog;
   retries: number;
   seconds: number;
@@ -34,8 +36,11 @@ const REAL_COUNTIES = ['210881', '210804', '210802', '210803', '210811', '210882
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const log = options.log ?? (() => undefined);
   let retries = 0;
+  const platforms = await startPlatforms();
   const cluster = await startCluster({
     log,
+    workerEnv: platforms.env,
+    apiEnv: platforms.env,
     // A client that retries for as long as a fault and its aftermath may last (a task lost with a
     // killed worker waits out its start-to-close timeout), then gives up: a run stops by itself.
     retry: { forMs: 180_000, intervalMs: 500, onRetry: () => retries++ },
@@ -88,7 +93,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     log(`driving ${runs.length} processes, ${options.concurrency} at a time, with faults…`);
     const faultsStarted = Date.now();
     const [faults] = await Promise.all([
-      runFaults(cluster, options.faults, faultsStarted, log),
+      runFaults(cluster, platforms, options.faults, faultsStarted, log),
       inParallel(runs, options.concurrency, async (run) => {
         const id = await run.flow.drive(api, run.code, run.n);
         intended.push({ id, flow: run.flow.name, expected: run.flow.expected(run.code) });
@@ -107,17 +112,25 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const client = new Client({ connection });
     const deadline = Date.now() + 120_000;
     let counts: Counts;
+    let exchanges: ExchangeCounts;
     for (;;) {
       const known = await client.workflow.count();
       counts = await reconcile(api, db, intended, Math.max(0, known.count - intended.length));
-      if (!counts.problems.length || Date.now() > deadline) break;
+      // A message retried after the platforms' outage may still be on its backoff.
+      exchanges = await reconcileExchanges(
+        db,
+        platforms,
+        intended.map((p) => p.id),
+      );
+      if ((!counts.problems.length && !exchanges.problems.length) || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
     const byFlow: Record<string, number> = {};
     for (const p of intended) byFlow[p.flow] = (byFlow[p.flow] ?? 0) + 1;
-    return { counts, faults, retries, seconds: Math.round((Date.now() - started) / 1000), byFlow };
+    return { counts, exchanges, faults, retries, seconds: Math.round((Date.now() - started) / 1000), byFlow };
   } finally {
     await connection.close();
     await cluster.stop();
+    await platforms.close();
   }
 }
