@@ -162,7 +162,7 @@ export const SUPERVISING_ORGS = ['city', 'ftz'];
 export const ruleOf = (method: string, path: string): RouteRule | undefined => routeRules[`${method.toUpperCase()} ${path}`];
 
 /** The route-level check, made before any handler: the caller holds one of the route's roles (and, for `supervisors`, belongs to one). */
-export function requireRouteRole(rule: RouteRule | undefined, user: User, route: string): void {
+export function requireRouteRole(rule: RouteRule | undefined, user: User, route: string, path: Record<string, unknown> = {}): void {
   if (!rule) throw refused('NO_ACCESS_RULE', { what: route });
   if (!user.roles.some((role) => rule.roles.includes(role))) {
     throw refused('ROLE_NEEDED', { roles: [...rule.roles], userId: user.username, has: user.roles });
@@ -170,6 +170,10 @@ export function requireRouteRole(rule: RouteRule | undefined, user: User, route:
   // Known from the caller alone: refused before the request is even read.
   if (rule.reach === 'supervisors' && !SUPERVISING_ORGS.includes(user.orgId)) {
     throw refused('NOT_YOUR_ORGANISATION', { orgIds: SUPERVISING_ORGS, userId: user.username, orgId: user.orgId });
+  }
+  // Known from the caller and the path: another organisation's admin is refused before the body is read.
+  if (rule.reach === 'org-admin' && user.orgId !== String(path.id) && user.orgId !== 'ftz') {
+    throw refused('NOT_YOUR_ORGANISATION', { orgIds: [String(path.id), 'ftz'], userId: user.username, orgId: user.orgId });
   }
   if (rule.reach === 'operators' && !user.roles.includes('auditor') && !SUPERVISING_ORGS.includes(user.orgId)) {
     throw forbidden(`${route} is for auditors and ${SUPERVISING_ORGS.join(' or ')} admins; ${user.username} belongs to ${user.orgId}`);

@@ -133,9 +133,9 @@ export function labelRoutes(router: Router, routes: Route[]): void {
 export function mount(router: Router, routes: Route[], deps: RouteDeps): void {
   for (const route of routes) {
     const rule = ruleOf(route.method, route.path);
-    const allowed = (_req: Request, res: Response, next: NextFunction) => {
+    const allowed = (req: Request, res: Response, next: NextFunction) => {
       try {
-        if (!route.public) requireRouteRole(rule, res.locals.user as User, `${route.method.toUpperCase()} ${route.path}`);
+        if (!route.public) requireRouteRole(rule, res.locals.user as User, `${route.method.toUpperCase()} ${route.path}`, req.params);
         next();
       } catch (error) {
         next(error);

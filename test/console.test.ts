@@ -147,7 +147,8 @@ test('a zone is established through the console alone, by the right staff of eac
   expect(printed.status()).toBe(200);
   expect(printed.headers()['content-type']).toBe('application/pdf');
   expect((await printed.body()).subarray(0, 5).toString()).toBe('%PDF-');
-  expect((await printed.body()).includes('/Type /CollabZonesSignatures')).toBe(true);
+  // Signed by the parties: a standard PDF signature (PAdES: /ByteRange over a CMS SignedData).
+  expect((await printed.body()).includes('/SubFilter /ETSI.CAdES.detached')).toBe(true);
 
   await city.click('a[href="#/zones"]');
   await city.locator(`tr[data-zone="${county}"]`).getByText('运行中').waitFor();

@@ -3,10 +3,15 @@ import { allActions, processDefinitions } from '../../domain/processes';
 import { issueUscc } from '../../domain/uscc';
 import { variants, type Schema } from '../../web/components/schema-values';
 
-/** Every form the console renders: each action's payload and each launch's input. */
+/**
+ * Every form the console renders: each action's payload and the input of each process someone
+ * launches (a failed exchange's process is started by the delivery, never through a form).
+ */
 export const forms: [string, z.ZodType][] = [
   ...Object.values(allActions).map((action) => [`action ${action.name}`, action.schema] as [string, z.ZodType]),
-  ...Object.values(processDefinitions).map((definition) => [`launch ${definition!.type}`, definition!.inputSchema] as [string, z.ZodType]),
+  ...Object.values(processDefinitions)
+    .filter((definition) => definition!.launchedBy.orgIds.length || definition!.launchedBy.countyOrgKinds?.length)
+    .map((definition) => [`launch ${definition!.type}`, definition!.inputSchema] as [string, z.ZodType]),
 ];
 
 /** Values that match the patterns the schemas use, by pattern. */
