@@ -92,7 +92,7 @@ describe('delegation agreements', () => {
         },
       ],
     });
-    await expect(signedStale).rejects.toMatchObject({ cause: { type: 'Conflict' } });
+    await expect(signedStale).rejects.toMatchObject({ cause: { type: 'TASK_NOT_OPEN' } });
 
     await complete(h, 'ftz.staff', id, 'draftAgreement', { ...agreementContent([{ powerCode: 'XK-002' }]), liability: '补充后的责任条款' });
     await complete(h, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
@@ -197,8 +197,8 @@ describe('delegation agreements', () => {
     });
     await expect(malformed).rejects.toMatchObject({
       cause: {
-        type: 'BadRequest',
-        message: expect.stringMatching(/^invalid draftAgreement payload: .*term\.startDate: a date, YYYY-MM-DD.*rights: Too small/),
+        type: 'INVALID_INPUT',
+        message: expect.stringMatching(/body\.term\.startDate.*body\.rights|body\.rights.*body\.term\.startDate/),
       },
     });
 
@@ -217,7 +217,7 @@ describe('delegation agreements', () => {
     await complete(h, `gov-${pending}.leader`, zoneProcess, 'reviewMemorandum', { decision: 'sign' });
     const notActive = await admin.post('/api/processes/delegation-agreement', { zoneCode: pending });
     expect(notActive.status).toBe(409);
-    expect(notActive.body.error.message).toContain('ACTIVE_PENDING_BODY');
+    expect(notActive.body.error).toMatchObject({ reason: 'ZONE_NOT_ACTIVE', params: { zoneCode: pending, status: 'ACTIVE_PENDING_BODY' } });
     expect((await (await h.as('ftz.staff')).post('/api/processes/delegation-agreement', { zoneCode: pending })).status).toBe(403);
   });
 

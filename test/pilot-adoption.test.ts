@@ -64,7 +64,7 @@ test('the FTZ lists a measure; each zone government adopts or declines it; the r
       (error: unknown) => error,
     );
   expect(past).toBeInstanceOf(WorkflowUpdateFailedError);
-  expect((past as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'Forbidden' });
+  expect((past as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'NOT_YOUR_ORGANISATION' });
   const bad = await (await h.as(`gov-${zoneA}.staff`)).post(`/api/tasks/${taskA.id}/complete`, { decision: 'maybe', date: '2026-13-01' });
   expect(bad.status).toBe(400);
   expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.date', 'body.decision', 'body.note']);

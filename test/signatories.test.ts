@@ -33,7 +33,7 @@ async function staffRefused(id: string, action: string, decision: Record<string,
       { actor: { userId: `${org}.staff`, orgId: org, roles: ['staff'] }, taskId: task.id, requestId: randomUUID(), payload: decision },
     ],
   });
-  await expect(past).rejects.toMatchObject({ cause: { type: 'Forbidden' } });
+  await expect(past).rejects.toMatchObject({ cause: { type: 'ROLE_NEEDED' } });
   expect((await stateOf(id)).stage).toBe(before.stage);
   // No number issued (the city's approval recorded at launch is not one).
   expect(await h.db.query('SELECT 1 FROM documents WHERE process_id = $1 AND NOT recorded', [id])).toEqual([]);

@@ -193,7 +193,7 @@ describe('zone establishment by memorandum', () => {
           },
         ],
       }),
-    ).rejects.toMatchObject({ cause: { type: 'Forbidden' } });
+    ).rejects.toMatchObject({ cause: { type: 'NOT_YOUR_ORGANISATION' } });
     const state = (await (await h.as('audit.auditor')).get(`/api/processes/${id}`)).body;
     expect(state.data.signatures).toEqual({});
   });
