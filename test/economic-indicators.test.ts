@@ -118,9 +118,8 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
     );
   expect(past).toBeInstanceOf(WorkflowUpdateFailedError);
   expect((past as WorkflowUpdateFailedError).cause).toMatchObject({
-    // The workflow's own parse names the field; the API's, before it, also says why (in words).
-    type: 'INVALID_INPUT',
-    message: expect.stringContaining('body.figures.taxRevenue'),
+    type: 'BadRequest',
+    message: expect.stringContaining('税收收入：不得为负数'),
   });
   expect(await reportOf('2026-10', zoneA)).toMatchObject({ status: 'PENDING', figures: null, rounds: 0 });
   expect(await timelineKinds(h, id)).toEqual(['indicatorsLaunched']);

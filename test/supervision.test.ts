@@ -178,16 +178,12 @@ test('rectification reopens after its period and ends compliant, or in a penalty
   );
   expect(penaltyCase).toEqual({ uscc: two.uscc, status: 'OPEN', enforcement_org: `le-${zone}`, source_process_id: id });
   const kinds = (await timelineKinds(h, id)).filter((k) => k.startsWith('inspection'));
-  expect(kinds).toEqual([
-    'inspectionsDrawn',
-    'inspectionRectificationOrdered',
-    'inspectionRectificationOrdered',
-    'inspectionReopened',
-    'inspectionReopened',
-    'inspectionRectified',
-    'inspectionCaseOpened',
-    'inspectionPlanConcluded',
-  ]);
+  expect(kinds.slice(0, 3)).toEqual(['inspectionsDrawn', 'inspectionRectificationOrdered', 'inspectionRectificationOrdered']);
+  // The second period may end before or after the first re-inspection is recorded (timers against a
+  // clerk's pace): the first reopening always comes before its result.
+  expect([...kinds.slice(3, 6)].sort()).toEqual(['inspectionRectified', 'inspectionReopened', 'inspectionReopened']);
+  expect(kinds[3]).toBe('inspectionReopened');
+  expect(kinds.slice(6)).toEqual(['inspectionCaseOpened', 'inspectionPlanConcluded']);
   const rows = await h.db.query<{ status: string }>('SELECT status FROM inspections WHERE process_id = $1 ORDER BY id', [id]);
   expect(rows).toEqual([{ status: 'COMPLIANT' }, { status: 'PENALTY_CASE' }]);
   const publicList = await h.anonymous('GET', `/api/public/inspections?zone=${zone}`);
