@@ -28,6 +28,8 @@ test(
     expect(counts.finished + counts.waiting).toBe(counts.processes);
     // The recognised penalties and licences on commitment decided messages; each reached its platform once.
     expect(exchanges.decided).toBeGreaterThan(0);
+    // Down from the start until every process was driven: each message met the outage before it got through.
+    expect(exchanges.attempts).toBeGreaterThan(exchanges.delivered);
     expect(exchanges.problems).toEqual([]);
     expect({ delivered: exchanges.delivered, lost: exchanges.lost, duplicated: exchanges.duplicated }).toEqual({
       delivered: exchanges.decided,

@@ -38,6 +38,8 @@ export async function runFaults(
   plan: FaultPlan,
   started: number,
   log: (line: string) => void,
+  /** The processes all driven: the platforms stay down at least until then, so every message meets the outage. */
+  driven: Promise<void>,
 ): Promise<FaultLog> {
   const faults: FaultLog = { kills: 0, engineRestarts: 0, databaseOutageMs: 0, platformOutageMs: 0, refusedStarts: 0, events: [] };
   const note = (what: string) => {
@@ -96,7 +98,7 @@ export async function runFaults(
     platforms.down();
     const down = Date.now();
     note('credit platform and 互联网+监管 down: every message answered 503');
-    await sleep(plan.platformsDownForMs);
+    await Promise.all([sleep(plan.platformsDownForMs), driven]);
     platforms.up();
     faults.platformOutageMs = Date.now() - down;
     note(`platforms up after ${faults.platformOutageMs} ms`);

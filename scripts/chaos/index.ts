@@ -15,7 +15,7 @@ export const SMALL: ChaosOptions = {
     engineRestartAtMs: 2000,
     databaseDownAtMs: 4000,
     databaseDownForMs: 10_000,
-    platformsDownAtMs: 1000,
+    platformsDownAtMs: 0,
     platformsDownForMs: 20_000,
   },
 };
@@ -30,7 +30,7 @@ export const FULL: ChaosOptions = {
     engineRestartAtMs: 15_000,
     databaseDownAtMs: 30_000,
     databaseDownForMs: 10_000,
-    platformsDownAtMs: 10_000,
+    platformsDownAtMs: 0,
     platformsDownForMs: 30_000,
   },
 };

@@ -92,20 +92,22 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     log(`driving ${runs.length} processes, ${options.concurrency} at a time, with faults…`);
     const faultsStarted = Date.now();
-    const [faults] = await Promise.all([
-      runFaults(cluster, platforms, options.faults, faultsStarted, log),
-      inParallel(runs, options.concurrency, async (run) => {
-        const id = await run.flow.drive(api, run.code, run.n);
-        intended.push({ id, flow: run.flow.name, expected: run.flow.expected(run.code) });
-      }).catch((error: unknown) => {
-        // A flow that met an answer no retry mends (a 500): the API's own account of it says why.
-        const errors = cluster.apiProcess
-          .output()
-          .split('\n')
-          .filter((line) => line.includes('"level":50'));
-        throw new Error(`${(error as Error).message}\nthe API's errors meanwhile:\n${errors.slice(-5).join('\n') || '(none)'}`);
-      }),
-    ]);
+    const driving = inParallel(runs, options.concurrency, async (run) => {
+      const id = await run.flow.drive(api, run.code, run.n);
+      intended.push({ id, flow: run.flow.name, expected: run.flow.expected(run.code) });
+    }).catch((error: unknown) => {
+      // A flow that met an answer no retry mends (a 500): the API's own account of it says why.
+      const errors = cluster.apiProcess
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"level":50'));
+      throw new Error(`${(error as Error).message}\nthe API's errors meanwhile:\n${errors.slice(-5).join('\n') || '(none)'}`);
+    });
+    const driven = driving.then(
+      () => undefined,
+      () => undefined,
+    );
+    const [faults] = await Promise.all([runFaults(cluster, platforms, options.faults, faultsStarted, log, driven), driving]);
 
     // Launches answer before the first step is written: let every process come to rest.
     log('waiting for every process to come to rest…');
