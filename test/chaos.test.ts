@@ -37,5 +37,5 @@ test(
       duplicated: 0,
     });
   },
-  scaled(240_000),
+  scaled(420_000),
 );

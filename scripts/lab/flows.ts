@@ -19,7 +19,8 @@ interface Task {
 }
 
 /** Waits for the open task of `action` on a process in the user's inbox. */
-export async function openTask(user: UserClient, processId: string, action: string, timeoutMs = scaled(60_000)): Promise<Task> {
+// Budgeted for chaos: five worker kills in a row on a busy machine, each new worker tens of seconds to poll.
+export async function openTask(user: UserClient, processId: string, action: string, timeoutMs = scaled(150_000)): Promise<Task> {
   const deadline = Date.now() + timeoutMs;
   for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
     const inbox = await user.get<{ items: Task[] }>(`/api/tasks?processId=${encodeURIComponent(processId)}`);
