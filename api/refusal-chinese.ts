@@ -3,6 +3,7 @@ import { divisions } from '../seeds/divisions';
 import type { ProcessType } from '../domain/names';
 import { RETURN_REASON_LABELS } from '../domain/penalty-labels';
 import { processDefinitions } from '../domain/processes';
+import { ROLE_ZH, STATUS_ZH } from '../domain/refusal-wording';
 
 /**
  * The refusals the API, the domain's checks and the workflows' validators word in English, said in
@@ -30,44 +31,18 @@ const orgList = (ids: string) =>
     .map((id) => orgName(id.trim()))
     .join('或');
 
-const STATUS: Record<string, string> = {
-  ACTIVE: '运行中',
-  ACTIVE_PENDING_BODY: '待设管理机构',
-  SUSPENDED: '已暂停',
-  TERMINATED: '已终止',
-  DRAFTING: '起草中',
-  SIGNING: '签署中',
-  AWAITING_BODY: '待设管理机构',
-  WITHDRAWN: '已撤回',
-  RECORDED: '待抄报',
-  REPORTED: '已抄报待审核',
-  RETURNED: '退回补正',
-  RECOGNISED: '已认可',
-  OPEN: '办理中',
-  CLOSED: '已结案',
-  IN_FORCE: '生效中',
-  EXPIRED: '已到期',
-  COMPLETED: '已完成',
-  FAILED: '已失败',
-  TIMED_OUT: '已超时',
-  CANCELLED: '已取消',
-  open: '待办理',
-  done: '已办结',
-  cancelled: '已取消',
-};
 const status = (code: string) =>
   code
     .split(' or ')
-    .map((c) => STATUS[c.trim()] ?? c.trim())
+    .map((c) => STATUS_ZH[c.trim()] ?? c.trim())
     .join('或');
 
-const ROLES: Record<string, string> = { admin: '管理员', staff: '经办人员', leader: '负责人', auditor: '审计人员' };
 const roles = (list: string) =>
   list === 'no role' || list === 'none'
     ? '无角色'
     : list
         .split(/ or |, /)
-        .map((r) => ROLES[r.trim()] ?? r.trim())
+        .map((r) => ROLE_ZH[r.trim()] ?? r.trim())
         .join('或');
 
 // Each process's own title: a list kept here fell behind as processes were added.

@@ -19,7 +19,8 @@ export interface RefusalNames {
   field(path: string, lang: RefusalLang): string;
 }
 
-const STATUS_ZH: Record<string, string> = {
+/** Registry and task statuses in Chinese (also read by the pattern wording of uncoded refusals). */
+export const STATUS_ZH: Record<string, string> = {
   ACTIVE: '运行中',
   ACTIVE_PENDING_BODY: '待设管理机构',
   SUSPENDED: '已暂停',
@@ -44,7 +45,7 @@ const STATUS_ZH: Record<string, string> = {
   done: '已办结',
   cancelled: '已取消',
 };
-const ROLE_ZH: Record<string, string> = { admin: '管理员', staff: '经办人员', leader: '负责人', auditor: '审计人员' };
+export const ROLE_ZH: Record<string, string> = { admin: '管理员', staff: '经办人员', leader: '负责人', auditor: '审计人员' };
 
 const status = (code: string, lang: RefusalLang) => (lang === 'zh' ? (STATUS_ZH[code] ?? code) : code.toLowerCase().replace(/_/g, ' '));
 const role = (code: string, lang: RefusalLang) => (lang === 'zh' ? (ROLE_ZH[code] ?? code) : code);
