@@ -5,6 +5,7 @@ import { launchBrowser } from './support/browser';
 import { DEMO_PASSWORD, startHarness, type Harness } from './support/harness';
 import { filePenalty, penaltyZone, reportedPenalty } from './support/penalty-flow';
 import { application, applied, ENTRUSTED } from './support/registration-flow';
+import { scaled } from './support/time';
 import { complete, launch, memorandum } from './support/zone-flow';
 
 /**
@@ -46,7 +47,7 @@ beforeAll(async () => {
   const pilot = await (await h.as('ftz.admin')).post('/api/processes/pilot-adoption', { measureCode: 'RM-002' });
   const catalog = await (await h.as('ftz.admin')).post('/api/processes/power-catalog', {});
   processIds.push(pilot.body.id, catalog.body.id);
-}, 600_000);
+}, scaled(600_000));
 afterAll(async () => {
   await browser?.close();
   await h?.stop();
@@ -150,27 +151,31 @@ const USERS = () => [
   'city.admin',
 ];
 
-test('every page and every task form, in Chinese, as the FTZ, a county, its enforcement, its zone body, the city and an auditor: words, not codes', async () => {
-  const problems: string[] = [];
-  let tasksSeen = 0;
-  for (const username of USERS()) {
-    const page = await login(username);
-    const tasks = await inboxTasks(page);
-    tasksSeen += tasks.length;
-    for (const path of [...PAGES, ...detailPages(), ...tasks]) {
-      await visit(page, path);
-      for (const found of await wordsFound(page)) {
-        // The registry of organisations has a column for their codes, beside their names.
-        if (path === 'organizations' && found.startsWith('organisation id')) continue;
-        problems.push(`${username} #/${decodeURIComponent(path)}: ${found}`);
+test(
+  'every page and every task form, in Chinese, as the FTZ, a county, its enforcement, its zone body, the city and an auditor: words, not codes',
+  async () => {
+    const problems: string[] = [];
+    let tasksSeen = 0;
+    for (const username of USERS()) {
+      const page = await login(username);
+      const tasks = await inboxTasks(page);
+      tasksSeen += tasks.length;
+      for (const path of [...PAGES, ...detailPages(), ...tasks]) {
+        await visit(page, path);
+        for (const found of await wordsFound(page)) {
+          // The registry of organisations has a column for their codes, beside their names.
+          if (path === 'organizations' && found.startsWith('organisation id')) continue;
+          problems.push(`${username} #/${decodeURIComponent(path)}: ${found}`);
+        }
       }
+      await page.context().close();
     }
-    await page.context().close();
-  }
-  // The fixture left a task open for every user who has any: the forms were crawled, not just the lists.
-  expect(tasksSeen).toBeGreaterThanOrEqual(10);
-  expect(problems).toEqual([]);
-}, 600_000);
+    // The fixture left a task open for every user who has any: the forms were crawled, not just the lists.
+    expect(tasksSeen).toBeGreaterThanOrEqual(10);
+    expect(problems).toEqual([]);
+  },
+  scaled(600_000),
+);
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -199,34 +204,38 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
-test('an axe scan of every page and task form finds no serious or critical violation, at 1440 px and at 390 px', async () => {
-  const problems: string[] = [];
-  // Every page as the FTZ's admin, who reads them all; each task form as the user it is addressed to.
-  const scans: [string, string[]][] = [['ftz.admin', [...PAGES, ...detailPages()]]];
-  for (const username of ['ftz.staff', `gov-${zone}.staff`, `le-${zone}.staff`, `zone-${zone}.staff`]) scans.push([username, []]);
-  for (const [username, paths] of scans) {
-    const page = await login(username);
-    const tasks = paths.length ? [] : await inboxTasks(page);
-    for (const path of [...paths, ...tasks]) {
-      for (const [width, height] of [
-        [1440, 900],
-        [390, 844],
-      ]) {
-        await page.setViewportSize({ width, height });
-        await visit(page, path);
-        for (const found of await axeViolations(page)) problems.push(`${username} #/${decodeURIComponent(path)} at ${width}px: ${found}`);
+test(
+  'an axe scan of every page and task form finds no serious or critical violation, at 1440 px and at 390 px',
+  async () => {
+    const problems: string[] = [];
+    // Every page as the FTZ's admin, who reads them all; each task form as the user it is addressed to.
+    const scans: [string, string[]][] = [['ftz.admin', [...PAGES, ...detailPages()]]];
+    for (const username of ['ftz.staff', `gov-${zone}.staff`, `le-${zone}.staff`, `zone-${zone}.staff`]) scans.push([username, []]);
+    for (const [username, paths] of scans) {
+      const page = await login(username);
+      const tasks = paths.length ? [] : await inboxTasks(page);
+      for (const path of [...paths, ...tasks]) {
+        for (const [width, height] of [
+          [1440, 900],
+          [390, 844],
+        ]) {
+          await page.setViewportSize({ width, height });
+          await visit(page, path);
+          for (const found of await axeViolations(page)) problems.push(`${username} #/${decodeURIComponent(path)} at ${width}px: ${found}`);
+        }
       }
+      // The login page too, before anyone is signed in.
+      if (username === 'ftz.admin') {
+        const anonymous = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', bypassCSP: true });
+        const loginPage = await anonymous.newPage();
+        await loginPage.goto(`${h.baseUrl}/#/login`);
+        await loginPage.locator('input[name=username]').waitFor();
+        for (const found of await axeViolations(loginPage)) problems.push(`#/login: ${found}`);
+        await anonymous.close();
+      }
+      await page.context().close();
     }
-    // The login page too, before anyone is signed in.
-    if (username === 'ftz.admin') {
-      const anonymous = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', bypassCSP: true });
-      const loginPage = await anonymous.newPage();
-      await loginPage.goto(`${h.baseUrl}/#/login`);
-      await loginPage.locator('input[name=username]').waitFor();
-      for (const found of await axeViolations(loginPage)) problems.push(`#/login: ${found}`);
-      await anonymous.close();
-    }
-    await page.context().close();
-  }
-  expect(problems).toEqual([]);
-}, 600_000);
+    expect(problems).toEqual([]);
+  },
+  scaled(600_000),
+);

@@ -35,7 +35,7 @@ async function workerProcess(): Promise<Child> {
     LOG_LEVEL: 'info',
   });
   children.push(child);
-  await child.waitFor((line) => line.msg === 'worker polling', 'a worker polling', 120_000);
+  await child.waitFor((line) => line.msg === 'worker polling', 'a worker polling', scaled(120_000));
   return child;
 }
 

@@ -56,4 +56,4 @@ test('`npm run setup` against a server without the namespace creates it, with it
   const again = startEntry('scripts/setup.ts', env);
   expect([await again.exited, again.output()]).toEqual([0, expect.stringContaining(`namespace ${namespace}: there`)]);
   expect(again.output()).toContain(`search attributes on ${namespace}: all there`);
-}, 120_000);
+});

@@ -8,7 +8,7 @@ import { complete, establish, timelineKinds } from './support/zone-flow';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-}, 120_000);
+});
 afterAll(() => h?.stop());
 
 /** An ACTIVE zone with an agreement that began ten days ago: the authority rule has days before the end to answer yes. */
