@@ -1,9 +1,19 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './harness';
+import { scaled } from './time';
 
-/** Debian's Chromium, headless, with the flags that keep it off a network it cannot reach. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * How long a click, a navigation or a wait for an element may take: Playwright's 30 s, scaled with
+ * the machine's load like every other limit of the suite (test/support/time.ts).
+ */
+const BROWSER_TIMEOUT = scaled(30_000);
+
+/**
+ * Debian's Chromium, headless, with the flags that keep it off a network it cannot reach; every
+ * context it opens (`newContext`, or `newPage`'s own) waits up to BROWSER_TIMEOUT.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -15,6 +25,14 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(BROWSER_TIMEOUT);
+    context.setDefaultNavigationTimeout(BROWSER_TIMEOUT);
+    return context;
+  };
+  return browser;
 }
 
 /** A fresh browser context (its own storage) logged in through the login page. */
