@@ -151,7 +151,9 @@ test('政务服务网 down past the retry policy: its status change becomes one 
       channelName: '政务服务网',
       requestId: failed.request_id,
       sourceProcessId: id,
-      failedMessage: expect.stringContaining(`办理状态回传（办件编号 ${applicationNo}，状态 AWAITING_CONSENT）未能报送政务服务网`),
+      failedMessage: expect.stringContaining(
+        `办理状态回传（办件编号 ${applicationNo}，状态：待县级政府同意）未能报送政务服务网：政务服务网暂时无法接收（HTTP 503，平台答复：系统维护中）`,
+      ),
     });
     expect(await failureTasks(id)).toEqual([{ process_id: failureId, org_id: 'ftz', status: 'open' }]);
     // The county's staff may not handle the FTZ's task.

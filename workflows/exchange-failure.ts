@@ -6,12 +6,13 @@
  * one's request id, so a platform that did get it once answers as before: nothing is published twice.
  * Started by the delivery (workflows/outbox-delivery.ts), named by the failed message; nobody launches it.
  */
-import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, setHandler } from '@temporalio/workflow';
 import { stateQuery } from '../domain/state-query';
 import type { Step } from '../activities/step';
 import {
   CHANNEL_NAMES,
   exchangeFailureActions as A,
+  failureReason,
   type ExchangeFailureInput,
   type FailureDecision,
   type FailureStage,
@@ -51,6 +52,9 @@ export type ExchangeFailureView = Omit<ExchangeFailureState, 'core'> & {
 };
 export type ExchangeFailureArgs = { start: ExchangeFailureInput } | { continued: ExchangeFailureState };
 
+/** Tasks from this patch on say why in words (domain/exchange-failures.ts failureReason). */
+export const REASON_WORDS_PATCH = 'exchange-failure-reason-words';
+
 /** Steps a run takes before it continues as new: a message resent and failing again many times. */
 const STEPS_PER_RUN = 40;
 
@@ -78,14 +82,19 @@ export async function exchangeFailure(args: ExchangeFailureArgs): Promise<Exchan
     await publishAndCommit(core, state.stage, step);
     return view();
   };
-  /** The task, in Chinese: what failed, where, and why. */
+  /**
+   * The task, in Chinese: what failed, where, and why — the delivery's error in words (patched: tasks
+   * opened before say the error as the port raised it); the error itself stays beside it for auditors.
+   */
   const openDecision = (step: Step, error: string) =>
     openTask(core, step, A.resolveFailedExchange, input.orgId, {
       channel: input.channel,
       channelName: channelName.zh,
       summary: input.summary,
       error,
-      failedMessage: `${input.summary}未能报送${channelName.zh}：${error}`,
+      failedMessage: `${input.summary}未能报送${channelName.zh}：${
+        patched(REASON_WORDS_PATCH) ? failureReason(error, channelName.zh).zh : error
+      }`,
       sourceProcessId: input.sourceProcessId,
       requestId: input.requestId,
       attempts: input.attempts,
