@@ -105,16 +105,17 @@ test(
     );
     expect(heard).toMatchObject({ requestId, status: 'AWAITING_CONSENT' });
 
-    // The task has left the inbox.
+    // The task has left the inbox: among the done ones, not among the open ones.
+    const failureRow = page.locator('tr[data-action=resolveFailedExchange]', {
+      has: page.locator(`a[href="#/processes/${encodeURIComponent(failureId)}"]`),
+    });
     await page.click('a[href="#/inbox"]');
-    await page.reload();
-    await page.getByTestId('who').waitFor();
-    await page.waitForTimeout(1000);
-    expect(
-      await page
-        .locator('tr[data-action=resolveFailedExchange]', { has: page.locator(`a[href="#/processes/${encodeURIComponent(failureId)}"]`) })
-        .count(),
-    ).toBe(0);
+    await page.getByTestId('tab-done').click();
+    await failureRow.getByText('已办结').waitFor();
+    await page.getByTestId('tab-open').click();
+    await failureRow.waitFor({ state: 'detached' });
+    await page.locator('[data-testid=inbox], main p.muted').first().waitFor();
+    expect(await failureRow.count()).toBe(0);
     expect(gov.received.filter((m) => m.applicationNo === applicationNo)).toHaveLength(1);
   },
   scaled(240_000),
