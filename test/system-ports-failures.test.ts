@@ -98,6 +98,8 @@ test('互联网+监管 down past the retry policy: one task for the enforcement 
     failureId = `exchange-failure-${failed.id}`;
     const task = await taskFor(h, `le-${zone}.staff`, failureId, 'resolveFailedExchange');
     expect(task.orgId).toBe(`le-${zone}`);
+    // Due in five working days (policy exchangeFailure.resolvePeriod): at least five calendar days ahead.
+    expect(Date.parse(String(task.dueAt)) - Date.now()).toBeGreaterThan(5 * 86_400_000 - 3_600_000);
     expect(task.context).toMatchObject({
       channel: 'supervision',
       channelName: '互联网+监管系统',
@@ -171,4 +173,63 @@ test('政务服务网 down past the retry policy: its status change becomes one 
   expect(await failureTasks(id)).toEqual([{ process_id: failureId, org_id: 'ftz', status: 'done' }]);
   const metrics = (await h.anonymous('GET', '/metrics')).body as string;
   expect(metrics).toMatch(/collab_zones_exchange_failure_tasks\{channel="gov-service",state="done"\} [1-9]/);
+});
+
+test('a failure task left undecided past its period: the owner is reminded, then the FTZ and the city get it on their 督办 list; recorded as reported otherwise, it settles', async () => {
+  // Seconds instead of working days, for this test only.
+  await h.db.query(`INSERT INTO policies (key, scope, value) VALUES ('exchangeFailure.resolvePeriod', 'ftz', $1)`, [
+    JSON.stringify({ seconds: 4 }),
+  ]);
+  try {
+    const zone = await readyZone(h);
+    const applicationNo = `ZW-LATE-${Date.now()}`;
+    gov.setMode({ mode: 'down' });
+    let id: string;
+    try {
+      const submitted = await gov.submit({
+        applicationNo,
+        submittedAt: new Date().toISOString(),
+        application: application(zone, { licenceItems: [] }),
+      });
+      expect(submitted.status).toBe(201);
+      id = (submitted.body as { processId: string }).processId;
+      await failedMessage(id, 'gov-service');
+    } finally {
+      gov.setMode({ mode: 'accept' });
+    }
+    const [{ process_id: failureId }] = await failureTasks(id);
+    const task = await taskFor(h, 'ftz.staff', failureId, 'resolveFailedExchange');
+    expect(Date.parse(String(task.dueAt)) - Date.now()).toBeLessThan(5_000);
+    const kinds = await eventually(
+      async () => {
+        const k = await timelineKinds(h, failureId);
+        return k.includes('escalated') ? k : undefined;
+      },
+      30_000,
+      'the escalation on the failure timeline',
+    );
+    expect(kinds.filter((k) => k === 'reminderSent' || k === 'escalated')).toEqual(['reminderSent', 'escalated']);
+    const notes = await h.db.query<{ org_id: string; kind: string; message: string }>(
+      `SELECT org_id, kind, message FROM notifications WHERE process_id = $1 AND kind <> 'task' ORDER BY id`,
+      [failureId],
+    );
+    expect(notes.map((n) => `${n.kind}@${n.org_id}`)).toEqual(['reminder@ftz', 'escalation@ftz', 'escalation@city']);
+    expect(notes[2].message).toContain(`办件编号 ${applicationNo}`);
+    const oversight = await (await h.as('city.admin')).get('/api/oversight');
+    const listed = (oversight.body.items as { processId: string; settled: boolean; overdueTasks: { orgId: string }[] }[]).find(
+      (i) => i.processId === failureId,
+    );
+    expect(listed).toMatchObject({ settled: false, overdueTasks: [{ orgId: 'ftz' }] });
+
+    await complete(h, 'ftz.staff', failureId, 'resolveFailedExchange', {
+      decision: 'reportedOtherwise',
+      how: '平台恢复前已电话告知申请人并在窗口登记',
+    });
+    const after = await (await h.as('city.admin')).get('/api/oversight');
+    expect((after.body.items as { processId: string; settled: boolean }[]).find((i) => i.processId === failureId)).toMatchObject({
+      settled: true,
+    });
+  } finally {
+    await h.db.query(`DELETE FROM policies WHERE key = 'exchangeFailure.resolvePeriod' AND scope = 'ftz'`);
+  }
 });
