@@ -197,7 +197,15 @@ test('a failure task left undecided past its period: the owner is reminded, then
     } finally {
       gov.setMode({ mode: 'accept' });
     }
-    const [{ process_id: failureId }] = await failureTasks(id);
+    // The failure process opens its task just after the message is FAILED.
+    const [{ process_id: failureId }] = await eventually(
+      async () => {
+        const tasks = await failureTasks(id);
+        return tasks.length ? tasks : undefined;
+      },
+      20_000,
+      'the failure task',
+    );
     const task = await taskFor(h, 'ftz.staff', failureId, 'resolveFailedExchange');
     expect(Date.parse(String(task.dueAt)) - Date.now()).toBeLessThan(5_000);
     const kinds = await eventually(
