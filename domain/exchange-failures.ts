@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from './actions';
+import { REGISTRATION_STAGE_LABELS, type RegistrationStage } from './registration';
 import { builtOnFirstUse, text } from './schemas';
 
 /** The ports whose permanent failure opens a task here (the tax port's is the registration's own task). */
@@ -28,7 +29,11 @@ const KIND_NAMES: Record<string, string> = {
 
 /** What the message was, for the task's reader: 行政处罚信息 营市监罚〔2026〕1号, 政务服务网状态回传 办件编号 …. */
 export function failedMessageSummary(channel: FailureTaskChannel, facts: Record<string, unknown>): string {
-  if (channel === 'gov-service') return `办理状态回传（办件编号 ${String(facts.applicationNo ?? '')}，状态 ${String(facts.status ?? '')}）`;
+  if (channel === 'gov-service') {
+    // The status as the platform's reader knows it (待县级政府同意), not its code.
+    const status = REGISTRATION_STAGE_LABELS[facts.status as RegistrationStage]?.zh ?? String(facts.status ?? '');
+    return `办理状态回传（办件编号 ${String(facts.applicationNo ?? '')}，状态：${status}）`;
+  }
   const kind = KIND_NAMES[String(facts.kind)] ?? String(facts.kind ?? '');
   const ref = facts.decisionNumber ?? facts.licenceId ?? facts.uscc ?? '';
   return `${kind}${ref ? ` ${String(ref)}` : ''}`;
@@ -39,6 +44,51 @@ export const CHANNEL_NAMES: Record<FailureTaskChannel, { zh: string; en: string 
   supervision: { zh: '互联网+监管系统', en: 'the 互联网+监管 platform' },
   'gov-service': { zh: '政务服务网', en: 'the provincial government service platform' },
 };
+
+/** What the platform itself said, where its answer was JSON with an `error` or `message` (系统维护中), else the text. */
+function platformSaid(text: string): string {
+  const body = text.trim();
+  try {
+    const json = JSON.parse(body) as { error?: unknown; message?: unknown };
+    const said = json.error ?? json.message;
+    if (typeof said === 'string' && said) return said;
+  } catch {
+    // not JSON: the text as it came
+  }
+  return body.slice(0, 200);
+}
+
+/**
+ * Why a message was not taken, in words for the task's reader, from the delivery's error (the ports'
+ * errors are in English for the logs: integrations/http-port.ts). A reason already in Chinese (a
+ * message that could not meet its contract) stays as it is.
+ */
+export function failureReason(error: string, channelZh: string): { zh: string; en: string } {
+  const unavailable = /^.+? unavailable: (\d{3}) ?([\s\S]*)$/.exec(error);
+  if (unavailable) {
+    const said = platformSaid(unavailable[2]);
+    return {
+      zh: `${channelZh}暂时无法接收（HTTP ${unavailable[1]}${said ? `，平台答复：${said}` : ''}），按重试策略多次重试后仍未成功`,
+      en: `the platform could not take it (HTTP ${unavailable[1]}${said ? `: ${said}` : ''}), still after every retry of the policy`,
+    };
+  }
+  const refused = /^.+? refused the message: (\d{3}) ?([\s\S]*)$/.exec(error);
+  if (refused) {
+    const said = platformSaid(refused[2]);
+    return {
+      zh: `${channelZh}拒收该报文（HTTP ${refused[1]}${said ? `，平台答复：${said}` : ''}）`,
+      en: `the platform refused it (HTTP ${refused[1]}${said ? `: ${said}` : ''})`,
+    };
+  }
+  if (/ answered (with no JSON|outside the contract)/.test(error))
+    return { zh: `${channelZh}的答复不符合接口约定，无法确认是否已接收`, en: 'the platform answered outside the contract' };
+  if (error === 'not delivered') return { zh: `${channelZh}未接收该报文`, en: 'the platform did not take it' };
+  if (/[\u4e00-\u9fff]/.test(error)) return { zh: error, en: error };
+  return {
+    zh: `无法连接${channelZh}（网络错误：${error.slice(0, 200)}）`,
+    en: `the platform could not be reached (${error.slice(0, 200)})`,
+  };
+}
 
 export const exchangeFailureProcessId = (outboxId: string) => `exchange-failure-${outboxId}`;
 

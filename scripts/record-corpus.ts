@@ -10,9 +10,11 @@ import { resolveTemporalCli } from '../platform/engine/temporal-cli';
 import globalSetup from '../test/support/global-setup';
 import globalTeardown from '../test/support/global-teardown';
 import { CORPUS_PAYLOAD_KEY } from '../test/support/corpus-key';
-import { startHarness, type Harness } from '../test/support/harness';
+import { eventually, startHarness, type Harness } from '../test/support/harness';
 import { startWebhookReceiver } from '../test/support/receivers';
 import { startTaxSimulator } from '../integrations/tax/simulator';
+import { startGovServiceSimulator } from '../integrations/gov-service/simulator';
+import { newSecret } from '../integrations/signing';
 import { addDays } from '../domain/agreements';
 import { agreementContent, concludeAgreement, publishCatalog, today } from '../test/support/agreement-flow';
 import { penaltyZone, reportDocument, reportedPenalty } from '../test/support/penalty-flow';
@@ -52,6 +54,8 @@ async function portsHarness(): Promise<Harness> {
   return ports.h;
 }
 let robotUrl = '';
+/** Products a scenario started for itself, stopped at the end. */
+const extras: (() => Promise<unknown>)[] = [];
 /** The adoption an accepted practice started, recorded by the scenario after it. */
 let reformPilot: { id: string; zone: string } | undefined;
 
@@ -231,6 +235,41 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
     const id = await applied(h, 'ftz.staff', application(zone));
     await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
     await registration(h, id, (r) => r.tax?.transferStatus === 'CONFIRMED');
+    return { h, id };
+  },
+  // 政务服务网 down past the retry policy: the status change's failure task, resent once the platform is back.
+  async 'exchange-failure-resent-after-outage'() {
+    const secret = newSecret();
+    const gov = await startGovServiceSimulator({ secret });
+    const h = await startHarness({ delivery: { govServiceUrl: gov.url }, systemClients: { 'gov-service': secret } });
+    extras.push(async () => (await h.stop(), await gov.close()));
+    gov.setApiUrl(h.baseUrl);
+    await h.db.query(`UPDATE policies SET value = $1 WHERE key = 'outbox.retry'`, [
+      JSON.stringify({ initialIntervalMs: 200, maximumIntervalMs: 500, maximumAttempts: 3 }),
+    ]);
+    const zone = await readyZone(h);
+    gov.setMode({ mode: 'down' });
+    const submitted = await gov.submit({
+      applicationNo: `ZW-CORPUS-${Date.now()}`,
+      submittedAt: new Date().toISOString(),
+      application: application(zone, { licenceItems: [] }),
+    });
+    const processId = (submitted.body as { processId: string }).processId;
+    const failed = await eventually(
+      async () =>
+        (
+          await h.db.query<{ id: string }>(
+            `SELECT id::text FROM outbox WHERE process_id = $1 AND channel = 'gov-service' AND status = 'FAILED'`,
+            [processId],
+          )
+        )[0],
+      60_000,
+      'the status change FAILED',
+    );
+    gov.setMode({ mode: 'accept' });
+    const id = `exchange-failure-${failed.id}`;
+    await complete(h, 'ftz.staff', id, 'resolveFailedExchange', { decision: 'resend' });
+    await h.client.workflow.getHandle(id).result();
     return { h, id };
   },
   async 'registration-refused'(h) {
@@ -456,6 +495,7 @@ const FOLDERS: [RegExp, string][] = [
   [/^practice-/, 'reform-practice'],
   [/^demand-/, 'reform-demand'],
   [/^supervision-/, 'supervision-plan'],
+  [/^exchange-failure-/, 'exchange-failure'],
 ];
 
 async function main(): Promise<void> {
@@ -491,6 +531,7 @@ async function main(): Promise<void> {
     throw error;
   } finally {
     await ports?.close();
+    for (const close of extras) await close();
     await h.stop();
     await globalTeardown();
   }

@@ -73,6 +73,8 @@ export const policyDefaults = {
    * How the outbox retries a message (e-mail, chat webhook, an outside system): waits doubling from
    * the first to the longest, up to the attempts; then the message is FAILED (about 40 minutes).
    */
+  /** From a failed exchange's task opening until its organisation should have decided (重新报送 or 其他方式报送): a working default. */
+  'exchangeFailure.resolvePeriod': { workingDays: 5 } satisfies Period,
   'outbox.retry': { initialIntervalMs: 2000, maximumIntervalMs: 300_000, maximumAttempts: 12 } satisfies OutboxRetry,
 };
 export type PolicyKey = keyof typeof policyDefaults;

@@ -324,7 +324,9 @@ describe('the product and the outside systems', () => {
       expect(failed.attempts).toBeGreaterThan(1);
       const failureId = `exchange-failure-${failed.id}`;
       const task = await taskFor(h, 'ftz.staff', failureId, 'resolveFailedExchange');
-      expect(String(task.context.failedMessage)).toContain('unavailable');
+      // Why, in words: the platform could not take it, after the retry policy (the port's own error stays in `error`).
+      expect(String(task.context.failedMessage)).toContain('信用平台（双公示）暂时无法接收（HTTP 503，平台答复：系统维护中）');
+      expect(String(task.context.error)).toContain('unavailable: 503');
       await complete(h, 'ftz.staff', failureId, 'resolveFailedExchange', {
         decision: 'reportedOtherwise',
         how: '平台故障，已书面报送市信用办',

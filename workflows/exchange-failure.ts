@@ -6,28 +6,33 @@
  * one's request id, so a platform that did get it once answers as before: nothing is published twice.
  * Started by the delivery (workflows/outbox-delivery.ts), named by the failed message; nobody launches it.
  */
-import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, setHandler } from '@temporalio/workflow';
 import { stateQuery } from '../domain/state-query';
 import type { Step } from '../activities/step';
 import {
   CHANNEL_NAMES,
   exchangeFailureActions as A,
+  failureReason,
   type ExchangeFailureInput,
   type FailureDecision,
   type FailureStage,
 } from '../domain/exchange-failures';
 import { exchangeAnsweredSignal, type ExchangeAnswer } from './outbox-delivery';
 import {
+  activities,
   addEvent,
   beginStep,
   closeTasks,
   enterStage,
   actionHandlers,
   newCore,
+  nowIso,
   openTask,
   publishAndCommit,
   requireTask,
   resumeCore,
+  watchCurrentDeadline,
+  type OwnedDeadline,
   type ProcessCore,
 } from './kernel';
 
@@ -41,15 +46,24 @@ export interface ExchangeFailureState {
   /** Answers already acted on, by the resend's key. */
   answered: string[];
   resolution?: { decision: FailureDecision['decision']; how?: string; reference?: string; by: string; at: string };
+  /** The open task's period (absent in runs from before the deadline): reminder to the owner at half time, escalation when late. */
+  deadline?: OwnedDeadline;
 }
 
 export type ExchangeFailureView = Omit<ExchangeFailureState, 'core'> & {
   processId: string;
   acceptedActions: string[];
   openTasks: ProcessCore['openTasks'];
-  deadlines: [];
+  deadlines: (OwnedDeadline & { open: boolean })[];
 };
 export type ExchangeFailureArgs = { start: ExchangeFailureInput } | { continued: ExchangeFailureState };
+
+/** Tasks from this patch on have a period (policy `exchangeFailure.resolvePeriod`, working days), a reminder and an escalation. */
+export const DEADLINE_PATCH = 'exchange-failure-deadline';
+const PERIOD = 'exchangeFailure.resolvePeriod';
+
+/** Tasks from this patch on say why in words (domain/exchange-failures.ts failureReason). */
+export const REASON_WORDS_PATCH = 'exchange-failure-reason-words';
 
 /** Steps a run takes before it continues as new: a message resent and failing again many times. */
 const STEPS_PER_RUN = 40;
@@ -70,26 +84,59 @@ export async function exchangeFailure(args: ExchangeFailureArgs): Promise<Exchan
   const { input } = state;
   const channelName = CHANNEL_NAMES[input.channel];
 
+  const awaiting = () => state.stage === 'AWAITING_DECISION';
   const view = (): ExchangeFailureView => {
     const { core: _core, ...rest } = state;
-    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines: [] };
+    const deadlines = state.deadline ? [{ ...state.deadline, open: awaiting() }] : [];
+    return { ...rest, processId: core.processId, acceptedActions: handle.accepted(), openTasks: core.openTasks, deadlines };
   };
+  /**
+   * The period to decide in, from now: the owner is reminded at half time; when late, the FTZ hears of it
+   * (the FTZ's own task: the city), and the process goes on the escalated organisation's 督办 list.
+   */
+  async function planDeadline(): Promise<void> {
+    const deadline = await activities.planDeadline({ key: PERIOD, scope: input.orgId, start: nowIso() });
+    const escalateTo = input.orgId === 'ftz' ? ['ftz', 'city'] : [input.orgId, 'ftz'];
+    state.deadline = { ...deadline, name: PERIOD, orgId: input.orgId, escalateTo, reminded: false, escalated: false };
+  }
+  function warn(deadline: OwnedDeadline, kind: 'reminder' | 'escalation', to: string[]): Promise<ExchangeFailureView> {
+    const step = beginStep(core);
+    const what = `${input.summary}未能报送${channelName.zh}，待处理`;
+    const message = kind === 'reminder' ? `${what}：请于 ${deadline.dueAt} 前处理` : `${what}：已逾期（应于 ${deadline.dueAt} 前处理）`;
+    step.notifications = to.map((orgId) => ({ orgId, kind, message }));
+    const data = { channel: input.channel, summary: input.summary, dueAt: deadline.dueAt, deadline: deadline.name };
+    if (kind === 'reminder') addEvent(core, step, 'reminderSent', null, { ...data, orgIds: to });
+    else addEvent(core, step, 'escalated', null, { ...data, to: to.join(', ') });
+    return write(step);
+  }
   const write = async (step: Step): Promise<ExchangeFailureView> => {
     await publishAndCommit(core, state.stage, step);
     return view();
   };
-  /** The task, in Chinese: what failed, where, and why. */
+  /**
+   * The task, in Chinese: what failed, where, and why — the delivery's error in words (patched: tasks
+   * opened before say the error as the port raised it); the error itself stays beside it for auditors.
+   */
   const openDecision = (step: Step, error: string) =>
-    openTask(core, step, A.resolveFailedExchange, input.orgId, {
-      channel: input.channel,
-      channelName: channelName.zh,
-      summary: input.summary,
-      error,
-      failedMessage: `${input.summary}未能报送${channelName.zh}：${error}`,
-      sourceProcessId: input.sourceProcessId,
-      requestId: input.requestId,
-      attempts: input.attempts,
-    });
+    openTask(
+      core,
+      step,
+      A.resolveFailedExchange,
+      input.orgId,
+      {
+        channel: input.channel,
+        channelName: channelName.zh,
+        summary: input.summary,
+        error,
+        failedMessage: `${input.summary}未能报送${channelName.zh}：${
+          patched(REASON_WORDS_PATCH) ? failureReason(error, channelName.zh).zh : error
+        }`,
+        sourceProcessId: input.sourceProcessId,
+        requestId: input.requestId,
+        attempts: input.attempts,
+      },
+      state.deadline?.dueAt,
+    );
 
   const handle = actionHandlers(core, write, view);
   handle({
@@ -134,6 +181,8 @@ export async function exchangeFailure(args: ExchangeFailureArgs): Promise<Exchan
   });
 
   if (!state.failures.length) {
+    // Runs from before the deadline open the task with none (a run that has one plans it again on each reopening).
+    if (patched(DEADLINE_PATCH)) await planDeadline();
     const step = beginStep(core);
     state.failures.push({ at: step.at, error: input.error });
     addEvent(core, step, 'exchangeFailureOpened', null, {
@@ -147,6 +196,13 @@ export async function exchangeFailure(args: ExchangeFailureArgs): Promise<Exchan
     await write(step);
   }
 
+  void watchCurrentDeadline(
+    core,
+    () => (awaiting() ? state.deadline : undefined),
+    () => !awaiting() && state.stage !== 'RESENDING',
+    warn,
+  );
+
   let steps = 0;
   while (state.stage === 'AWAITING_DECISION' || state.stage === 'RESENDING') {
     if (++steps > STEPS_PER_RUN) {
@@ -157,6 +213,7 @@ export async function exchangeFailure(args: ExchangeFailureArgs): Promise<Exchan
     const answer = answers.shift();
     if (!answer) break;
     state.answered.push(answer.key);
+    if (answer.outcome !== 'answered' && state.deadline) await planDeadline();
     const step = beginStep(core);
     if (answer.outcome === 'answered') {
       addEvent(core, step, 'exchangeDeliveredAgain', null, { channel: input.channel, summary: input.summary });

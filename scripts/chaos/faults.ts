@@ -2,7 +2,7 @@
  * The faults, on a schedule that runs beside the processes: the worker killed with SIGKILL again
  * and again (a new one started each time, as an orchestrator would), the Temporal dev server
  * stopped and started once on the same data file, PostgreSQL down for ten seconds, and the outside
- * platforms (credit, 互联网+监管) answering 503 for a while.
+ * systems (the tax system, the credit platform, 互联网+监管, 政务服务网's status feed) answering 503 for a while.
  */
 import type { Cluster } from '../lab/cluster';
 import type { Platforms } from './platforms';
@@ -97,7 +97,7 @@ export async function runFaults(
     await sleep(plan.platformsDownAtMs);
     platforms.down();
     const down = Date.now();
-    note('credit platform and 互联网+监管 down: every message answered 503');
+    note('tax system, credit platform, 互联网+监管 and 政务服务网 down: every message answered 503');
     await Promise.all([sleep(plan.platformsDownForMs), driven]);
     platforms.up();
     faults.platformOutageMs = Date.now() - down;

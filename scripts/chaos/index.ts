@@ -1,6 +1,6 @@
 /**
  * `npm run chaos`: 300 mixed processes through worker kills, an engine restart, a database outage
- * and the outside platforms down; then every process is checked where it should be, and every intended record written
+ * and the outside systems down (tax, 双公示, 互联网+监管, 政务服务网); then every process is checked where it should be, and every intended record written
  * exactly once. `npm run chaos -- --small` is the size CI runs (test/chaos.test.ts).
  */
 import { runChaos, type ChaosOptions, type ChaosReport } from './run';
@@ -44,7 +44,12 @@ export function printReport(report: ChaosReport): string {
     `faults: ${faults.kills} worker kills (SIGKILL), ${faults.engineRestarts} engine restart, database down ${faults.databaseOutageMs} ms, platforms down ${faults.platformOutageMs} ms; ${faults.refusedStarts} worker starts refused meanwhile; ${report.retries} client retries`,
     `processes: ${counts.finished} finished, ${counts.waiting} waiting, ${counts.unplanned} unplanned`,
     `writes: ${counts.intended} intended, ${counts.found} found, ${counts.lost} lost, ${counts.duplicated} duplicated`,
-    `platform messages: ${exchanges.decided} decided, ${exchanges.delivered} taken in (${exchanges.attempts} attempts), ${exchanges.lost} lost, ${exchanges.duplicated} duplicated`,
+    `platform messages: ${exchanges.decided} decided (${Object.entries(exchanges.byChannel)
+      .map(([channel, n]) => `${channel} ${n}`)
+      .join(
+        ', ',
+      )}), ${exchanges.delivered} taken in (${exchanges.attempts} attempts; ${exchanges.failureTasks} through a failure task sent again), ${exchanges.lost} lost, ${exchanges.duplicated} duplicated`,
+    `划转 through the tax system's outage: ${exchanges.tax.bySystem} taken by the system, ${exchanges.tax.byTaxOffice} left to the tax office's task`,
     ...(counts.problems.length || exchanges.problems.length
       ? ['problems:', ...[...counts.problems, ...exchanges.problems].map((p) => `  ${p}`)]
       : ['every process where it should be; every record once']),

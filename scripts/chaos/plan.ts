@@ -9,6 +9,7 @@ import { launchInput, townships } from '../../test/support/zone-flow';
 import { addDays } from '../../domain/agreements';
 import { issueUscc } from '../../domain/uscc';
 import { decisionFacts, reportDocument } from '../../test/support/penalty-flow';
+import type { IntakeRequest } from '../../integrations/gov-service/messages';
 
 export interface Expected {
   stage: string;
@@ -25,14 +26,26 @@ export interface Expected {
   records: { zones: number; memoranda: number; agreements: number; versions: number; entities: number; penalties: number };
   /** The registry status of the zone, agreement or entity, when there is one. */
   recordStatus?: string;
+  /** For an application 政务服务网 submitted: the statuses it must hear back, each once. */
+  statusFeed?: string[];
+}
+
+/** What a flow may need beyond the API: 政务服务网 submitting an application (signed, retried while the API is away). */
+export interface DriveContext {
+  submit(request: IntakeRequest): Promise<string>;
 }
 
 export interface Flow {
   name: string;
   kind: 'zone' | 'agreement' | 'registration' | 'penalty';
   expected(code: string): Expected;
+  /**
+   * Where the outcome hangs on the outage: what is expected when the 划转 outlasted the retry policy
+   * (its outbox message FAILED) rather than getting through once the tax system was back.
+   */
+  undelivered?(code: string): Expected;
   /** Drives the process; returns its id. `code` is the county (zones) or the host zone (the others); `n` numbers terms and entities. */
-  drive(api: Api, code: string, n: number): Promise<string>;
+  drive(api: Api, code: string, n: number, ctx: DriveContext): Promise<string>;
 }
 
 const none = { zones: 0, memoranda: 0, agreements: 0, versions: 0, entities: 0, penalties: 0 };
@@ -52,36 +65,66 @@ async function concluded(api: Api, zone: string, n: number): Promise<string> {
   return id;
 }
 
-const REGISTERED = [
-  'applicationReceived',
-  'applicationScreened',
-  'consentGiven',
-  'entityRegistered',
-  'taxTransferRequested',
-  'taxTransferApproved',
-];
+/** A registration's writes up to the registration step, which also sends the 划转 to the tax system (its sent event is the platforms' to reconcile). */
+const REGISTERED = ['applicationReceived', 'applicationScreened', 'consentGiven', 'entityRegistered'];
+/** The tax system stayed down past the retry policy: the FTZ tax office's task, then the manual chain. */
+const UNDELIVERED = [...REGISTERED, 'taxTransferUndelivered'];
 
 /** The USCC of the run's `n`th company. */
 const usccOf = (n: number) => issueUscc(`C${String(n).padStart(8, '0')}`);
 
-/** A company residing in the host zone, the `n`th of the run, asking no licence: registered and taxed. */
-async function registeredAndApproved(api: Api, zone: string, n: number): Promise<string> {
-  const uscc = usccOf(n);
-  const application = {
+/** A company residing in the host zone, the `n`th of the run, asking no licence. */
+function applicationOf(zone: string, n: number) {
+  return {
     name: `故障注入演练商贸有限公司${n}`,
-    uscc,
+    uscc: usccOf(n),
     legalRepresentative: { name: '王海', idNumber: '21080419800101123X', phone: '13904171234' },
     residence: { divisionCode: zone, townshipCode: townships(zone).inside[0], address: `协同区创业路${n}号` },
     businessAddresses: [{ address: `协同区商贸街${n}号` }],
     businessScope: '日用百货销售',
     licenceItems: [],
   };
-  const id = await launch(api, 'ftz.staff', 'entity-registration', application, `registration-${uscc}`);
+}
+
+/** Applied at the FTZ's window and consented: registered, and the 划转 sent to the tax system at once. */
+async function registered(api: Api, zone: string, n: number): Promise<string> {
+  const application = applicationOf(zone, n);
+  const id = await launch(api, 'ftz.staff', 'entity-registration', application, `registration-${application.uscc}`);
   await act(api, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+  return id;
+}
+
+/**
+ * Registered while the tax system is down, which it stays until every process is driven: the 划转
+ * outlasts the retry policy and becomes the FTZ tax office's task, asked and approved by hand.
+ */
+async function registeredAndApproved(api: Api, zone: string, n: number): Promise<string> {
+  const id = await registered(api, zone, n);
   await act(api, 'tax-ftz.staff', id, 'requestTaxTransfer', { reference: `营自贸税迁〔2026〕${n}号` });
   await act(api, 'tax-city.staff', id, 'approveTaxTransfer', { reference: `营税迁批〔2026〕${n}号` });
   return id;
 }
+
+/** Taken by the tax system (at once, or once it is back within the retry policy): no task but the consent. */
+const BY_SYSTEM: Expected = {
+  stage: 'COMPLETED',
+  status: 'COMPLETED',
+  events: [...REGISTERED, 'taxTransferred', 'registrationCompleted'],
+  steps: 3,
+  tasks: 1,
+  openTasks: [],
+  records: { ...none, entities: 2 },
+  recordStatus: 'REGISTERED',
+};
+/** Not taken within the retry policy: the FTZ tax office's task (申请税务划转) with the system's silence as its reason. */
+const LEFT_TO_TAX_OFFICE: Expected = {
+  ...BY_SYSTEM,
+  stage: 'SUPERVISING',
+  status: 'RUNNING',
+  events: UNDELIVERED,
+  tasks: 2,
+  openTasks: ['requestTaxTransfer@tax-ftz'],
+};
 
 export const flows: Flow[] = [
   {
@@ -220,13 +263,13 @@ export const flows: Flow[] = [
     drive: (api, zone, n) => concluded(api, zone, n),
   },
   {
-    name: 'registration, taxed by the local office',
+    name: 'registration, taxed by the local office after the tax system stayed down',
     kind: 'registration',
     expected: () => ({
       stage: 'COMPLETED',
       status: 'COMPLETED',
-      events: [...REGISTERED, 'taxTransferred', 'registrationCompleted'],
-      steps: 5,
+      events: [...UNDELIVERED, 'taxTransferRequested', 'taxTransferApproved', 'taxTransferred', 'registrationCompleted'],
+      steps: 6,
       tasks: 4,
       openTasks: [],
       records: { ...none, entities: 2 },
@@ -239,19 +282,41 @@ export const flows: Flow[] = [
     },
   },
   {
-    name: 'registration, waiting for the local tax office',
+    name: 'registration, waiting for the local tax office after the tax system stayed down',
     kind: 'registration',
     expected: (zone) => ({
       stage: 'SUPERVISING',
       status: 'RUNNING',
-      events: REGISTERED,
-      steps: 4,
+      events: [...UNDELIVERED, 'taxTransferRequested', 'taxTransferApproved'],
+      steps: 5,
       tasks: 4,
       openTasks: [`confirmTaxTransfer@tax-${zone}`],
       records: { ...none, entities: 2 },
       recordStatus: 'REGISTERED',
     }),
     drive: registeredAndApproved,
+  },
+  {
+    name: 'registration, 划转 by the tax system through its outage',
+    kind: 'registration',
+    expected: () => BY_SYSTEM,
+    undelivered: () => LEFT_TO_TAX_OFFICE,
+    drive: registered,
+  },
+  {
+    name: 'registration submitted by 政务服务网, its statuses sent back through the outage',
+    kind: 'registration',
+    expected: () => ({ ...BY_SYSTEM, statusFeed: ['AWAITING_CONSENT', 'SUPERVISING', 'COMPLETED'] }),
+    undelivered: () => ({ ...LEFT_TO_TAX_OFFICE, statusFeed: ['AWAITING_CONSENT', 'SUPERVISING'] }),
+    async drive(api, zone, n, ctx) {
+      const id = await ctx.submit({
+        applicationNo: `ZW-CHAOS-${n}`,
+        submittedAt: new Date().toISOString(),
+        application: applicationOf(zone, n),
+      });
+      await act(api, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'agree' });
+      return id;
+    },
   },
   {
     name: 'penalty returned once, corrected, recognised',
@@ -286,7 +351,8 @@ export const flows: Flow[] = [
 ];
 
 export const ZONE_ESTABLISHED = flows[0];
-export const REGISTERED_AND_TAXED = flows.find((f) => f.name === 'registration, taxed by the local office')!;
+/** A host zone's company, registered before the faults: the tax system takes its 划转 at once. */
+export const REGISTERED_BY_SYSTEM = flows.find((f) => f.name === 'registration, 划转 by the tax system through its outage')!;
 
 /**
  * What each host zone has before the mix starts: an agreement in force (an inspection power; penalties

@@ -11,6 +11,26 @@ export interface Intended {
   id: string;
   flow: string;
   expected: Expected;
+  /** The expectation if the process's 划转 outlasted the retry policy (see Flow.undelivered). */
+  undelivered?: Expected;
+}
+
+/**
+ * Each process's expectation as its outcome fell: where a flow's end hangs on the tax system's
+ * outage, what became of its 划转 in the outbox decides — FAILED, the tax office's task; otherwise
+ * taken by the system (a message still on its backoff is the platforms' reconciliation's problem).
+ */
+export async function settleExpectations(db: Queryable, intended: Intended[]): Promise<Intended[]> {
+  const hanging = intended.filter((p) => p.undelivered).map((p) => p.id);
+  const failed = new Set(
+    (
+      await db.query<{ process_id: string }>(
+        `SELECT process_id FROM outbox WHERE process_id = ANY($1) AND channel = 'tax' AND status = 'FAILED'`,
+        [hanging],
+      )
+    ).map((row) => row.process_id),
+  );
+  return intended.map((p) => (p.undelivered && failed.has(p.id) ? { ...p, expected: p.undelivered } : p));
 }
 
 interface Row {
