@@ -13,6 +13,9 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   NOT_YOURS_TO_READ: { what: 'the inbox of city', ownerOrgId: 'city', userId: 'ftz.staff' },
   LAUNCH_NOT_ALLOWED: { type: 'penalty-report', orgs: ['le-<county>'], role: 'staff' },
   REVIEWER_REPORTED: { userId: 'ftz.staff', orgId: 'ftz' },
+  OPERATORS_ONLY: { orgIds: ['ftz', 'city'], userId: 'gov-210881.admin', orgId: 'gov-210881' },
+  LEADER_SIGNS: { action: 'reviewAgreement', userId: 'ftz.staff' },
+  CREDIT_REPAIR_ASKER: { userId: 'ftz.staff' },
   PROCESS_NOT_FOUND: { processId: 'zone-210899' },
   PROCESS_TYPE_UNKNOWN: { type: 'nothing' },
   PROCESS_ENDED: { processId: 'zone-210881', status: 'COMPLETED' },
@@ -20,6 +23,39 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   STAGE_NOT_ALLOWED: { type: 'zone-establishment', stage: 'DRAFTING', expected: ['ACTIVE'] },
   VERSION_SUPERSEDED: { version: 1, current: 2 },
   INVALID_INPUT: { fields: ['body.decisionNumber', 'body.decision.decidedOn'] },
+  PROCESS_RUNNING: { processId: 'zone-210881' },
+  ACTION_UNKNOWN: { type: 'zone-establishment', action: 'fly' },
+  STEP_NOT_RECORDED: { action: 'reviewAgreement', step: 'agreement-x:1:7' },
+  ROUTE_NOT_FOUND: { method: 'GET', path: '/api/nowhere' },
+  METHOD_NOT_SERVED: { method: 'PATCH' },
+  BODY_NOT_JSON: {},
+  PATH_NOT_DECODED: {},
+  TEXT_UNSTORABLE: {},
+  TEXT_DECEPTIVE: {},
+  NESTED_TOO_DEEP: { maxDepth: 64 },
+  IDEMPOTENCY_KEY_LENGTH: { max: 200 },
+  IDEMPOTENCY_KEY_REUSED: { key: 'k-1', route: 'POST /api/tasks/t-1/complete' },
+  PAYLOAD_NOT_OPENED: { index: 0 },
+  ENTITY_NOT_FOUND: { uscc: '91210800MA0000000X' },
+  DOCUMENT_NOT_FOUND: { processId: 'zone-210881', n: 2 },
+  ATTACHMENT_NOT_FOUND: { processId: 'zone-210881', sha256: 'ab'.repeat(32) },
+  CATALOGUE_NOT_PUBLISHED: {},
+  POWER_NOT_IN_CATALOGUE: { powerCode: 'XK-999', version: 2 },
+  POWER_DELISTED: { powerCode: 'XK-002', version: 2 },
+  POWER_NOT_ENTRUSTABLE: { powerCode: 'XK-003', grantedBy: '营口市人民政府', document: '营政发〔2024〕1号' },
+  POWER_ALREADY_ENTRUSTED: { powerCode: 'XK-001', zoneCode: '210881', agreementId: 'agreement-x' },
+  TERM_TOO_LONG: { maxYears: 3 },
+  ANNOUNCED_AFTER_TODAY: { announcedOn: '2026-12-02', today: '2026-11-30' },
+  ANNOUNCED_BEFORE_SIGNING: { announcedOn: '2026-11-01', concludedOn: '2026-11-20' },
+  ANNOUNCED_TOO_LATE: { announcedOn: '2026-11-30', announceBy: '2026-11-27' },
+  RENEWAL_NOT_LATER: { newEndDate: '2027-01-01', endDate: '2027-12-31' },
+  POWERS_NEVER_DELETED: { powerCodes: ['XK-001', 'XK-002'] },
+  PENALTY_POWER_LISTED: { powerCodes: ['CF-001'] },
+  PERIOD_OR_YEAR: {},
+  YEAR_NOT_BEGUN: { year: 2099 },
+  PERIOD_NOT_OVER: { period: '2026-11' },
+  SNAPSHOT_TAKEN: { period: '2026-10', takenAt: '2026-11-01T00:05:00.000Z' },
+  LICENCE_NOT_IN_STATUS: { licenceId: 'lic-1', status: 'COMPLIANT', expected: 'PENDING' },
   NOT_A_ZONE: { zoneCode: '210882' },
   ZONE_NOT_ACTIVE: { zoneCode: '210881', status: 'SUSPENDED' },
   ALREADY_A_ZONE: { zoneCode: '210881', status: 'ACTIVE' },
@@ -29,6 +65,14 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   RESUBMISSION_UNCHANGED: { fields: ['body.violation', 'body.penalty'] },
   REPORT_UNCHANGED: { fields: ['body.entityName', 'body.documents'] },
   DECISION_FACT_CHANGED: { fields: ['body.violation'], enforcementOrgId: 'le-210881' },
+  ENTITY_NOT_REGISTERED: { uscc: '91210800MA0000000X' },
+  ENTITY_NOT_ACTIVE: { uscc: '91210800MA0000000X', status: 'DEREGISTERED' },
+  POWER_NOT_IN_FORCE: { powerCode: 'CF-001', zoneCode: '210881', date: '2026-11-02' },
+  RETURN_REJUDGES: { reasons: ['factsUnclear'], allowed: ['documentsMissing', 'entityMismatch'] },
+  CREDIT_REPAIR_PENDING: { decisionNumber: '盖市监罚〔2026〕1号' },
+  CREDIT_REPAIR_TOO_EARLY: { eligibleFrom: '2027-02-01', today: '2026-11-30' },
+  INSPECTED_AFTER_TODAY: { date: '2026-12-02', today: '2026-11-30' },
+  ORG_CANNOT_ANSWER: { orgId: 'audit' },
   ALREADY_REGISTERED: { uscc: '91210800MA0000000X', processId: 'registration-x' },
 };
 
@@ -46,7 +90,7 @@ test.each(REFUSAL_CODES)('%s is worded in Chinese and in English, naming organis
   // English names every thing in English but a decision number, which is Chinese by law.
   expect(en.replace(/\S*〔\d+〕\d+号/g, '')).not.toMatch(CHINESE);
   expect(en).not.toMatch(/undefined|\[object/);
-  expect([400, 403, 404, 409]).toContain(REFUSAL_STATUS[code]);
+  expect([400, 403, 404, 405, 409, 422]).toContain(REFUSAL_STATUS[code]);
 });
 
 test('names come from the registries: organisations, counties and fields, not their ids', () => {
