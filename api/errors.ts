@@ -61,6 +61,7 @@ const KIND_OF_STATUS: Record<number, string> = {
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE',
 };
 /** Kinds clients read by name from before these refusals had codes. */

@@ -40,6 +40,12 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   DOCUMENT_NOT_FOUND: { processId: 'zone-210881', n: 2 },
   ATTACHMENT_NOT_FOUND: { processId: 'zone-210881', sha256: 'ab'.repeat(32) },
   CATALOGUE_NOT_PUBLISHED: {},
+  ATTACHMENT_TYPE_NOT_TAKEN: { mediaType: 'text/html', accepted: ['application/pdf', 'image/png', 'image/jpeg'] },
+  ATTACHMENT_EMPTY: {},
+  ATTACHMENT_TOO_LARGE: { maxMb: 10 },
+  ATTACHMENT_NOT_ITS_TYPE: { mediaType: 'application/pdf' },
+  NOT_A_BUNDLE: { fields: ['body.process.id', 'body.runs'] },
+  PDF_NOT_VERIFIABLE: {},
   POWER_NOT_IN_CATALOGUE: { powerCode: 'XK-999', version: 2 },
   POWER_DELISTED: { powerCode: 'XK-002', version: 2 },
   POWER_NOT_ENTRUSTABLE: { powerCode: 'XK-003', grantedBy: '营口市人民政府', document: '营政发〔2024〕1号' },
@@ -51,6 +57,9 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   RENEWAL_NOT_LATER: { newEndDate: '2027-01-01', endDate: '2027-12-31' },
   POWERS_NEVER_DELETED: { powerCodes: ['XK-001', 'XK-002'] },
   PENALTY_POWER_LISTED: { powerCodes: ['CF-001'] },
+  TRANSFER_REQUEST_UNKNOWN: { requestId: 'tax-1' },
+  TRANSFER_ANSWER_UNRECORDED: { requestId: 'tax-1' },
+  TRANSFER_ANSWERED: { requestId: 'tax-1', result: 'accepted' },
   PERIOD_OR_YEAR: {},
   YEAR_NOT_BEGUN: { year: 2099 },
   PERIOD_NOT_OVER: { period: '2026-11' },
@@ -90,7 +99,7 @@ test.each(REFUSAL_CODES)('%s is worded in Chinese and in English, naming organis
   // English names every thing in English but a decision number, which is Chinese by law.
   expect(en.replace(/\S*〔\d+〕\d+号/g, '')).not.toMatch(CHINESE);
   expect(en).not.toMatch(/undefined|\[object/);
-  expect([400, 403, 404, 405, 409, 422]).toContain(REFUSAL_STATUS[code]);
+  expect([400, 403, 404, 405, 409, 415, 422]).toContain(REFUSAL_STATUS[code]);
 });
 
 test('names come from the registries: organisations, counties and fields, not their ids', () => {

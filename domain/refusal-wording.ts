@@ -217,6 +217,24 @@ export const REFUSAL_WORDING: Worded = {
     en: (p) => `process ${p.processId} has no attachment ${p.sha256}`,
   },
   CATALOGUE_NOT_PUBLISHED: { zh: () => '尚未发布职权清单', en: () => 'no catalogue is published' },
+  ATTACHMENT_TYPE_NOT_TAKEN: {
+    zh: (p) => `只接受 PDF、PNG 或 JPEG 文件（${p.accepted.join(', ')}），不接受 ${p.mediaType || '未标明类型的文件'}`,
+    en: (p) => `only PDF, PNG or JPEG files are taken (${p.accepted.join(', ')}), not ${p.mediaType || 'a file of no stated type'}`,
+  },
+  ATTACHMENT_EMPTY: { zh: () => '文件为空', en: () => 'the file is empty' },
+  ATTACHMENT_TOO_LARGE: { zh: (p) => `文件超过 ${p.maxMb} MB`, en: (p) => `the file is larger than ${p.maxMb} MB` },
+  NOT_A_BUNDLE: {
+    zh: (p, n) => (p.fields.length ? `不是审计导出包：${fields(p.fields, n, 'zh')}不符合要求` : '不是审计导出包：内容不是有效的 JSON'),
+    en: (p, n) => (p.fields.length ? `not an audit bundle: ${fields(p.fields, n, 'en')}` : 'not an audit bundle: the text is not JSON'),
+  },
+  PDF_NOT_VERIFIABLE: {
+    zh: () => '不是本系统签发的 PDF 文书，无法核验签名',
+    en: () => 'not a PDF this product signed: its signature cannot be checked',
+  },
+  ATTACHMENT_NOT_ITS_TYPE: {
+    zh: (p) => `文件内容不是声明的类型 ${p.mediaType}`,
+    en: (p) => `the file's bytes are not of its declared type ${p.mediaType}`,
+  },
   // Agreements and the power catalogue.
   POWER_NOT_IN_CATALOGUE: {
     zh: (p) => `${p.powerCode} 不在已发布的职权清单${p.version === null ? '' : `（第 ${p.version} 版）`}中`,
@@ -259,6 +277,16 @@ export const REFUSAL_WORDING: Worded = {
     zh: (p) => `${p.powerCodes.join('、')} 是处罚类职权，应保持取消状态：处罚不予委托，由属地行政执法机关依自身职权实施`,
     en: (p) =>
       `${p.powerCodes.join(', ')}: penalties are not entrusted (local enforcement imposes them under its own authority); keep it delisted`,
+  },
+  // Outside systems.
+  TRANSFER_REQUEST_UNKNOWN: { zh: (p) => `没有此划转请求：${p.requestId}`, en: (p) => `no such transfer request: ${p.requestId}` },
+  TRANSFER_ANSWER_UNRECORDED: {
+    zh: (p) => `划转请求 ${p.requestId} 的受理结果尚未记录，请稍后重试回调`,
+    en: (p) => `the first answer to transfer request ${p.requestId} is not recorded yet: call back again later`,
+  },
+  TRANSFER_ANSWERED: {
+    zh: (p) => `划转请求 ${p.requestId} 已有结果（${{ accepted: '已受理', refused: '不予受理' }[p.result] ?? p.result}），不接受回调`,
+    en: (p) => `transfer request ${p.requestId} was already answered (${p.result}): no callback is taken`,
   },
   // Statistics.
   PERIOD_OR_YEAR: {

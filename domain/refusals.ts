@@ -47,6 +47,12 @@ export interface RefusalParams {
   DOCUMENT_NOT_FOUND: { processId: string; n: number };
   ATTACHMENT_NOT_FOUND: { processId: string; sha256: string };
   CATALOGUE_NOT_PUBLISHED: Record<string, never>;
+  ATTACHMENT_TYPE_NOT_TAKEN: { mediaType: string; accepted: string[] };
+  ATTACHMENT_EMPTY: Record<string, never>;
+  ATTACHMENT_TOO_LARGE: { maxMb: number };
+  ATTACHMENT_NOT_ITS_TYPE: { mediaType: string };
+  NOT_A_BUNDLE: { fields: string[] };
+  PDF_NOT_VERIFIABLE: Record<string, never>;
   // Agreements and the power catalogue.
   POWER_NOT_IN_CATALOGUE: { powerCode: string; version: number | null };
   POWER_DELISTED: { powerCode: string; version: number };
@@ -59,6 +65,10 @@ export interface RefusalParams {
   RENEWAL_NOT_LATER: { newEndDate: string; endDate: string };
   POWERS_NEVER_DELETED: { powerCodes: string[] };
   PENALTY_POWER_LISTED: { powerCodes: string[] };
+  // Outside systems.
+  TRANSFER_REQUEST_UNKNOWN: { requestId: string };
+  TRANSFER_ANSWER_UNRECORDED: { requestId: string };
+  TRANSFER_ANSWERED: { requestId: string; result: string };
   // Statistics.
   PERIOD_OR_YEAR: Record<string, never>;
   YEAR_NOT_BEGUN: { year: number };
@@ -100,7 +110,7 @@ export interface Refusal<C extends RefusalCode = RefusalCode> {
 }
 
 /** The HTTP status of each code: decided here once, so a workflow's refusal and the API's agree. */
-export type RefusalStatus = 400 | 403 | 404 | 405 | 409 | 422;
+export type RefusalStatus = 400 | 403 | 404 | 405 | 409 | 415 | 422;
 
 export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   TASK_NOT_FOUND: 404,
@@ -139,6 +149,12 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   DOCUMENT_NOT_FOUND: 404,
   ATTACHMENT_NOT_FOUND: 404,
   CATALOGUE_NOT_PUBLISHED: 404,
+  ATTACHMENT_TYPE_NOT_TAKEN: 415,
+  ATTACHMENT_EMPTY: 400,
+  ATTACHMENT_TOO_LARGE: 400,
+  ATTACHMENT_NOT_ITS_TYPE: 400,
+  NOT_A_BUNDLE: 400,
+  PDF_NOT_VERIFIABLE: 400,
   POWER_NOT_IN_CATALOGUE: 400,
   POWER_DELISTED: 400,
   POWER_NOT_ENTRUSTABLE: 400,
@@ -150,6 +166,9 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   RENEWAL_NOT_LATER: 400,
   POWERS_NEVER_DELETED: 400,
   PENALTY_POWER_LISTED: 400,
+  TRANSFER_REQUEST_UNKNOWN: 404,
+  TRANSFER_ANSWER_UNRECORDED: 409,
+  TRANSFER_ANSWERED: 409,
   PERIOD_OR_YEAR: 400,
   YEAR_NOT_BEGUN: 400,
   PERIOD_NOT_OVER: 409,
