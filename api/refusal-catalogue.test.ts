@@ -1,5 +1,6 @@
 import { wordRefusal } from '../domain/refusal-wording';
 import { REFUSAL_CODES, REFUSAL_STATUS, type RefusalCode, type RefusalParams } from '../domain/refusals';
+import { refusedAll } from './errors';
 import { refusalNames } from './refusal-names';
 
 /** A sample of each code's parameters: the type makes a code without one a compile error. */
@@ -113,4 +114,19 @@ test('names come from the registries: organisations, counties and fields, not th
   expect(said('RESUBMISSION_UNCHANGED', 'zh')).toMatch(/^重新报送须有补正的内容：「[^」]+」、「[^」]+」与退回的版本相同$/);
   expect(said('STAGE_NOT_ALLOWED', 'zh')).toBe('协同区设立流程当前处于「起草备忘录」阶段，此操作只在「运行中」阶段办理');
   expect(said('STAGE_NOT_ALLOWED', 'en')).toBe('the zone establishment is at Drafting; this is done only at Active');
+});
+
+test('several causes at once: the clash with the records (409) leads, each cause stays on its field with its own code', () => {
+  const answer = refusedAll([
+    { code: 'TERM_TOO_LONG', params: SAMPLES.TERM_TOO_LONG, path: 'body.term.endDate' },
+    { code: 'POWER_ALREADY_ENTRUSTED', params: SAMPLES.POWER_ALREADY_ENTRUSTED, path: 'body.items.0.powerCode' },
+  ]);
+  expect([answer.status, answer.code, answer.refusal?.code]).toEqual([409, 'CONFLICT', 'POWER_ALREADY_ENTRUSTED']);
+  expect(answer.details).toEqual([
+    expect.objectContaining({ path: 'body.term.endDate', reason: 'TERM_TOO_LONG', zh: '委托期限最长 3 年' }),
+    expect.objectContaining({ path: 'body.items.0.powerCode', reason: 'POWER_ALREADY_ENTRUSTED', params: SAMPLES.POWER_ALREADY_ENTRUSTED }),
+  ]);
+  expect(answer.zh).toBe('委托期限最长 3 年；XK-001 在这段期限内已由委托协议 agreement-x 委托给盖州市协同区');
+  // One cause alone is answered as that refusal.
+  expect(refusedAll([{ code: 'TERM_TOO_LONG', params: SAMPLES.TERM_TOO_LONG, path: 'body.term.endDate' }]).status).toBe(400);
 });
