@@ -11,7 +11,7 @@ import { ROLES, type Role } from '../domain/identity';
 import { actionOrgs, orgsNamed, type ActionFacts, type ActionOrgs } from '../domain/action-access';
 import { countyOfOrg } from '../domain/names';
 import type { User } from './auth';
-import { forbidden, refused } from './errors';
+import { refused } from './errors';
 import type { ApiDeps } from './route';
 
 /** Whose records a route reaches, beyond the roles that may call it. */
@@ -176,7 +176,7 @@ export function requireRouteRole(rule: RouteRule | undefined, user: User, route:
     throw refused('NOT_YOUR_ORGANISATION', { orgIds: [String(path.id), 'ftz'], userId: user.username, orgId: user.orgId });
   }
   if (rule.reach === 'operators' && !user.roles.includes('auditor') && !SUPERVISING_ORGS.includes(user.orgId)) {
-    throw forbidden(`${route} is for auditors and ${SUPERVISING_ORGS.join(' or ')} admins; ${user.username} belongs to ${user.orgId}`);
+    throw refused('OPERATORS_ONLY', { orgIds: SUPERVISING_ORGS, userId: user.username, orgId: user.orgId });
   }
 }
 
@@ -260,8 +260,5 @@ export function requireActionRule(user: User, action: string, facts: ActionFacts
 export function requireSigner(user: User, action: string, payload: unknown): void {
   const definition = allActions[action];
   if (!definition || !isSignature(definition, payload) || user.roles.includes(SIGNER)) return;
-  throw forbidden({
-    zh: `只有本机关负责人（leader）可以签署；${user.username} 不是负责人，可审阅或退回修改`,
-    en: `only a leader signs ${action}; ${user.username} may review or return it`,
-  });
+  throw refused('LEADER_SIGNS', { action, userId: user.username });
 }

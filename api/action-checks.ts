@@ -1,13 +1,14 @@
-import { announcementProblem, type AgreementContent } from '../domain/agreements';
+import { announcementRefusal, type AgreementContent } from '../domain/agreements';
 import { chinaDate } from '../domain/calendar';
 import { checkFigures, REPORT_REFUSAL, type IndicatorDefinition, type IndicatorReport } from '../domain/economic-indicators';
+import { orgIds } from '../domain/names';
 import { changedFacts, type Correction, type DecisionFacts } from '../domain/penalties';
 import { mayAnswerDemands, type DemandRouting } from '../domain/reform';
 import { listedPenaltyPowers, type CatalogDraft } from '../domain/powers';
 import type { MemorandumContent } from '../domain/zone-establishment';
 import { checkAgreementDraft } from '../store/agreements';
 import { areaProblems } from '../store/divisions';
-import { badRequest, conflict } from './errors';
+import { badRequest, refused, refusedAll } from './errors';
 import type { ApiDeps } from './route';
 
 type Check = (deps: ApiDeps, context: Record<string, unknown>, processId: string, payload: unknown) => Promise<void>;
@@ -48,36 +49,38 @@ const checks: Record<string, Check> = {
       content: payload as AgreementContent,
     });
     if (!problems.length) return;
-    const details = problems.map((p) => ({ path: `body.${p.path}`, message: p.message }));
-    const message = 'the agreement draft does not fit the records';
-    throw problems.some((p) => p.status === 409) ? conflict(message, details) : badRequest(message, details);
+    // Every cause at once, each on its field with its code.
+    throw refusedAll(problems.map((p) => p.refusal!));
   },
   async draftCatalog(_deps, _context, _processId, payload) {
     const { powers } = payload as CatalogDraft;
     const listed = listedPenaltyPowers(powers);
     if (!listed.length) return;
-    throw badRequest(
-      'penalties are not entrusted: local enforcement imposes them under its own authority (四(三)1)',
+    // Penalties are not entrusted: local enforcement imposes them under its own authority (四(三)1).
+    throw refusedAll(
       listed.map((index) => ({
+        code: 'PENALTY_POWER_LISTED',
+        params: { powerCodes: [powers[index].code] },
         path: `body.powers.${index}.status`,
-        message: `${powers[index].code} is a penalty power: keep it delisted`,
       })),
     );
   },
   // A correction completes the report; the delivered decision's facts (in the task's context) stay as they are.
-  async correctPenalty(_deps, context, _processId, payload) {
+  async correctPenalty(deps, context, _processId, payload) {
     const facts = context.facts as (DecisionFacts & { decisionNumber: string }) | undefined;
     // Reports filed before the local-authority rules carry no fixed facts: their workflow checks them its own way.
     if (!facts) return;
     const changed = changedFacts(facts, payload as Correction);
     if (!changed.length) return;
-    throw badRequest(
-      'a correction completes the report; it cannot change the delivered decision',
-      changed.map((field) => ({
-        path: `body.${field}`,
-        message: `a fact of decision ${facts.decisionNumber}: only the enforcement body changes it, by withdrawing this report and filing the new decision`,
-      })),
-    );
+    // The same refusal as the workflow's: only the enforcement body of the zone's county changes its decision.
+    const [penalty] = await deps.db.query<{ zone_code: string }>('SELECT zone_code FROM penalties WHERE decision_number = $1', [
+      facts.decisionNumber,
+    ]);
+    const zoneCode = penalty?.zone_code ?? '';
+    throw refused('DECISION_FACT_CHANGED', {
+      fields: changed.map((field) => `body.${field}`),
+      enforcementOrgId: orgIds.enforcement(zoneCode),
+    });
   },
   /** A demand goes to an organisation that exists and acts (not the auditors). */
   async routeDemand(deps, _context, _processId, payload) {
@@ -87,9 +90,7 @@ const checks: Record<string, Check> = {
       [responsibleOrg],
     );
     if (org && mayAnswerDemands(org)) return;
-    throw badRequest({ zh: '承办机构须为在册的、能办理事项的机构', en: 'the responsible organisation must be one that acts' }, [
-      { path: 'body.responsibleOrg', message: `${responsibleOrg} 不是在册的承办机构` },
-    ]);
+    throw refused('ORG_CANNOT_ANSWER', { orgId: responsibleOrg }, 'body.responsibleOrg');
   },
   /** The announcement's date against today and the open task: opened when both signed, due by the period's end. */
   async announceAgreement(deps, _context, processId, payload) {
@@ -100,14 +101,12 @@ const checks: Record<string, Check> = {
     if (!task?.due_at) return;
     const day = (at: Date | string) => chinaDate(new Date(at));
     const { announcedOn } = payload as { announcedOn: string };
-    const problem = announcementProblem(announcedOn, {
+    const refusal = announcementRefusal(announcedOn, {
       today: chinaDate(new Date()),
       concludedOn: day(task.opened_at),
       announceBy: day(task.due_at),
     });
-    if (!problem) return;
-    const details = [{ path: 'body.announcedOn', message: problem.message }];
-    throw problem.status === 409 ? conflict(problem.message, details) : badRequest(problem.message, details);
+    if (refusal) throw refusedAll([refusal]);
   },
 };
 

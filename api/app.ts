@@ -4,7 +4,7 @@ import { quietLog, type Log } from '../platform/log';
 import { CONSOLE_DIR } from '../platform/console-build';
 import { requireUser } from './auth';
 import { codecServer } from './codec-server';
-import { badRequest, HttpError, notFound, toHttpError, type ErrorBody } from './errors';
+import { refused, toHttpError, type ErrorBody } from './errors';
 import { DOCS_PAGE, openApiDocument } from './openapi';
 import { contractsDocument } from '../integrations/contracts';
 import { createMetrics } from './metrics';
@@ -138,11 +138,11 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(guarded);
   app.use(codecServer(deps));
 
-  app.use('/api', (req, _res, next) => next(notFound(`no route ${req.method} ${req.originalUrl}`)));
+  app.use('/api', (req, _res, next) => next(refused('ROUTE_NOT_FOUND', { method: req.method, path: req.originalUrl })));
   // The web console: one origin with the API, so no CORS.
   app.use('/console', express.static(CONSOLE_DIR, { index: false }));
   app.get('/', (_req, res) => res.sendFile(join(CONSOLE_DIR, 'index.html')));
-  app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
+  app.use((req, _res, next) => next(refused('ROUTE_NOT_FOUND', { method: req.method, path: req.path })));
   app.use(errorHandler);
   return app;
 }
@@ -166,14 +166,14 @@ function securityHeaders(req: Request, res: Response, next: NextFunction): void 
   );
   if (!METHODS.has(req.method)) {
     res.setHeader('Allow', [...METHODS].join(', '));
-    return next(new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not served here`));
+    return next(refused('METHOD_NOT_SERVED', { method: req.method }));
   }
   next();
 }
 
 function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
   const parseFailure = (error as { type?: string }).type === 'entity.parse.failed';
-  const http = parseFailure ? badRequest('the body is not valid JSON') : toHttpError(error);
+  const http = parseFailure ? refused('BODY_NOT_JSON', {}, 'body') : toHttpError(error);
   if (REFUSALS.includes(http.status)) logRefusal(req, res, http);
   if (http instanceof TooManyAttempts) res.setHeader('Retry-After', String(http.retryAfterSeconds));
   if (http.status >= 500) {

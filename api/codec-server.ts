@@ -5,7 +5,7 @@ import { JSONToPayload, payloadToJSON } from '@temporalio/common/lib/proto-utils
 import { requireRouteRole, ruleOf } from './access';
 import { requireUser, type TokenSettings, type User } from './auth';
 import type { Queryable } from '../store/db';
-import { badRequest, zodDetails } from './errors';
+import { invalidInput, refused } from './errors';
 
 /**
  * The Temporal codec server protocol (`POST /codec/encode`, `POST /codec/decode`, `{payloads}` in the
@@ -39,17 +39,22 @@ export function codecServer(deps: { client: Client; token: TokenSettings; db: Qu
   const handle = (operation: 'encode' | 'decode') => async (req: Request, res: Response, next: NextFunction) => {
     try {
       const parsed = payloadsSchema.safeParse(req.body);
-      if (!parsed.success) throw badRequest('a codec request is {payloads: [{metadata, data}]}', zodDetails(parsed.error, 'body'));
+      // A codec request is {payloads: [{metadata, data}]}: each failing field by its path.
+      if (!parsed.success) throw invalidInput(parsed.error, 'body', 'codec request');
       if (operation === 'encode') return void res.json({ payloads: parsed.data.payloads });
-      let payloads = parsed.data.payloads.map((payload) => JSONToPayload(payload));
-      // Decoding undoes the codecs in reverse order, as the SDK does.
-      try {
-        for (const codec of [...codecs].reverse()) payloads = await codec.decode(payloads);
-      } catch (error) {
-        // Only the caller's payloads can fail to open (another deployment's key, altered bytes): its input.
-        throw badRequest(`a payload does not open: ${(error as Error).message}`);
+      // Decoding undoes the codecs in reverse order, as the SDK does; one payload at a time, so a refusal names the one that does not open.
+      const opened = [];
+      for (const [index, sent] of parsed.data.payloads.entries()) {
+        let payloads = [JSONToPayload(sent)];
+        try {
+          for (const codec of [...codecs].reverse()) payloads = await codec.decode(payloads);
+        } catch {
+          // Only the caller's payloads can fail to open (another deployment's key, altered bytes): its input.
+          throw refused('PAYLOAD_NOT_OPENED', { index }, `body.payloads.${index}`);
+        }
+        opened.push(...payloads);
       }
-      res.json({ payloads: payloads.map((payload) => payloadToJSON(payload)) });
+      res.json({ payloads: opened.map((payload) => payloadToJSON(payload)) });
     } catch (error) {
       next(error);
     }

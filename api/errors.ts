@@ -9,7 +9,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ZodError } from 'zod';
 import { REJECTION } from '../domain/actions';
 import { wordRefusal } from '../domain/refusal-wording';
-import { isRefusalCode, REFUSAL_STATUS, type Refusal, type RefusalCode, type RefusalParams } from '../domain/refusals';
+import { isRefusalCode, leadingRefusal, REFUSAL_STATUS, type Refusal, type RefusalCode, type RefusalParams } from '../domain/refusals';
 import { refusalNames } from './refusal-names';
 import { invalidWords, issueWords, type Said } from './refusal-words';
 
@@ -33,6 +33,9 @@ export interface FieldProblem {
   path: string;
   message: string;
   zh?: string;
+  /** The catalogued refusal this field's problem is, where it is one of several (a draft against the records). */
+  reason?: RefusalCode;
+  params?: unknown;
 }
 
 /** An expected outcome with a stable code, mapped to its HTTP status here and nowhere else. */
@@ -52,7 +55,17 @@ export class HttpError extends Error {
   }
 }
 
-const KIND_OF_STATUS: Record<number, string> = { 400: 'BAD_REQUEST', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' };
+const KIND_OF_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+};
+/** Kinds clients read by name from before these refusals had codes. */
+const KIND_OF_CODE: Partial<Record<RefusalCode, string>> = { IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED' };
 
 /** The answer to a catalogued refusal: its status from the catalogue, its message worded when answered. */
 export function refused<C extends RefusalCode>(code: C, params: RefusalParams[C], path?: string, details?: unknown): HttpError {
@@ -64,8 +77,33 @@ export function refused<C extends RefusalCode>(code: C, params: RefusalParams[C]
   // A refusal about several fields (an unchanged resubmission) is shown on each of them.
   const named = path ? [path] : ((params as { fields?: unknown }).fields as string[] | undefined);
   const onField: FieldProblem[] | undefined = named?.length ? named.map((p) => ({ path: p, message: en, zh })) : undefined;
-  const error = new HttpError(status, KIND_OF_STATUS[status], { en, zh }, details ?? onField);
+  const error = new HttpError(status, KIND_OF_CODE[code] ?? KIND_OF_STATUS[status], { en, zh }, details ?? onField);
   error.refusal = refusal;
+  return error;
+}
+
+/**
+ * Several refusals answered at once (a draft against the records, every cause together): led by the
+ * one that gives the status (domain/refusals.ts `leadingRefusal`), each on its own field with its code.
+ */
+export function refusedAll(refusals: readonly Refusal[]): HttpError {
+  if (refusals.length === 1) {
+    const [only] = refusals;
+    return refused(only.code, only.params as never, only.path);
+  }
+  const lead = leadingRefusal(refusals);
+  const worded = refusals.map((r) => ({ r, en: wordRefusal(r, 'en', refusalNames), zh: wordRefusal(r, 'zh', refusalNames) }));
+  const details: FieldProblem[] = worded
+    .filter(({ r }) => r.path)
+    .map(({ r, en, zh }) => ({ path: r.path!, message: en, zh, reason: r.code, params: r.params }));
+  const status = REFUSAL_STATUS[lead.code];
+  const error = new HttpError(
+    status,
+    KIND_OF_CODE[lead.code] ?? KIND_OF_STATUS[status],
+    { en: worded.map((w) => w.en).join('; '), zh: worded.map((w) => w.zh).join('；') },
+    details.length ? details : undefined,
+  );
+  error.refusal = lead;
   return error;
 }
 
@@ -116,8 +154,11 @@ export function toHttpError(error: unknown): HttpError {
     const { type, message, details } = error.cause;
     // A catalogued refusal from a workflow's validator or handler: its code in `type`, its params and path in `details`.
     if (isRefusalCode(type)) {
-      const [carried] = (details ?? []) as { params?: unknown; path?: string }[];
-      return refused(type, (carried?.params ?? {}) as never, carried?.path);
+      const carried = (details ?? []) as { code?: unknown; params?: unknown; path?: string }[];
+      // Several causes at once (`refuseAll`): each carries its own code.
+      const causes = carried.filter((c) => isRefusalCode(c.code)) as Refusal[];
+      if (causes.length) return refusedAll(causes);
+      return refused(type, (carried[0]?.params ?? {}) as never, carried[0]?.path);
     }
     if (type === REJECTION.forbidden) return forbidden(message);
     if (type === REJECTION.badRequest) return badRequest(message);
@@ -129,9 +170,9 @@ export function toHttpError(error: unknown): HttpError {
     return new HttpError(503, 'ENGINE_UNAVAILABLE', 'the workflow engine did not answer in time: send the request again');
   }
   if (error instanceof WorkflowExecutionAlreadyStartedError) {
-    return conflict(`process ${error.workflowId} is already running`, { processId: error.workflowId });
+    return refused('PROCESS_RUNNING', { processId: error.workflowId }, undefined, { processId: error.workflowId });
   }
-  if (error instanceof WorkflowNotFoundError) return notFound(`process ${error.workflowId ?? ''} not found`.trim());
+  if (error instanceof WorkflowNotFoundError) return refused('PROCESS_NOT_FOUND', { processId: error.workflowId ?? '' });
   // The client wraps the gRPC error of a failed call in a ServiceError as its cause.
   const grpc = [error, (error as { cause?: unknown }).cause].find(isGrpcServiceError);
   if (grpc) {

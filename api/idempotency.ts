@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Db, Queryable } from '../store/db';
 import type { User } from './auth';
-import { badRequest, HttpError } from './errors';
+import { refused } from './errors';
 
 const MAX_KEY_LENGTH = 200;
 
@@ -26,16 +26,13 @@ export async function idempotencyOf(
   const key = req.header('idempotency-key');
   if (key === undefined) return { requestId: randomUUID(), bind: async () => undefined };
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
-    throw badRequest(`Idempotency-Key is 1 to ${MAX_KEY_LENGTH} characters`, [{ path: 'headers.idempotency-key', message: 'length' }]);
+    throw refused('IDEMPOTENCY_KEY_LENGTH', { max: MAX_KEY_LENGTH }, 'headers.idempotency-key');
   }
   const request = requestFingerprint(req.method, `${req.baseUrl}${req.path}`, body);
   const first = known ? known.firstRequest : ((await db.query<{ request: string }>(READ_KEY, [user.id, key]))[0]?.request ?? null);
   if (first !== null && first !== request) {
     const firstRoute = first.split(' ').slice(0, 2).join(' ');
-    throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${key} was first sent with another request (${firstRoute})`, {
-      idempotencyKey: key,
-      firstRequest: firstRoute,
-    });
+    throw refused('IDEMPOTENCY_KEY_REUSED', { key, route: firstRoute }, undefined, { idempotencyKey: key, firstRequest: firstRoute });
   }
   const binding = { userId: user.id, key, request };
   return {

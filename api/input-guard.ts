@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { badRequest } from './errors';
+import { refusal, type Refusal } from '../domain/refusals';
+import { refused, refusedAll } from './errors';
 
 /**
  * Text the records store cannot hold is refused at the door: PostgreSQL takes no U+0000 in text or
@@ -22,20 +23,20 @@ export const MAX_DEPTH = 32;
  * The first path that breaks the rules, walked with a stack of its own (never the call stack): a
  * 100,000-deep body is refused at depth 33 like a 33-deep one.
  */
-function firstFault(root: unknown, rootPath: string): { path: string; message: string } | undefined {
+function firstFault(root: unknown, rootPath: string): Refusal | undefined {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: rootPath, depth: 0 }];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (UNSTORABLE.test(value)) return { path, message: 'text with U+0000 or a lone surrogate cannot be stored' };
-      if (DECEPTIVE.test(value)) return { path, message: 'control characters and bidirectional overrides are not accepted in text' };
+      if (UNSTORABLE.test(value)) return refusal('TEXT_UNSTORABLE', {}, path);
+      if (DECEPTIVE.test(value)) return refusal('TEXT_DECEPTIVE', {}, path);
       continue;
     }
     // An upload's bytes are kept as bytes, never stored as text.
     if (!value || typeof value !== 'object' || Buffer.isBuffer(value)) continue;
-    if (depth >= MAX_DEPTH) return { path, message: `nested deeper than ${MAX_DEPTH} levels` };
+    if (depth >= MAX_DEPTH) return refusal('NESTED_TOO_DEEP', { maxDepth: MAX_DEPTH }, path);
     for (const [key, item] of Object.entries(value)) {
-      if (UNSTORABLE.test(key)) return { path: `${path}.${key}`, message: 'text with U+0000 or a lone surrogate cannot be stored' };
+      if (UNSTORABLE.test(key)) return refusal('TEXT_UNSTORABLE', {}, `${path}.${key}`);
       stack.push({ value: item, path: `${path}.${key}`, depth: depth + 1 });
     }
   }
@@ -47,9 +48,9 @@ export function refuseUnstorableInput(req: Request, _res: Response, next: NextFu
   try {
     path = decodeURIComponent(req.path);
   } catch {
-    return next(badRequest('the path does not decode'));
+    return next(refused('PATH_NOT_DECODED', {}, 'path'));
   }
   const fault = firstFault(path, 'path') ?? firstFault(req.query, 'query') ?? firstFault(req.body, 'body');
-  if (fault) return next(badRequest(fault.message, [fault]));
+  if (fault) return next(refusedAll([fault]));
   next();
 }

@@ -1,5 +1,6 @@
 import { wordRefusal } from '../domain/refusal-wording';
 import { REFUSAL_CODES, REFUSAL_STATUS, type RefusalCode, type RefusalParams } from '../domain/refusals';
+import { refusedAll } from './errors';
 import { refusalNames } from './refusal-names';
 
 /** A sample of each code's parameters: the type makes a code without one a compile error. */
@@ -13,6 +14,9 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   NOT_YOURS_TO_READ: { what: 'the inbox of city', ownerOrgId: 'city', userId: 'ftz.staff' },
   LAUNCH_NOT_ALLOWED: { type: 'penalty-report', orgs: ['le-<county>'], role: 'staff' },
   REVIEWER_REPORTED: { userId: 'ftz.staff', orgId: 'ftz' },
+  OPERATORS_ONLY: { orgIds: ['ftz', 'city'], userId: 'gov-210881.admin', orgId: 'gov-210881' },
+  LEADER_SIGNS: { action: 'reviewAgreement', userId: 'ftz.staff' },
+  CREDIT_REPAIR_ASKER: { userId: 'ftz.staff' },
   PROCESS_NOT_FOUND: { processId: 'zone-210899' },
   PROCESS_TYPE_UNKNOWN: { type: 'nothing' },
   PROCESS_ENDED: { processId: 'zone-210881', status: 'COMPLETED' },
@@ -20,6 +24,48 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   STAGE_NOT_ALLOWED: { type: 'zone-establishment', stage: 'DRAFTING', expected: ['ACTIVE'] },
   VERSION_SUPERSEDED: { version: 1, current: 2 },
   INVALID_INPUT: { fields: ['body.decisionNumber', 'body.decision.decidedOn'] },
+  PROCESS_RUNNING: { processId: 'zone-210881' },
+  ACTION_UNKNOWN: { type: 'zone-establishment', action: 'fly' },
+  STEP_NOT_RECORDED: { action: 'reviewAgreement', step: 'agreement-x:1:7' },
+  ROUTE_NOT_FOUND: { method: 'GET', path: '/api/nowhere' },
+  METHOD_NOT_SERVED: { method: 'PATCH' },
+  BODY_NOT_JSON: {},
+  PATH_NOT_DECODED: {},
+  TEXT_UNSTORABLE: {},
+  TEXT_DECEPTIVE: {},
+  NESTED_TOO_DEEP: { maxDepth: 64 },
+  IDEMPOTENCY_KEY_LENGTH: { max: 200 },
+  IDEMPOTENCY_KEY_REUSED: { key: 'k-1', route: 'POST /api/tasks/t-1/complete' },
+  PAYLOAD_NOT_OPENED: { index: 0 },
+  ENTITY_NOT_FOUND: { uscc: '91210800MA0000000X' },
+  DOCUMENT_NOT_FOUND: { processId: 'zone-210881', n: 2 },
+  ATTACHMENT_NOT_FOUND: { processId: 'zone-210881', sha256: 'ab'.repeat(32) },
+  CATALOGUE_NOT_PUBLISHED: {},
+  ATTACHMENT_TYPE_NOT_TAKEN: { mediaType: 'text/html', accepted: ['application/pdf', 'image/png', 'image/jpeg'] },
+  ATTACHMENT_EMPTY: {},
+  ATTACHMENT_TOO_LARGE: { maxMb: 10 },
+  ATTACHMENT_NOT_ITS_TYPE: { mediaType: 'application/pdf' },
+  NOT_A_BUNDLE: { fields: ['body.process.id', 'body.runs'] },
+  PDF_NOT_VERIFIABLE: {},
+  POWER_NOT_IN_CATALOGUE: { powerCode: 'XK-999', version: 2 },
+  POWER_DELISTED: { powerCode: 'XK-002', version: 2 },
+  POWER_NOT_ENTRUSTABLE: { powerCode: 'XK-003', grantedBy: '营口市人民政府', document: '营政发〔2024〕1号' },
+  POWER_ALREADY_ENTRUSTED: { powerCode: 'XK-001', zoneCode: '210881', agreementId: 'agreement-x' },
+  TERM_TOO_LONG: { maxYears: 3 },
+  ANNOUNCED_AFTER_TODAY: { announcedOn: '2026-12-02', today: '2026-11-30' },
+  ANNOUNCED_BEFORE_SIGNING: { announcedOn: '2026-11-01', concludedOn: '2026-11-20' },
+  ANNOUNCED_TOO_LATE: { announcedOn: '2026-11-30', announceBy: '2026-11-27' },
+  RENEWAL_NOT_LATER: { newEndDate: '2027-01-01', endDate: '2027-12-31' },
+  POWERS_NEVER_DELETED: { powerCodes: ['XK-001', 'XK-002'] },
+  PENALTY_POWER_LISTED: { powerCodes: ['CF-001'] },
+  TRANSFER_REQUEST_UNKNOWN: { requestId: 'tax-1' },
+  TRANSFER_ANSWER_UNRECORDED: { requestId: 'tax-1' },
+  TRANSFER_ANSWERED: { requestId: 'tax-1', result: 'accepted' },
+  PERIOD_OR_YEAR: {},
+  YEAR_NOT_BEGUN: { year: 2099 },
+  PERIOD_NOT_OVER: { period: '2026-11' },
+  SNAPSHOT_TAKEN: { period: '2026-10', takenAt: '2026-11-01T00:05:00.000Z' },
+  LICENCE_NOT_IN_STATUS: { licenceId: 'lic-1', status: 'COMPLIANT', expected: 'PENDING' },
   NOT_A_ZONE: { zoneCode: '210882' },
   ZONE_NOT_ACTIVE: { zoneCode: '210881', status: 'SUSPENDED' },
   ALREADY_A_ZONE: { zoneCode: '210881', status: 'ACTIVE' },
@@ -29,6 +75,14 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   RESUBMISSION_UNCHANGED: { fields: ['body.violation', 'body.penalty'] },
   REPORT_UNCHANGED: { fields: ['body.entityName', 'body.documents'] },
   DECISION_FACT_CHANGED: { fields: ['body.violation'], enforcementOrgId: 'le-210881' },
+  ENTITY_NOT_REGISTERED: { uscc: '91210800MA0000000X' },
+  ENTITY_NOT_ACTIVE: { uscc: '91210800MA0000000X', status: 'DEREGISTERED' },
+  POWER_NOT_IN_FORCE: { powerCode: 'CF-001', zoneCode: '210881', date: '2026-11-02' },
+  RETURN_REJUDGES: { reasons: ['factsUnclear'], allowed: ['documentsMissing', 'entityMismatch'] },
+  CREDIT_REPAIR_PENDING: { decisionNumber: '盖市监罚〔2026〕1号' },
+  CREDIT_REPAIR_TOO_EARLY: { eligibleFrom: '2027-02-01', today: '2026-11-30' },
+  INSPECTED_AFTER_TODAY: { date: '2026-12-02', today: '2026-11-30' },
+  ORG_CANNOT_ANSWER: { orgId: 'audit' },
   ALREADY_REGISTERED: { uscc: '91210800MA0000000X', processId: 'registration-x' },
 };
 
@@ -46,7 +100,7 @@ test.each(REFUSAL_CODES)('%s is worded in Chinese and in English, naming organis
   // English names every thing in English but a decision number, which is Chinese by law.
   expect(en.replace(/\S*〔\d+〕\d+号/g, '')).not.toMatch(CHINESE);
   expect(en).not.toMatch(/undefined|\[object/);
-  expect([400, 403, 404, 409]).toContain(REFUSAL_STATUS[code]);
+  expect([400, 403, 404, 405, 409, 415, 422]).toContain(REFUSAL_STATUS[code]);
 });
 
 test('names come from the registries: organisations, counties and fields, not their ids', () => {
@@ -60,4 +114,19 @@ test('names come from the registries: organisations, counties and fields, not th
   expect(said('RESUBMISSION_UNCHANGED', 'zh')).toMatch(/^重新报送须有补正的内容：「[^」]+」、「[^」]+」与退回的版本相同$/);
   expect(said('STAGE_NOT_ALLOWED', 'zh')).toBe('协同区设立流程当前处于「起草备忘录」阶段，此操作只在「运行中」阶段办理');
   expect(said('STAGE_NOT_ALLOWED', 'en')).toBe('the zone establishment is at Drafting; this is done only at Active');
+});
+
+test('several causes at once: the clash with the records (409) leads, each cause stays on its field with its own code', () => {
+  const answer = refusedAll([
+    { code: 'TERM_TOO_LONG', params: SAMPLES.TERM_TOO_LONG, path: 'body.term.endDate' },
+    { code: 'POWER_ALREADY_ENTRUSTED', params: SAMPLES.POWER_ALREADY_ENTRUSTED, path: 'body.items.0.powerCode' },
+  ]);
+  expect([answer.status, answer.code, answer.refusal?.code]).toEqual([409, 'CONFLICT', 'POWER_ALREADY_ENTRUSTED']);
+  expect(answer.details).toEqual([
+    expect.objectContaining({ path: 'body.term.endDate', reason: 'TERM_TOO_LONG', zh: '委托期限最长 3 年' }),
+    expect.objectContaining({ path: 'body.items.0.powerCode', reason: 'POWER_ALREADY_ENTRUSTED', params: SAMPLES.POWER_ALREADY_ENTRUSTED }),
+  ]);
+  expect(answer.zh).toBe('委托期限最长 3 年；XK-001 在这段期限内已由委托协议 agreement-x 委托给盖州市协同区');
+  // One cause alone is answered as that refusal.
+  expect(refusedAll([{ code: 'TERM_TOO_LONG', params: SAMPLES.TERM_TOO_LONG, path: 'body.term.endDate' }]).status).toBe(400);
 });

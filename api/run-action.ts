@@ -3,7 +3,7 @@ import type { ActionAck, ActionDefinition } from '../domain/actions';
 import type { Actor } from '../domain/identity';
 import { stateQuery } from '../domain/state-query';
 import type { Queryable } from '../store/db';
-import { badRequest, conflict, HttpError, invalidInput, zodDetails } from './errors';
+import { badRequest, HttpError, invalidInput, refused, zodDetails } from './errors';
 import { bindKey, type KeyBinding } from './idempotency';
 
 /** An action's payload, parsed by its schema: a 400 with field paths when it does not fit. */
@@ -67,8 +67,7 @@ async function requireRecorded(db: Queryable, action: ActionDefinition, ack: Act
   const [row] = binding
     ? await db.query<{ key: string }>(FIND_STEP_AND_BIND_KEY, [ack.step, binding.userId, binding.key, binding.request])
     : await db.query<{ key: string }>('SELECT key FROM step_results WHERE key = $1', [ack.step]);
-  if (!row)
-    throw conflict(`${action.name} was answered by the process but its step ${ack.step} is not in the records: nothing was recorded`);
+  if (!row) throw refused('STEP_NOT_RECORDED', { action: action.name, step: ack.step });
 }
 
 const FIND_STEP_AND_BIND_KEY = `WITH step AS (SELECT key FROM step_results WHERE key = $1),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from './actions';
 import { powerCodeSchema } from './powers';
+import { refusal, type Refusal } from './refusals';
 import { builtOnFirstUse, isoDate, text } from './schemas';
 import { reviewSchema } from './zone-establishment';
 
@@ -133,18 +134,16 @@ export const AGREEMENT_TRANSITIONS: readonly [AgreementStage, AgreementStage][] 
 /**
  * An agreement is in force from its announcement, which must have happened: dated neither after
  * today, nor before the agreement was concluded, nor after the announcement period allows.
- * Dates are days in China, `YYYY-MM-DD`.
+ * Dates are days in China, `YYYY-MM-DD`. The refusal names the announcement's date field.
  */
-export function announcementProblem(
+export function announcementRefusal(
   announcedOn: string,
   facts: { today: string; concludedOn: string; announceBy: string },
-): { status: 400 | 409; message: string } | null {
-  if (announcedOn > facts.today)
-    return { status: 400, message: `公告日期不得晚于今天（${facts.today}）: an announcement cannot be dated after today` };
-  if (announcedOn < facts.concludedOn)
-    return { status: 400, message: `公告日期不得早于协议签署（${facts.concludedOn}）: an announcement cannot precede the signatures` };
-  if (announcedOn > facts.announceBy)
-    return { status: 409, message: `公告日期超出公告期限（${facts.announceBy}）: later than the announcement period allows` };
+): Refusal | null {
+  const path = 'body.announcedOn';
+  if (announcedOn > facts.today) return refusal('ANNOUNCED_AFTER_TODAY', { announcedOn, today: facts.today }, path);
+  if (announcedOn < facts.concludedOn) return refusal('ANNOUNCED_BEFORE_SIGNING', { announcedOn, concludedOn: facts.concludedOn }, path);
+  if (announcedOn > facts.announceBy) return refusal('ANNOUNCED_TOO_LATE', { announcedOn, announceBy: facts.announceBy }, path);
   return null;
 }
 

@@ -3,6 +3,7 @@
  * never rendered: only these types are taken, each checked by its first bytes, up to a size limit.
  */
 import { z } from 'zod';
+import { refusal, type Refusal } from './refusals';
 import { builtOnFirstUse, text } from './schemas';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -37,13 +38,12 @@ export const attachmentSchema = builtOnFirstUse(() =>
 );
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-/** Why these bytes are not an acceptable file of the declared type; undefined when they are. */
-export function attachmentProblem(mediaType: string, bytes: Uint8Array): string | undefined {
+/** Why these bytes are not an acceptable file of the declared type (a refusal about the body); undefined when they are. */
+export function attachmentRefusal(mediaType: string, bytes: Uint8Array): Refusal | undefined {
   const magic = ATTACHMENT_TYPES[mediaType];
-  if (!magic)
-    return `只接受 PDF、PNG 或 JPEG 文件（${Object.keys(ATTACHMENT_TYPES).join(', ')}），不接受 ${mediaType || '未标明类型的文件'}`;
-  if (bytes.length === 0) return '文件为空';
-  if (bytes.length > ATTACHMENT_MAX_BYTES) return `文件超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`;
-  if (!magic.every((byte, i) => bytes[i] === byte)) return `文件内容不是声明的类型 ${mediaType}`;
+  if (!magic) return refusal('ATTACHMENT_TYPE_NOT_TAKEN', { mediaType, accepted: Object.keys(ATTACHMENT_TYPES) }, 'body');
+  if (bytes.length === 0) return refusal('ATTACHMENT_EMPTY', {}, 'body');
+  if (bytes.length > ATTACHMENT_MAX_BYTES) return refusal('ATTACHMENT_TOO_LARGE', { maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 }, 'body');
+  if (!magic.every((byte, i) => bytes[i] === byte)) return refusal('ATTACHMENT_NOT_ITS_TYPE', { mediaType }, 'body');
   return undefined;
 }

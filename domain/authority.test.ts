@@ -1,4 +1,5 @@
-import { announcementProblem, termWithinLimit } from './agreements';
+import { announcementRefusal, termWithinLimit } from './agreements';
+import { REFUSAL_STATUS } from './refusals';
 import { authorityOn, type AgreementFacts } from './authority';
 import { delistedCodes, diffCatalogs, missingCodes, type Power } from './powers';
 import { clockReading, msUntilDayStarts, startClock } from './policy-clock';
@@ -71,11 +72,21 @@ describe('agreement terms and catalogue versions', () => {
 
   test('an announcement has happened: not after today, not before the signatures, not after the period', () => {
     const facts = { today: '2026-06-10', concludedOn: '2026-06-01', announceBy: '2026-06-08' };
-    expect(announcementProblem('2026-06-05', facts)).toBeNull();
-    expect(announcementProblem('2026-06-01', facts)).toBeNull();
-    expect(announcementProblem('2026-06-11', facts)).toMatchObject({ status: 400 });
-    expect(announcementProblem('2026-05-31', facts)).toMatchObject({ status: 400 });
-    expect(announcementProblem('2026-06-09', facts)).toMatchObject({ status: 409, message: expect.stringContaining('公告期限') });
+    expect(announcementRefusal('2026-06-05', facts)).toBeNull();
+    expect(announcementRefusal('2026-06-01', facts)).toBeNull();
+    const status = (day: string) => REFUSAL_STATUS[announcementRefusal(day, facts)!.code];
+    expect(announcementRefusal('2026-06-11', facts)).toMatchObject({ code: 'ANNOUNCED_AFTER_TODAY', path: 'body.announcedOn' });
+    expect(status('2026-06-11')).toBe(400);
+    expect(announcementRefusal('2026-05-31', facts)).toMatchObject({
+      code: 'ANNOUNCED_BEFORE_SIGNING',
+      params: { concludedOn: facts.concludedOn },
+    });
+    expect(status('2026-05-31')).toBe(400);
+    expect(announcementRefusal('2026-06-09', facts)).toMatchObject({
+      code: 'ANNOUNCED_TOO_LATE',
+      params: { announceBy: facts.announceBy },
+    });
+    expect(status('2026-06-09')).toBe(409);
   });
 
   const power = (code: string, status: Power['status'] = 'listed', name = code): Power => ({

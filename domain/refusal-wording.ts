@@ -1,4 +1,5 @@
 import type { ProcessType } from './names';
+import { RETURN_REASON_LABELS } from './penalty-labels';
 import { processDefinitions } from './processes';
 import type { Refusal, RefusalCode, RefusalParams } from './refusals';
 
@@ -41,6 +42,17 @@ export const STATUS_ZH: Record<string, string> = {
   FAILED: '已失败',
   TIMED_OUT: '已超时',
   CANCELLED: '已取消',
+  REGISTERED: '已登记',
+  DEREGISTERED: '已注销',
+  PENDING: '待核查',
+  COMPLIANT: '符合承诺',
+  RECTIFYING: '限期整改中',
+  REVOKED: '已撤销',
+  UNDER_REVIEW: '审查中',
+  ON_SITE_CHECK: '现场核查中',
+  AWAITING_DECISION: '待作出许可决定',
+  GRANTED: '已许可',
+  REFUSED: '不予许可',
   open: '待办理',
   done: '已办结',
   cancelled: '已取消',
@@ -54,6 +66,8 @@ const processTitle = (type: string, lang: RefusalLang) => processDefinitions[typ
 const stage = (type: string, code: string, lang: RefusalLang) =>
   processDefinitions[type as ProcessType]?.stageLabels[code]?.[lang] ?? status(code, lang);
 const list = (items: string[], lang: RefusalLang) => (lang === 'zh' ? items.join('或') : items.join(' or '));
+const reasons = (codes: string[], lang: RefusalLang) =>
+  codes.map((c) => RETURN_REASON_LABELS[c as keyof typeof RETURN_REASON_LABELS]?.[lang] ?? c).join(lang === 'zh' ? '、' : ', ');
 const fields = (paths: string[], names: RefusalNames, lang: RefusalLang) =>
   lang === 'zh' ? paths.map((p) => `「${names.field(p, 'zh')}」`).join('、') : paths.map((p) => names.field(p, 'en')).join(', ');
 
@@ -112,6 +126,26 @@ export const REFUSAL_WORDING: Worded = {
     zh: (p, n) => `${p.userId} 所在机构（${n.org(p.orgId, 'zh')}）报送了此处罚，不能审核`,
     en: (p, n) => `${p.userId} may not review a penalty ${n.org(p.orgId, 'en')} reported`,
   },
+  OPERATORS_ONLY: {
+    zh: (p, n) =>
+      `此操作仅限审计人员及${list(
+        p.orgIds.map((o) => n.org(o, 'zh')),
+        'zh',
+      )}的管理员；${p.userId} 属于${n.org(p.orgId, 'zh')}`,
+    en: (p, n) =>
+      `this is for auditors and admins of ${list(
+        p.orgIds.map((o) => n.org(o, 'en')),
+        'en',
+      )}; ${p.userId} belongs to ${n.org(p.orgId, 'en')}`,
+  },
+  LEADER_SIGNS: {
+    zh: (p) => `只有本机关负责人可以签署；${p.userId} 不是负责人，可审阅或退回修改`,
+    en: (p) => `only a leader signs ${p.action}; ${p.userId} may review or return it`,
+  },
+  CREDIT_REPAIR_ASKER: {
+    zh: (p) => `${p.userId} 代为申请了此次信用修复，须由其他人员决定`,
+    en: (p) => `${p.userId} asked for this credit repair on the entity's behalf: another person decides it`,
+  },
   PROCESS_NOT_FOUND: { zh: (p) => `流程 ${p.processId} 不存在`, en: (p) => `process ${p.processId} not found` },
   PROCESS_TYPE_UNKNOWN: { zh: (p) => `没有 ${p.type} 这类流程`, en: (p) => `process type ${p.type} is not available` },
   PROCESS_ENDED: {
@@ -141,6 +175,138 @@ export const REFUSAL_WORDING: Worded = {
   INVALID_INPUT: {
     zh: (p, n) => `提交的内容有 ${p.fields.length} 处不符合要求：${fields([...new Set(p.fields)], n, 'zh')}`,
     en: (p, n) => `invalid input: ${fields([...new Set(p.fields)], n, 'en')}`,
+  },
+  // Processes and routes.
+  PROCESS_RUNNING: { zh: (p) => `流程 ${p.processId} 已在办理中`, en: (p) => `process ${p.processId} is already running` },
+  ACTION_UNKNOWN: {
+    zh: (p) => `${processTitle(p.type, 'zh')}流程没有「${p.action}」这项操作`,
+    en: (p) => `the ${processTitle(p.type, 'en').toLowerCase()} has no action ${p.action}`,
+  },
+  STEP_NOT_RECORDED: {
+    zh: (p) => `流程已答复，但其办理记录（${p.step}）未写入登记库：此次办理未生效，请重新提交`,
+    en: (p) => `${p.action} was answered by the process but its step ${p.step} is not in the records: nothing was recorded`,
+  },
+  ROUTE_NOT_FOUND: { zh: (p) => `没有此地址：${p.path}`, en: (p) => `no route ${p.method} ${p.path}` },
+  METHOD_NOT_SERVED: { zh: (p) => `不支持 ${p.method} 请求`, en: (p) => `${p.method} is not served here` },
+  // Input.
+  BODY_NOT_JSON: { zh: () => '提交的内容不是有效的 JSON', en: () => 'the body is not valid JSON' },
+  PATH_NOT_DECODED: { zh: () => '地址无法解析', en: () => 'the path does not decode' },
+  TEXT_UNSTORABLE: { zh: () => '文字中含有无法保存的字符', en: () => 'text with U+0000 or a lone surrogate cannot be stored' },
+  TEXT_DECEPTIVE: {
+    zh: () => '文字中不得含有控制字符或双向排版控制符',
+    en: () => 'control characters and bidirectional overrides are not accepted in text',
+  },
+  NESTED_TOO_DEEP: { zh: (p) => `内容嵌套超过 ${p.maxDepth} 层`, en: (p) => `nested deeper than ${p.maxDepth} levels` },
+  IDEMPOTENCY_KEY_LENGTH: {
+    zh: (p) => `Idempotency-Key 应为 1 到 ${p.max} 个字符`,
+    en: (p) => `Idempotency-Key is 1 to ${p.max} characters`,
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    zh: (p) => `Idempotency-Key ${p.key} 已用于另一请求（${p.route}），请为新的请求使用新的键`,
+    en: (p) => `Idempotency-Key ${p.key} was first sent with another request (${p.route})`,
+  },
+  PAYLOAD_NOT_OPENED: {
+    zh: (p) => `第 ${p.index + 1} 项载荷无法解密（密钥不符或内容被改动）`,
+    en: (p) => `payload ${p.index + 1} does not open (another key, or altered bytes)`,
+  },
+  // Records and documents.
+  ENTITY_NOT_FOUND: { zh: (p) => `自贸片区未登记市场主体 ${p.uscc}`, en: (p) => `no entity ${p.uscc} is registered in the FTZ` },
+  DOCUMENT_NOT_FOUND: { zh: (p) => `流程 ${p.processId} 没有第 ${p.n} 号文书`, en: (p) => `process ${p.processId} has no document ${p.n}` },
+  ATTACHMENT_NOT_FOUND: {
+    zh: (p) => `流程 ${p.processId} 没有此附件（${p.sha256.slice(0, 12)}…）`,
+    en: (p) => `process ${p.processId} has no attachment ${p.sha256}`,
+  },
+  CATALOGUE_NOT_PUBLISHED: { zh: () => '尚未发布职权清单', en: () => 'no catalogue is published' },
+  ATTACHMENT_TYPE_NOT_TAKEN: {
+    zh: (p) => `只接受 PDF、PNG 或 JPEG 文件（${p.accepted.join(', ')}），不接受 ${p.mediaType || '未标明类型的文件'}`,
+    en: (p) => `only PDF, PNG or JPEG files are taken (${p.accepted.join(', ')}), not ${p.mediaType || 'a file of no stated type'}`,
+  },
+  ATTACHMENT_EMPTY: { zh: () => '文件为空', en: () => 'the file is empty' },
+  ATTACHMENT_TOO_LARGE: { zh: (p) => `文件超过 ${p.maxMb} MB`, en: (p) => `the file is larger than ${p.maxMb} MB` },
+  NOT_A_BUNDLE: {
+    zh: (p, n) => (p.fields.length ? `不是审计导出包：${fields(p.fields, n, 'zh')}不符合要求` : '不是审计导出包：内容不是有效的 JSON'),
+    en: (p, n) => (p.fields.length ? `not an audit bundle: ${fields(p.fields, n, 'en')}` : 'not an audit bundle: the text is not JSON'),
+  },
+  PDF_NOT_VERIFIABLE: {
+    zh: () => '不是本系统签发的 PDF 文书，无法核验签名',
+    en: () => 'not a PDF this product signed: its signature cannot be checked',
+  },
+  ATTACHMENT_NOT_ITS_TYPE: {
+    zh: (p) => `文件内容不是声明的类型 ${p.mediaType}`,
+    en: (p) => `the file's bytes are not of its declared type ${p.mediaType}`,
+  },
+  // Agreements and the power catalogue.
+  POWER_NOT_IN_CATALOGUE: {
+    zh: (p) => `${p.powerCode} 不在已发布的职权清单${p.version === null ? '' : `（第 ${p.version} 版）`}中`,
+    en: (p) => `${p.powerCode} is not in the published catalogue${p.version === null ? ' (none is published)' : ` (version ${p.version})`}`,
+  },
+  POWER_DELISTED: {
+    zh: (p) => `${p.powerCode} 已从职权清单（第 ${p.version} 版）中取消`,
+    en: (p) => `${p.powerCode} is delisted (version ${p.version})`,
+  },
+  POWER_NOT_ENTRUSTABLE: {
+    zh: (p) => `${p.powerCode}：自贸片区仅以委托方式取得（${p.grantedBy}，${p.document}），不得再委托`,
+    en: (p) => `${p.powerCode}: the FTZ holds it only by entrustment and may not entrust it onward`,
+  },
+  POWER_ALREADY_ENTRUSTED: {
+    zh: (p, n) => `${p.powerCode} 在这段期限内已由委托协议 ${p.agreementId} 委托给${n.county(p.zoneCode, 'zh')}协同区`,
+    en: (p, n) => `${p.powerCode} is already entrusted to the zone of ${n.county(p.zoneCode, 'en')} by ${p.agreementId} over these days`,
+  },
+  TERM_TOO_LONG: { zh: (p) => `委托期限最长 ${p.maxYears} 年`, en: (p) => `a term may last at most ${p.maxYears} years` },
+  ANNOUNCED_AFTER_TODAY: {
+    zh: (p) => `公告日期 ${p.announcedOn} 不得晚于今天（${p.today}）`,
+    en: (p) => `an announcement cannot be dated after today (${p.today}); ${p.announcedOn} is`,
+  },
+  ANNOUNCED_BEFORE_SIGNING: {
+    zh: (p) => `公告日期 ${p.announcedOn} 不得早于协议签署（${p.concludedOn}）`,
+    en: (p) => `an announcement cannot precede the signatures (${p.concludedOn}); ${p.announcedOn} does`,
+  },
+  ANNOUNCED_TOO_LATE: {
+    zh: (p) => `公告日期 ${p.announcedOn} 超出公告期限（${p.announceBy}）`,
+    en: (p) => `${p.announcedOn} is later than the announcement period allows (${p.announceBy})`,
+  },
+  RENEWAL_NOT_LATER: {
+    zh: (p) => `续签截止日期（${p.newEndDate}）须晚于当前期限（${p.endDate}）`,
+    en: (p) => `a renewal must end after the current term (${p.endDate}); ${p.newEndDate} does not`,
+  },
+  POWERS_NEVER_DELETED: {
+    zh: (p) => `职权不能删除，只能取消：请保留 ${p.powerCodes.join('、')} 并设为“取消”`,
+    en: (p) => `powers are never deleted, only delisted: keep ${p.powerCodes.join(', ')} with status "delisted"`,
+  },
+  PENALTY_POWER_LISTED: {
+    zh: (p) => `${p.powerCodes.join('、')} 是处罚类职权，应保持取消状态：处罚不予委托，由属地行政执法机关依自身职权实施`,
+    en: (p) =>
+      `${p.powerCodes.join(', ')}: penalties are not entrusted (local enforcement imposes them under its own authority); keep it delisted`,
+  },
+  // Outside systems.
+  TRANSFER_REQUEST_UNKNOWN: { zh: (p) => `没有此划转请求：${p.requestId}`, en: (p) => `no such transfer request: ${p.requestId}` },
+  TRANSFER_ANSWER_UNRECORDED: {
+    zh: (p) => `划转请求 ${p.requestId} 的受理结果尚未记录，请稍后重试回调`,
+    en: (p) => `the first answer to transfer request ${p.requestId} is not recorded yet: call back again later`,
+  },
+  TRANSFER_ANSWERED: {
+    zh: (p) => `划转请求 ${p.requestId} 已有结果（${{ accepted: '已受理', refused: '不予受理' }[p.result] ?? p.result}），不接受回调`,
+    en: (p) => `transfer request ${p.requestId} was already answered (${p.result}): no callback is taken`,
+  },
+  // Statistics.
+  PERIOD_OR_YEAR: {
+    zh: () => '请选择一个月份（period）或一个年度（year），二者选其一',
+    en: () => 'give a month (period) or a year, one of the two',
+  },
+  YEAR_NOT_BEGUN: { zh: (p) => `${p.year}年尚未开始`, en: (p) => `${p.year} has not begun` },
+  PERIOD_NOT_OVER: {
+    zh: (p) => `${p.period} 尚未结束，月度快照须在当月结束后生成`,
+    en: (p) => `${p.period} is not over yet: a month is snapshotted once it has ended`,
+  },
+  SNAPSHOT_TAKEN: {
+    zh: (p) => `${p.period} 的快照已于 ${p.takenAt} 生成，不再更改；此后的变化作为下月快照中的更正`,
+    en: (p) =>
+      `the snapshot of ${p.period} was taken at ${p.takenAt} and is never changed; later changes appear as corrections in the next month's`,
+  },
+  // Registrations: licences.
+  LICENCE_NOT_IN_STATUS: {
+    zh: (p) => `许可 ${p.licenceId} 当前${status(p.status, 'zh')}，此操作只在${status(p.expected, 'zh')}时办理`,
+    en: (p) => `licence ${p.licenceId} is ${status(p.status, 'en')}, not ${status(p.expected, 'en')}`,
   },
   NOT_A_ZONE: {
     zh: (p, n) => `${n.county(p.zoneCode, 'zh')}（${p.zoneCode}）不是协同区`,
@@ -176,6 +342,37 @@ export const REFUSAL_WORDING: Worded = {
       `${fields(p.fields, n, 'zh')}是已送达处罚决定的内容：只有${n.org(p.enforcementOrgId, 'zh')}可以更改（撤回本次抄报并报送新的决定）`,
     en: (p, n) =>
       `${fields(p.fields, n, 'en')}: a fact of the delivered decision, which only ${n.org(p.enforcementOrgId, 'en')} changes — by withdrawing this report and filing the new decision`,
+  },
+  ENTITY_NOT_REGISTERED: { zh: (p) => `${p.uscc} 未在自贸片区登记`, en: (p) => `${p.uscc} is not registered in the FTZ` },
+  ENTITY_NOT_ACTIVE: {
+    zh: (p) => `${p.uscc} 当前${status(p.status, 'zh')}，不是已登记状态`,
+    en: (p) => `${p.uscc} is ${status(p.status, 'en')}, not registered`,
+  },
+  POWER_NOT_IN_FORCE: {
+    zh: (p, n) => `${p.powerCode} 在 ${p.date} 未委托${n.county(p.zoneCode, 'zh')}协同区实施`,
+    en: (p, n) => `${p.powerCode} was not in force for the zone of ${n.county(p.zoneCode, 'en')} on ${p.date}`,
+  },
+  RETURN_REJUDGES: {
+    zh: (p) =>
+      `退回理由「${reasons(p.reasons, 'zh')}」是对处罚决定的重新评判；自贸片区只能因抄报材料的形式问题退回（${reasons(p.allowed, 'zh')}）`,
+    en: (p) =>
+      `reasons ${reasons(p.reasons, 'en')} would re-judge the decision; the FTZ recognises it and returns the report only for ${reasons(p.allowed, 'en')}`,
+  },
+  CREDIT_REPAIR_PENDING: {
+    zh: (p) => `处罚决定 ${p.decisionNumber} 已有一项信用修复申请在等待决定`,
+    en: (p) => `a credit repair of ${p.decisionNumber} is already awaiting a decision`,
+  },
+  CREDIT_REPAIR_TOO_EARLY: {
+    zh: (p) => `信用修复须在最短公示期满后申请：自 ${p.eligibleFrom} 起可申请（今天是 ${p.today}）`,
+    en: (p) => `credit repair may be requested from ${p.eligibleFrom}, after the minimum publication period; today is ${p.today}`,
+  },
+  INSPECTED_AFTER_TODAY: {
+    zh: (p) => `检查日期 ${p.date} 晚于今天（${p.today}），不能录入`,
+    en: (p) => `an inspection cannot be dated after today (${p.today}); ${p.date} is`,
+  },
+  ORG_CANNOT_ANSWER: {
+    zh: (p, n) => `${n.org(p.orgId, 'zh')} 不是在册的、能承办企业诉求的机构`,
+    en: (p, n) => `${n.org(p.orgId, 'en')} is not an organisation on record that answers demands`,
   },
   ALREADY_REGISTERED: {
     zh: (p) => `${p.uscc} 已在自贸片区登记（流程 ${p.processId}）`,

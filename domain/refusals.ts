@@ -17,6 +17,9 @@ export interface RefusalParams {
   NOT_YOURS_TO_READ: { what: string; ownerOrgId: string; userId: string };
   LAUNCH_NOT_ALLOWED: { type: string; orgs: string[]; role: string };
   REVIEWER_REPORTED: { userId: string; orgId: string };
+  OPERATORS_ONLY: { orgIds: string[]; userId: string; orgId: string };
+  LEADER_SIGNS: { action: string; userId: string };
+  CREDIT_REPAIR_ASKER: { userId: string };
   // Processes.
   PROCESS_NOT_FOUND: { processId: string };
   PROCESS_TYPE_UNKNOWN: { type: string };
@@ -24,8 +27,55 @@ export interface RefusalParams {
   ALREADY_IN_PROGRESS: { type: string; key: string; processId: string };
   STAGE_NOT_ALLOWED: { type: string; stage: string; expected: string[] };
   VERSION_SUPERSEDED: { version: number; current: number };
+  PROCESS_RUNNING: { processId: string };
+  ACTION_UNKNOWN: { type: string; action: string };
+  STEP_NOT_RECORDED: { action: string; step: string };
+  ROUTE_NOT_FOUND: { method: string; path: string };
+  METHOD_NOT_SERVED: { method: string };
   // Input.
   INVALID_INPUT: { fields: string[] };
+  BODY_NOT_JSON: Record<string, never>;
+  PATH_NOT_DECODED: Record<string, never>;
+  TEXT_UNSTORABLE: Record<string, never>;
+  TEXT_DECEPTIVE: Record<string, never>;
+  NESTED_TOO_DEEP: { maxDepth: number };
+  IDEMPOTENCY_KEY_LENGTH: { max: number };
+  IDEMPOTENCY_KEY_REUSED: { key: string; route: string };
+  PAYLOAD_NOT_OPENED: { index: number };
+  // Records and documents.
+  ENTITY_NOT_FOUND: { uscc: string };
+  DOCUMENT_NOT_FOUND: { processId: string; n: number };
+  ATTACHMENT_NOT_FOUND: { processId: string; sha256: string };
+  CATALOGUE_NOT_PUBLISHED: Record<string, never>;
+  ATTACHMENT_TYPE_NOT_TAKEN: { mediaType: string; accepted: string[] };
+  ATTACHMENT_EMPTY: Record<string, never>;
+  ATTACHMENT_TOO_LARGE: { maxMb: number };
+  ATTACHMENT_NOT_ITS_TYPE: { mediaType: string };
+  NOT_A_BUNDLE: { fields: string[] };
+  PDF_NOT_VERIFIABLE: Record<string, never>;
+  // Agreements and the power catalogue.
+  POWER_NOT_IN_CATALOGUE: { powerCode: string; version: number | null };
+  POWER_DELISTED: { powerCode: string; version: number };
+  POWER_NOT_ENTRUSTABLE: { powerCode: string; grantedBy: string; document: string };
+  POWER_ALREADY_ENTRUSTED: { powerCode: string; zoneCode: string; agreementId: string };
+  TERM_TOO_LONG: { maxYears: number };
+  ANNOUNCED_AFTER_TODAY: { announcedOn: string; today: string };
+  ANNOUNCED_BEFORE_SIGNING: { announcedOn: string; concludedOn: string };
+  ANNOUNCED_TOO_LATE: { announcedOn: string; announceBy: string };
+  RENEWAL_NOT_LATER: { newEndDate: string; endDate: string };
+  POWERS_NEVER_DELETED: { powerCodes: string[] };
+  PENALTY_POWER_LISTED: { powerCodes: string[] };
+  // Outside systems.
+  TRANSFER_REQUEST_UNKNOWN: { requestId: string };
+  TRANSFER_ANSWER_UNRECORDED: { requestId: string };
+  TRANSFER_ANSWERED: { requestId: string; result: string };
+  // Statistics.
+  PERIOD_OR_YEAR: Record<string, never>;
+  YEAR_NOT_BEGUN: { year: number };
+  PERIOD_NOT_OVER: { period: string };
+  SNAPSHOT_TAKEN: { period: string; takenAt: string };
+  // Registrations: licences.
+  LICENCE_NOT_IN_STATUS: { licenceId: string; status: string; expected: string };
   // Zones.
   NOT_A_ZONE: { zoneCode: string };
   ZONE_NOT_ACTIVE: { zoneCode: string; status: string };
@@ -37,6 +87,15 @@ export interface RefusalParams {
   RESUBMISSION_UNCHANGED: { fields: string[] };
   REPORT_UNCHANGED: { fields: string[] };
   DECISION_FACT_CHANGED: { fields: string[]; enforcementOrgId: string };
+  ENTITY_NOT_REGISTERED: { uscc: string };
+  ENTITY_NOT_ACTIVE: { uscc: string; status: string };
+  POWER_NOT_IN_FORCE: { powerCode: string; zoneCode: string; date: string };
+  RETURN_REJUDGES: { reasons: string[]; allowed: string[] };
+  CREDIT_REPAIR_PENDING: { decisionNumber: string };
+  CREDIT_REPAIR_TOO_EARLY: { eligibleFrom: string; today: string };
+  // Supervision and reform.
+  INSPECTED_AFTER_TODAY: { date: string; today: string };
+  ORG_CANNOT_ANSWER: { orgId: string };
   // Registrations.
   ALREADY_REGISTERED: { uscc: string; processId: string };
 }
@@ -51,7 +110,9 @@ export interface Refusal<C extends RefusalCode = RefusalCode> {
 }
 
 /** The HTTP status of each code: decided here once, so a workflow's refusal and the API's agree. */
-export const REFUSAL_STATUS: { [C in RefusalCode]: 400 | 403 | 404 | 409 } = {
+export type RefusalStatus = 400 | 403 | 404 | 405 | 409 | 415 | 422;
+
+export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   TASK_NOT_FOUND: 404,
   TASK_NOT_OPEN: 409,
   NOT_YOUR_ORGANISATION: 403,
@@ -61,13 +122,58 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: 400 | 403 | 404 | 409 } = {
   NOT_YOURS_TO_READ: 403,
   LAUNCH_NOT_ALLOWED: 403,
   REVIEWER_REPORTED: 403,
+  OPERATORS_ONLY: 403,
+  LEADER_SIGNS: 403,
+  CREDIT_REPAIR_ASKER: 403,
   PROCESS_NOT_FOUND: 404,
   PROCESS_TYPE_UNKNOWN: 404,
   PROCESS_ENDED: 409,
   ALREADY_IN_PROGRESS: 409,
   STAGE_NOT_ALLOWED: 409,
   VERSION_SUPERSEDED: 409,
+  PROCESS_RUNNING: 409,
+  ACTION_UNKNOWN: 404,
+  STEP_NOT_RECORDED: 409,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_SERVED: 405,
   INVALID_INPUT: 400,
+  BODY_NOT_JSON: 400,
+  PATH_NOT_DECODED: 400,
+  TEXT_UNSTORABLE: 400,
+  TEXT_DECEPTIVE: 400,
+  NESTED_TOO_DEEP: 400,
+  IDEMPOTENCY_KEY_LENGTH: 400,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  PAYLOAD_NOT_OPENED: 400,
+  ENTITY_NOT_FOUND: 404,
+  DOCUMENT_NOT_FOUND: 404,
+  ATTACHMENT_NOT_FOUND: 404,
+  CATALOGUE_NOT_PUBLISHED: 404,
+  ATTACHMENT_TYPE_NOT_TAKEN: 415,
+  ATTACHMENT_EMPTY: 400,
+  ATTACHMENT_TOO_LARGE: 400,
+  ATTACHMENT_NOT_ITS_TYPE: 400,
+  NOT_A_BUNDLE: 400,
+  PDF_NOT_VERIFIABLE: 400,
+  POWER_NOT_IN_CATALOGUE: 400,
+  POWER_DELISTED: 400,
+  POWER_NOT_ENTRUSTABLE: 400,
+  POWER_ALREADY_ENTRUSTED: 409,
+  TERM_TOO_LONG: 400,
+  ANNOUNCED_AFTER_TODAY: 400,
+  ANNOUNCED_BEFORE_SIGNING: 400,
+  ANNOUNCED_TOO_LATE: 409,
+  RENEWAL_NOT_LATER: 400,
+  POWERS_NEVER_DELETED: 400,
+  PENALTY_POWER_LISTED: 400,
+  TRANSFER_REQUEST_UNKNOWN: 404,
+  TRANSFER_ANSWER_UNRECORDED: 409,
+  TRANSFER_ANSWERED: 409,
+  PERIOD_OR_YEAR: 400,
+  YEAR_NOT_BEGUN: 400,
+  PERIOD_NOT_OVER: 409,
+  SNAPSHOT_TAKEN: 409,
+  LICENCE_NOT_IN_STATUS: 409,
   NOT_A_ZONE: 400,
   ZONE_NOT_ACTIVE: 409,
   ALREADY_A_ZONE: 409,
@@ -77,6 +183,14 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: 400 | 403 | 404 | 409 } = {
   RESUBMISSION_UNCHANGED: 400,
   REPORT_UNCHANGED: 400,
   DECISION_FACT_CHANGED: 400,
+  ENTITY_NOT_REGISTERED: 400,
+  ENTITY_NOT_ACTIVE: 409,
+  POWER_NOT_IN_FORCE: 409,
+  RETURN_REJUDGES: 400,
+  CREDIT_REPAIR_PENDING: 409,
+  CREDIT_REPAIR_TOO_EARLY: 409,
+  INSPECTED_AFTER_TODAY: 400,
+  ORG_CANNOT_ANSWER: 400,
   ALREADY_REGISTERED: 409,
 };
 
@@ -84,6 +198,14 @@ export const REFUSAL_CODES = Object.keys(REFUSAL_STATUS) as RefusalCode[];
 
 export function isRefusalCode(code: unknown): code is RefusalCode {
   return typeof code === 'string' && Object.hasOwn(REFUSAL_STATUS, code);
+}
+
+/**
+ * Of several refusals answered at once (a draft against the records), the one that leads the answer
+ * and gives its status: a clash with the records (409) before a fault of the draft itself (400).
+ */
+export function leadingRefusal(refusals: readonly Refusal[]): Refusal {
+  return refusals.find((r) => REFUSAL_STATUS[r.code] === 409) ?? refusals[0];
 }
 
 /** A refusal of this code, with its parameters, about the field at `path` where it names one. */

@@ -4,6 +4,7 @@ import { catalogVersion, powerHoldingsOn } from './catalog';
 import { entrustableOnward, HOLDING_MODE_LABELS } from '../domain/powers';
 import type { Queryable } from './db';
 import { readPolicy } from './policy';
+import { refusal, type Refusal } from '../domain/refusals';
 
 /** What the authority rule needs of a zone's agreements: announced ones, their signed versions and items. */
 export async function agreementFacts(q: Queryable, zoneCode: string): Promise<AgreementFacts[]> {
@@ -58,6 +59,12 @@ export interface DraftProblem {
   message: string;
   /** 400 for a draft that is wrong in itself, 409 for one that clashes with the records. */
   status: 400 | 409;
+  /**
+   * The problem as a catalogued refusal (domain/refusals.ts), its path as the API names the field
+   * (`body.items.0.powerCode`). Absent in results recorded before refusals had codes: a workflow
+   * replaying one falls back to the message.
+   */
+  refusal?: Refusal;
 }
 
 /**
@@ -71,7 +78,14 @@ export async function checkAgreementDraft(
   const problems: DraftProblem[] = [];
   const [zone] = await q.query<{ status: string }>('SELECT status FROM zones WHERE code = $1', [draft.zoneCode]);
   if (zone?.status !== 'ACTIVE') {
-    problems.push({ path: 'zoneCode', message: `zone ${draft.zoneCode} is ${zone?.status ?? 'not a zone'}, not ACTIVE`, status: 409 });
+    problems.push({
+      path: 'zoneCode',
+      message: `zone ${draft.zoneCode} is ${zone?.status ?? 'not a zone'}, not ACTIVE`,
+      status: 409,
+      refusal: zone
+        ? refusal('ZONE_NOT_ACTIVE', { zoneCode: draft.zoneCode, status: zone.status })
+        : refusal('NOT_A_ZONE', { zoneCode: draft.zoneCode }),
+    });
   }
   const catalog = await catalogVersion(q);
   const listed = new Set(catalog?.powers.filter((p) => p.status === 'listed').map((p) => p.code));
@@ -80,10 +94,14 @@ export async function checkAgreementDraft(
   draft.content.items.forEach((item, index) => {
     if (!listed.has(item.powerCode)) {
       const why = known.has(item.powerCode) ? 'is delisted' : 'is not in the published catalogue';
+      const path = `body.items.${index}.powerCode`;
       problems.push({
         path: `items.${index}.powerCode`,
         message: `${item.powerCode} ${why} (version ${catalog?.version ?? 'none'})`,
         status: 400,
+        refusal: known.has(item.powerCode)
+          ? refusal('POWER_DELISTED', { powerCode: item.powerCode, version: catalog!.version }, path)
+          : refusal('POWER_NOT_IN_CATALOGUE', { powerCode: item.powerCode, version: catalog?.version ?? null }, path),
       });
       return;
     }
@@ -93,12 +111,22 @@ export async function checkAgreementDraft(
         path: `items.${index}.powerCode`,
         message: `${item.powerCode}: the FTZ holds it only by ${HOLDING_MODE_LABELS.entrusted.zh} of ${holding!.grantedBy} (${holding!.document}) and may not entrust it onward`,
         status: 400,
+        refusal: refusal(
+          'POWER_NOT_ENTRUSTABLE',
+          { powerCode: item.powerCode, grantedBy: holding!.grantedBy, document: holding!.document },
+          `body.items.${index}.powerCode`,
+        ),
       });
     }
   });
   const maxYears = Number(await readPolicy(q, 'agreement.maxTermYears', draft.zoneCode));
   if (!termWithinLimit(draft.content.term, maxYears)) {
-    problems.push({ path: 'term.endDate', message: `a term may last at most ${maxYears} years`, status: 400 });
+    problems.push({
+      path: 'term.endDate',
+      message: `a term may last at most ${maxYears} years`,
+      status: 400,
+      refusal: refusal('TERM_TOO_LONG', { maxYears }, 'body.term.endDate'),
+    });
   }
   const overlaps = await q.query<{ id: string; power_code: string }>(
     `SELECT DISTINCT a.id, i.power_code FROM agreements a
@@ -121,6 +149,11 @@ export async function checkAgreementDraft(
       path: `items.${index}.powerCode`,
       message: `${o.power_code} is already entrusted to zone ${draft.zoneCode} by ${o.id} over these days`,
       status: 409,
+      refusal: refusal(
+        'POWER_ALREADY_ENTRUSTED',
+        { powerCode: o.power_code, zoneCode: draft.zoneCode, agreementId: o.id },
+        `body.items.${index}.powerCode`,
+      ),
     });
   }
   return problems;

@@ -2,6 +2,7 @@ import { authorityOn, type Authority } from '../domain/authority';
 import type { DecisionFacts } from '../domain/penalties';
 import { agreementFacts, type DraftProblem } from './agreements';
 import type { Queryable } from './db';
+import { refusal } from '../domain/refusals';
 
 export interface DecisionCheck {
   problems: DraftProblem[];
@@ -12,8 +13,27 @@ export interface DecisionCheck {
 /** The entity a penalty concerns is registered in the FTZ: the only check a filing under local authority needs. */
 export async function penaltyEntityProblems(q: Queryable, uscc: string): Promise<DraftProblem[]> {
   const [entity] = await q.query<{ status: string }>('SELECT status FROM entities WHERE uscc = $1', [uscc]);
-  if (!entity) return [{ path: 'decision.uscc', message: `${uscc} is not registered in the FTZ`, status: 400 }];
-  if (entity.status !== 'REGISTERED') return [{ path: 'decision.uscc', message: `${uscc} is ${entity.status}`, status: 409 }];
+  const path = 'body.decision.uscc';
+  if (!entity) {
+    return [
+      {
+        path: 'decision.uscc',
+        message: `${uscc} is not registered in the FTZ`,
+        status: 400,
+        refusal: refusal('ENTITY_NOT_REGISTERED', { uscc }, path),
+      },
+    ];
+  }
+  if (entity.status !== 'REGISTERED') {
+    return [
+      {
+        path: 'decision.uscc',
+        message: `${uscc} is ${entity.status}`,
+        status: 409,
+        refusal: refusal('ENTITY_NOT_ACTIVE', { uscc, status: entity.status }, path),
+      },
+    ];
+  }
   return [];
 }
 
@@ -32,6 +52,7 @@ export async function checkPenaltyDecision(q: Queryable, input: { zoneCode: stri
       path: 'decision.powerCode',
       message: `${powerCode} was not in force for zone ${zoneCode} on ${decision.decidedOn}: ${authority.reason}`,
       status: 409,
+      refusal: refusal('POWER_NOT_IN_FORCE', { powerCode, zoneCode, date: decision.decidedOn }, 'body.decision.powerCode'),
     });
   }
   return { problems, authority };

@@ -118,7 +118,10 @@ test('the codec endpoints: a token first, decode for auditors and supervising ad
   const auditor = await tokenOf('audit.auditor');
   expect((await call('POST', '/codec/decode', { nothing: true }, auditor)).status).toBe(400);
   const otherKey = payloadToJSON((await new AesGcmPayloadCodec(payloadKey(newPayloadKey())).encode([JSONToPayload(plain)]))[0]);
-  expect((await call('POST', '/codec/decode', { payloads: [otherKey] }, auditor)).status).toBe(400);
+  // Sealed with another key: refused naming the payload that does not open, the ones before it opened fine.
+  const notOpened = await call('POST', '/codec/decode', { payloads: [sealedJson, otherKey] }, auditor);
+  expect([notOpened.status, notOpened.body.error.reason, notOpened.body.error.params]).toEqual([400, 'PAYLOAD_NOT_OPENED', { index: 1 }]);
+  expect(notOpened.body.error.details).toEqual([expect.objectContaining({ path: 'body.payloads.1' })]);
 });
 
 test('failed logins: an address waits after its limit, whichever usernames it tries', async () => {

@@ -69,9 +69,11 @@ test(
     // A date after today: the process refuses it, in Chinese, and nothing is recorded.
     await inspector.fill('input[name=inspectedOn]', '2099-01-01');
     await inspector.click('form button[type=submit]');
+    // The refusal names the date field: listed under it by its label.
     await inspector
       .getByTestId('form-error')
-      .getByText(/晚于今天/)
+      .getByRole('listitem')
+      .getByText(/^检查日期：检查日期 2099-01-01 晚于今天/)
       .waitFor();
     expect((await h.db.query<{ status: string }>('SELECT status FROM inspections WHERE process_id = $1', [processId]))[0].status).toBe(
       'DRAWN',

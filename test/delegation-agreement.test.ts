@@ -118,12 +118,28 @@ describe('delegation agreements', () => {
       h.as('ftz.staff').then((ftz) => ftz.post(`/api/tasks/${task.id}/complete`, { announcementRef: '营自贸委〔2026〕9号', announcedOn }));
 
     const future = await announce(addDays(today(), 60));
-    expect([future.status, future.body.error.details]).toEqual([
+    expect([future.status, future.body.error.reason, future.body.error.details]).toEqual([
       400,
-      [{ path: 'body.announcedOn', message: expect.stringContaining('公告日期不得晚于今天') }],
+      'ANNOUNCED_AFTER_TODAY',
+      [{ path: 'body.announcedOn', message: expect.stringContaining('cannot be dated after today') }],
     ]);
+    // In Chinese by default, naming the date.
+    const futureZh = await h
+      .as('ftz.staff')
+      .then((ftz) =>
+        ftz.post(
+          `/api/tasks/${task.id}/complete`,
+          { announcementRef: '营自贸委〔2026〕9号', announcedOn: addDays(today(), 60) },
+          { 'accept-language': 'zh' },
+        ),
+      );
+    expect(futureZh.body.error.message).toBe(`公告日期 ${addDays(today(), 60)} 不得晚于今天（${today()}）`);
     const early = await announce(addDays(today(), -1));
-    expect([early.status, early.body.error.details[0].path]).toEqual([400, 'body.announcedOn']);
+    expect([early.status, early.body.error.reason, early.body.error.details[0].path]).toEqual([
+      400,
+      'ANNOUNCED_BEFORE_SIGNING',
+      'body.announcedOn',
+    ]);
     // Sent past the API, straight to the engine: the workflow's own validator refuses it too.
     const late = h.client.workflow.getHandle(id).executeUpdate('announceAgreement', {
       args: [
@@ -135,7 +151,7 @@ describe('delegation agreements', () => {
         },
       ],
     });
-    await expect(late).rejects.toMatchObject({ cause: { type: 'BadRequest', message: expect.stringContaining('announcedOn') } });
+    await expect(late).rejects.toMatchObject({ cause: { type: 'ANNOUNCED_AFTER_TODAY', details: [{ path: 'body.announcedOn' }] } });
     expect(await agreement(h, id)).toMatchObject({ status: 'SIGNED', announcedOn: null });
     expect(await authority(h, zone, 'XK-002', today())).toMatchObject({ inForce: false });
     expect(signed.deadlines[0].dueAt > new Date().toISOString()).toBe(true);
@@ -154,19 +170,42 @@ describe('delegation agreements', () => {
     const attempt = (content: unknown) => ftz.post(`/api/tasks/${task.id}/complete`, content);
 
     const unknown = await attempt(agreementContent([{ powerCode: 'ZZ-999' }]));
-    expect(unknown.status).toBe(400);
+    expect([unknown.status, unknown.body.error.reason]).toEqual([400, 'POWER_NOT_IN_CATALOGUE']);
     expect(unknown.body.error.details).toEqual([
       { path: 'body.items.0.powerCode', message: expect.stringContaining('not in the published catalogue') },
     ]);
     const tooLong = await attempt(agreementContent([{ powerCode: 'XK-004' }], { startDate: '2026-01-01', endDate: '2029-01-01' }));
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.details).toEqual([{ path: 'body.term.endDate', message: 'a term may last at most 3 years' }]);
+    // Two faults at once: each a cause of its own, on its field, with its code; the first leads.
+    const twoFaults = agreementContent([{ powerCode: 'ZZ-999' }], { startDate: '2026-01-01', endDate: '2029-01-01' });
+    const both = await attempt(twoFaults);
+    expect([both.status, both.body.error.reason]).toEqual([400, 'POWER_NOT_IN_CATALOGUE']);
+    expect(both.body.error.details.map((d: { path: string; reason: string }) => [d.path, d.reason])).toEqual([
+      ['body.items.0.powerCode', 'POWER_NOT_IN_CATALOGUE'],
+      ['body.term.endDate', 'TERM_TOO_LONG'],
+    ]);
+    // Past the API the workflow refuses with both too.
+    const bothPast = h.client.workflow.getHandle(id).executeUpdate('draftAgreement', {
+      args: [
+        { actor: { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] }, taskId: task.id, requestId: 'two-faults', payload: twoFaults },
+      ],
+    });
+    await expect(bothPast).rejects.toMatchObject({
+      cause: {
+        type: 'POWER_NOT_IN_CATALOGUE',
+        details: [
+          { code: 'POWER_NOT_IN_CATALOGUE', path: 'body.items.0.powerCode' },
+          { code: 'TERM_TOO_LONG', params: { maxYears: 3 }, path: 'body.term.endDate' },
+        ],
+      },
+    });
     const backwards = await attempt(agreementContent([{ powerCode: 'XK-004' }], { startDate: '2026-06-01', endDate: '2026-05-01' }));
     expect(backwards.status).toBe(400);
     const noClause = await attempt({ ...agreementContent([{ powerCode: 'XK-004' }]), noSubEntrustment: false });
     expect(noClause.body.error.details[0].path).toBe('body.noSubEntrustment');
     const overlap = await attempt(agreementContent([{ powerCode: 'XK-004' }, { powerCode: 'XK-003' }]));
-    expect(overlap.status).toBe(409);
+    expect([overlap.status, overlap.body.error.reason]).toEqual([409, 'POWER_ALREADY_ENTRUSTED']);
     expect(overlap.body.error.details).toEqual([{ path: 'body.items.1.powerCode', message: expect.stringContaining('already entrusted') }]);
     // The same power in another zone is no overlap.
     await concludeAgreement(h, other, agreementContent([{ powerCode: 'XK-003' }]));
@@ -182,7 +221,9 @@ describe('delegation agreements', () => {
         },
       ],
     });
-    await expect(bypass).rejects.toMatchObject({ cause: { type: 'Conflict', message: expect.stringContaining('already entrusted') } });
+    await expect(bypass).rejects.toMatchObject({
+      cause: { type: 'POWER_ALREADY_ENTRUSTED', details: [{ params: { powerCode: 'XK-003' }, path: 'body.items.0.powerCode' }] },
+    });
     // A malformed draft past the API meets the workflow's own parse (zod shared by the worker's
     // workflows, the schema built at its first use) and is refused field by field.
     const malformed = h.client.workflow.getHandle(id).executeUpdate('draftAgreement', {

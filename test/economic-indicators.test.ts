@@ -292,7 +292,9 @@ test('each role: only FTZ admins launch, only the zone body reports its own zone
   }
   expect((await h.anonymous('GET', '/api/statistics/export?view=municipal&period=2026-08')).status).toBe(401);
   const both = await (await h.as('ftz.staff')).get('/api/statistics/export?period=2026-08&year=2026');
-  expect([both.status, both.body.error.details[0].message]).toEqual([400, '请选择一个月份（period）或一个年度（year），二者选其一']);
+  expect([both.status, both.body.error.reason, both.body.error.details[0].path]).toEqual([400, 'PERIOD_OR_YEAR', 'query.year']);
+  const bothZh = await (await h.as('ftz.staff')).get('/api/statistics/export?period=2026-08&year=2026&lang=zh');
+  expect(bothZh.body.error.details[0].message).toBe('请选择一个月份（period）或一个年度（year），二者选其一');
   // A month not over yet has no figures to report.
   const future = await launchRound('2099-01');
   expect([future.status, future.body.error.message]).toEqual([409, '2099-01 尚未结束，月度经济指标在次月报送']);

@@ -109,7 +109,9 @@ describe('penalty report and recognition', () => {
     const past = h.client.workflow.getHandle(id).executeUpdate('reviewPenalty', {
       args: [{ actor: ftzActor, taskId: review.id, requestId: randomUUID(), payload: { decision: 'return', reasons: ['factsUnclear'] } }],
     });
-    await expect(past).rejects.toMatchObject({ cause: { type: 'BadRequest', message: expect.stringContaining('re-judge') } });
+    await expect(past).rejects.toMatchObject({
+      cause: { type: 'RETURN_REJUDGES', details: [{ params: { reasons: ['factsUnclear'] }, path: 'body.reasons' }] },
+    });
     expect((await state(id)).stage).toBe('REVIEWING');
 
     const completions = [
@@ -340,7 +342,7 @@ describe('penalty report and recognition', () => {
     await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     const zoneStaff = await h.as(`zone-${zone}.staff`);
     const early = await zoneStaff.post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '已整改' });
-    expect(early.status).toBe(409);
+    expect([early.status, early.body.error.reason]).toEqual([409, 'CREDIT_REPAIR_TOO_EARLY']);
     expect(early.body.error.message).toContain('may be requested from');
 
     // Asked again until the clock passes the minimum: each refusal before it is a 409 that changes nothing.
@@ -364,7 +366,7 @@ describe('penalty report and recognition', () => {
     expect((await ftzWindow.post(`/api/processes/${id}/actions/requestCreditRepair`, { rectification: '补充材料' })).status).toBe(200);
     const decision = await taskFor(h, 'ftz.staff', id, 'decideCreditRepair');
     const byAsker = await ftzWindow.post(`/api/tasks/${decision.id}/complete`, { decision: 'grant' });
-    expect(byAsker.status).toBe(403);
+    expect([byAsker.status, byAsker.body.error.reason]).toEqual([403, 'CREDIT_REPAIR_ASKER']);
     expect(byAsker.body.error.message).toContain(
       "ftz.staff asked for this credit repair on the entity's behalf: another person decides it",
     );

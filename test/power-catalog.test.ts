@@ -72,20 +72,29 @@ describe('the power catalogue', () => {
     expect(prefill.filter((p) => p.kind === 'penalty').map((p) => p.status)).toEqual(['delisted', 'delisted', 'delisted', 'delisted']);
     const relisted = prefill.map((p) => (p.code === 'CF-002' ? { ...p, status: 'listed' as const } : p));
     const penaltyListed = await ftz.post(`/api/tasks/${draft.id}/complete`, { effectiveDate: today(), powers: relisted });
-    expect(penaltyListed.status).toBe(400);
+    expect([penaltyListed.status, penaltyListed.body.error.reason]).toEqual([400, 'PENALTY_POWER_LISTED']);
     expect(penaltyListed.body.error.details).toEqual([
       {
         path: `body.powers.${relisted.findIndex((p) => p.code === 'CF-002')}.status`,
-        message: 'CF-002 is a penalty power: keep it delisted',
+        message: 'CF-002: penalties are not entrusted (local enforcement imposes them under its own authority); keep it delisted',
       },
     ]);
     const ftzActor = { userId: 'ftz.staff', orgId: 'ftz', roles: ['staff'] };
     const past = h.client.workflow.getHandle('power-catalog').executeUpdate('draftCatalog', {
       args: [{ actor: ftzActor, taskId: draft.id, requestId: randomUUID(), payload: { effectiveDate: today(), powers: relisted } }],
     });
-    await expect(past).rejects.toMatchObject({ cause: { type: 'BadRequest', message: expect.stringContaining('keep CF-002 delisted') } });
+    await expect(past).rejects.toMatchObject({
+      cause: {
+        type: 'PENALTY_POWER_LISTED',
+        details: [{ params: { powerCodes: ['CF-002'] }, path: expect.stringMatching(/^body\.powers\.\d+\.status$/) }],
+      },
+    });
     const dropped = await ftz.post(`/api/tasks/${draft.id}/complete`, { effectiveDate: today(), powers: prefill.slice(1) });
-    expect(dropped.status).toBe(400);
+    expect([dropped.status, dropped.body.error.reason, dropped.body.error.params]).toEqual([
+      400,
+      'POWERS_NEVER_DELETED',
+      { powerCodes: [prefill[0].code] },
+    ]);
     expect(dropped.body.error.message).toContain(`keep ${prefill[0].code}`);
     const duplicate = await ftz.post(`/api/tasks/${draft.id}/complete`, { effectiveDate: today(), powers: [...prefill, prefill[0]] });
     expect(duplicate.status).toBe(400);
@@ -161,7 +170,7 @@ describe('the power catalogue', () => {
     const id = await launchAgreement(h, other);
     const task = await taskFor(h, 'ftz.staff', id, 'draftAgreement');
     const refused = await (await h.as('ftz.staff')).post(`/api/tasks/${task.id}/complete`, agreementContent([{ powerCode: 'XK-010' }]));
-    expect(refused.status).toBe(400);
+    expect([refused.status, refused.body.error.reason]).toEqual([400, 'POWER_DELISTED']);
     expect(refused.body.error.details[0]).toEqual({ path: 'body.items.0.powerCode', message: expect.stringContaining('is delisted') });
   });
 
@@ -198,8 +207,9 @@ describe('the power catalogue', () => {
     const id = await launchAgreement(h, zone);
     const task = await taskFor(h, 'ftz.staff', id, 'draftAgreement');
     const draft = await (await h.as('ftz.staff')).post(`/api/tasks/${task.id}/complete`, agreementContent([{ powerCode: 'XK-007' }]));
-    expect([draft.status, draft.body.error.details]).toEqual([
+    expect([draft.status, draft.body.error.reason, draft.body.error.details]).toEqual([
       400,
+      'POWER_NOT_ENTRUSTABLE',
       [{ path: 'body.items.0.powerCode', message: expect.stringContaining('may not entrust it onward') }],
     ]);
     // The registry routes still need a token.

@@ -203,7 +203,7 @@ test('a demand registered at a window, routed by the FTZ and answered appears in
   const route = await taskFor(h, 'ftz.staff', id, 'routeDemand');
   expect(route.context).not.toHaveProperty('phone');
   const nowhere = await (await h.as('ftz.staff')).post(`/api/tasks/${route.id}/complete`, { responsibleOrg: 'audit' });
-  expect(nowhere.status).toBe(400);
+  expect([nowhere.status, nowhere.body.error.reason, nowhere.body.error.params]).toEqual([400, 'ORG_CANNOT_ANSWER', { orgId: 'audit' }]);
   expect(nowhere.body.error.details).toEqual([expect.objectContaining({ path: 'body.responsibleOrg' })]);
   expect((await h.db.query<{ status: string }>('SELECT status FROM reform_demands WHERE process_id = $1', [id]))[0].status).toBe('ROUTING');
   await complete(h, 'ftz.staff', id, 'routeDemand', { responsibleOrg: `gov-${GAIZHOU}`, note: '请盖州市研究答复' });

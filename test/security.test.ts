@@ -51,7 +51,11 @@ describe('nothing is read before the token', () => {
       authorization: `Bearer ${await tokenOf('ftz.admin')}`,
     });
     expect(refused.status).toBe(400);
-    expect(JSON.stringify(await refused.json())).toContain('nested deeper than 32 levels');
+    expect((await refused.json()).error).toMatchObject({
+      reason: 'NESTED_TOO_DEEP',
+      params: { maxDepth: 32 },
+      message: '内容嵌套超过 32 层',
+    });
     // A name that displays reversed (U+202E) or carries control characters is refused, naming the field.
     const bidi = await (await h.as('ftz.admin')).post(`/api/processes/${zoneId}/actions/proposeAmendment`, { reason: '调整\u202E区域' });
     expect([bidi.status, bidi.body.error.details]).toEqual([

@@ -239,8 +239,12 @@ test('bad input is refused with a clear 4xx in Chinese and changes nothing; only
   const noCase = await completeTask(`le-${zone}.staff`, task, { outcome: 'penaltyCase', inspectedOn: today(), findings: '无证经营' });
   expect(noCase.body.error.details).toEqual([{ path: 'body.caseReason', message: '必填：请写明立案理由' }]);
   const future = await completeTask(`le-${zone}.staff`, task, { outcome: 'compliant', inspectedOn: '2099-01-01', findings: '正常' });
-  expect(future.status).toBe(400);
-  expect(future.body.error.message).toContain('晚于今天');
+  expect([future.status, future.body.error.reason, future.body.error.details[0].path]).toEqual([
+    400,
+    'INSPECTED_AFTER_TODAY',
+    'body.inspectedOn',
+  ]);
+  expect(future.body.error.message).toContain('检查日期 2099-01-01 晚于今天');
   // Someone else's task: refused whoever they are.
   for (const user of [`le-${other}.staff`, 'ftz.staff', `gov-${zone}.staff`, 'audit.auditor']) {
     expect((await completeTask(user, task, { outcome: 'compliant', inspectedOn: today(), findings: '正常' })).status).toBe(403);

@@ -11,7 +11,7 @@ import { REJECTION } from '../domain/actions';
 import {
   addDays,
   agreementActions as A,
-  announcementProblem,
+  announcementRefusal,
   FINAL_AGREEMENT_STAGES,
   type AgreementContent,
   type AgreementInput,
@@ -38,6 +38,7 @@ import {
   publishAndCommit,
   reject,
   refuse,
+  refuseAll,
   requireProcessActor,
   requireSigningTask,
   requireTask,
@@ -146,10 +147,11 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
   /** The records' verdict on a draft: refused with the reasons, nothing changed. */
   async function checkDraft(content: AgreementContent): Promise<void> {
     const problems = await activities.checkAgreementDraft({ agreementId: core.processId, zoneCode: state.zoneCode, content });
-    if (problems.length) {
-      const type = problems.some((p) => p.status === 409) ? REJECTION.conflict : REJECTION.badRequest;
-      reject(type, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-    }
+    if (!problems.length) return;
+    // Every cause at once, each naming its field; a result recorded before refusals had codes words them as it did.
+    if (problems.every((p) => p.refusal)) refuseAll(problems.map((p) => p.refusal!));
+    const type = problems.some((p) => p.status === 409) ? REJECTION.conflict : REJECTION.badRequest;
+    reject(type, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   }
 
   const handle = actionHandlers(core, write, view);
@@ -266,12 +268,12 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
       const deadline = state.announcementDeadline;
       // Validators do not run on replay: the announcements recorded before this check replay unchanged.
       if (!deadline) return;
-      const problem = announcementProblem(input.payload.announcedOn, {
+      const refused = announcementRefusal(input.payload.announcedOn, {
         today: chinaDate(new Date(clockReading(state.clock, Date.now()))),
         concludedOn: chinaDate(new Date(deadline.startsAt)),
         announceBy: chinaDate(new Date(deadline.dueAt)),
       });
-      if (problem) reject(problem.status === 409 ? REJECTION.conflict : REJECTION.badRequest, `announcedOn: ${problem.message}`);
+      if (refused) refuseAll([refused]);
     },
     decide: (input, step) => {
       closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
@@ -292,7 +294,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
       requireTask(core, A.decideRenewal, input);
       const end = (state.record as AgreementRecord).endDate;
       if (input.payload.decision === 'renew' && input.payload.newEndDate <= end) {
-        reject(REJECTION.badRequest, `newEndDate: a renewal must end after the current term (${end})`);
+        refuse('RENEWAL_NOT_LATER', { newEndDate: input.payload.newEndDate, endDate: end }, 'body.newEndDate');
       }
     },
     prepare: async (input) => {

@@ -10,7 +10,7 @@ import type { CreditRecord, EntityRecord, LicenceRecord, NormalLicenceRecord, St
 import type { Grant } from '../activities/registration';
 import type { CreditFacts, SupervisionFacts } from '../activities/exchange-compose';
 import { stateQuery } from '../domain/state-query';
-import { REJECTION, type ActionDefinition, type ActionInput, type PayloadOf } from '../domain/actions';
+import { type ActionDefinition, type ActionInput, type PayloadOf } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { orgIds } from '../domain/names';
@@ -40,7 +40,7 @@ import {
   nowIso,
   openTask,
   publishAndCommit,
-  reject,
+  refuse as refuseUpdate,
   requireTask,
   resumeCore,
   watchDeadline,
@@ -484,7 +484,11 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     (action: typeof A.verifyCommitment, status: LicenceRecord['verificationStatus']) => (input: ActionInput<PayloadOf<typeof action>>) => {
       const task = requireTask(core, action, input);
       if (licence(task.context.licenceId)?.verificationStatus !== status)
-        reject(REJECTION.conflict, `licence ${String(task.context.licenceId)} is not ${status}`);
+        refuseUpdate('LICENCE_NOT_IN_STATUS', {
+          licenceId: String(task.context.licenceId),
+          status: licence(task.context.licenceId)?.verificationStatus ?? 'none',
+          expected: status,
+        });
     };
   const taskLicence = (input: ActionInput) => licence(core.openTasks.find((t) => t.id === input.taskId)?.context.licenceId);
 
@@ -626,7 +630,14 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
   };
   const normalLicenceCheck = (action: ActionDefinition, status: NormalLicenceRecord['status']) => (input: ActionInput) => {
     requireTask(core, action, input);
-    if (normalLicence(input)?.status !== status) reject(REJECTION.conflict, `the licence application is not ${status}`);
+    const application = normalLicence(input);
+    if (application?.status !== status) {
+      refuseUpdate('LICENCE_NOT_IN_STATUS', {
+        licenceId: String(application?.id ?? ''),
+        status: application?.status ?? 'none',
+        expected: status,
+      });
+    }
   };
   /** One step of the normal route: the task closed, the record changed, the next task (if any) opened. */
   function normalRouteStep(input: ActionInput, step: Step, change: (l: NormalLicenceRecord) => void): NormalLicenceRecord {

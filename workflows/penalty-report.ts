@@ -56,6 +56,7 @@ import {
   publishAndCommit,
   reject,
   refuse,
+  refuseAll,
   requireProcessActor,
   requireSigningTask,
   requireTask,
@@ -227,6 +228,8 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
   async function checkDecision(decision: DecisionFacts): Promise<Authority & { inForce: true }> {
     const { problems, authority } = await activities.checkPenaltyDecision({ zoneCode: state.zoneCode, decision });
     if (problems.length || !authority.inForce) {
+      // Every cause at once, each naming its field; a result recorded before refusals had codes words them as it did.
+      if (problems.length && problems.every((p) => p.refusal)) refuseAll(problems.map((p) => p.refusal!));
       const type = problems.some((p) => p.status === 409) ? REJECTION.conflict : REJECTION.badRequest;
       reject(type, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
     }
@@ -269,12 +272,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       if (reporter) refuse('REVIEWER_REPORTED', { userId: input.actor.userId, orgId: reporter.orgId });
       if (localAuthority() && input.payload.decision === 'return') {
         const judged = input.payload.reasons.filter((r) => !(RETURN_REASONS as readonly string[]).includes(r));
-        if (judged.length) {
-          reject(
-            REJECTION.badRequest,
-            `reasons: ${judged.join(', ')} would re-judge the decision; the FTZ recognises it and returns the report only for ${RETURN_REASONS.join(', ')}`,
-          );
-        }
+        if (judged.length) refuse('RETURN_REJUDGES', { reasons: judged, allowed: [...RETURN_REASONS] }, 'body.reasons');
       }
     },
     prepare: (input) =>
@@ -444,13 +442,9 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     accepts: () => {
       inStage('PUBLISHED');
       if (core.openTasks.some((t) => t.action === A.decideCreditRepair.name))
-        reject(REJECTION.conflict, 'a credit repair request is already awaiting a decision');
+        refuse('CREDIT_REPAIR_PENDING', { decisionNumber: state.decisionNumber });
       const eligible = state.credit!.repairEligibleFrom;
-      if (today() < eligible)
-        reject(
-          REJECTION.conflict,
-          `credit repair may be requested from ${eligible}, after the minimum publication period; today is ${today()}`,
-        );
+      if (today() < eligible) refuse('CREDIT_REPAIR_TOO_EARLY', { eligibleFrom: eligible, today: today() });
     },
     decide: (input, step) => {
       // Histories recorded before the four-eyes rule replay without it (their deciders were never checked).
@@ -475,7 +469,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       // Four eyes: the window's staff who asked on the entity's behalf does not grant or refuse it.
       const asker = state.repairRequestedBy;
       if (asker && asker.userId === input.actor.userId) {
-        reject(REJECTION.forbidden, `${input.actor.userId} asked for this credit repair on the entity's behalf: another person decides it`);
+        refuse('CREDIT_REPAIR_ASKER', { userId: input.actor.userId });
       }
     },
     decide: (input, step) => {

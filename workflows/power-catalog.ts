@@ -5,7 +5,7 @@
 import { continueAsNew, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import type { Step } from '../activities/step';
 import { stateQuery } from '../domain/state-query';
-import { REJECTION } from '../domain/actions';
+import { refusal } from '../domain/refusals';
 import type { Actor } from '../domain/identity';
 import { catalogActions as A, listedPenaltyPowers, missingCodes, type CatalogDraft, type CatalogStage, type Power } from '../domain/powers';
 import {
@@ -21,7 +21,8 @@ import {
   resumeCore,
   openTask,
   publishAndCommit,
-  reject,
+  refuse,
+  refuseAll,
   requireTask,
   type ProcessCore,
 } from './kernel';
@@ -97,15 +98,14 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
     check: (input) => {
       requireTask(core, A.draftCatalog, input);
       const missing = missingCodes(state.basedOn?.powers ?? [], input.payload.powers);
-      if (missing.length) {
-        reject(REJECTION.badRequest, `powers are never deleted, only delisted: keep ${missing.join(', ')} with status "delisted"`);
-      }
+      if (missing.length) refuse('POWERS_NEVER_DELETED', { powerCodes: missing }, 'body.powers');
       const penalties = state.penaltiesNotEntrusted ? listedPenaltyPowers(input.payload.powers) : [];
+      // Penalties are not entrusted: local enforcement imposes them under its own authority.
       if (penalties.length) {
-        const codes = penalties.map((index) => input.payload.powers[index].code).join(', ');
-        reject(
-          REJECTION.badRequest,
-          `penalties are not entrusted (local enforcement imposes them under its own authority): keep ${codes} delisted`,
+        refuseAll(
+          penalties.map((index) =>
+            refusal('PENALTY_POWER_LISTED', { powerCodes: [input.payload.powers[index].code] }, `body.powers.${index}.status`),
+          ),
         );
       }
     },

@@ -9,7 +9,6 @@ import { continueAsNew, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { DemandRecord, Step } from '../activities/step';
 import { stateQuery } from '../domain/state-query';
-import { REJECTION } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import type { Actor } from '../domain/identity';
 import { demandActions as A, type DemandAnswer, type DemandInput, type DemandRouting, type DemandStage } from '../domain/reform';
@@ -25,7 +24,7 @@ import {
   nowIso,
   openTask,
   publishAndCommit,
-  reject,
+  refuse,
   requireTask,
   resumeCore,
   watchCurrentDeadline,
@@ -127,7 +126,7 @@ export async function reformDemand(args: DemandArgs): Promise<DemandView> {
     check: (i) => void requireTask(core, A.routeDemand, i),
     prepare: async (i) => {
       const answerer = await activities.demandAnswerer({ orgId: i.payload.responsibleOrg });
-      if (!answerer) reject(REJECTION.badRequest, `承办机构 ${i.payload.responsibleOrg} 不存在或不能承办企业诉求`);
+      if (!answerer) return refuse('ORG_CANNOT_ANSWER', { orgId: i.payload.responsibleOrg }, 'body.responsibleOrg');
       return { orgName: answerer.nameZh, deadline: await plan('reform.answerPeriod') };
     },
     decide: (i, step, { orgName, deadline }) => {

@@ -22,7 +22,6 @@ import {
   type SupervisionStage,
 } from '../domain/supervision';
 import { stateQuery } from '../domain/state-query';
-import { REJECTION } from '../domain/actions';
 import {
   actionHandlers,
   timeCame,
@@ -38,7 +37,7 @@ import {
   nowIso,
   openTask,
   publishAndCommit,
-  reject,
+  refuse,
   requireTask,
   resumeCore,
   type ProcessCore,
@@ -207,8 +206,9 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
     };
   }
   /** A day of the record cannot be after today (China time). */
-  function requireNotFuture(day: string): void {
-    if (day > chinaDate(new Date())) reject(REJECTION.badRequest, `检查日期 ${day} 晚于今天，不能录入`);
+  function requireNotFuture(day: string, path: string): void {
+    const today = chinaDate(new Date());
+    if (day > today) refuse('INSPECTED_AFTER_TODAY', { date: day, today }, path);
   }
   /** Opens a penalty case for the entity (the penalty-report process takes it up by its id). */
   function openCase(step: Step, inspection: PlanInspection, reason: string): void {
@@ -224,7 +224,7 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
     action: A.inspectEntity,
     check: (input) => {
       requireTask(core, A.inspectEntity, input);
-      requireNotFuture(input.payload.inspectedOn);
+      requireNotFuture(input.payload.inspectedOn, 'body.inspectedOn');
     },
     decide: (input, step) => {
       const result = input.payload;
@@ -267,7 +267,7 @@ export async function supervisionPlan(args: SupervisionArgs): Promise<Supervisio
     action: A.reinspectEntity,
     check: (input) => {
       requireTask(core, A.reinspectEntity, input);
-      requireNotFuture(input.payload.inspectedOn);
+      requireNotFuture(input.payload.inspectedOn, 'body.inspectedOn');
     },
     decide: (input, step) => {
       const result = input.payload;

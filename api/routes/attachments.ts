@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_PURPOSES, ATTACHMENT_TYPES, attachmentProblem } from '../../domain/attachments';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_PURPOSES, ATTACHMENT_TYPES, attachmentRefusal } from '../../domain/attachments';
 import { sha256Of } from '../../store/attachment-files';
 import { requireActionRule } from '../access';
 import { actorOf } from '../auth';
-import { badRequest, conflict, HttpError, notFound, refused, zodDetails } from '../errors';
+import { HttpError, invalidInput, refused, refusedAll } from '../errors';
 import { defineRoute, type RouteDeps } from '../route';
 import { findTask } from './tasks';
 import { readableProcess } from './processes';
@@ -46,16 +46,13 @@ export const uploadAttachment = defineRoute({
     const task = await findTask(deps, params.id);
     if (!task) throw refused('TASK_NOT_FOUND', { taskId: params.id });
     requireActionRule(user, task.action, { taskOrgId: task.org_id });
-    if (task.status !== 'open') throw conflict(`task ${task.id} is no longer open (${task.status})`);
+    if (task.status !== 'open') throw refused('TASK_NOT_OPEN', { taskId: task.id, status: task.status });
     const named = z.object({ name: z.string().trim().min(1).max(200), purpose: z.enum(ATTACHMENT_PURPOSES) }).safeParse(query);
-    if (!named.success) throw badRequest('invalid query', zodDetails(named.error, 'query'));
+    if (!named.success) throw invalidInput(named.error, 'query', 'query');
     const mediaType = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-    const problem = attachmentProblem(mediaType, bytes);
-    if (problem)
-      throw ATTACHMENT_TYPES[mediaType]
-        ? badRequest(problem, [{ path: 'body', message: problem }])
-        : new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', problem);
+    const refusal = attachmentRefusal(mediaType, bytes);
+    if (refusal) throw refusedAll([refusal]);
     const sha256 = await filesOf(deps).put(bytes);
     if (sha256 !== sha256Of(bytes)) throw new HttpError(500, 'INTERNAL', 'the attachment store kept other bytes');
     const attachment = { sha256, size: bytes.length, mediaType, fileName: named.data.name, purpose: named.data.purpose };
@@ -124,7 +121,7 @@ export const getAttachment = defineRoute({
       params.id,
       params.sha256,
     ]);
-    if (!row) throw notFound(`process ${params.id} has no attachment ${params.sha256}`);
+    if (!row) throw refused('ATTACHMENT_NOT_FOUND', { processId: params.id, sha256: params.sha256 }, 'params.sha256');
     const bytes = await filesOf(deps).get(row.sha256);
     if (!bytes || sha256Of(bytes) !== row.sha256)
       throw new HttpError(500, 'INTERNAL', `attachment ${row.sha256} is missing or damaged in the store`);

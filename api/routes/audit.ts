@@ -4,7 +4,7 @@ import { publicKeyText } from '../../audit/signing';
 import { NotABundle, verifyBundle } from '../../audit/verify';
 import { keyringKeys, keyringOf } from '../../audit/organisation-keys';
 import { NotAPdf, verifyPdf } from '../../documents/pdf-signature';
-import { badRequest, HttpError } from '../errors';
+import { HttpError, refused } from '../errors';
 import { processTimeline } from '../process-timeline';
 import { defineRoute, type AuditDeps, type RouteDeps } from '../route';
 import { idParams, langSchema } from '../schemas';
@@ -114,7 +114,8 @@ export const verifyAudit = defineRoute({
       try {
         return verifyPdf(body, keyringKeys(keyringOf(audit)));
       } catch (error) {
-        if (error instanceof NotAPdf) throw badRequest(error.message);
+        // What the reader found (no trailer, not %PDF-…) goes with it, for whoever looks into the file.
+        if (error instanceof NotAPdf) throw refused('PDF_NOT_VERIFIABLE', {}, undefined, [{ path: 'body', message: error.message }]);
         throw error;
       }
     }
@@ -127,7 +128,10 @@ export const verifyAudit = defineRoute({
         codecs: deps.client.options.loadedDataConverter.payloadCodecs,
       });
     } catch (error) {
-      if (error instanceof NotABundle) throw badRequest(error.message, error.details);
+      if (error instanceof NotABundle) {
+        const fields = ((error.details ?? []) as { path: string }[]).map((d) => d.path);
+        throw refused('NOT_A_BUNDLE', { fields }, fields.length ? undefined : 'body');
+      }
       throw error;
     }
   },

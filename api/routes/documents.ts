@@ -6,7 +6,7 @@ import { keyringOf } from '../../audit/organisation-keys';
 import { isSignedPdf, signPdf } from '../../documents/pdf-signature';
 import { renderInThread } from '../../documents/renderer';
 import { documentOf, keepPdf, processDocuments, searchDocuments } from '../../store/documents';
-import { HttpError, notFound } from '../errors';
+import { HttpError, refused } from '../errors';
 import { defineRoute, type AuditDeps } from '../route';
 import { idParams } from '../schemas';
 import { readableProcess } from './processes';
@@ -77,7 +77,7 @@ export const getDocumentPdf = defineRoute({
   async handler({ params, user, deps, res }) {
     await readableProcess(deps, user, params.id);
     const document = await documentOf(deps.db, params.id, params.n);
-    if (!document) throw notFound(`process ${params.id} has no document ${params.n}`);
+    if (!document) throw refused('DOCUMENT_NOT_FOUND', { processId: params.id, n: Number(params.n) }, 'params.n');
     const audit = signingOf(deps.audit);
     const kept = document.pdf && isSignedPdf(document.pdf) ? document.pdf : undefined;
     const pdf =

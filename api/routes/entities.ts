@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { usccSchema } from '../../domain/registration';
 import { entityDetail, listEntities, pendingVerifications } from '../../store/entities';
 import { requireOrgReader } from '../access';
-import { notFound } from '../errors';
+import { refused } from '../errors';
 import { defineRoute } from '../route';
 
 const address = z.object({ divisionCode: z.string().optional(), address: z.string() });
@@ -133,7 +133,7 @@ export const getEntity = defineRoute({
   }),
   async handler({ params, deps }) {
     const entity = await entityDetail(deps.db, params.uscc);
-    if (!entity) throw notFound(`no entity ${params.uscc} is registered in the FTZ`);
+    if (!entity) throw refused('ENTITY_NOT_FOUND', { uscc: params.uscc }, 'params.uscc');
     return entity;
   },
 });

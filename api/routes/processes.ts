@@ -13,7 +13,7 @@ import { inputSchemaOf } from '../action-schemas';
 import { actorOf, type User } from '../auth';
 import { checkEligibility, completeInput } from '../eligibility';
 import { parseActionPayload, runAction } from '../run-action';
-import { invalidInput, notFound, refused } from '../errors';
+import { invalidInput, refused } from '../errors';
 import { variantsOf } from '../openapi';
 import { defineRoute, type ApiDeps } from '../route';
 import { idParams, langSchema, processSummarySchema } from '../schemas';
@@ -212,7 +212,8 @@ export const startProcessAction = defineRoute({
   response: z.object({ processId: z.string(), state: z.record(z.string(), z.unknown()) }),
   async handler({ params, body, user, deps, req }) {
     const { handle, definition, description, zoneCode } = await describeProcess(deps, params.id);
-    if (!definition.processActions.includes(params.action)) throw notFound(`${definition.type} has no action ${params.action}`);
+    if (!definition.processActions.includes(params.action))
+      throw refused('ACTION_UNKNOWN', { type: definition.type, action: params.action }, 'params.action');
     if (description.status.name !== 'RUNNING')
       throw refused('PROCESS_ENDED', { processId: params.id, status: description.status.name ?? 'UNKNOWN' });
     const action = definition.actions[params.action];

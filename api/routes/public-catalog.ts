@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chinaDate } from '../../domain/calendar';
 import { entrustableOnward, HOLDING_MODE_LABELS, HOLDING_MODES, POWER_KIND_LABELS } from '../../domain/powers';
 import { catalogVersion, powerHoldingsOn } from '../../store/catalog';
-import { notFound } from '../errors';
+import { refused } from '../errors';
 import { defineRoute } from '../route';
 
 /**
@@ -44,7 +44,7 @@ export const getPublicPowers = defineRoute({
   }),
   async handler({ deps }) {
     const catalog = await catalogVersion(deps.db);
-    if (!catalog) throw notFound('no catalogue is published');
+    if (!catalog) throw refused('CATALOGUE_NOT_PUBLISHED', {});
     const holdings = await powerHoldingsOn(deps.db, chinaDate(new Date()));
     return {
       version: catalog.version,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IndicatorDefinition } from '../../domain/economic-indicators';
 import { periodSchema, VIEWS } from '../../domain/statistics';
-import { badRequest } from '../errors';
+import { refused } from '../errors';
 import { defineRoute } from '../route';
 import { monthFigures, yearFigures, yearHasBegun } from '../statistics-figures';
 import { toCsv, toXlsx, unitsOf, type SheetInput } from '../statistics-sheet';
@@ -27,12 +27,9 @@ export const exportStatistics = defineRoute({
   response: z.union([z.string(), z.custom<Buffer>((value) => Buffer.isBuffer(value))]),
   async handler({ query, deps, res }) {
     if (Boolean(query.period) === (query.year !== undefined)) {
-      throw badRequest('invalid query', [
-        { path: query.period ? 'query.year' : 'query.period', message: '请选择一个月份（period）或一个年度（year），二者选其一' },
-      ]);
+      throw refused('PERIOD_OR_YEAR', {}, query.period ? 'query.year' : 'query.period');
     }
-    if (query.year !== undefined && !yearHasBegun(query.year))
-      throw badRequest('invalid query', [{ path: 'query.year', message: `${query.year}年尚未开始` }]);
+    if (query.year !== undefined && !yearHasBegun(query.year)) throw refused('YEAR_NOT_BEGUN', { year: query.year }, 'query.year');
     const [edition] = await deps.db.query<{ definitions: IndicatorDefinition[] }>(
       'SELECT definitions FROM indicator_editions ORDER BY effective_from DESC LIMIT 1',
     );

@@ -8,7 +8,7 @@ import { computeFigures, listSnapshots, readSnapshot, type Snapshot } from '../.
 import { monthFigures, rowsOf, yearFigures, yearHasBegun } from '../statistics-figures';
 import type { StatisticsSnapshotArgs, StatisticsSnapshotResult } from '../../workflows/statistics-snapshot';
 import { actorOf } from '../auth';
-import { badRequest, conflict } from '../errors';
+import { refused } from '../errors';
 import { defineRoute } from '../route';
 import { langSchema } from '../schemas';
 
@@ -74,10 +74,9 @@ export const getStatistics = defineRoute({
   }),
   response: z.union([monthSchema, yearSchema, overviewSchema]),
   async handler({ query, deps }) {
-    if (query.period && query.year)
-      throw badRequest('invalid query', [{ path: 'query.year', message: 'give a month (period) or a year, not both' }]);
+    if (query.period && query.year) throw refused('PERIOD_OR_YEAR', {}, 'query.year');
     if (query.year !== undefined) {
-      if (!yearHasBegun(query.year)) throw badRequest('invalid query', [{ path: 'query.year', message: `${query.year} has not begun` }]);
+      if (!yearHasBegun(query.year)) throw refused('YEAR_NOT_BEGUN', { year: query.year }, 'query.year');
       return yearFigures(deps, query.view, query.year, query.lang);
     }
     if (query.period) return monthFigures(deps, query.view, query.period, query.lang, query.source === 'live');
@@ -108,8 +107,7 @@ export const takeStatisticsSnapshot = defineRoute({
   async handler({ body, user, deps }) {
     const stored = await readSnapshot(deps.db, body.period);
     if (stored) throw alreadyTaken(stored);
-    if (Date.parse(periodBounds(body.period).to) > Date.now())
-      throw conflict(`${body.period} is not over yet: a month is snapshotted once it has ended`);
+    if (Date.parse(periodBounds(body.period).to) > Date.now()) throw refused('PERIOD_NOT_OVER', { period: body.period }, 'body.period');
     const args: StatisticsSnapshotArgs = { period: body.period, trigger: 'request', takenBy: actorOf(user) };
     // The records keep one snapshot per month; the workflow id only needs to be new.
     const workflowId = `statistics-snapshot-${body.period}-${randomBytes(3).toString('hex')}`;
@@ -118,7 +116,7 @@ export const takeStatisticsSnapshot = defineRoute({
       result = await deps.client.workflow.execute('statisticsSnapshot', { workflowId, taskQueue: deps.taskQueue, args: [args] });
     } catch (error) {
       if (error instanceof WorkflowFailedError && error.cause instanceof ApplicationFailure && error.cause.type === 'PeriodNotOver')
-        throw conflict(error.cause.message);
+        throw refused('PERIOD_NOT_OVER', { period: body.period }, 'body.period');
       throw error;
     }
     const snapshot = (await readSnapshot(deps.db, body.period))!;
@@ -128,12 +126,10 @@ export const takeStatisticsSnapshot = defineRoute({
   },
 });
 
+/** The month's snapshot is taken once and never changed: the refusal answers it unchanged in details. */
 const alreadyTaken = (snapshot: Snapshot) =>
-  conflict(
-    `the snapshot of ${snapshot.period} was taken at ${snapshot.takenAt} and is never changed; later changes appear as corrections in the next month's`,
-    {
-      period: snapshot.period,
-      takenAt: snapshot.takenAt,
-      figures: snapshot.figures,
-    },
-  );
+  refused('SNAPSHOT_TAKEN', { period: snapshot.period, takenAt: snapshot.takenAt }, undefined, {
+    period: snapshot.period,
+    takenAt: snapshot.takenAt,
+    figures: snapshot.figures,
+  });

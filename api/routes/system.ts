@@ -15,7 +15,7 @@ import { TAX_SYSTEM_CLIENT } from '../../integrations/tax/simulator';
 import type { ExchangeAnswer } from '../../workflows/outbox-delivery';
 import type { User } from '../auth';
 import { checkEligibility, completeInput } from '../eligibility';
-import { conflict, HttpError, invalidInput, notFound } from '../errors';
+import { invalidInput, refused } from '../errors';
 import { requireSignedClient } from '../inbound';
 import { defineRoute } from '../route';
 
@@ -76,10 +76,9 @@ export const submitApplication = defineRoute({
       // The same submission raced itself: the one that started it answers for both.
       const memo = (await deps.client.workflow.getHandle(id).describe()).memo;
       if (memo?.intake !== applicationNo)
-        throw conflict(
-          { zh: `该主体的登记申请已在办理中：${id}`, en: `a registration for this entity is already in progress: ${id}` },
-          { processId: id },
-        );
+        throw refused('ALREADY_IN_PROGRESS', { type: 'entity-registration', key: input.uscc ?? applicationNo, processId: id }, undefined, {
+          processId: id,
+        });
       res.locals.status = 200;
       return { applicationNo, processId: id, result: 'alreadyAccepted' as const };
     }
@@ -113,19 +112,12 @@ export const taxCallback = defineRoute({
       callback: unknown;
       reply_to: string | null;
     }>(`SELECT id, status, answer, callback, reply_to FROM outbox WHERE idempotency_key = $1 AND channel = 'tax'`, [callback.requestId]);
-    if (!row) throw notFound({ zh: `没有此划转请求：${callback.requestId}`, en: `no such transfer request: ${callback.requestId}` });
+    if (!row) throw refused('TRANSFER_REQUEST_UNKNOWN', { requestId: callback.requestId }, 'body.requestId');
     if (row.callback) return { requestId: callback.requestId, result: 'alreadyTaken' as const };
     // The request's own answer is not recorded yet: the system is asked to call again (it retries a 409).
-    if (row.status !== 'SENT')
-      throw conflict({
-        zh: '该请求的受理结果尚未记录，请稍后重试回调',
-        en: "the request's first answer is not recorded yet: call back again later",
-      });
+    if (row.status !== 'SENT') throw refused('TRANSFER_ANSWER_UNRECORDED', { requestId: callback.requestId });
     if (row.answer?.result !== 'pending') {
-      throw new HttpError(409, 'CONFLICT', {
-        zh: `该请求已有结果（${row.answer?.result}），不接受回调`,
-        en: `the request was already answered (${row.answer?.result}): no callback is taken`,
-      });
+      throw refused('TRANSFER_ANSWERED', { requestId: callback.requestId, result: String(row.answer?.result) });
     }
     // The process first (it acts on one answer per exchange, so a repeat after a failure here is harmless), then the record.
     const answer: ExchangeAnswer = { channel: 'tax', key: callback.requestId, outcome: 'answered', answer: callback };

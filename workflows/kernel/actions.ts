@@ -16,7 +16,7 @@ import {
 import { whoMayAct } from '../../domain/action-access';
 import type { Actor } from '../../domain/identity';
 import type { ProcessView } from '../../domain/process-view';
-import { refusal, type RefusalCode, type RefusalParams } from '../../domain/refusals';
+import { leadingRefusal, refusal, type Refusal, type RefusalCode, type RefusalParams } from '../../domain/refusals';
 import { beginStep, isLeanRun, type ProcessCore } from './core';
 import { resyncDue } from './reset';
 
@@ -33,6 +33,21 @@ export function reject(type: (typeof REJECTION)[keyof typeof REJECTION], message
 export function refuse<C extends RefusalCode>(code: C, params: RefusalParams[C], path?: string): never {
   const { code: type, ...carried } = refusal(code, params, path);
   throw ApplicationFailure.create({ type, message: `${code} ${JSON.stringify(params)}`, details: [carried], nonRetryable: true });
+}
+
+/**
+ * Refuses with every cause at once (a draft against the records): the leading one's code in `type`
+ * (domain/refusals.ts `leadingRefusal`), each refusal with its code, params and path in `details`.
+ */
+export function refuseAll(refusals: readonly Refusal[]): never {
+  if (refusals.length === 1) refuse(refusals[0].code, refusals[0].params as never, refusals[0].path);
+  const lead = leadingRefusal(refusals);
+  throw ApplicationFailure.create({
+    type: lead.code,
+    message: refusals.map((r) => `${r.code} ${JSON.stringify(r.params)}`).join('; '),
+    details: [...refusals],
+    nonRetryable: true,
+  });
 }
 
 export function isRepeat(core: ProcessCore, input: ActionInput): boolean {

@@ -5,10 +5,10 @@
  */
 import { defineUpdate, setHandler } from '@temporalio/workflow';
 import type { Step } from '../../activities/step';
-import { REJECTION, type ActionAck } from '../../domain/actions';
+import type { ActionAck } from '../../domain/actions';
 import { attachmentSchema, type Attachment } from '../../domain/attachments';
 import type { Actor } from '../../domain/identity';
-import { isRepeat, reject, remember } from './actions';
+import { isRepeat, refuse, remember } from './actions';
 import { addEvent, beginStep, commit, type ProcessCore } from './core';
 import { resyncDue } from './reset';
 
@@ -24,13 +24,15 @@ export const attachFileUpdate = defineUpdate<ActionAck, [AttachFileInput]>('atta
 export function handleAttachments(core: ProcessCore, stage: () => string): void {
   const check = (input: AttachFileInput) => {
     const parsed = attachmentSchema.safeParse(input.attachment);
-    if (!parsed.success) reject(REJECTION.badRequest, `invalid attachment: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    if (!parsed.success)
+      refuse('INVALID_INPUT', { fields: parsed.error.issues.map((i) => ['attachment', ...i.path.map(String)].join('.')) });
+    // Files are attached to an open step.
     const task = core.openTasks.find((t) => t.id === input.taskId);
-    if (!task) reject(REJECTION.conflict, `task ${input.taskId} is not open: files are attached to an open step`);
+    if (!task) refuse('TASK_NOT_OPEN', { taskId: String(input.taskId) });
     if (input.actor.orgId !== task.orgId)
-      reject(REJECTION.forbidden, `only ${task.orgId} attaches files to its task; ${input.actor.userId} belongs to ${input.actor.orgId}`);
+      refuse('NOT_YOUR_ORGANISATION', { orgIds: [task.orgId], userId: input.actor.userId, orgId: input.actor.orgId });
     if (!input.actor.roles.some((role) => role === task.role || role === 'leader')) {
-      reject(REJECTION.forbidden, `attaching to this task needs the ${task.role} or leader role`);
+      refuse('ROLE_NEEDED', { roles: [task.role, 'leader'], userId: input.actor.userId, has: input.actor.roles });
     }
     return task;
   };
