@@ -11,32 +11,6 @@ export interface PlaceProblem {
   message: string;
 }
 
-/** The residence's township must exist and lie in the stated county; a park named must be that county's. */
-export async function placeProblems(q: Queryable, place: Place & { countyCode: string }, path: string): Promise<PlaceProblem[]> {
-  const problems: PlaceProblem[] = [];
-  const [township] = await q.query<{ parent_code: string; name_zh: string }>(
-    `SELECT parent_code, name_zh FROM divisions WHERE code = $1 AND level = 'township' AND valid_to IS NULL`,
-    [place.townshipCode],
-  );
-  if (!township) problems.push({ path: `${path}.townshipCode`, message: `乡镇（街道）代码 ${place.townshipCode} 不在区划数据中` });
-  else if (township.parent_code !== place.countyCode) {
-    problems.push({
-      path: `${path}.townshipCode`,
-      message: `${township.name_zh}（${place.townshipCode}）不属于所填县（市、区）${place.countyCode}`,
-    });
-  }
-  if (place.parkId) {
-    const [park] = await q.query<{ county_code: string; name_zh: string }>(
-      'SELECT county_code, name_zh FROM parks WHERE id = $1 AND valid_to IS NULL',
-      [place.parkId],
-    );
-    if (!park) problems.push({ path: `${path}.parkId`, message: `园区 ${place.parkId} 不在区划数据中` });
-    else if (park.county_code !== place.countyCode)
-      problems.push({ path: `${path}.parkId`, message: `${park.name_zh}不属于所填县（市、区）${place.countyCode}` });
-  }
-  return problems;
-}
-
 /** A memorandum's area draws only townships and parks of its own county. */
 export async function areaProblems(
   q: Queryable,
