@@ -22,3 +22,6 @@ export async function firstOf<S extends z.ZodType>(q: Queryable, schema: S, sql:
   const [row] = await q.query(sql, params);
   return row ? schema.parse(row) : null;
 }
+
+/** A bigserial id: `pg` gives a string, PGlite a number; read as its text. */
+export const idish = z.union([z.string(), z.number()]).transform(String);
