@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countyOfOrg } from '../../domain/names';
-import { creditRecordRows, penaltyByNumber, penaltyReviewRows, penaltyRows, type PenaltyRow } from '../../store/penalties';
+import { creditRecordRows, penaltyByNumber, penaltyReviewRows, penaltyRows, type PenaltyRow } from '../../store/penalty-records';
 import { readsEveryProcess } from '../access';
 import type { User } from '../auth';
 import { notFound } from '../errors';
