@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { roleSchema, type Actor } from '../domain/identity';
 import { durationMs } from '../platform/config';
 import type { Queryable } from '../store/db';
+import { sessionUser } from '../store/users';
 import { unauthenticated } from './errors';
 
 export const userSchema = z.object({
@@ -87,11 +88,7 @@ function verifySignature(token: string, settings: TokenSettings): Session {
  * Organisation and roles come from the records, so a change applies at the next request. One query.
  */
 async function liveUser(db: Queryable, session: Session): Promise<User> {
-  const [row] = await db.query<{ id: string; username: string; org_id: string; roles: User['roles']; revoked: boolean }>(
-    `SELECT u.id, u.username, u.org_id, u.roles, EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.id = $2) AS revoked
-     FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = $1 AND NOT u.disabled AND o.active`,
-    [session.userId, session.tokenId],
-  );
+  const row = await sessionUser(db, session.userId, session.tokenId);
   if (!row) throw unauthenticated('the token’s user is unknown or disabled');
   if (row.revoked) throw unauthenticated('the token was revoked (logged out): log in again');
   return { id: row.id, username: row.username, orgId: row.org_id, roles: row.roles };

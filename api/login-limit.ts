@@ -1,5 +1,6 @@
 import { durationMs, type Config } from '../platform/config';
 import type { Db } from '../store/db';
+import { lockKey, nthLatestFailure, recordAttempt, releaseAttempt } from '../store/login-failures';
 import { HttpError } from './errors';
 
 export interface LoginLimits {
@@ -38,23 +39,19 @@ export async function takeLoginAttempt(db: Db, limits: LoginLimits, username: st
   const since = new Date(now.getTime() - limits.windowMs);
   return db.transaction(async (tx) => {
     // Always the username's lock first, then the address's: no two logins wait for each other in a cycle.
-    for (const which of [key.user, key.address]) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [which]);
+    for (const which of [key.user, key.address]) await lockKey(tx, which);
     for (const [which, limit, what] of [
       [key.user, limits.perUser, `username ${username}`],
       [key.address, limits.perAddress, `address ${address}`],
     ] as const) {
       // The failure that must age out of the window before one more attempt is allowed.
-      const [blocking] = await tx.query<{ at: Date | string }>(
-        'SELECT at FROM login_failures WHERE key = $1 AND at > $2 ORDER BY at DESC OFFSET $3 LIMIT 1',
-        [which, since, limit - 1],
-      );
+      const blocking = await nthLatestFailure(tx, which, since, limit - 1);
       if (blocking) {
-        const seconds = Math.max(1, Math.ceil((new Date(blocking.at).getTime() + limits.windowMs - now.getTime()) / 1000));
+        const seconds = Math.max(1, Math.ceil((blocking.getTime() + limits.windowMs - now.getTime()) / 1000));
         throw new TooManyAttempts(`too many failed logins for ${what}: try again in ${seconds} s`, seconds);
       }
     }
-    await tx.query('DELETE FROM login_failures WHERE key = ANY($1) AND at <= $2', [[key.user, key.address], since]);
-    await tx.query('INSERT INTO login_failures (key, at) VALUES ($1, $3), ($2, $3)', [key.user, key.address, now]);
+    await recordAttempt(tx, [key.user, key.address], since, now);
     return { username, address, at: now };
   });
 }
@@ -88,7 +85,7 @@ export interface LoginAttempt {
  */
 export async function releaseLoginAttempt(db: Db, attempt: LoginAttempt): Promise<void> {
   const key = keys(attempt.username, attempt.address);
-  await db.query('DELETE FROM login_failures WHERE key = $1 OR (key = $2 AND at = $3)', [key.user, key.address, attempt.at]);
+  await releaseAttempt(db, key.user, key.address, attempt.at);
 }
 
 export function loginLimitsOf(

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../store/db';
+import { failedExchangeCounts, inboundCounts, messageCounts, taskCounts } from '../store/ledger-counts';
 
 export type ApiMetrics = ReturnType<typeof createMetrics>;
 
@@ -84,33 +85,22 @@ export function createMetrics(db: Db) {
     outbox.reset();
     attempts.reset();
     try {
-      const rows = await db.query<{ status: string; org_id: string; n: string; overdue: string }>(
-        `SELECT status, org_id, count(*) AS n,
-                count(*) FILTER (WHERE status = 'open' AND due_at < now()) AS overdue
-           FROM tasks GROUP BY status, org_id`,
-      );
+      const rows = await taskCounts(db);
       for (const row of rows) {
         tasks.set({ state: row.status, org: row.org_id }, Number(row.n));
         if (row.status === 'open') overdue.set({ org: row.org_id }, Number(row.overdue));
       }
-      const messages = await db.query<{ channel: string; status: string; n: string; attempts: string }>(
-        'SELECT channel, status, count(*) AS n, sum(attempts) AS attempts FROM outbox GROUP BY channel, status',
-      );
+      const messages = await messageCounts(db);
       const tried = new Map<string, number>();
       for (const row of messages) {
         outbox.set({ channel: row.channel, status: row.status }, Number(row.n));
         tried.set(row.channel, (tried.get(row.channel) ?? 0) + Number(row.attempts));
       }
       for (const [channel, n] of tried) attempts.set({ channel }, n);
-      const calls = await db.query<{ client: string; outcome: string; n: string }>(
-        'SELECT client, outcome, count(*) AS n FROM inbound_requests GROUP BY client, outcome',
-      );
+      const calls = await inboundCounts(db);
       for (const row of calls) inbound.set({ client: row.client, outcome: row.outcome }, Number(row.n));
-      const failures = await db.query<{ channel: string; status: string; n: string }>(
-        `SELECT context->>'channel' AS channel, status, count(*) AS n FROM tasks
-         WHERE action = 'resolveFailedExchange' GROUP BY 1, 2`,
-      );
-      for (const row of failures) failureTasks.set({ channel: row.channel, state: row.status }, Number(row.n));
+      const failures = await failedExchangeCounts(db);
+      for (const row of failures) failureTasks.set({ channel: String(row.channel), state: row.status }, Number(row.n));
       ledgerUp.set(1);
     } catch {
       ledgerUp.set(0);

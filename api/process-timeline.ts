@@ -4,6 +4,7 @@ import { historyFacts, type Decision, type EngineFact } from '../audit/history-f
 import { payloadOpener } from '../audit/open-payloads';
 import { forReader, type Reader } from '../domain/personal-data';
 import { allActions } from '../domain/processes';
+import { processEventRows, processOutboxRows } from '../store/timeline';
 import type { ApiDeps } from './route';
 import type { Lang } from './schemas';
 import { authorityOf, summarize } from './timeline';
@@ -48,14 +49,6 @@ export interface ProcessTimeline {
   buildIds: string[];
 }
 
-interface EventRow {
-  seq: number;
-  at: Date | string;
-  kind: string;
-  actor: { userId: string; orgId: string } | null;
-  data: Record<string, unknown>;
-}
-
 const who = (actor: { userId: string; orgId: string } | null | undefined) => (actor ? { userId: actor.userId, orgId: actor.orgId } : null);
 
 const LAUNCH = { zh: '发起流程', en: 'Launch the process' };
@@ -96,10 +89,7 @@ export async function processTimeline(
     runs,
     payloadOpener(deps.client.options.loadedDataConverter.payloadCodecs),
   );
-  const rows = await deps.db.query<EventRow>(
-    'SELECT seq, at, kind, actor, data FROM process_events WHERE process_id = $1 AND chain_id = $2 ORDER BY seq',
-    [processId, chainId],
-  );
+  const rows = await processEventRows(deps.db, processId, chainId);
 
   // A decision's words go with the first event of its step that its author is the actor of.
   const decisionAt = new Map<number, Decision>();
@@ -132,21 +122,7 @@ export async function processTimeline(
 
 /** What left the product for this process (e-mails, robots, outside systems): sent, failed or still being tried. */
 async function outboxEntries(deps: ApiDeps, processId: string, lang: Lang): Promise<TimelineEntry[]> {
-  const rows = await deps.db.query<{
-    channel: string;
-    org_id: string;
-    status: string;
-    attempts: number;
-    last_error: string | null;
-    created_at: Date | string;
-    sent_at: Date | string | null;
-    last_attempt_at: Date | string | null;
-    callback: { result?: string } | null;
-    callback_at: Date | string | null;
-  }>(
-    'SELECT channel, org_id, status, attempts, last_error, created_at, sent_at, last_attempt_at, callback, callback_at FROM outbox WHERE process_id = $1 ORDER BY id',
-    [processId],
-  );
+  const rows = await processOutboxRows(deps.db, processId);
   const entry = (kind: string, at: Date | string, data: Record<string, unknown>) => ({
     at: new Date(at).toISOString(),
     kind,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROCESS_TYPES } from '../domain/names';
 import { searchAttributes } from '../domain/search-attributes';
+import { allOverdueProcessIds, orgCounty, overdueProcessIds, processIdsMatching, taskedProcessIds } from '../store/process-search';
 import { readsEveryProcess } from './access';
 import type { User } from './auth';
 import type { ApiDeps } from './route';
@@ -56,8 +57,6 @@ export const searchQuerySchema = z.object({
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
-/** Ids found in the records are put into the engine's query: at most this many, newest first. */
-const MAX_IDS = 1000;
 // Letters of any script: a penalty's id is its decision number, e.g. 营盖市监罚〔2026〕12号.
 const SAFE_ID = /^[\p{L}\p{N}_.:〔〕（）()[\]-]{1,200}$/u;
 
@@ -100,24 +99,13 @@ export async function visibilityQuery(deps: Pick<ApiDeps, 'db'>, user: User, que
 async function recordMatches(deps: Pick<ApiDeps, 'db'>, query: SearchQuery): Promise<string[][]> {
   const sets: string[][] = [];
   if (query.overdue !== undefined) {
-    const overdue = await ids(
-      deps,
-      `SELECT process_id AS id, max(opened_at) AS latest FROM tasks WHERE status = 'open' AND due_at < now() GROUP BY process_id`,
-    );
+    const overdue = await overdueProcessIds(deps.db);
     if (query.overdue) sets.push(overdue);
     // Not overdue: the engine cannot say "not in", so it is answered after the search (see `excluded`).
   }
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    sets.push(
-      await ids(
-        deps,
-        `SELECT process_id AS id, max(at) AS latest FROM process_events WHERE process_id ILIKE $1 OR data::text ILIKE $1 GROUP BY process_id
-         UNION ALL SELECT process_id, updated_at FROM zones WHERE name ILIKE $1
-         UNION ALL SELECT process_id, issued_at FROM documents WHERE number ILIKE $1 OR title ILIKE $1`,
-        [pattern],
-      ),
-    );
+    sets.push(await processIdsMatching(deps.db, pattern));
   }
   return sets;
 }
@@ -125,25 +113,15 @@ async function recordMatches(deps: Pick<ApiDeps, 'db'>, query: SearchQuery): Pro
 /** Processes a search for `overdue=false` leaves out, once the engine has answered. */
 export async function excluded(deps: Pick<ApiDeps, 'db'>, query: SearchQuery): Promise<Set<string>> {
   if (query.overdue !== false) return new Set();
-  return new Set(await ids(deps, `SELECT DISTINCT process_id AS id, now() AS latest FROM tasks WHERE status = 'open' AND due_at < now()`));
-}
-
-async function ids(deps: Pick<ApiDeps, 'db'>, sql: string, params: unknown[] = []): Promise<string[]> {
-  const rows = await deps.db.query<{ id: string }>(
-    `SELECT id FROM (${sql}) found GROUP BY id ORDER BY max(latest) DESC LIMIT ${MAX_IDS}`,
-    params,
-  );
-  return rows.map((row) => row.id);
+  return new Set(await allOverdueProcessIds(deps.db));
 }
 
 /** The processes of the caller's county, and those it has or had a task in (api/access.ts `takesPart`). */
 async function readerScope(deps: Pick<ApiDeps, 'db'>, user: User): Promise<string | null> {
-  const [org] = await deps.db.query<{ county_code: string | null }>('SELECT county_code FROM organizations WHERE id = $1', [user.orgId]);
-  const tasked = await ids(deps, 'SELECT process_id AS id, max(opened_at) AS latest FROM tasks WHERE org_id = $1 GROUP BY process_id', [
-    user.orgId,
-  ]);
+  const county = await orgCounty(deps.db, user.orgId);
+  const tasked = await taskedProcessIds(deps.db, user.orgId);
   const parts = [
-    ...(org?.county_code ? [`${searchAttributes.zoneCode.name} = '${org.county_code}'`] : []),
+    ...(county ? [`${searchAttributes.zoneCode.name} = '${county}'`] : []),
     ...(safe(tasked).length ? [`WorkflowId IN (${quoted(tasked)})`] : []),
   ];
   return parts.length ? `(${parts.join(' OR ')})` : null;

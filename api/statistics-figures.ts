@@ -4,26 +4,28 @@
  * the API's.
  */
 import { addFigures, FTZ_UNIT, periodBounds, periodOf, sumIndicators, viewOf, type UnitFigures, type View } from '../domain/statistics';
-import { computeFigures, listSnapshots, publishedFigures, readSnapshot, snapshotHash, type Snapshot } from '../store/statistics';
+import {
+  computeFigures,
+  countedZoneCodes,
+  listSnapshots,
+  publishedFigures,
+  readSnapshot,
+  snapshotHash,
+  unitNames,
+  type Snapshot,
+} from '../store/statistics';
 import type { ApiDeps } from './route';
 import type { Lang } from './schemas';
 
 /** Rows of a view, each named: a county by its division, the FTZ by its committee. */
 export async function rowsOf(deps: ApiDeps, view: View, figures: UnitFigures, lang: Lang) {
-  const zones = await deps.db.query<{ code: string }>(`SELECT code FROM zones WHERE status <> 'TERMINATED'`);
-  const names = await deps.db.query<{ code: string; name_zh: string; name_en: string }>(
-    `SELECT code, name_zh, name_en FROM divisions UNION ALL SELECT id, name_zh, name_en FROM organizations WHERE id = $1`,
-    [FTZ_UNIT],
-  );
+  const zones = await countedZoneCodes(deps.db);
+  const names = await unitNames(deps.db, FTZ_UNIT);
   const nameOf = (unit: string) => {
     const found = names.find((n) => n.code === unit);
     return found ? (lang === 'zh' ? found.name_zh : found.name_en) : unit;
   };
-  const rows = viewOf(
-    view,
-    figures,
-    zones.map((z) => z.code),
-  ).map((row) => ({ ...row, name: nameOf(row.unit) }));
+  const rows = viewOf(view, figures, zones).map((row) => ({ ...row, name: nameOf(row.unit) }));
   return { rows, total: sumIndicators(rows.map((row) => row.indicators)) };
 }
 

@@ -378,6 +378,106 @@ export const REFUSAL_WORDING: Worded = {
     zh: (p) => `${p.uscc} 已在自贸片区登记（流程 ${p.processId}）`,
     en: (p) => `${p.uscc} is already registered in the FTZ (process ${p.processId})`,
   },
+  // Launch eligibility.
+  NOT_A_COUNTY: {
+    zh: (p) => `${p.countyCode} 不是营口市的县（市、区）`,
+    en: (p) => `${p.countyCode} is not a county of Yingkou`,
+  },
+  APPROVAL_NEEDED: {
+    zh: (p, n) =>
+      `须录入市政府批复：${n.county(p.countyCode, 'zh')}不在营政发〔2020〕16号确定的首批协同区之列（首批为盖州市、鲅鱼圈区），发起设立前须录入批复的文号和日期`,
+    en: (p, n) =>
+      `a county outside the first batch needs the city’s approval: ${n.county(p.countyCode, 'en')} (${p.countyCode}) is launched with its document number and date`,
+  },
+  DATED_AFTER_TODAY: {
+    zh: (p, n) => `「${n.field(p.field, 'zh')}」不能晚于今天（${p.today}），所填为 ${p.date}`,
+    en: (p, n) => `${n.field(p.field, 'en')} cannot be after today (${p.today}): ${p.date}`,
+  },
+  TOWNSHIP_UNKNOWN: {
+    zh: (p) => `乡镇（街道）代码 ${p.townshipCode} 不在区划数据中`,
+    en: (p) => `township ${p.townshipCode} is not in the division data`,
+  },
+  TOWNSHIP_OF_OTHER_COUNTY: {
+    zh: (p, n) => `乡镇（街道）${p.townshipCode} 属于${n.county(p.ofCountyCode, 'zh')}，不属于所填的${n.county(p.countyCode, 'zh')}`,
+    en: (p, n) => `township ${p.townshipCode} lies in ${n.county(p.ofCountyCode, 'en')}, not in ${n.county(p.countyCode, 'en')} as stated`,
+  },
+  PARK_UNKNOWN: { zh: (p) => `园区 ${p.parkId} 不在区划数据中`, en: (p) => `park ${p.parkId} is not in the division data` },
+  PARK_OF_OTHER_COUNTY: {
+    zh: (p, n) => `园区 ${p.parkId} 属于${n.county(p.ofCountyCode, 'zh')}，不属于所填的${n.county(p.countyCode, 'zh')}`,
+    en: (p, n) => `park ${p.parkId} lies in ${n.county(p.ofCountyCode, 'en')}, not in ${n.county(p.countyCode, 'en')} as stated`,
+  },
+  PENALTY_CASE_UNKNOWN: { zh: (p) => `处罚案件 ${p.caseId} 不存在`, en: (p) => `no penalty case ${p.caseId}` },
+  PENALTY_CASE_OF_OTHER_ENTITY: {
+    zh: (p, n) => `处罚案件 ${p.caseId} 的当事人是 ${p.uscc}（${n.county(p.zoneCode, 'zh')}协同区），与本决定不符`,
+    en: (p, n) => `case ${p.caseId} concerns ${p.uscc} in the zone of ${n.county(p.zoneCode, 'en')}, not this decision's entity and zone`,
+  },
+  PENALTY_CASE_NOT_OPEN: {
+    zh: (p) => `处罚案件 ${p.caseId} 当前${status(p.status, 'zh')}，不是办理中`,
+    en: (p) => `penalty case ${p.caseId} is ${status(p.status, 'en')}, not open`,
+  },
+  REPLACED_DECISION_UNKNOWN: {
+    zh: (p) => `所变更的原处罚决定 ${p.decisionNumber} 未曾报送`,
+    en: (p) => `no penalty ${p.decisionNumber} was filed`,
+  },
+  REPLACED_DECISION_OF_OTHER_ENTITY: {
+    zh: (p, n) => `原处罚决定 ${p.decisionNumber} 的当事人是 ${p.uscc}（${n.county(p.zoneCode, 'zh')}协同区），与本决定不符`,
+    en: (p, n) =>
+      `${p.decisionNumber} concerns ${p.uscc} in the zone of ${n.county(p.zoneCode, 'en')}, not this decision's entity and zone`,
+  },
+  REPLACED_DECISION_NOT_WITHDRAWN: {
+    zh: (p) => `原处罚决定 ${p.decisionNumber} 当前${status(p.status, 'zh')}：须先以“决定变更”为由撤回其抄报，再报送变更后的决定`,
+    en: (p) =>
+      `${p.decisionNumber} is ${status(p.status, 'en')}: withdraw its report as changed (withdrawPenalty, cause "changed") before filing the decision that changes it`,
+  },
+  DECISION_ALREADY_REPLACED: {
+    zh: (p) => `原处罚决定 ${p.decisionNumber} 已由 ${p.replacedBy} 变更，不能再次变更`,
+    en: (p) => `${p.decisionNumber} is already replaced by ${p.replacedBy}`,
+  },
+  PENALTY_ENTITY_NOT_REGISTERED: {
+    zh: (p) => `${p.uscc} 未在自贸片区登记`,
+    en: (p) => `${p.uscc} is not registered in the FTZ`,
+  },
+  PENALTY_ENTITY_NOT_ACTIVE: {
+    zh: (p) => `${p.uscc} 在自贸片区的登记状态为${status(p.status, 'zh')}，不能报送其处罚`,
+    en: (p) => `${p.uscc} is ${status(p.status, 'en')} in the FTZ registry, not registered`,
+  },
+  PERIOD_NOT_ENDED: {
+    zh: (p) => `${p.period} 尚未结束，月度经济指标在次月报送`,
+    en: (p) => `${p.period} has not ended: a month's indicators are reported in the month after`,
+  },
+  INDICATORS_ALL_ACCEPTED: {
+    zh: (p) => `${p.period} 各运行中协同区的经济指标均已采用，无需再次发起报送`,
+    en: (p) => `every active zone's indicators for ${p.period} are accepted: no round is needed`,
+  },
+  PRACTICE_OF_OWN_ZONE_ONLY: {
+    zh: (p, n) => `${n.org(p.orgId, 'zh')}只能报送本县（市、区）协同区的好经验好做法，不能报送${n.county(p.zoneCode, 'zh')}协同区的`,
+    en: (p, n) => `${n.org(p.orgId, 'en')} proposes practices of its own zone, not of the zone of ${n.county(p.zoneCode, 'en')}`,
+  },
+  PLAN_OF_OWN_ZONE_ONLY: {
+    zh: (p, n) => `${n.org(p.orgId, 'zh')}只能为本县（市、区）的协同区制定检查计划，不能为${n.county(p.zoneCode, 'zh')}协同区制定`,
+    en: (p, n) =>
+      `${n.org(p.orgId, 'en')} plans inspections in its own county's zone only, not in the zone of ${n.county(p.zoneCode, 'en')}`,
+  },
+  ROSTER_EMPTY: {
+    zh: (p, n) => `${n.org(p.orgId, 'zh')}的执法人员名录为空，无法抽取检查人员`,
+    en: (p, n) => `the roster of ${n.org(p.orgId, 'en')} is empty: no inspectors to draw`,
+  },
+  MEASURE_NOT_LISTED: {
+    zh: (p) => `改革试点事项 ${p.measureCode} 未列入清单：请在发起时一并填写事项信息，将其列入清单`,
+    en: (p) => `reform measure ${p.measureCode} is not listed; list it with "listing"`,
+  },
+  MEASURE_ALREADY_LISTED: {
+    zh: (p) => `改革试点事项 ${p.measureCode} 已列入清单，无需再次列入`,
+    en: (p) => `reform measure ${p.measureCode} is already listed`,
+  },
+  MEASURE_DELISTED: {
+    zh: (p) => `改革试点事项 ${p.measureCode} 自 ${p.delistedOn} 起不再是试点：${p.reason}`,
+    en: (p) => `reform measure ${p.measureCode} is no pilot since ${p.delistedOn}: ${p.reason}`,
+  },
+  NO_ZONE_LEFT_TO_DECIDE: {
+    zh: (p) => `没有尚未决定是否采用 ${p.measureCode} 的运行中协同区`,
+    en: (p) => `no active zone is left to decide on ${p.measureCode}`,
+  },
 };
 
 /** A refusal in the caller's language. */

@@ -98,6 +98,33 @@ export interface RefusalParams {
   ORG_CANNOT_ANSWER: { orgId: string };
   // Registrations.
   ALREADY_REGISTERED: { uscc: string; processId: string };
+  // Launch eligibility.
+  NOT_A_COUNTY: { countyCode: string };
+  APPROVAL_NEEDED: { countyCode: string };
+  DATED_AFTER_TODAY: { field: string; date: string; today: string };
+  TOWNSHIP_UNKNOWN: { townshipCode: string };
+  TOWNSHIP_OF_OTHER_COUNTY: { townshipCode: string; countyCode: string; ofCountyCode: string };
+  PARK_UNKNOWN: { parkId: string };
+  PARK_OF_OTHER_COUNTY: { parkId: string; countyCode: string; ofCountyCode: string };
+  PENALTY_CASE_UNKNOWN: { caseId: string };
+  PENALTY_CASE_OF_OTHER_ENTITY: { caseId: string; uscc: string; zoneCode: string };
+  PENALTY_CASE_NOT_OPEN: { caseId: string; status: string };
+  REPLACED_DECISION_UNKNOWN: { decisionNumber: string };
+  REPLACED_DECISION_OF_OTHER_ENTITY: { decisionNumber: string; uscc: string; zoneCode: string };
+  REPLACED_DECISION_NOT_WITHDRAWN: { decisionNumber: string; status: string };
+  DECISION_ALREADY_REPLACED: { decisionNumber: string; replacedBy: string };
+  PENALTY_ENTITY_NOT_REGISTERED: { uscc: string };
+  PENALTY_ENTITY_NOT_ACTIVE: { uscc: string; status: string };
+  PERIOD_NOT_ENDED: { period: string };
+  INDICATORS_ALL_ACCEPTED: { period: string };
+  PRACTICE_OF_OWN_ZONE_ONLY: { orgId: string; zoneCode: string };
+  PLAN_OF_OWN_ZONE_ONLY: { orgId: string; zoneCode: string };
+  ROSTER_EMPTY: { orgId: string };
+  MEASURE_NOT_LISTED: { measureCode: string };
+  MEASURE_ALREADY_LISTED: { measureCode: string };
+  /** `reason` is the delisting's recorded reason, quoted as the registry holds it. */
+  MEASURE_DELISTED: { measureCode: string; delistedOn: string; reason: string };
+  NO_ZONE_LEFT_TO_DECIDE: { measureCode: string };
 }
 
 export type RefusalCode = keyof RefusalParams;
@@ -192,6 +219,32 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   INSPECTED_AFTER_TODAY: 400,
   ORG_CANNOT_ANSWER: 400,
   ALREADY_REGISTERED: 409,
+  // Launch eligibility.
+  NOT_A_COUNTY: 400,
+  APPROVAL_NEEDED: 400,
+  DATED_AFTER_TODAY: 400,
+  TOWNSHIP_UNKNOWN: 400,
+  TOWNSHIP_OF_OTHER_COUNTY: 400,
+  PARK_UNKNOWN: 400,
+  PARK_OF_OTHER_COUNTY: 400,
+  PENALTY_CASE_UNKNOWN: 400,
+  PENALTY_CASE_OF_OTHER_ENTITY: 400,
+  PENALTY_CASE_NOT_OPEN: 409,
+  REPLACED_DECISION_UNKNOWN: 400,
+  REPLACED_DECISION_OF_OTHER_ENTITY: 400,
+  REPLACED_DECISION_NOT_WITHDRAWN: 409,
+  DECISION_ALREADY_REPLACED: 409,
+  PENALTY_ENTITY_NOT_REGISTERED: 400,
+  PENALTY_ENTITY_NOT_ACTIVE: 409,
+  PERIOD_NOT_ENDED: 409,
+  INDICATORS_ALL_ACCEPTED: 409,
+  PRACTICE_OF_OWN_ZONE_ONLY: 403,
+  PLAN_OF_OWN_ZONE_ONLY: 403,
+  ROSTER_EMPTY: 409,
+  MEASURE_NOT_LISTED: 400,
+  MEASURE_ALREADY_LISTED: 409,
+  MEASURE_DELISTED: 409,
+  NO_ZONE_LEFT_TO_DECIDE: 409,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSAL_STATUS) as RefusalCode[];

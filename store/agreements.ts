@@ -2,7 +2,9 @@ import { termWithinLimit, type AgreementContent } from '../domain/agreements';
 import type { AgreementFacts } from '../domain/authority';
 import { catalogVersion, powerHoldingsOn } from './catalog';
 import { entrustableOnward, HOLDING_MODE_LABELS } from '../domain/powers';
+import { z } from 'zod';
 import type { Queryable } from './db';
+import { firstOf, rowsOf } from './rows';
 import { readPolicy } from './policy';
 import { refusal, type Refusal } from '../domain/refusals';
 
@@ -157,4 +159,43 @@ export async function checkAgreementDraft(
     });
   }
   return problems;
+}
+
+const agreementRow = z.object({
+  id: z.string(),
+  zone_code: z.string(),
+  status: z.string(),
+  current_version: z.number(),
+  start_date: z.string(),
+  end_date: z.string(),
+  announced_on: z.string().nullable(),
+  terminated_on: z.string().nullable(),
+  termination_reason: z.string().nullable(),
+  items: z.array(z.object({ powerCode: z.string(), scope: z.string(), revokedOn: z.string().nullable() })).nullable(),
+});
+export type AgreementRow = z.infer<typeof agreementRow>;
+
+const AGREEMENT_SELECT = `
+  SELECT a.id, a.zone_code, a.status, a.current_version, to_char(a.start_date, 'YYYY-MM-DD') AS start_date,
+    to_char(a.end_date, 'YYYY-MM-DD') AS end_date, to_char(a.announced_on, 'YYYY-MM-DD') AS announced_on,
+    to_char(a.terminated_on, 'YYYY-MM-DD') AS terminated_on, a.termination_reason,
+    (SELECT json_agg(json_build_object('powerCode', i.power_code, 'scope', i.scope, 'revokedOn', to_char(i.revoked_on, 'YYYY-MM-DD'))
+       ORDER BY i.power_code)
+     FROM agreement_items i WHERE i.agreement_id = a.id AND i.version = (
+       SELECT max(v.version) FROM agreement_versions v WHERE v.agreement_id = a.id AND v.status = 'signed')) AS items
+  FROM agreements a`;
+
+/** Agreements (of a zone, in a status, when named) with the items of their latest signed version. */
+export function agreementRows(q: Queryable, zoneCode: string | null, status: string | null): Promise<AgreementRow[]> {
+  return rowsOf(
+    q,
+    agreementRow,
+    `${AGREEMENT_SELECT} WHERE ($1::text IS NULL OR a.zone_code = $1) AND ($2::text IS NULL OR a.status = $2) ORDER BY a.zone_code, a.start_date`,
+    [zoneCode, status],
+  );
+}
+
+/** One agreement with the items of its latest signed version; null when there is none. */
+export function agreementById(q: Queryable, id: string): Promise<AgreementRow | null> {
+  return firstOf(q, agreementRow, `${AGREEMENT_SELECT} WHERE a.id = $1`, [id]);
 }

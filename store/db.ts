@@ -15,6 +15,14 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/** Whether the records store answers at all (the health check's question). */
+export async function reachable(q: Queryable): Promise<boolean> {
+  return q.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+}
+
 export interface DbOptions {
   /** A PostgreSQL connection string; without it the embedded PGlite is used. */
   databaseUrl?: string;

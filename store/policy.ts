@@ -1,6 +1,8 @@
 import type { Calendars, YearCalendar } from '../domain/calendar';
 import type { PolicyKey } from '../seeds/policies';
+import { z } from 'zod';
 import type { Queryable } from './db';
+import { firstOf } from './rows';
 
 /** A policy value: the one narrowed to `scope` (a county code) if there is one, else the default. */
 export async function readPolicy(q: Queryable, key: PolicyKey, scope: string): Promise<unknown> {
@@ -21,4 +23,17 @@ export async function readCalendars(q: Queryable): Promise<Calendars> {
 export async function scopedPolicy(q: Queryable, key: PolicyKey, scope: string): Promise<unknown> {
   const [row] = await q.query<{ value: unknown }>('SELECT value FROM policies WHERE key = $1 AND scope = $2', [key, scope]);
   return row?.value;
+}
+
+const calendarRow = z.object({
+  year: z.number(),
+  holidays: z.array(z.string()),
+  workdays: z.array(z.string()),
+  provisional: z.boolean(),
+  source: z.string(),
+});
+
+/** One year's working-day calendar; null when the year has none. */
+export function calendarYear(q: Queryable, year: number): Promise<z.infer<typeof calendarRow> | null> {
+  return firstOf(q, calendarRow, 'SELECT year, holidays, workdays, provisional, source FROM calendar_years WHERE year = $1', [year]);
 }

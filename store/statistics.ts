@@ -14,7 +14,9 @@ import {
   type Indicators,
   type UnitFigures,
 } from '../domain/statistics';
+import { z } from 'zod';
 import type { Db, Queryable } from './db';
+import { rowsOf } from './rows';
 
 /**
  * Each indicator: the records it counts, grouped by zone code, for events in [$1, $2). A penalty
@@ -194,4 +196,19 @@ export function snapshotHash(snapshot: Snapshot): string {
 /** The figures a month has been published with: its snapshot plus every correction published for it since. */
 export function publishedFigures(snapshot: Snapshot, all: Snapshot[]): UnitFigures {
   return addFigures(snapshot.figures, ...all.map((s) => s.corrections[snapshot.period]).filter((c) => c !== undefined));
+}
+
+/** The zones statistics still attribute figures to: every zone not terminated. */
+export async function countedZoneCodes(q: Queryable): Promise<string[]> {
+  return (await rowsOf(q, z.object({ code: z.string() }), `SELECT code FROM zones WHERE status <> 'TERMINATED'`)).map((row) => row.code);
+}
+
+/** The names of the statistics' units: every division, and the organisation that stands for the FTZ. */
+export function unitNames(q: Queryable, ftzUnit: string): Promise<{ code: string; name_zh: string; name_en: string }[]> {
+  return rowsOf(
+    q,
+    z.object({ code: z.string(), name_zh: z.string(), name_en: z.string() }),
+    `SELECT code, name_zh, name_en FROM divisions UNION ALL SELECT id, name_zh, name_en FROM organizations WHERE id = $1`,
+    [ftzUnit],
+  );
 }

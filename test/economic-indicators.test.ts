@@ -297,7 +297,9 @@ test('each role: only FTZ admins launch, only the zone body reports its own zone
   expect(bothZh.body.error.details[0].message).toBe('请选择一个月份（period）或一个年度（year），二者选其一');
   // A month not over yet has no figures to report.
   const future = await launchRound('2099-01');
-  expect([future.status, future.body.error.message]).toEqual([409, '2099-01 尚未结束，月度经济指标在次月报送']);
+  expect([future.status, future.body.error.reason, future.body.error.params]).toEqual([409, 'PERIOD_NOT_ENDED', { period: '2099-01' }]);
+  const inChinese = await (await h.as('ftz.admin')).post('/api/processes/economic-indicators?lang=zh', { period: '2099-01' });
+  expect(inChinese.body.error.message).toBe('2099-01 尚未结束，月度经济指标在次月报送');
 });
 
 test('a late report reminds the zone body at half time and escalates to its county government and the FTZ', async () => {

@@ -89,10 +89,11 @@ describe('the city approval before the memorandum', () => {
     const city = await h.as('city.admin');
     const refused = await city.post('/api/processes/zone-establishment', { countyCode: county });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toBe('a county outside the first batch needs the city’s approval');
+    expect(refused.body.error).toMatchObject({ reason: 'APPROVAL_NEEDED', params: { countyCode: county } });
+    expect(refused.body.error.message).toMatch(/^a county outside the first batch needs the city’s approval/);
     const inChinese = await city.post('/api/processes/zone-establishment?lang=zh', { countyCode: county });
-    expect(inChinese.body.error.message).toBe('须录入市政府批复：该县（市、区）不在首批协同区（盖州市、鲅鱼圈区）之列');
-    expect(refused.body.error.details).toEqual([{ path: 'body.approval', message: expect.stringContaining('首批协同区') }]);
+    expect(inChinese.body.error.message).toMatch(/^须录入市政府批复：.+不在营政发〔2020〕16号确定的首批协同区之列/);
+    expect(inChinese.body.error.details).toEqual([{ path: 'body.approval', message: expect.stringContaining('首批协同区') }]);
     // Nothing was started: the county is still free to launch.
     expect(
       await h.client.workflow
@@ -105,7 +106,10 @@ describe('the city approval before the memorandum', () => {
       approval: { documentNumber: '营政〔2026〕9号', approvedOn: addDays(today(), 3) },
     });
     expect(future.status).toBe(400);
-    expect(future.body.error.details[0]).toMatchObject({ path: 'body.approval.approvedOn', message: '批复日期不能晚于今天' });
+    expect(future.body.error).toMatchObject({ reason: 'DATED_AFTER_TODAY', params: { field: 'body.approval.approvedOn', today: today() } });
+    expect(future.body.error.details).toEqual([
+      { path: 'body.approval.approvedOn', message: expect.stringContaining('cannot be after today') },
+    ]);
 
     const id = await launch(h, county);
     const process = (await (await h.as('audit.auditor')).get(`/api/processes/${id}`)).body;
@@ -170,14 +174,17 @@ describe('the memorandum draws the zone', () => {
     const unknown = gaizhouApp('210881999', '营口未知乡镇测试有限公司');
     const first = await apply(h, 'ftz.staff', unknown);
     expect(first.status).toBe(400);
+    expect(first.body.error).toMatchObject({ reason: 'TOWNSHIP_UNKNOWN', params: { townshipCode: '210881999' } });
     expect(first.body.error.details).toEqual([
-      { path: 'body.residence.townshipCode', message: '乡镇（街道）代码 210881999 不在区划数据中' },
+      { path: 'body.residence.townshipCode', message: 'township 210881999 is not in the division data' },
     ]);
     const elsewhere = gaizhouApp('210804001', '营口跨县测试有限公司');
     const second = await apply(h, 'ftz.staff', elsewhere);
     expect(second.status).toBe(400);
-    expect(second.body.error.details).toEqual([
-      { path: 'body.residence.townshipCode', message: '红海街道（210804001）不属于所填县（市、区）210881' },
+    expect(second.body.error.params).toEqual({ townshipCode: '210804001', countyCode: GAIZHOU, ofCountyCode: '210804' });
+    const inChinese = await (await h.as('ftz.staff')).post('/api/processes/entity-registration?lang=zh', elsewhere);
+    expect(inChinese.body.error.details).toEqual([
+      { path: 'body.residence.townshipCode', message: '乡镇（街道）210804001 属于鲅鱼圈区，不属于所填的盖州市' },
     ]);
     const parkElsewhere = application(GAIZHOU, {
       residence: { divisionCode: GAIZHOU, townshipCode: GULOU, parkId: 'P-210804-01', address: '某路1号' },

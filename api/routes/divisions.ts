@@ -7,7 +7,7 @@ import { chinaDate } from '../../domain/calendar';
 import { COUNTY_CODE } from '../../domain/names';
 import { isoDate } from '../../domain/schemas';
 import { areaOn, PARK_ID, placeInArea, TOWNSHIP_CODE } from '../../domain/zone-area';
-import { zoneAreaVersions } from '../../store/divisions';
+import { divisionEditions, divisionRows, parkRows, townshipByCode, zoneAreaVersions, zoneOfCounty } from '../../store/divisions';
 import { badRequest } from '../errors';
 import { defineRoute } from '../route';
 
@@ -35,25 +35,8 @@ export const listDivisions = defineRoute({
     items: z.array(divisionSchema),
   }),
   async handler({ query, deps }) {
-    const rows = await deps.db.query<{
-      code: string;
-      name_zh: string;
-      name_en: string;
-      level: 'city' | 'county' | 'township';
-      parent_code: string | null;
-      edition: string | null;
-    }>(
-      `SELECT code, name_zh, name_en, level, parent_code, edition FROM divisions
-       WHERE valid_to IS NULL AND (CASE WHEN $1::text IS NOT NULL THEN parent_code = $1 AND level = 'township'
-                                        WHEN $2 = 'township' THEN level = 'township'
-                                        ELSE level IN ('city', 'county') END)
-       ORDER BY code`,
-      [query.county ?? null, query.level ?? 'county'],
-    );
-    const editions = await deps.db.query<{ edition: string; title: string; as_of: string; source: string }>(
-      `SELECT edition, title, to_char(as_of, 'YYYY-MM-DD') AS as_of, source FROM division_editions WHERE edition = ANY($1) ORDER BY edition`,
-      [[...new Set(rows.map((r) => r.edition).filter(Boolean))]],
-    );
+    const rows = await divisionRows(deps.db, query.county ?? null, query.level ?? 'county');
+    const editions = await divisionEditions(deps.db, [...new Set(rows.map((r) => r.edition).filter((e): e is string => Boolean(e)))]);
     return {
       editions: editions.map((e) => ({ edition: e.edition, title: e.title, asOf: e.as_of, source: e.source })),
       items: rows.map((r) => ({
@@ -78,10 +61,7 @@ export const listParks = defineRoute({
     z.object({ id: z.string(), countyCode: z.string(), nameZh: z.string(), nameEn: z.string(), source: z.string(), demo: z.boolean() }),
   ),
   async handler({ query, deps }) {
-    const rows = await deps.db.query<{ id: string; county_code: string; name_zh: string; name_en: string; source: string; demo: boolean }>(
-      `SELECT id, county_code, name_zh, name_en, source, demo FROM parks WHERE valid_to IS NULL AND ($1::text IS NULL OR county_code = $1) ORDER BY id`,
-      [query.county ?? null],
-    );
+    const rows = await parkRows(deps.db, query.county ?? null);
     return rows.map((r) => ({ id: r.id, countyCode: r.county_code, nameZh: r.name_zh, nameEn: r.name_en, source: r.source, demo: r.demo }));
   },
 });
@@ -115,10 +95,7 @@ export const zoneContaining = defineRoute({
   }),
   async handler({ query, deps }) {
     const on = query.on ?? chinaDate(new Date());
-    const [township] = await deps.db.query<{ code: string; name_zh: string; parent_code: string }>(
-      `SELECT code, name_zh, parent_code FROM divisions WHERE code = $1 AND level = 'township'`,
-      [query.township],
-    );
+    const township = await townshipByCode(deps.db, query.township);
     if (!township)
       throw badRequest('乡镇（街道）代码不在区划数据中 (unknown township)', [
         { path: 'query.township', message: `${query.township} 不在区划数据中` },
@@ -129,10 +106,7 @@ export const zoneContaining = defineRoute({
       zone,
       reason,
     });
-    const [zone] = await deps.db.query<{ code: string; name: string; status: string; terminated_on: string | null }>(
-      `SELECT code, name, status, to_char(terminated_on, 'YYYY-MM-DD') AS terminated_on FROM zones WHERE code = $1`,
-      [township.parent_code],
-    );
+    const zone = await zoneOfCounty(deps.db, township.parent_code);
     if (!zone) return answer(null, `${township.parent_code} 没有协同区`);
     if (zone.terminated_on && zone.terminated_on <= on) return answer(null, `${zone.name}已于 ${zone.terminated_on} 终止`);
     const versions = await zoneAreaVersions(deps.db, zone.code);

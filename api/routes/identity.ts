@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { verifyPassword } from '../../store/passwords';
+import { revokeToken, userForLogin } from '../../store/users';
 import { issueToken, sessionCookie, userSchema, type Session, type User } from '../auth';
 import { unauthenticated } from '../errors';
 import { DEFAULT_LOGIN_LIMITS, oneAtATime, releaseLoginAttempt, takeLoginAttempt } from '../login-limit';
@@ -26,11 +27,7 @@ export const login = defineRoute({
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const row = await oneAtATime(body.username, async () => {
       const attempt = await takeLoginAttempt(deps.db, limits, body.username, address);
-      const [found] = await deps.db.query<{ id: string; username: string; org_id: string; roles: User['roles']; password_hash: string }>(
-        `SELECT u.id, u.username, u.org_id, u.roles, u.password_hash FROM users u
-         JOIN organizations o ON o.id = u.org_id WHERE u.username = $1 AND o.active AND NOT u.disabled`,
-        [body.username],
-      );
+      const found = await userForLogin(deps.db, body.username);
       // An unknown username costs the same hashing as a wrong password: the time tells nothing.
       const matches = await verifyPassword(body.password, found?.password_hash ?? UNKNOWN_USER_HASH);
       if (!found || !matches) throw unauthenticated('wrong username or password');
@@ -63,14 +60,8 @@ export const logout = defineRoute({
   async handler({ deps, req, res }) {
     const session = res.locals.session as Session;
     res.setHeader('Set-Cookie', sessionCookie(null, deps.token, req.secure));
-    await deps.db.transaction(async (tx) => {
-      // Kept until the token would have expired anyway; those past it go.
-      await tx.query('DELETE FROM revoked_tokens WHERE expires_at < now()');
-      await tx.query('INSERT INTO revoked_tokens (id, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-        session.tokenId,
-        session.expiresAt,
-      ]);
-    });
+    // Kept until the token would have expired anyway; those past it go.
+    await revokeToken(deps.db, session.tokenId, session.expiresAt);
     return { loggedOut: true as const };
   },
 });

@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import { ECONOMIC_INDICATORS } from '../../domain/economic-indicators';
 import { COUNTY_CODE } from '../../domain/names';
 import { periodSchema } from '../../domain/statistics';
+import { indicatorDefinition, indicatorEditionRows, indicatorReportRows } from '../../store/indicators';
 import { defineRoute } from '../route';
 
-const definitionSchema = z.object({
-  code: z.enum(ECONOMIC_INDICATORS),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  unit: z.string(),
-  definitionZh: z.string(),
-  decimals: z.number(),
-  min: z.number(),
-  max: z.number(),
-});
+const definitionSchema = indicatorDefinition;
 
 export const listIndicators = defineRoute({
   method: 'get',
@@ -45,19 +36,8 @@ export const listIndicators = defineRoute({
     ),
   }),
   async handler({ query, deps }) {
-    const editions = await deps.db.query<{
-      edition: string;
-      effective_from: string;
-      source: string;
-      definitions: z.infer<typeof definitionSchema>[];
-    }>(
-      `SELECT edition, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, source, definitions FROM indicator_editions ORDER BY effective_from`,
-    );
-    const rows = await deps.db.query<Record<string, unknown>>(
-      `SELECT r.*, z.name AS zone_name FROM indicator_reports r LEFT JOIN zones z ON z.code = r.zone_code
-       WHERE ($1::text IS NULL OR r.period = $1) AND ($2::text IS NULL OR r.zone_code = $2) ORDER BY r.period DESC, r.zone_code`,
-      [query.period ?? null, query.zone ?? null],
-    );
+    const editions = await indicatorEditionRows(deps.db);
+    const rows = await indicatorReportRows(deps.db, query.period ?? null, query.zone ?? null);
     const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
     return {
       editions: editions.map((e) => ({
@@ -67,19 +47,19 @@ export const listIndicators = defineRoute({
         definitions: e.definitions,
       })),
       reports: rows.map((r) => ({
-        period: r.period as string,
-        zoneCode: r.zone_code as string,
-        zoneName: (r.zone_name as string | null) ?? null,
-        status: r.status as 'PENDING',
-        edition: r.edition as string,
-        figures: (r.figures as Record<string, { value: number; unit: string }> | null) ?? null,
-        note: (r.note as string | null) ?? null,
-        rounds: Number(r.rounds),
-        reviews: r.reviews as Record<string, unknown>[],
+        period: r.period,
+        zoneCode: r.zone_code,
+        zoneName: r.zone_name,
+        status: r.status,
+        edition: r.edition,
+        figures: r.figures,
+        note: r.note,
+        rounds: r.rounds,
+        reviews: r.reviews,
         dueAt: iso(r.due_at),
         reportedAt: iso(r.reported_at),
         acceptedAt: iso(r.accepted_at),
-        processId: r.process_id as string,
+        processId: r.process_id,
       })),
     };
   },

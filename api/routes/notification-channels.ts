@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../../domain/notifications';
 import { requireOrgReader } from '../access';
 import type { Db } from '../../store/db';
+import { channelRows, setChannels } from '../../store/notification-channels';
 import { defineRoute } from '../route';
 
 const channelSchema = z.object({
@@ -29,32 +30,16 @@ const webhookUrl = z
   }, 'an https address (http only on this host)');
 
 async function channelsOf(deps: { db: Db }, org: string) {
-  const rows = await deps.db.query<{
-    channel: 'email' | 'webhook';
-    target: string;
-    enabled: boolean;
-    updated_by: string;
-    updated_at: Date | string;
-    sent: string;
-    pending: string;
-    failed: string;
-  }>(
-    `SELECT c.channel, c.target, c.enabled, c.updated_by, c.updated_at,
-       (SELECT count(*) FROM outbox o WHERE o.org_id = c.org_id AND o.channel = c.channel AND o.status = 'SENT') AS sent,
-       (SELECT count(*) FROM outbox o WHERE o.org_id = c.org_id AND o.channel = c.channel AND o.status = 'PENDING') AS pending,
-       (SELECT count(*) FROM outbox o WHERE o.org_id = c.org_id AND o.channel = c.channel AND o.status = 'FAILED') AS failed
-     FROM notification_channels c WHERE c.org_id = $1 ORDER BY c.channel`,
-    [org],
-  );
+  const rows = await channelRows(deps.db, org);
   return rows.map((row) => ({
     channel: row.channel,
     target: row.target,
     enabled: row.enabled,
     updatedBy: row.updated_by,
     updatedAt: new Date(row.updated_at).toISOString(),
-    sent: Number(row.sent),
-    pending: Number(row.pending),
-    failed: Number(row.failed),
+    sent: row.sent,
+    pending: row.pending,
+    failed: row.failed,
   }));
 }
 
@@ -86,24 +71,7 @@ export const setNotificationChannels = defineRoute({
     .refine((body) => body.email !== undefined || body.webhook !== undefined, 'name email or webhook (null turns one off)'),
   response: z.object({ orgId: z.string(), items: z.array(channelSchema) }),
   async handler({ body, user, deps }) {
-    await deps.db.transaction(async (tx) => {
-      for (const channel of CHANNELS) {
-        const target = body[channel];
-        if (target === undefined) continue;
-        if (target === null)
-          await tx.query(
-            'UPDATE notification_channels SET enabled = false, updated_by = $3, updated_at = now() WHERE org_id = $1 AND channel = $2',
-            [user.orgId, channel, user.username],
-          );
-        else {
-          await tx.query(
-            `INSERT INTO notification_channels (org_id, channel, target, enabled, updated_by, updated_at) VALUES ($1, $2, $3, true, $4, now())
-             ON CONFLICT (org_id, channel) DO UPDATE SET target = $3, enabled = true, updated_by = $4, updated_at = now()`,
-            [user.orgId, channel, target, user.username],
-          );
-        }
-      }
-    });
+    await setChannels(deps.db, user.orgId, user.username, body);
     return { orgId: user.orgId, items: await channelsOf(deps, user.orgId) };
   },
 });

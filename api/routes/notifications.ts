@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, type NotificationKind } from '../../domain/notifications';
+import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS } from '../../domain/notifications';
 import { processDefinitions } from '../../domain/processes';
 import type { ProcessType } from '../../domain/names';
+import {
+  escalationRows,
+  markRead,
+  notificationById,
+  notificationOrg,
+  notificationRows,
+  unreadCount,
+  type NotificationRow,
+} from '../../store/notifications';
 import { requireOrgReader } from '../access';
 import { badRequest, forbidden, notFound } from '../errors';
 import { defineRoute } from '../route';
@@ -32,36 +41,8 @@ const notificationSchema = z.object({
   deliveries: z.array(deliverySchema),
 });
 
-interface NotificationRow {
-  id: string;
-  process_id: string;
-  process_type: string | null;
-  org_id: string;
-  kind: NotificationKind;
-  message: string;
-  at: Date | string;
-  read_at: Date | string | null;
-  read_by: string | null;
-  deliveries:
-    | {
-        channel: string;
-        target: string;
-        status: 'PENDING' | 'SENT' | 'FAILED';
-        attempts: number;
-        last_error: string | null;
-        sent_at: string | null;
-      }[]
-    | null;
-}
-
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 const processTitle = (type: string | null, lang: Lang) => (type && processDefinitions[type as ProcessType]?.title[lang]) || '';
-
-// The process type from the ledger of its events: the notifications table predates it.
-const COLUMNS = `n.id, n.process_id, n.org_id, n.kind, n.message, n.at, n.read_at, n.read_by,
-  (SELECT e.process_type FROM process_events e WHERE e.process_id = n.process_id LIMIT 1) AS process_type,
-  (SELECT json_agg(json_build_object('channel', o.channel, 'target', o.target, 'status', o.status, 'attempts', o.attempts,
-     'last_error', o.last_error, 'sent_at', o.sent_at) ORDER BY o.id) FROM outbox o WHERE o.notification_id = n.id) AS deliveries`;
 
 function toNotification(row: NotificationRow, lang: Lang) {
   return {
@@ -102,15 +83,9 @@ export const listNotifications = defineRoute({
   async handler({ query, user, deps }) {
     const org = query.org ?? user.orgId;
     requireOrgReader(user, org, `the notifications of ${org}`);
-    const unreadOnly = query.unread === 'true' ? 'AND n.read_at IS NULL' : '';
-    const rows = await deps.db.query<NotificationRow>(
-      `SELECT ${COLUMNS} FROM notifications n WHERE n.org_id = $1 ${unreadOnly} ORDER BY n.at DESC, n.id DESC LIMIT $2`,
-      [org, query.limit],
-    );
-    const [count] = await deps.db.query<{ n: string }>('SELECT count(*) AS n FROM notifications WHERE org_id = $1 AND read_at IS NULL', [
-      org,
-    ]);
-    return { unread: Number(count.n), items: rows.map((row) => toNotification(row, query.lang)) };
+    const rows = await notificationRows(deps.db, org, query.unread === 'true', query.limit);
+    const unread = await unreadCount(deps.db, org);
+    return { unread, items: rows.map((row) => toNotification(row, query.lang)) };
   },
 });
 
@@ -123,20 +98,17 @@ export const markNotificationRead = defineRoute({
   query: z.object({ lang: langSchema }),
   response: notificationSchema,
   async handler({ params, query, user, deps, req }) {
-    const [found] = await deps.db.query<{ org_id: string }>('SELECT org_id FROM notifications WHERE id = $1', [params.id]);
-    if (!found) throw notFound(`no notification ${params.id}`);
+    const orgId = await notificationOrg(deps.db, params.id);
+    if (!orgId) throw notFound(`no notification ${params.id}`);
     // Read by its organisation's people: another organisation's reader would mark it read for them.
-    if (found.org_id !== user.orgId) throw forbidden(`notification ${params.id} is for ${found.org_id}, not ${user.orgId}`);
+    if (orgId !== user.orgId) throw forbidden(`notification ${params.id} is for ${orgId}, not ${user.orgId}`);
     // Nothing to say but that it was read: a body is a mistaken call (after the caller is known to be allowed).
     const body: unknown = req.body;
     if (body && typeof body === 'object' && Object.keys(body).length)
       throw badRequest('marking read takes no body', { body: Object.keys(body) });
-    await deps.db.query('UPDATE notifications SET read_at = now(), read_by = $2 WHERE id = $1 AND read_at IS NULL', [
-      params.id,
-      user.username,
-    ]);
-    const [row] = await deps.db.query<NotificationRow>(`SELECT ${COLUMNS} FROM notifications n WHERE n.id = $1`, [params.id]);
-    return toNotification(row, query.lang);
+    await markRead(deps.db, params.id, user.username);
+    const row = await notificationById(deps.db, params.id);
+    return toNotification(row!, query.lang);
   },
 });
 
@@ -166,21 +138,7 @@ export const listOversight = defineRoute({
   async handler({ query, user, deps }) {
     const org = query.org ?? user.orgId;
     requireOrgReader(user, org, `the oversight list of ${org}`);
-    const rows = await deps.db.query<{
-      process_id: string;
-      process_type: string | null;
-      at: Date | string;
-      message: string;
-      overdue: { id: string; title_zh: string; title_en: string; org_id: string; due_at: string }[] | null;
-    }>(
-      `SELECT DISTINCT ON (n.process_id) n.process_id, n.at, n.message,
-         (SELECT e.process_type FROM process_events e WHERE e.process_id = n.process_id LIMIT 1) AS process_type,
-         (SELECT json_agg(json_build_object('id', t.id, 'title_zh', t.title_zh, 'title_en', t.title_en, 'org_id', t.org_id, 'due_at', t.due_at) ORDER BY t.due_at)
-            FROM tasks t WHERE t.process_id = n.process_id AND t.status = 'open' AND t.due_at < now()) AS overdue
-       FROM notifications n WHERE n.org_id = $1 AND n.kind = 'escalation'
-       ORDER BY n.process_id, n.at DESC`,
-      [org],
-    );
+    const rows = await escalationRows(deps.db, org);
     const items = rows.map((row) => {
       const overdueTasks = (row.overdue ?? []).map((t) => ({
         id: t.id,

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { reachable } from '../../store/db';
 import { unauthenticated } from '../errors';
 import { defineRoute } from '../route';
 
@@ -20,10 +21,7 @@ export const health = defineRoute({
           () => 'ok' as const,
           () => 'unavailable' as const,
         ),
-      deps.db.query('SELECT 1').then(
-        () => 'ok' as const,
-        () => 'unavailable' as const,
-      ),
+      reachable(deps.db).then((up) => (up ? ('ok' as const) : ('unavailable' as const))),
     ]);
     const status = engine === 'ok' && database === 'ok' ? 'ok' : 'unavailable';
     if (status !== 'ok') res.status(503).setHeader('Retry-After', '5');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countyOfOrg } from '../../domain/names';
+import { creditRecordRows, penaltyByNumber, penaltyReviewRows, penaltyRows, type PenaltyRow } from '../../store/penalty-records';
 import { readsEveryProcess } from '../access';
 import type { User } from '../auth';
 import { notFound } from '../errors';
@@ -58,7 +59,6 @@ const penaltySchema = z.object({
   updatedAt: z.string(),
 });
 
-type Row = Record<string, unknown> & { penalty: Record<string, unknown>; report: Record<string, unknown> | null; rounds: number };
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
 
 /**
@@ -67,35 +67,32 @@ const iso = (value: unknown) => (value === null || value === undefined ? null : 
  */
 const seesUnpublished = (user: User) => ({ all: readsEveryProcess(user), county: countyOfOrg(user.orgId) ?? null });
 
-const SELECT = `SELECT p.*, to_char(p.decided_on, 'YYYY-MM-DD') AS decided, to_char(p.delivered_on, 'YYYY-MM-DD') AS delivered FROM penalties p`;
-
-const toPenalty = (r: Row) => ({
-  decisionNumber: String(r.decision_number),
-  uscc: String(r.uscc),
-  zoneCode: String(r.zone_code),
-  enforcementOrg: String(r.enforcement_org),
-  powerCode: (r.power_code as string | null) ?? null,
-  agreementId: (r.agreement_id as string | null) ?? null,
-  violation: String(r.violation),
-  legalBasis: String(r.legal_basis),
+const toPenalty = (r: PenaltyRow) => ({
+  decisionNumber: r.decision_number,
+  uscc: r.uscc,
+  zoneCode: r.zone_code,
+  enforcementOrg: r.enforcement_org,
+  powerCode: r.power_code,
+  agreementId: r.agreement_id,
+  violation: r.violation,
+  legalBasis: r.legal_basis,
   penalty: r.penalty,
-  grade: r.grade as 'minor',
-  decidedOn: String(r.decided),
-  deliveredOn: String(r.delivered),
-  caseId: (r.case_id as string | null) ?? null,
+  grade: r.grade,
+  decidedOn: r.decided,
+  deliveredOn: r.delivered,
+  caseId: r.case_id,
   report: r.report ?? {},
-  replaces: (r.replaces as string | null) ?? null,
-  status: r.status as (typeof STATUSES)[number],
+  replaces: r.replaces,
+  status: r.status,
   reportedAt: iso(r.reported_at),
   recognisedAt: iso(r.recognised_at),
   withdrawnAt: iso(r.withdrawn_at),
-  withdrawalReason: (r.withdrawal_reason as string | null) ?? null,
+  withdrawalReason: r.withdrawal_reason,
   rounds: r.rounds,
-  // bigint comes back as a string from PostgreSQL.
-  zoneHeldMs: Number(r.zone_held_ms),
-  ftzHeldMs: Number(r.ftz_held_ms),
-  creditRecordId: (r.credit_record_id as string | null) ?? null,
-  processId: String(r.process_id),
+  zoneHeldMs: r.zone_held_ms,
+  ftzHeldMs: r.ftz_held_ms,
+  creditRecordId: r.credit_record_id,
+  processId: r.process_id,
   updatedAt: iso(r.updated_at)!,
 });
 
@@ -115,11 +112,10 @@ export const listPenalties = defineRoute({
   response: z.array(penaltySchema),
   async handler({ query, user, deps }) {
     const reader = seesUnpublished(user);
-    const rows = await deps.db.query<Row>(
-      `${SELECT} WHERE ($1::text IS NULL OR p.zone_code = $1) AND ($2::text IS NULL OR p.status = $2) AND ($3::text IS NULL OR p.uscc = $3)
-         AND ($4 OR p.status = 'RECOGNISED' OR p.zone_code = $5)
-       ORDER BY p.decided_on DESC, p.decision_number LIMIT 1000`,
-      [query.zone ?? null, query.status ?? null, query.entity ?? null, reader.all, reader.county],
+    const rows = await penaltyRows(
+      deps.db,
+      { zoneCode: query.zone ?? null, status: query.status ?? null, uscc: query.entity ?? null },
+      reader,
     );
     return rows.map(toPenalty);
   },
@@ -145,28 +141,13 @@ export const getPenalty = defineRoute({
     creditRecords: z.array(creditRecordSchema),
   }),
   async handler({ params, user, deps }) {
-    const [row] = await deps.db.query<Row>(`${SELECT} WHERE p.decision_number = $1`, [params.decisionNumber]);
+    const row = await penaltyByNumber(deps.db, params.decisionNumber);
     const reader = seesUnpublished(user);
     // Not published and not the reader's business: as if there were none.
     if (!row || !(reader.all || row.status === 'RECOGNISED' || row.zone_code === reader.county))
       throw notFound(`penalty ${params.decisionNumber} not found`);
-    const reviews = await deps.db.query<{
-      round: number;
-      outcome: 'returned';
-      reasons: string[];
-      note: string | null;
-      reviewed_at: string;
-      reviewer: unknown;
-    }>('SELECT round, outcome, reasons, note, reviewed_at, reviewer FROM penalty_reviews WHERE decision_number = $1 ORDER BY round', [
-      params.decisionNumber,
-    ]);
-    const credit = await deps.db.query<Record<string, unknown>>(
-      `SELECT id, kind, grade, reason, bars_commitment, to_char(publication_from, 'YYYY-MM-DD') AS publication_from,
-         to_char(publication_until, 'YYYY-MM-DD') AS publication_until, to_char(repair_eligible_from, 'YYYY-MM-DD') AS repair_eligible_from,
-         status, recorded_at, ended_at, end_reason
-       FROM credit_records WHERE uscc = $1 ORDER BY recorded_at`,
-      [row.uscc],
-    );
+    const reviews = await penaltyReviewRows(deps.db, params.decisionNumber);
+    const credit = await creditRecordRows(deps.db, row.uscc);
     return {
       ...toPenalty(row),
       reviews: reviews.map((r) => ({
@@ -178,18 +159,18 @@ export const getPenalty = defineRoute({
         reviewer: r.reviewer,
       })),
       creditRecords: credit.map((c) => ({
-        id: String(c.id),
-        kind: String(c.kind),
-        grade: (c.grade as string | null) ?? null,
-        reason: String(c.reason),
-        barsCommitment: Boolean(c.bars_commitment),
-        publicationFrom: (c.publication_from as string | null) ?? null,
-        publicationUntil: (c.publication_until as string | null) ?? null,
-        repairEligibleFrom: (c.repair_eligible_from as string | null) ?? null,
-        status: c.status as 'ACTIVE',
+        id: c.id,
+        kind: c.kind,
+        grade: c.grade,
+        reason: c.reason,
+        barsCommitment: c.bars_commitment,
+        publicationFrom: c.publication_from,
+        publicationUntil: c.publication_until,
+        repairEligibleFrom: c.repair_eligible_from,
+        status: c.status,
         recordedAt: iso(c.recorded_at)!,
         endedAt: iso(c.ended_at),
-        endReason: (c.end_reason as string | null) ?? null,
+        endReason: c.end_reason,
       })),
     };
   },

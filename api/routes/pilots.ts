@@ -1,28 +1,11 @@
 import { z } from 'zod';
 import { measureCodeSchema } from '../../domain/pilots';
+import { measureDecisionRows, measureListed } from '../../store/pilots';
 import { notFound } from '../errors';
 import { defineRoute } from '../route';
 import { langSchema } from '../schemas';
 
 const STATUSES = ['PENDING', 'ADOPTED', 'DECLINED'] as const;
-
-interface Row {
-  code: string;
-  title_zh: string;
-  title_en: string;
-  granted_by: string;
-  granted_on: string;
-  summary: string | null;
-  source: string | null;
-  delisted_on: string | null;
-  delisting_reason: string | null;
-  zone_code: string | null;
-  zone_name: string | null;
-  status: (typeof STATUSES)[number] | null;
-  decided_on: string | null;
-  note: string | null;
-  process_id: string | null;
-}
 
 const measureSchema = z.object({
   code: z.string(),
@@ -70,20 +53,9 @@ export const listPilots = defineRoute({
   response: z.object({ measures: z.array(measureSchema), zones: z.array(zoneSchema) }),
   async handler({ query, deps }) {
     if (query.measure) {
-      const [known] = await deps.db.query('SELECT 1 FROM reform_measures WHERE code = $1', [query.measure]);
-      if (!known) throw notFound(`reform measure ${query.measure} is not listed`);
+      if (!(await measureListed(deps.db, query.measure))) throw notFound(`reform measure ${query.measure} is not listed`);
     }
-    const rows = await deps.db.query<Row>(
-      `SELECT m.code, m.title_zh, m.title_en, m.granted_by, to_char(m.granted_on, 'YYYY-MM-DD') AS granted_on, m.summary, m.source,
-              to_char(m.delisted_on, 'YYYY-MM-DD') AS delisted_on, m.delisting_reason,
-              d.zone_code, z.name AS zone_name, d.status, to_char(d.decided_on, 'YYYY-MM-DD') AS decided_on, d.note, d.process_id
-       FROM reform_measures m
-       LEFT JOIN pilot_decisions d ON d.measure_code = m.code AND ($2::text IS NULL OR d.zone_code = $2)
-       LEFT JOIN zones z ON z.code = d.zone_code
-       WHERE ($1::text IS NULL OR m.code = $1)
-       ORDER BY m.code, d.zone_code`,
-      [query.measure ?? null, query.zone ?? null],
-    );
+    const rows = await measureDecisionRows(deps.db, query.measure ?? null, query.zone ?? null);
     const measures = new Map<string, z.infer<typeof measureSchema>>();
     const zones = new Map<string, z.infer<typeof zoneSchema>>();
     for (const r of rows) {

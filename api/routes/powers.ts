@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authorityOn } from '../../domain/authority';
 import { diffCatalogs } from '../../domain/powers';
-import { agreementFacts } from '../../store/agreements';
+import { agreementById, agreementFacts, agreementRows, type AgreementRow } from '../../store/agreements';
 import { catalogVersion } from '../../store/catalog';
 import { notFound } from '../errors';
 import { defineRoute } from '../route';
@@ -67,29 +67,6 @@ const agreementSchema = z.object({
   items: z.array(z.object({ powerCode: z.string(), scope: z.string(), revokedOn: z.string().nullable() })),
 });
 
-interface AgreementRow {
-  id: string;
-  zone_code: string;
-  status: string;
-  current_version: number;
-  start_date: string;
-  end_date: string;
-  announced_on: string | null;
-  terminated_on: string | null;
-  termination_reason: string | null;
-  items: { powerCode: string; scope: string; revokedOn: string | null }[] | null;
-}
-
-const AGREEMENT_SELECT = `
-  SELECT a.id, a.zone_code, a.status, a.current_version, to_char(a.start_date, 'YYYY-MM-DD') AS start_date,
-    to_char(a.end_date, 'YYYY-MM-DD') AS end_date, to_char(a.announced_on, 'YYYY-MM-DD') AS announced_on,
-    to_char(a.terminated_on, 'YYYY-MM-DD') AS terminated_on, a.termination_reason,
-    (SELECT json_agg(json_build_object('powerCode', i.power_code, 'scope', i.scope, 'revokedOn', to_char(i.revoked_on, 'YYYY-MM-DD'))
-       ORDER BY i.power_code)
-     FROM agreement_items i WHERE i.agreement_id = a.id AND i.version = (
-       SELECT max(v.version) FROM agreement_versions v WHERE v.agreement_id = a.id AND v.status = 'signed')) AS items
-  FROM agreements a`;
-
 const toAgreement = (r: AgreementRow) => ({
   id: r.id,
   zoneCode: r.zone_code,
@@ -117,10 +94,7 @@ export const listAgreements = defineRoute({
   }),
   response: z.array(agreementSchema),
   async handler({ query, deps }) {
-    const rows = await deps.db.query<AgreementRow>(
-      `${AGREEMENT_SELECT} WHERE ($1::text IS NULL OR a.zone_code = $1) AND ($2::text IS NULL OR a.status = $2) ORDER BY a.zone_code, a.start_date`,
-      [query.zone ?? null, query.status ?? null],
-    );
+    const rows = await agreementRows(deps.db, query.zone ?? null, query.status ?? null);
     return rows.map(toAgreement);
   },
 });
@@ -133,7 +107,7 @@ export const getAgreement = defineRoute({
   params: z.object({ id: z.string().min(1).max(200) }),
   response: agreementSchema,
   async handler({ params, deps }) {
-    const [row] = await deps.db.query<AgreementRow>(`${AGREEMENT_SELECT} WHERE a.id = $1`, [params.id]);
+    const row = await agreementById(deps.db, params.id);
     if (!row) throw notFound(`agreement ${params.id} not found`);
     return toAgreement(row);
   },

@@ -10,6 +10,15 @@ import { COUNTY_CODE } from '../../domain/names';
 import { isoDate } from '../../domain/schemas';
 import { DEMAND_STAGES, trainingSessionSchema } from '../../domain/reform';
 import { periodBounds, periodSchema } from '../../domain/statistics';
+import {
+  demandRows,
+  practiceAdoptionRows,
+  practiceRows,
+  recordTrainingSession as recordSession,
+  registeredOrgIds,
+  trainingAttendanceRows,
+  type DemandRow,
+} from '../../store/reform';
 import { badRequest } from '../errors';
 import { defineRoute } from '../route';
 
@@ -59,29 +68,14 @@ export const listInnovations = defineRoute({
     zones: z.array(zoneInnovationsSchema),
   }),
   async handler({ query, deps }) {
-    const rows = await deps.db.query<Record<string, unknown>>(
-      `SELECT p.*, to_char(p.started_on, 'YYYY-MM-DD') AS started, z.name AS zone_name FROM reform_practices p LEFT JOIN zones z ON z.code = p.zone_code
-       WHERE ($1::text IS NULL OR p.zone_code = $1) ORDER BY p.zone_code, p.launched_at`,
-      [query.zone ?? null],
-    );
-    const decisions = await deps.db.query<{
-      measure_code: string;
-      zone_code: string;
-      zone_name: string | null;
-      status: 'PENDING' | 'ADOPTED' | 'DECLINED';
-      decided_on: string | null;
-      note: string | null;
-    }>(
-      `SELECT d.measure_code, d.zone_code, z.name AS zone_name, d.status, to_char(d.decided_on, 'YYYY-MM-DD') AS decided_on, d.note
-       FROM pilot_decisions d JOIN reform_measures m ON m.code = d.measure_code LEFT JOIN zones z ON z.code = d.zone_code
-       WHERE m.origin_zone_code IS NOT NULL ORDER BY d.zone_code`,
-    );
+    const rows = await practiceRows(deps.db, query.zone ?? null);
+    const decisions = await practiceAdoptionRows(deps.db);
     const zones = new Map<string, z.infer<typeof zoneInnovationsSchema>>();
     for (const r of rows) {
-      const code = r.zone_code as string;
+      const code = r.zone_code;
       const zone = zones.get(code) ?? {
         zoneCode: code,
-        zoneName: (r.zone_name as string | null) ?? code,
+        zoneName: r.zone_name ?? code,
         proposed: 0,
         accepted: 0,
         declined: 0,
@@ -98,22 +92,22 @@ export const listInnovations = defineRoute({
           decidedOn: d.decided_on,
           note: d.note,
         }));
-      const status = r.status as z.infer<typeof practiceSchema>['status'];
+      const status = r.status;
       zone.proposed += 1;
       if (status === 'ACCEPTED') zone.accepted += 1;
       if (status === 'DECLINED') zone.declined += 1;
       zone.adoptedElsewhere += adoptions.filter((a) => a.status === 'ADOPTED').length;
       zone.practices.push({
-        processId: r.process_id as string,
-        title: r.title as string,
+        processId: r.process_id,
+        title: r.title,
         status,
-        practice: (r.practice as string | null) ?? null,
-        where: (r.place as string | null) ?? null,
-        startedOn: (r.started as string | null) ?? null,
-        results: (r.results as string | null) ?? null,
-        reasons: (r.reasons as string | null) ?? null,
+        practice: r.practice,
+        where: r.place,
+        startedOn: r.started,
+        results: r.results,
+        reasons: r.reasons,
         // Reserved at acceptance: shown once the practice is accepted.
-        measureCode: status === 'ACCEPTED' ? ((r.measure_code as string | null) ?? null) : null,
+        measureCode: status === 'ACCEPTED' ? r.measure_code : null,
         proposedAt: iso(r.proposed_at),
         decidedAt: iso(r.decided_at),
         adoptions,
@@ -170,15 +164,14 @@ export const listDemands = defineRoute({
       : query.year
         ? { from: `${query.year}-01-01`, to: `${Number(query.year) + 1}-01-01` }
         : null;
-    const rows = await deps.db.query<Record<string, unknown>>(
-      `SELECT d.*, to_char(d.received_on, 'YYYY-MM-DD') AS received, z.name AS zone_name, (d.status <> 'ANSWERED' AND d.due_at < now()) AS late
-       FROM reform_demands d LEFT JOIN zones z ON z.code = d.zone_code
-       WHERE ($1::date IS NULL OR (d.received_on >= $1::date AND d.received_on < $2::date)) AND ($3::text IS NULL OR d.zone_code = $3) AND ($4::text IS NULL OR d.status = $4)
-       ORDER BY d.received_on DESC, d.registered_at DESC`,
-      [range?.from ?? null, range?.to ?? null, query.zone ?? null, query.status ?? null],
-    );
+    const rows = await demandRows(deps.db, {
+      from: range?.from ?? null,
+      to: range?.to ?? null,
+      zoneCode: query.zone ?? null,
+      status: query.status ?? null,
+    });
     // The month's end as a day: periodBounds gives the next month's first instant in China time.
-    const count = <K extends string>(key: (r: Record<string, unknown>) => K | null) => {
+    const count = <K extends string>(key: (r: DemandRow) => K | null) => {
       const counts = new Map<K, number>();
       for (const r of rows) {
         const k = key(r);
@@ -186,13 +179,13 @@ export const listDemands = defineRoute({
       }
       return counts;
     };
-    const byZone = new Map<string, { zoneCode: string; zoneName: string; status: 'ROUTING'; count: number }>();
+    const byZone = new Map<string, { zoneCode: string; zoneName: string; status: DemandRow['status']; count: number }>();
     for (const r of rows) {
-      const k = `${String(r.zone_code)}|${String(r.status)}`;
+      const k = `${r.zone_code}|${r.status}`;
       const entry = byZone.get(k) ?? {
-        zoneCode: r.zone_code as string,
-        zoneName: (r.zone_name as string | null) ?? (r.zone_code as string),
-        status: r.status as 'ROUTING',
+        zoneCode: r.zone_code,
+        zoneName: r.zone_name ?? r.zone_code,
+        status: r.status,
         count: 0,
       };
       entry.count += 1;
@@ -208,21 +201,21 @@ export const listDemands = defineRoute({
         overdue: rows.filter((r) => r.late === true).length,
       },
       byZone: [...byZone.values()],
-      byCategory: [...count((r) => r.category as string)].map(([category, n]) => ({ category, count: n })),
-      byOutcome: [...count((r) => (r.outcome as string | null) ?? null)].map(([outcome, n]) => ({ outcome, count: n })),
+      byCategory: [...count((r) => r.category)].map(([category, n]) => ({ category, count: n })),
+      byOutcome: [...count((r) => r.outcome)].map(([outcome, n]) => ({ outcome, count: n })),
       items: rows.map((r) => ({
-        processId: r.process_id as string,
-        zoneCode: r.zone_code as string,
-        enterpriseName: r.enterprise_name as string,
-        uscc: (r.uscc as string | null) ?? null,
-        category: r.category as string,
-        demand: r.demand as string,
-        receivedOn: r.received as string,
-        windowOrg: r.window_org as string,
-        status: r.status as 'ROUTING',
-        responsibleOrg: (r.responsible_org as string | null) ?? null,
-        outcome: (r.outcome as string | null) ?? null,
-        answer: (r.answer as string | null) ?? null,
+        processId: r.process_id,
+        zoneCode: r.zone_code,
+        enterpriseName: r.enterprise_name,
+        uscc: r.uscc,
+        category: r.category,
+        demand: r.demand,
+        receivedOn: r.received,
+        windowOrg: r.window_org,
+        status: r.status,
+        responsibleOrg: r.responsible_org,
+        outcome: r.outcome,
+        answer: r.answer,
         dueAt: iso(r.due_at),
         overdue: r.late === true,
         answeredAt: iso(r.answered_at),
@@ -263,24 +256,7 @@ export const listTrainingSessions = defineRoute({
     byOrganization: z.array(trainedSchema),
   }),
   async handler({ query, user, deps }) {
-    const rows = await deps.db.query<{
-      id: string;
-      held_on: string;
-      topic: string;
-      place: string | null;
-      hours: string;
-      organiser_org: string;
-      org_id: string;
-      attendees: number;
-      people: { personName: string }[] | null;
-    }>(
-      `SELECT s.id, to_char(s.held_on, 'YYYY-MM-DD') AS held_on, s.topic, s.place, s.hours, s.organiser_org, a.org_id, a.attendees, a.people
-       FROM training_sessions s JOIN training_attendance a ON a.session_id = s.id
-       WHERE ($1::date IS NULL OR s.held_on >= $1::date) AND ($2::date IS NULL OR s.held_on <= $2::date)
-         AND ($3::text IS NULL OR s.id IN (SELECT session_id FROM training_attendance WHERE org_id = $3) OR s.organiser_org = $3)
-       ORDER BY s.held_on DESC, s.id, a.org_id`,
-      [query.from ?? null, query.to ?? null, query.org ?? null],
-    );
+    const rows = await trainingAttendanceRows(deps.db, { from: query.from ?? null, to: query.to ?? null, orgId: query.org ?? null });
     const sessions = new Map<string, z.infer<typeof sessionSchema>>();
     const orgs = new Map<string, z.infer<typeof trainedSchema>>();
     for (const r of rows) {
@@ -321,27 +297,24 @@ export const recordTrainingSession = defineRoute({
       throw badRequest({ zh: '培训日期不能晚于今天', en: 'a session cannot be held after today' }, [
         { path: 'body.heldOn', message: '培训日期不能晚于今天' },
       ]);
-    const known = await deps.db.query<{ id: string }>('SELECT id FROM organizations WHERE id = ANY($1)', [
+    const known = await registeredOrgIds(
+      deps.db,
       body.attendees.map((a) => a.orgId),
-    ]);
+    );
     const unknown = body.attendees.flatMap((a, i) =>
-      known.some((k) => k.id === a.orgId) ? [] : [{ path: `body.attendees.${i}.orgId`, message: `${a.orgId} 不是在册机构` }],
+      known.includes(a.orgId) ? [] : [{ path: `body.attendees.${i}.orgId`, message: `${a.orgId} 不是在册机构` }],
     );
     if (unknown.length) throw badRequest({ zh: '参训单位须为在册机构', en: 'attendees come from registered organisations' }, unknown);
     const id = `training-${body.heldOn}-${randomBytes(3).toString('hex')}`;
-    await deps.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO training_sessions (id, held_on, topic, place, hours, organiser_org, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
-        [id, body.heldOn, body.topic, body.place ?? null, body.hours, user.orgId, JSON.stringify({ userId: user.id, orgId: user.orgId })],
-      );
-      for (const a of body.attendees) {
-        await tx.query('INSERT INTO training_attendance (session_id, org_id, attendees, people) VALUES ($1, $2, $3, $4)', [
-          id,
-          a.orgId,
-          a.count,
-          a.people ? JSON.stringify(a.people) : null,
-        ]);
-      }
+    await recordSession(deps.db, {
+      id,
+      heldOn: body.heldOn,
+      topic: body.topic,
+      place: body.place ?? null,
+      hours: body.hours,
+      organiserOrg: user.orgId,
+      recordedBy: { userId: user.id, orgId: user.orgId },
+      attendees: body.attendees,
     });
     return { id, organiserOrg: user.orgId };
   },

@@ -5,6 +5,9 @@ import { forReader } from '../../domain/personal-data';
 import { areaOn } from '../../domain/zone-area';
 import type { Queryable } from '../../store/db';
 import { zoneAreaVersions } from '../../store/divisions';
+import { organizationRows, setOrganizationUscc as setUscc } from '../../store/organizations';
+import { calendarYear } from '../../store/policy';
+import { divisionNames, memorandumRows, parkNames, zoneByCode, zoneRows, type ZoneRow } from '../../store/zones';
 import type { User } from '../auth';
 import { notFound, refused } from '../errors';
 import { usccSchema } from '../../domain/registration';
@@ -28,15 +31,7 @@ export const listOrganizations = defineRoute({
   tag: 'Registries',
   response: z.array(organizationSchema),
   async handler({ deps }) {
-    const rows = await deps.db.query<{
-      id: string;
-      name_zh: string;
-      name_en: string;
-      kind: string;
-      county_code: string | null;
-      active: boolean;
-      uscc: string | null;
-    }>('SELECT id, name_zh, name_en, kind, county_code, active, uscc FROM organizations ORDER BY id');
+    const rows = await organizationRows(deps.db);
     return rows.map((r) => ({
       id: r.id,
       nameZh: r.name_zh,
@@ -63,18 +58,7 @@ export const setOrganizationUscc = defineRoute({
   response: organizationSchema,
   async handler({ params, body, deps }) {
     // Its organisation's admin or the FTZ's: checked with the route's rule, before the body is read (api/access.ts).
-    const [row] = await deps.db.query<{
-      id: string;
-      name_zh: string;
-      name_en: string;
-      kind: string;
-      county_code: string | null;
-      active: boolean;
-      uscc: string | null;
-    }>(`UPDATE organizations SET uscc = $2 WHERE id = $1 RETURNING id, name_zh, name_en, kind, county_code, active, uscc`, [
-      params.id,
-      body.uscc,
-    ]);
+    const row = await setUscc(deps.db, params.id, body.uscc);
     if (!row) throw notFound(`no organisation ${params.id}`);
     return {
       id: row.id,
@@ -118,23 +102,6 @@ const areaSchema = z.object({
   parks: z.array(areaUnitSchema),
 });
 
-interface ZoneRow {
-  code: string;
-  name: string;
-  status: string;
-  memorandum_version: number;
-  area_km2: string | number;
-  boundary: unknown;
-  body: unknown;
-  org_id: string | null;
-  process_id: string;
-  established_at: Date | string;
-  updated_at: Date | string;
-  suspended_day: string | null;
-  terminated_day: string | null;
-  approval: { documentNumber: string; approvedOn: string } | null;
-}
-
 /** The zone's body (head, contact) in full for its two governments' sides and auditors; masked for others. */
 const zoneReaders = (code: string) => [orgIds.government(code), orgIds.zoneBody(code), 'ftz'];
 
@@ -155,8 +122,6 @@ const toZone = (r: ZoneRow, reader: User) => ({
   approval: r.approval,
 });
 
-const ZONE_SELECT = `SELECT *, to_char(suspended_on, 'YYYY-MM-DD') AS suspended_day, to_char(terminated_on, 'YYYY-MM-DD') AS terminated_day FROM zones`;
-
 export const listZones = defineRoute({
   method: 'get',
   path: '/api/zones',
@@ -165,9 +130,7 @@ export const listZones = defineRoute({
   query: z.object({ status: z.enum(['ACTIVE_PENDING_BODY', 'ACTIVE', 'SUSPENDED', 'TERMINATED']).optional() }),
   response: z.array(zoneSchema),
   async handler({ query, user, deps }) {
-    const rows = await deps.db.query<ZoneRow>(`${ZONE_SELECT} WHERE ($1::text IS NULL OR status = $1) ORDER BY code`, [
-      query.status ?? null,
-    ]);
+    const rows = await zoneRows(deps.db, query.status ?? null);
     return rows.map((row) => toZone(row, user));
   },
 });
@@ -187,19 +150,9 @@ export const getZone = defineRoute({
     ),
   }),
   async handler({ params, user, deps }) {
-    const [row] = await deps.db.query<ZoneRow>(`${ZONE_SELECT} WHERE code = $1`, [params.code]);
+    const row = await zoneByCode(deps.db, params.code);
     if (!row) throw refused('ZONE_NOT_FOUND', { zoneCode: params.code });
-    const memoranda = await deps.db.query<{
-      version: number;
-      status: string;
-      content: unknown;
-      signatures: unknown;
-      drafted_at: Date | string;
-    }>(
-      `SELECT m.version, m.status, m.content, m.signatures, m.drafted_at FROM memoranda m
-       WHERE m.process_id = $1 AND m.county_code = $2 ORDER BY m.drafted_at, m.version`,
-      [row.process_id, row.code],
-    );
+    const memoranda = await memorandumRows(deps.db, row.process_id, row.code);
     const versions = await areaVersionsInWords(deps.db, row.code);
     const today = areaOn(versions, chinaDate(new Date()));
     return {
@@ -222,17 +175,8 @@ async function areaVersionsInWords(db: Queryable, zoneCode: string) {
   const versions = await zoneAreaVersions(db, zoneCode);
   const codes = [...new Set(versions.flatMap((v) => v.townshipCodes))];
   const ids = [...new Set(versions.flatMap((v) => v.parkIds))];
-  const townships = new Map(
-    (await db.query<{ code: string; name_zh: string }>('SELECT code, name_zh FROM divisions WHERE code = ANY($1)', [codes])).map((t) => [
-      t.code,
-      t.name_zh,
-    ]),
-  );
-  const parks = new Map(
-    (await db.query<{ id: string; name_zh: string; demo: boolean }>('SELECT id, name_zh, demo FROM parks WHERE id = ANY($1)', [ids])).map(
-      (p) => [p.id, p],
-    ),
-  );
+  const townships = new Map((await divisionNames(db, codes)).map((t) => [t.code, t.name_zh]));
+  const parks = new Map((await parkNames(db, ids)).map((p) => [p.id, p]));
   return versions.map((v) => ({
     ...v,
     townships: v.townshipCodes.map((code) => ({ code, nameZh: townships.get(code) ?? code })),
@@ -254,10 +198,7 @@ export const getCalendar = defineRoute({
     source: z.string(),
   }),
   async handler({ params, deps }) {
-    const [row] = await deps.db.query<{ year: number; holidays: string[]; workdays: string[]; provisional: boolean; source: string }>(
-      'SELECT year, holidays, workdays, provisional, source FROM calendar_years WHERE year = $1',
-      [params.year],
-    );
+    const row = await calendarYear(deps.db, params.year);
     if (!row) throw notFound(`no calendar for ${params.year}`);
     return row;
   },
