@@ -99,8 +99,6 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   REPLACED_DECISION_OF_OTHER_ENTITY: { decisionNumber: '盖市监罚〔2026〕1号', uscc: '91210800MA0000000X', zoneCode: '210804' },
   REPLACED_DECISION_NOT_WITHDRAWN: { decisionNumber: '盖市监罚〔2026〕1号', status: 'RECOGNISED' },
   DECISION_ALREADY_REPLACED: { decisionNumber: '盖市监罚〔2026〕1号', replacedBy: '盖市监罚〔2026〕2号' },
-  PENALTY_ENTITY_NOT_REGISTERED: { uscc: '91210800MA0000000X' },
-  PENALTY_ENTITY_NOT_ACTIVE: { uscc: '91210800MA0000000X', status: 'WITHDRAWN' },
   PERIOD_NOT_ENDED: { period: '2099-01' },
   INDICATORS_ALL_ACCEPTED: { period: '2026-10' },
   PRACTICE_OF_OWN_ZONE_ONLY: { orgId: 'gov-210804', zoneCode: '210881' },

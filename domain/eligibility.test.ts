@@ -204,11 +204,11 @@ describe('P4: a penalty is filed by the enforcement body of its own county, for 
 
   test('an entity the FTZ never registered is a 400 on its USCC; one no longer registered a 409', () => {
     expect(refused(input(), facts({ entity: null }))).toEqual({
-      code: 'PENALTY_ENTITY_NOT_REGISTERED',
+      code: 'ENTITY_NOT_REGISTERED',
       params: { uscc: '91350100M000100Y43' },
       path: 'body.decision.uscc',
     });
-    expect(refused(input(), facts({ entity: { status: 'DEREGISTERED' } }))).toMatchObject({ code: 'PENALTY_ENTITY_NOT_ACTIVE' });
+    expect(refused(input(), facts({ entity: { status: 'DEREGISTERED' } }))).toMatchObject({ code: 'ENTITY_NOT_ACTIVE' });
   });
 });
 

@@ -185,9 +185,9 @@ function penaltyRefusal(input: PenaltyInput, facts: PenaltyFacts, by: Launcher):
   if (caseRefused) return caseRefused;
   const replacedRefused = input.replaces ? replacedRefusal(input.replaces, input, facts) : null;
   if (replacedRefused) return replacedRefused;
-  if (!facts.entity) return refusal('PENALTY_ENTITY_NOT_REGISTERED', { uscc: decision.uscc }, 'body.decision.uscc');
+  if (!facts.entity) return refusal('ENTITY_NOT_REGISTERED', { uscc: decision.uscc }, 'body.decision.uscc');
   if (facts.entity.status !== 'REGISTERED')
-    return refusal('PENALTY_ENTITY_NOT_ACTIVE', { uscc: decision.uscc, status: facts.entity.status }, 'body.decision.uscc');
+    return refusal('ENTITY_NOT_ACTIVE', { uscc: decision.uscc, status: facts.entity.status }, 'body.decision.uscc');
   return null;
 }
 

@@ -433,14 +433,6 @@ export const REFUSAL_WORDING: Worded = {
     zh: (p) => `原处罚决定 ${p.decisionNumber} 已由 ${p.replacedBy} 变更，不能再次变更`,
     en: (p) => `${p.decisionNumber} is already replaced by ${p.replacedBy}`,
   },
-  PENALTY_ENTITY_NOT_REGISTERED: {
-    zh: (p) => `${p.uscc} 未在自贸片区登记`,
-    en: (p) => `${p.uscc} is not registered in the FTZ`,
-  },
-  PENALTY_ENTITY_NOT_ACTIVE: {
-    zh: (p) => `${p.uscc} 在自贸片区的登记状态为${status(p.status, 'zh')}，不能报送其处罚`,
-    en: (p) => `${p.uscc} is ${status(p.status, 'en')} in the FTZ registry, not registered`,
-  },
   PERIOD_NOT_ENDED: {
     zh: (p) => `${p.period} 尚未结束，月度经济指标在次月报送`,
     en: (p) => `${p.period} has not ended: a month's indicators are reported in the month after`,

@@ -113,8 +113,6 @@ export interface RefusalParams {
   REPLACED_DECISION_OF_OTHER_ENTITY: { decisionNumber: string; uscc: string; zoneCode: string };
   REPLACED_DECISION_NOT_WITHDRAWN: { decisionNumber: string; status: string };
   DECISION_ALREADY_REPLACED: { decisionNumber: string; replacedBy: string };
-  PENALTY_ENTITY_NOT_REGISTERED: { uscc: string };
-  PENALTY_ENTITY_NOT_ACTIVE: { uscc: string; status: string };
   PERIOD_NOT_ENDED: { period: string };
   INDICATORS_ALL_ACCEPTED: { period: string };
   PRACTICE_OF_OWN_ZONE_ONLY: { orgId: string; zoneCode: string };
@@ -234,8 +232,6 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   REPLACED_DECISION_OF_OTHER_ENTITY: 400,
   REPLACED_DECISION_NOT_WITHDRAWN: 409,
   DECISION_ALREADY_REPLACED: 409,
-  PENALTY_ENTITY_NOT_REGISTERED: 400,
-  PENALTY_ENTITY_NOT_ACTIVE: 409,
   PERIOD_NOT_ENDED: 409,
   INDICATORS_ALL_ACCEPTED: 409,
   PRACTICE_OF_OWN_ZONE_ONLY: 403,
