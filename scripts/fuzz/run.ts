@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
 import type { Route } from '../../api/route';
 import type { Queryable } from '../../store/db';
+import { scaled } from '../../test/support/time';
 import { anyRequest, type FuzzRequest, type World } from './requests';
 
 export interface FuzzTarget {
@@ -135,16 +136,27 @@ async function send(target: FuzzTarget, request: FuzzRequest, tokens: Map<string
 /** A process with a workflow task or an activity still to run: an accepted request's work is not done. */
 const busy = (d: WorkflowExecutionDescription) => Boolean(d.raw.pendingWorkflowTask) || (d.raw.pendingActivities?.length ?? 0) > 0;
 
-/** Waits until no process is busy and two readings a little apart agree: an accepted request has landed. */
+/**
+ * Waits until no process is busy and two readings a little apart agree: an accepted request has landed.
+ * Its limit follows the machine's load (a busy machine does the same work slower); a product that has not
+ * settled by then fails the run rather than lend the next request's check a change that is not its own.
+ */
 async function settle(target: FuzzTarget, processIds: string[]) {
+  const limit = scaled(60_000);
+  const until = Date.now() + limit;
   let last = await fingerprint(target, processIds);
-  for (let i = 0; i < 100; i++) {
+  while (Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 150));
     const now = await fingerprint(target, processIds);
     if (now.tables === last.tables && now.histories === last.histories && !now.histories.includes(' busy')) return now;
     last = now;
   }
-  return last;
+  throw new Error(
+    `the processes did not settle within ${limit} ms: ${last.histories
+      .split('\n')
+      .filter((line) => line.includes(' busy'))
+      .join(', ')}`,
+  );
 }
 
 const diff = (a: string, b: string) =>
