@@ -57,12 +57,14 @@ export class HttpError extends Error {
 
 const KIND_OF_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_ATTEMPTS',
 };
 /** Kinds clients read by name from before these refusals had codes. */
 const KIND_OF_CODE: Partial<Record<RefusalCode, string>> = { IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED' };

@@ -3,6 +3,7 @@
  * facts the pure rules of domain/zone-area.ts decide on.
  */
 import { z } from 'zod';
+import { refusal, type Refusal } from '../domain/refusals';
 import { areaOn, placeInArea, type AreaVersion, type Place } from '../domain/zone-area';
 import type { Queryable } from './db';
 import { firstOf, numberish, rowsOf } from './rows';
@@ -80,10 +81,11 @@ export function zoneOfCounty(q: Queryable, county: string): Promise<z.infer<type
   );
 }
 
-/** A field the data does not know, by its path, said in Chinese. */
+/** A field the data does not know: its catalogued refusal, and its path and Chinese as the API's check has shown them. */
 export interface PlaceProblem {
   path: string;
   message: string;
+  refusal: Refusal;
 }
 
 /** A memorandum's area draws only townships and parks of its own county. */
@@ -102,10 +104,26 @@ export async function areaProblems(
   const knownParks = new Set(parks.map((p) => p.id));
   return [
     ...area.townshipCodes.flatMap((code, i) =>
-      known.has(code) ? [] : [{ path: `${path}.townshipCodes.${i}`, message: `${code} 不是本县（市、区）${countyCode} 的乡镇（街道）` }],
+      known.has(code)
+        ? []
+        : [
+            {
+              path: `${path}.townshipCodes.${i}`,
+              message: `${code} 不是本县（市、区）${countyCode} 的乡镇（街道）`,
+              refusal: refusal('TOWNSHIP_NOT_OF_COUNTY', { townshipCode: code, countyCode }, `${path}.townshipCodes.${i}`),
+            },
+          ],
     ),
     ...area.parkIds.flatMap((id, i) =>
-      knownParks.has(id) ? [] : [{ path: `${path}.parkIds.${i}`, message: `${id} 不是本县（市、区）${countyCode} 的园区` }],
+      knownParks.has(id)
+        ? []
+        : [
+            {
+              path: `${path}.parkIds.${i}`,
+              message: `${id} 不是本县（市、区）${countyCode} 的园区`,
+              refusal: refusal('PARK_NOT_OF_COUNTY', { parkId: id, countyCode }, `${path}.parkIds.${i}`),
+            },
+          ],
     ),
   ];
 }
