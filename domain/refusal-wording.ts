@@ -182,7 +182,7 @@ export const REFUSAL_WORDING: Worded = {
   LOGIN_FAILED: { zh: () => '用户名或密码不正确', en: () => 'wrong username or password' },
   TOO_MANY_LOGINS: {
     zh: (p) => `${p.by === 'address' ? '此地址' : '此用户名'}登录失败次数过多，请 ${p.retryAfterSeconds} 秒后再试`,
-    en: (p) => `too many failed logins for this ${p.by}: try again in ${p.retryAfterSeconds} s`,
+    en: (p) => `too many failed logins for ${p.by} ${p.value}: try again in ${p.retryAfterSeconds} s`,
   },
   LOGIN_NEEDED: { zh: () => '请先登录', en: () => 'an Authorization: Bearer token (or the console’s session) is required' },
   TOKEN_EXPIRED: { zh: () => '登录已过期，请重新登录', en: () => 'the token has expired: log in again' },
@@ -257,8 +257,8 @@ export const REFUSAL_WORDING: Worded = {
     en: (p) => `payload ${p.index + 1} does not open (another key, or altered bytes)`,
   },
   BODY_NOT_TAKEN: {
-    zh: (p) => `此请求不接受提交内容：${p.fields.join('、')}`,
-    en: (p) => `this request takes no body: ${p.fields.join(', ')}`,
+    zh: (p, n) => `此请求不接受提交内容：${fields(p.fields, n, 'zh')}`,
+    en: (p, n) => `this request takes no body: ${fields(p.fields, n, 'en')}`,
   },
   // Records and documents.
   ENTITY_NOT_FOUND: { zh: (p) => `自贸片区未登记市场主体 ${p.uscc}`, en: (p) => `no entity ${p.uscc} is registered in the FTZ` },
@@ -483,6 +483,10 @@ export const REFUSAL_WORDING: Worded = {
     en: (p, n) => `${n.org(p.orgId, 'en')} is not an organisation on record that answers demands`,
   },
   ATTENDEE_NOT_REGISTERED: { zh: (p) => `${p.orgId} 不是在册机构`, en: (p) => `${p.orgId} is not a registered organisation` },
+  HELD_AFTER_TODAY: {
+    zh: (p) => `培训日期不能晚于今天（${p.today}），所填为 ${p.heldOn}`,
+    en: (p) => `a session cannot be held after today (${p.today}); ${p.heldOn} is`,
+  },
   ALREADY_REGISTERED: {
     zh: (p) => `${p.uscc} 已在自贸片区登记（流程 ${p.processId}）`,
     en: (p) => `${p.uscc} is already registered in the FTZ (process ${p.processId})`,

@@ -24,7 +24,8 @@ export interface RefusalParams {
   NOTIFICATION_NOT_YOURS: { notificationId: string; orgId: string; userOrgId: string };
   // Who is calling: logins and tokens (401), too many failed logins (429).
   LOGIN_FAILED: Record<string, never>;
-  TOO_MANY_LOGINS: { by: 'address' | 'username'; retryAfterSeconds: number };
+  /** `value`: the username or address whose allowance of failures is used up. */
+  TOO_MANY_LOGINS: { by: 'address' | 'username'; value: string; retryAfterSeconds: number };
   LOGIN_NEEDED: Record<string, never>;
   TOKEN_EXPIRED: Record<string, never>;
   TOKEN_INVALID: Record<string, never>;
@@ -127,6 +128,7 @@ export interface RefusalParams {
   INSPECTED_AFTER_TODAY: { date: string; today: string };
   ORG_CANNOT_ANSWER: { orgId: string };
   ATTENDEE_NOT_REGISTERED: { orgId: string };
+  HELD_AFTER_TODAY: { heldOn: string; today: string };
   // Registrations.
   ALREADY_REGISTERED: { uscc: string; processId: string };
   // Launch eligibility.
@@ -276,6 +278,7 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   INSPECTED_AFTER_TODAY: 400,
   ORG_CANNOT_ANSWER: 400,
   ATTENDEE_NOT_REGISTERED: 400,
+  HELD_AFTER_TODAY: 400,
   ALREADY_REGISTERED: 409,
   // Launch eligibility.
   NOT_A_COUNTY: 400,
