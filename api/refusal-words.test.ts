@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { allActions, processDefinitions } from '../domain/processes';
-import { chineseOf } from './refusal-chinese';
+import { HttpError } from './errors';
+import { registrationRefusalChinese } from './registration-refusal-words';
+import { localizedDetails, localizedMessage } from './refusals';
 import { fieldWords, issueWords } from './refusal-words';
 
 /** Every property path of a JSON Schema, list items included (`licenceItems.commitment`). */
@@ -45,19 +47,35 @@ test('a validation issue names its field and says what is wrong, in Chinese, nev
   expect(issues.map((i) => i.en).join(' ')).not.toMatch(/Invalid input|received undefined/);
 });
 
-test('the English refusals of the API, the domain and the workflows read in Chinese, naming organisations by name', () => {
-  expect(chineseOf('only ftz may do this; gov-210881.staff belongs to gov-210881')).toBe(
-    '此事项由自贸区营口片区管委会办理，盖州市人民政府无权办理',
+test('what has no Chinese of its own is said by its status in Chinese; a field message worded in Chinese stays as it is', () => {
+  const engine = new HttpError(404, 'NOT_FOUND', 'workflow not found for ID: x');
+  expect(localizedMessage(engine, 'zh')).toBe('未找到（workflow not found for ID: x）');
+  expect(localizedMessage(engine, 'en')).toBe('workflow not found for ID: x');
+  expect(localizedMessage(new HttpError(503, 'ENGINE_UNAVAILABLE', 'the workflow engine is unavailable'), 'zh')).toBe(
+    '服务暂时不可用，请稍后重试',
   );
-  expect(chineseOf('task t-1 is no longer open (done)')).toBe('该事项已不在待办状态（已办结），可能已由他人办理');
-  expect(chineseOf('zone-establishment for 210881 is already in progress: process zone-210881')).toBe(
-    '210881 的协同区设立流程已在办理中：zone-210881',
+  expect(
+    localizedDetails(
+      [
+        { path: 'body.figures.taxRevenue.value', message: '税收收入：不得为负数' },
+        { path: 'body.x', message: 'expected a number' },
+      ],
+      'zh',
+    ),
+  ).toEqual([
+    { path: 'body.figures.taxRevenue.value', message: '税收收入：不得为负数' },
+    { path: 'body.x', message: '不符合要求（expected a number）' },
+  ]);
+});
+
+test("a registration's recorded refusals read in Chinese on its timeline, naming counties and organisations by name", () => {
+  expect(registrationRefusalChinese({ code: 'consent-refused', message: 'gov-210881 refused consent: 住所不符' })).toBe(
+    '盖州市人民政府不同意登记：住所不符',
   );
-  expect(chineseOf('公告日期不得晚于今天（2026-11-30）: an announcement cannot be dated after today')).toBe(
-    '公告日期不得晚于今天（2026-11-30）',
+  expect(registrationRefusalChinese({ code: 'zone-terminated', message: 'zone 210881 was terminated on 2026-05-01' })).toBe(
+    '盖州市协同区已于 2026-05-01 终止',
   );
-  expect(chineseOf('zone-210804 takes no part in process registration-x')).toBe(
-    '鲅鱼圈区协同区管理机构未参与流程 registration-x，无权查看',
+  expect(registrationRefusalChinese({ code: 'residence-outside-zone-area', message: '住所所在乡镇不在盖州市协同区内' })).toBe(
+    '住所所在乡镇不在盖州市协同区内',
   );
-  expect(chineseOf('something nobody has worded yet')).toBeUndefined();
 });

@@ -3,7 +3,7 @@ import { CHANNEL_NAMES, type FailureTaskChannel } from '../domain/exchange-failu
 import { chinaDate } from '../domain/calendar';
 import { RETURN_REASON_LABELS } from '../domain/penalties';
 import type { Lang } from './schemas';
-import { registrationRefusalChinese } from './refusal-chinese';
+import { registrationRefusalChinese } from './registration-refusal-words';
 import { fieldLabel as fieldName } from './words';
 
 type Data = Record<string, unknown>;
