@@ -26,6 +26,7 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   TOKEN_USER_UNKNOWN: {},
   TOKEN_REVOKED: {},
   METRICS_TOKEN_NEEDED: {},
+  SYSTEM_NOT_AUTHENTICATED: { client: 'gov-service', cause: 'CLIENT_UNKNOWN' },
   PROCESS_NOT_FOUND: { processId: 'zone-210899' },
   PROCESS_TYPE_UNKNOWN: { type: 'nothing' },
   PROCESS_ENDED: { processId: 'zone-210881', status: 'COMPLETED' },

@@ -2,7 +2,7 @@ import type { AuthorityCause } from './authority';
 import type { ProcessType } from './names';
 import { RETURN_REASON_LABELS } from './penalty-labels';
 import { processDefinitions } from './processes';
-import type { Refusal, RefusalCode, RefusalParams } from './refusals';
+import type { Refusal, RefusalCode, RefusalParams, SystemAuthCause } from './refusals';
 import { INDICATOR_LABELS, type Indicator } from './statistics-labels';
 
 /**
@@ -70,6 +70,20 @@ const stage = (type: string, code: string, lang: RefusalLang) =>
 const list = (items: string[], lang: RefusalLang) => (lang === 'zh' ? items.join('或') : items.join(' or '));
 const reasons = (codes: string[], lang: RefusalLang) =>
   codes.map((c) => RETURN_REASON_LABELS[c as keyof typeof RETURN_REASON_LABELS]?.[lang] ?? c).join(lang === 'zh' ? '、' : ', ');
+/** Why a system's signed request is not taken; `{client}` stands for the client's id. */
+const SYSTEM_AUTH_CAUSE: Record<SystemAuthCause, { zh: string; en: string }> = {
+  CLIENT_MISSING: { zh: '缺少系统客户端标识（X-Client-Id）', en: 'no client id (X-Client-Id)' },
+  CLIENT_UNKNOWN: { zh: '未知的系统客户端 {client}', en: 'unknown system client {client}' },
+  UNSIGNED: {
+    zh: '请求未签名（缺少 X-Timestamp、X-Nonce 或 X-Signature）',
+    en: 'not signed (X-Timestamp, X-Nonce or X-Signature missing)',
+  },
+  STALE: { zh: '请求时间戳超出允许范围（5 分钟）', en: 'the timestamp is more than 5 minutes off' },
+  NONCE_TOO_LONG: { zh: 'X-Nonce 过长', en: 'X-Nonce is too long' },
+  BAD_SIGNATURE: { zh: '签名无效', en: 'the signature does not match' },
+  NOT_THIS_CLIENT: { zh: '{client} 无权调用此接口', en: '{client} may not call this endpoint' },
+  REPLAYED: { zh: '重放的请求（X-Nonce 已使用）', en: 'a replayed request (X-Nonce already used)' },
+};
 /** An economic indicator by its label: 税收收入, Tax revenue. */
 const indicator = (code: string, lang: RefusalLang) => INDICATOR_LABELS[code as Indicator]?.[lang] ?? code;
 /** The definitions' units in English: their Chinese is what the form is filled in with. */
@@ -189,6 +203,10 @@ export const REFUSAL_WORDING: Worded = {
   TOKEN_INVALID: { zh: () => '登录凭证无效，请重新登录', en: () => 'the token is not valid' },
   TOKEN_USER_UNKNOWN: { zh: () => '该用户不存在或已停用', en: () => 'the token’s user is unknown or disabled' },
   TOKEN_REVOKED: { zh: () => '已退出登录，请重新登录', en: () => 'the token was revoked (logged out): log in again' },
+  SYSTEM_NOT_AUTHENTICATED: {
+    zh: (p) => `系统请求未通过验证：${SYSTEM_AUTH_CAUSE[p.cause].zh.replace('{client}', p.client)}`,
+    en: (p) => `the system request was not authenticated: ${SYSTEM_AUTH_CAUSE[p.cause].en.replace('{client}', p.client)}`,
+  },
   METRICS_TOKEN_NEEDED: {
     zh: () => '查看运行指标需要指标令牌（Authorization: Bearer <METRICS_TOKEN>）',
     en: () => 'GET /metrics wants Authorization: Bearer <METRICS_TOKEN>',

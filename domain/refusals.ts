@@ -32,6 +32,8 @@ export interface RefusalParams {
   TOKEN_USER_UNKNOWN: Record<string, never>;
   TOKEN_REVOKED: Record<string, never>;
   METRICS_TOKEN_NEEDED: Record<string, never>;
+  /** An outside system's request whose signature does not hold (integrations/signing.ts says why). */
+  SYSTEM_NOT_AUTHENTICATED: { client: string; cause: SystemAuthCause };
   // Processes.
   PROCESS_NOT_FOUND: { processId: string };
   PROCESS_TYPE_UNKNOWN: { type: string };
@@ -163,6 +165,10 @@ export interface RefusalParams {
 
 export type RefusalCode = keyof RefusalParams;
 
+/** Why an outside system's signed request is not taken: no client id, an unknown one, no signature… */
+export type SystemAuthCause =
+  'CLIENT_MISSING' | 'CLIENT_UNKNOWN' | 'UNSIGNED' | 'STALE' | 'NONCE_TOO_LONG' | 'BAD_SIGNATURE' | 'NOT_THIS_CLIENT' | 'REPLAYED';
+
 /** A refusal as a value: its code, its parameters and, where it concerns one, the field's path (`body.decisionNumber`). */
 export interface Refusal<C extends RefusalCode = RefusalCode> {
   code: C;
@@ -195,6 +201,7 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   TOKEN_USER_UNKNOWN: 401,
   TOKEN_REVOKED: 401,
   METRICS_TOKEN_NEEDED: 401,
+  SYSTEM_NOT_AUTHENTICATED: 401,
   PROCESS_NOT_FOUND: 404,
   PROCESS_TYPE_UNKNOWN: 404,
   PROCESS_ENDED: 409,
