@@ -48,6 +48,9 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   IDEMPOTENCY_KEY_REUSED: { key: 'k-1', route: 'POST /api/tasks/t-1/complete' },
   PAYLOAD_NOT_OPENED: { index: 0 },
   BODY_NOT_TAKEN: { fields: ['body.note'] },
+  BODY_TOO_LARGE: { limitBytes: 102400 },
+  CHARSET_NOT_TAKEN: { charset: 'gbk' },
+  ENCODING_NOT_TAKEN: { encoding: 'br' },
   ENTITY_NOT_FOUND: { uscc: '91210800MA0000000X' },
   DOCUMENT_NOT_FOUND: { processId: 'zone-210881', n: 2 },
   ATTACHMENT_NOT_FOUND: { processId: 'zone-210881', sha256: 'ab'.repeat(32) },
@@ -159,7 +162,7 @@ test.each(REFUSAL_CODES)('%s is worded in Chinese and in English, naming organis
   // English names every thing in English but a decision number, which is Chinese by law.
   expect(en.replace(/\S*〔\d+〕\d+号/g, '')).not.toMatch(CHINESE);
   expect(en).not.toMatch(/undefined|\[object/);
-  expect([400, 401, 403, 404, 405, 409, 415, 422, 429]).toContain(REFUSAL_STATUS[code]);
+  expect([400, 401, 403, 404, 405, 409, 413, 415, 422, 429]).toContain(REFUSAL_STATUS[code]);
 });
 
 test('names come from the registries: organisations, counties and fields, not their ids', () => {

@@ -84,6 +84,9 @@ const SYSTEM_AUTH_CAUSE: Record<SystemAuthCause, { zh: string; en: string }> = {
   NOT_THIS_CLIENT: { zh: '{client} 无权调用此接口', en: '{client} may not call this endpoint' },
   REPLAYED: { zh: '重放的请求（X-Nonce 已使用）', en: 'a replayed request (X-Nonce already used)' },
 };
+/** A size in bytes as a reader says it: 100 KB, 10 MB. */
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 /** An economic indicator by its label: 税收收入, Tax revenue. */
 const indicator = (code: string, lang: RefusalLang) => INDICATOR_LABELS[code as Indicator]?.[lang] ?? code;
 /** The definitions' units in English: their Chinese is what the form is filled in with. */
@@ -273,6 +276,18 @@ export const REFUSAL_WORDING: Worded = {
   PAYLOAD_NOT_OPENED: {
     zh: (p) => `第 ${p.index + 1} 项载荷无法解密（密钥不符或内容被改动）`,
     en: (p) => `payload ${p.index + 1} does not open (another key, or altered bytes)`,
+  },
+  BODY_TOO_LARGE: {
+    zh: (p) => `提交的内容过大${p.limitBytes ? `，上限为 ${size(p.limitBytes)}` : ''}`,
+    en: (p) => `the body is too large${p.limitBytes ? `: at most ${size(p.limitBytes)}` : ''}`,
+  },
+  CHARSET_NOT_TAKEN: {
+    zh: (p) => `不支持字符集 ${p.charset}，请使用 UTF-8`,
+    en: (p) => `charset ${p.charset} is not taken: send UTF-8`,
+  },
+  ENCODING_NOT_TAKEN: {
+    zh: (p) => `不支持内容编码 ${p.encoding}`,
+    en: (p) => `content encoding ${p.encoding} is not taken`,
   },
   BODY_NOT_TAKEN: {
     zh: (p, n) => `此请求不接受提交内容：${fields(p.fields, n, 'zh')}`,

@@ -57,6 +57,10 @@ export interface RefusalParams {
   IDEMPOTENCY_KEY_REUSED: { key: string; route: string };
   PAYLOAD_NOT_OPENED: { index: number };
   BODY_NOT_TAKEN: { fields: string[] };
+  /** `limitBytes`: the route's limit (0 where the reader did not say it). */
+  BODY_TOO_LARGE: { limitBytes: number };
+  CHARSET_NOT_TAKEN: { charset: string };
+  ENCODING_NOT_TAKEN: { encoding: string };
   // Records and documents.
   ENTITY_NOT_FOUND: { uscc: string };
   DOCUMENT_NOT_FOUND: { processId: string; n: number };
@@ -177,7 +181,7 @@ export interface Refusal<C extends RefusalCode = RefusalCode> {
 }
 
 /** The HTTP status of each code: decided here once, so a workflow's refusal and the API's agree. */
-export type RefusalStatus = 400 | 401 | 403 | 404 | 405 | 409 | 415 | 422 | 429;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429;
 
 export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   TASK_NOT_FOUND: 404,
@@ -223,6 +227,9 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   IDEMPOTENCY_KEY_REUSED: 422,
   PAYLOAD_NOT_OPENED: 400,
   BODY_NOT_TAKEN: 400,
+  BODY_TOO_LARGE: 413,
+  CHARSET_NOT_TAKEN: 415,
+  ENCODING_NOT_TAKEN: 415,
   ENTITY_NOT_FOUND: 404,
   DOCUMENT_NOT_FOUND: 404,
   ATTACHMENT_NOT_FOUND: 404,
