@@ -43,6 +43,6 @@ export function registrationRefusalChinese(refusal: { code: string; message: str
       return '信用记录不允许适用告知承诺制';
     default:
       // `residence-outside-zone-area` is recorded in Chinese already.
-      return /[\u3400-\u9fff]/.test(message) ? message : `不予登记（${message}）`;
+      return message;
   }
 }
