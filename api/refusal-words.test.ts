@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { allActions, processDefinitions } from '../domain/processes';
 import { HttpError } from './errors';
-import { registrationRefusalChinese } from './registration-refusal-words';
+import { registrationRefusalWords } from './registration-refusal-words';
 import { localizedDetails, localizedMessage } from './refusals';
 import { fieldWords, issueWords } from './refusal-words';
 
@@ -68,14 +68,31 @@ test('what has no Chinese of its own is said by its status in Chinese; a field m
   ]);
 });
 
-test("a registration's recorded refusals read in Chinese on its timeline, naming counties and organisations by name", () => {
-  expect(registrationRefusalChinese({ code: 'consent-refused', message: 'gov-210881 refused consent: 住所不符' })).toBe(
-    '盖州市人民政府不同意登记：住所不符',
-  );
-  expect(registrationRefusalChinese({ code: 'zone-terminated', message: 'zone 210881 was terminated on 2026-05-01' })).toBe(
-    '盖州市协同区已于 2026-05-01 终止',
-  );
-  expect(registrationRefusalChinese({ code: 'residence-outside-zone-area', message: '住所所在乡镇不在盖州市协同区内' })).toBe(
-    '住所所在乡镇不在盖州市协同区内',
-  );
+test("a registration's recorded refusals read on its timeline in either language by their facts; those recorded without, in Chinese from their message", () => {
+  const outside = {
+    code: 'residence-not-in-active-zone' as const,
+    message: "the residence's county 210881 is a SUSPENDED zone, not an ACTIVE one",
+    facts: { countyCode: '210881', zoneStatus: 'SUSPENDED' },
+  };
+  expect(registrationRefusalWords(outside, 'zh')).toBe('住所所在的盖州市协同区当前已暂停，不是运行中的协同区');
+  expect(registrationRefusalWords(outside, 'en')).toMatch(/^the residence's county, .+, is a suspended zone, not an active one$/);
+  const notInForce = {
+    code: 'power-not-in-force' as const,
+    message: 'XK-001 (食品经营许可) is not in force for zone 210881 on 2026-05-01: zone 210881 was terminated on 2026-04-01',
+    facts: {
+      powerCode: 'XK-001',
+      powerName: '食品经营许可',
+      zoneCode: '210881',
+      date: '2026-05-01',
+      cause: { kind: 'ZONE_TERMINATED' as const, on: '2026-04-01' },
+    },
+  };
+  expect(registrationRefusalWords(notInForce, 'zh')).toBe('XK-001 在 2026-05-01 未委托盖州市协同区实施：协同区已于 2026-04-01 终止');
+  expect(registrationRefusalWords(notInForce, 'en')).toContain('the zone was terminated on 2026-04-01');
+  // Recorded without facts: the Chinese read from the message, the English as recorded.
+  const consent = { code: 'consent-refused' as const, message: 'gov-210881 refused consent: 住所不符' };
+  expect(registrationRefusalWords(consent, 'zh')).toBe('盖州市人民政府不同意登记：住所不符');
+  expect(registrationRefusalWords(consent, 'en')).toBe('gov-210881 refused consent: 住所不符');
+  const { facts: _none, ...before } = outside;
+  expect(registrationRefusalWords(before, 'zh')).toBe('住所所在的盖州市协同区当前已暂停，不是运行中的协同区');
 });

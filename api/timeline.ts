@@ -3,10 +3,11 @@ import { CHANNEL_NAMES, type FailureTaskChannel } from '../domain/exchange-failu
 import { chinaDate } from '../domain/calendar';
 import { RETURN_REASON_LABELS } from '../domain/penalties';
 import { wordRefusal } from '../domain/refusal-wording';
+import type { Refusal as RegistrationRefusal } from '../domain/registration';
 import type { Refusal } from '../domain/refusals';
 import { refusalNames } from './refusal-names';
 import type { Lang } from './schemas';
-import { registrationRefusalChinese } from './registration-refusal-words';
+import { registrationRefusalWords } from './registration-refusal-words';
 import { fieldLabel as fieldName } from './words';
 
 type Data = Record<string, unknown>;
@@ -140,8 +141,8 @@ const templates: Record<string, { zh: Template; en: Template }> = {
     en: (d) => `Screened: ${(d.items as string[]).length} licence items on commitment${normalRoute(d, 'en')}`,
   },
   applicationRefused: {
-    zh: (d) => `不予登记：${(d.refusals as { code: string; message: string }[]).map(registrationRefusalChinese).join('；')}`,
-    en: (d) => `Refused: ${(d.refusals as { message: string }[]).map((r) => r.message).join('; ')}`,
+    zh: (d) => `不予登记：${(d.refusals as RegistrationRefusal[]).map((r) => registrationRefusalWords(r, 'zh')).join('；')}`,
+    en: (d) => `Refused: ${(d.refusals as RegistrationRefusal[]).map((r) => registrationRefusalWords(r, 'en')).join('; ')}`,
   },
   consentGiven: { zh: () => `县级政府同意登记`, en: () => `The county government consented` },
   consentRefused: { zh: (d) => `县级政府不同意：${d.reason}`, en: (d) => `The county government refused: ${d.reason}` },
