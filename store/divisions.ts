@@ -81,20 +81,22 @@ export function zoneOfCounty(q: Queryable, county: string): Promise<z.infer<type
   );
 }
 
-/** A field the data does not know: its catalogued refusal, and its path and Chinese as the API's check has shown them. */
+/** A field the data does not know, by its path, said in Chinese. */
 export interface PlaceProblem {
   path: string;
   message: string;
-  refusal: Refusal;
 }
 
-/** A memorandum's area draws only townships and parks of its own county. */
-export async function areaProblems(
+/**
+ * A memorandum's area draws only townships and parks of its own county: each one that is not, as its
+ * catalogued refusal on its field (`body.boundary.townshipCodes.1`).
+ */
+export async function areaRefusals(
   q: Queryable,
   countyCode: string,
   area: { townshipCodes: string[]; parkIds: string[] },
   path: string,
-): Promise<PlaceProblem[]> {
+): Promise<Refusal[]> {
   const townships = await q.query<{ code: string }>(
     `SELECT code FROM divisions WHERE parent_code = $1 AND level = 'township' AND valid_to IS NULL`,
     [countyCode],
@@ -104,28 +106,28 @@ export async function areaProblems(
   const knownParks = new Set(parks.map((p) => p.id));
   return [
     ...area.townshipCodes.flatMap((code, i) =>
-      known.has(code)
-        ? []
-        : [
-            {
-              path: `${path}.townshipCodes.${i}`,
-              message: `${code} 不是本县（市、区）${countyCode} 的乡镇（街道）`,
-              refusal: refusal('TOWNSHIP_NOT_OF_COUNTY', { townshipCode: code, countyCode }, `${path}.townshipCodes.${i}`),
-            },
-          ],
+      known.has(code) ? [] : [refusal('TOWNSHIP_NOT_OF_COUNTY', { townshipCode: code, countyCode }, `${path}.townshipCodes.${i}`)],
     ),
     ...area.parkIds.flatMap((id, i) =>
-      knownParks.has(id)
-        ? []
-        : [
-            {
-              path: `${path}.parkIds.${i}`,
-              message: `${id} 不是本县（市、区）${countyCode} 的园区`,
-              refusal: refusal('PARK_NOT_OF_COUNTY', { parkId: id, countyCode }, `${path}.parkIds.${i}`),
-            },
-          ],
+      knownParks.has(id) ? [] : [refusal('PARK_NOT_OF_COUNTY', { parkId: id, countyCode }, `${path}.parkIds.${i}`)],
     ),
   ];
+}
+
+/** The same, each by its path and in Chinese, as api/action-checks.ts answers it until it answers `areaRefusals`. */
+export async function areaProblems(
+  q: Queryable,
+  countyCode: string,
+  area: { townshipCodes: string[]; parkIds: string[] },
+  path: string,
+): Promise<PlaceProblem[]> {
+  return (await areaRefusals(q, countyCode, area, path)).map((r) => ({
+    path: r.path!,
+    message:
+      r.code === 'TOWNSHIP_NOT_OF_COUNTY'
+        ? `${(r.params as { townshipCode: string }).townshipCode} 不是本县（市、区）${countyCode} 的乡镇（街道）`
+        : `${(r.params as { parkId: string }).parkId} 不是本县（市、区）${countyCode} 的园区`,
+  }));
 }
 
 const areaRow = z.object({
