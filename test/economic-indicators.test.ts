@@ -160,13 +160,15 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
   expect([unchanged.status, unchanged.body.error.reason, unchanged.body.error.message]).toEqual([
     400,
     'INDICATORS_UNCHANGED',
-    '重新报送须修改数值，或在备注中说明数值无误的理由',
+    'a resubmission changes a figure, or says in the note why the figures are right',
   ]);
-  expect(unchanged.body.error.details).toEqual([{ path: 'body.note', message: '重新报送须修改数值，或在备注中说明数值无误的理由' }]);
-  const unchangedEn = await zoneStaff.post(`/api/tasks/${correction.id}/complete?lang=en`, {
+  expect(unchanged.body.error.details).toEqual([
+    { path: 'body.note', message: 'a resubmission changes a figure, or says in the note why the figures are right' },
+  ]);
+  const unchangedZh = await zoneStaff.post(`/api/tasks/${correction.id}/complete?lang=zh`, {
     figures: { ...reportA, taxRevenue: { value: 999, unit: '万元' } },
   });
-  expect(unchangedEn.body.error.message).toBe('a resubmission changes a figure, or says in the note why the figures are right');
+  expect(unchangedZh.body.error.message).toBe('重新报送须修改数值，或在备注中说明数值无误的理由');
   await complete(h, `zone-${zoneA}.staff`, id, 'correctIndicators', { figures: reportA, note: '已与税务部门核对' });
   await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'accept' });
   await complete(h, `zone-${zoneB}.staff`, id, 'reportIndicators', { figures: reportB });
