@@ -90,6 +90,13 @@ test("a registration's recorded refusals read on its timeline in either language
   expect(registrationRefusalWords(notInForce, 'zh')).toBe('XK-001 在 2026-05-01 未委托盖州市协同区实施：协同区已于 2026-04-01 终止');
   expect(registrationRefusalWords(notInForce, 'en')).toContain('the zone was terminated on 2026-04-01');
   // Recorded without facts: the Chinese read from the message, the English as recorded.
+  const withFacts = {
+    code: 'consent-refused' as const,
+    message: 'gov-210881 refused consent: 住所不符',
+    facts: { orgId: 'gov-210881', reason: '住所不符' },
+  };
+  expect(registrationRefusalWords(withFacts, 'zh')).toBe('盖州市人民政府不同意登记：住所不符');
+  expect(registrationRefusalWords(withFacts, 'en')).toMatch(/^.*Gaizhou.* refused consent: 住所不符$/);
   const consent = { code: 'consent-refused' as const, message: 'gov-210881 refused consent: 住所不符' };
   expect(registrationRefusalWords(consent, 'zh')).toBe('盖州市人民政府不同意登记：住所不符');
   expect(registrationRefusalWords(consent, 'en')).toBe('gov-210881 refused consent: 住所不符');

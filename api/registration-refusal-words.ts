@@ -74,12 +74,19 @@ function worded(refusal: Refusal, lang: Lang): string | undefined {
         refusalNames,
       );
     }
+    case 'consent-refused': {
+      const f = refusal.facts;
+      if (!f) return undefined;
+      return zh
+        ? `${refusalNames.org(f.orgId, 'zh')}不同意登记：${f.reason}`
+        : `${refusalNames.org(f.orgId, 'en')} refused consent: ${f.reason}`;
+    }
     case 'zone-terminated': {
       const f = refusal.facts;
       if (!f) return undefined;
       return zh
-        ? `${county(f.countyCode, 'zh')}协同区已于 ${f.terminatedOn} 终止`
-        : `the zone of ${county(f.countyCode, 'en')} was terminated on ${f.terminatedOn}`;
+        ? `${county(f.countyCode, 'zh')}协同区已于 ${f.terminatedOn} 终止${f.reason ? `：${f.reason}` : ''}`
+        : `the zone of ${county(f.countyCode, 'en')} was terminated on ${f.terminatedOn}${f.reason ? `: ${f.reason}` : ''}`;
     }
     default:
       return undefined;

@@ -110,7 +110,7 @@ export const REFUSAL_CODES = [
 /**
  * The facts each registration refusal names (ids, codes, dates and the records' own names), so that it
  * reads in either language (api/registration-refusal-words.ts). Absent in refusals recorded before, and
- * in the workflow's own (`consent-refused`, and `zone-terminated` at a zone's end), read from their message.
+ * in the workflow's own before patch `registration-refusal-facts`, which are read from their message.
  */
 export interface RegistrationRefusalFacts {
   'residence-not-in-active-zone': { countyCode: string; zoneStatus: string | null };
@@ -126,7 +126,9 @@ export interface RegistrationRefusalFacts {
   'not-a-commitment-item': { powerCode: string; listed: boolean };
   'power-not-listed': { powerCode: string };
   'power-not-in-force': { powerCode: string; powerName: string; zoneCode: string; date: string; cause: AuthorityCause };
-  'zone-terminated': { countyCode: string; terminatedOn: string | null };
+  'consent-refused': { orgId: string; reason: string };
+  /** `reason`: the zone's termination's, when the zone ended before consent. */
+  'zone-terminated': { countyCode: string; terminatedOn: string | null; reason?: string };
 }
 type RefusalCode = (typeof REFUSAL_CODES)[number];
 export type Refusal = {
