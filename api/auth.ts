@@ -6,7 +6,7 @@ import { roleSchema, type Actor } from '../domain/identity';
 import { durationMs } from '../platform/config';
 import type { Queryable } from '../store/db';
 import { sessionUser } from '../store/users';
-import { unauthenticated } from './errors';
+import { refused } from './errors';
 
 export const userSchema = z.object({
   id: z.string(),
@@ -78,7 +78,7 @@ function verifySignature(token: string, settings: TokenSettings): Session {
     return { userId: claims.sub, tokenId: claims.jti, expiresAt: new Date(claims.exp * 1000) };
   } catch (error) {
     const expired = error instanceof jwt.TokenExpiredError;
-    throw unauthenticated(expired ? 'the token has expired: log in again' : 'the token is not valid');
+    throw refused(expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID', {}, 'headers.authorization');
   }
 }
 
@@ -89,8 +89,8 @@ function verifySignature(token: string, settings: TokenSettings): Session {
  */
 async function liveUser(db: Queryable, session: Session): Promise<User> {
   const row = await sessionUser(db, session.userId, session.tokenId);
-  if (!row) throw unauthenticated('the token’s user is unknown or disabled');
-  if (row.revoked) throw unauthenticated('the token was revoked (logged out): log in again');
+  if (!row) throw refused('TOKEN_USER_UNKNOWN', {}, 'headers.authorization');
+  if (row.revoked) throw refused('TOKEN_REVOKED', {}, 'headers.authorization');
   return { id: row.id, username: row.username, orgId: row.org_id, roles: row.roles };
 }
 
@@ -115,7 +115,7 @@ export function tokenOf(req: Request): string | undefined {
 export function requireUser(settings: TokenSettings, db: Queryable) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const token = tokenOf(req);
-    if (!token) return next(unauthenticated('an Authorization: Bearer token (or the console’s session) is required'));
+    if (!token) return next(refused('LOGIN_NEEDED', {}, 'headers.authorization'));
     try {
       const session = verifyToken(token, settings);
       res.locals.user = await liveUser(db, session);

@@ -57,12 +57,15 @@ export class HttpError extends Error {
 
 const KIND_OF_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_ATTEMPTS',
 };
 /** Kinds clients read by name from before these refusals had codes. */
 const KIND_OF_CODE: Partial<Record<RefusalCode, string>> = { IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED' };
@@ -148,7 +151,14 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   // A path that does not decode, a body too large or in an unknown charset: refused before any route.
   const status = (error as { status?: unknown }).status;
-  if (typeof status === 'number' && REQUEST_ERRORS[status]) return new HttpError(status, REQUEST_ERRORS[status], (error as Error).message);
+  if (typeof status === 'number' && REQUEST_ERRORS[status]) {
+    // The body reader's own refusals (body-parser's `type`), by code where one says what to change.
+    const { type, limit, charset, encoding } = error as { type?: unknown; limit?: unknown; charset?: unknown; encoding?: unknown };
+    if (status === 413) return refused('BODY_TOO_LARGE', { limitBytes: typeof limit === 'number' ? limit : 0 }, 'body');
+    if (type === 'charset.unsupported') return refused('CHARSET_NOT_TAKEN', { charset: String(charset) }, 'headers.content-type');
+    if (type === 'encoding.unsupported') return refused('ENCODING_NOT_TAKEN', { encoding: String(encoding) }, 'headers.content-encoding');
+    return new HttpError(status, REQUEST_ERRORS[status], (error as Error).message);
+  }
   if (error instanceof ZodError) return invalidInput(error, 'body', 'request');
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const { type, message, details } = error.cause;

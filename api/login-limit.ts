@@ -1,7 +1,7 @@
 import { durationMs, type Config } from '../platform/config';
 import type { Db } from '../store/db';
 import { lockKey, nthLatestFailure, recordAttempt, releaseAttempt } from '../store/login-failures';
-import { HttpError } from './errors';
+import { HttpError, refused } from './errors';
 
 export interface LoginLimits {
   /** Failures of one username within the window before it must wait. */
@@ -13,13 +13,16 @@ export interface LoginLimits {
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUser: 5, perAddress: 50, windowMs: 15 * 60_000 };
 
-/** Too many failed logins: a 429 that says when to try again. */
+/** Too many failed logins: a 429 (`TOO_MANY_LOGINS`) that says when to try again. */
 export class TooManyAttempts extends HttpError {
   constructor(
-    message: string,
+    by: 'address' | 'username',
+    value: string,
     readonly retryAfterSeconds: number,
   ) {
-    super(429, 'TOO_MANY_ATTEMPTS', message, { retryAfterSeconds });
+    const said = refused('TOO_MANY_LOGINS', { by, value, retryAfterSeconds });
+    super(429, 'TOO_MANY_ATTEMPTS', { en: said.message, zh: said.zh! }, { retryAfterSeconds });
+    this.refusal = said.refusal;
   }
 }
 
@@ -40,15 +43,15 @@ export async function takeLoginAttempt(db: Db, limits: LoginLimits, username: st
   return db.transaction(async (tx) => {
     // Always the username's lock first, then the address's: no two logins wait for each other in a cycle.
     for (const which of [key.user, key.address]) await lockKey(tx, which);
-    for (const [which, limit, what] of [
-      [key.user, limits.perUser, `username ${username}`],
-      [key.address, limits.perAddress, `address ${address}`],
+    for (const [which, limit, by, value] of [
+      [key.user, limits.perUser, 'username', username],
+      [key.address, limits.perAddress, 'address', address],
     ] as const) {
       // The failure that must age out of the window before one more attempt is allowed.
       const blocking = await nthLatestFailure(tx, which, since, limit - 1);
       if (blocking) {
         const seconds = Math.max(1, Math.ceil((blocking.getTime() + limits.windowMs - now.getTime()) / 1000));
-        throw new TooManyAttempts(`too many failed logins for ${what}: try again in ${seconds} s`, seconds);
+        throw new TooManyAttempts(by, value, seconds);
       }
     }
     await recordAttempt(tx, [key.user, key.address], since, now);

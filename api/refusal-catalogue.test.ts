@@ -17,6 +17,16 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   OPERATORS_ONLY: { orgIds: ['ftz', 'city'], userId: 'gov-210881.admin', orgId: 'gov-210881' },
   LEADER_SIGNS: { action: 'reviewAgreement', userId: 'ftz.staff' },
   CREDIT_REPAIR_ASKER: { userId: 'ftz.staff' },
+  NOTIFICATION_NOT_YOURS: { notificationId: '17', orgId: 'city', userOrgId: 'ftz' },
+  LOGIN_FAILED: {},
+  TOO_MANY_LOGINS: { by: 'username', value: 'ftz.staff', retryAfterSeconds: 840 },
+  LOGIN_NEEDED: {},
+  TOKEN_EXPIRED: {},
+  TOKEN_INVALID: {},
+  TOKEN_USER_UNKNOWN: {},
+  TOKEN_REVOKED: {},
+  METRICS_TOKEN_NEEDED: {},
+  SYSTEM_NOT_AUTHENTICATED: { client: 'gov-service', cause: 'CLIENT_UNKNOWN' },
   PROCESS_NOT_FOUND: { processId: 'zone-210899' },
   PROCESS_TYPE_UNKNOWN: { type: 'nothing' },
   PROCESS_ENDED: { processId: 'zone-210881', status: 'COMPLETED' },
@@ -37,6 +47,10 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   IDEMPOTENCY_KEY_LENGTH: { max: 200 },
   IDEMPOTENCY_KEY_REUSED: { key: 'k-1', route: 'POST /api/tasks/t-1/complete' },
   PAYLOAD_NOT_OPENED: { index: 0 },
+  BODY_NOT_TAKEN: { fields: ['body.note'] },
+  BODY_TOO_LARGE: { limitBytes: 102400 },
+  CHARSET_NOT_TAKEN: { charset: 'gbk' },
+  ENCODING_NOT_TAKEN: { encoding: 'br' },
   ENTITY_NOT_FOUND: { uscc: '91210800MA0000000X' },
   DOCUMENT_NOT_FOUND: { processId: 'zone-210881', n: 2 },
   ATTACHMENT_NOT_FOUND: { processId: 'zone-210881', sha256: 'ab'.repeat(32) },
@@ -47,6 +61,13 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   ATTACHMENT_NOT_ITS_TYPE: { mediaType: 'application/pdf' },
   NOT_A_BUNDLE: { fields: ['body.process.id', 'body.runs'] },
   PDF_NOT_VERIFIABLE: {},
+  ORG_NOT_FOUND: { orgId: 'gov-210899' },
+  CALENDAR_NOT_FOUND: { year: 2031 },
+  NOTIFICATION_NOT_FOUND: { notificationId: '999' },
+  CATALOGUE_VERSION_NOT_FOUND: { version: 9 },
+  AGREEMENT_NOT_FOUND: { agreementId: 'agreement-x' },
+  PENALTY_NOT_FOUND: { decisionNumber: '盖市监罚〔2026〕9号' },
+  MEASURE_NOT_FOUND: { measureCode: 'RM-902' },
   POWER_NOT_IN_CATALOGUE: { powerCode: 'XK-999', version: 2 },
   POWER_DELISTED: { powerCode: 'XK-002', version: 2 },
   POWER_NOT_ENTRUSTABLE: { powerCode: 'XK-003', grantedBy: '营口市人民政府', document: '营政发〔2024〕1号' },
@@ -65,6 +86,14 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   YEAR_NOT_BEGUN: { year: 2099 },
   PERIOD_NOT_OVER: { period: '2026-11' },
   SNAPSHOT_TAKEN: { period: '2026-10', takenAt: '2026-11-01T00:05:00.000Z' },
+  FIGURE_MISSING: { indicator: 'actualForeignInvestment', unit: '万美元' },
+  FIGURE_NOT_A_NUMBER: { indicator: 'importExportValue', unit: '万元' },
+  FIGURE_BELOW_MIN: { indicator: 'taxRevenue', min: 0, unit: '万元' },
+  FIGURE_ABOVE_MAX: { indicator: 'registeredCapital', max: 10000000, unit: '万元' },
+  FIGURE_TOO_PRECISE: { indicator: 'newMarketEntities', decimals: 0, unit: '户' },
+  FIGURE_UNIT_WRONG: { indicator: 'registeredCapital', unit: '万元', given: 'yuan' },
+  FIGURE_NOT_ASKED: { indicator: 'exports' },
+  INDICATORS_UNCHANGED: {},
   LICENCE_NOT_IN_STATUS: { licenceId: 'lic-1', status: 'COMPLIANT', expected: 'PENDING' },
   NOT_A_ZONE: { zoneCode: '210882' },
   ZONE_NOT_ACTIVE: { zoneCode: '210881', status: 'SUSPENDED' },
@@ -77,12 +106,19 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   DECISION_FACT_CHANGED: { fields: ['body.violation'], enforcementOrgId: 'le-210881' },
   ENTITY_NOT_REGISTERED: { uscc: '91210800MA0000000X' },
   ENTITY_NOT_ACTIVE: { uscc: '91210800MA0000000X', status: 'DEREGISTERED' },
-  POWER_NOT_IN_FORCE: { powerCode: 'CF-001', zoneCode: '210881', date: '2026-11-02' },
+  POWER_NOT_IN_FORCE: {
+    powerCode: 'CF-001',
+    zoneCode: '210881',
+    date: '2026-11-02',
+    cause: { kind: 'OUT_OF_TERM', agreementId: 'agreement-x', version: 2, startDate: '2026-01-01', endDate: '2026-10-31' },
+  },
   RETURN_REJUDGES: { reasons: ['factsUnclear'], allowed: ['documentsMissing', 'entityMismatch'] },
   CREDIT_REPAIR_PENDING: { decisionNumber: '盖市监罚〔2026〕1号' },
   CREDIT_REPAIR_TOO_EARLY: { eligibleFrom: '2027-02-01', today: '2026-11-30' },
   INSPECTED_AFTER_TODAY: { date: '2026-12-02', today: '2026-11-30' },
   ORG_CANNOT_ANSWER: { orgId: 'audit' },
+  ATTENDEE_NOT_REGISTERED: { orgId: 'gov-210899' },
+  HELD_AFTER_TODAY: { heldOn: '2099-01-01', today: '2026-11-30' },
   ALREADY_REGISTERED: { uscc: '91210800MA0000000X', processId: 'registration-x' },
   // Launch eligibility.
   NOT_A_COUNTY: { countyCode: '210899' },
@@ -92,6 +128,8 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   TOWNSHIP_OF_OTHER_COUNTY: { townshipCode: '210804001', countyCode: '210881', ofCountyCode: '210804' },
   PARK_UNKNOWN: { parkId: 'P-210881-99' },
   PARK_OF_OTHER_COUNTY: { parkId: 'P-210804-01', countyCode: '210881', ofCountyCode: '210804' },
+  TOWNSHIP_NOT_OF_COUNTY: { townshipCode: '210804001', countyCode: '210881' },
+  PARK_NOT_OF_COUNTY: { parkId: 'P-210804-01', countyCode: '210881' },
   PENALTY_CASE_UNKNOWN: { caseId: 'case-1' },
   PENALTY_CASE_OF_OTHER_ENTITY: { caseId: 'case-1', uscc: '91210800MA0000000X', zoneCode: '210804' },
   PENALTY_CASE_NOT_OPEN: { caseId: 'case-1', status: 'CLOSED' },
@@ -124,7 +162,7 @@ test.each(REFUSAL_CODES)('%s is worded in Chinese and in English, naming organis
   // English names every thing in English but a decision number, which is Chinese by law.
   expect(en.replace(/\S*〔\d+〕\d+号/g, '')).not.toMatch(CHINESE);
   expect(en).not.toMatch(/undefined|\[object/);
-  expect([400, 403, 404, 405, 409, 415, 422]).toContain(REFUSAL_STATUS[code]);
+  expect([400, 401, 403, 404, 405, 409, 413, 415, 422, 429]).toContain(REFUSAL_STATUS[code]);
 });
 
 test('names come from the registries: organisations, counties and fields, not their ids', () => {
@@ -138,6 +176,14 @@ test('names come from the registries: organisations, counties and fields, not th
   expect(said('RESUBMISSION_UNCHANGED', 'zh')).toMatch(/^重新报送须有补正的内容：「[^」]+」、「[^」]+」与退回的版本相同$/);
   expect(said('STAGE_NOT_ALLOWED', 'zh')).toBe('协同区设立流程当前处于「起草备忘录」阶段，此操作只在「运行中」阶段办理');
   expect(said('STAGE_NOT_ALLOWED', 'en')).toBe('the zone establishment is at Drafting; this is done only at Active');
+  // A figure by its indicator's label and its unit; in English, the unit in English.
+  expect(said('FIGURE_BELOW_MIN', 'zh')).toBe('税收收入：不得为负数');
+  expect(said('FIGURE_UNIT_WRONG', 'en')).toBe('New registered capital: the unit is 10,000 yuan, not "yuan"');
+  // A power not in force says why, from the authority's own facts.
+  expect(said('POWER_NOT_IN_FORCE', 'zh')).toBe(
+    'CF-001 在 2026-11-02 未委托盖州市协同区实施：委托协议 agreement-x 第 2 版的期限为 2026-01-01 至 2026-10-31，不含该日',
+  );
+  expect(said('POWER_NOT_IN_FORCE', 'en')).toContain('agreement agreement-x version 2 runs 2026-01-01 to 2026-10-31');
 });
 
 test('several causes at once: the clash with the records (409) leads, each cause stays on its field with its own code', () => {

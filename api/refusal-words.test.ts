@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { allActions, processDefinitions } from '../domain/processes';
-import { chineseOf } from './refusal-chinese';
+import { HttpError } from './errors';
+import { registrationRefusalWords } from './registration-refusal-words';
+import { localizedDetails, localizedMessage } from './refusals';
 import { fieldWords, issueWords } from './refusal-words';
 
 /** Every property path of a JSON Schema, list items included (`licenceItems.commitment`). */
@@ -45,19 +47,59 @@ test('a validation issue names its field and says what is wrong, in Chinese, nev
   expect(issues.map((i) => i.en).join(' ')).not.toMatch(/Invalid input|received undefined/);
 });
 
-test('the English refusals of the API, the domain and the workflows read in Chinese, naming organisations by name', () => {
-  expect(chineseOf('only ftz may do this; gov-210881.staff belongs to gov-210881')).toBe(
-    '此事项由自贸区营口片区管委会办理，盖州市人民政府无权办理',
+test('what has no Chinese of its own is said by its status in Chinese; a field message worded in Chinese stays as it is', () => {
+  const engine = new HttpError(404, 'NOT_FOUND', 'workflow not found for ID: x');
+  expect(localizedMessage(engine, 'zh')).toBe('未找到（workflow not found for ID: x）');
+  expect(localizedMessage(engine, 'en')).toBe('workflow not found for ID: x');
+  expect(localizedMessage(new HttpError(503, 'ENGINE_UNAVAILABLE', 'the workflow engine is unavailable'), 'zh')).toBe(
+    '服务暂时不可用，请稍后重试',
   );
-  expect(chineseOf('task t-1 is no longer open (done)')).toBe('该事项已不在待办状态（已办结），可能已由他人办理');
-  expect(chineseOf('zone-establishment for 210881 is already in progress: process zone-210881')).toBe(
-    '210881 的协同区设立流程已在办理中：zone-210881',
-  );
-  expect(chineseOf('公告日期不得晚于今天（2026-11-30）: an announcement cannot be dated after today')).toBe(
-    '公告日期不得晚于今天（2026-11-30）',
-  );
-  expect(chineseOf('zone-210804 takes no part in process registration-x')).toBe(
-    '鲅鱼圈区协同区管理机构未参与流程 registration-x，无权查看',
-  );
-  expect(chineseOf('something nobody has worded yet')).toBeUndefined();
+  expect(
+    localizedDetails(
+      [
+        { path: 'body.figures.taxRevenue.value', message: '税收收入：不得为负数' },
+        { path: 'body.x', message: 'expected a number' },
+      ],
+      'zh',
+    ),
+  ).toEqual([
+    { path: 'body.figures.taxRevenue.value', message: '税收收入：不得为负数' },
+    { path: 'body.x', message: '不符合要求（expected a number）' },
+  ]);
+});
+
+test("a registration's recorded refusals read on its timeline in either language by their facts; those recorded without, in Chinese from their message", () => {
+  const outside = {
+    code: 'residence-not-in-active-zone' as const,
+    message: "the residence's county 210881 is a SUSPENDED zone, not an ACTIVE one",
+    facts: { countyCode: '210881', zoneStatus: 'SUSPENDED' },
+  };
+  expect(registrationRefusalWords(outside, 'zh')).toBe('住所所在的盖州市协同区当前已暂停，不是运行中的协同区');
+  expect(registrationRefusalWords(outside, 'en')).toMatch(/^the residence's county, .+, is a suspended zone, not an active one$/);
+  const notInForce = {
+    code: 'power-not-in-force' as const,
+    message: 'XK-001 (食品经营许可) is not in force for zone 210881 on 2026-05-01: zone 210881 was terminated on 2026-04-01',
+    facts: {
+      powerCode: 'XK-001',
+      powerName: '食品经营许可',
+      zoneCode: '210881',
+      date: '2026-05-01',
+      cause: { kind: 'ZONE_TERMINATED' as const, on: '2026-04-01' },
+    },
+  };
+  expect(registrationRefusalWords(notInForce, 'zh')).toBe('XK-001 在 2026-05-01 未委托盖州市协同区实施：协同区已于 2026-04-01 终止');
+  expect(registrationRefusalWords(notInForce, 'en')).toContain('the zone was terminated on 2026-04-01');
+  // Recorded without facts: the Chinese read from the message, the English as recorded.
+  const withFacts = {
+    code: 'consent-refused' as const,
+    message: 'gov-210881 refused consent: 住所不符',
+    facts: { orgId: 'gov-210881', reason: '住所不符' },
+  };
+  expect(registrationRefusalWords(withFacts, 'zh')).toBe('盖州市人民政府不同意登记：住所不符');
+  expect(registrationRefusalWords(withFacts, 'en')).toMatch(/^.*Gaizhou.* refused consent: 住所不符$/);
+  const consent = { code: 'consent-refused' as const, message: 'gov-210881 refused consent: 住所不符' };
+  expect(registrationRefusalWords(consent, 'zh')).toBe('盖州市人民政府不同意登记：住所不符');
+  expect(registrationRefusalWords(consent, 'en')).toBe('gov-210881 refused consent: 住所不符');
+  const { facts: _none, ...before } = outside;
+  expect(registrationRefusalWords(before, 'zh')).toBe('住所所在的盖州市协同区当前已暂停，不是运行中的协同区');
 });

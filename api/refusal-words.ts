@@ -116,7 +116,9 @@ export function issueWords(issue: Issue, location: string): { path: string } & S
   const field = fieldWords(path);
   // A schema that words its own message in Chinese (the indicators' checks) is taken at its word.
   const own = /[\u3400-\u9fff]/.test(issue.message) ? issue.message : undefined;
-  return { path, zh: own ?? `「${field.zh}」${gist.zh}`, en: `${field.en}: ${gist.en}` };
+  // Those schemas begin a field left out with 必填 (required): in English it is said so, not by the type it wanted.
+  const en = own?.startsWith('必填') ? 'required' : gist.en;
+  return { path, zh: own ?? `「${field.zh}」${gist.zh}`, en: `${field.en}: ${en}` };
 }
 
 /** The whole of a validation refusal in a sentence: how many fields, and which. */

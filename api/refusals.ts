@@ -2,8 +2,6 @@ import type { Request, Response } from 'express';
 import type { Log } from '../platform/log';
 import type { User } from './auth';
 import type { HttpError } from './errors';
-import { chineseOf } from './refusal-chinese';
-import { fieldWords } from './refusal-words';
 import type { Lang } from './schemas';
 
 /** Unauthenticated, forbidden, too many attempts: what a refused caller tried is worth a line of its own. */
@@ -50,24 +48,18 @@ const GIST: Record<number, string> = {
   503: '服务暂时不可用，请稍后重试',
 };
 
-/** A message of an English-only refusal, in Chinese: its own words where its shape is known, else its status's gist. */
-function inChinese(status: number, message: string): string {
-  return chineseOf(message) ?? `${GIST[status] ?? (status >= 500 ? '服务器出错，请稍后重试' : '请求未被接受')}（${message}）`;
-}
+const CHINESE = /[\u3400-\u9fff]/;
 
-/** The message in the caller's language: Chinese by default, English when asked for. */
+/**
+ * The message in the caller's language: Chinese by default, English when asked for. Every refusal is
+ * worded in both (a catalogued code, or a message given with its Chinese); what is left without
+ * Chinese (an engine's or a body parser's own words, a server error) is said by its status's gist.
+ */
 export function localizedMessage(http: HttpError, lang: Lang): string {
   if (lang === 'en') return http.message;
   if (http.zh) return http.zh;
   if (http.status >= 500) return GIST[http.status] ?? '服务器出错，请稍后重试';
-  // `invalid penalty-report input` with its fields: the fields by their names.
-  const fields = Array.isArray(http.details)
-    ? (http.details as { path?: unknown }[]).map((d) => d.path).filter((p): p is string => typeof p === 'string')
-    : [];
-  if (/^invalid [\w-]+ (input|payload)$/.test(http.message) && fields.length) {
-    return `提交的内容有 ${fields.length} 处不符合要求：${[...new Set(fields.map((p) => `「${fieldWords(p).zh}」`))].join('、')}`;
-  }
-  return inChinese(http.status, http.message);
+  return `${GIST[http.status] ?? '请求未被接受'}（${http.message}）`;
 }
 
 /** Field problems in the caller's language; any other details as they are. */
@@ -77,6 +69,7 @@ export function localizedDetails(details: unknown, lang: Lang): unknown {
     if (!detail || typeof detail !== 'object' || typeof (detail as { message?: unknown }).message !== 'string') return detail;
     const { zh, ...rest } = detail as { path?: string; message: string; zh?: string };
     if (lang === 'en') return rest;
-    return { ...rest, message: zh ?? chineseOf(rest.message) ?? `不符合要求（${rest.message}）` };
+    // A field's message given only in Chinese (a check that words its own) is shown as it is.
+    return { ...rest, message: zh ?? (CHINESE.test(rest.message) ? rest.message : `不符合要求（${rest.message}）`) };
   });
 }

@@ -76,3 +76,21 @@ test('a screened application names the items going by the normal route, and a zo
   );
   expect(summarize('taxTransferApproved', { reference: '营税〔2026〕1号' }, 'zh')).toBe('市税务局批准划转（营税〔2026〕1号）');
 });
+
+test('a refused penalty report reads each cause in the reader’s language; one recorded before its causes had codes, as recorded', () => {
+  const refused = {
+    decisionNumber: '盖市监罚〔2026〕1号',
+    problems: ['decision.uscc: 91210800MA0000000X is DEREGISTERED'],
+    refusals: [{ code: 'ENTITY_NOT_ACTIVE', params: { uscc: '91210800MA0000000X', status: 'DEREGISTERED' }, path: 'body.decision.uscc' }],
+  };
+  expect(summarize('penaltyRefused', refused, 'zh')).toBe(
+    '处罚决定 盖市监罚〔2026〕1号 不予受理：91210800MA0000000X 当前已注销，不是已登记状态',
+  );
+  expect(summarize('penaltyRefused', refused, 'en')).toBe(
+    'Penalty decision 盖市监罚〔2026〕1号 not accepted: 91210800MA0000000X is deregistered, not registered',
+  );
+  const { refusals: _none, ...recordedBefore } = refused;
+  expect(summarize('penaltyRefused', recordedBefore, 'zh')).toBe(
+    '处罚决定 盖市监罚〔2026〕1号 不予受理：decision.uscc: 91210800MA0000000X is DEREGISTERED',
+  );
+});

@@ -2,12 +2,26 @@ import { INDICATOR_LABELS, type Indicator } from '../domain/statistics-labels';
 import { CHANNEL_NAMES, type FailureTaskChannel } from '../domain/exchange-failures';
 import { chinaDate } from '../domain/calendar';
 import { RETURN_REASON_LABELS } from '../domain/penalties';
+import { wordRefusal } from '../domain/refusal-wording';
+import type { Refusal as RegistrationRefusal } from '../domain/registration';
+import type { Refusal } from '../domain/refusals';
+import { refusalNames } from './refusal-names';
 import type { Lang } from './schemas';
-import { registrationRefusalChinese } from './refusal-chinese';
+import { registrationRefusalWords } from './registration-refusal-words';
 import { fieldLabel as fieldName } from './words';
 
 type Data = Record<string, unknown>;
 type Template = (data: Data) => string;
+
+/**
+ * A refused penalty's causes: each its catalogued refusal in the reader's language; events recorded
+ * before they carried refusals give the English they recorded.
+ */
+function refusedFor(d: Data, lang: Lang): string[] {
+  const refusals = d.refusals as Refusal[] | undefined;
+  if (refusals?.length) return refusals.map((r) => wordRefusal(r, lang, refusalNames));
+  return (d.problems as string[] | undefined) ?? [];
+}
 
 /** The items screening put on the normal route, and licences needed from authorities outside the catalogue. */
 function normalRoute(d: Data, lang: Lang): string {
@@ -127,8 +141,8 @@ const templates: Record<string, { zh: Template; en: Template }> = {
     en: (d) => `Screened: ${(d.items as string[]).length} licence items on commitment${normalRoute(d, 'en')}`,
   },
   applicationRefused: {
-    zh: (d) => `不予登记：${(d.refusals as { code: string; message: string }[]).map(registrationRefusalChinese).join('；')}`,
-    en: (d) => `Refused: ${(d.refusals as { message: string }[]).map((r) => r.message).join('; ')}`,
+    zh: (d) => `不予登记：${(d.refusals as RegistrationRefusal[]).map((r) => registrationRefusalWords(r, 'zh')).join('；')}`,
+    en: (d) => `Refused: ${(d.refusals as RegistrationRefusal[]).map((r) => registrationRefusalWords(r, 'en')).join('; ')}`,
   },
   consentGiven: { zh: () => `县级政府同意登记`, en: () => `The county government consented` },
   consentRefused: { zh: (d) => `县级政府不同意：${d.reason}`, en: (d) => `The county government refused: ${d.reason}` },
@@ -266,8 +280,8 @@ const templates: Record<string, { zh: Template; en: Template }> = {
       `Recorded penalty decision ${d.decisionNumber} (${d.uscc}, ${grade(d.grade, 'en')})${d.replaces ? `, changing decision ${d.replaces}` : ''}; to be reported by ${d.reportBy}`,
   },
   penaltyRefused: {
-    zh: (d) => `处罚决定 ${d.decisionNumber} 不予受理：${(d.problems as string[]).join('；')}`,
-    en: (d) => `Penalty decision ${d.decisionNumber} not accepted: ${(d.problems as string[]).join('; ')}`,
+    zh: (d) => `处罚决定 ${d.decisionNumber} 不予受理：${refusedFor(d, 'zh').join('；')}`,
+    en: (d) => `Penalty decision ${d.decisionNumber} not accepted: ${refusedFor(d, 'en').join('; ')}`,
   },
   penaltyReported: {
     zh: (d) => `向片区抄报处罚决定 ${d.decisionNumber}`,

@@ -23,7 +23,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, W extends z.Z
   signs?: readonly string[];
   /** Task title, in Chinese and English. */
   title: { zh: string; en: string };
-  /** The head of a refusal of a payload that does not fit, for actions whose field messages are in Chinese. */
+  /**
+   * The head of a Chinese-only refusal of a payload that does not fit. No action sets it any more: a
+   * payload that does not fit is `INVALID_INPUT`, each field worded in both languages (api/run-action.ts
+   * still reads it until that branch goes).
+   */
   refusal?: string;
 }
 

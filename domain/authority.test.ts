@@ -20,8 +20,15 @@ describe('authority: is a power in force for a zone on a date', () => {
   test('on the first and the last day of the term, and not the day before or after', () => {
     expect(ask([agreement()], '2026-01-01')).toEqual({ inForce: true, agreementId: 'agreement-210881-a', version: 2, scope: 'decision' });
     expect(ask([agreement()], '2026-12-31')).toMatchObject({ inForce: true, version: 2 });
-    expect(ask([agreement()], '2025-12-31')).toEqual({ inForce: false, reason: expect.stringContaining('not on 2025-12-31') });
-    expect(ask([agreement()], '2027-01-01')).toEqual({ inForce: false, reason: expect.stringContaining('runs 2026-01-01 to 2026-12-31') });
+    expect(ask([agreement()], '2025-12-31')).toEqual({
+      inForce: false,
+      reason: expect.stringContaining('not on 2025-12-31'),
+      cause: { kind: 'OUT_OF_TERM', agreementId: 'agreement-210881-a', version: 2, startDate: '2026-01-01', endDate: '2026-12-31' },
+    });
+    expect(ask([agreement()], '2027-01-01')).toMatchObject({
+      inForce: false,
+      reason: expect.stringContaining('runs 2026-01-01 to 2026-12-31'),
+    });
   });
 
   test('a renewal version answers for its own period', () => {
@@ -39,28 +46,49 @@ describe('authority: is a power in force for a zone on a date', () => {
     expect(ask([agreement({ announced: false })], '2026-05-01')).toEqual({
       inForce: false,
       reason: expect.stringContaining('not announced'),
+      cause: { kind: 'NOT_ANNOUNCED', agreementId: 'agreement-210881-a' },
     });
     const terminated = agreement({ terminatedOn: '2026-05-01' });
     expect(ask([terminated], '2026-04-30')).toMatchObject({ inForce: true });
-    expect(ask([terminated], '2026-05-01')).toEqual({ inForce: false, reason: expect.stringContaining('terminated on 2026-05-01') });
+    expect(ask([terminated], '2026-05-01')).toEqual({
+      inForce: false,
+      reason: expect.stringContaining('terminated on 2026-05-01'),
+      cause: { kind: 'AGREEMENT_TERMINATED', agreementId: 'agreement-210881-a', on: '2026-05-01' },
+    });
     const revoked = agreement();
     revoked.versions[0].items[0].revokedOn = '2026-08-01';
     expect(ask([revoked], '2026-07-31')).toMatchObject({ inForce: true });
-    expect(ask([revoked], '2026-08-01')).toEqual({ inForce: false, reason: expect.stringContaining('delisted') });
+    expect(ask([revoked], '2026-08-01')).toEqual({
+      inForce: false,
+      reason: expect.stringContaining('delisted'),
+      cause: { kind: 'POWER_DELISTED', on: '2026-08-01' },
+    });
   });
 
   test("the zone's end: not from its termination day, not while suspended, whatever the agreement says", () => {
     const terminated = agreement({ zone: { suspendedOn: null, terminatedOn: '2026-05-01' } });
     expect(ask([terminated], '2026-04-30')).toMatchObject({ inForce: true });
-    expect(ask([terminated], '2026-05-01')).toEqual({ inForce: false, reason: 'zone 210881 was terminated on 2026-05-01' });
+    expect(ask([terminated], '2026-05-01')).toEqual({
+      inForce: false,
+      reason: 'zone 210881 was terminated on 2026-05-01',
+      cause: { kind: 'ZONE_TERMINATED', on: '2026-05-01' },
+    });
     const suspended = agreement({ zone: { suspendedOn: '2026-06-10', terminatedOn: null } });
     expect(ask([suspended], '2026-06-09')).toMatchObject({ inForce: true });
-    expect(ask([suspended], '2026-06-10')).toEqual({ inForce: false, reason: 'zone 210881 is suspended since 2026-06-10' });
+    expect(ask([suspended], '2026-06-10')).toEqual({
+      inForce: false,
+      reason: 'zone 210881 is suspended since 2026-06-10',
+      cause: { kind: 'ZONE_SUSPENDED', since: '2026-06-10' },
+    });
   });
 
   test('another zone or another power is not authorised', () => {
     expect(authorityOn([agreement()], { zoneCode: '210804', powerCode: 'XK-001', date: '2026-05-01' }).inForce).toBe(false);
-    expect(ask([agreement()], '2026-05-01', 'CF-001')).toEqual({ inForce: false, reason: 'no agreement of zone 210881 entrusts CF-001' });
+    expect(ask([agreement()], '2026-05-01', 'CF-001')).toEqual({
+      inForce: false,
+      reason: 'no agreement of zone 210881 entrusts CF-001',
+      cause: { kind: 'NOT_ENTRUSTED' },
+    });
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from './actions';
+import { refusal, type Refusal, type RefusalCode, type RefusalParams } from './refusals';
 import { builtOnFirstUse, text } from './schemas';
 import { ECONOMIC_INDICATORS, type EconomicIndicator } from './statistics-labels';
 import { periodSchema } from './statistics';
@@ -85,7 +86,10 @@ export type IndicatorsInput = z.infer<typeof indicatorsInputSchema>;
 /** One round per month: a second launch while it runs is refused; launched again later, it offers the zones that became ACTIVE since. */
 export const indicatorsProcessId = (period: string) => `indicators-${period}`;
 
-/** The head of every refusal of a report's figures; each figure's reason follows on its own path. */
+/**
+ * The head of the API's refusal of a report's figures (api/action-checks.ts, until it answers the
+ * figures' catalogued refusals as the workflow does); each figure's reason follows on its own path.
+ */
 export const REPORT_REFUSAL = '经济指标填报有误，未予报送，请按提示修改';
 
 export const indicatorActions = {
@@ -93,21 +97,18 @@ export const indicatorActions = {
     name: 'reportIndicators',
     schema: indicatorReportSchema,
     role: 'staff',
-    refusal: REPORT_REFUSAL,
     title: { zh: '报送月度经济指标', en: "Report the month's economic indicators" },
   }),
   reviewIndicators: defineAction({
     name: 'reviewIndicators',
     schema: indicatorReviewSchema,
     role: 'staff',
-    refusal: '审核意见未被接受，请按提示修改',
     title: { zh: '审核月度经济指标：予以采用或退回修改', en: 'Check the indicators: accept them, or return them with reasons' },
   }),
   correctIndicators: defineAction({
     name: 'correctIndicators',
     schema: indicatorReportSchema,
     role: 'staff',
-    refusal: REPORT_REFUSAL,
     title: { zh: '修改月度经济指标并重新报送', en: 'Correct the indicators and resubmit' },
   }),
 };
@@ -128,9 +129,14 @@ export const INDICATORS_TRANSITIONS: readonly [IndicatorsStage, IndicatorsStage]
 /** Where one zone's report stands in the round. */
 export type ZoneReportStatus = 'PENDING' | 'REVIEWING' | 'RETURNED' | 'ACCEPTED';
 
+/**
+ * A figure's problem: its catalogued refusal (on the API's path, `body.figures.taxRevenue.value`), and
+ * its path in the payload and its Chinese, as the API's check has long shown them.
+ */
 export interface FigureProblem {
   path: string;
   message: string;
+  refusal: Refusal;
 }
 
 /** Digits after the decimal point, as the number is written (1e-7 counts as 7). */
@@ -142,44 +148,59 @@ function decimalsOf(value: number): number {
 
 /**
  * Each figure against its definition: there, in its unit, a finite number within its range and
- * precision. The messages are for the zone's staff, in Chinese, each on the figure's path.
+ * precision. Each problem a catalogued refusal on the figure's path, worded when answered.
  */
 export function checkFigures(
   definitions: IndicatorDefinition[],
   figures: Partial<Record<string, Partial<Figure>>> | undefined,
 ): FigureProblem[] {
   const problems: FigureProblem[] = [];
+  const problem = <C extends RefusalCode>(path: string, message: string, code: C, params: RefusalParams[C]) =>
+    problems.push({ path, message, refusal: refusal(code, params, `body.${path}`) });
   for (const d of definitions) {
     const figure = figures?.[d.code];
     const at = (field: string) => `figures.${d.code}.${field}`;
+    const indicator = d.code;
     if (figure?.value === undefined || figure.value === null) {
-      problems.push({ path: at('value'), message: `${d.nameZh}：必填，请填写本月数值（${d.unit}）` });
+      problem(at('value'), `${d.nameZh}：必填，请填写本月数值（${d.unit}）`, 'FIGURE_MISSING', { indicator, unit: d.unit });
       continue;
     }
     const value = figure.value;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      problems.push({ path: at('value'), message: `${d.nameZh}：应为数字（${d.unit}）` });
+      problem(at('value'), `${d.nameZh}：应为数字（${d.unit}）`, 'FIGURE_NOT_A_NUMBER', { indicator, unit: d.unit });
     } else if (value < d.min) {
-      problems.push({ path: at('value'), message: d.min === 0 ? `${d.nameZh}：不得为负数` : `${d.nameZh}：不得小于${d.min}${d.unit}` });
-    } else if (value > d.max) {
-      problems.push({ path: at('value'), message: `${d.nameZh}：超过${d.max}${d.unit}，请核实是否误填` });
-    } else if (decimalsOf(value) > d.decimals) {
-      problems.push({
-        path: at('value'),
-        message: d.decimals === 0 ? `${d.nameZh}：应为整数（${d.unit}）` : `${d.nameZh}：最多保留${d.decimals}位小数（${d.unit}）`,
+      problem(at('value'), d.min === 0 ? `${d.nameZh}：不得为负数` : `${d.nameZh}：不得小于${d.min}${d.unit}`, 'FIGURE_BELOW_MIN', {
+        indicator,
+        min: d.min,
+        unit: d.unit,
       });
+    } else if (value > d.max) {
+      problem(at('value'), `${d.nameZh}：超过${d.max}${d.unit}，请核实是否误填`, 'FIGURE_ABOVE_MAX', {
+        indicator,
+        max: d.max,
+        unit: d.unit,
+      });
+    } else if (decimalsOf(value) > d.decimals) {
+      problem(
+        at('value'),
+        d.decimals === 0 ? `${d.nameZh}：应为整数（${d.unit}）` : `${d.nameZh}：最多保留${d.decimals}位小数（${d.unit}）`,
+        'FIGURE_TOO_PRECISE',
+        { indicator, decimals: d.decimals, unit: d.unit },
+      );
     }
     const unit = typeof figure.unit === 'string' ? figure.unit.trim() : '';
     if (unit !== d.unit) {
-      problems.push({
-        path: at('unit'),
-        message: unit ? `${d.nameZh}：计量单位应为“${d.unit}”，不是“${unit}”` : `${d.nameZh}：必填，计量单位为“${d.unit}”`,
-      });
+      problem(
+        at('unit'),
+        unit ? `${d.nameZh}：计量单位应为“${d.unit}”，不是“${unit}”` : `${d.nameZh}：必填，计量单位为“${d.unit}”`,
+        'FIGURE_UNIT_WRONG',
+        { indicator, unit: d.unit, given: unit },
+      );
     }
   }
   const known = new Set<string>(definitions.map((d) => d.code));
   for (const code of Object.keys(figures ?? {}).filter((code) => !known.has(code))) {
-    problems.push({ path: `figures.${code}`, message: `${code}：不是本月需报送的指标` });
+    problem(`figures.${code}`, `${code}：不是本月需报送的指标`, 'FIGURE_NOT_ASKED', { indicator: code });
   }
   return problems;
 }

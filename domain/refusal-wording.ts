@@ -1,7 +1,9 @@
+import type { AuthorityCause } from './authority';
 import type { ProcessType } from './names';
 import { RETURN_REASON_LABELS } from './penalty-labels';
 import { processDefinitions } from './processes';
-import type { Refusal, RefusalCode, RefusalParams } from './refusals';
+import type { Refusal, RefusalCode, RefusalParams, SystemAuthCause } from './refusals';
+import { INDICATOR_LABELS, type Indicator } from './statistics-labels';
 
 /**
  * Each refusal of the catalogue (domain/refusals.ts) in Chinese and in English. Organisations,
@@ -68,6 +70,50 @@ const stage = (type: string, code: string, lang: RefusalLang) =>
 const list = (items: string[], lang: RefusalLang) => (lang === 'zh' ? items.join('或') : items.join(' or '));
 const reasons = (codes: string[], lang: RefusalLang) =>
   codes.map((c) => RETURN_REASON_LABELS[c as keyof typeof RETURN_REASON_LABELS]?.[lang] ?? c).join(lang === 'zh' ? '、' : ', ');
+/** Why a system's signed request is not taken; `{client}` stands for the client's id. */
+const SYSTEM_AUTH_CAUSE: Record<SystemAuthCause, { zh: string; en: string }> = {
+  CLIENT_MISSING: { zh: '缺少系统客户端标识（X-Client-Id）', en: 'no client id (X-Client-Id)' },
+  CLIENT_UNKNOWN: { zh: '未知的系统客户端 {client}', en: 'unknown system client {client}' },
+  UNSIGNED: {
+    zh: '请求未签名（缺少 X-Timestamp、X-Nonce 或 X-Signature）',
+    en: 'not signed (X-Timestamp, X-Nonce or X-Signature missing)',
+  },
+  STALE: { zh: '请求时间戳超出允许范围（5 分钟）', en: 'the timestamp is more than 5 minutes off' },
+  NONCE_TOO_LONG: { zh: 'X-Nonce 过长', en: 'X-Nonce is too long' },
+  BAD_SIGNATURE: { zh: '签名无效', en: 'the signature does not match' },
+  NOT_THIS_CLIENT: { zh: '{client} 无权调用此接口', en: '{client} may not call this endpoint' },
+  REPLAYED: { zh: '重放的请求（X-Nonce 已使用）', en: 'a replayed request (X-Nonce already used)' },
+};
+/** A size in bytes as a reader says it: 100 KB, 10 MB. */
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+/** An economic indicator by its label: 税收收入, Tax revenue. */
+const indicator = (code: string, lang: RefusalLang) => INDICATOR_LABELS[code as Indicator]?.[lang] ?? code;
+/** The definitions' units in English: their Chinese is what the form is filled in with. */
+const UNIT_EN: Record<string, string> = { 户: 'entities', 万元: '10,000 yuan', 万美元: '10,000 US dollars', 件: 'cases' };
+const unit = (u: string, lang: RefusalLang) => (lang === 'zh' ? u : (UNIT_EN[u] ?? u));
+/** Why a power is not in force on a day (domain/authority.ts), after the refusal's own words. */
+function authorityCause(c: AuthorityCause, lang: RefusalLang): string {
+  const zh = lang === 'zh';
+  switch (c.kind) {
+    case 'NOT_ENTRUSTED':
+      return zh ? '没有委托协议将其委托给该协同区' : 'no agreement of the zone entrusts it';
+    case 'ZONE_TERMINATED':
+      return zh ? `协同区已于 ${c.on} 终止` : `the zone was terminated on ${c.on}`;
+    case 'ZONE_SUSPENDED':
+      return zh ? `协同区自 ${c.since} 起暂停` : `the zone is suspended since ${c.since}`;
+    case 'NOT_ANNOUNCED':
+      return zh ? `委托协议 ${c.agreementId} 尚未公告，未生效` : `agreement ${c.agreementId} is not announced, so not in force`;
+    case 'OUT_OF_TERM':
+      return zh
+        ? `委托协议 ${c.agreementId} 第 ${c.version} 版的期限为 ${c.startDate} 至 ${c.endDate}，不含该日`
+        : `agreement ${c.agreementId} version ${c.version} runs ${c.startDate} to ${c.endDate}, not on that day`;
+    case 'AGREEMENT_TERMINATED':
+      return zh ? `委托协议 ${c.agreementId} 已于 ${c.on} 终止` : `agreement ${c.agreementId} was terminated on ${c.on}`;
+    case 'POWER_DELISTED':
+      return zh ? `该职权已于 ${c.on} 从职权清单中取消` : `the power was delisted from the catalogue on ${c.on}`;
+  }
+}
 const fields = (paths: string[], names: RefusalNames, lang: RefusalLang) =>
   lang === 'zh' ? paths.map((p) => `「${names.field(p, 'zh')}」`).join('、') : paths.map((p) => names.field(p, 'en')).join(', ');
 
@@ -146,6 +192,28 @@ export const REFUSAL_WORDING: Worded = {
     zh: (p) => `${p.userId} 代为申请了此次信用修复，须由其他人员决定`,
     en: (p) => `${p.userId} asked for this credit repair on the entity's behalf: another person decides it`,
   },
+  NOTIFICATION_NOT_YOURS: {
+    zh: (p, n) => `通知 ${p.notificationId} 发给${n.org(p.orgId, 'zh')}，${n.org(p.userOrgId, 'zh')}不能标记为已读`,
+    en: (p, n) => `notification ${p.notificationId} is for ${n.org(p.orgId, 'en')}, not ${n.org(p.userOrgId, 'en')}`,
+  },
+  LOGIN_FAILED: { zh: () => '用户名或密码不正确', en: () => 'wrong username or password' },
+  TOO_MANY_LOGINS: {
+    zh: (p) => `${p.by === 'address' ? '此地址' : '此用户名'}登录失败次数过多，请 ${p.retryAfterSeconds} 秒后再试`,
+    en: (p) => `too many failed logins for ${p.by} ${p.value}: try again in ${p.retryAfterSeconds} s`,
+  },
+  LOGIN_NEEDED: { zh: () => '请先登录', en: () => 'an Authorization: Bearer token (or the console’s session) is required' },
+  TOKEN_EXPIRED: { zh: () => '登录已过期，请重新登录', en: () => 'the token has expired: log in again' },
+  TOKEN_INVALID: { zh: () => '登录凭证无效，请重新登录', en: () => 'the token is not valid' },
+  TOKEN_USER_UNKNOWN: { zh: () => '该用户不存在或已停用', en: () => 'the token’s user is unknown or disabled' },
+  TOKEN_REVOKED: { zh: () => '已退出登录，请重新登录', en: () => 'the token was revoked (logged out): log in again' },
+  SYSTEM_NOT_AUTHENTICATED: {
+    zh: (p) => `系统请求未通过验证：${SYSTEM_AUTH_CAUSE[p.cause].zh.replace('{client}', p.client)}`,
+    en: (p) => `the system request was not authenticated: ${SYSTEM_AUTH_CAUSE[p.cause].en.replace('{client}', p.client)}`,
+  },
+  METRICS_TOKEN_NEEDED: {
+    zh: () => '查看运行指标需要指标令牌（Authorization: Bearer <METRICS_TOKEN>）',
+    en: () => 'GET /metrics wants Authorization: Bearer <METRICS_TOKEN>',
+  },
   PROCESS_NOT_FOUND: { zh: (p) => `流程 ${p.processId} 不存在`, en: (p) => `process ${p.processId} not found` },
   PROCESS_TYPE_UNKNOWN: { zh: (p) => `没有 ${p.type} 这类流程`, en: (p) => `process type ${p.type} is not available` },
   PROCESS_ENDED: {
@@ -209,6 +277,22 @@ export const REFUSAL_WORDING: Worded = {
     zh: (p) => `第 ${p.index + 1} 项载荷无法解密（密钥不符或内容被改动）`,
     en: (p) => `payload ${p.index + 1} does not open (another key, or altered bytes)`,
   },
+  BODY_TOO_LARGE: {
+    zh: (p) => `提交的内容过大${p.limitBytes ? `，上限为 ${size(p.limitBytes)}` : ''}`,
+    en: (p) => `the body is too large${p.limitBytes ? `: at most ${size(p.limitBytes)}` : ''}`,
+  },
+  CHARSET_NOT_TAKEN: {
+    zh: (p) => `不支持字符集 ${p.charset}，请使用 UTF-8`,
+    en: (p) => `charset ${p.charset} is not taken: send UTF-8`,
+  },
+  ENCODING_NOT_TAKEN: {
+    zh: (p) => `不支持内容编码 ${p.encoding}`,
+    en: (p) => `content encoding ${p.encoding} is not taken`,
+  },
+  BODY_NOT_TAKEN: {
+    zh: (p, n) => `此请求不接受提交内容：${fields(p.fields, n, 'zh')}`,
+    en: (p, n) => `this request takes no body: ${fields(p.fields, n, 'en')}`,
+  },
   // Records and documents.
   ENTITY_NOT_FOUND: { zh: (p) => `自贸片区未登记市场主体 ${p.uscc}`, en: (p) => `no entity ${p.uscc} is registered in the FTZ` },
   DOCUMENT_NOT_FOUND: { zh: (p) => `流程 ${p.processId} 没有第 ${p.n} 号文书`, en: (p) => `process ${p.processId} has no document ${p.n}` },
@@ -231,6 +315,13 @@ export const REFUSAL_WORDING: Worded = {
     zh: () => '不是本系统签发的 PDF 文书，无法核验签名',
     en: () => 'not a PDF this product signed: its signature cannot be checked',
   },
+  ORG_NOT_FOUND: { zh: (p) => `机构 ${p.orgId} 不存在`, en: (p) => `no organisation ${p.orgId}` },
+  CALENDAR_NOT_FOUND: { zh: (p) => `没有 ${p.year} 年的工作日历`, en: (p) => `no calendar for ${p.year}` },
+  NOTIFICATION_NOT_FOUND: { zh: (p) => `通知 ${p.notificationId} 不存在`, en: (p) => `no notification ${p.notificationId}` },
+  CATALOGUE_VERSION_NOT_FOUND: { zh: (p) => `没有第 ${p.version} 版职权清单`, en: (p) => `no catalogue version ${p.version}` },
+  AGREEMENT_NOT_FOUND: { zh: (p) => `委托协议 ${p.agreementId} 不存在`, en: (p) => `agreement ${p.agreementId} not found` },
+  PENALTY_NOT_FOUND: { zh: (p) => `处罚决定 ${p.decisionNumber} 不存在`, en: (p) => `penalty ${p.decisionNumber} not found` },
+  MEASURE_NOT_FOUND: { zh: (p) => `改革试点事项 ${p.measureCode} 未列入清单`, en: (p) => `reform measure ${p.measureCode} is not listed` },
   ATTACHMENT_NOT_ITS_TYPE: {
     zh: (p) => `文件内容不是声明的类型 ${p.mediaType}`,
     en: (p) => `the file's bytes are not of its declared type ${p.mediaType}`,
@@ -303,6 +394,54 @@ export const REFUSAL_WORDING: Worded = {
     en: (p) =>
       `the snapshot of ${p.period} was taken at ${p.takenAt} and is never changed; later changes appear as corrections in the next month's`,
   },
+  // Economic indicators: the Chinese as the zone's staff have always read it, each on its figure.
+  FIGURE_MISSING: {
+    zh: (p) => `${indicator(p.indicator, 'zh')}：必填，请填写本月数值（${p.unit}）`,
+    en: (p) => `${indicator(p.indicator, 'en')}: required, this month's figure in ${unit(p.unit, 'en')}`,
+  },
+  FIGURE_NOT_A_NUMBER: {
+    zh: (p) => `${indicator(p.indicator, 'zh')}：应为数字（${p.unit}）`,
+    en: (p) => `${indicator(p.indicator, 'en')}: a number of ${unit(p.unit, 'en')}`,
+  },
+  FIGURE_BELOW_MIN: {
+    zh: (p) => (p.min === 0 ? `${indicator(p.indicator, 'zh')}：不得为负数` : `${indicator(p.indicator, 'zh')}：不得小于${p.min}${p.unit}`),
+    en: (p) =>
+      p.min === 0
+        ? `${indicator(p.indicator, 'en')}: cannot be negative`
+        : `${indicator(p.indicator, 'en')}: at least ${p.min} ${unit(p.unit, 'en')}`,
+  },
+  FIGURE_ABOVE_MAX: {
+    zh: (p) => `${indicator(p.indicator, 'zh')}：超过${p.max}${p.unit}，请核实是否误填`,
+    en: (p) => `${indicator(p.indicator, 'en')}: more than ${p.max} ${unit(p.unit, 'en')}; check it is not a typing slip`,
+  },
+  FIGURE_TOO_PRECISE: {
+    zh: (p) =>
+      p.decimals === 0
+        ? `${indicator(p.indicator, 'zh')}：应为整数（${p.unit}）`
+        : `${indicator(p.indicator, 'zh')}：最多保留${p.decimals}位小数（${p.unit}）`,
+    en: (p) =>
+      p.decimals === 0
+        ? `${indicator(p.indicator, 'en')}: a whole number of ${unit(p.unit, 'en')}`
+        : `${indicator(p.indicator, 'en')}: at most ${p.decimals} decimals (${unit(p.unit, 'en')})`,
+  },
+  FIGURE_UNIT_WRONG: {
+    zh: (p) =>
+      p.given
+        ? `${indicator(p.indicator, 'zh')}：计量单位应为“${p.unit}”，不是“${p.given}”`
+        : `${indicator(p.indicator, 'zh')}：必填，计量单位为“${p.unit}”`,
+    en: (p) =>
+      p.given
+        ? `${indicator(p.indicator, 'en')}: the unit is ${unit(p.unit, 'en')}, not "${p.given}"`
+        : `${indicator(p.indicator, 'en')}: required, the unit is ${unit(p.unit, 'en')}`,
+  },
+  FIGURE_NOT_ASKED: {
+    zh: (p) => `${p.indicator}：不是本月需报送的指标`,
+    en: (p) => `${p.indicator}: not an indicator reported this month`,
+  },
+  INDICATORS_UNCHANGED: {
+    zh: () => '重新报送须修改数值，或在备注中说明数值无误的理由',
+    en: () => 'a resubmission changes a figure, or says in the note why the figures are right',
+  },
   // Registrations: licences.
   LICENCE_NOT_IN_STATUS: {
     zh: (p) => `许可 ${p.licenceId} 当前${status(p.status, 'zh')}，此操作只在${status(p.expected, 'zh')}时办理`,
@@ -349,8 +488,10 @@ export const REFUSAL_WORDING: Worded = {
     en: (p) => `${p.uscc} is ${status(p.status, 'en')}, not registered`,
   },
   POWER_NOT_IN_FORCE: {
-    zh: (p, n) => `${p.powerCode} 在 ${p.date} 未委托${n.county(p.zoneCode, 'zh')}协同区实施`,
-    en: (p, n) => `${p.powerCode} was not in force for the zone of ${n.county(p.zoneCode, 'en')} on ${p.date}`,
+    zh: (p, n) =>
+      `${p.powerCode} 在 ${p.date} 未委托${n.county(p.zoneCode, 'zh')}协同区实施${p.cause ? `：${authorityCause(p.cause, 'zh')}` : ''}`,
+    en: (p, n) =>
+      `${p.powerCode} was not in force for the zone of ${n.county(p.zoneCode, 'en')} on ${p.date}${p.cause ? `: ${authorityCause(p.cause, 'en')}` : ''}`,
   },
   RETURN_REJUDGES: {
     zh: (p) =>
@@ -373,6 +514,11 @@ export const REFUSAL_WORDING: Worded = {
   ORG_CANNOT_ANSWER: {
     zh: (p, n) => `${n.org(p.orgId, 'zh')} 不是在册的、能承办企业诉求的机构`,
     en: (p, n) => `${n.org(p.orgId, 'en')} is not an organisation on record that answers demands`,
+  },
+  ATTENDEE_NOT_REGISTERED: { zh: (p) => `${p.orgId} 不是在册机构`, en: (p) => `${p.orgId} is not a registered organisation` },
+  HELD_AFTER_TODAY: {
+    zh: (p) => `培训日期不能晚于今天（${p.today}），所填为 ${p.heldOn}`,
+    en: (p) => `a session cannot be held after today (${p.today}); ${p.heldOn} is`,
   },
   ALREADY_REGISTERED: {
     zh: (p) => `${p.uscc} 已在自贸片区登记（流程 ${p.processId}）`,
@@ -405,6 +551,14 @@ export const REFUSAL_WORDING: Worded = {
   PARK_OF_OTHER_COUNTY: {
     zh: (p, n) => `园区 ${p.parkId} 属于${n.county(p.ofCountyCode, 'zh')}，不属于所填的${n.county(p.countyCode, 'zh')}`,
     en: (p, n) => `park ${p.parkId} lies in ${n.county(p.ofCountyCode, 'en')}, not in ${n.county(p.countyCode, 'en')} as stated`,
+  },
+  TOWNSHIP_NOT_OF_COUNTY: {
+    zh: (p) => `${p.townshipCode} 不是本县（市、区）${p.countyCode} 的乡镇（街道）`,
+    en: (p, n) => `${p.townshipCode} is not a township of ${n.county(p.countyCode, 'en')} (${p.countyCode})`,
+  },
+  PARK_NOT_OF_COUNTY: {
+    zh: (p) => `${p.parkId} 不是本县（市、区）${p.countyCode} 的园区`,
+    en: (p, n) => `${p.parkId} is not a park of ${n.county(p.countyCode, 'en')} (${p.countyCode})`,
   },
   PENALTY_CASE_UNKNOWN: { zh: (p) => `处罚案件 ${p.caseId} 不存在`, en: (p) => `no penalty case ${p.caseId}` },
   PENALTY_CASE_OF_OTHER_ENTITY: {

@@ -4,6 +4,7 @@
  * caller's language (domain/refusal-wording.ts). Codes never change meaning; a new refusal is a new
  * code. Pure: workflow code imports it.
  */
+import type { AuthorityCause } from './authority';
 
 /** Each code's parameters: ids, codes and numbers, never words (the wording names them). */
 export interface RefusalParams {
@@ -20,6 +21,19 @@ export interface RefusalParams {
   OPERATORS_ONLY: { orgIds: string[]; userId: string; orgId: string };
   LEADER_SIGNS: { action: string; userId: string };
   CREDIT_REPAIR_ASKER: { userId: string };
+  NOTIFICATION_NOT_YOURS: { notificationId: string; orgId: string; userOrgId: string };
+  // Who is calling: logins and tokens (401), too many failed logins (429).
+  LOGIN_FAILED: Record<string, never>;
+  /** `value`: the username or address whose allowance of failures is used up. */
+  TOO_MANY_LOGINS: { by: 'address' | 'username'; value: string; retryAfterSeconds: number };
+  LOGIN_NEEDED: Record<string, never>;
+  TOKEN_EXPIRED: Record<string, never>;
+  TOKEN_INVALID: Record<string, never>;
+  TOKEN_USER_UNKNOWN: Record<string, never>;
+  TOKEN_REVOKED: Record<string, never>;
+  METRICS_TOKEN_NEEDED: Record<string, never>;
+  /** An outside system's request whose signature does not hold (integrations/signing.ts says why). */
+  SYSTEM_NOT_AUTHENTICATED: { client: string; cause: SystemAuthCause };
   // Processes.
   PROCESS_NOT_FOUND: { processId: string };
   PROCESS_TYPE_UNKNOWN: { type: string };
@@ -42,6 +56,11 @@ export interface RefusalParams {
   IDEMPOTENCY_KEY_LENGTH: { max: number };
   IDEMPOTENCY_KEY_REUSED: { key: string; route: string };
   PAYLOAD_NOT_OPENED: { index: number };
+  BODY_NOT_TAKEN: { fields: string[] };
+  /** `limitBytes`: the route's limit (0 where the reader did not say it). */
+  BODY_TOO_LARGE: { limitBytes: number };
+  CHARSET_NOT_TAKEN: { charset: string };
+  ENCODING_NOT_TAKEN: { encoding: string };
   // Records and documents.
   ENTITY_NOT_FOUND: { uscc: string };
   DOCUMENT_NOT_FOUND: { processId: string; n: number };
@@ -53,6 +72,13 @@ export interface RefusalParams {
   ATTACHMENT_NOT_ITS_TYPE: { mediaType: string };
   NOT_A_BUNDLE: { fields: string[] };
   PDF_NOT_VERIFIABLE: Record<string, never>;
+  ORG_NOT_FOUND: { orgId: string };
+  CALENDAR_NOT_FOUND: { year: number };
+  NOTIFICATION_NOT_FOUND: { notificationId: string };
+  CATALOGUE_VERSION_NOT_FOUND: { version: number };
+  AGREEMENT_NOT_FOUND: { agreementId: string };
+  PENALTY_NOT_FOUND: { decisionNumber: string };
+  MEASURE_NOT_FOUND: { measureCode: string };
   // Agreements and the power catalogue.
   POWER_NOT_IN_CATALOGUE: { powerCode: string; version: number | null };
   POWER_DELISTED: { powerCode: string; version: number };
@@ -74,6 +100,16 @@ export interface RefusalParams {
   YEAR_NOT_BEGUN: { year: number };
   PERIOD_NOT_OVER: { period: string };
   SNAPSHOT_TAKEN: { period: string; takenAt: string };
+  // Economic indicators: each figure against its definition (`indicator` its code, `unit` the definition's).
+  FIGURE_MISSING: { indicator: string; unit: string };
+  FIGURE_NOT_A_NUMBER: { indicator: string; unit: string };
+  FIGURE_BELOW_MIN: { indicator: string; min: number; unit: string };
+  FIGURE_ABOVE_MAX: { indicator: string; max: number; unit: string };
+  FIGURE_TOO_PRECISE: { indicator: string; decimals: number; unit: string };
+  /** `given` is the unit the reporter wrote ('' for none). */
+  FIGURE_UNIT_WRONG: { indicator: string; unit: string; given: string };
+  FIGURE_NOT_ASKED: { indicator: string };
+  INDICATORS_UNCHANGED: Record<string, never>;
   // Registrations: licences.
   LICENCE_NOT_IN_STATUS: { licenceId: string; status: string; expected: string };
   // Zones.
@@ -89,13 +125,16 @@ export interface RefusalParams {
   DECISION_FACT_CHANGED: { fields: string[]; enforcementOrgId: string };
   ENTITY_NOT_REGISTERED: { uscc: string };
   ENTITY_NOT_ACTIVE: { uscc: string; status: string };
-  POWER_NOT_IN_FORCE: { powerCode: string; zoneCode: string; date: string };
+  /** `cause`: why, as domain/authority.ts finds it (absent in refusals recorded before it was given). */
+  POWER_NOT_IN_FORCE: { powerCode: string; zoneCode: string; date: string; cause?: AuthorityCause };
   RETURN_REJUDGES: { reasons: string[]; allowed: string[] };
   CREDIT_REPAIR_PENDING: { decisionNumber: string };
   CREDIT_REPAIR_TOO_EARLY: { eligibleFrom: string; today: string };
   // Supervision and reform.
   INSPECTED_AFTER_TODAY: { date: string; today: string };
   ORG_CANNOT_ANSWER: { orgId: string };
+  ATTENDEE_NOT_REGISTERED: { orgId: string };
+  HELD_AFTER_TODAY: { heldOn: string; today: string };
   // Registrations.
   ALREADY_REGISTERED: { uscc: string; processId: string };
   // Launch eligibility.
@@ -106,6 +145,9 @@ export interface RefusalParams {
   TOWNSHIP_OF_OTHER_COUNTY: { townshipCode: string; countyCode: string; ofCountyCode: string };
   PARK_UNKNOWN: { parkId: string };
   PARK_OF_OTHER_COUNTY: { parkId: string; countyCode: string; ofCountyCode: string };
+  // A memorandum's area: the county's own townships and parks, as its division data has them now.
+  TOWNSHIP_NOT_OF_COUNTY: { townshipCode: string; countyCode: string };
+  PARK_NOT_OF_COUNTY: { parkId: string; countyCode: string };
   PENALTY_CASE_UNKNOWN: { caseId: string };
   PENALTY_CASE_OF_OTHER_ENTITY: { caseId: string; uscc: string; zoneCode: string };
   PENALTY_CASE_NOT_OPEN: { caseId: string; status: string };
@@ -127,6 +169,10 @@ export interface RefusalParams {
 
 export type RefusalCode = keyof RefusalParams;
 
+/** Why an outside system's signed request is not taken: no client id, an unknown one, no signature… */
+export type SystemAuthCause =
+  'CLIENT_MISSING' | 'CLIENT_UNKNOWN' | 'UNSIGNED' | 'STALE' | 'NONCE_TOO_LONG' | 'BAD_SIGNATURE' | 'NOT_THIS_CLIENT' | 'REPLAYED';
+
 /** A refusal as a value: its code, its parameters and, where it concerns one, the field's path (`body.decisionNumber`). */
 export interface Refusal<C extends RefusalCode = RefusalCode> {
   code: C;
@@ -135,7 +181,7 @@ export interface Refusal<C extends RefusalCode = RefusalCode> {
 }
 
 /** The HTTP status of each code: decided here once, so a workflow's refusal and the API's agree. */
-export type RefusalStatus = 400 | 403 | 404 | 405 | 409 | 415 | 422;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429;
 
 export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   TASK_NOT_FOUND: 404,
@@ -150,6 +196,16 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   OPERATORS_ONLY: 403,
   LEADER_SIGNS: 403,
   CREDIT_REPAIR_ASKER: 403,
+  NOTIFICATION_NOT_YOURS: 403,
+  LOGIN_FAILED: 401,
+  TOO_MANY_LOGINS: 429,
+  LOGIN_NEEDED: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_INVALID: 401,
+  TOKEN_USER_UNKNOWN: 401,
+  TOKEN_REVOKED: 401,
+  METRICS_TOKEN_NEEDED: 401,
+  SYSTEM_NOT_AUTHENTICATED: 401,
   PROCESS_NOT_FOUND: 404,
   PROCESS_TYPE_UNKNOWN: 404,
   PROCESS_ENDED: 409,
@@ -170,6 +226,10 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   IDEMPOTENCY_KEY_LENGTH: 400,
   IDEMPOTENCY_KEY_REUSED: 422,
   PAYLOAD_NOT_OPENED: 400,
+  BODY_NOT_TAKEN: 400,
+  BODY_TOO_LARGE: 413,
+  CHARSET_NOT_TAKEN: 415,
+  ENCODING_NOT_TAKEN: 415,
   ENTITY_NOT_FOUND: 404,
   DOCUMENT_NOT_FOUND: 404,
   ATTACHMENT_NOT_FOUND: 404,
@@ -180,6 +240,13 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   ATTACHMENT_NOT_ITS_TYPE: 400,
   NOT_A_BUNDLE: 400,
   PDF_NOT_VERIFIABLE: 400,
+  ORG_NOT_FOUND: 404,
+  CALENDAR_NOT_FOUND: 404,
+  NOTIFICATION_NOT_FOUND: 404,
+  CATALOGUE_VERSION_NOT_FOUND: 404,
+  AGREEMENT_NOT_FOUND: 404,
+  PENALTY_NOT_FOUND: 404,
+  MEASURE_NOT_FOUND: 404,
   POWER_NOT_IN_CATALOGUE: 400,
   POWER_DELISTED: 400,
   POWER_NOT_ENTRUSTABLE: 400,
@@ -198,6 +265,14 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   YEAR_NOT_BEGUN: 400,
   PERIOD_NOT_OVER: 409,
   SNAPSHOT_TAKEN: 409,
+  FIGURE_MISSING: 400,
+  FIGURE_NOT_A_NUMBER: 400,
+  FIGURE_BELOW_MIN: 400,
+  FIGURE_ABOVE_MAX: 400,
+  FIGURE_TOO_PRECISE: 400,
+  FIGURE_UNIT_WRONG: 400,
+  FIGURE_NOT_ASKED: 400,
+  INDICATORS_UNCHANGED: 400,
   LICENCE_NOT_IN_STATUS: 409,
   NOT_A_ZONE: 400,
   ZONE_NOT_ACTIVE: 409,
@@ -216,6 +291,8 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   CREDIT_REPAIR_TOO_EARLY: 409,
   INSPECTED_AFTER_TODAY: 400,
   ORG_CANNOT_ANSWER: 400,
+  ATTENDEE_NOT_REGISTERED: 400,
+  HELD_AFTER_TODAY: 400,
   ALREADY_REGISTERED: 409,
   // Launch eligibility.
   NOT_A_COUNTY: 400,
@@ -225,6 +302,8 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   TOWNSHIP_OF_OTHER_COUNTY: 400,
   PARK_UNKNOWN: 400,
   PARK_OF_OTHER_COUNTY: 400,
+  TOWNSHIP_NOT_OF_COUNTY: 400,
+  PARK_NOT_OF_COUNTY: 400,
   PENALTY_CASE_UNKNOWN: 400,
   PENALTY_CASE_OF_OTHER_ENTITY: 400,
   PENALTY_CASE_NOT_OPEN: 409,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { defineAction } from './actions';
+import type { AuthorityCause } from './authority';
 import { COUNTY_CODE } from './names';
 import { powerCodeSchema } from './powers';
 import { builtOnFirstUse, isoDate, text } from './schemas';
@@ -106,7 +107,33 @@ export const REFUSAL_CODES = [
   'consent-refused',
   'zone-terminated',
 ] as const;
-export type Refusal = { code: (typeof REFUSAL_CODES)[number]; message: string };
+/**
+ * The facts each registration refusal names (ids, codes, dates and the records' own names), so that it
+ * reads in either language (api/registration-refusal-words.ts). Absent in refusals recorded before, and
+ * in the workflow's own before patch `registration-refusal-facts`, which are read from their message.
+ */
+export interface RegistrationRefusalFacts {
+  'residence-not-in-active-zone': { countyCode: string; zoneStatus: string | null };
+  'residence-outside-zone-area': {
+    townshipCode: string;
+    townshipName: string | null;
+    parkId: string | null;
+    zoneName: string;
+    memorandumVersion: number | null;
+    effectiveFrom: string | null;
+  };
+  'negative-list-prohibited': { list: string; entryCode: string; entryTitle: string };
+  'not-a-commitment-item': { powerCode: string; listed: boolean };
+  'power-not-listed': { powerCode: string };
+  'power-not-in-force': { powerCode: string; powerName: string; zoneCode: string; date: string; cause: AuthorityCause };
+  'consent-refused': { orgId: string; reason: string };
+  /** `reason`: the zone's termination's, when the zone ended before consent. */
+  'zone-terminated': { countyCode: string; terminatedOn: string | null; reason?: string };
+}
+type RefusalCode = (typeof REFUSAL_CODES)[number];
+export type Refusal = {
+  [C in RefusalCode]: { code: C; message: string; facts?: C extends keyof RegistrationRefusalFacts ? RegistrationRefusalFacts[C] : never };
+}[RefusalCode];
 
 /** One entry of the market access negative list (市场准入负面清单). */
 export interface NegativeListItem {

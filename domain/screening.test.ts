@@ -70,6 +70,14 @@ test('outside an ACTIVE zone, outside its area or without an agreement in force:
     {
       code: 'residence-outside-zone-area',
       message: '住所所在某镇（210881100）不在盖州协同区备忘录第 2 版所划区域（自 2026-03-01 起适用）内',
+      facts: {
+        townshipCode: '210881100',
+        townshipName: '某镇',
+        parkId: null,
+        zoneName: '盖州协同区',
+        memorandumVersion: 2,
+        effectiveFrom: '2026-03-01',
+      },
     },
   ]);
   expect(screenApplication(application('食品销售'), facts(), '2029-01-01').refusals.map((r) => r.code)).toEqual(['power-not-in-force']);

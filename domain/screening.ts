@@ -77,7 +77,11 @@ export function screenApplication(application: Application, facts: ScreeningFact
   for (const hit of negativeListHits(application.businessScope, list.items)) {
     const entry = `${list.title} ${hit.code}: ${hit.title}`;
     if (hit.kind === 'prohibited') {
-      refusals.push({ code: 'negative-list-prohibited', message: `the business scope touches a prohibited entry of the ${entry}` });
+      refusals.push({
+        code: 'negative-list-prohibited',
+        message: `the business scope touches a prohibited entry of the ${entry}`,
+        facts: { list: list.title, entryCode: hit.code, entryTitle: hit.title },
+      });
     } else if (hit.powerCode) {
       normal.set(hit.powerCode, { reason: 'negative-list-restricted', because: entry });
     } else {
@@ -113,7 +117,12 @@ export function screenApplication(application: Application, facts: ScreeningFact
  */
 export function zoneRefusal(county: string, zone: ZoneFact | null): Refusal | null {
   if (zone?.status === 'ACTIVE') return null;
-  if (zone?.status === 'TERMINATED') return { code: 'zone-terminated', message: `zone ${county} was terminated on ${zone.terminatedOn}` };
+  if (zone?.status === 'TERMINATED')
+    return {
+      code: 'zone-terminated',
+      message: `zone ${county} was terminated on ${zone.terminatedOn}`,
+      facts: { countyCode: county, terminatedOn: zone.terminatedOn },
+    };
   return notInActiveZone(county, zone);
 }
 
@@ -127,6 +136,7 @@ export function itemAuthorities(facts: AuthorityFacts, zoneCode: string, powerCo
       refusals.push({
         code: 'not-a-commitment-item',
         message: `${powerCode} is ${power ? 'not granted on commitment' : 'not a listed power'}`,
+        facts: { powerCode, listed: Boolean(power) },
       });
       continue;
     }
@@ -135,6 +145,7 @@ export function itemAuthorities(facts: AuthorityFacts, zoneCode: string, powerCo
       refusals.push({
         code: 'power-not-in-force',
         message: `${powerCode} (${power.name}) is not in force for zone ${zoneCode} on ${date}: ${authority.reason}`,
+        facts: { powerCode, powerName: power.name, zoneCode, date, cause: authority.cause },
       });
       continue;
     }
@@ -153,6 +164,7 @@ function notInActiveZone(county: string, zone: ZoneFact | null): Refusal {
   return {
     code: 'residence-not-in-active-zone',
     message: `the residence's county ${county} is ${zone ? `a ${zone.status} zone` : 'not a zone'}, not an ACTIVE one`,
+    facts: { countyCode: county, zoneStatus: zone?.status ?? null },
   };
 }
 
@@ -165,7 +177,18 @@ function outsideArea(zoneName: string, residence: Application['residence'], area
   const drawn = area.version
     ? `备忘录第 ${area.version.memorandumVersion} 版所划区域（自 ${area.version.effectiveFrom} 起适用）`
     : '备忘录所划区域（尚未适用）';
-  return { code: 'residence-outside-zone-area', message: `住所所在${where}不在${zoneName}${drawn}内` };
+  return {
+    code: 'residence-outside-zone-area',
+    message: `住所所在${where}不在${zoneName}${drawn}内`,
+    facts: {
+      townshipCode: residence.townshipCode ?? '',
+      townshipName: area.townshipName,
+      parkId: residence.parkId ?? null,
+      zoneName,
+      memorandumVersion: area.version?.memorandumVersion ?? null,
+      effectiveFrom: area.version?.effectiveFrom ?? null,
+    },
+  };
 }
 
 /** Items by the normal route: the FTZ window decides itself, so the power need only be listed in the catalogue in force. */
@@ -175,7 +198,11 @@ function normalRouteItems(powers: Power[], normal: Map<string, { reason: NormalR
   for (const [powerCode, why] of normal) {
     const power = powers.find((p) => p.code === powerCode && p.status === 'listed' && p.kind === 'licensing');
     if (!power) {
-      refusals.push({ code: 'power-not-listed', message: `${powerCode} is not a licensing power listed in the catalogue in force` });
+      refusals.push({
+        code: 'power-not-listed',
+        message: `${powerCode} is not a licensing power listed in the catalogue in force`,
+        facts: { powerCode },
+      });
       continue;
     }
     normalItems.push({ powerCode, powerName: power.name, ...why });

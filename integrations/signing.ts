@@ -5,6 +5,7 @@
  * once accepted, refuses it within that window.
  */
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { SystemAuthCause } from '../domain/refusals';
 
 export const SIGNATURE_HEADERS = { client: 'x-client-id', timestamp: 'x-timestamp', nonce: 'x-nonce', signature: 'x-signature' } as const;
 /** How far a request's timestamp may be from our clock, either way. */
@@ -40,7 +41,9 @@ export function signedHeaders(
   };
 }
 
-export type SignatureCheck = { ok: true; client: string; nonce: string } | { ok: false; client: string; reason: string };
+/** A refused check's `cause` is its catalogued refusal's (`SYSTEM_NOT_AUTHENTICATED`); `reason` the Chinese noted with the request. */
+export type SignatureCheck =
+  { ok: true; client: string; nonce: string } | { ok: false; client: string; reason: string; cause: SystemAuthCause };
 
 /** Checks a request's signature against the client's secret and its timestamp against the clock (not yet the nonce). */
 export function checkSignature(
@@ -53,11 +56,15 @@ export function checkSignature(
   const nonce = request.header(SIGNATURE_HEADERS.nonce) ?? '';
   const given = request.header(SIGNATURE_HEADERS.signature) ?? '';
   const secret = Object.prototype.hasOwnProperty.call(secrets, client) ? secrets[client] : undefined;
-  if (!secret) return { ok: false, client, reason: client ? `未知的系统客户端 ${client}` : '缺少系统客户端标识（X-Client-Id）' };
+  if (!secret)
+    return client
+      ? { ok: false, client, reason: `未知的系统客户端 ${client}`, cause: 'CLIENT_UNKNOWN' }
+      : { ok: false, client, reason: '缺少系统客户端标识（X-Client-Id）', cause: 'CLIENT_MISSING' };
   if (!given || !nonce || !/^\d{10,16}$/.test(timestamp))
-    return { ok: false, client, reason: '请求未签名（缺少 X-Timestamp、X-Nonce 或 X-Signature）' };
-  if (Math.abs(now - Number(timestamp)) > MAX_SKEW_MS) return { ok: false, client, reason: '请求时间戳超出允许范围（5 分钟）' };
-  if (nonce.length > 100) return { ok: false, client, reason: 'X-Nonce 过长' };
+    return { ok: false, client, reason: '请求未签名（缺少 X-Timestamp、X-Nonce 或 X-Signature）', cause: 'UNSIGNED' };
+  if (Math.abs(now - Number(timestamp)) > MAX_SKEW_MS)
+    return { ok: false, client, reason: '请求时间戳超出允许范围（5 分钟）', cause: 'STALE' };
+  if (nonce.length > 100) return { ok: false, client, reason: 'X-Nonce 过长', cause: 'NONCE_TOO_LONG' };
   const expected = signature(secret, {
     method: request.method,
     path: request.path,
@@ -67,7 +74,7 @@ export function checkSignature(
   });
   const a = Buffer.from(expected, 'hex');
   const b = Buffer.from(given, 'hex');
-  if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, client, reason: '签名无效' };
+  if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, client, reason: '签名无效', cause: 'BAD_SIGNATURE' };
   return { ok: true, client, nonce };
 }
 

@@ -3,6 +3,7 @@
  * facts the pure rules of domain/zone-area.ts decide on.
  */
 import { z } from 'zod';
+import { refusal, type Refusal } from '../domain/refusals';
 import { areaOn, placeInArea, type AreaVersion, type Place } from '../domain/zone-area';
 import type { Queryable } from './db';
 import { firstOf, numberish, rowsOf } from './rows';
@@ -86,13 +87,16 @@ export interface PlaceProblem {
   message: string;
 }
 
-/** A memorandum's area draws only townships and parks of its own county. */
-export async function areaProblems(
+/**
+ * A memorandum's area draws only townships and parks of its own county: each one that is not, as its
+ * catalogued refusal on its field (`body.boundary.townshipCodes.1`).
+ */
+export async function areaRefusals(
   q: Queryable,
   countyCode: string,
   area: { townshipCodes: string[]; parkIds: string[] },
   path: string,
-): Promise<PlaceProblem[]> {
+): Promise<Refusal[]> {
   const townships = await q.query<{ code: string }>(
     `SELECT code FROM divisions WHERE parent_code = $1 AND level = 'township' AND valid_to IS NULL`,
     [countyCode],
@@ -102,12 +106,28 @@ export async function areaProblems(
   const knownParks = new Set(parks.map((p) => p.id));
   return [
     ...area.townshipCodes.flatMap((code, i) =>
-      known.has(code) ? [] : [{ path: `${path}.townshipCodes.${i}`, message: `${code} 不是本县（市、区）${countyCode} 的乡镇（街道）` }],
+      known.has(code) ? [] : [refusal('TOWNSHIP_NOT_OF_COUNTY', { townshipCode: code, countyCode }, `${path}.townshipCodes.${i}`)],
     ),
     ...area.parkIds.flatMap((id, i) =>
-      knownParks.has(id) ? [] : [{ path: `${path}.parkIds.${i}`, message: `${id} 不是本县（市、区）${countyCode} 的园区` }],
+      knownParks.has(id) ? [] : [refusal('PARK_NOT_OF_COUNTY', { parkId: id, countyCode }, `${path}.parkIds.${i}`)],
     ),
   ];
+}
+
+/** The same, each by its path and in Chinese, as api/action-checks.ts answers it until it answers `areaRefusals`. */
+export async function areaProblems(
+  q: Queryable,
+  countyCode: string,
+  area: { townshipCodes: string[]; parkIds: string[] },
+  path: string,
+): Promise<PlaceProblem[]> {
+  return (await areaRefusals(q, countyCode, area, path)).map((r) => ({
+    path: r.path!,
+    message:
+      r.code === 'TOWNSHIP_NOT_OF_COUNTY'
+        ? `${(r.params as { townshipCode: string }).townshipCode} 不是本县（市、区）${countyCode} 的乡镇（街道）`
+        : `${(r.params as { parkId: string }).parkId} 不是本县（市、区）${countyCode} 的园区`,
+  }));
 }
 
 const areaRow = z.object({

@@ -52,7 +52,11 @@ export async function checkPenaltyDecision(q: Queryable, input: { zoneCode: stri
       path: 'decision.powerCode',
       message: `${powerCode} was not in force for zone ${zoneCode} on ${decision.decidedOn}: ${authority.reason}`,
       status: 409,
-      refusal: refusal('POWER_NOT_IN_FORCE', { powerCode, zoneCode, date: decision.decidedOn }, 'body.decision.powerCode'),
+      refusal: refusal(
+        'POWER_NOT_IN_FORCE',
+        { powerCode, zoneCode, date: decision.decidedOn, cause: authority.cause },
+        'body.decision.powerCode',
+      ),
     });
   }
   return { problems, authority };

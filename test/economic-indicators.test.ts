@@ -92,9 +92,18 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
   ]);
   const { actualForeignInvestment: _missing, ...withoutFdi } = reportA;
   const missing = await zoneStaff.post(`/api/tasks/${task.id}/complete`, { figures: withoutFdi });
-  expect(missing.status).toBe(400);
-  expect(missing.body.error.message).toBe('经济指标填报有误，未予报送，请按提示修改');
-  expect(missing.body.error.details).toEqual([{ path: 'body.figures.actualForeignInvestment', message: '必填：未填报该指标' }]);
+  // A figure left out does not fit the schema: INVALID_INPUT naming it, its Chinese as the schema words it, English when asked.
+  expect([missing.status, missing.body.error.reason, missing.body.error.params]).toEqual([
+    400,
+    'INVALID_INPUT',
+    { fields: ['body.figures.actualForeignInvestment'] },
+  ]);
+  expect(missing.body.error.details).toEqual([
+    { path: 'body.figures.actualForeignInvestment', message: 'Actual foreign investment: required' },
+  ]);
+  expect(JSON.stringify(missing.body.error)).not.toMatch(/[\u3400-\u9fff]/);
+  const missingZh = await zoneStaff.post(`/api/tasks/${task.id}/complete?lang=zh`, { figures: withoutFdi });
+  expect(missingZh.body.error.details).toEqual([{ path: 'body.figures.actualForeignInvestment', message: '必填：未填报该指标' }]);
   const fraction = await zoneStaff.post(`/api/tasks/${task.id}/complete`, {
     figures: { ...reportA, newMarketEntities: { value: 3.5, unit: '户' } },
   });
@@ -118,8 +127,8 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
     );
   expect(past).toBeInstanceOf(WorkflowUpdateFailedError);
   expect((past as WorkflowUpdateFailedError).cause).toMatchObject({
-    type: 'BadRequest',
-    message: expect.stringContaining('税收收入：不得为负数'),
+    type: 'FIGURE_BELOW_MIN',
+    details: [{ params: { indicator: 'taxRevenue', min: 0, unit: '万元' }, path: 'body.figures.taxRevenue.value' }],
   });
   expect(await reportOf('2026-10', zoneA)).toMatchObject({ status: 'PENDING', figures: null, rounds: 0 });
   expect(await timelineKinds(h, id)).toEqual(['indicatorsLaunched']);
@@ -148,7 +157,18 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
   const unchanged = await zoneStaff.post(`/api/tasks/${correction.id}/complete`, {
     figures: { ...reportA, taxRevenue: { value: 999, unit: '万元' } },
   });
-  expect([unchanged.status, unchanged.body.error.message]).toEqual([400, '重新报送须修改数值，或在备注中说明数值无误的理由']);
+  expect([unchanged.status, unchanged.body.error.reason, unchanged.body.error.message]).toEqual([
+    400,
+    'INDICATORS_UNCHANGED',
+    'a resubmission changes a figure, or says in the note why the figures are right',
+  ]);
+  expect(unchanged.body.error.details).toEqual([
+    { path: 'body.note', message: 'a resubmission changes a figure, or says in the note why the figures are right' },
+  ]);
+  const unchangedZh = await zoneStaff.post(`/api/tasks/${correction.id}/complete?lang=zh`, {
+    figures: { ...reportA, taxRevenue: { value: 999, unit: '万元' } },
+  });
+  expect(unchangedZh.body.error.message).toBe('重新报送须修改数值，或在备注中说明数值无误的理由');
   await complete(h, `zone-${zoneA}.staff`, id, 'correctIndicators', { figures: reportA, note: '已与税务部门核对' });
   await complete(h, 'ftz.staff', id, 'reviewIndicators', { decision: 'accept' });
   await complete(h, `zone-${zoneB}.staff`, id, 'reportIndicators', { figures: reportB });
@@ -281,11 +301,13 @@ test('each role: only FTZ admins launch, only the zone body reports its own zone
     expect([user, (await (await h.as(user)).post(`/api/tasks/${review.id}/complete`, { decision: 'accept' })).status]).toEqual([user, 403]);
   }
   const noReason = await (await h.as('ftz.staff')).post(`/api/tasks/${review.id}/complete`, { decision: 'return' });
-  expect([noReason.status, noReason.body.error.message, noReason.body.error.details]).toEqual([
+  expect([noReason.status, noReason.body.error.reason, noReason.body.error.details]).toEqual([
     400,
-    '审核意见未被接受，请按提示修改',
-    [{ path: 'body.reasons', message: '必填：请写明退回理由' }],
+    'INVALID_INPUT',
+    [{ path: 'body.reasons', message: 'Reasons: required' }],
   ]);
+  const noReasonZh = await (await h.as('ftz.staff')).post(`/api/tasks/${review.id}/complete?lang=zh`, { decision: 'return' });
+  expect(noReasonZh.body.error.details).toEqual([{ path: 'body.reasons', message: '必填：请写明退回理由' }]);
   for (const user of ['audit.auditor', `gov-${zoneB}.staff`, `le-${zoneA}.staff`, 'city.admin']) {
     expect([user, (await download(user, '/api/statistics/export?view=municipal&period=2026-08&format=csv')).status]).toEqual([user, 200]);
     expect([user, (await (await h.as(user)).get('/api/indicators?period=2026-08')).status]).toEqual([user, 200]);

@@ -262,12 +262,23 @@ test('a training session recorded appears in the report of who was trained when;
   const unknown = await (
     await h.as('ftz.staff')
   ).post('/api/training-sessions', { ...session, attendees: [{ orgId: 'zone-999999', count: 3 }] });
-  expect(unknown.status).toBe(400);
+  expect([unknown.status, unknown.body.error.reason, unknown.body.error.params]).toEqual([
+    400,
+    'ATTENDEE_NOT_REGISTERED',
+    { orgId: 'zone-999999' },
+  ]);
   expect(unknown.body.error.details).toEqual([
-    expect.objectContaining({ path: 'body.attendees.0.orgId', message: expect.stringContaining('不是在册机构') }),
+    expect.objectContaining({ path: 'body.attendees.0.orgId', message: 'zone-999999 is not a registered organisation' }),
+  ]);
+  const unknownZh = await (
+    await h.as('ftz.staff')
+  ).post('/api/training-sessions', { ...session, attendees: [{ orgId: 'zone-999999', count: 3 }] }, ZH);
+  expect(unknownZh.body.error.details).toEqual([
+    expect.objectContaining({ path: 'body.attendees.0.orgId', message: 'zone-999999 不是在册机构' }),
   ]);
   const later = await (await h.as('ftz.staff')).post('/api/training-sessions', { ...session, heldOn: '2099-01-01' }, ZH);
-  expect([later.status, later.body.error.message]).toEqual([400, '培训日期不能晚于今天']);
+  expect([later.status, later.body.error.reason, later.body.error.details[0].path]).toEqual([400, 'HELD_AFTER_TODAY', 'body.heldOn']);
+  expect(later.body.error.message).toMatch(/^培训日期不能晚于今天（\d{4}-\d{2}-\d{2}），所填为 2099-01-01$/);
   const twice = await (
     await h.as('ftz.staff')
   ).post('/api/training-sessions', { ...session, attendees: [session.attendees[1], session.attendees[1]] });

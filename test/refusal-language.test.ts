@@ -104,7 +104,26 @@ test('403, 404, 409 and 401 carry a stable code and a Chinese message naming org
   expect(missingEn.body.error.message).toBe('zone 210899 not found');
 
   const wrong = await call(null, 'POST', '/api/auth/login', { username: 'ftz.staff', password: 'not-it' }, ZH);
-  expect([wrong.status, wrong.body.error.code, wrong.body.error.message]).toEqual([401, 'UNAUTHENTICATED', '用户名或密码不正确']);
+  expect([wrong.status, wrong.body.error.code, wrong.body.error.reason, wrong.body.error.message]).toEqual([
+    401,
+    'UNAUTHENTICATED',
+    'LOGIN_FAILED',
+    '用户名或密码不正确',
+  ]);
+  // A token that is no token: coded on the header it came in, in Chinese, and in English when asked.
+  for (const [headers, message] of [
+    [ZH, '登录凭证无效，请重新登录'],
+    [EN, 'the token is not valid'],
+  ] as const) {
+    const response = await fetch(`${h.baseUrl}/api/me`, { headers: { ...headers, authorization: 'Bearer not-a-token' } });
+    const body = (await response.json()) as { error: { reason: string; message: string; details: { path: string }[] } };
+    expect([response.status, body.error.reason, body.error.message, body.error.details[0].path]).toEqual([
+      401,
+      'TOKEN_INVALID',
+      message,
+      'headers.authorization',
+    ]);
+  }
 
   // A task's payload checked against its schema: the memorandum's fields by their Chinese names.
   const empty = await call('ftz.staff', 'POST', `/api/tasks/${task.id}/complete`, { boundary: { areaKm2: -1 } }, ZH);

@@ -40,7 +40,11 @@ describe('nothing is read before the token', () => {
     const token = await tokenOf('city.admin');
     expect((await raw('POST', '/api/processes/zone-establishment', huge, { authorization: `Bearer ${token}` })).status).toBe(413);
     // The login, read before anyone is known, takes a few kilobytes at most.
-    expect((await raw('POST', '/api/auth/login', JSON.stringify({ username: 'x', password: 'y'.repeat(8000) }))).status).toBe(413);
+    const login = await raw('POST', '/api/auth/login?lang=zh', JSON.stringify({ username: 'x', password: 'y'.repeat(8000) }));
+    const tooLarge = (await login.json()) as { error: { code: string; reason: string; params: { limitBytes: number }; message: string } };
+    expect([login.status, tooLarge.error.code, tooLarge.error.reason]).toEqual([413, 'PAYLOAD_TOO_LARGE', 'BODY_TOO_LARGE']);
+    expect(tooLarge.error.params.limitBytes).toBeGreaterThan(0);
+    expect(tooLarge.error.message).toMatch(/^提交的内容过大，上限为 \d+ KB$/);
   });
 
   test('a 100,000-deep body is a 400 naming its depth, not a 500; a bad body without a token is a 401 first', async () => {

@@ -257,6 +257,13 @@ describe('the memorandum draws the zone', () => {
   test('a township of a county with no zone is in none, and an unknown township is a 400', async () => {
     expect(await containing('210882003')).toMatchObject({ zone: null, reason: '210882 没有协同区' });
     const unknown = await (await h.as('ftz.staff')).get('/api/zones/containing?township=210881999');
-    expect(unknown.status).toBe(400);
+    expect([unknown.status, unknown.body.error.reason, unknown.body.error.params]).toEqual([
+      400,
+      'TOWNSHIP_UNKNOWN',
+      { townshipCode: '210881999' },
+    ]);
+    expect(unknown.body.error.details).toEqual([{ path: 'query.township', message: 'township 210881999 is not in the division data' }]);
+    const unknownZh = await (await h.as('ftz.staff')).get('/api/zones/containing?township=210881999&lang=zh');
+    expect(unknownZh.body.error.message).toBe('乡镇（街道）代码 210881999 不在区划数据中');
   });
 });

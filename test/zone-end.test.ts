@@ -84,7 +84,13 @@ test("termination ends the zone's agreements from its day, refuses applications 
 
   // The application awaiting the county's consent is refused with the zone's reason; its task is gone.
   const refused = await registration(h, inFlight, (r) => r.stage === 'REFUSED');
-  expect(refused.refusals).toEqual([{ code: 'zone-terminated', message: `zone ${zone} was terminated on ${today()}: 园区整体调出` }]);
+  expect(refused.refusals).toEqual([
+    {
+      code: 'zone-terminated',
+      message: `zone ${zone} was terminated on ${today()}: 园区整体调出`,
+      facts: { countyCode: zone, terminatedOn: today(), reason: '园区整体调出' },
+    },
+  ]);
   expect((await (await h.as(`gov-${zone}.staff`)).get(`/api/tasks?processId=${inFlight}`)).body.items).toEqual([]);
   expect(await timelineKinds(h, zoneProcess)).toContain('zoneEndCarriedThrough');
 

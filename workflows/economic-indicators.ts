@@ -11,7 +11,6 @@ import { condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { IndicatorReportRecord, Step } from '../activities/step';
 import { stateQuery } from '../domain/state-query';
-import { REJECTION } from '../domain/actions';
 import type { Deadline } from '../domain/deadline';
 import {
   checkFigures,
@@ -40,7 +39,8 @@ import {
   nowIso,
   openTask,
   publishAndCommit,
-  reject,
+  refuse,
+  refuseAll,
   requireTask,
   resumeCore,
   watchDeadline,
@@ -142,10 +142,10 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
   function waitFor(zone: ZoneReport, deadline: Deadline, name: PolicyKey, orgId: string, escalateTo: string[]): void {
     zone.deadline = { ...deadline, name, zoneCode: zone.zoneCode, orgId, escalateTo, reminded: false, escalated: false };
   }
-  /** The figures against the round's definitions: refused, without a trace, with the reasons in Chinese. */
+  /** The figures against the round's definitions: refused, without a trace, each figure's cause on its path with its code. */
   function requireSound(report: IndicatorReport): void {
     const problems = checkFigures(state.definitions, report.figures);
-    if (problems.length) reject(REJECTION.badRequest, problems.map((p) => `${p.path}：${p.message}`).join('；'));
+    if (problems.length) refuseAll(problems.map((p) => p.refusal));
   }
   /** A report or a resubmission: the figures go to the FTZ for checking. */
   function submit(input: { actor: Actor; taskId?: string; payload: IndicatorReport }, step: Step, reviewDeadline: Deadline): ZoneReport {
@@ -203,7 +203,7 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
       requireSound(input.payload);
       const zone = zoneOf(task);
       const changed = state.definitions.some((d) => zone.figures?.[d.code].value !== input.payload.figures[d.code].value);
-      if (!changed && !input.payload.note) reject(REJECTION.badRequest, '重新报送须修改数值，或在备注中说明数值无误的理由');
+      if (!changed && !input.payload.note) refuse('INDICATORS_UNCHANGED', {}, 'body.note');
     },
     prepare: (input) => plan('indicators.reviewPeriod', zoneOf(core.openTasks.find((t) => t.id === input.taskId)!)),
     decide: (input, step, reviewDeadline) => {

@@ -92,6 +92,8 @@ export type RegistrationArgs =
 export const CREDIT_PLATFORM_PATCH = 'credit-platform-port';
 /** Verifications, on-site checks, rectification orders and revocations from this patch on go to 互联网+监管. */
 export const SUPERVISION_PATCH = 'supervision-port';
+/** The workflow's own refusals (a county's refusal of consent, a zone's end) from this patch on carry their facts. */
+export const REFUSAL_FACTS_PATCH = 'registration-refusal-facts';
 
 type TaxStep = 'requestTaxTransfer' | 'approveTaxTransfer' | 'confirmTaxTransfer';
 
@@ -249,7 +251,12 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
       settle('consent');
       if (input.payload.decision === 'refuse') {
         addEvent(core, step, 'consentRefused', input.actor, { reason: input.payload.reason });
-        refuse(step, [{ code: 'consent-refused', message: `${input.actor.orgId} refused consent: ${input.payload.reason}` }], input.actor);
+        const consent: Refusal = {
+          code: 'consent-refused',
+          message: `${input.actor.orgId} refused consent: ${input.payload.reason}`,
+          ...(patched(REFUSAL_FACTS_PATCH) ? { facts: { orgId: input.actor.orgId, reason: input.payload.reason } } : {}),
+        };
+        refuse(step, [consent], input.actor);
         return;
       }
       addEvent(core, step, 'consentGiven', input.actor, {});
@@ -734,6 +741,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
   const zoneEndRefusal = (end: ZoneEnd): Refusal => ({
     code: 'zone-terminated',
     message: `zone ${end.zoneCode} was terminated on ${end.terminatedOn}: ${end.reason}`,
+    ...(patched(REFUSAL_FACTS_PATCH) ? { facts: { countyCode: end.zoneCode, terminatedOn: end.terminatedOn, reason: end.reason } } : {}),
   });
   setHandler(zoneEndedSignal, async (end) => {
     if (state.stage === 'SCREENING') state.zoneEnded = end;

@@ -81,6 +81,8 @@ export const LOCAL_AUTHORITY_PATCH = 'penalty-local-authority';
 export const CREDIT_REPAIR_FOUR_EYES_PATCH = 'credit-repair-four-eyes';
 /** Penalties recognised from this patch on are published on the credit platform (双公示), and their withdrawal and repair sent after. */
 export const CREDIT_PLATFORM_PATCH = 'credit-platform-port';
+/** A refused report's event carries each cause as its catalogued refusal, so the timeline words it in the reader's language. */
+export const REFUSED_BY_CODE_PATCH = 'penalty-refused-by-code';
 
 export interface PenaltyState {
   core: ProcessCore;
@@ -564,9 +566,11 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     const step = beginStep(core);
     if (problems.length || (authority && !authority.inForce)) {
       // The API checked the same moments before: only a change to the records in between lands here.
+      const refusals = problems.flatMap((p) => (p.refusal ? [p.refusal] : []));
       addEvent(core, step, 'penaltyRefused', state.launchedBy, {
         decisionNumber: state.decisionNumber,
         problems: problems.map((p) => `${p.path}: ${p.message}`),
+        ...(patched(REFUSED_BY_CODE_PATCH) ? { refusals } : {}),
       });
       enter('REFUSED');
       await write(step);

@@ -8,7 +8,7 @@ import { COUNTY_CODE } from '../../domain/names';
 import { isoDate } from '../../domain/schemas';
 import { areaOn, PARK_ID, placeInArea, TOWNSHIP_CODE } from '../../domain/zone-area';
 import { divisionEditions, divisionRows, parkRows, townshipByCode, zoneAreaVersions, zoneOfCounty } from '../../store/divisions';
-import { badRequest } from '../errors';
+import { refused } from '../errors';
 import { defineRoute } from '../route';
 
 const divisionSchema = z.object({
@@ -96,10 +96,7 @@ export const zoneContaining = defineRoute({
   async handler({ query, deps }) {
     const on = query.on ?? chinaDate(new Date());
     const township = await townshipByCode(deps.db, query.township);
-    if (!township)
-      throw badRequest('乡镇（街道）代码不在区划数据中 (unknown township)', [
-        { path: 'query.township', message: `${query.township} 不在区划数据中` },
-      ]);
+    if (!township) throw refused('TOWNSHIP_UNKNOWN', { townshipCode: query.township }, 'query.township');
     const answer = (zone: z.infer<typeof containingZoneSchema>, reason: string | null) => ({
       township: { code: township.code, nameZh: township.name_zh, countyCode: township.parent_code },
       on,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { verifyPassword } from '../../store/passwords';
 import { revokeToken, userForLogin } from '../../store/users';
 import { issueToken, sessionCookie, userSchema, type Session, type User } from '../auth';
-import { unauthenticated } from '../errors';
+import { refused } from '../errors';
 import { DEFAULT_LOGIN_LIMITS, oneAtATime, releaseLoginAttempt, takeLoginAttempt } from '../login-limit';
 import { defineRoute } from '../route';
 
@@ -30,7 +30,8 @@ export const login = defineRoute({
       const found = await userForLogin(deps.db, body.username);
       // An unknown username costs the same hashing as a wrong password: the time tells nothing.
       const matches = await verifyPassword(body.password, found?.password_hash ?? UNKNOWN_USER_HASH);
-      if (!found || !matches) throw unauthenticated('wrong username or password');
+      // Which of the two was wrong is not said: the refusal is about the credentials as a whole.
+      if (!found || !matches) throw refused('LOGIN_FAILED', {}, 'body');
       await releaseLoginAttempt(deps.db, attempt);
       return found;
     });

@@ -12,7 +12,7 @@ import {
   type NotificationRow,
 } from '../../store/notifications';
 import { requireOrgReader } from '../access';
-import { badRequest, forbidden, notFound } from '../errors';
+import { refused } from '../errors';
 import { defineRoute } from '../route';
 import { langSchema, type Lang } from '../schemas';
 
@@ -99,13 +99,14 @@ export const markNotificationRead = defineRoute({
   response: notificationSchema,
   async handler({ params, query, user, deps, req }) {
     const orgId = await notificationOrg(deps.db, params.id);
-    if (!orgId) throw notFound(`no notification ${params.id}`);
+    if (!orgId) throw refused('NOTIFICATION_NOT_FOUND', { notificationId: params.id }, 'params.id');
     // Read by its organisation's people: another organisation's reader would mark it read for them.
-    if (orgId !== user.orgId) throw forbidden(`notification ${params.id} is for ${orgId}, not ${user.orgId}`);
+    if (orgId !== user.orgId)
+      throw refused('NOTIFICATION_NOT_YOURS', { notificationId: params.id, orgId, userOrgId: user.orgId }, 'params.id');
     // Nothing to say but that it was read: a body is a mistaken call (after the caller is known to be allowed).
     const body: unknown = req.body;
     if (body && typeof body === 'object' && Object.keys(body).length)
-      throw badRequest('marking read takes no body', { body: Object.keys(body) });
+      throw refused('BODY_NOT_TAKEN', { fields: Object.keys(body).map((key) => `body.${key}`) });
     await markRead(deps.db, params.id, user.username);
     const row = await notificationById(deps.db, params.id);
     return toNotification(row!, query.lang);

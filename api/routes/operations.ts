@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { reachable } from '../../store/db';
-import { unauthenticated } from '../errors';
+import { refused } from '../errors';
 import { defineRoute } from '../route';
 
 const reachability = z.enum(['ok', 'unavailable']);
@@ -45,7 +45,7 @@ export const metrics = defineRoute({
   response: z.string(),
   async handler({ deps, req }) {
     if (deps.metricsToken && !sameSecret(req.header('authorization') ?? '', `Bearer ${deps.metricsToken}`)) {
-      throw unauthenticated('GET /metrics wants Authorization: Bearer <METRICS_TOKEN>');
+      throw refused('METRICS_TOKEN_NEEDED', {}, 'headers.authorization');
     }
     return deps.metrics.registry.metrics();
   },

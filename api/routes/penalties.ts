@@ -3,7 +3,7 @@ import { countyOfOrg } from '../../domain/names';
 import { creditRecordRows, penaltyByNumber, penaltyReviewRows, penaltyRows, type PenaltyRow } from '../../store/penalty-records';
 import { readsEveryProcess } from '../access';
 import type { User } from '../auth';
-import { notFound } from '../errors';
+import { refused } from '../errors';
 import { defineRoute } from '../route';
 
 const STATUSES = ['RECORDED', 'REPORTED', 'RETURNED', 'RECOGNISED', 'WITHDRAWN'] as const;
@@ -145,7 +145,7 @@ export const getPenalty = defineRoute({
     const reader = seesUnpublished(user);
     // Not published and not the reader's business: as if there were none.
     if (!row || !(reader.all || row.status === 'RECOGNISED' || row.zone_code === reader.county))
-      throw notFound(`penalty ${params.decisionNumber} not found`);
+      throw refused('PENALTY_NOT_FOUND', { decisionNumber: params.decisionNumber }, 'params.decisionNumber');
     const reviews = await penaltyReviewRows(deps.db, params.decisionNumber);
     const credit = await creditRecordRows(deps.db, row.uscc);
     return {

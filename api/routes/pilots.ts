@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { measureCodeSchema } from '../../domain/pilots';
 import { measureDecisionRows, measureListed } from '../../store/pilots';
-import { notFound } from '../errors';
+import { refused } from '../errors';
 import { defineRoute } from '../route';
 import { langSchema } from '../schemas';
 
@@ -53,7 +53,8 @@ export const listPilots = defineRoute({
   response: z.object({ measures: z.array(measureSchema), zones: z.array(zoneSchema) }),
   async handler({ query, deps }) {
     if (query.measure) {
-      if (!(await measureListed(deps.db, query.measure))) throw notFound(`reform measure ${query.measure} is not listed`);
+      if (!(await measureListed(deps.db, query.measure)))
+        throw refused('MEASURE_NOT_FOUND', { measureCode: query.measure }, 'query.measure');
     }
     const rows = await measureDecisionRows(deps.db, query.measure ?? null, query.zone ?? null);
     const measures = new Map<string, z.infer<typeof measureSchema>>();

@@ -3,7 +3,7 @@ import { authorityOn } from '../../domain/authority';
 import { diffCatalogs } from '../../domain/powers';
 import { agreementById, agreementFacts, agreementRows, type AgreementRow } from '../../store/agreements';
 import { catalogVersion } from '../../store/catalog';
-import { notFound } from '../errors';
+import { refused } from '../errors';
 import { defineRoute } from '../route';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
@@ -46,10 +46,13 @@ export const getPowers = defineRoute({
   }),
   async handler({ query, deps }) {
     const catalog = await catalogVersion(deps.db, query.version);
-    if (!catalog) throw notFound(query.version ? `no catalogue version ${query.version}` : 'no catalogue is published');
+    if (!catalog)
+      throw query.version
+        ? refused('CATALOGUE_VERSION_NOT_FOUND', { version: query.version }, 'query.version')
+        : refused('CATALOGUE_NOT_PUBLISHED', {});
     if (!query.diffFrom) return catalog;
     const from = await catalogVersion(deps.db, query.diffFrom);
-    if (!from) throw notFound(`no catalogue version ${query.diffFrom}`);
+    if (!from) throw refused('CATALOGUE_VERSION_NOT_FOUND', { version: query.diffFrom }, 'query.diffFrom');
     return { ...catalog, diff: { from: from.version, ...diffCatalogs(from.powers, catalog.powers) } };
   },
 });
@@ -108,7 +111,7 @@ export const getAgreement = defineRoute({
   response: agreementSchema,
   async handler({ params, deps }) {
     const row = await agreementById(deps.db, params.id);
-    if (!row) throw notFound(`agreement ${params.id} not found`);
+    if (!row) throw refused('AGREEMENT_NOT_FOUND', { agreementId: params.id }, 'params.id');
     return toAgreement(row);
   },
 });

@@ -19,7 +19,8 @@ import {
   trainingAttendanceRows,
   type DemandRow,
 } from '../../store/reform';
-import { badRequest } from '../errors';
+import { refusal } from '../../domain/refusals';
+import { refused, refusedAll } from '../errors';
 import { defineRoute } from '../route';
 
 const zoneQuery = z.string().regex(COUNTY_CODE, 'a zone (county) division code').optional();
@@ -293,18 +294,16 @@ export const recordTrainingSession = defineRoute({
   status: 201,
   response: z.object({ id: z.string(), organiserOrg: z.string() }),
   async handler({ body, user, deps }) {
-    if (body.heldOn > chinaToday())
-      throw badRequest({ zh: '培训日期不能晚于今天', en: 'a session cannot be held after today' }, [
-        { path: 'body.heldOn', message: '培训日期不能晚于今天' },
-      ]);
+    if (body.heldOn > chinaToday()) throw refused('HELD_AFTER_TODAY', { heldOn: body.heldOn, today: chinaToday() }, 'body.heldOn');
     const known = await registeredOrgIds(
       deps.db,
       body.attendees.map((a) => a.orgId),
     );
     const unknown = body.attendees.flatMap((a, i) =>
-      known.includes(a.orgId) ? [] : [{ path: `body.attendees.${i}.orgId`, message: `${a.orgId} 不是在册机构` }],
+      known.includes(a.orgId) ? [] : [refusal('ATTENDEE_NOT_REGISTERED', { orgId: a.orgId }, `body.attendees.${i}.orgId`)],
     );
-    if (unknown.length) throw badRequest({ zh: '参训单位须为在册机构', en: 'attendees come from registered organisations' }, unknown);
+    // Every attendee not in the register at once, each on its field.
+    if (unknown.length) throw refusedAll(unknown);
     const id = `training-${body.heldOn}-${randomBytes(3).toString('hex')}`;
     await recordSession(deps.db, {
       id,

@@ -9,7 +9,7 @@ import { organizationRows, setOrganizationUscc as setUscc } from '../../store/or
 import { calendarYear } from '../../store/policy';
 import { divisionNames, memorandumRows, parkNames, zoneByCode, zoneRows, type ZoneRow } from '../../store/zones';
 import type { User } from '../auth';
-import { notFound, refused } from '../errors';
+import { refused } from '../errors';
 import { usccSchema } from '../../domain/registration';
 import { defineRoute } from '../route';
 
@@ -59,7 +59,7 @@ export const setOrganizationUscc = defineRoute({
   async handler({ params, body, deps }) {
     // Its organisation's admin or the FTZ's: checked with the route's rule, before the body is read (api/access.ts).
     const row = await setUscc(deps.db, params.id, body.uscc);
-    if (!row) throw notFound(`no organisation ${params.id}`);
+    if (!row) throw refused('ORG_NOT_FOUND', { orgId: params.id }, 'params.id');
     return {
       id: row.id,
       nameZh: row.name_zh,
@@ -199,7 +199,7 @@ export const getCalendar = defineRoute({
   }),
   async handler({ params, deps }) {
     const row = await calendarYear(deps.db, params.year);
-    if (!row) throw notFound(`no calendar for ${params.year}`);
+    if (!row) throw refused('CALENDAR_NOT_FOUND', { year: params.year }, 'params.year');
     return row;
   },
 });
