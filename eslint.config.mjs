@@ -24,6 +24,65 @@ const ioModules = [
 // The PDF renderer's folder, not the domain's own `./documents` (the words of official documents).
 const documentsFolder = '^(\\.\\./)+documents(/|$)';
 
+// What production may not import: development tools and tests; workflow code only as types.
+const productionPatterns = [
+  {
+    group: ['**/scripts', '**/scripts/*', '**/test', '**/test/*'],
+    message: 'production code may not import development tools or tests',
+  },
+  {
+    group: ['**/workflows', '**/workflows/*'],
+    allowTypeImports: true,
+    message: 'import workflow types only; the worker loads workflow code from its bundle',
+  },
+];
+
+/**
+ * api/ holds no SQL: its statements live in store/ query modules, which parse their rows. A use of a
+ * database client's `query`, `exec` or `sql` is found by where that method is declared (the records
+ * store's `Queryable`/`Db` in store/db.ts, `pg`, PGlite), so a Temporal handle's `query` or a regular
+ * expression's `exec` is not one. Text that opens like a statement is found too (SQL handed to a helper).
+ */
+const DATABASE_DECLARATIONS = [
+  /[\\/]store[\\/]db\.ts$/,
+  /[\\/]node_modules[\\/](@types[\\/])?pg[\\/]/,
+  /[\\/]node_modules[\\/]@electric-sql[\\/]/,
+];
+const SQL_STATEMENT = /^\s*\(?\s*(SELECT\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|WITH\s+\w+\s+AS\s*\()/;
+const noSqlInApi = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      client: "api/ holds no SQL: the database client's `{{name}}` is called from a store/ query module's function",
+      statement: 'api/ holds no SQL: this statement belongs in a store/ query module',
+    },
+  },
+  create(context) {
+    const services = context.sourceCode.parserServices;
+    const checker = services?.program?.getTypeChecker();
+    const report = (node, text) => {
+      if (SQL_STATEMENT.test(text)) context.report({ node, messageId: 'statement' });
+    };
+    return {
+      'MemberExpression[computed=false][property.name=/^(query|exec|sql)$/]'(node) {
+        if (!checker) return;
+        const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(node.property));
+        const files = (symbol?.declarations ?? []).map((declaration) => declaration.getSourceFile().fileName);
+        if (files.some((file) => DATABASE_DECLARATIONS.some((pattern) => pattern.test(file)))) {
+          context.report({ node: node.property, messageId: 'client', data: { name: node.property.name } });
+        }
+      },
+      Literal(node) {
+        if (typeof node.value === 'string') report(node, node.value);
+      },
+      TemplateLiteral(node) {
+        report(node, node.quasis[0].value.cooked ?? '');
+      },
+    };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -101,22 +160,28 @@ export default tseslint.config(
     ],
     ignores: ['**/*.test.ts', '**/*.fixture.ts'],
     rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: productionPatterns }],
+    },
+  },
+  {
+    // The API decides; the records store queries. No database driver, no SQL runner, no statement in api/.
+    files: ['api/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.fixture.ts'],
+    plugins: { layers: { rules: { 'no-sql-in-api': noSqlInApi } } },
+    rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...productionPatterns,
             {
-              group: ['**/scripts', '**/scripts/*', '**/test', '**/test/*'],
-              message: 'production code may not import development tools or tests',
-            },
-            {
-              group: ['**/workflows', '**/workflows/*'],
-              allowTypeImports: true,
-              message: 'import workflow types only; the worker loads workflow code from its bundle',
+              group: ['pg', 'pg/*', '@electric-sql/*', '**/store/rows'],
+              message: 'api/ holds no SQL: reach the records through a store/ query module',
             },
           ],
         },
       ],
+      'layers/no-sql-in-api': 'error',
     },
   },
   {

@@ -10,6 +10,7 @@ import { allActions } from '../domain/processes';
 import { ROLES, type Role } from '../domain/identity';
 import { actionOrgs, orgsNamed, type ActionFacts, type ActionOrgs } from '../domain/action-access';
 import { countyOfOrg } from '../domain/names';
+import { orgTakesPart } from '../store/process-parties';
 import type { User } from './auth';
 import { refused } from './errors';
 import type { ApiDeps } from './route';
@@ -213,13 +214,7 @@ export async function takesPart(
   launchedBy?: string | null,
 ): Promise<boolean> {
   if (readsEveryProcess(user) || (launchedBy && launchedBy === user.orgId)) return true;
-  const [row] = await deps.db.query(
-    `SELECT 1 FROM organizations o WHERE o.id = $1 AND $3::text IS NOT NULL AND o.county_code = $3
-     UNION ALL SELECT 1 FROM tasks t WHERE t.org_id = $1 AND t.process_id = $2
-     UNION ALL SELECT 1 FROM process_events e WHERE e.process_id = $2 AND e.actor->>'orgId' = $1 LIMIT 1`,
-    [user.orgId, processId, zoneCode ?? null],
-  );
-  return Boolean(row);
+  return orgTakesPart(deps.db, user.orgId, processId, zoneCode ?? null);
 }
 
 export async function requireProcessReader(

@@ -8,6 +8,9 @@ import { listedPenaltyPowers, type CatalogDraft } from '../domain/powers';
 import type { MemorandumContent } from '../domain/zone-establishment';
 import { checkAgreementDraft } from '../store/agreements';
 import { areaProblems } from '../store/divisions';
+import { organizationKind } from '../store/organizations';
+import { penaltyZone } from '../store/penalty-records';
+import { openAnnouncementTask } from '../store/tasks';
 import { badRequest, refused, refusedAll } from './errors';
 import type { ApiDeps } from './route';
 
@@ -73,9 +76,7 @@ const checks: Record<string, Check> = {
     const changed = changedFacts(facts, payload as Correction);
     if (!changed.length) return;
     // The same refusal as the workflow's: only the enforcement body of the zone's county changes its decision.
-    const [penalty] = await deps.db.query<{ zone_code: string }>('SELECT zone_code FROM penalties WHERE decision_number = $1', [
-      facts.decisionNumber,
-    ]);
+    const penalty = await penaltyZone(deps.db, facts.decisionNumber);
     const zoneCode = penalty?.zone_code ?? '';
     throw refused('DECISION_FACT_CHANGED', {
       fields: changed.map((field) => `body.${field}`),
@@ -85,19 +86,13 @@ const checks: Record<string, Check> = {
   /** A demand goes to an organisation that exists and acts (not the auditors). */
   async routeDemand(deps, _context, _processId, payload) {
     const { responsibleOrg } = payload as DemandRouting;
-    const [org] = await deps.db.query<{ id: string; kind: string; active: boolean }>(
-      'SELECT id, kind, active FROM organizations WHERE id = $1',
-      [responsibleOrg],
-    );
+    const org = await organizationKind(deps.db, responsibleOrg);
     if (org && mayAnswerDemands(org)) return;
     throw refused('ORG_CANNOT_ANSWER', { orgId: responsibleOrg }, 'body.responsibleOrg');
   },
   /** The announcement's date against today and the open task: opened when both signed, due by the period's end. */
   async announceAgreement(deps, _context, processId, payload) {
-    const [task] = await deps.db.query<{ opened_at: Date | string; due_at: Date | string | null }>(
-      `SELECT opened_at, due_at FROM tasks WHERE process_id = $1 AND action = 'announceAgreement' AND status = 'open'`,
-      [processId],
-    );
+    const task = await openAnnouncementTask(deps.db, processId);
     if (!task?.due_at) return;
     const day = (at: Date | string) => chinaDate(new Date(at));
     const { announcedOn } = payload as { announcedOn: string };

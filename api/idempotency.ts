@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Db, Queryable } from '../store/db';
+import { bindKeyRow, firstRequestOf } from '../store/idempotency-keys';
 import type { User } from './auth';
 import { refused } from './errors';
 
@@ -29,7 +30,7 @@ export async function idempotencyOf(
     throw refused('IDEMPOTENCY_KEY_LENGTH', { max: MAX_KEY_LENGTH }, 'headers.idempotency-key');
   }
   const request = requestFingerprint(req.method, `${req.baseUrl}${req.path}`, body);
-  const first = known ? known.firstRequest : ((await db.query<{ request: string }>(READ_KEY, [user.id, key]))[0]?.request ?? null);
+  const first = known ? known.firstRequest : await firstRequestOf(db, user.id, key);
   if (first !== null && first !== request) {
     const firstRoute = first.split(' ').slice(0, 2).join(' ');
     throw refused('IDEMPOTENCY_KEY_REUSED', { key, route: firstRoute }, undefined, { idempotencyKey: key, firstRequest: firstRoute });
@@ -51,11 +52,8 @@ export interface KeyBinding {
 
 /** Binds a key to its request; a key already bound stays as it is. */
 export async function bindKey(db: Queryable, binding: KeyBinding): Promise<void> {
-  await db.query(BIND_KEY, [binding.userId, binding.key, binding.request]);
+  await bindKeyRow(db, binding);
 }
-
-const READ_KEY = 'SELECT request FROM idempotency_keys WHERE user_id = $1 AND key = $2';
-const BIND_KEY = 'INSERT INTO idempotency_keys (user_id, key, request) VALUES ($1, $2, $3) ON CONFLICT (user_id, key) DO NOTHING';
 
 /**
  * The caller and key whose first request a route may read in its own first query (a scalar subquery on

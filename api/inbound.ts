@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { checkSignature } from '../integrations/signing';
+import { acceptRequest, noteRefusedRequest } from '../store/system-exchanges';
 import { HttpError } from './errors';
 import type { ApiDeps } from './route';
 
@@ -18,12 +19,7 @@ export async function requireSignedClient(deps: ApiDeps, req: Request, expected:
     body: (req as { rawBody?: Buffer }).rawBody,
   });
   const refuse = async (client: string, reason: string, nonce?: string): Promise<never> => {
-    await deps.db.query(`INSERT INTO inbound_requests (client, nonce, route, outcome, reason) VALUES ($1, $2, $3, 'refused', $4)`, [
-      client.slice(0, 100),
-      nonce ?? null,
-      route,
-      reason,
-    ]);
+    await noteRefusedRequest(deps.db, { client: client.slice(0, 100), nonce: nonce ?? null, route, reason });
     throw new HttpError(401, 'UNAUTHENTICATED', {
       zh: `系统请求未通过验证：${reason}`,
       en: `the system request was not authenticated: ${reason}`,
@@ -32,10 +28,7 @@ export async function requireSignedClient(deps: ApiDeps, req: Request, expected:
   if (!check.ok) return refuse(check.client, check.reason);
   if (check.client !== expected) return refuse(check.client, `${check.client} 无权调用此接口`);
   // The partial unique index takes a nonce once: a second request with it, however well signed, is a replay.
-  const [taken] = await deps.db.query<{ id: string }>(
-    `INSERT INTO inbound_requests (client, nonce, route, outcome) VALUES ($1, $2, $3, 'accepted') ON CONFLICT (client, nonce) WHERE outcome = 'accepted' DO NOTHING RETURNING id`,
-    [check.client, check.nonce, route],
-  );
+  const taken = await acceptRequest(deps.db, check.client, check.nonce, route);
   if (!taken) return refuse(check.client, '重放的请求（X-Nonce 已使用）', check.nonce);
   return check.client;
 }

@@ -3,6 +3,7 @@ import type { ActionAck, ActionDefinition } from '../domain/actions';
 import type { Actor } from '../domain/identity';
 import { stateQuery } from '../domain/state-query';
 import type { Queryable } from '../store/db';
+import { recordedStep, recordedStepBindingKey } from '../store/idempotency-keys';
 import { badRequest, HttpError, invalidInput, refused, zodDetails } from './errors';
 import { bindKey, type KeyBinding } from './idempotency';
 
@@ -64,13 +65,6 @@ async function requireRecorded(db: Queryable, action: ActionDefinition, ack: Act
     if (binding) await bindKey(db, binding);
     return;
   }
-  const [row] = binding
-    ? await db.query<{ key: string }>(FIND_STEP_AND_BIND_KEY, [ack.step, binding.userId, binding.key, binding.request])
-    : await db.query<{ key: string }>('SELECT key FROM step_results WHERE key = $1', [ack.step]);
+  const row = binding ? await recordedStepBindingKey(db, ack.step, binding) : await recordedStep(db, ack.step);
   if (!row) throw refused('STEP_NOT_RECORDED', { action: action.name, step: ack.step });
 }
-
-const FIND_STEP_AND_BIND_KEY = `WITH step AS (SELECT key FROM step_results WHERE key = $1),
-  bound AS (INSERT INTO idempotency_keys (user_id, key, request) SELECT $2, $3, $4 WHERE EXISTS (SELECT 1 FROM step)
-    ON CONFLICT (user_id, key) DO NOTHING)
-  SELECT key FROM step`;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ECONOMIC_INDICATORS } from '../domain/economic-indicators';
 import type { Queryable } from './db';
-import { instant, rowsOf } from './rows';
+import { firstOf, instant, rowsOf } from './rows';
 
 /** One indicator's definition as an edition holds it: what it counts, its unit and checks. */
 export const indicatorDefinition = z.object({
@@ -29,6 +29,15 @@ export function indicatorEditionRows(q: Queryable): Promise<z.infer<typeof editi
     q,
     editionRow,
     `SELECT edition, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, source, definitions FROM indicator_editions ORDER BY effective_from`,
+  );
+}
+
+/** The definitions of the edition in force (the latest); null before any edition. */
+export function latestIndicatorDefinitions(q: Queryable): Promise<{ definitions: z.infer<typeof indicatorDefinition>[] } | null> {
+  return firstOf(
+    q,
+    editionRow.pick({ definitions: true }),
+    'SELECT definitions FROM indicator_editions ORDER BY effective_from DESC LIMIT 1',
   );
 }
 

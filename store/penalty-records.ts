@@ -68,6 +68,11 @@ export function penaltyByNumber(q: Queryable, decisionNumber: string): Promise<P
   return firstOf(q, penaltyRow, `${PENALTY_SELECT} WHERE p.decision_number = $1`, [decisionNumber]);
 }
 
+/** The zone a penalty was filed under; null when none was filed with the decision number. */
+export function penaltyZone(q: Queryable, decisionNumber: string): Promise<{ zone_code: string } | null> {
+  return firstOf(q, z.object({ zone_code: z.string() }), 'SELECT zone_code FROM penalties WHERE decision_number = $1', [decisionNumber]);
+}
+
 const reviewRow = z.object({
   round: z.number(),
   outcome: z.enum(['returned', 'recognised']),

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 
 /**
  * The layer rules (docs/ARCHITECTURE.md) are lint rules, so `npm test` checks them on every file. Each case
- * lints one deliberate breach as if it were the named file and expects the import rule to refuse it, and
- * one allowed import beside it, so a rule that stopped matching or started matching everything fails here.
+ * lints one deliberate breach as if it were the named file and expects the import rule (or the API's SQL
+ * rule) to refuse it, and one allowed import or call beside it, so a rule that stopped matching or started
+ * matching everything fails here.
  */
 const eslint = new ESLint({ cwd: join(__dirname, '..') });
 const refusals = async (file: string, from: string, typeOnly = false) => {
@@ -29,6 +30,10 @@ test.each([
   ['domain/names.ts', 'node:fs'],
   // The API starts workflows by name, never loads their code.
   ['api/app.ts', '../workflows/kernel/actions'],
+  // The API holds no SQL: no database driver, no SQL runner of the store's.
+  ['api/routes/tasks.ts', 'pg'],
+  ['api/inbound.ts', '@electric-sql/pglite'],
+  ['api/routes/system.ts', '../../store/rows'],
   // Nothing in production imports development tools or tests.
   ['api/app.ts', '../test/support/harness'],
   ['platform/embedded.ts', '../scripts/build'],
@@ -46,9 +51,59 @@ test.each([
   ['workflows/kernel/actions.ts', '../../domain/actions', false],
   ['workflows/penalty-report.ts', '../activities/penalties', true],
   ['api/app.ts', '../workflows/zone-establishment', true],
+  ['api/routes/tasks.ts', '../../store/tasks', false],
+  ['api/run-action.ts', '../store/db', true],
   ['domain/names.ts', './calendar', false],
   ['scripts/lab/flows.ts', '../../test/support/zone-flow', false],
   ['test/fuzz.test.ts', '../scripts/fuzz/run', false],
 ] as const)('%s may import %s (type only: %s)', async (file, from, typeOnly) => {
   expect(await refusals(file, from, typeOnly)).toBe(0);
+});
+
+/** What the API's SQL rule finds in `code` linted as `file`: a database client's query, or a statement's text. */
+const sqlFindings = async (file: string, code: string) => {
+  const [result] = await eslint.lintText(code, { filePath: join(__dirname, '..', file) });
+  return result.messages.filter((m) => m.ruleId === 'layers/no-sql-in-api').length;
+};
+
+test.each([
+  [
+    'the records store queried',
+    'api/access.ts',
+    "import type { Queryable } from '../store/db';\nexport const read = (db: Queryable, sql: string) => db.query(sql);\n",
+  ],
+  [
+    "a transaction's client queried",
+    'api/login-limit.ts',
+    "import type { Db } from '../store/db';\nexport const read = (db: Db, sql: string) => db.transaction((tx) => tx.query(sql));\n",
+  ],
+  [
+    "pg's client queried",
+    'api/inbound.ts',
+    "import type { PoolClient } from 'pg';\nexport const read = (c: PoolClient, sql: string) => c.query(sql);\n",
+  ],
+  ['a statement handed to a helper', 'api/routes/audit.ts', "export const READ = 'SELECT id FROM organizations WHERE id = $1';\n"],
+  [
+    'a statement built in a template',
+    'api/routes/tasks.ts',
+    'export const list = (status: string) => `UPDATE tasks SET status = ${status}`;\n',
+  ],
+])('api/ holds no SQL: %s is refused', async (_what, file, code) => {
+  expect(await sqlFindings(file, code)).toBe(1);
+});
+
+test.each([
+  [
+    "a Temporal handle's state query",
+    'api/run-action.ts',
+    "import type { WorkflowHandle } from '@temporalio/client';\nimport { stateQuery } from '../domain/state-query';\nexport const view = (handle: WorkflowHandle) => handle.query(stateQuery);\n",
+  ],
+  [
+    "a store/ query module's function",
+    'api/routes/tasks.ts',
+    "import type { Queryable } from '../../store/db';\nimport { taskById } from '../../store/tasks';\nexport const task = (db: Queryable) => taskById(db, 't1');\n",
+  ],
+  ["a regular expression's exec over words", 'api/words.ts', "export const found = /zone/.exec('Select the zone to update');\n"],
+])('api/ may hold %s', async (_what, file, code) => {
+  expect(await sqlFindings(file, code)).toBe(0);
 });

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_PURPOSES, ATTACHMENT_TYPES, attachmentRefusal } from '../../domain/attachments';
 import { sha256Of } from '../../store/attachment-files';
+import { attachmentOf, attachmentRows } from '../../store/attachments';
+import { taskById } from '../../store/tasks';
 import { requireActionRule } from '../access';
 import { actorOf } from '../auth';
 import { HttpError, invalidInput, refused, refusedAll } from '../errors';
 import { defineRoute, type RouteDeps } from '../route';
-import { findTask } from './tasks';
 import { readableProcess } from './processes';
 
 const attachmentView = z.object({
@@ -43,7 +44,7 @@ export const uploadAttachment = defineRoute({
   status: 201,
   response: attachmentView.omit({ uploadedAt: true, uploadedBy: true, taskId: true }),
   async handler({ params, query, body, user, deps, req }) {
-    const task = await findTask(deps, params.id);
+    const task = await taskById(deps.db, params.id);
     if (!task) throw refused('TASK_NOT_FOUND', { taskId: params.id });
     requireActionRule(user, task.action, { taskOrgId: task.org_id });
     if (task.status !== 'open') throw refused('TASK_NOT_OPEN', { taskId: task.id, status: task.status });
@@ -65,17 +66,6 @@ export const uploadAttachment = defineRoute({
   },
 });
 
-interface AttachmentRow {
-  sha256: string;
-  size_bytes: number;
-  media_type: string;
-  file_name: string;
-  purpose: (typeof ATTACHMENT_PURPOSES)[number];
-  step_ref: string | null;
-  uploaded_by: { userId: string; orgId: string };
-  uploaded_at: Date | string;
-}
-
 export const listAttachments = defineRoute({
   method: 'get',
   path: '/api/processes/{id}/attachments',
@@ -85,9 +75,7 @@ export const listAttachments = defineRoute({
   response: z.object({ items: z.array(attachmentView) }),
   async handler({ params, user, deps }) {
     await readableProcess(deps, user, params.id);
-    const rows = await deps.db.query<AttachmentRow>('SELECT * FROM attachments WHERE process_id = $1 ORDER BY uploaded_at, id', [
-      params.id,
-    ]);
+    const rows = await attachmentRows(deps.db, params.id);
     return {
       items: rows.map((r) => ({
         sha256: r.sha256,
@@ -117,10 +105,7 @@ export const getAttachment = defineRoute({
   response: z.instanceof(Buffer),
   async handler({ params, user, deps, res }) {
     await readableProcess(deps, user, params.id);
-    const [row] = await deps.db.query<AttachmentRow>('SELECT * FROM attachments WHERE process_id = $1 AND sha256 = $2 LIMIT 1', [
-      params.id,
-      params.sha256,
-    ]);
+    const row = await attachmentOf(deps.db, params.id, params.sha256);
     if (!row) throw refused('ATTACHMENT_NOT_FOUND', { processId: params.id, sha256: params.sha256 }, 'params.sha256');
     const bytes = await filesOf(deps).get(row.sha256);
     if (!bytes || sha256Of(bytes) !== row.sha256)

@@ -10,6 +10,7 @@ import { defineRoute, type AuditDeps, type RouteDeps } from '../route';
 import { idParams, langSchema } from '../schemas';
 import { chainHistories } from '../../audit/histories';
 import { chainIdOf, readableProcess } from './processes';
+import { organizationNames } from '../../store/organizations';
 
 function auditOf(deps: RouteDeps): AuditDeps {
   if (!deps.audit) throw new HttpError(501, 'NOT_CONFIGURED', 'this API process has no audit signing key');
@@ -175,7 +176,7 @@ export const getOrganisationKeys = defineRoute({
   }),
   async handler({ deps }) {
     const keyring = keyringOf(auditOf(deps));
-    const orgs = await deps.db.query<{ id: string; name_zh: string }>('SELECT id, name_zh FROM organizations ORDER BY id');
+    const orgs = await organizationNames(deps.db);
     return {
       algorithm: 'ECDSA P-256' as const,
       caCertificate: pem('CERTIFICATE', keyring.caCertificate()),

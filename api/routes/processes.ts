@@ -20,6 +20,7 @@ import { idParams, langSchema, processSummarySchema } from '../schemas';
 import { excluded, searchQuerySchema, visibilityQuery } from '../search';
 import { processTimeline, timelineEntrySchema } from '../process-timeline';
 import { processDocuments } from '../../store/documents';
+import { handlingOrgRows } from '../../store/process-parties';
 
 function definitionOf(type: string) {
   const definition = processDefinitions[type as keyof typeof processDefinitions];
@@ -173,7 +174,7 @@ export const getProcess = defineRoute({
       .filter((action) => allowsAction(user, action.name, { zoneCode }))
       .map((action) => ({ name: action.name, title: action.title[query.lang], inputSchema: inputSchemaOf(action.name) }));
     // Personal data in full for the organisations that handle (or handled) a step of it, and auditors.
-    const handling = await deps.db.query<{ org_id: string }>('SELECT DISTINCT org_id FROM tasks WHERE process_id = $1', [params.id]);
+    const handling = await handlingOrgRows(deps.db, params.id);
     return {
       id: params.id,
       type: definition.type,

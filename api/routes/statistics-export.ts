@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { IndicatorDefinition } from '../../domain/economic-indicators';
 import { periodSchema, VIEWS } from '../../domain/statistics';
+import { latestIndicatorDefinitions } from '../../store/indicators';
 import { refused } from '../errors';
 import { defineRoute } from '../route';
 import { monthFigures, yearFigures, yearHasBegun } from '../statistics-figures';
@@ -30,9 +30,7 @@ export const exportStatistics = defineRoute({
       throw refused('PERIOD_OR_YEAR', {}, query.period ? 'query.year' : 'query.period');
     }
     if (query.year !== undefined && !yearHasBegun(query.year)) throw refused('YEAR_NOT_BEGUN', { year: query.year }, 'query.year');
-    const [edition] = await deps.db.query<{ definitions: IndicatorDefinition[] }>(
-      'SELECT definitions FROM indicator_editions ORDER BY effective_from DESC LIMIT 1',
-    );
+    const edition = await latestIndicatorDefinitions(deps.db);
     const common = { exportedAt: new Date().toISOString(), units: unitsOf(edition?.definitions ?? []) };
     let input: SheetInput;
     let name: string;

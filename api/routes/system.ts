@@ -12,6 +12,7 @@ import { intakeAnswerSchema, intakeRequestSchema } from '../../integrations/gov-
 import { GOV_SERVICE_CLIENT } from '../../integrations/gov-service/simulator';
 import { taxCallbackSchema } from '../../integrations/tax/messages';
 import { TAX_SYSTEM_CLIENT } from '../../integrations/tax/simulator';
+import { intakeProcess, recordIntake, recordTaxCallback, taxExchange } from '../../store/system-exchanges';
 import type { ExchangeAnswer } from '../../workflows/outbox-delivery';
 import type { User } from '../auth';
 import { checkEligibility, completeInput } from '../eligibility';
@@ -40,9 +41,7 @@ export const submitApplication = defineRoute({
     const parsed = intakeRequestSchema.safeParse(body);
     if (!parsed.success) throw invalidInput(parsed.error, 'body', '政务服务网申请');
     const { applicationNo, application } = parsed.data;
-    const [known] = await deps.db.query<{ process_id: string }>('SELECT process_id FROM intake_applications WHERE application_no = $1', [
-      applicationNo,
-    ]);
+    const known = await intakeProcess(deps.db, applicationNo);
     if (known) {
       res.locals.status = 200;
       return { applicationNo, processId: known.process_id, result: 'alreadyAccepted' as const };
@@ -82,10 +81,7 @@ export const submitApplication = defineRoute({
       res.locals.status = 200;
       return { applicationNo, processId: id, result: 'alreadyAccepted' as const };
     }
-    await deps.db.query('INSERT INTO intake_applications (application_no, process_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-      applicationNo,
-      id,
-    ]);
+    await recordIntake(deps.db, applicationNo, id);
     return { applicationNo, processId: id, result: 'accepted' as const };
   },
 });
@@ -105,13 +101,7 @@ export const taxCallback = defineRoute({
     const parsed = taxCallbackSchema.safeParse(body);
     if (!parsed.success) throw invalidInput(parsed.error, 'body', '税务系统回调');
     const callback = parsed.data;
-    const [row] = await deps.db.query<{
-      id: string;
-      status: string;
-      answer: { result?: string } | null;
-      callback: unknown;
-      reply_to: string | null;
-    }>(`SELECT id, status, answer, callback, reply_to FROM outbox WHERE idempotency_key = $1 AND channel = 'tax'`, [callback.requestId]);
+    const row = await taxExchange(deps.db, callback.requestId);
     if (!row) throw refused('TRANSFER_REQUEST_UNKNOWN', { requestId: callback.requestId }, 'body.requestId');
     if (row.callback) return { requestId: callback.requestId, result: 'alreadyTaken' as const };
     // The request's own answer is not recorded yet: the system is asked to call again (it retries a 409).
@@ -122,10 +112,7 @@ export const taxCallback = defineRoute({
     // The process first (it acts on one answer per exchange, so a repeat after a failure here is harmless), then the record.
     const answer: ExchangeAnswer = { channel: 'tax', key: callback.requestId, outcome: 'answered', answer: callback };
     if (row.reply_to) await deps.client.workflow.getHandle(row.reply_to).signal<[ExchangeAnswer]>('exchangeAnswered', answer);
-    await deps.db.query('UPDATE outbox SET callback = $2, callback_at = now() WHERE id = $1 AND callback IS NULL', [
-      row.id,
-      JSON.stringify(callback),
-    ]);
+    await recordTaxCallback(deps.db, row.id, callback);
     return { requestId: callback.requestId, result: 'taken' as const };
   },
 });

@@ -8,30 +8,9 @@ import { hasIdempotencyKey, idempotencyOf, keyToRead } from '../idempotency';
 import { actorOf, type User } from '../auth';
 import { refused } from '../errors';
 import { variantsOf } from '../openapi';
-import { defineRoute, type ApiDeps } from '../route';
+import { defineRoute } from '../route';
 import { idParams, langSchema, taskSchema, type Lang } from '../schemas';
-
-interface TaskRow {
-  id: string;
-  process_id: string;
-  process_type: string;
-  action: string;
-  org_id: string;
-  role: string;
-  title_zh: string;
-  title_en: string;
-  status: 'open' | 'done' | 'cancelled';
-  due_at: Date | string | null;
-  context: Record<string, unknown>;
-  opened_at: Date | string;
-  sent_by: { userId: string; orgId: string } | null;
-}
-
-// Who sent a task: the last person to act on its process before it opened (the launch, a draft, a return).
-const SENT_BY = `(SELECT e.actor FROM process_events e
-  WHERE e.process_id = tasks.process_id AND e.actor IS NOT NULL AND e.at <= tasks.opened_at
-  ORDER BY e.at DESC, e.seq DESC LIMIT 1) AS sent_by`;
-const TASK_COLUMNS = `id, process_id, process_type, action, org_id, role, title_zh, title_en, status, due_at, context, opened_at, ${SENT_BY}`;
+import { inboxRows, taskById, taskToComplete, type TaskRow } from '../../store/tasks';
 
 function toTask(row: TaskRow, lang: Lang, user: User, now = Date.now()) {
   const dueAt = row.due_at === null ? null : new Date(row.due_at).toISOString();
@@ -60,28 +39,6 @@ function toTask(row: TaskRow, lang: Lang, user: User, now = Date.now()) {
 /** What the completion's access check knows of a task: the same facts for the check and for `mayComplete`. */
 const completionFacts = (row: Pick<TaskRow, 'org_id'>) => ({ taskOrgId: row.org_id });
 
-/**
- * What a completion reads of its task, and in the same round trip the first request its
- * Idempotency-Key was bound to (none without a key): no `sent_by` (a search of the process's events
- * that only the inbox shows).
- */
-async function taskToComplete(deps: ApiDeps, id: string, key: { userId: string; key: string } | undefined) {
-  const [row] = await deps.db.query<
-    Pick<TaskRow, 'id' | 'process_id' | 'action' | 'org_id' | 'status' | 'context'> & { first_request: string | null }
-  >(
-    `SELECT id, process_id, action, org_id, status, context,
-       (SELECT request FROM idempotency_keys WHERE user_id = $2 AND key = $3) AS first_request
-     FROM tasks WHERE id = $1`,
-    [id, key?.userId ?? null, key?.key ?? null],
-  );
-  return row;
-}
-
-export async function findTask(deps: ApiDeps, id: string): Promise<TaskRow | undefined> {
-  const [row] = await deps.db.query<TaskRow>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = $1`, [id]);
-  return row;
-}
-
 export const listTasks = defineRoute({
   method: 'get',
   path: '/api/tasks',
@@ -98,15 +55,7 @@ export const listTasks = defineRoute({
   async handler({ query, user, deps }) {
     const org = query.org ?? user.orgId;
     requireOrgReader(user, org, `the inbox of ${org}`);
-    // One status, written out, lets the planner read tasks_inbox_order in its order and stop at the
-    // limit; a list of statuses (or a parameter) makes it sort the organisation's every task.
-    const status = query.status === 'open' ? `status = 'open'` : `status IN ('done', 'cancelled')`;
-    const rows = await deps.db.query<TaskRow>(
-      `SELECT ${TASK_COLUMNS} FROM tasks
-       WHERE org_id = $1 AND ${status} AND ($2::text IS NULL OR process_id = $2)
-       ORDER BY due_at ASC NULLS LAST, opened_at DESC LIMIT $3`,
-      [org, query.processId ?? null, query.limit],
-    );
+    const rows = await inboxRows(deps.db, org, query.status, query.processId ?? null, query.limit);
     return { items: rows.map((row) => toTask(row, query.lang, user)) };
   },
 });
@@ -120,7 +69,7 @@ export const getTask = defineRoute({
   query: z.object({ lang: langSchema }),
   response: taskSchema,
   async handler({ params, query, user, deps }) {
-    const task = await findTask(deps, params.id);
+    const task = await taskById(deps.db, params.id);
     if (!task) throw refused('TASK_NOT_FOUND', { taskId: params.id });
     requireOrgReader(user, task.org_id, `task ${task.id}`);
     return toTask(task, query.lang, user);
@@ -138,7 +87,7 @@ export const completeTask = defineRoute({
   documentedBody: () => variantsOf(Object.keys(allActions), (action) => allActions[action].schema),
   response: z.object({ processId: z.string(), state: z.record(z.string(), z.unknown()) }),
   async handler({ params, body, user, deps, req }) {
-    const task = await taskToComplete(deps, params.id, keyToRead(user, req));
+    const task = await taskToComplete(deps.db, params.id, keyToRead(user, req));
     if (!task) throw refused('TASK_NOT_FOUND', { taskId: params.id });
     requireActionRule(user, task.action, completionFacts(task));
     // A repeated request (same key) goes to the workflow, which answers it with the first result.
