@@ -1,17 +1,17 @@
 import { announcementRefusal, type AgreementContent } from '../domain/agreements';
 import { chinaDate } from '../domain/calendar';
-import { checkFigures, REPORT_REFUSAL, type IndicatorDefinition, type IndicatorReport } from '../domain/economic-indicators';
+import { checkFigures, type IndicatorDefinition, type IndicatorReport } from '../domain/economic-indicators';
 import { orgIds } from '../domain/names';
 import { changedFacts, type Correction, type DecisionFacts } from '../domain/penalties';
 import { mayAnswerDemands, type DemandRouting } from '../domain/reform';
 import { listedPenaltyPowers, type CatalogDraft } from '../domain/powers';
 import type { MemorandumContent } from '../domain/zone-establishment';
 import { checkAgreementDraft } from '../store/agreements';
-import { areaProblems } from '../store/divisions';
+import { areaRefusals } from '../store/divisions';
 import { organizationKind } from '../store/organizations';
 import { penaltyZone } from '../store/penalty-records';
 import { openAnnouncementTask } from '../store/tasks';
-import { badRequest, refused, refusedAll } from './errors';
+import { refused, refusedAll } from './errors';
 import type { ApiDeps } from './route';
 
 type Check = (deps: ApiDeps, context: Record<string, unknown>, processId: string, payload: unknown) => Promise<void>;
@@ -23,11 +23,8 @@ type Check = (deps: ApiDeps, context: Record<string, unknown>, processId: string
 /** A report's figures against the definitions of its round, which the task carries. */
 const checkIndicatorReport: Check = async (_deps, context, _processId, payload) => {
   const problems = checkFigures((context.definitions ?? []) as IndicatorDefinition[], (payload as IndicatorReport).figures);
-  if (problems.length)
-    throw badRequest(
-      REPORT_REFUSAL,
-      problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
-    );
+  // Every figure's cause at once, each on its field with its code, as the workflow refuses them.
+  if (problems.length) throw refusedAll(problems.map((p) => p.refusal));
 };
 
 const checks: Record<string, Check> = {
@@ -38,12 +35,8 @@ const checks: Record<string, Check> = {
     const county = /^zone-(\d{6})$/.exec(processId)?.[1];
     if (!county) return;
     const { boundary } = payload as MemorandumContent;
-    const problems = await areaProblems(deps.db, county, boundary, 'body.boundary');
-    if (problems.length)
-      throw badRequest(
-        { zh: '备忘录所划区域须为本县（市、区）区划数据中的乡镇（街道）或园区', en: 'the area draws townships and parks of the county' },
-        problems,
-      );
+    const problems = await areaRefusals(deps.db, county, boundary, 'body.boundary');
+    if (problems.length) throw refusedAll(problems);
   },
   async draftAgreement(deps, context, processId, payload) {
     const problems = await checkAgreementDraft(deps.db, {

@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import { checkSignature } from '../integrations/signing';
 import { acceptRequest, noteRefusedRequest } from '../store/system-exchanges';
-import { HttpError } from './errors';
+import type { SystemAuthCause } from '../domain/refusals';
+import { refused } from './errors';
 import type { ApiDeps } from './route';
 
 /**
@@ -18,17 +19,15 @@ export async function requireSignedClient(deps: ApiDeps, req: Request, expected:
     header: (name) => req.header(name),
     body: (req as { rawBody?: Buffer }).rawBody,
   });
-  const refuse = async (client: string, reason: string, nonce?: string): Promise<never> => {
+  /** The refusal is noted with the request in Chinese (the operators' record), answered by its code. */
+  const refuse = async (client: string, cause: SystemAuthCause, reason: string, nonce?: string): Promise<never> => {
     await noteRefusedRequest(deps.db, { client: client.slice(0, 100), nonce: nonce ?? null, route, reason });
-    throw new HttpError(401, 'UNAUTHENTICATED', {
-      zh: `系统请求未通过验证：${reason}`,
-      en: `the system request was not authenticated: ${reason}`,
-    });
+    throw refused('SYSTEM_NOT_AUTHENTICATED', { client, cause });
   };
-  if (!check.ok) return refuse(check.client, check.reason);
-  if (check.client !== expected) return refuse(check.client, `${check.client} 无权调用此接口`);
+  if (!check.ok) return refuse(check.client, check.cause, check.reason);
+  if (check.client !== expected) return refuse(check.client, 'NOT_THIS_CLIENT', `${check.client} 无权调用此接口`);
   // The partial unique index takes a nonce once: a second request with it, however well signed, is a replay.
   const taken = await acceptRequest(deps.db, check.client, check.nonce, route);
-  if (!taken) return refuse(check.client, '重放的请求（X-Nonce 已使用）', check.nonce);
+  if (!taken) return refuse(check.client, 'REPLAYED', '重放的请求（X-Nonce 已使用）', check.nonce);
   return check.client;
 }

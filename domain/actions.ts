@@ -24,9 +24,9 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, W extends z.Z
   /** Task title, in Chinese and English. */
   title: { zh: string; en: string };
   /**
-   * The head of a Chinese-only refusal of a payload that does not fit. No action sets it any more: a
-   * payload that does not fit is `INVALID_INPUT`, each field worded in both languages (api/run-action.ts
-   * still reads it until that branch goes).
+   * The head of a Chinese-only refusal of a payload that does not fit: only the inspections' results
+   * (domain/supervision.ts), whose schema words each field in Chinese, still set it; any other payload
+   * that does not fit is `INVALID_INPUT`, each field worded in both languages.
    */
   refusal?: string;
 }

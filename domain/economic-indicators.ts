@@ -86,12 +86,6 @@ export type IndicatorsInput = z.infer<typeof indicatorsInputSchema>;
 /** One round per month: a second launch while it runs is refused; launched again later, it offers the zones that became ACTIVE since. */
 export const indicatorsProcessId = (period: string) => `indicators-${period}`;
 
-/**
- * The head of the API's refusal of a report's figures (api/action-checks.ts, until it answers the
- * figures' catalogued refusals as the workflow does); each figure's reason follows on its own path.
- */
-export const REPORT_REFUSAL = '经济指标填报有误，未予报送，请按提示修改';
-
 export const indicatorActions = {
   reportIndicators: defineAction({
     name: 'reportIndicators',

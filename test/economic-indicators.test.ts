@@ -76,19 +76,31 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
 
   // Bad figures: a clear Chinese 400 on the figure's path, and nothing changes.
   const zoneStaff = await h.as(`zone-${zoneA}.staff`);
-  const negative = await zoneStaff.post(`/api/tasks/${task.id}/complete`, {
+  const negative = await zoneStaff.post(`/api/tasks/${task.id}/complete?lang=zh`, {
     figures: { ...reportA, taxRevenue: { value: -5, unit: '万元' } },
   });
-  expect(negative.status).toBe(400);
-  expect(negative.body.error.message).toBe('经济指标填报有误，未予报送，请按提示修改');
+  expect([negative.status, negative.body.error.reason]).toEqual([400, 'FIGURE_BELOW_MIN']);
   expect(negative.body.error.details).toEqual([{ path: 'body.figures.taxRevenue.value', message: '税收收入：不得为负数' }]);
-  const wrongUnit = await zoneStaff.post(`/api/tasks/${task.id}/complete`, {
+  const negativeEn = await zoneStaff.post(`/api/tasks/${task.id}/complete`, {
+    figures: { ...reportA, taxRevenue: { value: -5, unit: '万元' } },
+  });
+  expect(JSON.stringify(negativeEn.body.error)).not.toMatch(/[\u3400-\u9fff]/);
+  // Every cause at once, each on its field with its code.
+  const wrongUnit = await zoneStaff.post(`/api/tasks/${task.id}/complete?lang=zh`, {
     figures: { ...reportA, registeredCapital: { value: 12345000, unit: '元' } },
   });
   expect(wrongUnit.status).toBe(400);
   expect(wrongUnit.body.error.details).toEqual([
-    { path: 'body.figures.registeredCapital.value', message: '新增注册资本：超过10000000万元，请核实是否误填' },
-    { path: 'body.figures.registeredCapital.unit', message: '新增注册资本：计量单位应为“万元”，不是“元”' },
+    expect.objectContaining({
+      path: 'body.figures.registeredCapital.value',
+      reason: 'FIGURE_ABOVE_MAX',
+      message: '新增注册资本：超过10000000万元，请核实是否误填',
+    }),
+    expect.objectContaining({
+      path: 'body.figures.registeredCapital.unit',
+      reason: 'FIGURE_UNIT_WRONG',
+      message: '新增注册资本：计量单位应为“万元”，不是“元”',
+    }),
   ]);
   const { actualForeignInvestment: _missing, ...withoutFdi } = reportA;
   const missing = await zoneStaff.post(`/api/tasks/${task.id}/complete`, { figures: withoutFdi });
@@ -104,7 +116,7 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
   expect(JSON.stringify(missing.body.error)).not.toMatch(/[\u3400-\u9fff]/);
   const missingZh = await zoneStaff.post(`/api/tasks/${task.id}/complete?lang=zh`, { figures: withoutFdi });
   expect(missingZh.body.error.details).toEqual([{ path: 'body.figures.actualForeignInvestment', message: '必填：未填报该指标' }]);
-  const fraction = await zoneStaff.post(`/api/tasks/${task.id}/complete`, {
+  const fraction = await zoneStaff.post(`/api/tasks/${task.id}/complete?lang=zh`, {
     figures: { ...reportA, newMarketEntities: { value: 3.5, unit: '户' } },
   });
   expect(fraction.body.error.details).toEqual([{ path: 'body.figures.newMarketEntities.value', message: '新增市场主体：应为整数（户）' }]);

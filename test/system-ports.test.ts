@@ -470,7 +470,9 @@ describe('the product and the outside systems', () => {
     const before = await count();
     const forged = await post(signedHeaders('gov-service', newSecret(), 'POST', path, body));
     expect(forged.status).toBe(401);
-    expect(JSON.stringify(await forged.json())).toContain('签名无效');
+    const forgedError = ((await forged.json()) as { error: { reason: string; params: { cause: string }; message: string } }).error;
+    expect([forgedError.reason, forgedError.params.cause]).toEqual(['SYSTEM_NOT_AUTHENTICATED', 'BAD_SIGNATURE']);
+    expect(forgedError.message).toContain('签名无效');
     expect((await post({})).status).toBe(401);
     expect((await post(signedHeaders('tax-system', taxSecret, 'POST', path, body))).status).toBe(401);
     expect((await post(signedHeaders('gov-service', govSecret, 'POST', path, body, Date.now() - 10 * 60_000))).status).toBe(401);
@@ -479,7 +481,8 @@ describe('the product and the outside systems', () => {
     expect((await post(signed)).status).toBe(201);
     const replayed = await post(signed);
     expect(replayed.status).toBe(401);
-    expect(JSON.stringify(await replayed.json())).toContain('重放');
+    const replayedError = ((await replayed.json()) as { error: { params: { cause: string }; message: string } }).error;
+    expect([replayedError.params.cause, replayedError.message]).toEqual(['REPLAYED', expect.stringContaining('重放')]);
     expect(await count()).toBe(before + 1);
     const metrics = (await h.anonymous('GET', '/metrics')).body as string;
     expect(metrics).toMatch(/collab_zones_inbound_requests\{client="gov-service",outcome="refused"\} [3-9]/);

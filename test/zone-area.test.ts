@@ -134,10 +134,10 @@ describe('the memorandum draws the zone', () => {
     const draft = await taskFor(h, 'ftz.staff', id, 'draftMemorandum');
     const ftz = await h.as('ftz.staff');
     const foreign = await ftz.post(
-      `/api/tasks/${draft.id}/complete`,
+      `/api/tasks/${draft.id}/complete?lang=zh`,
       memorandum(county, { boundary: area(county, { townshipCodes: [`${county}001`, DONGCHENG] }) }),
     );
-    expect(foreign.status).toBe(400);
+    expect([foreign.status, foreign.body.error.reason]).toEqual([400, 'TOWNSHIP_NOT_OF_COUNTY']);
     expect(foreign.body.error.details).toEqual([
       { path: 'body.boundary.townshipCodes.1', message: `${DONGCHENG} 不是本县（市、区）${county} 的乡镇（街道）` },
     ]);
