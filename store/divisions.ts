@@ -81,12 +81,6 @@ export function zoneOfCounty(q: Queryable, county: string): Promise<z.infer<type
   );
 }
 
-/** A field the data does not know, by its path, said in Chinese. */
-export interface PlaceProblem {
-  path: string;
-  message: string;
-}
-
 /**
  * A memorandum's area draws only townships and parks of its own county: each one that is not, as its
  * catalogued refusal on its field (`body.boundary.townshipCodes.1`).
@@ -112,22 +106,6 @@ export async function areaRefusals(
       knownParks.has(id) ? [] : [refusal('PARK_NOT_OF_COUNTY', { parkId: id, countyCode }, `${path}.parkIds.${i}`)],
     ),
   ];
-}
-
-/** The same, each by its path and in Chinese, as api/action-checks.ts answers it until it answers `areaRefusals`. */
-export async function areaProblems(
-  q: Queryable,
-  countyCode: string,
-  area: { townshipCodes: string[]; parkIds: string[] },
-  path: string,
-): Promise<PlaceProblem[]> {
-  return (await areaRefusals(q, countyCode, area, path)).map((r) => ({
-    path: r.path!,
-    message:
-      r.code === 'TOWNSHIP_NOT_OF_COUNTY'
-        ? `${(r.params as { townshipCode: string }).townshipCode} 不是本县（市、区）${countyCode} 的乡镇（街道）`
-        : `${(r.params as { parkId: string }).parkId} 不是本县（市、区）${countyCode} 的园区`,
-  }));
 }
 
 const areaRow = z.object({
