@@ -5,12 +5,18 @@ import { refusalNames } from './refusal-names';
 
 /**
  * Why screening, the county or a zone's end refused a registration, in the reader's language, for the
- * timeline. These are recorded facts of the registration (its `applicationRefused` event), each a
+ * timeline and the process page. These are recorded facts of the registration (its `applicationRefused` event), each a
  * registration code (domain/registration.ts) with its `facts`; not answers to a caller (a refused request
  * is answered by its catalogued code, domain/refusals.ts).
  */
 export function registrationRefusalWords(refusal: Refusal, lang: Lang): string {
   return worded(refusal, lang) ?? (lang === 'zh' ? recordedChinese(refusal) : refusal.message);
+}
+
+/** A registration's view with each recorded refusal worded (`words`) for the reader: its `message` is the record's English. */
+export function withRefusalWords<D extends Record<string, unknown>>(data: D, lang: Lang): D {
+  if (!Array.isArray(data.refusals)) return data;
+  return { ...data, refusals: (data.refusals as Refusal[]).map((r) => ({ ...r, words: registrationRefusalWords(r, lang) })) };
 }
 
 const county = (code: string, lang: Lang) => refusalNames.county(code, lang);

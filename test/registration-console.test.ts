@@ -110,4 +110,11 @@ test('a registration refused at screening: the window that launched it sees the 
   expect(await refused.innerText()).toContain('不是协同区');
   expect(await refused.innerText()).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{3,}/);
   expect(await window.locator('[data-testid=page-forbidden]').count()).toBe(0);
+  // The process's own view words each recorded refusal for its reader (the record keeps its English).
+  const id = decodeURIComponent(window.url().split('#/processes/')[1]);
+  const staff = await h.as(`zone-${zone}.staff`);
+  const [zh] = (await staff.get(`/api/processes/${encodeURIComponent(id)}?lang=zh`)).body.data.refusals;
+  expect(zh.words).toContain('不是协同区');
+  const [en] = (await staff.get(`/api/processes/${encodeURIComponent(id)}?lang=en`)).body.data.refusals;
+  expect(en.words).not.toMatch(/[\u3400-\u9fff]/);
 });

@@ -21,6 +21,7 @@ import { excluded, searchQuerySchema, visibilityQuery } from '../search';
 import { processTimeline, timelineEntrySchema } from '../process-timeline';
 import { processDocuments } from '../../store/documents';
 import { handlingOrgRows } from '../../store/process-parties';
+import { withRefusalWords } from '../registration-refusal-words';
 
 function definitionOf(type: string) {
   const definition = processDefinitions[type as keyof typeof processDefinitions];
@@ -181,7 +182,7 @@ export const getProcess = defineRoute({
       status: description.status.name,
       stage,
       data: forReader(
-        data,
+        definition.type === 'entity-registration' ? withRefusalWords(data, query.lang) : data,
         user,
         handling.map((row) => row.org_id),
       ),

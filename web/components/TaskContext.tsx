@@ -163,7 +163,7 @@ function Application({ context, data, lang }: { context: Data; data: Data; lang:
           <h4>{t(lang, 'refusals')}</h4>
           <ul>
             {list(data.refusals).map((r) => (
-              <li>{String(r.message ?? r.reason ?? JSON.stringify(r))}</li>
+              <li>{String(r.words ?? r.message ?? r.reason ?? JSON.stringify(r))}</li>
             ))}
           </ul>
         </>
