@@ -89,6 +89,7 @@ test("termination ends the zone's agreements from its day, refuses applications 
       code: 'zone-terminated',
       message: `zone ${zone} was terminated on ${today()}: 园区整体调出`,
       facts: { countyCode: zone, terminatedOn: today(), reason: '园区整体调出' },
+      words: `${zone}协同区已于 ${today()} 终止：园区整体调出`,
     },
   ]);
   expect((await (await h.as(`gov-${zone}.staff`)).get(`/api/tasks?processId=${inFlight}`)).body.items).toEqual([]);
