@@ -156,6 +156,7 @@ export function toHttpError(error: unknown): HttpError {
     const { type, limit, charset, encoding } = error as { type?: unknown; limit?: unknown; charset?: unknown; encoding?: unknown };
     if (status === 413) return refused('BODY_TOO_LARGE', { limitBytes: typeof limit === 'number' ? limit : 0 }, 'body');
     if (type === 'charset.unsupported') return refused('CHARSET_NOT_TAKEN', { charset: String(charset) }, 'headers.content-type');
+    if (type === 'request.aborted' || type === 'request.size.invalid') return refused('BODY_INCOMPLETE', {}, 'body');
     if (type === 'encoding.unsupported') return refused('ENCODING_NOT_TAKEN', { encoding: String(encoding) }, 'headers.content-encoding');
     return new HttpError(status, REQUEST_ERRORS[status], (error as Error).message);
   }

@@ -49,6 +49,7 @@ const SAMPLES: { [C in RefusalCode]: RefusalParams[C] } = {
   PAYLOAD_NOT_OPENED: { index: 0 },
   BODY_NOT_TAKEN: { fields: ['body.note'] },
   BODY_TOO_LARGE: { limitBytes: 102400 },
+  BODY_INCOMPLETE: {},
   CHARSET_NOT_TAKEN: { charset: 'gbk' },
   ENCODING_NOT_TAKEN: { encoding: 'br' },
   ENTITY_NOT_FOUND: { uscc: '91210800MA0000000X' },

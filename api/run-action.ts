@@ -4,19 +4,13 @@ import type { Actor } from '../domain/identity';
 import { stateQuery } from '../domain/state-query';
 import type { Queryable } from '../store/db';
 import { recordedStep, recordedStepBindingKey } from '../store/idempotency-keys';
-import { badRequest, HttpError, invalidInput, refused, zodDetails } from './errors';
+import { HttpError, invalidInput, refused } from './errors';
 import { bindKey, type KeyBinding } from './idempotency';
 
 /** An action's payload, parsed by its schema: a 400 with field paths when it does not fit. */
 export function parseActionPayload(action: ActionDefinition, body: unknown): unknown {
   const payload = action.schema.safeParse(body);
-  if (!payload.success) {
-    if (!action.refusal) throw invalidInput(payload.error, 'body', `${action.name} payload`);
-    // An action whose schema words its field messages in Chinese says them so, under its own refusal.
-    // Already Chinese: given as the Chinese too, so a Chinese reader gets it as written, not wrapped as an English refusal.
-    const details = zodDetails(payload.error, 'body').map((d) => ({ path: d.path, message: d.zh ?? d.message, zh: d.zh ?? d.message }));
-    throw badRequest({ zh: action.refusal, en: action.refusal }, details);
-  }
+  if (!payload.success) throw invalidInput(payload.error, 'body', `${action.name} payload`);
   return payload.data;
 }
 

@@ -23,12 +23,6 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, W extends z.Z
   signs?: readonly string[];
   /** Task title, in Chinese and English. */
   title: { zh: string; en: string };
-  /**
-   * The head of a Chinese-only refusal of a payload that does not fit: only the inspections' results
-   * (domain/supervision.ts), whose schema words each field in Chinese, still set it; any other payload
-   * that does not fit is `INVALID_INPUT`, each field worded in both languages.
-   */
-  refusal?: string;
 }
 
 export function defineAction<S extends z.ZodType, W extends z.ZodType = S>(definition: ActionDefinition<S, W>): ActionDefinition<S, W> {

@@ -78,6 +78,7 @@ const SYSTEM_AUTH_CAUSE: Record<SystemAuthCause, { zh: string; en: string }> = {
     zh: '请求未签名（缺少 X-Timestamp、X-Nonce 或 X-Signature）',
     en: 'not signed (X-Timestamp, X-Nonce or X-Signature missing)',
   },
+  TIMESTAMP_MALFORMED: { zh: 'X-Timestamp 应为以毫秒计的 Unix 时间', en: 'X-Timestamp is not a Unix time in milliseconds' },
   STALE: { zh: '请求时间戳超出允许范围（5 分钟）', en: 'the timestamp is more than 5 minutes off' },
   NONCE_TOO_LONG: { zh: 'X-Nonce 过长', en: 'X-Nonce is too long' },
   BAD_SIGNATURE: { zh: '签名无效', en: 'the signature does not match' },
@@ -280,6 +281,10 @@ export const REFUSAL_WORDING: Worded = {
   BODY_TOO_LARGE: {
     zh: (p) => `提交的内容过大${p.limitBytes ? `，上限为 ${size(p.limitBytes)}` : ''}`,
     en: (p) => `the body is too large${p.limitBytes ? `: at most ${size(p.limitBytes)}` : ''}`,
+  },
+  BODY_INCOMPLETE: {
+    zh: () => '提交的内容不完整（请求中断或长度与声明不符），请重新提交',
+    en: () => 'the body did not arrive whole (the request was cut off or its length is not the declared one): send it again',
   },
   CHARSET_NOT_TAKEN: {
     zh: (p) => `不支持字符集 ${p.charset}，请使用 UTF-8`,

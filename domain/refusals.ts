@@ -59,6 +59,8 @@ export interface RefusalParams {
   BODY_NOT_TAKEN: { fields: string[] };
   /** `limitBytes`: the route's limit (0 where the reader did not say it). */
   BODY_TOO_LARGE: { limitBytes: number };
+  /** The body ended before its declared length (an aborted request) or ran past it. */
+  BODY_INCOMPLETE: Record<string, never>;
   CHARSET_NOT_TAKEN: { charset: string };
   ENCODING_NOT_TAKEN: { encoding: string };
   // Records and documents.
@@ -171,7 +173,15 @@ export type RefusalCode = keyof RefusalParams;
 
 /** Why an outside system's signed request is not taken: no client id, an unknown one, no signature… */
 export type SystemAuthCause =
-  'CLIENT_MISSING' | 'CLIENT_UNKNOWN' | 'UNSIGNED' | 'STALE' | 'NONCE_TOO_LONG' | 'BAD_SIGNATURE' | 'NOT_THIS_CLIENT' | 'REPLAYED';
+  | 'CLIENT_MISSING'
+  | 'CLIENT_UNKNOWN'
+  | 'UNSIGNED'
+  | 'TIMESTAMP_MALFORMED'
+  | 'STALE'
+  | 'NONCE_TOO_LONG'
+  | 'BAD_SIGNATURE'
+  | 'NOT_THIS_CLIENT'
+  | 'REPLAYED';
 
 /** A refusal as a value: its code, its parameters and, where it concerns one, the field's path (`body.decisionNumber`). */
 export interface Refusal<C extends RefusalCode = RefusalCode> {
@@ -228,6 +238,7 @@ export const REFUSAL_STATUS: { [C in RefusalCode]: RefusalStatus } = {
   PAYLOAD_NOT_OPENED: 400,
   BODY_NOT_TAKEN: 400,
   BODY_TOO_LARGE: 413,
+  BODY_INCOMPLETE: 400,
   CHARSET_NOT_TAKEN: 415,
   ENCODING_NOT_TAKEN: 415,
   ENTITY_NOT_FOUND: 404,

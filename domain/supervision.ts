@@ -134,22 +134,17 @@ export const reinspectionResultSchema = builtOnFirstUse(() =>
 );
 export type ReinspectionResult = z.infer<typeof reinspectionResultSchema>;
 
-/** The head of every refusal of an inspection's result; each field's reason follows on its path. */
-export const INSPECTION_REFUSAL = '检查结果未被接受，请按提示修改';
-
 export const supervisionActions = {
   inspectEntity: defineAction({
     name: 'inspectEntity',
     schema: inspectionResultSchema,
     role: 'staff',
-    refusal: INSPECTION_REFUSAL,
     title: { zh: '实施检查并录入检查结果', en: 'Inspect the entity and record the result' },
   }),
   reinspectEntity: defineAction({
     name: 'reinspectEntity',
     schema: reinspectionResultSchema,
     role: 'staff',
-    refusal: INSPECTION_REFUSAL,
     title: { zh: '整改期满复查', en: 'Re-inspect after the rectification period' },
   }),
 };

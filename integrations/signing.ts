@@ -60,8 +60,10 @@ export function checkSignature(
     return client
       ? { ok: false, client, reason: `未知的系统客户端 ${client}`, cause: 'CLIENT_UNKNOWN' }
       : { ok: false, client, reason: '缺少系统客户端标识（X-Client-Id）', cause: 'CLIENT_MISSING' };
-  if (!given || !nonce || !/^\d{10,16}$/.test(timestamp))
+  if (!given || !nonce || !timestamp)
     return { ok: false, client, reason: '请求未签名（缺少 X-Timestamp、X-Nonce 或 X-Signature）', cause: 'UNSIGNED' };
+  if (!/^\d{10,16}$/.test(timestamp))
+    return { ok: false, client, reason: 'X-Timestamp 应为以毫秒计的 Unix 时间', cause: 'TIMESTAMP_MALFORMED' };
   if (Math.abs(now - Number(timestamp)) > MAX_SKEW_MS)
     return { ok: false, client, reason: '请求时间戳超出允许范围（5 分钟）', cause: 'STALE' };
   if (nonce.length > 100) return { ok: false, client, reason: 'X-Nonce 过长', cause: 'NONCE_TOO_LONG' };

@@ -232,8 +232,18 @@ test('bad input is refused with a clear 4xx in Chinese and changes nothing; only
   const eventsBefore = await timelineKinds(h, id);
   const noPeriod = await completeTask(`le-${zone}.staff`, task, { outcome: 'rectify', inspectedOn: today(), findings: '问题若干' });
   expect(noPeriod.status).toBe(400);
-  expect(noPeriod.body.error.message).toContain('检查结果未被接受，请按提示修改');
+  expect([noPeriod.body.error.reason, noPeriod.body.error.message]).toEqual([
+    'INVALID_INPUT',
+    '提交的内容有 1 处不符合要求：「整改期限（天）」',
+  ]);
   expect(noPeriod.body.error.details).toEqual([{ path: 'body.rectificationDays', message: '必填：请填写整改期限（天）' }]);
+  // The same refusal in English names the field in English, with no Chinese left in it.
+  const inEnglish = await (
+    await h.as(`le-${zone}.staff`)
+  ).post(`/api/tasks/${task.id}/complete`, { outcome: 'rectify', inspectedOn: today(), findings: '问题若干' }, { 'accept-language': 'en' });
+  expect([inEnglish.status, inEnglish.body.error.reason]).toEqual([400, 'INVALID_INPUT']);
+  expect(inEnglish.body.error.details).toEqual([{ path: 'body.rectificationDays', message: 'Rectification period (days): required' }]);
+  expect(JSON.stringify(inEnglish.body.error)).not.toMatch(/[\u3400-\u9fff]/);
   const noFindings = await completeTask(`le-${zone}.staff`, task, { outcome: 'compliant', inspectedOn: today(), findings: '  ' });
   expect(noFindings.body.error.details).toEqual([{ path: 'body.findings', message: '必填：请填写检查情况' }]);
   const noCase = await completeTask(`le-${zone}.staff`, task, { outcome: 'penaltyCase', inspectedOn: today(), findings: '无证经营' });

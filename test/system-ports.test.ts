@@ -474,8 +474,12 @@ describe('the product and the outside systems', () => {
     expect([forgedError.reason, forgedError.params.cause]).toEqual(['SYSTEM_NOT_AUTHENTICATED', 'BAD_SIGNATURE']);
     expect(forgedError.message).toContain('签名无效');
     expect((await post({})).status).toBe(401);
+    const causeOf = async (r: Response) => ((await r.json()) as { error: { params: { cause: string } } }).error.params.cause;
+    const malformed = await post({ ...signedHeaders('gov-service', govSecret, 'POST', path, body), 'x-timestamp': 'yesterday' });
+    expect([malformed.status, await causeOf(malformed)]).toEqual([401, 'TIMESTAMP_MALFORMED']);
+    const stale = await post(signedHeaders('gov-service', govSecret, 'POST', path, body, Date.now() - 10 * 60_000));
+    expect([stale.status, await causeOf(stale)]).toEqual([401, 'STALE']);
     expect((await post(signedHeaders('tax-system', taxSecret, 'POST', path, body))).status).toBe(401);
-    expect((await post(signedHeaders('gov-service', govSecret, 'POST', path, body, Date.now() - 10 * 60_000))).status).toBe(401);
     expect(await count()).toBe(before);
     const signed = signedHeaders('gov-service', govSecret, 'POST', path, body);
     expect((await post(signed)).status).toBe(201);
