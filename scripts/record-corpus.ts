@@ -17,7 +17,7 @@ import { startGovServiceSimulator } from '../integrations/gov-service/simulator'
 import { newSecret } from '../integrations/signing';
 import { addDays } from '../domain/agreements';
 import { agreementContent, concludeAgreement, publishCatalog, today } from '../test/support/agreement-flow';
-import { penaltyZone, reportDocument, reportedPenalty } from '../test/support/penalty-flow';
+import { filePenalty, penaltyZone, reportDocument, reportedPenalty } from '../test/support/penalty-flow';
 import { body, complete, establish, launch, memorandum, taskFor } from '../test/support/zone-flow';
 import { resetBeforeLastUpdate } from '../test/support/operator';
 import { application, apply, applied, readyZone, registration, transferTax, verify } from '../test/support/registration-flow';
@@ -275,6 +275,25 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
   async 'registration-refused'(h) {
     const zone = await readyZone(h);
     const id = (await apply(h, 'ftz.staff', application(zone, { businessScope: '危险化学品批发；网络赌博' }))).body.id as string;
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'registration-consent-refused'(h) {
+    // Refused by the county: the refusal records its facts (patch registration-refusal-facts).
+    const zone = await readyZone(h);
+    const id = await applied(h, 'ftz.staff', application(zone));
+    await complete(h, `gov-${zone}.staff`, id, 'consentRegistration', { decision: 'refuse', reason: '不符合本县产业规划' });
+    await h.client.workflow.getHandle(id).result();
+    return id;
+  },
+  async 'penalty-refused-by-code'(h) {
+    // The entity struck off between the filing and the process taking it up: refused, its cause by code.
+    const { zone, uscc } = await penaltyZone(h);
+    await h.stopWorker();
+    const filed = await filePenalty(h, zone, uscc);
+    await h.db.query("UPDATE entities SET status = 'DEREGISTERED' WHERE uscc = $1", [uscc]);
+    await h.startWorker();
+    const id = filed.body.id as string;
     await h.client.workflow.getHandle(id).result();
     return id;
   },

@@ -253,6 +253,33 @@ describe('penalty report and recognition', () => {
     expect(foreign.status).toBe(403);
   });
 
+  test('an entity struck off between the filing and the process taking it up: the penalty is refused with that cause, by code, worded for each reader', async () => {
+    const { zone, uscc } = await penaltyZone(h);
+    // The API checks the entity at filing; the process checks it again when it first runs. With the
+    // worker stopped the two moments are apart, and the records change in between.
+    await h.stopWorker();
+    let filed: Awaited<ReturnType<typeof filePenalty>>;
+    try {
+      filed = await filePenalty(h, zone, uscc);
+      expect(filed.status).toBe(201);
+      await h.db.query("UPDATE entities SET status = 'DEREGISTERED' WHERE uscc = $1", [uscc]);
+    } finally {
+      await h.startWorker();
+    }
+    const id = filed.body.id as string;
+    await eventually(async () => ((await state(id)).stage === 'REFUSED' ? true : undefined));
+    const read = async (lang: string) =>
+      (
+        (await (await h.as('audit.auditor')).get(`/api/processes/${id}/timeline?lang=${lang}`)).body as { kind: string; summary: string }[]
+      ).find((e) => e.kind === 'penaltyRefused')!.summary;
+    expect(await read('zh')).toMatch(new RegExp(`^处罚决定 .+ 不予受理：${uscc} 当前.+，不是已登记状态$`));
+    const english = await read('en');
+    expect(english).toMatch(new RegExp(`^Penalty decision .+ not accepted: ${uscc} is .+, not registered$`));
+    // Only the decision's own number is Chinese in the English.
+    expect(english.replace(/营盖市监罚〔2026〕[0-9a-f]+号/, '')).not.toMatch(/[\u3400-\u9fff]/);
+    expect((await state(id)).openTasks).toEqual([]);
+  });
+
   test('a changed decision: the enforcement body withdraws the earlier report, then files the new decision, which names the one it changes', async () => {
     const { zone, uscc } = await penaltyZone(h);
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { penalty: { kind: 'fine', amountYuan: 80_000 } });
