@@ -218,7 +218,7 @@ test("an admin's 待办 holds only the admin's tasks; 督查 shows the staff's t
   // Once the list has come (its count on the tab), nothing in it is marked 仅查看, and the staff's task is not there.
   await admin
     .getByTestId('tab-open')
-    .getByText(/（\d+）/)
+    .filter({ hasText: /（\d+）/ })
     .waitFor();
   expect(await admin.locator('#content').getByText('仅查看').count()).toBe(0);
   expect(await admin.locator(`tr[data-task="${staffTask.id}"]`).count()).toBe(0);
