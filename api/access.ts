@@ -237,6 +237,21 @@ export function allowsAction(user: User, action: string, facts: ActionFacts): bo
   return Boolean(rule && rule.roles.some((role) => user.roles.includes(role)) && actionOrgIds(rule, facts).includes(user.orgId));
 }
 
+/** The actions whose rule lets the caller perform them, given the facts: what `allowsAction` says of each. */
+export function actionsAllowed(user: User, facts: ActionFacts): string[] {
+  return Object.keys(actionRules).filter((action) => allowsAction(user, action, facts));
+}
+
+/** Who oversees an organisation's whole inbox (`GET /api/tasks?view=oversight`): its readers beyond its own people. */
+export const OVERSEERS: readonly Role[] = ['admin', 'auditor'];
+
+/** The oversight view's check: an admin or an auditor (then `requireOrgReader` says whose organisation). */
+export function requireOverseer(user: User): void {
+  if (!user.roles.some((role) => OVERSEERS.includes(role))) {
+    throw refused('ROLE_NEEDED', { roles: [...OVERSEERS], userId: user.username, has: user.roles });
+  }
+}
+
 /** The action-level check: the action's role, and one of the organisations its rule names. */
 export function requireActionRule(user: User, action: string, facts: ActionFacts): void {
   const rule = actionRules[action];

@@ -18,7 +18,7 @@ export const taskSchema = z.object({
   context: z.record(z.string(), z.unknown()),
   inputSchema: z.record(z.string(), z.unknown()),
   signs: z.array(z.string()),
-  /** Whether the caller may complete it (an admin reads the staff's tasks without completing them). */
+  /** Whether the caller may complete it: always in the caller's inbox; in the oversight view, not the tasks others complete. */
   mayComplete: z.boolean(),
 });
 

@@ -35,13 +35,17 @@ export function taskById(q: Queryable, id: string): Promise<TaskRow | null> {
   return firstOf(q, taskRow, `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = $1`, [id]);
 }
 
-/** An organisation's open tasks (or its done and cancelled ones), of one process when named: soonest due first. */
+/**
+ * An organisation's open tasks (or its done and cancelled ones), of one process when named, of the
+ * named actions when `actions` is a list (all when null): soonest due first.
+ */
 export function inboxRows(
   q: Queryable,
   orgId: string,
   which: 'open' | 'done',
   processId: string | null,
   limit: number,
+  actions: readonly string[] | null = null,
 ): Promise<TaskRow[]> {
   // One status, written out, lets the planner read tasks_inbox_order in its order and stop at the
   // limit; a list of statuses (or a parameter) makes it sort the organisation's every task.
@@ -51,8 +55,9 @@ export function inboxRows(
     taskRow,
     `SELECT ${TASK_COLUMNS} FROM tasks
        WHERE org_id = $1 AND ${status} AND ($2::text IS NULL OR process_id = $2)
+         AND ($4::text[] IS NULL OR action = ANY($4::text[]))
        ORDER BY due_at ASC NULLS LAST, opened_at DESC LIMIT $3`,
-    [orgId, processId, limit],
+    [orgId, processId, limit, actions === null ? null : [...actions]],
   );
 }
 

@@ -201,27 +201,49 @@ test('the language switch translates the console and is remembered', async () =>
   expect(await page.evaluate('document.documentElement.lang')).toBe('en');
 });
 
-test("an admin reads the staff's task without being offered to complete it; the staff complete it", async () => {
+test("an admin's 待办 holds only the admin's tasks; 督查 shows the staff's task as 仅查看, waiting for the staff, who complete it", async () => {
   const county = await h.newCounty();
   await (await h.as('city.admin')).post('/api/processes/zone-establishment', launchInput(county));
   const staffTask = await taskFor(h, 'ftz.staff', `zone-${county}`, 'draftMemorandum');
   expect(staffTask.mayComplete).toBe(true);
-  // The admin's inbox lists it (an admin reads the organisation's inbox), marked as not theirs to complete.
-  const adminTask = (await (await h.as('ftz.admin')).get(`/api/tasks?processId=zone-${county}`)).body.items[0];
-  expect([adminTask.id, adminTask.mayComplete]).toEqual([staffTask.id, false]);
-  expect((await (await h.as('ftz.admin')).post(`/api/tasks/${staffTask.id}/complete`, memorandum(county))).status).toBe(403);
+  // Not the admin's to do: the admin's inbox leaves it out, the oversight view lists it as not theirs.
+  const ftzAdmin = await h.as('ftz.admin');
+  expect((await ftzAdmin.get(`/api/tasks?processId=zone-${county}`)).body.items).toEqual([]);
+  const overseen = (await ftzAdmin.get(`/api/tasks?view=oversight&processId=zone-${county}`)).body.items;
+  expect(overseen.map((task: { id: string; mayComplete: boolean }) => [task.id, task.mayComplete])).toEqual([[staffTask.id, false]]);
+  expect((await ftzAdmin.post(`/api/tasks/${staffTask.id}/complete`, memorandum(county))).status).toBe(403);
+
   const admin = await loginAs(browser, h.baseUrl, 'ftz.admin');
-  await admin.locator(`tr[data-task="${staffTask.id}"]`).getByText('仅查看').waitFor();
-  await admin.locator(`tr[data-task="${staffTask.id}"] a[href^="#/tasks/"]`).click();
+  await admin.goto(`${h.baseUrl}/#/inbox`);
+  // Once the list has come (its count on the tab), nothing in it is marked 仅查看, and the staff's task is not there.
+  await admin
+    .getByTestId('tab-open')
+    .filter({ hasText: /（\d+）/ })
+    .waitFor();
+  expect(await admin.locator('#content').getByText('仅查看').count()).toBe(0);
+  expect(await admin.locator(`tr[data-task="${staffTask.id}"]`).count()).toBe(0);
+  await admin.getByRole('navigation').getByRole('link', { name: '督查' }).click();
+  const row = admin.getByTestId('task-oversight').locator(`tr[data-task="${staffTask.id}"]`);
+  await row.getByText('仅查看').waitFor();
+  expect(await row.getByTestId('waits-for').innerText()).toBe('待自贸区营口片区管委会经办人员办理');
+  await row.locator('a[href^="#/tasks/"]').click();
   await admin.getByTestId('read-only-task').getByText('不能办理').waitFor();
   // Neither the form nor the upload: nothing offered that the API would refuse.
   expect(await admin.locator('form button[type=submit]').count()).toBe(0);
-  // The staff are offered the form.
+  // On a phone the menu folds away and still holds 督查; the page keeps its badge.
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.getByRole('button', { name: '菜单' }).click();
+  await admin.getByRole('navigation').getByRole('link', { name: '督查' }).click();
+  await row.getByText('仅查看').waitFor();
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  // The staff are offered the form, in their 待办; 督查 is not in their menu.
   const staff = await loginAs(browser, h.baseUrl, 'ftz.staff');
   await openTask(staff, `zone-${county}`, 'draftMemorandum');
   await staff.getByRole('button', { name: '提交' }).waitFor();
   await staff.getByRole('button', { name: '上传' }).waitFor();
   expect(await staff.getByTestId('read-only-task').count()).toBe(0);
+  expect(await staff.getByRole('navigation').getByRole('link', { name: '督查' }).count()).toBe(0);
 });
 
 test('a refused completion shows the reason in words', async () => {

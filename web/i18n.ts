@@ -18,6 +18,12 @@ const words = {
   open: ['待办理', 'Open'],
   done: ['已办结', 'Done'],
   readOnlyTask: ['仅查看', 'View only'],
+  taskOversight: ['督查', 'Task oversight'],
+  noOrgTasks: ['本机构没有此类事项', 'The organisation has no such tasks'],
+  waitsFor: ['待{who}办理', 'Waiting for {who}'],
+  roleStaff: ['经办人员', 'staff'],
+  roleLeader: ['负责人', 'leader'],
+  roleAdmin: ['管理员', 'administrator'],
   readOnlyTaskNote: [
     '本任务由承办机关的经办人员办理，您可以查看，不能办理。',
     "This task is completed by the addressed organisation's staff: you may read it, not complete it.",

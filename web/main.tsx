@@ -5,7 +5,7 @@ import { ErrorPage } from './components/LoadState';
 import { useNames } from './names';
 import { setLang, t, useLang, type Word } from './i18n';
 import { Entities, EntityPage } from './pages/Entities';
-import { Inbox } from './pages/Inbox';
+import { Inbox, TaskOversight } from './pages/Inbox';
 import { Launch } from './pages/Launch';
 import { Login } from './pages/Login';
 import { Agreements, Powers } from './pages/Powers';
@@ -30,8 +30,11 @@ function useHash(): string {
   return hash;
 }
 
-const NAV: [string, Word][] = [
+/** The menu: each entry's address and word, and the roles it is for when not everyone's. */
+const NAV: [string, Word, (readonly string[])?][] = [
   ['#/inbox', 'inbox'],
+  // The organisation's whole inbox: for those who oversee it (GET /api/tasks?view=oversight).
+  ['#/task-oversight', 'taskOversight', ['admin', 'auditor']],
   ['#/oversight', 'oversight'],
   ['#/processes', 'processes'],
   ['#/launch', 'launch'],
@@ -70,6 +73,7 @@ function page(hash: string) {
   if (section === 'public' && param === 'inspections') return <PublicInspections />;
   if (section === 'notifications') return <NotificationCentre />;
   if (section === 'oversight') return <Oversight />;
+  if (section === 'task-oversight') return <TaskOversight />;
   if (!section || section === 'inbox' || section === 'login') return <Inbox />;
   // An address the console does not know: say so, rather than show the inbox as if it were asked for.
   return <ErrorPage error={{ status: 404, code: 'NOT_FOUND', message: '', fields: {} }} />;
@@ -152,7 +156,7 @@ function App() {
           {t(lang, 'menu')}
         </button>
         <nav id="main-menu" aria-label={t(lang, 'menu')} class={menuOpen ? 'open' : ''}>
-          {NAV.map(([href, word]) => (
+          {NAV.filter(([, , roles]) => !roles || roles.some((role) => user.roles.includes(role))).map(([href, word]) => (
             <a
               href={href}
               class={hash.startsWith(href) || (href === '#/inbox' && !hash) ? 'current' : ''}

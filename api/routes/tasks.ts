@@ -3,7 +3,7 @@ import { allActions } from '../../domain/processes';
 import { checkActionAgainstRecords } from '../action-checks';
 import { parseActionPayload, runAction } from '../run-action';
 import { inputSchemaOf } from '../action-schemas';
-import { allowsAction, requireActionRule, requireOrgReader, requireSigner } from '../access';
+import { actionsAllowed, allowsAction, requireActionRule, requireOrgReader, requireOverseer, requireSigner } from '../access';
 import { hasIdempotencyKey, idempotencyOf, keyToRead } from '../idempotency';
 import { actorOf, type User } from '../auth';
 import { refused } from '../errors';
@@ -31,31 +31,45 @@ function toTask(row: TaskRow, lang: Lang, user: User, now = Date.now()) {
     inputSchema: inputSchemaOf(row.action),
     // The decisions that sign: the console offers them to leaders only.
     signs: [...(allActions[row.action]?.signs ?? [])],
-    // An admin or auditor reads the organisation's inbox; only those the action's rule names complete a task.
+    // Always true in the caller's own inbox; in the oversight view, false for the tasks others complete.
     mayComplete: allowsAction(user, row.action, completionFacts(row)),
   };
 }
 
-/** What the completion's access check knows of a task: the same facts for the check and for `mayComplete`. */
+/**
+ * What the completion's access check knows of a task: the same facts for the check, for `mayComplete`
+ * and for the inbox's choice of tasks. Only the organisation, so an inbox (one organisation's tasks)
+ * can ask which actions the caller may complete before it reads a row; a fact added here must be
+ * added to that choice too (the type of `row` makes the inbox's call fail to compile until it is).
+ */
 const completionFacts = (row: Pick<TaskRow, 'org_id'>) => ({ taskOrgId: row.org_id });
 
 export const listTasks = defineRoute({
   method: 'get',
   path: '/api/tasks',
-  summary: "The caller's organisation's tasks; admins and auditors may name another organisation",
+  summary:
+    "The tasks the caller may complete (view=mine); an organisation's every task for its admins and auditors (view=oversight), each with mayComplete",
   tag: 'Tasks',
   query: z.object({
     status: z.enum(['open', 'done']).default('open'),
     org: z.string().min(1).optional(),
     processId: z.string().min(1).optional(),
+    // mine: the caller's to do (a clerk's 待办); oversight: the organisation's whole inbox (督查), admins and auditors only.
+    view: z.enum(['mine', 'oversight']).default('mine'),
     lang: langSchema,
     limit: z.coerce.number().int().min(1).max(500).default(100),
   }),
   response: z.object({ items: z.array(taskSchema) }),
   async handler({ query, user, deps }) {
     const org = query.org ?? user.orgId;
+    if (query.view === 'oversight') requireOverseer(user);
     requireOrgReader(user, org, `the inbox of ${org}`);
-    const rows = await inboxRows(deps.db, org, query.status, query.processId ?? null, query.limit);
+    // The caller's own inbox holds what the completion's check would let them complete, chosen in the
+    // query so that the limit counts only those.
+    const actions = query.view === 'mine' ? actionsAllowed(user, completionFacts({ org_id: org })) : null;
+    // An auditor's, or another organisation's reader's: nothing to complete, so no scan of the inbox for none.
+    if (actions?.length === 0) return { items: [] };
+    const rows = await inboxRows(deps.db, org, query.status, query.processId ?? null, query.limit, actions);
     return { items: rows.map((row) => toTask(row, query.lang, user)) };
   },
 });

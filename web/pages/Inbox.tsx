@@ -1,9 +1,4 @@
-import { useState } from 'preact/hooks';
-import { LoadState } from '../components/LoadState';
-import { formatDate, t, useLang } from '../i18n';
-import { useNames } from '../names';
-import { useData } from '../use-data';
-import { useCalendars, workingDaysLeft } from '../working-days';
+import { TaskList } from '../components/TaskList';
 
 export interface Task {
   id: string;
@@ -11,6 +6,8 @@ export interface Task {
   processType: string;
   action: string;
   orgId: string;
+  /** The role the task is addressed to (its leaders sign too where it `signs`). */
+  role: string;
   title: string;
   status: 'open' | 'done' | 'cancelled';
   dueAt: string | null;
@@ -21,114 +18,16 @@ export interface Task {
   inputSchema: Record<string, unknown>;
   /** The decisions that sign for the organisation (签署): offered to its leaders only. */
   signs?: string[];
-  /** Whether this user may complete it: an admin reads the staff's tasks, the staff complete them. */
+  /** Whether this user may complete it: always in the inbox; in the oversight view, not the tasks others complete. */
   mayComplete: boolean;
 }
 
+/** 待办: the tasks the user may complete, nothing else. */
 export function Inbox() {
-  const lang = useLang();
-  const [status, setStatus] = useState<'open' | 'done'>('open');
-  const [type, setType] = useState('');
-  const [zone, setZone] = useState('');
-  const inbox = useData<{ items: Task[] }>(`/api/tasks?status=${status}&lang=${lang}&limit=500`, 5000);
-  const { data } = inbox;
-  const names = useNames();
-  const types = useData<{ type: string; title: string }[]>(`/api/process-types?lang=${lang}`).data ?? [];
-  const calendars = useCalendars();
-  const zoneOf = (task: Task) => /\b(\d{6})\b/.exec(task.processId)?.[1] ?? '';
-  const items = (data?.items ?? [])
-    .filter((task) => !type || task.processType === type)
-    .filter((task) => !zone || zoneOf(task) === zone)
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'));
-  // What the task is about, in words: the process kind and its zone, the decision number or the company.
-  const subjectOf = (task: Task) => {
-    const title = types.find((pt) => pt.type === task.processType)?.title ?? task.processType;
-    const zone = zoneOf(task);
-    const key = task.processId.replace(/^[a-z]+-/, '');
-    const detail =
-      typeof task.context.name === 'string'
-        ? task.context.name
-        : typeof task.context.decisionNumber === 'string'
-          ? task.context.decisionNumber
-          : zone
-            ? names.county(lang, zone)
-            : key;
-    return `${title} · ${detail}`;
-  };
-  const zones = [...new Set((data?.items ?? []).map(zoneOf).filter(Boolean))].sort();
-  return (
-    <main>
-      <div class="tabs">
-        {(['open', 'done'] as const).map((s) => (
-          <button class={status === s ? 'current' : ''} onClick={() => setStatus(s)} data-testid={`tab-${s}`}>
-            {t(lang, s)}
-            {s === status && data ? `（${data.items.length}）` : ''}
-          </button>
-        ))}
-      </div>
-      <div class="filters">
-        <select value={type} onChange={(e) => setType(e.currentTarget.value)} aria-label={t(lang, 'processType')}>
-          <option value="">{t(lang, 'allTypes')}</option>
-          {types.map((pt) => (
-            <option value={pt.type}>{pt.title}</option>
-          ))}
-        </select>
-        <select value={zone} onChange={(e) => setZone(e.currentTarget.value)} aria-label={t(lang, 'zones')}>
-          <option value="">{t(lang, 'allZones')}</option>
-          {zones.map((z) => (
-            <option value={z}>{names.county(lang, z)}</option>
-          ))}
-        </select>
-      </div>
-      <div class="card">
-        {!data ? (
-          <LoadState state={inbox} />
-        ) : items.length === 0 ? (
-          <p class="muted">{t(lang, 'noTasks')}</p>
-        ) : (
-          <table data-testid="inbox">
-            <thead>
-              <tr>
-                <th>{t(lang, 'task')}</th>
-                <th>{t(lang, 'process')}</th>
-                <th>{t(lang, 'sentBy')}</th>
-                <th>{t(lang, 'received')}</th>
-                <th>{t(lang, 'due')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((task) => {
-                const left = task.dueAt ? workingDaysLeft(task.dueAt, calendars) : undefined;
-                return (
-                  <tr data-task={task.id} data-action={task.action}>
-                    <td>
-                      <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title}</a>
-                      {task.status === 'open' && !task.mayComplete && <span class="badge">{t(lang, 'readOnlyTask')}</span>}
-                    </td>
-                    <td>
-                      <a href={`#/processes/${encodeURIComponent(task.processId)}`} title={task.processId}>
-                        {subjectOf(task)}
-                      </a>
-                    </td>
-                    <td data-label={t(lang, 'sentBy')}>{task.sentBy ? names.org(lang, task.sentBy.orgId) : '—'}</td>
-                    <td>{formatDate(lang, task.openedAt)}</td>
-                    <td>
-                      {formatDate(lang, task.dueAt)}{' '}
-                      {task.status !== 'open' ? (
-                        <span class="badge done">{t(lang, 'done')}</span>
-                      ) : task.overdue ? (
-                        <span class="badge overdue">{t(lang, 'overdue')}</span>
-                      ) : left !== undefined ? (
-                        <span class="badge">{t(lang, 'workingDaysLeft', { n: left })}</span>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-      </div>
-    </main>
-  );
+  return <TaskList view="mine" />;
+}
+
+/** 督查: the organisation's every task, for its admins and auditors; the others' marked 仅查看. */
+export function TaskOversight() {
+  return <TaskList view="oversight" />;
 }
