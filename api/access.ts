@@ -5,6 +5,7 @@
  * validators check actions again. test/access-matrix.test.ts walks every route and action for every
  * seeded user against this table. Auditors read everything and change nothing.
  */
+import { OVERSEERS } from '../domain/oversight';
 import { isSignature, rolesOf, SIGNER } from '../domain/actions';
 import { allActions } from '../domain/processes';
 import { ROLES, type Role } from '../domain/identity';
@@ -242,12 +243,9 @@ export function actionsAllowed(user: User, facts: ActionFacts): string[] {
   return Object.keys(actionRules).filter((action) => allowsAction(user, action, facts));
 }
 
-/** Who oversees an organisation's whole inbox (`GET /api/tasks?view=oversight`): its readers beyond its own people. */
-export const OVERSEERS: readonly Role[] = ['admin', 'auditor'];
-
 /** The oversight view's check: an admin or an auditor (then `requireOrgReader` says whose organisation). */
 export function requireOverseer(user: User): void {
-  if (!user.roles.some((role) => OVERSEERS.includes(role))) {
+  if (!user.roles.some((role) => (OVERSEERS as readonly Role[]).includes(role))) {
     throw refused('ROLE_NEEDED', { roles: [...OVERSEERS], userId: user.username, has: user.roles });
   }
 }

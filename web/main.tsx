@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { OVERSEERS } from '../domain/oversight';
 import { useEffect, useState } from 'preact/hooks';
 import { api, session } from './api';
 import { ErrorPage } from './components/LoadState';
@@ -34,7 +35,7 @@ function useHash(): string {
 const NAV: [string, Word, (readonly string[])?][] = [
   ['#/inbox', 'inbox'],
   // The organisation's whole inbox: for those who oversee it (GET /api/tasks?view=oversight).
-  ['#/task-oversight', 'taskOversight', ['admin', 'auditor']],
+  ['#/task-oversight', 'taskOversight', OVERSEERS],
   ['#/oversight', 'oversight'],
   ['#/processes', 'processes'],
   ['#/launch', 'launch'],
