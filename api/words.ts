@@ -167,6 +167,8 @@ const FIELDS: Words = {
   'powers.status': ['在列状态', 'Status'],
   'powers.commitmentApplicable': ['适用告知承诺制', 'Commitment-based licensing'],
   'powers.verificationDays': ['核查期限（工作日）', 'Verification (working days)'],
+  // The inbox's query: the caller's own tasks or the organisation's (督查).
+  view: ['查看范围', 'View'],
 };
 
 const VALUES: Words = {
