@@ -4,6 +4,7 @@
  * export bundle, where the API has one) timed against a bare `fetchHistory` of the same runs.
  */
 import type { BenchContext } from './context';
+import { describeRun } from './describe-run';
 import { actNext, agreementContent, launch, termOf } from '../lab/flows';
 import { median, round, timed } from './stats';
 
@@ -48,14 +49,14 @@ export async function measureAudit(ctx: BenchContext, events: number, repetition
     state = await actNext(api, state, 'ftz.staff', id, 'draftAgreement', draft);
     state = await actNext(api, state, gov, id, 'reviewAgreement', { decision: 'return', comments: `第 ${loop} 轮意见` });
     if (loop % 20 === 0) {
-      const description = await ctx.client.workflow.getHandle(id).describe();
+      const description = await describeRun(ctx.client, id);
       // Runs before the current one are closed: their lengths are final.
       const earlier = (await runsOf(ctx, id)).filter((run) => run.runId !== description.runId).reduce((n, run) => n + run.events, 0);
       if (earlier + description.historyLength >= events) break;
     }
   }
   // Visibility is eventually consistent: wait until it lists the current run too.
-  const current = (await ctx.client.workflow.getHandle(id).describe()).runId;
+  const current = (await describeRun(ctx.client, id)).runId;
   let runs = await runsOf(ctx, id);
   while (!runs.some((run) => run.runId === current)) {
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -84,8 +85,8 @@ export async function measureAudit(ctx: BenchContext, events: number, repetition
     if (hasExport) samples.export.push(await timed(() => auditor.get(`/api/processes/${id}/export`)));
   }
   const fetchHistoryMs = median(samples.fetch);
-  const sizes = await Promise.all(runs.map((run) => ctx.client.workflow.getHandle(id, run.runId).describe()));
-  const historyBytes = sizes.reduce((n, d) => n + Number(d.raw.workflowExecutionInfo?.historySizeBytes ?? 0), 0);
+  const sizes = await Promise.all(runs.map((run) => describeRun(ctx.client, id, run.runId)));
+  const historyBytes = sizes.reduce((n, d) => n + d.historyBytes, 0);
   return {
     events: total,
     runs: runs.length,
