@@ -4,7 +4,7 @@
  * export bundle, where the API has one) timed against a bare `fetchHistory` of the same runs.
  */
 import type { BenchContext } from './context';
-import { describeRun } from './describe-run';
+import { describeRun, listRuns } from './describe-run';
 import { actNext, agreementContent, launch, termOf } from '../lab/flows';
 import { median, round, timed } from './stats';
 
@@ -31,11 +31,7 @@ export interface AuditResult {
 
 /** Every run of the process, oldest first, with its history length. */
 async function runsOf(ctx: BenchContext, id: string): Promise<{ runId: string; events: number }[]> {
-  const runs: { runId: string; events: number; started: number }[] = [];
-  for await (const execution of ctx.client.workflow.list({ query: `WorkflowId = '${id}'` })) {
-    runs.push({ runId: execution.runId, events: Number(execution.historyLength ?? 0), started: execution.startTime.getTime() });
-  }
-  return runs.sort((a, b) => a.started - b.started);
+  return (await listRuns(ctx.client, id)).sort((a, b) => a.started - b.started);
 }
 
 export async function measureAudit(ctx: BenchContext, events: number, repetitions: number): Promise<AuditResult> {
