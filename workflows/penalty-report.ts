@@ -29,6 +29,7 @@ import {
   FINAL_PENALTY_STAGES,
   LIVE_PENALTY_STAGES,
   penaltyActions as A,
+  penaltyStateNow,
   publicationPeriod,
   RETURN_REASONS,
   type Correction,
@@ -137,7 +138,8 @@ const chinaDay = (instant: number) => new Date(instant + 8 * 3_600_000).toISOStr
 export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
   const state: PenaltyState =
     'continued' in args
-      ? args.continued
+      ? // A run continued before the names of now carries `PUBLISHED` for `RECOGNISED`: read with the names of now.
+        penaltyStateNow(args.continued)
       : {
           core: newCore('penalty-report'),
           zoneCode: args.start.zoneCode,
@@ -354,7 +356,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         repairEligibleFrom: period.repairEligibleFrom,
         ...authorityData(),
       });
-      enter('PUBLISHED');
+      enter('RECOGNISED');
     },
   });
 
@@ -442,7 +444,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       requireProcessActor(input.actor, A.requestCreditRepair, state.zoneCode);
     },
     accepts: () => {
-      inStage('PUBLISHED');
+      inStage('RECOGNISED');
       if (core.openTasks.some((t) => t.action === A.decideCreditRepair.name))
         refuse('CREDIT_REPAIR_PENDING', { decisionNumber: state.decisionNumber });
       const eligible = state.credit!.repairEligibleFrom;
@@ -467,7 +469,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     action: A.decideCreditRepair,
     check: (input) => {
       requireTask(core, A.decideCreditRepair, input);
-      inStage('PUBLISHED');
+      inStage('RECOGNISED');
       // Four eyes: the window's staff who asked on the entity's behalf does not grant or refuse it.
       const asker = state.repairRequestedBy;
       if (asker && asker.userId === input.actor.userId) {
@@ -534,9 +536,9 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
 
   /** The publication's end on the policy clock: the credit record ends with it unless repaired or withdrawn first. */
   async function followPublication(): Promise<void> {
-    await condition(() => state.stage === 'PUBLISHED' || stop());
+    await condition(() => state.stage === 'RECOGNISED' || stop());
     if (stop()) return;
-    const moved = () => state.stage !== 'PUBLISHED' || stop();
+    const moved = () => state.stage !== 'RECOGNISED' || stop();
     if (!(await timeCame(core, moved, msUntilDayStarts(state.clock, Date.now(), state.publicationEndsOn!)))) return;
     const step = beginStep(core);
     closeTasks(core, step, () => true, null);
