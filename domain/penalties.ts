@@ -245,10 +245,20 @@ export const PENALTY_TRANSITIONS: readonly [PenaltyStage, PenaltyStage][] = [
 
 /**
  * A penalty process's state as a continued run reads it. Runs before the names of now wrote the stage
- * `RECOGNISED` as `PUBLISHED`; a state written since comes back as it was.
+ * `RECOGNISED` as `PUBLISHED` and counted the returns for correction as `rounds`, in the state and in
+ * the register row it keeps; a state written since comes back as it was.
  */
-export function penaltyStateNow<S extends { stage: PenaltyStage; path: PenaltyStage[] }>(continued: S): S {
-  return withStageNamesNow('penalty-report', continued);
+export function penaltyStateNow<S extends { stage: PenaltyStage; path: PenaltyStage[]; returns: number; record?: { returns: number } }>(
+  continued: S,
+): S {
+  const state = withReturns(continued);
+  return { ...withStageNamesNow('penalty-report', state), ...(state.record && { record: withReturns(state.record) }) };
+}
+
+/** An object whose count of returns may be named `rounds` (plain JSON from an earlier run), with it named `returns`. */
+function withReturns<T extends { returns: number }>(earlier: T): T {
+  const { rounds, ...now } = earlier as T & { rounds?: number };
+  return { ...now, returns: (now as { returns?: number }).returns ?? rounds ?? 0 } as T;
 }
 
 /**

@@ -1,40 +1,51 @@
 import { agreementStateNow, AGREEMENT_STAGES } from './agreements';
+import { indicatorsStateNow } from './economic-indicators';
 import { PENALTY_STAGES, penaltyStateNow, type PenaltyStage } from './penalties';
 import { CATALOG_STAGES } from './powers';
 import { earlierStageNames, RENAMED_STAGES, stageNow, typesThatRenamed } from './stage-names';
 
-/** A penalty's state as a run continued it before the renaming: stage `PUBLISHED`. */
+/** A penalty's state as a run continued it before the renaming: stage `PUBLISHED`, the returns as `rounds`. */
 const earlierPenalty = {
   zoneCode: '210881',
   decisionNumber: '营盖市监罚〔2026〕7号',
   stage: 'PUBLISHED',
   path: ['PREPARING', 'REPORTING', 'REVIEWING', 'CORRECTING', 'REVIEWING', 'PUBLISHED'],
+  rounds: 1,
   reviews: [
     { decision: 'return', round: 1 },
     { decision: 'recognise', round: 2 },
   ],
+  record: { decisionNumber: '营盖市监罚〔2026〕7号', status: 'RECOGNISED', rounds: 1, zoneHeldMs: 5, ftzHeldMs: 7 },
   publicationEndsOn: '2026-12-01',
 };
-type PenaltyLike = { stage: PenaltyStage; path: PenaltyStage[] };
+type PenaltyLike = { stage: PenaltyStage; path: PenaltyStage[]; returns: number; record?: { returns: number } };
 
 describe('a state continued before the renaming is read with the names of now', () => {
-  test('a penalty: PUBLISHED is RECOGNISED, in the stage and the path', () => {
+  test('a penalty: PUBLISHED is RECOGNISED, in the stage and the path; rounds are returns, in the state and its register row', () => {
     const now = penaltyStateNow(earlierPenalty as unknown as PenaltyLike);
     expect(now).toEqual({
       zoneCode: '210881',
       decisionNumber: '营盖市监罚〔2026〕7号',
       stage: 'RECOGNISED',
       path: ['PREPARING', 'REPORTING', 'REVIEWING', 'CORRECTING', 'REVIEWING', 'RECOGNISED'],
+      returns: 1,
       reviews: earlierPenalty.reviews,
+      record: { decisionNumber: '营盖市监罚〔2026〕7号', status: 'RECOGNISED', returns: 1, zoneHeldMs: 5, ftzHeldMs: 7 },
       publicationEndsOn: '2026-12-01',
     });
     // The earlier state is read, not changed (the engine may hand the same input to a replay).
     expect(earlierPenalty.stage).toBe('PUBLISHED');
+    expect(earlierPenalty.rounds).toBe(1);
   });
 
-  test('a penalty state written since comes back as it was', () => {
-    const since = { stage: 'CORRECTING', path: ['PREPARING', 'REPORTING', 'REVIEWING', 'CORRECTING'] } as PenaltyLike;
+  test('a penalty state written since comes back as it was; one that never had a record gets none', () => {
+    const since = { stage: 'CORRECTING', path: ['PREPARING', 'REPORTING', 'REVIEWING', 'CORRECTING'], returns: 2 } as PenaltyLike;
     expect(penaltyStateNow(since)).toEqual(since);
+    expect(penaltyStateNow({ stage: 'PREPARING', path: ['PREPARING'], rounds: 0 } as unknown as PenaltyLike)).toEqual({
+      stage: 'PREPARING',
+      path: ['PREPARING'],
+      returns: 0,
+    });
   });
 
   test('an agreement: ANNOUNCING is SIGNED; PENDING_START and the rest stay', () => {
@@ -48,6 +59,23 @@ describe('a state continued before the renaming is read with the names of now', 
     expect(agreementStateNow(pending as never)).toEqual({
       stage: 'PENDING_START',
       path: ['PREPARING', 'DRAFTING', 'SIGNING', 'SIGNED', 'PENDING_START'],
+    });
+  });
+
+  test("an indicators round: each zone's rounds are its returns", () => {
+    const earlier = {
+      stage: 'COLLECTING',
+      zones: [
+        { zoneCode: '210881', status: 'RETURNED', rounds: 2, reviews: [] },
+        { zoneCode: '210882', status: 'PENDING', returns: 0, reviews: [] },
+      ],
+    };
+    expect(indicatorsStateNow(earlier as never)).toEqual({
+      stage: 'COLLECTING',
+      zones: [
+        { zoneCode: '210881', status: 'RETURNED', returns: 2, reviews: [] },
+        { zoneCode: '210882', status: 'PENDING', returns: 0, reviews: [] },
+      ],
     });
   });
 });
