@@ -152,7 +152,7 @@ test('P4 by clicking: filed by the enforcement, reported, returned twice with re
   await ftzLeader.getByTestId('stage').filter({ hasText: '认可' }).waitFor();
   const record = await penaltyRecord(h, decisionNumber);
   expect(record.status).toBe('RECOGNISED');
-  expect(record.rounds).toBe(2);
+  expect(record.returns).toBe(2);
   expect(
     record.reviews.filter((r: { outcome: string }) => r.outcome === 'returned').map((r: { reasons: string[] }) => r.reasons.length),
   ).toEqual([1, 2]);

@@ -127,7 +127,7 @@ const words = {
   decisionNumber: ['决定书文号', 'Decision number'],
   entity: ['市场主体', 'Entity'],
   grade: ['失信行为严重程度', 'Severity'],
-  rounds: ['补正轮次', 'Correction rounds'],
+  returns: ['退回补正次数', 'Returns for correction'],
   allStatuses: ['全部状态', 'All statuses'],
   enforcementOrg: ['执法机关', 'Enforcement body'],
   power: ['职权', 'Power'],
