@@ -4,7 +4,9 @@ import { quietLog, type Log } from '../platform/log';
 import { CONSOLE_DIR } from '../platform/console-build';
 import { requireUser } from './auth';
 import { codecServer } from './codec-server';
-import { refused, toHttpError, type ErrorBody } from './errors';
+import { refused, reworded, toHttpError, type ErrorBody } from './errors';
+import { namesUnknownOrganisation, rememberOrganisations } from './refusal-names';
+import { organizationRows } from '../store/organizations';
 import { DOCS_PAGE, openApiDocument } from './openapi';
 import { contractsDocument } from '../integrations/contracts';
 import { createMetrics } from './metrics';
@@ -143,7 +145,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use('/console', express.static(CONSOLE_DIR, { index: false }));
   app.get('/', (_req, res) => res.sendFile(join(CONSOLE_DIR, 'index.html')));
   app.use((req, _res, next) => next(refused('ROUTE_NOT_FOUND', { method: req.method, path: req.path })));
-  app.use(errorHandler);
+  app.use(errorHandler(deps));
   return app;
 }
 
@@ -171,20 +173,28 @@ function securityHeaders(req: Request, res: Response, next: NextFunction): void 
   next();
 }
 
-function errorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
-  const parseFailure = (error as { type?: string }).type === 'entity.parse.failed';
-  const http = parseFailure ? refused('BODY_NOT_JSON', {}, 'body') : toHttpError(error);
-  if (REFUSALS.includes(http.status)) logRefusal(req, res, http);
-  if (http instanceof TooManyAttempts) res.setHeader('Retry-After', String(http.retryAfterSeconds));
-  if (http.status >= 500) {
-    if (http.status === 503) res.setHeader('Retry-After', '5');
-    else (res.locals.log as Log).error({ err: error }, `${req.method} ${req.originalUrl} failed`);
-  }
-  const lang = callerLang(req);
-  const details = localizedDetails(http.details, lang);
-  const refusal = http.refusal ? { reason: http.refusal.code, params: http.refusal.params } : {};
-  const body: ErrorBody = {
-    error: { code: http.code, ...refusal, message: localizedMessage(http, lang), ...(details ? { details } : {}) },
+/** Every failure answered as an error body in the caller's language (Express 5 awaits it). */
+const errorHandler =
+  (deps: ApiDeps) =>
+  async (error: unknown, req: Request, res: Response, _next: NextFunction): Promise<void> => {
+    const parseFailure = (error as { type?: string }).type === 'entity.parse.failed';
+    let http = parseFailure ? refused('BODY_NOT_JSON', {}, 'body') : toHttpError(error);
+    // An organisation registered since this API started (a zone body, a new county's) is named, not given by its id.
+    if (http.refusal && namesUnknownOrganisation(http.refusal.params)) {
+      rememberOrganisations(await organizationRows(deps.db).catch(() => []));
+      http = reworded(http);
+    }
+    if (REFUSALS.includes(http.status)) logRefusal(req, res, http);
+    if (http instanceof TooManyAttempts) res.setHeader('Retry-After', String(http.retryAfterSeconds));
+    if (http.status >= 500) {
+      if (http.status === 503) res.setHeader('Retry-After', '5');
+      else (res.locals.log as Log).error({ err: error }, `${req.method} ${req.originalUrl} failed`);
+    }
+    const lang = callerLang(req);
+    const details = localizedDetails(http.details, lang);
+    const refusal = http.refusal ? { reason: http.refusal.code, params: http.refusal.params } : {};
+    const body: ErrorBody = {
+      error: { code: http.code, ...refusal, message: localizedMessage(http, lang), ...(details ? { details } : {}) },
+    };
+    res.status(http.status).json(body);
   };
-  res.status(http.status).json(body);
-}

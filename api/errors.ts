@@ -86,6 +86,23 @@ export function refused<C extends RefusalCode>(code: C, params: RefusalParams[C]
 }
 
 /**
+ * A refusal worded again with the names known now (an organisation learned since it was made): its
+ * message, and its field's message where it is shown on one. Refusals answered together keep theirs.
+ */
+export function reworded(http: HttpError): HttpError {
+  const refusal = http.refusal;
+  if (!refusal || (Array.isArray(http.details) && http.details.some((d: FieldProblem) => d.reason))) return http;
+  const en = wordRefusal(refusal, 'en', refusalNames);
+  const zh = wordRefusal(refusal, 'zh', refusalNames);
+  const details = Array.isArray(http.details)
+    ? http.details.map((d: FieldProblem) => (d.message === http.message ? { ...d, message: en, zh } : d))
+    : http.details;
+  const again = new HttpError(http.status, http.code, { en, zh }, details);
+  again.refusal = refusal;
+  return again;
+}
+
+/**
  * Several refusals answered at once (a draft against the records, every cause together): led by the
  * one that gives the status (domain/refusals.ts `leadingRefusal`), each on its own field with its code.
  */

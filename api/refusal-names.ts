@@ -19,7 +19,25 @@ const KIND_EN: Record<string, string> = {
   tax: 'county tax offices',
 };
 
-/** Names a refusal's wording uses: the seeded organisations and divisions, the fields' labels. */
+/** Organisations the seeds do not hold (registered at run time), as the records name them. */
+const registered = new Map<string, { nameZh: string; nameEn: string }>();
+
+/** Learns the records' organisations, for refusals that name one registered after the seeds. */
+export function rememberOrganisations(rows: readonly { id: string; name_zh: string; name_en: string }[]): void {
+  for (const row of rows) if (!ORGS.has(row.id)) registered.set(row.id, { nameZh: row.name_zh, nameEn: row.name_en });
+}
+
+// A zone body is named by its county (below), so only a county's own organisations are looked up.
+const ORG_ID = /^(gov|le|tax)-\d{6}$/;
+
+/** Whether a refusal's facts hold an organisation's id this API has no name for yet. */
+export function namesUnknownOrganisation(value: unknown): boolean {
+  if (typeof value === 'string') return ORG_ID.test(value) && !ORGS.has(value) && !registered.has(value);
+  if (Array.isArray(value)) return value.some(namesUnknownOrganisation);
+  return typeof value === 'object' && value !== null && Object.values(value).some(namesUnknownOrganisation);
+}
+
+/** Names a refusal's wording uses: the organisations (seeded, then learned) and divisions, the fields' labels. */
 export const refusalNames: RefusalNames = {
   org(id, lang) {
     const o = ORGS.get(id);
@@ -30,7 +48,8 @@ export const refusalNames: RefusalNames = {
     // A zone body created at run time is named by its county.
     const zone = /^zone-(\d{6})$/.exec(id)?.[1];
     if (zone) return lang === 'zh' ? `${county(zone, 'zh')}协同区管理机构` : `the zone body of ${county(zone, 'en')}`;
-    return id;
+    const r = registered.get(id);
+    return r ? (lang === 'zh' ? r.nameZh : r.nameEn) : id;
   },
   county,
   field: (path, lang) => fieldWords(path)[lang],

@@ -202,3 +202,13 @@ test('every layer refuses by a stable code, worded in the caller’s language: a
   expect(stage.body.error.params).toMatchObject({ type: 'zone-establishment', expected: ['ACTIVE'] });
   expect(stage.body.error.message).toMatch(/^协同区设立流程当前处于「[^」]+」阶段，此操作只在「[^」]+」阶段办理$/);
 });
+
+test('a refusal names an organisation registered after the API started by its name, in either language, not by its id', async () => {
+  const [county, other] = [await h.newCounty(), await h.newCounty()];
+  await launch(h, county);
+  const id = `zone-${county}`;
+  const zh = await call(`gov-${other}.staff`, 'GET', `/api/processes/${id}`, undefined, ZH);
+  expect([zh.status, zh.body.error.message]).toEqual([403, `测试县${other.slice(4)}人民政府未参与流程 ${id}，无权查看`]);
+  const en = await call(`gov-${other}.staff`, 'GET', `/api/processes/${id}`, undefined, { 'accept-language': 'en' });
+  expect([en.status, en.body.error.message]).toEqual([403, `Test County ${other.slice(4)} Government takes no part in process ${id}`]);
+});
