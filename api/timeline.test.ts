@@ -3,7 +3,7 @@ import { payloadWords } from './words';
 
 test('timeline sentences read in Chinese or English, with deadlines as the day in China', () => {
   const data = { zoneName: '营口自贸片区盖州市协同发展示范区', dueAt: '2027-01-11T15:59:59.000Z' };
-  expect(summarize('launched', data, 'zh')).toBe('发起设立营口自贸片区盖州市协同发展示范区，备忘录签署期限 2027-01-11');
+  expect(summarize('launched', data, 'zh')).toBe('发起设立营口自贸片区盖州市协同发展示范区，备忘录签署期限 2027年1月11日');
   expect(summarize('launched', data, 'en')).toBe(
     'Launched the establishment of 营口自贸片区盖州市协同发展示范区; memorandum due 2027-01-11',
   );
@@ -18,7 +18,7 @@ test('the engine’s notes read in words: a deadline in working days, a retry, a
     period: '10 working days',
     provisional: false,
   };
-  expect(summarize('deadlineSet', deadline, 'zh')).toBe('设定委托协议公告期限：10 个工作日，截止 2026-12-31');
+  expect(summarize('deadlineSet', deadline, 'zh')).toBe('设定委托协议公告期限：10 个工作日，截止 2026年12月31日');
   expect(summarize('deadlineSet', deadline, 'en')).toBe('Deadline set for announcing the agreement: 10 working days, due 2026-12-31');
   expect(summarize('activityRetried', { activity: 'commitStep', attempt: 3, lastFailure: 'connection reset' }, 'zh')).toBe(
     '写入记录第 3 次执行（上次失败：connection reset）',

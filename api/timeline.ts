@@ -1,6 +1,7 @@
 import { INDICATOR_LABELS, type Indicator } from '../domain/statistics-labels';
 import { CHANNEL_NAMES, type FailureTaskChannel } from '../domain/exchange-failures';
 import { chinaDate } from '../domain/calendar';
+import { chineseDate } from '../domain/document-text';
 import { RETURN_REASON_LABELS } from '../domain/penalties';
 import { wordRefusal } from '../domain/refusal-wording';
 import type { Refusal as RegistrationRefusal } from '../domain/registration';
@@ -587,6 +588,17 @@ function localDates(data: Data): Data {
   return typeof data.dueAt === 'string' ? { ...data, dueAt: chinaDate(new Date(data.dueAt)) } : data;
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every day among the facts (a city approval's too) as Chinese writes it: 2027-01-13 → 2027年1月13日. */
+function chineseDays<T>(value: T): T {
+  if (typeof value === 'string') return (ISO_DAY.test(value) ? chineseDate(value) : value) as T;
+  if (Array.isArray(value)) return value.map(chineseDays) as T;
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, chineseDays(v)])) as T;
+  return value;
+}
+
 const CHANNEL_ZH: Record<string, string> = {
   email: '邮件',
   webhook: '群机器人消息',
@@ -612,5 +624,7 @@ const channelZh = (channel: unknown) => CHANNEL_ZH[String(channel)] ?? String(ch
 
 export function summarize(kind: string, data: Data, lang: Lang): string {
   const template = templates[kind];
-  return template ? template[lang](localDates(data)) : kind;
+  if (!template) return kind;
+  const facts = localDates(data);
+  return template[lang](lang === 'zh' ? chineseDays(facts) : facts);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addDays } from '../domain/agreements';
+import { chineseDate } from '../domain/document-text';
 import { addMonths, PENALTY_TRANSITIONS, publicationPeriod } from '../domain/penalties';
 import { searchAttributes } from '../domain/search-attributes';
 import { authority, today } from './support/agreement-flow';
@@ -84,7 +85,7 @@ describe('penalty report and recognition', () => {
       authority?: { words: string };
     }[];
     const recognisedEntry = timeline.find((entry) => entry.kind === 'penaltyRecognised')!;
-    expect(recognisedEntry.summary).toContain(`自处罚决定日 ${decidedOn} 起公示至 ${period.until}`);
+    expect(recognisedEntry.summary).toContain(`自处罚决定日 ${chineseDate(decidedOn)} 起公示至 ${chineseDate(period.until)}`);
     expect(recognisedEntry.summary).toContain('予以认可并适用');
     expectDeclaredPath(recognised.path, PENALTY_TRANSITIONS);
   });
