@@ -97,3 +97,25 @@ test('the work’s own refusal after its writes leaves nothing behind, and the p
   });
   expect(await notes()).toEqual(['6:next']);
 });
+
+test('reads made at once on one connection each answer their own query, a failing one its own error', async () => {
+  await db.query('INSERT INTO pipelined (id, note) VALUES (1, $1), (2, $2), (3, $3)', ['one', 'two', 'three']);
+  const answers = await db.together((q) =>
+    Promise.all(
+      [3, 1, 2, 1].map(async (id) => (await q.query<{ note: string }>('SELECT note FROM pipelined WHERE id = $1', [id]))[0].note),
+    ),
+  );
+  expect(answers).toEqual(['three', 'one', 'two', 'one']);
+  const failure = await db
+    .together((q) =>
+      Promise.all([
+        q.query('SELECT note FROM pipelined WHERE id = $1', [1]),
+        q.query('SELECT no_such_column FROM pipelined WHERE id = $1', [1]),
+        q.query('SELECT note FROM pipelined WHERE id = $1', [2]),
+      ]),
+    )
+    .catch((error: unknown) => error as { code?: string });
+  // undefined_column (42703); the connection goes back to the pool and answers the next caller.
+  expect((failure as { code?: string }).code).toBe('42703');
+  expect(await db.together((q) => q.query<{ n: number }>('SELECT count(*)::int AS n FROM pipelined'))).toEqual([{ n: 3 }]);
+});
