@@ -21,7 +21,9 @@ export async function writeIndicatorReports(tx: Queryable, step: Step): Promise<
         r.edition,
         json(r.figures),
         r.note ?? null,
-        r.rounds,
+        // The column keeps its first name, `rounds` (a rename is no additive migration); a step a run
+        // scheduled before the count was named `returns` carries it as `rounds`.
+        r.returns ?? (r as { rounds?: number }).rounds ?? 0,
         JSON.stringify(r.reviews),
         r.dueAt ?? null,
         json(r.reportedBy),

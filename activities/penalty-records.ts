@@ -20,7 +20,8 @@ export interface PenaltyRecord {
   recognisedAt?: string;
   withdrawnAt?: string;
   withdrawalReason?: string;
-  rounds: number;
+  /** Returns for correction so far. */
+  returns: number;
   zoneHeldMs: number;
   ftzHeldMs: number;
   creditRecordId?: string;
@@ -89,7 +90,9 @@ export async function writePenalty(tx: Queryable, step: Step): Promise<void> {
       p.recognisedAt ?? null,
       p.withdrawnAt ?? null,
       p.withdrawalReason ?? null,
-      p.rounds,
+      // The column keeps its first name, `rounds` (a rename is no additive migration); a step a run
+      // scheduled before the count was named `returns` carries it as `rounds`.
+      p.returns ?? (p as { rounds?: number }).rounds ?? 0,
       Math.round(p.zoneHeldMs),
       Math.round(p.ftzHeldMs),
       p.creditRecordId ?? null,

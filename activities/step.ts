@@ -283,7 +283,8 @@ export interface IndicatorReportRecord {
   edition: string;
   figures?: unknown;
   note?: string;
-  rounds: number;
+  /** Returns for correction so far. */
+  returns: number;
   reviews: unknown[];
   dueAt?: string;
   reportedBy?: Actor;

@@ -36,7 +36,7 @@ export function logRefusal(req: Request, res: Response, http: HttpError): void {
 const GIST: Record<number, string> = {
   400: '提交的内容不符合要求',
   401: '请先登录',
-  403: '无权办理此事项',
+  403: '无此权限',
   404: '未找到',
   405: '不支持此请求方式',
   409: '与当前办理状态冲突',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROCESS_TYPES } from '../domain/names';
 import { searchAttributes } from '../domain/search-attributes';
+import { earlierStageNames, typesThatRenamed } from '../domain/stage-names';
 import { allOverdueProcessIds, orgCounty, overdueProcessIds, processIdsMatching, taskedProcessIds } from '../store/process-search';
 import { readsEveryProcess } from './access';
 import type { User } from './auth';
@@ -76,7 +77,7 @@ export async function visibilityQuery(deps: Pick<ApiDeps, 'db'>, user: User, que
   if (query.type) clauses.push(`${sa.processType.name} = '${query.type}'`);
   // A run that continued as new is not a process of its own: its chain's latest run stands for it.
   clauses.push(query.status ? `ExecutionStatus = '${EXECUTION_STATUS[query.status]}'` : `ExecutionStatus != 'ContinuedAsNew'`);
-  if (query.stage) clauses.push(`${sa.stage.name} = '${query.stage}'`);
+  if (query.stage) clauses.push(stageClause(query.stage));
   if (query.zone) clauses.push(`${sa.zoneCode.name} = '${query.zone}'`);
   if (query.org) clauses.push(`${sa.awaitingOrgs.name} = '${query.org}'`);
   if (query.entity) clauses.push(`${sa.entityUscc.name} = '${query.entity}'`);
@@ -93,6 +94,21 @@ export async function visibilityQuery(deps: Pick<ApiDeps, 'db'>, user: User, que
     clauses.push(scope);
   }
   return clauses.join(' AND ');
+}
+
+/**
+ * A stage by its name now. A process that has not moved since its stage was renamed still says the
+ * earlier name in the engine (domain/stage-names.ts): it is found by either; and where a type's
+ * earlier name is another type's name now, that type's processes saying it are not in this stage.
+ */
+export function stageClause(stage: string): string {
+  const sa = searchAttributes;
+  const earlier = earlierStageNames(stage).map(
+    ({ processType, earlier }) => `(${sa.processType.name} = '${processType}' AND ${sa.stage.name} = '${earlier}')`,
+  );
+  const renamedAway = typesThatRenamed(stage).map((processType) => ` AND ${sa.processType.name} != '${processType}'`);
+  const now = `(${sa.stage.name} = '${stage}'${renamedAway.join('')})`;
+  return earlier.length ? `(${[now, ...earlier].join(' OR ')})` : now;
 }
 
 /** Id sets from the records store, one per criterion only the records can answer. */

@@ -3,6 +3,7 @@ import { defineAction } from './actions';
 import { powerCodeSchema } from './powers';
 import { refusal, type Refusal } from './refusals';
 import { builtOnFirstUse, isoDate, text } from './schemas';
+import { withStageNamesNow } from './stage-names';
 import { reviewSchema } from './zone-establishment';
 
 export const agreementInputSchema = builtOnFirstUse(() =>
@@ -81,7 +82,7 @@ export const AGREEMENT_STAGES = [
   'PREPARING',
   'DRAFTING',
   'SIGNING',
-  'ANNOUNCING',
+  'SIGNED',
   'PENDING_START',
   'IN_FORCE',
   'RENEWAL_DRAFTING',
@@ -96,7 +97,7 @@ export const AGREEMENT_STAGE_LABELS: Record<AgreementStage, { zh: string; en: st
   PREPARING: { zh: '准备', en: 'Preparing' },
   DRAFTING: { zh: '起草', en: 'Drafting' },
   SIGNING: { zh: '审阅签署', en: 'Signing' },
-  ANNOUNCING: { zh: '待公告', en: 'Awaiting announcement' },
+  SIGNED: { zh: '已签署待公告', en: 'Signed, awaiting announcement' },
   PENDING_START: { zh: '待生效', en: 'Pending start' },
   IN_FORCE: { zh: '生效中', en: 'In force' },
   RENEWAL_DRAFTING: { zh: '续签起草', en: 'Drafting a renewal' },
@@ -109,9 +110,9 @@ export const AGREEMENT_TRANSITIONS: readonly [AgreementStage, AgreementStage][] 
   ['PREPARING', 'DRAFTING'],
   ['DRAFTING', 'SIGNING'],
   ['SIGNING', 'DRAFTING'],
-  ['SIGNING', 'ANNOUNCING'],
-  ['ANNOUNCING', 'PENDING_START'],
-  ['ANNOUNCING', 'IN_FORCE'],
+  ['SIGNING', 'SIGNED'],
+  ['SIGNED', 'PENDING_START'],
+  ['SIGNED', 'IN_FORCE'],
   ['PENDING_START', 'IN_FORCE'],
   ['IN_FORCE', 'RENEWAL_SIGNING'],
   ['RENEWAL_SIGNING', 'RENEWAL_DRAFTING'],
@@ -128,8 +129,16 @@ export const AGREEMENT_TRANSITIONS: readonly [AgreementStage, AgreementStage][] 
   ['PREPARING', 'TERMINATED'],
   ['DRAFTING', 'TERMINATED'],
   ['SIGNING', 'TERMINATED'],
-  ['ANNOUNCING', 'TERMINATED'],
+  ['SIGNED', 'TERMINATED'],
 ];
+
+/**
+ * An agreement process's state as a continued run reads it. Runs before the names of now wrote the
+ * stage `SIGNED` as `ANNOUNCING`; a state written since comes back as it was.
+ */
+export function agreementStateNow<S extends { stage: AgreementStage; path: AgreementStage[] }>(continued: S): S {
+  return withStageNamesNow('delegation-agreement', continued);
+}
 
 /**
  * An agreement is in force from its announcement, which must have happened: dated neither after

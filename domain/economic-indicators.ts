@@ -124,6 +124,19 @@ export const INDICATORS_TRANSITIONS: readonly [IndicatorsStage, IndicatorsStage]
 export type ZoneReportStatus = 'PENDING' | 'REVIEWING' | 'RETURNED' | 'ACCEPTED';
 
 /**
+ * A round's state as a continued run reads it. Runs before the count was named `returns` counted each
+ * zone's returns for correction as `rounds`; a state written since comes back as it was.
+ */
+export function indicatorsStateNow<Z extends { returns: number }, S extends { zones: Z[] }>(continued: S): S {
+  const zones = continued.zones.map((zone) => {
+    const { rounds, ...rest } = zone as Z & { rounds?: number };
+    // Plain JSON from an earlier run: `returns` may be absent whatever the type says.
+    return { ...rest, returns: (rest as { returns?: number }).returns ?? rounds ?? 0 } as unknown as Z;
+  });
+  return { ...continued, zones };
+}
+
+/**
  * A figure's problem: its catalogued refusal (on the API's path, `body.figures.taxRevenue.value`), and
  * its path in the payload and its Chinese, as the API's check has long shown them.
  */

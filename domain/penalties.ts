@@ -10,6 +10,7 @@ import { COUNTY_CODE } from './names';
 import { RETIRED_RETURN_REASONS, RETURN_REASON_LABELS, RETURN_REASONS } from './penalty-labels';
 import { powerCodeSchema } from './powers';
 import { builtOnFirstUse, isoDate, text } from './schemas';
+import { withStageNamesNow } from './stage-names';
 import { usccProblem } from './uscc';
 
 /** 失信行为严重程度 (轻微 / 一般 / 严重), which sets how long the penalty is published. */
@@ -204,7 +205,7 @@ export const PENALTY_STAGES = [
   'REPORTING',
   'REVIEWING',
   'CORRECTING',
-  'PUBLISHED',
+  'RECOGNISED',
   'REPAIRED',
   'PUBLICATION_ENDED',
   'WITHDRAWN',
@@ -213,14 +214,14 @@ export const PENALTY_STAGES = [
 export type PenaltyStage = (typeof PENALTY_STAGES)[number];
 export const FINAL_PENALTY_STAGES: readonly PenaltyStage[] = ['REPAIRED', 'PUBLICATION_ENDED', 'WITHDRAWN', 'REFUSED'];
 /** Stages in which the decision may still be withdrawn. */
-export const LIVE_PENALTY_STAGES: readonly PenaltyStage[] = ['REPORTING', 'REVIEWING', 'CORRECTING', 'PUBLISHED'];
+export const LIVE_PENALTY_STAGES: readonly PenaltyStage[] = ['REPORTING', 'REVIEWING', 'CORRECTING', 'RECOGNISED'];
 
 export const PENALTY_STAGE_LABELS: Record<PenaltyStage, { zh: string; en: string }> = {
   PREPARING: { zh: '准备', en: 'Preparing' },
   REPORTING: { zh: '待抄报', en: 'To report' },
   REVIEWING: { zh: '片区审核', en: 'Under FTZ review' },
   CORRECTING: { zh: '退回补正', en: 'Returned for correction' },
-  PUBLISHED: { zh: '已认可，公示中', en: 'Recognised, published' },
+  RECOGNISED: { zh: '已认可，公示中', en: 'Recognised, published' },
   REPAIRED: { zh: '信用已修复', en: 'Credit repaired' },
   PUBLICATION_ENDED: { zh: '公示期满', en: 'Publication ended' },
   WITHDRAWN: { zh: '已撤回', en: 'Withdrawn' },
@@ -233,14 +234,32 @@ export const PENALTY_TRANSITIONS: readonly [PenaltyStage, PenaltyStage][] = [
   ['REPORTING', 'REVIEWING'],
   ['REVIEWING', 'CORRECTING'],
   ['CORRECTING', 'REVIEWING'],
-  ['REVIEWING', 'PUBLISHED'],
-  ['PUBLISHED', 'REPAIRED'],
-  ['PUBLISHED', 'PUBLICATION_ENDED'],
+  ['REVIEWING', 'RECOGNISED'],
+  ['RECOGNISED', 'REPAIRED'],
+  ['RECOGNISED', 'PUBLICATION_ENDED'],
   ['REPORTING', 'WITHDRAWN'],
   ['REVIEWING', 'WITHDRAWN'],
   ['CORRECTING', 'WITHDRAWN'],
-  ['PUBLISHED', 'WITHDRAWN'],
+  ['RECOGNISED', 'WITHDRAWN'],
 ];
+
+/**
+ * A penalty process's state as a continued run reads it. Runs before the names of now wrote the stage
+ * `RECOGNISED` as `PUBLISHED` and counted the returns for correction as `rounds`, in the state and in
+ * the register row it keeps; a state written since comes back as it was.
+ */
+export function penaltyStateNow<S extends { stage: PenaltyStage; path: PenaltyStage[]; returns: number; record?: { returns: number } }>(
+  continued: S,
+): S {
+  const state = withReturns(continued);
+  return { ...withStageNamesNow('penalty-report', state), ...(state.record && { record: withReturns(state.record) }) };
+}
+
+/** An object whose count of returns may be named `rounds` (plain JSON from an earlier run), with it named `returns`. */
+function withReturns<T extends { returns: number }>(earlier: T): T {
+  const { rounds, ...now } = earlier as T & { rounds?: number };
+  return { ...now, returns: (now as { returns?: number }).returns ?? rounds ?? 0 } as T;
+}
 
 /**
  * How a recognised penalty is published, per severity (policy `penalty.publication`): for how many

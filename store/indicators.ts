@@ -49,7 +49,8 @@ const reportRow = z.object({
   edition: z.string(),
   figures: z.record(z.string(), z.object({ value: z.number(), unit: z.string() })).nullable(),
   note: z.string().nullable(),
-  rounds: z.number(),
+  /** Returns for correction so far (the column `rounds`, read under the API's name). */
+  returns: z.number(),
   reviews: z.array(z.record(z.string(), z.unknown())),
   due_at: instant.nullable(),
   reported_at: instant.nullable(),
@@ -62,7 +63,7 @@ export function indicatorReportRows(q: Queryable, period: string | null, zoneCod
   return rowsOf(
     q,
     reportRow,
-    `SELECT r.*, z.name AS zone_name FROM indicator_reports r LEFT JOIN zones z ON z.code = r.zone_code
+    `SELECT r.*, r.rounds AS returns, z.name AS zone_name FROM indicator_reports r LEFT JOIN zones z ON z.code = r.zone_code
        WHERE ($1::text IS NULL OR r.period = $1) AND ($2::text IS NULL OR r.zone_code = $2) ORDER BY r.period DESC, r.zone_code`,
     [period, zoneCode],
   );

@@ -32,7 +32,8 @@ const penaltyRow = z.object({
   recognised_at: instant.nullable(),
   withdrawn_at: instant.nullable(),
   withdrawal_reason: z.string().nullable(),
-  rounds: z.number(),
+  /** Returns for correction so far (the column `rounds`, read under the API's name). */
+  returns: z.number(),
   // bigint: a string from PostgreSQL.
   zone_held_ms: numberish,
   ftz_held_ms: numberish,
@@ -42,7 +43,7 @@ const penaltyRow = z.object({
 });
 export type PenaltyRow = z.infer<typeof penaltyRow>;
 
-const PENALTY_SELECT = `SELECT p.*, to_char(p.decided_on, 'YYYY-MM-DD') AS decided, to_char(p.delivered_on, 'YYYY-MM-DD') AS delivered FROM penalties p`;
+const PENALTY_SELECT = `SELECT p.*, p.rounds AS returns, to_char(p.decided_on, 'YYYY-MM-DD') AS decided, to_char(p.delivered_on, 'YYYY-MM-DD') AS delivered FROM penalties p`;
 
 /**
  * Penalties (of a zone, in a status, of an entity when named), latest decision first, at most 1000:

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { today } from './support/agreement-flow';
 import { launchBrowser, loginAs } from './support/browser';
+import { screenshot } from './support/screenshots';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { newDecisionNumber, penaltyRecord, penaltyZone } from './support/penalty-flow';
 import { newUscc } from './support/registration-flow';
@@ -18,17 +17,22 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const shots = process.env.SCREENSHOT_DIR ?? join(process.env.TEST_RUN_DIR ?? '.', 'screenshots');
+/** The README's shots among these: what a refusal, a return and a phone look like. */
+const README_SHOTS: Record<string, string> = {
+  'p4-refused-1440': 'refused-on-field',
+  'p4-return-1440': 'return-with-reasons',
+  'forbidden-1440': 'forbidden',
+  'mobile-processes-390': 'phone',
+};
+
 /** The page as a desk (1440 px) and a phone (390 px) show it; then back to the tests' own size. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
+async function screenshots(page: Page, name: string): Promise<void> {
   for (const [width, height] of [
     [1440, 900],
     [390, 844],
   ]) {
     await page.setViewportSize({ width, height });
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
+    await screenshot(page, `${name}-${width}`, README_SHOTS[`${name}-${width}`]);
   }
   await page.setViewportSize({ width: 1280, height: 1100 });
 }
@@ -97,7 +101,7 @@ test('P4 by clicking: filed by the enforcement, reported, returned twice with re
   // The server's refusal, in Chinese, on the field it names.
   await enforcement.locator(`${form} [data-error-for="decision.uscc"]`).filter({ hasText: '未在自贸片区登记' }).waitFor();
   expect(await enforcement.locator(`${form} [data-testid=form-error]`).innerText()).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{3,}/);
-  await screenshot(enforcement, 'p4-refused');
+  await screenshots(enforcement, 'p4-refused');
   await enforcement.fill(`${form} input[name="decision.uscc"]`, uscc);
   await enforcement.click(`${form} button[type=submit]`);
   await enforcement.waitForURL(`**/#/processes/${encodeURIComponent(processId)}`);
@@ -120,7 +124,7 @@ test('P4 by clicking: filed by the enforcement, reported, returned twice with re
     await ftz.locator('[data-error-for=reasons]').waitFor();
     const reasons = await tickReasons(ftz, round);
     await ftz.fill('[name=note]', `第${round}轮：请补正`);
-    if (round === 1) await screenshot(ftz, 'p4-return');
+    if (round === 1) await screenshots(ftz, 'p4-return');
     await submitAndWaitForProcess(ftz);
 
     // The zone corrects, with the FTZ's reasons beside a form prefilled with the decision.
@@ -133,7 +137,7 @@ test('P4 by clicking: filed by the enforcement, reported, returned twice with re
     const entityName = body.locator('[name=entityName], [name="report.entityName"]').first();
     if (await entityName.count()) await entityName.fill(`营口协同区测试商贸有限公司（第${round}次补正）`);
     else await body.fill('[name=violation]', `未取得食品经营许可从事食品经营活动（第${round}次补正）`);
-    if (round === 1) await screenshot(body, 'p4-correct');
+    if (round === 1) await screenshots(body, 'p4-correct');
     await submitAndWaitForProcess(body);
   }
 
@@ -148,7 +152,7 @@ test('P4 by clicking: filed by the enforcement, reported, returned twice with re
   await ftzLeader.getByTestId('stage').filter({ hasText: '认可' }).waitFor();
   const record = await penaltyRecord(h, decisionNumber);
   expect(record.status).toBe('RECOGNISED');
-  expect(record.rounds).toBe(2);
+  expect(record.returns).toBe(2);
   expect(
     record.reviews.filter((r: { outcome: string }) => r.outcome === 'returned').map((r: { reasons: string[] }) => r.reasons.length),
   ).toEqual([1, 2]);
@@ -173,7 +177,7 @@ test('P6 by clicking: a seeded measure is offered without a listing; the county 
   await government.selectOption('select[name=decision]', { label: '实施' });
   await government.fill('input[name=date]', today());
   await government.fill('[name=note]', '本县自下月起实施');
-  await screenshot(government, 'p6-decide');
+  await screenshots(government, 'p6-decide');
   await submitAndWaitForProcess(government);
   const pilots = (await (await h.as('audit.auditor')).get(`/api/pilots?measure=RM-002&zone=${zone}`)).body;
   expect(pilots.measures[0].zones.find((z: { zoneCode: string }) => z.zoneCode === zone).status).toBe('ADOPTED');
@@ -195,7 +199,7 @@ test('a memorandum returned with comments is redrafted from the returned version
   await ftz.getByTestId('returned-with').getByText('请补充统计口径的说明').waitFor();
   expect(await ftz.inputValue('[name=scope]')).toBe(memorandum(county).scope);
   expect(await ftz.inputValue('[name="boundary.areaKm2"]')).toBe('12.5');
-  await screenshot(ftz, 'memorandum-redraft');
+  await screenshots(ftz, 'memorandum-redraft');
   await ftz.fill('[name=statisticsRule]', '市级考核归属县，国家级考核并入片区，按月报送');
   await submitAndWaitForProcess(ftz);
   await openTask(government, processId, 'reviewMemorandum');
@@ -226,7 +230,7 @@ test('an unknown address is a 404 page with a way back; a task of another organi
   const government = await loginAs(browser, h.baseUrl, `gov-${county}.staff`);
   await government.goto(`${h.baseUrl}/#/tasks/${task.id}`);
   await government.getByTestId('page-forbidden').getByRole('heading', { name: '无权查看' }).waitFor();
-  await screenshot(government, 'forbidden');
+  await screenshots(government, 'forbidden');
 });
 
 // Every page and task form in words, and the axe scan: test/console-crawl.test.ts.
@@ -258,7 +262,7 @@ test('at 390 px the menu folds behind a button and 退出 is on screen, and logs
   await nav.click();
   await page.waitForURL('**/#/processes');
   await page.getByRole('search').waitFor();
-  await screenshot(page, 'mobile-processes');
+  await screenshots(page, 'mobile-processes');
 
   // The session is a cookie no script of the page can read; 退出 ends it on the server too.
   expect(await page.evaluate(() => document.cookie)).not.toContain('cz_session');

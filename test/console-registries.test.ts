@@ -32,7 +32,7 @@ async function rowFigures(page: Page, table: string, unit: string): Promise<Reco
   return Object.fromEntries(pairs) as Record<string, number>;
 }
 
-test('a penalty returned once and then recognised: the list, its rounds, held times and credit publication', async () => {
+test('a penalty returned once and then recognised: the list, its returns, held times and credit publication', async () => {
   const { id, decisionNumber } = await reportedPenalty(h, penalty.zone, penalty.uscc);
   await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['documentsMissing'], note: '请补正送达回证' });
   const correction = await taskFor(h, `zone-${penalty.zone}.staff`, id, 'correctPenalty');
@@ -53,6 +53,8 @@ test('a penalty returned once and then recognised: the list, its rounds, held ti
   await page.selectOption('[data-testid=penalty-zone]', registrationZone);
   await row.waitFor({ state: 'detached' });
   await page.selectOption('[data-testid=penalty-zone]', penalty.zone);
+  // The last column counts the returns for correction: named so, beside the reviews numbered 1 and 2.
+  await page.getByTestId('penalties').getByRole('columnheader', { name: '退回补正次数' }).waitFor();
   await expect(row.locator('td').last().textContent()).resolves.toBe('1');
   await row.getByRole('link', { name: decisionNumber }).click();
 

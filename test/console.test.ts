@@ -1,7 +1,6 @@
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, loginAs } from './support/browser';
+import { screenshot } from './support/screenshots';
 import { addDays } from '../domain/agreements';
 import { today } from './support/agreement-flow';
 import { startHarness, type Harness } from './support/harness';
@@ -16,23 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await h?.stop();
 });
-
-const shots = join(process.env.TEST_RUN_DIR ?? '.', 'screenshots');
-
-/** Screenshots land in the run's folder; with UPDATE_SCREENSHOTS=1 they also replace docs/screenshots. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  const file = join(shots, `${name}.png`);
-  // Not fullPage: its resizing of the viewport makes Chromium drop the next click.
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: file });
-  expect(statSync(file).size).toBeGreaterThan(10_000);
-  if (process.env.UPDATE_SCREENSHOTS === '1') {
-    const docs = join(__dirname, '..', 'docs', 'screenshots');
-    mkdirSync(docs, { recursive: true });
-    copyFileSync(file, join(docs, `${name}.png`));
-  }
-}
 
 /** Opens the inbox and the task of this action on the process. */
 async function openTask(page: Page, processId: string, action: string): Promise<void> {
@@ -72,7 +54,7 @@ test('a zone is established through the console alone, by the right staff of eac
   // The FTZ drafts; a bad field shows its error on the field, and nothing is submitted.
   const ftz = await loginAs(browser, h.baseUrl, 'ftz.staff');
   await ftz.locator(`tr[data-action=draftMemorandum]`).first().waitFor();
-  await screenshot(ftz, 'inbox');
+  await screenshot(ftz, 'inbox', 'inbox');
   await openTask(ftz, processId, 'draftMemorandum');
   await ftz.getByRole('checkbox', { name: /测试一街道/ }).check();
   await ftz.fill('input[name="boundary.areaKm2"]', '-5');
@@ -89,7 +71,7 @@ test('a zone is established through the console alone, by the right staff of eac
   expect((await h.client.workflow.getHandle(processId).query<{ memoranda: unknown[] }>('state')).memoranda).toEqual([]);
   await ftz.fill('input[name="boundary.areaKm2"]', '12.5');
   expect(await ftz.locator('.field-error').count()).toBe(0);
-  await screenshot(ftz, 'task-form');
+  await screenshot(ftz, 'task-form', 'task-form');
   await submitAndWaitForProcess(ftz, processId);
 
   // Staff review but never sign: their form offers 退回修改 only.
@@ -128,7 +110,7 @@ test('a zone is established through the console alone, by the right staff of eac
   }
   expect(await government.locator('[data-stage=WITHDRAWN]').getAttribute('data-state')).toBe('not-visited');
   await government.getByTestId('timeline').getByText('确定管理机构“协同区管理委员会”，协同区生效').waitFor();
-  await screenshot(government, 'process');
+  await screenshot(government, 'process', 'process');
 
   // The signed memorandum is listed with its 文号; 打印 opens its PDF, served to this user's session.
   // Beside it, the organisations whose keys sign the PDF; the city's approval is listed before it.
@@ -227,7 +209,8 @@ test("an admin's 待办 holds only the admin's tasks; 督查 shows the staff's t
   await row.getByText('仅查看').waitFor();
   expect(await row.getByTestId('waits-for').innerText()).toBe('待自贸区营口片区管委会经办人员办理');
   await row.locator('a[href^="#/tasks/"]').click();
-  await admin.getByTestId('read-only-task').getByText('不能办理').waitFor();
+  // The note says whom it waits for, not a general rule about staff.
+  await admin.getByTestId('read-only-task').filter({ hasText: '待自贸区营口片区管委会经办人员办理；您可以查看，不能办理。' }).waitFor();
   // Neither the form nor the upload: nothing offered that the API would refuse.
   expect(await admin.locator('form button[type=submit]').count()).toBe(0);
   // On a phone the menu folds away and still holds 督查; the page keeps its badge.
@@ -244,6 +227,14 @@ test("an admin's 待办 holds only the admin's tasks; 督查 shows the staff's t
   await staff.getByRole('button', { name: '上传' }).waitFor();
   expect(await staff.getByTestId('read-only-task').count()).toBe(0);
   expect(await staff.getByRole('navigation').getByRole('link', { name: '督查' }).count()).toBe(0);
+  // Typed by hand, 督查 is a page of its own that says why, with a way back and nothing to filter or retry.
+  await staff.goto(`${h.baseUrl}/#/task-oversight`);
+  const refused = staff.getByTestId('page-forbidden');
+  await refused.getByRole('heading', { name: '无权查看' }).waitFor();
+  expect(await refused.getByTestId('forbidden-reason').innerText()).toContain('管理员或审计人员');
+  await refused.getByRole('link', { name: '返回待办' }).waitFor();
+  expect(await staff.locator('.filters, [data-testid=load-error]').count()).toBe(0);
+  expect(await refused.getByRole('button', { name: '重试' }).count()).toBe(0);
 });
 
 test('a refused completion shows the reason in words', async () => {

@@ -97,7 +97,7 @@ describe('delegation agreements', () => {
     await complete(h, 'ftz.staff', id, 'draftAgreement', { ...agreementContent([{ powerCode: 'XK-002' }]), liability: '补充后的责任条款' });
     await complete(h, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
     const signed = await complete(h, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
-    expect(signed.stage).toBe('ANNOUNCING');
+    expect(signed.stage).toBe('SIGNED');
     expect(signed.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
       [1, 'returned'],
       [2, 'signed'],

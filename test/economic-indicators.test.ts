@@ -36,7 +36,7 @@ const reportOf = async (period: string, zone: string) =>
     (await (await h.as('audit.auditor')).get(`/api/indicators?period=${period}&zone=${zone}`)).body.reports as {
       status: string;
       figures: unknown;
-      rounds: number;
+      returns: number;
     }[]
   )[0];
 
@@ -142,20 +142,20 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
     type: 'FIGURE_BELOW_MIN',
     details: [{ params: { indicator: 'taxRevenue', min: 0, unit: '万元' }, path: 'body.figures.taxRevenue.value' }],
   });
-  expect(await reportOf('2026-10', zoneA)).toMatchObject({ status: 'PENDING', figures: null, rounds: 0 });
+  expect(await reportOf('2026-10', zoneA)).toMatchObject({ status: 'PENDING', figures: null, returns: 0 });
   expect(await timelineKinds(h, id)).toEqual(['indicatorsLaunched']);
 
   await complete(h, `zone-${zoneA}.staff`, id, 'reportIndicators', {
     figures: { ...reportA, taxRevenue: { value: 999, unit: '万元' } },
     note: '据区税务所快报',
   });
-  expect(await reportOf('2026-10', zoneA)).toMatchObject({ status: 'REVIEWING', rounds: 0 });
+  expect(await reportOf('2026-10', zoneA)).toMatchObject({ status: 'REVIEWING', returns: 0 });
   const returned = await complete(h, 'ftz.staff', id, 'reviewIndicators', {
     decision: 'return',
     reasons: '税收收入与税务部门数据不一致，请核实',
     indicators: ['taxRevenue'],
   });
-  expect(returned.zones.find((z: { zoneCode: string }) => z.zoneCode === zoneA)).toMatchObject({ status: 'RETURNED', rounds: 1 });
+  expect(returned.zones.find((z: { zoneCode: string }) => z.zoneCode === zoneA)).toMatchObject({ status: 'RETURNED', returns: 1 });
   // Not yet accepted: nothing of it counts.
   const before = (await (await h.as('city.staff')).get('/api/statistics?view=municipal&period=2026-10&source=live')).body;
   expect(before.rows.find((r: { unit: string }) => r.unit === zoneA).indicators.taxRevenue).toBe(0);
@@ -198,7 +198,7 @@ test('a zone body reports the month, the FTZ returns it once and accepts it: the
     'indicatorsAccepted',
     'indicatorsComplete',
   ]);
-  expect(await reportOf('2026-10', zoneA)).toMatchObject({ status: 'ACCEPTED', rounds: 1, figures: reportA });
+  expect(await reportOf('2026-10', zoneA)).toMatchObject({ status: 'ACCEPTED', returns: 1, figures: reportA });
   // Every ACTIVE zone's report of the month is accepted: nothing is left to launch.
   expect((await launchRound('2026-10')).status).toBe(409);
 
@@ -388,7 +388,7 @@ test('a report accepted after its month was snapshotted corrects that month in t
   });
 });
 
-test('a round whose history fills continues as new, its zones, deadlines and rounds carried; the records are one chain', async () => {
+test('a round whose history fills continues as new, its zones, deadlines and returns carried; the records are one chain', async () => {
   await h.db.query(`UPDATE policies SET value = '30' WHERE key = 'workflow.historyEventLimit' AND scope = '*'`);
   try {
     const id = (await launchRound('2026-06')).body.id as string;
@@ -407,7 +407,7 @@ test('a round whose history fills continues as new, its zones, deadlines and rou
     expect(final.stage).toBe('COMPLETE');
     const description = await handle.describe();
     expect(description.runId).not.toBe(description.raw.workflowExecutionInfo?.firstRunId);
-    expect(await reportOf('2026-06', zoneA)).toMatchObject({ status: 'ACCEPTED', rounds: 2, figures: reportA });
+    expect(await reportOf('2026-06', zoneA)).toMatchObject({ status: 'ACCEPTED', returns: 2, figures: reportA });
     const kinds = await timelineKinds(h, id);
     expect(kinds.filter((k) => k === 'indicatorsReturned')).toHaveLength(2);
     expect(kinds.at(-1)).toBe('indicatorsComplete');

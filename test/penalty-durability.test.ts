@@ -54,14 +54,14 @@ describe('penalty durability', () => {
     await h.startWorker();
     const returned = await pending;
     expect(returned.status).toBe(200);
-    expect(returned.body.state).toMatchObject({ stage: 'CORRECTING', rounds: 1 });
+    expect(returned.body.state).toMatchObject({ stage: 'CORRECTING', returns: 1 });
 
     const correction = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
     const delivery = reportDocument('delivery', '送达回证');
     await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...(correction.context.prefill as object), documents: [delivery] });
     await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
     const record = await penaltyRecord(h, decisionNumber);
-    expect(record).toMatchObject({ status: 'RECOGNISED', rounds: 1, report: { documents: [delivery] } });
+    expect(record).toMatchObject({ status: 'RECOGNISED', returns: 1, report: { documents: [delivery] } });
     expect(record.reviews.map((r: { outcome: string }) => r.outcome)).toEqual(['returned', 'recognised']);
     expect(await timelineKinds(h, id)).toEqual([
       'penaltyRecorded',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays } from '../domain/agreements';
 import { addMonths, PENALTY_TRANSITIONS, publicationPeriod } from '../domain/penalties';
+import { searchAttributes } from '../domain/search-attributes';
 import { authority, today } from './support/agreement-flow';
 import {
   filePenalty,
@@ -31,7 +32,7 @@ describe('penalty report and recognition', () => {
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { decidedOn, deliveredOn: addDays(today(), -2) });
     expect(id).toBe(`penalty-${decisionNumber}`);
     const recognised = await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
-    expect(recognised).toMatchObject({ stage: 'PUBLISHED', rounds: 0, openTasks: [], deadlines: [], rules: 'local-authority' });
+    expect(recognised).toMatchObject({ stage: 'RECOGNISED', returns: 0, openTasks: [], deadlines: [], rules: 'local-authority' });
 
     const record = await penaltyRecord(h, decisionNumber);
     expect(record).toMatchObject({
@@ -42,7 +43,7 @@ describe('penalty report and recognition', () => {
       powerCode: null,
       agreementId: null,
       status: 'RECOGNISED',
-      rounds: 0,
+      returns: 0,
       penalty: { kind: 'fine', amountYuan: 50_000 },
       grade: 'general',
       decidedOn,
@@ -88,7 +89,7 @@ describe('penalty report and recognition', () => {
     expectDeclaredPath(recognised.path, PENALTY_TRANSITIONS);
   });
 
-  test("a return names only formal defects of the report; the correction completes the report and cannot touch the decision's facts; rounds counted, continue-as-new on the way", async () => {
+  test("a return names only formal defects of the report; the correction completes the report and cannot touch the decision's facts; returns counted, continue-as-new on the way", async () => {
     const { zone, uscc } = await penaltyZone(h, { 'workflow.historyEventLimit': 40 });
     const { id, decisionNumber } = await reportedPenalty(h, zone, uscc, { grade: 'minor' });
     const ftz = await h.as('ftz.staff');
@@ -165,13 +166,13 @@ describe('penalty report and recognition', () => {
       await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', { ...prefill, ...completion });
     }
     const final = await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
-    expect(final).toMatchObject({ stage: 'PUBLISHED', rounds: 3 });
+    expect(final).toMatchObject({ stage: 'RECOGNISED', returns: 3 });
 
     const record = await penaltyRecord(h, decisionNumber);
     // The decision stands as filed; the report is completed.
     expect(record).toMatchObject({
       status: 'RECOGNISED',
-      rounds: 3,
+      returns: 3,
       grade: 'minor',
       penalty: { kind: 'fine', amountYuan: 50_000 },
       violation: '未取得食品经营许可从事食品经营活动',
@@ -312,7 +313,7 @@ describe('penalty report and recognition', () => {
     expect(filed.status).toBe(201);
     await complete(h, `zone-${zone}.staff`, filed.body.id, 'reportPenalty', {});
     const recognised = await complete(h, 'ftz.leader', filed.body.id, 'reviewPenalty', { decision: 'recognise' });
-    expect(recognised).toMatchObject({ stage: 'PUBLISHED', replaces: decisionNumber });
+    expect(recognised).toMatchObject({ stage: 'RECOGNISED', replaces: decisionNumber });
     expect(await penaltyRecord(h, newNumber)).toMatchObject({
       status: 'RECOGNISED',
       replaces: decisionNumber,
@@ -353,6 +354,70 @@ describe('penalty report and recognition', () => {
     ]);
     await h.client.workflow.getHandle(id).result();
     expect(await timelineKinds(h, id)).toEqual(['penaltyRecorded', 'penaltyReported', 'penaltyRecognised', 'penaltyWithdrawn']);
+  });
+
+  test('a run continued before the renaming (stage PUBLISHED, count `rounds`) reads its state as RECOGNISED with `returns`, is searched and listed as RECOGNISED, and goes on', async () => {
+    const { zone, uscc } = await penaltyZone(h);
+    const { id, decisionNumber } = await reportedPenalty(h, zone, uscc);
+    await complete(h, 'ftz.staff', id, 'reviewPenalty', { decision: 'return', reasons: ['documentsMissing'] });
+    const correction = await taskFor(h, `zone-${zone}.staff`, id, 'correctPenalty');
+    await complete(h, `zone-${zone}.staff`, id, 'correctPenalty', {
+      ...(correction.context.prefill as object),
+      documents: [reportDocument('decision', '行政处罚决定书'), reportDocument('delivery', '送达回证')],
+    });
+    await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
+    // The state as a run before the renaming continued it: its view's fields, the core and clock it keeps, earlier names.
+    const handle = h.client.workflow.getHandle(id);
+    const { processId: _p, acceptedActions: _a, openTasks: _o, deadlines: _d, today: _t, returns, record, ...kept } = await state(id);
+    const chainId = (await handle.describe()).raw.workflowExecutionInfo!.firstRunId!;
+    await handle.terminate('continued below as a run of the earlier names');
+    const { returns: _r, ...earlierRecord } = record;
+    const earlier = {
+      ...kept,
+      stage: 'PUBLISHED',
+      path: kept.path.map((stage: string) => (stage === 'RECOGNISED' ? 'PUBLISHED' : stage)),
+      rounds: returns,
+      record: { ...earlierRecord, rounds: returns },
+      core: { processId: id, processType: 'penalty-report', chainId, seq: 1000, openTasks: [], recentRequests: [], inFlight: 0 },
+      clock: { realAnchor: Date.now(), virtualAnchor: Date.now(), dayLengthMs: kept.policy.dayLengthMs },
+    };
+    expect(earlier.path.at(-1)).toBe('PUBLISHED');
+    await h.client.workflow.start('penaltyReport', {
+      workflowId: id,
+      taskQueue: h.taskQueue,
+      args: [{ continued: earlier }],
+      memo: { launchedBy: `le-${zone}` },
+      typedSearchAttributes: [
+        { key: searchAttributes.processType, value: 'penalty-report' },
+        { key: searchAttributes.stage, value: 'PUBLISHED' },
+        { key: searchAttributes.zoneCode, value: zone },
+        { key: searchAttributes.entityUscc, value: uscc },
+      ],
+    });
+
+    const reader = await h.as('ftz.staff');
+    const view = (await reader.get(`/api/processes/${encodeURIComponent(id)}`)).body;
+    expect(view).toMatchObject({ stage: 'RECOGNISED', data: { returns: 1, record: { returns: 1 } } });
+    expect(view.data.path.at(-1)).toBe('RECOGNISED');
+    expect(JSON.stringify(view)).not.toMatch(/PUBLISHED|"rounds"/);
+    // The engine still says PUBLISHED until the process moves: the search by RECOGNISED finds the running run
+    // (the terminated one said RECOGNISED), and lists it so; the search by PUBLISHED finds neither.
+    const found = (query: string) =>
+      reader
+        .get(`/api/processes?type=penalty-report&${query}`)
+        .then((r) => r.body.items.filter((p: { id: string; status: string }) => p.id === id && p.status === 'RUNNING'));
+    expect(await eventually(async () => ((await found('stage=RECOGNISED')).length ? found('stage=RECOGNISED') : undefined))).toEqual([
+      expect.objectContaining({ id, stage: 'RECOGNISED' }),
+    ]);
+    expect(await found('stage=PUBLISHED')).toEqual([]);
+
+    const withdrawn = await (
+      await h.as(`le-${zone}.staff`)
+    ).post(`/api/processes/${id}/actions/withdrawPenalty`, { cause: 'revoked', reason: '行政复议决定撤销原处罚' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.state).toMatchObject({ stage: 'WITHDRAWN', returns: 1 });
+    expect(withdrawn.body.state.path.slice(-2)).toEqual(['RECOGNISED', 'WITHDRAWN']);
+    expect(await penaltyRecord(h, decisionNumber)).toMatchObject({ status: 'WITHDRAWN', returns: 1 });
   });
 
   test('credit repair: asked at a window for the entity, refused before the minimum period (409), decided by another person than the asker (403), granted; publication ends then', async () => {
@@ -397,7 +462,7 @@ describe('penalty report and recognition', () => {
     expect(byAsker.body.error.message).toContain(
       "ftz.staff asked for this credit repair on the entity's behalf: another person decides it",
     );
-    expect((await state(id)).stage).toBe('PUBLISHED');
+    expect((await state(id)).stage).toBe('RECOGNISED');
     await h.db.query(
       `INSERT INTO users (id, username, org_id, roles, password_hash) SELECT 'ftz.staff2', 'ftz.staff2', org_id, roles, password_hash
        FROM users WHERE id = 'ftz.staff' ON CONFLICT DO NOTHING`,

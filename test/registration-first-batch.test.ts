@@ -96,7 +96,7 @@ test('盖州: a penalty filed by le-210881 with no entrusted power in force, rep
   await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
 
   const record = await penaltyRecord(h, decisionNumber);
-  expect(record).toMatchObject({ status: 'RECOGNISED', rounds: 2, grade: 'serious' });
+  expect(record).toMatchObject({ status: 'RECOGNISED', returns: 2, grade: 'serious' });
   const { credit, commitmentBarred } = await entity(h, app.uscc!);
   expect(credit.records).toEqual([expect.objectContaining({ kind: 'penalty', grade: 'serious', status: 'ACTIVE' })]);
   // Serious: published for three years by default, and the commitment route barred meanwhile.

@@ -76,7 +76,7 @@ test("an agreement: a staff signature is refused (403), the leaders' are accepte
   await staffRefused(id, 'reviewAgreement', { decision: 'sign' }, 'ftz', `gov-${zone}.leader`);
   await complete(h, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
   const signed = await complete(h, `gov-${zone}.leader`, id, 'reviewAgreement', { decision: 'sign' });
-  expect(signed.stage).toBe('ANNOUNCING');
+  expect(signed.stage).toBe('SIGNED');
 });
 
 test('a recognition letter: FTZ staff may return the report, only the FTZ leader recognises it', async () => {
@@ -84,5 +84,5 @@ test('a recognition letter: FTZ staff may return the report, only the FTZ leader
   const { id } = await reportedPenalty(h, zone, uscc);
   await staffRefused(id, 'reviewPenalty', { decision: 'recognise' }, 'ftz', `gov-${zone}.leader`);
   const recognised = await complete(h, 'ftz.leader', id, 'reviewPenalty', { decision: 'recognise' });
-  expect(recognised.stage).toBe('PUBLISHED');
+  expect(recognised.stage).toBe('RECOGNISED');
 });

@@ -11,6 +11,7 @@ import { REJECTION } from '../domain/actions';
 import {
   addDays,
   agreementActions as A,
+  agreementStateNow,
   announcementRefusal,
   FINAL_AGREEMENT_STAGES,
   type AgreementContent,
@@ -87,7 +88,8 @@ const LIVE: readonly AgreementStage[] = ['IN_FORCE', ...RENEWING];
 export async function delegationAgreement(args: AgreementArgs): Promise<AgreementView> {
   const state: AgreementState =
     'continued' in args
-      ? args.continued
+      ? // A run continued before the names of now carries `ANNOUNCING` for `SIGNED`: read with the names of now.
+        agreementStateNow(args.continued)
       : {
           core: newCore('delegation-agreement'),
           zoneCode: args.start.zoneCode,
@@ -256,7 +258,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
       });
       state.announcementDeadline = { ...announcementDeadline!, reminded: false, escalated: false };
       addEvent(core, step, 'agreementConcluded', null, { version: draft.version, announceBy: announcementDeadline!.dueAt });
-      enter('ANNOUNCING');
+      enter('SIGNED');
       openTask(core, step, A.announceAgreement, 'ftz', { version: draft.version }, announcementDeadline!.dueAt);
     },
   });
@@ -433,7 +435,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
     await watchDeadline(
       core,
       deadline,
-      () => state.stage !== 'ANNOUNCING',
+      () => state.stage !== 'SIGNED',
       () => {
         const step = beginStep(core);
         step.notifications = [{ orgId: 'ftz', kind: 'reminder', message: `${core.processId}: announce by ${deadline.dueAt}` }];

@@ -15,6 +15,7 @@ import type { Deadline } from '../domain/deadline';
 import {
   checkFigures,
   indicatorActions as A,
+  indicatorsStateNow,
   reportPrefill,
   type Figures,
   type IndicatorDefinition,
@@ -59,8 +60,8 @@ export interface ZoneReport {
   status: ZoneReportStatus;
   figures?: Figures;
   note?: string;
-  /** Returns so far. */
-  rounds: number;
+  /** Returns for correction so far (reviews are numbered 1, 2… beside it: a return is one review's outcome). */
+  returns: number;
   reviews: (IndicatorReview & { round: number; reviewer: Actor; at: string })[];
   reportedBy?: Actor;
   reportedAt?: string;
@@ -92,7 +93,8 @@ export type IndicatorsArgs = { start: IndicatorsInput; launchedBy: Actor } | { c
 export async function economicIndicators(args: IndicatorsArgs): Promise<IndicatorsView> {
   const state: IndicatorsState =
     'continued' in args
-      ? args.continued
+      ? // A run continued before the count was named `returns` carries it as `rounds`: read with the names of now.
+        indicatorsStateNow(args.continued)
       : {
           core: newCore('economic-indicators'),
           input: args.start,
@@ -129,7 +131,7 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
       edition: state.edition,
       figures: zone.figures,
       note: zone.note,
-      rounds: zone.rounds,
+      returns: zone.returns,
       reviews: zone.reviews,
       dueAt: zone.status === 'ACCEPTED' ? undefined : zone.deadline?.dueAt,
       reportedBy: zone.reportedBy,
@@ -166,7 +168,7 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
         period,
         zoneCode: zone.zoneCode,
         zoneName: zone.zoneName,
-        round: zone.rounds + 1,
+        round: zone.returns + 1,
         figures: zone.figures,
         note: zone.note,
         definitions: state.definitions,
@@ -213,7 +215,7 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
       addEvent(core, step, 'indicatorsResubmitted', input.actor, {
         period,
         zoneCode: zone.zoneCode,
-        round: zone.rounds,
+        round: zone.returns,
         changed,
         note: zone.note,
       });
@@ -232,10 +234,10 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
     decide: (input, step, correctionDeadline) => {
       const [task] = closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
       const zone = zoneOf(task);
-      const round = zone.rounds + 1;
+      const round = zone.returns + 1;
       zone.reviews.push({ ...input.payload, round, reviewer: input.actor, at: step.at });
       if (input.payload.decision === 'return') {
-        zone.rounds = round;
+        zone.returns = round;
         zone.status = 'RETURNED';
         const zoneBody = orgIds.zoneBody(zone.zoneCode);
         waitFor(zone, correctionDeadline!, 'indicators.correctionPeriod', zoneBody, [orgIds.government(zone.zoneCode), 'ftz']);
@@ -326,7 +328,7 @@ export async function economicIndicators(args: IndicatorsArgs): Promise<Indicato
     state.edition = prepared.edition;
     state.definitions = prepared.definitions;
     state.historyEventLimit = prepared.historyEventLimit;
-    state.zones = prepared.zones.map((zone) => ({ zoneCode: zone.code, zoneName: zone.name, status: 'PENDING', rounds: 0, reviews: [] }));
+    state.zones = prepared.zones.map((zone) => ({ zoneCode: zone.code, zoneName: zone.name, status: 'PENDING', returns: 0, reviews: [] }));
     const deadlines: Deadline[] = [];
     for (const zone of state.zones) deadlines.push(await plan('indicators.reportPeriod', zone));
     const step = beginStep(core);

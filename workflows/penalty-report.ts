@@ -2,7 +2,7 @@
  * P4: a penalty decision of local enforcement, reported (抄报) by the zone, reviewed by the FTZ —
  * recognised (认可), or returned (补正) for the report's formal defects any number of times — then
  * applied (适用) to the entity's credit: published for a period by severity, until repaired, withdrawn
- * or the period ends. It continues-as-new with its plain-JSON state, so no number of correction rounds
+ * or the period ends. It continues-as-new with its plain-JSON state, so no number of returns
  * outgrows a run.
  *
  * Reports filed since the `penalty-local-authority` patch follow the policy's rules: no entrusted power
@@ -29,6 +29,7 @@ import {
   FINAL_PENALTY_STAGES,
   LIVE_PENALTY_STAGES,
   penaltyActions as A,
+  penaltyStateNow,
   publicationPeriod,
   RETURN_REASONS,
   type Correction,
@@ -104,8 +105,8 @@ export interface PenaltyState {
   launchedBy: Actor;
   /** Everyone who reported or resubmitted it: none of them, nor their organisations, may review it. */
   submitters: Actor[];
-  /** Returns for correction so far. */
-  rounds: number;
+  /** Returns for correction so far (reviews are numbered 1, 2… beside it: a return is one review's outcome). */
+  returns: number;
   reviews: (PenaltyReview & { round: number; reviewer: Actor; at: string })[];
   /** Who asked for the credit repair awaiting a decision: someone else decides it. */
   repairRequestedBy?: Actor;
@@ -137,7 +138,8 @@ const chinaDay = (instant: number) => new Date(instant + 8 * 3_600_000).toISOStr
 export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
   const state: PenaltyState =
     'continued' in args
-      ? args.continued
+      ? // A run continued before the names of now carries `PUBLISHED` and `rounds`: read with the names of now.
+        penaltyStateNow(args.continued)
       : {
           core: newCore('penalty-report'),
           zoneCode: args.start.zoneCode,
@@ -152,7 +154,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
           path: ['PREPARING'],
           launchedBy: args.launchedBy,
           submitters: [],
-          rounds: 0,
+          returns: 0,
           reviews: [],
           held: { zone: 0, ftz: 0, holder: null, since: null },
           policy: { historyEventLimit: 0, dayLengthMs: 86_400_000, publication: undefined as never },
@@ -202,7 +204,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       report: state.report,
       replaces: state.replaces,
       agreementId: state.authority?.agreementId,
-      rounds: state.rounds,
+      returns: state.returns,
       zoneHeldMs: state.held.zone,
       ftzHeldMs: state.held.ftz,
     };
@@ -242,7 +244,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     handTo('ftz');
     waitFor(deadline, 'penalty.reviewPeriod', 'ftz', ['ftz']);
     enter('REVIEWING');
-    openTask(core, step, A.reviewPenalty, 'ftz', { decisionNumber: state.decisionNumber, round: state.rounds + 1 }, deadline.dueAt);
+    openTask(core, step, A.reviewPenalty, 'ftz', { decisionNumber: state.decisionNumber, round: state.returns + 1 }, deadline.dueAt);
   }
 
   const handle = actionHandlers(core, write, view);
@@ -283,10 +285,10 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         : Promise.resolve(undefined),
     decide: (input, step, correctionDeadline) => {
       closeTasks(core, step, (t) => t.id === input.taskId, input.actor);
-      const round = state.rounds + 1;
+      const round = state.returns + 1;
       state.reviews.push({ ...input.payload, round, reviewer: input.actor, at: step.at });
       if (input.payload.decision === 'return') {
-        state.rounds = round;
+        state.returns = round;
         handTo('zone');
         saveRecord(step, { status: 'RETURNED' });
         step.penalty!.review = {
@@ -354,7 +356,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         repairEligibleFrom: period.repairEligibleFrom,
         ...authorityData(),
       });
-      enter('PUBLISHED');
+      enter('RECOGNISED');
     },
   });
 
@@ -399,7 +401,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       state.submitters.push(input.actor);
       openReview(step, reviewDeadline);
       saveRecord(step, { status: 'REPORTED' });
-      addEvent(core, step, 'penaltyResubmitted', input.actor, { round: state.rounds, changed, ...authorityData() });
+      addEvent(core, step, 'penaltyResubmitted', input.actor, { round: state.returns, changed, ...authorityData() });
     },
   });
 
@@ -442,7 +444,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       requireProcessActor(input.actor, A.requestCreditRepair, state.zoneCode);
     },
     accepts: () => {
-      inStage('PUBLISHED');
+      inStage('RECOGNISED');
       if (core.openTasks.some((t) => t.action === A.decideCreditRepair.name))
         refuse('CREDIT_REPAIR_PENDING', { decisionNumber: state.decisionNumber });
       const eligible = state.credit!.repairEligibleFrom;
@@ -467,7 +469,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     action: A.decideCreditRepair,
     check: (input) => {
       requireTask(core, A.decideCreditRepair, input);
-      inStage('PUBLISHED');
+      inStage('RECOGNISED');
       // Four eyes: the window's staff who asked on the entity's behalf does not grant or refuse it.
       const asker = state.repairRequestedBy;
       if (asker && asker.userId === input.actor.userId) {
@@ -534,9 +536,9 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
 
   /** The publication's end on the policy clock: the credit record ends with it unless repaired or withdrawn first. */
   async function followPublication(): Promise<void> {
-    await condition(() => state.stage === 'PUBLISHED' || stop());
+    await condition(() => state.stage === 'RECOGNISED' || stop());
     if (stop()) return;
-    const moved = () => state.stage !== 'PUBLISHED' || stop();
+    const moved = () => state.stage !== 'RECOGNISED' || stop();
     if (!(await timeCame(core, moved, msUntilDayStarts(state.clock, Date.now(), state.publicationEndsOn!)))) return;
     const step = beginStep(core);
     closeTasks(core, step, () => true, null);
@@ -597,7 +599,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       replaces: state.replaces,
       caseId: state.caseId,
       status: 'RECORDED',
-      rounds: 0,
+      returns: 0,
       zoneHeldMs: 0,
       ftzHeldMs: 0,
     };

@@ -26,7 +26,8 @@ export const listIndicators = defineRoute({
         edition: z.string(),
         figures: z.record(z.string(), z.object({ value: z.number(), unit: z.string() })).nullable(),
         note: z.string().nullable(),
-        rounds: z.number().int(),
+        /** Returns for correction so far (each review's round is numbered in `reviews`). */
+        returns: z.number().int(),
         reviews: z.array(z.record(z.string(), z.unknown())),
         dueAt: z.string().nullable(),
         reportedAt: z.string().nullable(),
@@ -54,7 +55,7 @@ export const listIndicators = defineRoute({
         edition: r.edition,
         figures: r.figures,
         note: r.note,
-        rounds: r.rounds,
+        returns: r.returns,
         reviews: r.reviews,
         dueAt: iso(r.due_at),
         reportedAt: iso(r.reported_at),

@@ -50,8 +50,8 @@ const penaltySchema = z.object({
   recognisedAt: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
   withdrawalReason: z.string().nullable(),
-  /** Returns for correction so far. */
-  rounds: z.number().int(),
+  /** Returns for correction so far; each review (numbered from 1) either returned or recognised it. */
+  returns: z.number().int(),
   zoneHeldMs: z.number(),
   ftzHeldMs: z.number(),
   creditRecordId: z.string().nullable(),
@@ -88,7 +88,7 @@ const toPenalty = (r: PenaltyRow) => ({
   recognisedAt: iso(r.recognised_at),
   withdrawnAt: iso(r.withdrawn_at),
   withdrawalReason: r.withdrawal_reason,
-  rounds: r.rounds,
+  returns: r.returns,
   zoneHeldMs: r.zone_held_ms,
   ftzHeldMs: r.ftz_held_ms,
   creditRecordId: r.credit_record_id,

@@ -8,6 +8,7 @@ import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription
 import { allActions, definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
 import { PROCESS_TYPES } from '../../domain/names';
 import { searchAttributes } from '../../domain/search-attributes';
+import { stageNow } from '../../domain/stage-names';
 import { allowsAction, requireActionRule, requireProcessReader, requireSigner } from '../access';
 import { inputSchemaOf } from '../action-schemas';
 import { actorOf, type User } from '../auth';
@@ -139,11 +140,13 @@ export const listProcesses = defineRoute({
       if (leaveOut.has(execution.workflowId)) continue;
       leaveOut.add(execution.workflowId);
       const attributes = execution.typedSearchAttributes;
+      const type = attributes.get(searchAttributes.processType) ?? execution.type;
       items.push({
         id: execution.workflowId,
-        type: attributes.get(searchAttributes.processType) ?? execution.type,
+        type,
         status: execution.status.name,
-        stage: attributes.get(searchAttributes.stage) ?? '',
+        // A process that has not moved since its stage was renamed may still say the earlier name.
+        stage: stageNow(type, attributes.get(searchAttributes.stage) ?? ''),
         zone: attributes.get(searchAttributes.zoneCode) ?? null,
         entity: attributes.get(searchAttributes.entityUscc) ?? null,
         awaiting: attributes.get(searchAttributes.awaitingOrgs) ?? [],

@@ -4,6 +4,7 @@
  * export bundle, where the API has one) timed against a bare `fetchHistory` of the same runs.
  */
 import type { BenchContext } from './context';
+import { describeRun, listRuns } from './describe-run';
 import { actNext, agreementContent, launch, termOf } from '../lab/flows';
 import { median, round, timed } from './stats';
 
@@ -30,11 +31,7 @@ export interface AuditResult {
 
 /** Every run of the process, oldest first, with its history length. */
 async function runsOf(ctx: BenchContext, id: string): Promise<{ runId: string; events: number }[]> {
-  const runs: { runId: string; events: number; started: number }[] = [];
-  for await (const execution of ctx.client.workflow.list({ query: `WorkflowId = '${id}'` })) {
-    runs.push({ runId: execution.runId, events: Number(execution.historyLength ?? 0), started: execution.startTime.getTime() });
-  }
-  return runs.sort((a, b) => a.started - b.started);
+  return (await listRuns(ctx.client, id)).sort((a, b) => a.started - b.started);
 }
 
 export async function measureAudit(ctx: BenchContext, events: number, repetitions: number): Promise<AuditResult> {
@@ -48,14 +45,14 @@ export async function measureAudit(ctx: BenchContext, events: number, repetition
     state = await actNext(api, state, 'ftz.staff', id, 'draftAgreement', draft);
     state = await actNext(api, state, gov, id, 'reviewAgreement', { decision: 'return', comments: `第 ${loop} 轮意见` });
     if (loop % 20 === 0) {
-      const description = await ctx.client.workflow.getHandle(id).describe();
+      const description = await describeRun(ctx.client, id);
       // Runs before the current one are closed: their lengths are final.
       const earlier = (await runsOf(ctx, id)).filter((run) => run.runId !== description.runId).reduce((n, run) => n + run.events, 0);
       if (earlier + description.historyLength >= events) break;
     }
   }
   // Visibility is eventually consistent: wait until it lists the current run too.
-  const current = (await ctx.client.workflow.getHandle(id).describe()).runId;
+  const current = (await describeRun(ctx.client, id)).runId;
   let runs = await runsOf(ctx, id);
   while (!runs.some((run) => run.runId === current)) {
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -84,8 +81,8 @@ export async function measureAudit(ctx: BenchContext, events: number, repetition
     if (hasExport) samples.export.push(await timed(() => auditor.get(`/api/processes/${id}/export`)));
   }
   const fetchHistoryMs = median(samples.fetch);
-  const sizes = await Promise.all(runs.map((run) => ctx.client.workflow.getHandle(id, run.runId).describe()));
-  const historyBytes = sizes.reduce((n, d) => n + Number(d.raw.workflowExecutionInfo?.historySizeBytes ?? 0), 0);
+  const sizes = await Promise.all(runs.map((run) => describeRun(ctx.client, id, run.runId)));
+  const historyBytes = sizes.reduce((n, d) => n + d.historyBytes, 0);
   return {
     events: total,
     runs: runs.length,

@@ -11,6 +11,7 @@ import { BARE_TASK_QUEUE } from './bare/activities';
 import { shapeOf, totals, withoutUpserts } from './bare/shape';
 import type { BareShape } from './bare/workflow';
 import type { BenchContext } from './context';
+import { describeRun } from './describe-run';
 import { cpuPerWorkflow, cpuSnapshot, type CpuParts } from './cpu';
 import { round } from './stats';
 import { actNext, agreementContent, inParallel, launch, processAction, termOf, today } from '../lab/flows';
@@ -93,9 +94,7 @@ async function rate(
   const cpu = cpuPerWorkflow(cpuBefore, processes(), n);
   await inParallel(ids, 10, async (id) => {
     for (;;) {
-      // The raw call: the client's describe decodes the memo, which the API seals with its codec.
-      const described = await ctx.client.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId: id } });
-      const status = described.workflowExecutionInfo?.status;
+      const { status } = await describeRun(ctx.client, id);
       if (status === temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) return;
       if (status !== temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
         throw new Error(`${id} ended ${String(status)}`);

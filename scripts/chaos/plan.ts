@@ -251,7 +251,7 @@ export const flows: Flow[] = [
     name: 'agreement concluded, waiting for its announcement',
     kind: 'agreement',
     expected: () => ({
-      stage: 'ANNOUNCING',
+      stage: 'SIGNED',
       status: 'RUNNING',
       events: CONCLUDED,
       steps: 4,
@@ -322,7 +322,7 @@ export const flows: Flow[] = [
     name: 'penalty returned once, corrected, recognised',
     kind: 'penalty',
     expected: () => ({
-      stage: 'PUBLISHED',
+      stage: 'RECOGNISED',
       status: 'RUNNING',
       events: ['penaltyRecorded', 'penaltyReported', 'penaltyReturned', 'penaltyResubmitted', 'penaltyRecognised'],
       steps: 5,

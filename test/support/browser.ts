@@ -23,7 +23,11 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The browser of a clerk in China: its own controls (a date field's 年/月/日, 选择文件) in Chinese
+      // too (Debian's chromium-l10n, scripts/install-prerequisites.sh).
+      '--lang=zh-CN',
     ],
+    env: { ...process.env, LANGUAGE: 'zh_CN' },
   });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {

@@ -11,6 +11,12 @@ export function ErrorPage({ error, onRetry }: { error: ApiError; onRetry?(): voi
         <h2>{t(lang, `${kind}Title`)}</h2>
         <p>{t(lang, `${kind}Text`)}</p>
         {kind === 'failed' && <p class="muted">{refusalText(lang, error)}</p>}
+        {/* The server's own reason why (a role or an organisation that is not this caller's). */}
+        {kind === 'forbidden' && error.message && (
+          <p class="muted" data-testid="forbidden-reason">
+            {error.message}
+          </p>
+        )}
         <p class="way-back">
           <a href="#/inbox">{t(lang, 'backToInbox')}</a>
           <button type="button" class="secondary" onClick={() => history.back()}>

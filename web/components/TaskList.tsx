@@ -4,12 +4,12 @@ import { useNames } from '../names';
 import type { Task } from '../pages/Inbox';
 import { useData } from '../use-data';
 import { useCalendars, workingDaysLeft } from '../working-days';
-import { LoadState } from './LoadState';
+import { ErrorPage, LoadState } from './LoadState';
 
 const ROLE_WORDS: Record<string, Word> = { staff: 'roleStaff', leader: 'roleLeader', admin: 'roleAdmin' };
 
 /** Who a task waits for: its organisation's people of its role, and its leaders where it signs. */
-function waitsFor(lang: Lang, task: Task, orgName: string): string {
+export function waitsFor(lang: Lang, task: Task, orgName: string): string {
   const roles = [task.role, ...(task.signs?.length && task.role !== 'leader' ? ['leader'] : [])];
   const words = roles.map((role) => (ROLE_WORDS[role] ? t(lang, ROLE_WORDS[role]) : role));
   const who = lang === 'zh' ? `${orgName}${words.join('或')}` : `${orgName} ${words.join(' or ')}`;
@@ -52,6 +52,8 @@ export function TaskList({ view }: { view: 'mine' | 'oversight' }) {
     return `${title} · ${detail}`;
   };
   const zones = [...new Set((data?.items ?? []).map(zoneOf).filter(Boolean))].sort();
+  // A list the caller may not read is a page of its own: no filters, no retry that cannot help.
+  if (inbox.error && !data && (inbox.error.status === 403 || inbox.error.status === 404)) return <ErrorPage error={inbox.error} />;
   return (
     <main data-view={view}>
       <div class="tabs">

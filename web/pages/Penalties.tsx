@@ -33,7 +33,7 @@ interface Penalty {
   recognisedAt: string | null;
   withdrawnAt: string | null;
   withdrawalReason: string | null;
-  rounds: number;
+  returns: number;
   zoneHeldMs: number;
   ftzHeldMs: number;
   creditRecordId: string | null;
@@ -107,7 +107,7 @@ export function Penalties() {
               <th>{t(lang, 'zones')}</th>
               <th>{t(lang, 'grade')}</th>
               <th>{t(lang, 'status')}</th>
-              <th>{t(lang, 'rounds')}</th>
+              <th>{t(lang, 'returns')}</th>
             </tr>
           </thead>
           <tbody>
@@ -122,7 +122,7 @@ export function Penalties() {
                 <td>{names.county(lang, p.zoneCode)}</td>
                 <td>{gradeLabel(lang, p.grade)}</td>
                 <td>{penaltyStatusLabel(lang, p.status)}</td>
-                <td>{p.rounds}</td>
+                <td>{p.returns}</td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@ import { ErrorPage, LoadState } from '../components/LoadState';
 import { SchemaForm, type Choice, type Schema } from '../components/SchemaForm';
 import { withoutSignatures } from '../components/schema-values';
 import { TaskContext, TaskHeader } from '../components/TaskContext';
+import { waitsFor } from '../components/TaskList';
 import { AttachmentList, AttachmentUpload } from '../components/Attachments';
 import { useState } from 'preact/hooks';
 import { t, useLang } from '../i18n';
@@ -65,7 +66,7 @@ export function TaskPage({ id }: { id: string }) {
         <TaskHeader task={current} />
         {current.status === 'open' && !current.mayComplete ? (
           <p class="muted" data-testid="read-only-task">
-            {t(lang, 'readOnlyTaskNote')}
+            {t(lang, 'readOnlyTaskNote', { waitsFor: waitsFor(lang, current, names.org(lang, current.orgId)) })}
           </p>
         ) : current.status === 'open' ? (
           ready ? (

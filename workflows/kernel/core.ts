@@ -17,6 +17,7 @@ import type { Step, StepResult, TaskRecord } from '../../activities/step';
 import type { ActionDefinition } from '../../domain/actions';
 import type { Actor } from '../../domain/identity';
 import { searchAttributes } from '../../domain/search-attributes';
+import { stageNow } from '../../domain/stage-names';
 import { outboxWorkflowId } from '../outbox-delivery';
 import { watchForReset } from './reset';
 
@@ -176,7 +177,7 @@ export function enterStage<S extends string>(state: Staged<S>, stage: S): void {
 
 /** Tells the engine's search where the process stands, then writes the step. */
 export function publishAndCommit(core: ProcessCore, stage: string, step: Step): Promise<StepResult> {
-  publish(stage, [...new Set(core.openTasks.map((task) => task.orgId))]);
+  publish(core.processType, stage, [...new Set(core.openTasks.map((task) => task.orgId))]);
   return commit(core, step);
 }
 
@@ -185,9 +186,15 @@ export function publishAndCommit(core: ProcessCore, stage: string, step: Step): 
  * engine, and steps such as reminders change neither. What the engine holds is read from
  * `workflowInfo()`, which knows the values set at start, carried by continue-as-new and upserted since.
  */
-function publish(stage: string, awaitingOrgs: string[]): void {
+function publish(processType: string, stage: string, awaitingOrgs: string[]): void {
   const held = workflowInfo().typedSearchAttributes;
-  const unchanged = held.get(searchAttributes.stage) === stage && sameMembers(held.get(searchAttributes.awaitingOrgs) ?? [], awaitingOrgs);
+  // A stage's earlier name, carried from a run continued before its renaming, says the same stage: no
+  // upsert for it, as the run that wrote the history made none (the search reads both names).
+  const heldStage = held.get(searchAttributes.stage);
+  const unchanged =
+    heldStage !== undefined &&
+    stageNow(processType, heldStage) === stage &&
+    sameMembers(held.get(searchAttributes.awaitingOrgs) ?? [], awaitingOrgs);
   // Histories recorded before upserted on every step. The patch is asked only when skipping: its
   // marker comes with an upsert of its own (TemporalChangeVersion), which a step that upserts anyway
   // would only add to.
