@@ -14,7 +14,7 @@ export function createCatalogActivities(db: Db) {
     },
 
     checkAgreementDraft(input: { agreementId: string; zoneCode: string; content: AgreementContent }): Promise<DraftProblem[]> {
-      return checkAgreementDraft(db, input);
+      return db.together((q) => checkAgreementDraft(q, input));
     },
 
     /** Is the power in force for the zone on the date, and under which agreement version? */

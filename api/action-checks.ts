@@ -39,11 +39,13 @@ const checks: Record<string, Check> = {
     if (problems.length) throw refusedAll(problems);
   },
   async draftAgreement(deps, context, processId, payload) {
-    const problems = await checkAgreementDraft(deps.db, {
-      agreementId: processId,
-      zoneCode: String(context.zoneCode),
-      content: payload as AgreementContent,
-    });
+    const problems = await deps.db.together((q) =>
+      checkAgreementDraft(q, {
+        agreementId: processId,
+        zoneCode: String(context.zoneCode),
+        content: payload as AgreementContent,
+      }),
+    );
     if (!problems.length) return;
     // Every cause at once, each on its field with its code.
     throw refusedAll(problems.map((p) => p.refusal!));

@@ -77,8 +77,29 @@ export async function checkAgreementDraft(
   q: Queryable,
   draft: { agreementId: string; zoneCode: string; content: AgreementContent },
 ): Promise<DraftProblem[]> {
+  // The records read at once: on one connection (`Db.together`), two round trips instead of six.
+  const [[zone], catalog, holdings, maxYearsPolicy, overlaps] = await Promise.all([
+    q.query<{ status: string }>('SELECT status FROM zones WHERE code = $1', [draft.zoneCode]),
+    catalogVersion(q),
+    powerHoldingsOn(q, draft.content.term.startDate),
+    readPolicy(q, 'agreement.maxTermYears', draft.zoneCode),
+    q.query<{ id: string; power_code: string }>(
+      `SELECT DISTINCT a.id, i.power_code FROM agreements a
+       JOIN agreement_versions v ON v.agreement_id = a.id AND v.status = 'signed'
+       JOIN agreement_items i ON i.agreement_id = a.id AND i.version = v.version
+       WHERE a.zone_code = $1 AND a.id <> $2 AND a.status IN ('SIGNED', 'IN_FORCE') AND i.revoked_on IS NULL
+         AND i.power_code = ANY($3) AND v.start_date <= $5 AND v.end_date >= $4
+         AND (a.terminated_on IS NULL OR a.terminated_on > $4)`,
+      [
+        draft.zoneCode,
+        draft.agreementId,
+        draft.content.items.map((i) => i.powerCode),
+        draft.content.term.startDate,
+        draft.content.term.endDate,
+      ],
+    ),
+  ]);
   const problems: DraftProblem[] = [];
-  const [zone] = await q.query<{ status: string }>('SELECT status FROM zones WHERE code = $1', [draft.zoneCode]);
   if (zone?.status !== 'ACTIVE') {
     problems.push({
       path: 'zoneCode',
@@ -89,10 +110,8 @@ export async function checkAgreementDraft(
         : refusal('NOT_A_ZONE', { zoneCode: draft.zoneCode }),
     });
   }
-  const catalog = await catalogVersion(q);
   const listed = new Set(catalog?.powers.filter((p) => p.status === 'listed').map((p) => p.code));
   const known = new Set(catalog?.powers.map((p) => p.code));
-  const holdings = await powerHoldingsOn(q, draft.content.term.startDate);
   draft.content.items.forEach((item, index) => {
     if (!listed.has(item.powerCode)) {
       const why = known.has(item.powerCode) ? 'is delisted' : 'is not in the published catalogue';
@@ -121,7 +140,7 @@ export async function checkAgreementDraft(
       });
     }
   });
-  const maxYears = Number(await readPolicy(q, 'agreement.maxTermYears', draft.zoneCode));
+  const maxYears = Number(maxYearsPolicy);
   if (!termWithinLimit(draft.content.term, maxYears)) {
     problems.push({
       path: 'term.endDate',
@@ -130,21 +149,6 @@ export async function checkAgreementDraft(
       refusal: refusal('TERM_TOO_LONG', { maxYears }, 'body.term.endDate'),
     });
   }
-  const overlaps = await q.query<{ id: string; power_code: string }>(
-    `SELECT DISTINCT a.id, i.power_code FROM agreements a
-     JOIN agreement_versions v ON v.agreement_id = a.id AND v.status = 'signed'
-     JOIN agreement_items i ON i.agreement_id = a.id AND i.version = v.version
-     WHERE a.zone_code = $1 AND a.id <> $2 AND a.status IN ('SIGNED', 'IN_FORCE') AND i.revoked_on IS NULL
-       AND i.power_code = ANY($3) AND v.start_date <= $5 AND v.end_date >= $4
-       AND (a.terminated_on IS NULL OR a.terminated_on > $4)`,
-    [
-      draft.zoneCode,
-      draft.agreementId,
-      draft.content.items.map((i) => i.powerCode),
-      draft.content.term.startDate,
-      draft.content.term.endDate,
-    ],
-  );
   for (const o of overlaps) {
     const index = draft.content.items.findIndex((i) => i.powerCode === o.power_code);
     problems.push({
