@@ -53,6 +53,12 @@ test(
     for (let i = 0; i < RECOGNITIONS; i++) penalties.push((await reportedPenalty(h, zone, uscc)).id);
     const reviews = await Promise.all(penalties.map((id) => taskFor(h, 'ftz.staff', id, 'reviewPenalty')));
 
+    // Each recognition's numbering takes a quarter of a second inside its transaction (this test's own
+    // database), so the kill lands while they are being numbered however fast a step's writes travel.
+    await h.db.exec(`
+      CREATE FUNCTION slow_recognition() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.25); RETURN NEW; END $$;
+      CREATE TRIGGER slow_recognition BEFORE INSERT ON documents FOR EACH ROW WHEN (NEW.kind = 'recognition') EXECUTE FUNCTION slow_recognition();`);
+
     // From here the work is the worker process's alone.
     await h.stopWorker();
     const doomed = await workerProcess();
