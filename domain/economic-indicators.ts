@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { defineAction } from './actions';
 import { refusal, type Refusal, type RefusalCode, type RefusalParams } from './refusals';
 import { builtOnFirstUse, text } from './schemas';
+import { withReturnsNamed } from './stage-names';
 import { ECONOMIC_INDICATORS, type EconomicIndicator } from './statistics-labels';
 import { periodSchema } from './statistics';
 
@@ -128,12 +129,7 @@ export type ZoneReportStatus = 'PENDING' | 'REVIEWING' | 'RETURNED' | 'ACCEPTED'
  * zone's returns for correction as `rounds`; a state written since comes back as it was.
  */
 export function indicatorsStateNow<Z extends { returns: number }, S extends { zones: Z[] }>(continued: S): S {
-  const zones = continued.zones.map((zone) => {
-    const { rounds, ...rest } = zone as Z & { rounds?: number };
-    // Plain JSON from an earlier run: `returns` may be absent whatever the type says.
-    return { ...rest, returns: (rest as { returns?: number }).returns ?? rounds ?? 0 } as unknown as Z;
-  });
-  return { ...continued, zones };
+  return { ...continued, zones: continued.zones.map(withReturnsNamed) };
 }
 
 /**

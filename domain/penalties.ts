@@ -10,7 +10,7 @@ import { COUNTY_CODE } from './names';
 import { RETIRED_RETURN_REASONS, RETURN_REASON_LABELS, RETURN_REASONS } from './penalty-labels';
 import { powerCodeSchema } from './powers';
 import { builtOnFirstUse, isoDate, text } from './schemas';
-import { withStageNamesNow } from './stage-names';
+import { withReturnsNamed, withStageNamesNow } from './stage-names';
 import { usccProblem } from './uscc';
 
 /** 失信行为严重程度 (轻微 / 一般 / 严重), which sets how long the penalty is published. */
@@ -251,14 +251,8 @@ export const PENALTY_TRANSITIONS: readonly [PenaltyStage, PenaltyStage][] = [
 export function penaltyStateNow<S extends { stage: PenaltyStage; path: PenaltyStage[]; returns: number; record?: { returns: number } }>(
   continued: S,
 ): S {
-  const state = withReturns(continued);
-  return { ...withStageNamesNow('penalty-report', state), ...(state.record && { record: withReturns(state.record) }) };
-}
-
-/** An object whose count of returns may be named `rounds` (plain JSON from an earlier run), with it named `returns`. */
-function withReturns<T extends { returns: number }>(earlier: T): T {
-  const { rounds, ...now } = earlier as T & { rounds?: number };
-  return { ...now, returns: (now as { returns?: number }).returns ?? rounds ?? 0 } as T;
+  const state = withReturnsNamed(continued);
+  return { ...withStageNamesNow('penalty-report', state), ...(state.record && { record: withReturnsNamed(state.record) }) };
 }
 
 /**

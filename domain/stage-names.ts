@@ -48,3 +48,12 @@ export function withStageNamesNow<S extends { stage: string; path: string[] }>(p
     path: state.path.map((stage) => stageNow(processType, stage)),
   };
 }
+
+/**
+ * An object whose count of returns for correction a run before the names of now called `rounds`
+ * (plain JSON: `returns` may be absent whatever the type says), with the count named `returns`.
+ */
+export function withReturnsNamed<T extends { returns: number }>(earlier: T): T {
+  const { rounds, ...now } = earlier as T & { rounds?: number };
+  return { ...now, returns: (now as { returns?: number }).returns ?? rounds ?? 0 } as T;
+}

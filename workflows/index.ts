@@ -23,78 +23,25 @@ import type * as StatisticsSnapshot from './statistics-snapshot';
 import type * as SupervisionPlan from './supervision-plan';
 import type * as ZoneEstablishment from './zone-establishment';
 
-export function closedRunsSweep(
-  ...args: Parameters<typeof ClosedRunsSweep.closedRunsSweep>
-): ReturnType<typeof ClosedRunsSweep.closedRunsSweep> {
-  return (require('./closed-runs-sweep') as typeof ClosedRunsSweep).closedRunsSweep(...args);
+/**
+ * A workflow function whose module is required when a run first calls it. The worker finds a workflow
+ * by its export's name (this module's keys), so the wrapper needs no name of its own.
+ */
+function onFirstRun<F extends (...args: never[]) => unknown>(load: () => F): F {
+  return ((...args: Parameters<F>) => load()(...args)) as F;
 }
 
-export function delegationAgreement(
-  ...args: Parameters<typeof DelegationAgreement.delegationAgreement>
-): ReturnType<typeof DelegationAgreement.delegationAgreement> {
-  return (require('./delegation-agreement') as typeof DelegationAgreement).delegationAgreement(...args);
-}
-
-export function economicIndicators(
-  ...args: Parameters<typeof EconomicIndicators.economicIndicators>
-): ReturnType<typeof EconomicIndicators.economicIndicators> {
-  return (require('./economic-indicators') as typeof EconomicIndicators).economicIndicators(...args);
-}
-
-export function entityRegistration(
-  ...args: Parameters<typeof EntityRegistration.entityRegistration>
-): ReturnType<typeof EntityRegistration.entityRegistration> {
-  return (require('./entity-registration') as typeof EntityRegistration).entityRegistration(...args);
-}
-
-export function exchangeFailure(
-  ...args: Parameters<typeof ExchangeFailure.exchangeFailure>
-): ReturnType<typeof ExchangeFailure.exchangeFailure> {
-  return (require('./exchange-failure') as typeof ExchangeFailure).exchangeFailure(...args);
-}
-
-export function outboxDelivery(
-  ...args: Parameters<typeof OutboxDelivery.outboxDelivery>
-): ReturnType<typeof OutboxDelivery.outboxDelivery> {
-  return (require('./outbox-delivery') as typeof OutboxDelivery).outboxDelivery(...args);
-}
-
-export function penaltyReport(...args: Parameters<typeof PenaltyReport.penaltyReport>): ReturnType<typeof PenaltyReport.penaltyReport> {
-  return (require('./penalty-report') as typeof PenaltyReport).penaltyReport(...args);
-}
-
-export function pilotAdoption(...args: Parameters<typeof PilotAdoption.pilotAdoption>): ReturnType<typeof PilotAdoption.pilotAdoption> {
-  return (require('./pilot-adoption') as typeof PilotAdoption).pilotAdoption(...args);
-}
-
-export function powerCatalog(...args: Parameters<typeof PowerCatalog.powerCatalog>): ReturnType<typeof PowerCatalog.powerCatalog> {
-  return (require('./power-catalog') as typeof PowerCatalog).powerCatalog(...args);
-}
-
-export function reformDemand(...args: Parameters<typeof ReformDemand.reformDemand>): ReturnType<typeof ReformDemand.reformDemand> {
-  return (require('./reform-demand') as typeof ReformDemand).reformDemand(...args);
-}
-
-export function reformPractice(
-  ...args: Parameters<typeof ReformPractice.reformPractice>
-): ReturnType<typeof ReformPractice.reformPractice> {
-  return (require('./reform-practice') as typeof ReformPractice).reformPractice(...args);
-}
-
-export function statisticsSnapshot(
-  ...args: Parameters<typeof StatisticsSnapshot.statisticsSnapshot>
-): ReturnType<typeof StatisticsSnapshot.statisticsSnapshot> {
-  return (require('./statistics-snapshot') as typeof StatisticsSnapshot).statisticsSnapshot(...args);
-}
-
-export function supervisionPlan(
-  ...args: Parameters<typeof SupervisionPlan.supervisionPlan>
-): ReturnType<typeof SupervisionPlan.supervisionPlan> {
-  return (require('./supervision-plan') as typeof SupervisionPlan).supervisionPlan(...args);
-}
-
-export function zoneEstablishment(
-  ...args: Parameters<typeof ZoneEstablishment.zoneEstablishment>
-): ReturnType<typeof ZoneEstablishment.zoneEstablishment> {
-  return (require('./zone-establishment') as typeof ZoneEstablishment).zoneEstablishment(...args);
-}
+export const closedRunsSweep = onFirstRun(() => (require('./closed-runs-sweep') as typeof ClosedRunsSweep).closedRunsSweep);
+export const delegationAgreement = onFirstRun(() => (require('./delegation-agreement') as typeof DelegationAgreement).delegationAgreement);
+export const economicIndicators = onFirstRun(() => (require('./economic-indicators') as typeof EconomicIndicators).economicIndicators);
+export const entityRegistration = onFirstRun(() => (require('./entity-registration') as typeof EntityRegistration).entityRegistration);
+export const exchangeFailure = onFirstRun(() => (require('./exchange-failure') as typeof ExchangeFailure).exchangeFailure);
+export const outboxDelivery = onFirstRun(() => (require('./outbox-delivery') as typeof OutboxDelivery).outboxDelivery);
+export const penaltyReport = onFirstRun(() => (require('./penalty-report') as typeof PenaltyReport).penaltyReport);
+export const pilotAdoption = onFirstRun(() => (require('./pilot-adoption') as typeof PilotAdoption).pilotAdoption);
+export const powerCatalog = onFirstRun(() => (require('./power-catalog') as typeof PowerCatalog).powerCatalog);
+export const reformDemand = onFirstRun(() => (require('./reform-demand') as typeof ReformDemand).reformDemand);
+export const reformPractice = onFirstRun(() => (require('./reform-practice') as typeof ReformPractice).reformPractice);
+export const statisticsSnapshot = onFirstRun(() => (require('./statistics-snapshot') as typeof StatisticsSnapshot).statisticsSnapshot);
+export const supervisionPlan = onFirstRun(() => (require('./supervision-plan') as typeof SupervisionPlan).supervisionPlan);
+export const zoneEstablishment = onFirstRun(() => (require('./zone-establishment') as typeof ZoneEstablishment).zoneEstablishment);
