@@ -88,6 +88,29 @@ export interface ActionAck {
  */
 export const VIEW_IN_ANSWER_MAX_CHARS = 16 * 1024;
 
+/**
+ * The update a launch sends with its process's start (update-with-start, api/launch.ts). It answers
+ * once the run has written its first step: the stage it reached and the tasks it opened, so that the
+ * launcher's next request is the first task's, not a wait in the inbox for it. Only a run's start
+ * sends it; it changes nothing.
+ */
+export const OPENED_UPDATE = 'opened';
+
+export const openedTaskSchema = z.object({
+  id: z.string(),
+  action: z.string(),
+  orgId: z.string(),
+  role: z.string(),
+  title: z.object({ zh: z.string(), en: z.string() }),
+  dueAt: z.string().optional(),
+});
+
+export interface Opened {
+  processId: string;
+  stage: string;
+  openTasks: z.infer<typeof openedTaskSchema>[];
+}
+
 /** A failure reason with a stable code, mapped to HTTP in one place. */
 export const REJECTION = {
   forbidden: 'Forbidden',

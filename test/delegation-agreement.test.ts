@@ -248,6 +248,40 @@ describe('delegation agreements', () => {
     expect((await (await h.as('audit.auditor')).get(`/api/agreements/${id}`)).status).toBe(404);
   });
 
+  test('a launch answers the task its first step opened, completed without a trip to the inbox; with no worker it stands without', async () => {
+    const zone = await activeZone();
+    const launched = await (await h.as('ftz.admin')).post('/api/processes/delegation-agreement', { zoneCode: zone });
+    expect(launched.status).toBe(201);
+    expect(launched.body).toMatchObject({ type: 'delegation-agreement', status: 'RUNNING', stage: 'DRAFTING' });
+    expect(launched.body.openTasks).toEqual([
+      {
+        id: expect.any(String),
+        action: 'draftAgreement',
+        orgId: 'ftz',
+        role: 'staff',
+        title: { zh: expect.any(String), en: expect.any(String) },
+      },
+    ]);
+    const [task] = launched.body.openTasks as { id: string }[];
+    const drafted = await (await h.as('ftz.staff')).post(`/api/tasks/${task.id}/complete`, agreementContent([{ powerCode: 'XK-001' }]));
+    expect(drafted.status).toBe(200);
+    expect(drafted.body.state).toMatchObject({ stage: 'SIGNING' });
+
+    // No worker takes the run's first step: the launch stands, says where it began, and the task comes later.
+    await h.stopWorker();
+    let waiting: string;
+    try {
+      const unanswered = await (await h.as('ftz.admin')).post('/api/processes/delegation-agreement', { zoneCode: zone });
+      expect(unanswered.status).toBe(201);
+      expect(unanswered.body).toMatchObject({ status: 'RUNNING', stage: 'PREPARING' });
+      expect(unanswered.body.openTasks).toBeUndefined();
+      waiting = unanswered.body.id;
+    } finally {
+      await h.startWorker();
+    }
+    expect(await taskFor(h, 'ftz.staff', waiting, 'draftAgreement')).toMatchObject({ orgId: 'ftz' });
+  });
+
   test('only an ACTIVE zone gets an agreement', async () => {
     const pending = await h.newCounty();
     const zoneProcess = await launch(h, pending);

@@ -3,7 +3,7 @@
  * signing, announcement and its term, to renewal, expiry or early termination. Long-lived: it
  * continues-as-new with its plain-JSON state.
  */
-import { condition, continueAsNew, patched, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { AgreementRecord, AgreementVersionRecord, Step } from '../activities/step';
 import type { AgreementPolicy } from '../activities/policy';
 import { stateQuery } from '../domain/state-query';
@@ -48,6 +48,7 @@ import {
   watchDeadline,
   type ProcessCore,
   type WatchedDeadline,
+  takesPatch,
 } from './kernel';
 import { powersDelistedSignal } from './power-catalog';
 import { zoneEndedSignal } from './zone-establishment';
@@ -113,7 +114,7 @@ export async function delegationAgreement(args: AgreementArgs): Promise<Agreemen
   // The day in China, as terms start and end at 00:00 China time (msUntilDayStarts). Runs recorded
   // before this read the UTC day, which differs from 16:00 to 24:00 UTC: asked once, before the first
   // await, so those replay as they ran.
-  const chinaDays = patched('agreement-china-day');
+  const chinaDays = takesPatch('agreement-china-day');
   const today = () => {
     const reading = new Date(clockReading(state.clock, Date.now()));
     return chinaDays ? chinaDate(reading) : reading.toISOString().slice(0, 10);

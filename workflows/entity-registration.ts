@@ -4,7 +4,7 @@
  * transfer to the local office, and the verification of each licence granted on commitment
  * (rectification, re-check, revocation with a credit record and a penalty case).
  */
-import { continueAsNew, patched, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import { continueAsNew, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import type { ZoneEnd } from '../activities/step';
 import type { CreditRecord, EntityRecord, LicenceRecord, NormalLicenceRecord, Step, TaxRecord } from '../activities/step';
 import type { Grant } from '../activities/registration';
@@ -46,6 +46,7 @@ import {
   watchDeadline,
   type ProcessCore,
   type WatchedDeadline,
+  takesPatch,
 } from './kernel';
 
 /** A deadline of this process: whom it reminds, whom it escalates to, and whether it still runs. */
@@ -163,7 +164,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     powerCode: string,
     details: Record<string, unknown>,
   ): void {
-    if (!patched(SUPERVISION_PATCH)) return;
+    if (!takesPatch(SUPERVISION_PATCH)) return;
     const facts: SupervisionFacts = { kind, uscc: state.uscc, powerCode, organ: enforcement, on: step.at, details };
     exchange(step, 'supervision', enforcement, facts as unknown as Record<string, unknown>);
     addEvent(core, step, 'supervisionSent', null, { kind, licenceId });
@@ -238,7 +239,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
         conditionsDue: i.variant === 'conditionsByDate' ? i.conditionsDue : undefined,
       }));
       // Whether a tax system is configured, asked once and kept in history (runs from before the port ask nothing).
-      const bySystem = patched('tax-transfer-by-system') ? activities.taxTransferBySystem() : Promise.resolve(false);
+      const bySystem = takesPatch('tax-transfer-by-system') ? activities.taxTransferBySystem() : Promise.resolve(false);
       const [plan, taxDeadline, taxBySystem] = await Promise.all([
         activities.planGrant({ zoneCode: county, items, at }),
         activities.planDeadline({ key: 'registration.taxStepPeriod', scope: county, start: at }),
@@ -254,7 +255,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
         const consent: Refusal = {
           code: 'consent-refused',
           message: `${input.actor.orgId} refused consent: ${input.payload.reason}`,
-          ...(patched(REFUSAL_FACTS_PATCH) ? { facts: { orgId: input.actor.orgId, reason: input.payload.reason } } : {}),
+          ...(takesPatch(REFUSAL_FACTS_PATCH) ? { facts: { orgId: input.actor.orgId, reason: input.payload.reason } } : {}),
         };
         refuse(step, [consent], input.actor);
         return;
@@ -347,7 +348,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     if (taxBySystem) sendTaxTransfer(step);
     else openTaxStep(step, 'requestTaxTransfer', taxDeadline);
     // After the 划转 (its key stays the step's first exchange): each licence on commitment is published (双公示, 行政许可).
-    if (state.licences.length && patched(CREDIT_PLATFORM_PATCH)) {
+    if (state.licences.length && takesPatch(CREDIT_PLATFORM_PATCH)) {
       for (const l of state.licences) {
         const facts: CreditFacts = {
           kind: 'licence',
@@ -477,7 +478,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
   setHandler(exchangeAnsweredSignal, async (answer) => {
     if (answer.channel !== 'tax' || state.taxBySystem !== 'sent') return;
     // Taken in, decided later: the decision comes by the system's callback (patched: earlier runs never heard `pending`).
-    if ((answer.answer as { result?: string } | undefined)?.result === 'pending' && patched('tax-callback')) {
+    if ((answer.answer as { result?: string } | undefined)?.result === 'pending' && takesPatch('tax-callback')) {
       const step = beginStep(core);
       addEvent(core, step, 'taxTransferPending', null, { to: state.tax!.transferTo });
       await write(step);
@@ -741,7 +742,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
   const zoneEndRefusal = (end: ZoneEnd): Refusal => ({
     code: 'zone-terminated',
     message: `zone ${end.zoneCode} was terminated on ${end.terminatedOn}: ${end.reason}`,
-    ...(patched(REFUSAL_FACTS_PATCH) ? { facts: { countyCode: end.zoneCode, terminatedOn: end.terminatedOn, reason: end.reason } } : {}),
+    ...(takesPatch(REFUSAL_FACTS_PATCH) ? { facts: { countyCode: end.zoneCode, terminatedOn: end.terminatedOn, reason: end.reason } } : {}),
   });
   setHandler(zoneEndedSignal, async (end) => {
     if (state.stage === 'SCREENING') state.zoneEnded = end;
@@ -771,7 +772,7 @@ export async function entityRegistration(args: RegistrationArgs): Promise<Regist
     // No-difference acceptance: any zone's window takes the application; the residence decides the county.
     if (window && window !== county) addEvent(core, step, 'routedToCounty', null, { acceptedBy: state.acceptedBy, zoneCode: county });
     // Restricted entries and a barring credit record put items on the normal route instead of refusing.
-    if ((screening.normalItems?.length || screening.notices?.length) && patched('normal-licence-route'))
+    if ((screening.normalItems?.length || screening.notices?.length) && takesPatch('normal-licence-route'))
       state.normalItems = screening.normalItems;
     const refusals = state.zoneEnded ? [...screening.refusals, zoneEndRefusal(state.zoneEnded)] : screening.refusals;
     if (refusals.length) {

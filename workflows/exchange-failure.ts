@@ -6,7 +6,7 @@
  * one's request id, so a platform that did get it once answers as before: nothing is published twice.
  * Started by the delivery (workflows/outbox-delivery.ts), named by the failed message; nobody launches it.
  */
-import { allHandlersFinished, condition, continueAsNew, patched, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import { stateQuery } from '../domain/state-query';
 import type { Step } from '../activities/step';
 import {
@@ -34,6 +34,7 @@ import {
   watchCurrentDeadline,
   type OwnedDeadline,
   type ProcessCore,
+  takesPatch,
 } from './kernel';
 
 export interface ExchangeFailureState {
@@ -129,7 +130,7 @@ export async function exchangeFailure(args: ExchangeFailureArgs): Promise<Exchan
         summary: input.summary,
         error,
         failedMessage: `${input.summary}未能报送${channelName.zh}：${
-          patched(REASON_WORDS_PATCH) ? failureReason(error, channelName.zh).zh : error
+          takesPatch(REASON_WORDS_PATCH) ? failureReason(error, channelName.zh).zh : error
         }`,
         sourceProcessId: input.sourceProcessId,
         requestId: input.requestId,
@@ -182,7 +183,7 @@ export async function exchangeFailure(args: ExchangeFailureArgs): Promise<Exchan
 
   if (!state.failures.length) {
     // Runs from before the deadline open the task with none (a run that has one plans it again on each reopening).
-    if (patched(DEADLINE_PATCH)) await planDeadline();
+    if (takesPatch(DEADLINE_PATCH)) await planDeadline();
     const step = beginStep(core);
     state.failures.push({ at: step.at, error: input.error });
     addEvent(core, step, 'exchangeFailureOpened', null, {

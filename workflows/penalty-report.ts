@@ -10,7 +10,7 @@
  * the decision's facts, publication runs from the decision date. Reports filed before finish under the
  * rules they were filed under: `state.rules` says which, and it survives continue-as-new.
  */
-import { condition, continueAsNew, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, continueAsNew, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { PenaltyPolicy } from '../activities/penalties';
 import type { PenaltyCreditRecord, PenaltyRecord } from '../activities/penalty-records';
@@ -67,6 +67,7 @@ import {
   watchDeadline,
   type ProcessCore,
   type WatchedDeadline,
+  takesPatch,
 } from './kernel';
 
 /** A policy period's key, as the deadline activity takes it. */
@@ -146,7 +147,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
           decisionNumber: args.start.decisionNumber,
           caseId: args.start.caseId,
           // Decided once, at the start, and kept in state: validators and replays read it, never the patch.
-          rules: patched(LOCAL_AUTHORITY_PATCH) ? 'local-authority' : undefined,
+          rules: takesPatch(LOCAL_AUTHORITY_PATCH) ? 'local-authority' : undefined,
           decision: args.start.decision,
           report: args.start.report ?? {},
           replaces: args.start.replaces,
@@ -336,7 +337,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
         repairEligibleFrom: period.repairEligibleFrom,
         status: 'ACTIVE',
       });
-      if (patched(CREDIT_PLATFORM_PATCH)) {
+      if (takesPatch(CREDIT_PLATFORM_PATCH)) {
         state.creditPlatform = true;
         toCreditPlatform(step, {
           kind: 'penalty',
@@ -452,7 +453,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
     },
     decide: (input, step) => {
       // Histories recorded before the four-eyes rule replay without it (their deciders were never checked).
-      if (patched(CREDIT_REPAIR_FOUR_EYES_PATCH)) state.repairRequestedBy = input.actor;
+      if (takesPatch(CREDIT_REPAIR_FOUR_EYES_PATCH)) state.repairRequestedBy = input.actor;
       addEvent(core, step, 'creditRepairRequested', input.actor, {
         rectification: input.payload.rectification,
         onBehalfOf: state.decision.uscc,
@@ -572,7 +573,7 @@ export async function penaltyReport(args: PenaltyArgs): Promise<PenaltyView> {
       addEvent(core, step, 'penaltyRefused', state.launchedBy, {
         decisionNumber: state.decisionNumber,
         problems: problems.map((p) => `${p.path}: ${p.message}`),
-        ...(patched(REFUSED_BY_CODE_PATCH) ? { refusals } : {}),
+        ...(takesPatch(REFUSED_BY_CODE_PATCH) ? { refusals } : {}),
       });
       enter('REFUSED');
       await write(step);

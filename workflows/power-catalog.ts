@@ -2,7 +2,7 @@
  * P2: a new version of the power catalogue, drafted by FTZ staff, approved by an FTZ admin and
  * published; publishing revokes every delisted power in the agreements that hold it.
  */
-import { continueAsNew, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
+import { continueAsNew, defineSignal, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import type { Step } from '../activities/step';
 import { stateQuery } from '../domain/state-query';
 import { refusal } from '../domain/refusals';
@@ -25,6 +25,7 @@ import {
   refuseAll,
   requireTask,
   type ProcessCore,
+  takesPatch,
 } from './kernel';
 
 /** Catalogue versions drafted from this patch on list no penalty power (penalties are not entrusted). */
@@ -66,7 +67,7 @@ export async function powerCatalog(args: CatalogArgs): Promise<CatalogView> {
       : {
           core: newCore('power-catalog'),
           // Decided once, at the start, and kept in state: validators and replays read it, never the patch.
-          penaltiesNotEntrusted: patched(NO_PENALTY_POWERS_PATCH) || undefined,
+          penaltiesNotEntrusted: takesPatch(NO_PENALTY_POWERS_PATCH) || undefined,
           stage: 'PREPARING',
           path: ['PREPARING'],
           launchedBy: args.launchedBy,

@@ -2,7 +2,7 @@
  * P1: a collaborative zone, from the memorandum both governments sign to its termination.
  * A zone lives for years: this workflow continues-as-new with its plain-JSON state.
  */
-import { continueAsNew, defineSignal, getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
+import { continueAsNew, defineSignal, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import type { MemorandumRecord, Step, ZoneAreaRecord, ZoneEnd, ZoneEnded, ZoneRecord } from '../activities/step';
 import { chinaDate } from '../domain/calendar';
 import { stateQuery } from '../domain/state-query';
@@ -40,6 +40,7 @@ import {
   watchDeadline,
   type ProcessCore,
   type WatchedDeadline,
+  takesPatch,
 } from './kernel';
 
 interface MemorandumVersion extends MemorandumRecord {
@@ -369,7 +370,7 @@ export async function zoneEstablishment(args: ZoneWorkflowArgs): Promise<ZoneVie
         };
       }
       // The zone's end carries through: its agreements end that day, in the same step.
-      if (patched('zone-end-carries-through')) {
+      if (takesPatch('zone-end-carries-through')) {
         step.zoneEnd = { zoneCode: state.countyCode, terminatedOn: chinaDate(new Date(step.at)), reason: termination.reason };
       }
       addEvent(core, step, 'terminated', input.actor, { reason: termination.reason, note: input.payload.note });

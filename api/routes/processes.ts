@@ -4,6 +4,8 @@ import { forReader } from '../../domain/personal-data';
 import { processDetailSchema, processViewSchema } from '../../domain/process-view';
 import { stateQuery } from '../../domain/state-query';
 import { idempotencyOf } from '../idempotency';
+import { startOpened } from '../launch';
+import { openedTaskSchema, type Opened } from '../../domain/actions';
 import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription } from '@temporalio/client';
 import { allActions, definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
 import { PROCESS_TYPES } from '../../domain/names';
@@ -55,13 +57,17 @@ export async function readableProcess(deps: ApiDeps, user: User, id: string) {
 export const startProcess = defineRoute({
   method: 'post',
   path: '/api/processes/{type}',
-  summary: 'Launches a process; a second start for the same business key is a 409 naming the running one',
+  summary:
+    'Launches a process and answers the tasks its first step opened (when written within seconds); a second start for the same business key is a 409 naming the running one',
   tag: 'Processes',
   params: z.object({ type: z.enum(PROCESS_TYPES) }),
   body: z.unknown(),
   documentedBody: () => variantsOf(PROCESS_TYPES, (type) => definitionOf(type).inputSchema),
   status: 201,
-  response: processSummarySchema,
+  response: processSummarySchema.extend({
+    /** The tasks the run's first step opened, when it was written within the launch's wait (api/launch.ts). */
+    openTasks: z.array(openedTaskSchema).optional(),
+  }),
   async handler({ params, body, user, deps, req }) {
     const definition = definitionOf(params.type);
     if (!mayLaunch(definition, user.orgId, user.roles)) {
@@ -82,8 +88,9 @@ export const startProcess = defineRoute({
     const id = definition.processId(input, nonce);
     const keyed = Boolean(key) && definition.processId(input, `${nonce}x`) !== id;
     const zone = definition.zoneCode(input);
+    let opened: Opened | undefined;
     try {
-      await deps.client.workflow.start(definition.workflowType, {
+      opened = await startOpened(deps.client, definition.workflowType, {
         workflowId: id,
         taskQueue: deps.taskQueue,
         args: [{ start: input, launchedBy: actorOf(user) }],
@@ -108,7 +115,8 @@ export const startProcess = defineRoute({
       throw error;
     }
     await bind();
-    return { id, type: definition.type, status: 'RUNNING', stage: definition.stages[0] };
+    if (!opened) return { id, type: definition.type, status: 'RUNNING', stage: definition.stages[0] };
+    return { id, type: definition.type, status: 'RUNNING', stage: opened.stage, openTasks: opened.openTasks };
   },
 });
 

@@ -14,7 +14,7 @@ import type { BenchContext } from './context';
 import { describeRun } from './describe-run';
 import { cpuPerWorkflow, cpuSnapshot, type CpuParts } from './cpu';
 import { round } from './stats';
-import { actNext, agreementContent, inParallel, launch, processAction, termOf, today } from '../lab/flows';
+import { actNext, agreementContent, inParallel, launchOpened, processAction, termOf, today } from '../lab/flows';
 
 const ITEMS = [{ powerCode: 'XK-001' }, { powerCode: 'XK-002' }, { powerCode: 'JC-002' }];
 
@@ -38,8 +38,9 @@ export interface ThroughputResult {
 async function driveAgreement(ctx: BenchContext, n: number): Promise<string> {
   const { api } = ctx.cluster;
   const gov = `gov-${ctx.zone}.leader`;
-  const id = await launch(api, 'ftz.admin', 'delegation-agreement', { zoneCode: ctx.zone });
-  let state = await actNext(api, undefined, 'ftz.staff', id, 'draftAgreement', agreementContent(ITEMS, termOf(n)));
+  const launched = await launchOpened(api, 'ftz.admin', 'delegation-agreement', { zoneCode: ctx.zone });
+  const id = launched.id;
+  let state = await actNext(api, launched.state, 'ftz.staff', id, 'draftAgreement', agreementContent(ITEMS, termOf(n)));
   state = await actNext(api, state, gov, id, 'reviewAgreement', { decision: 'sign' });
   state = await actNext(api, state, 'ftz.leader', id, 'reviewAgreement', { decision: 'sign' });
   await actNext(api, state, 'ftz.staff', id, 'announceAgreement', { announcementRef: `营自贸委〔2026〕${n}号`, announcedOn: today() });

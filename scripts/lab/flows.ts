@@ -63,9 +63,15 @@ function expectDone(answer: Answer, what: string): Record<string, unknown> | und
  * already started (a 409 naming it) was started by the first attempt.
  */
 export async function launch(api: Api, username: string, type: string, input: unknown, expectedId?: string): Promise<string> {
+  return (await launchOpened(api, username, type, input, expectedId)).id;
+}
+
+/** Launches a process; `state.openTasks` are the tasks its first step opened, when the launch answered them. */
+export async function launchOpened(api: Api, username: string, type: string, input: unknown, expectedId?: string) {
   const answer = await (await api.as(username)).post(`/api/processes/${type}`, input);
-  if (answer.status === 201) return answer.body.id as string;
-  if (expectedId && answer.status === 409 && answer.body?.error?.details?.processId === expectedId) return expectedId;
+  if (answer.status === 201) return { id: answer.body.id as string, state: { openTasks: answer.body.openTasks as Task[] | undefined } };
+  if (expectedId && answer.status === 409 && answer.body?.error?.details?.processId === expectedId)
+    return { id: expectedId, state: undefined };
   throw new Error(`launch ${type}: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 

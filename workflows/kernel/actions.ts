@@ -1,9 +1,10 @@
 /** Human steps as Updates: validators that refuse without a trace, handlers that decide then write. */
-import { ApplicationFailure, defineUpdate, patched, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, defineUpdate, setHandler } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { Step, TaskRecord } from '../../activities/step';
 import {
   isSignature,
+  OPENED_UPDATE,
   REJECTION,
   rolesOf,
   SIGNER,
@@ -11,13 +12,15 @@ import {
   type ActionAck,
   type ActionDefinition,
   type ActionInput,
+  type Opened,
   type Payload,
 } from '../../domain/actions';
 import { whoMayAct } from '../../domain/action-access';
 import type { Actor } from '../../domain/identity';
 import type { ProcessView } from '../../domain/process-view';
 import { leadingRefusal, refusal, type Refusal, type RefusalCode, type RefusalParams } from '../../domain/refusals';
-import { beginStep, isLeanRun, type ProcessCore } from './core';
+import { beginStep, hasWrittenAStep, isLeanRun, type ProcessCore } from './core';
+import { takesPatch } from './patches';
 import { resyncDue } from './reset';
 
 const RECENT_REQUESTS_KEPT = 200;
@@ -84,7 +87,7 @@ export function requireTask(core: ProcessCore, action: ActionDefinition, input: 
  * recorded before the rule has no marker and keeps letting staff sign, so its history replays as it ran.
  */
 export function leadersSign(): boolean {
-  return patched('leaders-sign');
+  return takesPatch('leaders-sign');
 }
 
 /**
@@ -181,7 +184,21 @@ export function actionHandlers<V extends ProcessView>(
     handleAction(core, handler, handler.write ?? write, view);
   };
   const accepted = () => processActions.filter(({ accepts }) => passes(accepts)).map(({ name }) => name);
+  answerOpened(core, view);
   return Object.assign(handle, { accepted });
+}
+
+/**
+ * The launch's update (domain/actions.ts `OPENED_UPDATE`): answers once the run's first step is
+ * written. Sent with the start, so it comes in the run's first activation and its answer in the
+ * activation that takes the step's result: no workflow task of its own.
+ */
+function answerOpened(core: ProcessCore, view: () => { stage: string }): void {
+  setHandler(defineUpdate<Opened>(OPENED_UPDATE), async () => {
+    await condition(hasWrittenAStep);
+    const openTasks = core.openTasks.map(({ id, action, orgId, role, title, dueAt }) => ({ id, action, orgId, role, title, dueAt }));
+    return { processId: core.processId, stage: view().stage, openTasks };
+  });
 }
 
 /** Whether a check passes: it refuses by throwing, and changes nothing either way. */

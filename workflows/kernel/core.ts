@@ -19,6 +19,7 @@ import type { Actor } from '../../domain/identity';
 import { searchAttributes } from '../../domain/search-attributes';
 import { stageNow } from '../../domain/stage-names';
 import { outboxWorkflowId } from '../outbox-delivery';
+import { askStartedOnThisCode, takesPatch } from './patches';
 import { watchForReset } from './reset';
 
 const ACTIVITY_OPTIONS = {
@@ -64,6 +65,13 @@ export function isLeanRun(): boolean {
   return leanRun;
 }
 
+/** Steps this run has written: the launch's `opened` update answers once there is one. */
+let stepsWritten = 0;
+
+export function hasWrittenAStep(): boolean {
+  return stepsWritten > 0;
+}
+
 export interface ProcessCore {
   processId: string;
   processType: string;
@@ -87,6 +95,7 @@ export interface ProcessCore {
 
 export function newCore(processType: string): ProcessCore {
   const info = workflowInfo();
+  askStartedOnThisCode();
   const core: ProcessCore = {
     processId: info.workflowId,
     processType,
@@ -105,7 +114,8 @@ export function resumeCore(core: ProcessCore): ProcessCore {
   core.inFlight = 0;
   core.closing = false;
   // Asked before the run's first await, so the marker is in its first workflow task.
-  leanRun = patched(LEAN_STEPS_PATCH);
+  askStartedOnThisCode();
+  leanRun = takesPatch(LEAN_STEPS_PATCH);
   watchForReset(core);
   return core;
 }
@@ -216,8 +226,9 @@ export async function commit(core: ProcessCore, step: Step): Promise<StepResult>
   core.inFlight++;
   try {
     const result = await activities.commitStep(step);
+    stepsWritten++;
     // Histories recorded before the outbox have no step with messages; the patch marks the new command.
-    if (result.outbox && patched('outbox-delivery')) await startDelivery(step.key);
+    if (result.outbox && takesPatch('outbox-delivery')) await startDelivery(step.key);
     return result;
   } finally {
     core.inFlight--;

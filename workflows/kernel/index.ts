@@ -3,3 +3,4 @@ export * from './attachments';
 export * from './core';
 export * from './timing';
 export * from './single-deadline';
+export * from './patches';

@@ -1,7 +1,8 @@
 /** Time in a process: deadlines with their warnings, and the end of a run. */
-import { allHandlersFinished, condition, patched, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
 import type { Deadline } from '../../domain/deadline';
 import type { ProcessCore } from './core';
+import { takesPatch } from './patches';
 
 /** Milliseconds from workflow time until an instant, at least 1 (a timer of 0 would never fire). */
 export function msUntil(instant: string): number {
@@ -30,7 +31,7 @@ export async function watchDeadline(
   escalate: () => Promise<unknown>,
 ): Promise<void> {
   // Histories recorded before runs could close kept the deadline's timer pending at continue-as-new.
-  const stopOnClose = patched('deadline-watch-stops-when-run-closes');
+  const stopOnClose = takesPatch('deadline-watch-stops-when-run-closes');
   const over = () => settled() || (stopOnClose && Boolean(core.closing));
   if (over()) return;
   if (!deadline.reminded) {
