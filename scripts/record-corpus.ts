@@ -502,6 +502,24 @@ const scenarios: Record<string, (h: Harness) => Promise<string | { h: Harness; i
   },
 };
 
+// Issue 21's one marker for every patch (workflows/kernel/patches.ts) and the launch's `opened`
+// update: one scenario of each process type again, under names of their own.
+for (const name of [
+  'zone-amended-suspended-terminated',
+  'agreement-returned-renewed-expired',
+  'registration-verified-rectified-revoked',
+  'penalty-local-authority-corrected-recognised',
+  'catalog-delisting-revokes',
+  'pilot-listed-adopted-declined',
+  'indicators-late-returned-corrected-accepted',
+  'practice-proposed-accepted-offered',
+  'demand-routed-late-answered',
+  'supervision-rectified-then-case',
+  'exchange-failure-resent-after-outage',
+]) {
+  scenarios[name.replace(/^(exchange-failure|[a-z]+)-/, '$1-one-marker-')] = scenarios[name];
+}
+
 const FOLDERS: [RegExp, string][] = [
   [/^registration-/, 'entity-registration'],
   [/^penalty-/, 'penalty-report'],

@@ -266,6 +266,13 @@ describe('delegation agreements', () => {
     const drafted = await (await h.as('ftz.staff')).post(`/api/tasks/${task.id}/complete`, agreementContent([{ powerCode: 'XK-001' }]));
     expect(drafted.status).toBe(200);
     expect(drafted.body.state).toMatchObject({ stage: 'SIGNING' });
+    // The run took every patch of its code on one marker (workflows/kernel/patches.ts), not one each.
+    const { events } = await h.client.workflow.getHandle(launched.body.id).fetchHistory();
+    const patches = events!.flatMap((e) => {
+      const patch = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+      return patch ? [JSON.parse(Buffer.from(patch).toString()).id] : [];
+    });
+    expect(patches).toEqual(['all-patches-until-2026-12']);
 
     // No worker takes the run's first step: the launch stands, says where it began, and the task comes later.
     await h.stopWorker();

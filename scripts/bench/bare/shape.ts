@@ -1,4 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
+import { OPENED_UPDATE } from '../../../domain/actions';
 import type { BareShape } from './workflow';
 
 /** The marker the SDK records for a local activity's result. */
@@ -8,7 +9,7 @@ type Event = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['ev
 
 /**
  * The shape of a recorded history: activities scheduled and timers started before the first
- * update, then after each update was accepted. Read from one of our own runs, so the bare
+ * human step's update, then after each such update was accepted. Read from one of our own runs, so the bare
  * workflow follows whatever the product's workflow does today. A local activity (a short read run
  * inside the workflow task, recorded as a marker) counts as the activity a naive workflow of the
  * same business shape would schedule for it: the bare side stays that naive workflow, and what the
@@ -18,7 +19,10 @@ export function shapeOf(events: Event[]): BareShape & { events: number } {
   const shape: BareShape & { events: number } = { start: { activities: 0, timers: 0, upserts: 0 }, updates: [], events: events.length };
   let part = shape.start;
   for (const event of events) {
-    if (event.workflowExecutionUpdateAcceptedEventAttributes) {
+    const accepted = event.workflowExecutionUpdateAcceptedEventAttributes;
+    // The launch's `opened` update is how our start answers its first tasks (api/launch.ts), not a
+    // human step: the bare workflow's start, which answers at once, stands for it.
+    if (accepted && accepted.acceptedRequest?.input?.name !== OPENED_UPDATE) {
       part = { activities: 0, timers: 0, upserts: 0 };
       shape.updates.push(part);
     } else if (event.activityTaskScheduledEventAttributes || event.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER) {
