@@ -18,6 +18,7 @@ import { freePort } from '../../test/support/ports';
 import { measureAudit } from './audit';
 import { BARE_TASK_QUEUE } from './bare/activities';
 import type { BenchContext } from './context';
+import { measureHeldRate } from './held-rate';
 import { measureLatency } from './latency';
 import { measureMemory } from './memory';
 import { busyProcesses, currentLoad, renderFigures, writeReport, type BenchResults } from './report';
@@ -40,8 +41,8 @@ const overrides = Object.fromEntries(
 );
 
 const size = small
-  ? { throughput: 30, concurrency: 10, memory: 100, openTasks: 1000, loadSeconds: 5, events: 600, repetitions: 3 }
-  : { throughput: 500, concurrency: 25, memory: 1000, openTasks: 10_000, loadSeconds: 20, events: 5000, repetitions: 10 };
+  ? { throughput: 30, concurrency: 10, memory: 100, openTasks: 1000, loadSeconds: 5, heldSeconds: 3, events: 600, repetitions: 3 }
+  : { throughput: 500, concurrency: 25, memory: 1000, openTasks: 10_000, loadSeconds: 20, heldSeconds: 10, events: 5000, repetitions: 10 };
 Object.assign(size, overrides);
 
 // A mistyped benchmark or size would otherwise run nothing, or NaN workflows, and print an empty table.
@@ -146,6 +147,8 @@ async function onCluster(results: BenchResults): Promise<void> {
         draftTaskIds,
       });
       log(JSON.stringify(results.latency));
+      results.heldRate = await measureHeldRate(ctx, size.heldSeconds);
+      log(JSON.stringify(results.heldRate));
     }
     if (wanted('audit')) {
       results.audit = await measureAudit(ctx, size.events, size.repetitions);

@@ -23,7 +23,8 @@ export interface LatencyResult {
   completionPaced: LoadResult & { action: string; rate: number };
 }
 
-async function load(ctx: BenchContext, name: string, plan: LoadPlan): Promise<LoadResult> {
+/** Runs the load tool (load.ts) in a process of its own with `plan`; its summary line. */
+export async function runLoad(ctx: BenchContext, name: string, plan: LoadPlan): Promise<LoadResult> {
   const file = join(ctx.cluster.dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(plan));
   const child = ctx.cluster.spawn('scripts/bench/load.ts', { LOAD_PLAN: file });
@@ -72,9 +73,9 @@ export async function measureLatency(ctx: BenchContext, options: LatencyOptions)
     duration: options.seconds,
   };
   ctx.log(`latency: inbox of ${options.openTasks} open tasks, ${options.connections} clients in a closed loop for ${options.seconds} s…`);
-  const inbox = await load(ctx, 'inbox', inboxPlan);
+  const inbox = await runLoad(ctx, 'inbox', inboxPlan);
   ctx.log(`latency: inbox at ${options.inboxRate} requests/s…`);
-  const inboxPaced = { ...(await load(ctx, 'inbox-paced', { ...inboxPlan, overallRate: options.inboxRate })), rate: options.inboxRate };
+  const inboxPaced = { ...(await runLoad(ctx, 'inbox-paced', { ...inboxPlan, overallRate: options.inboxRate })), rate: options.inboxRate };
 
   // Each completion acts on a task of its own: the paced run takes the first ones, the closed loop the rest.
   const paths = options.draftTaskIds.map((id) => `/api/tasks/${id}/complete`);
@@ -87,14 +88,14 @@ export async function measureLatency(ctx: BenchContext, options: LatencyOptions)
     body: JSON.stringify(agreementContent([{ powerCode: 'XK-003' }], termOf(0))),
   };
   ctx.log(`latency: ${pacedCount} completions (draftAgreement) at ${options.completionRate}/s…`);
-  const completionPaced = await load(ctx, 'completion-paced', {
+  const completionPaced = await runLoad(ctx, 'completion-paced', {
     ...completionPlan,
     paths: paths.slice(0, pacedCount),
     amount: pacedCount,
     overallRate: options.completionRate,
   });
   ctx.log(`latency: ${paths.length - pacedCount} completions, ${options.connections} clients in a closed loop…`);
-  const completion = await load(ctx, 'completion', {
+  const completion = await runLoad(ctx, 'completion', {
     ...completionPlan,
     paths: paths.slice(pacedCount),
     amount: paths.length - pacedCount,

@@ -30,8 +30,8 @@ export interface ThroughputResult {
   /** Bare workflows that also upsert search attributes as ours do. */
   bareUpsertsRate: number;
   ratioToBareUpserts: number;
-  /** Milliseconds of CPU per workflow, per process, in the bare run and in ours. */
-  cpu: { bare: CpuParts; ours: CpuParts };
+  /** Milliseconds of CPU per workflow, per process, in the bare run, in ours and in the bare run with our upserts. */
+  cpu: { bare: CpuParts; ours: CpuParts; bareUpserts?: CpuParts };
 }
 
 /** One agreement from launch to its end; `n` picks its term. */
@@ -129,7 +129,8 @@ export async function measureThroughput(ctx: BenchContext, n: number, concurrenc
   // Terms 1 to n (each of a batch has days of its own; the warm-up and the sample took later ones).
   const ours = await rate(ctx, n, concurrency, (i) => driveAgreement(ctx, i + 1));
   ctx.log(`throughput: ${n} bare workflows with our search-attribute upserts…`);
-  const bareUpsertsSeconds = (await rate(ctx, n, concurrency, (i) => driveBare(ctx, upserting, n + i + 1))).seconds;
+  const bareUpserts = await rate(ctx, n, concurrency, (i) => driveBare(ctx, upserting, n + i + 1));
+  const bareUpsertsSeconds = bareUpserts.seconds;
   const [bareSeconds, oursSeconds] = [bare.seconds, ours.seconds];
   const bareRate = n / bareSeconds;
   const oursRate = n / oursSeconds;
@@ -144,6 +145,6 @@ export async function measureThroughput(ctx: BenchContext, n: number, concurrenc
     bareRate: round(bareRate, 2),
     oursRate: round(oursRate, 2),
     ratio: round(oursRate / bareRate, 2),
-    cpu: { bare: bare.cpu, ours: ours.cpu },
+    cpu: { bare: bare.cpu, ours: ours.cpu, bareUpserts: bareUpserts.cpu },
   };
 }
