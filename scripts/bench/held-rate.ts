@@ -12,10 +12,10 @@ import type { BenchContext } from './context';
 import { runLoad } from './latency';
 import type { LoadResult } from './load';
 import { percentile, round } from './stats';
-import { agreementContent, inParallel, launchOpened, termOf } from '../lab/flows';
+import { agreementContent, inParallel, launchToDraft, termOf } from '../lab/flows';
 
 export const HELD_P99_MS = 250;
-const RATES = [5, 10, 15, 20, 30, 40, 60];
+const RATES = [5, 10, 15, 20, 25, 30, 40, 60];
 
 export interface HeldStep {
   rate: number;
@@ -59,10 +59,7 @@ async function draftTasks(ctx: BenchContext, count: number): Promise<string[]> {
     Array.from({ length: count }, (_, i) => i),
     25,
     async () => {
-      const { state } = await launchOpened(ctx.cluster.api, 'ftz.admin', 'delegation-agreement', { zoneCode: ctx.zone });
-      const draft = state?.openTasks?.find((task) => task.action === 'draftAgreement');
-      if (!draft) throw new Error('a launch answered no draft task');
-      ids.push(draft.id);
+      ids.push(await launchToDraft(ctx.cluster.api, ctx.zone));
     },
   );
   return ids;

@@ -8,7 +8,7 @@ import { commandOfScript, startEntry, type Child } from '../../test/support/chil
 import { BARE_TASK_QUEUE } from './bare/activities';
 import type { BareShape } from './bare/workflow';
 import type { BenchContext } from './context';
-import { inParallel, launchOpened, openTask } from '../lab/flows';
+import { inParallel, launchToDraft } from '../lab/flows';
 import { round } from './stats';
 
 export interface MemoryResult {
@@ -96,15 +96,11 @@ export async function measureMemory(
   ctx.log(`memory: launching ${count} agreements to wait at their draft…`);
   const taskIds: string[] = [];
   const started = performance.now();
-  const staff = await ctx.cluster.api.as('ftz.staff');
   await inParallel(
     Array.from({ length: count }, (_, i) => i),
     concurrency,
     async () => {
-      const { id, state } = await launchOpened(ctx.cluster.api, 'ftz.admin', 'delegation-agreement', { zoneCode: ctx.zone });
-      // The launch answers the draft it opened; a launch that outwaited its first step finds it in the inbox.
-      const draft = state?.openTasks?.find((task) => task.action === 'draftAgreement');
-      taskIds.push(draft?.id ?? (await openTask(staff, id, 'draftAgreement')).id);
+      taskIds.push(await launchToDraft(ctx.cluster.api, ctx.zone));
     },
   );
   const launchRate = count / ((performance.now() - started) / 1000);

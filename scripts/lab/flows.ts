@@ -66,6 +66,16 @@ export async function launch(api: Api, username: string, type: string, input: un
   return (await launchOpened(api, username, type, input, expectedId)).id;
 }
 
+/**
+ * Launches an agreement and answers the id of its draft task: the one the launch answered, or, when the
+ * launch outwaited its first step (a worker busy or restarting), the one its inbox shows once there.
+ */
+export async function launchToDraft(api: Api, zoneCode: string): Promise<string> {
+  const { id, state } = await launchOpened(api, 'ftz.admin', 'delegation-agreement', { zoneCode });
+  const draft = state?.openTasks?.find((task) => task.action === 'draftAgreement');
+  return draft?.id ?? (await openTask(await api.as('ftz.staff'), id, 'draftAgreement')).id;
+}
+
 /** Launches a process; `state.openTasks` are the tasks its first step opened, when the launch answered them. */
 export async function launchOpened(api: Api, username: string, type: string, input: unknown, expectedId?: string) {
   const answer = await (await api.as(username)).post(`/api/processes/${type}`, input);
