@@ -18,6 +18,8 @@ test('a launch sent again with its Idempotency-Key starts no second process: the
   const other = await ftz.post('/api/processes/delegation-agreement', { zoneCode: zone }, { 'Idempotency-Key': randomUUID() });
   expect([first.status, again.status, other.status]).toEqual([201, 201, 201]);
   expect(again.body.id).toBe(first.body.id);
+  // The retry is told the first attempt's process as it stands: running, past its first step.
+  expect(again.body).toMatchObject({ status: 'RUNNING', stage: 'DRAFTING' });
   expect(other.body.id).not.toBe(first.body.id);
   // One process, launched once: one draft task, one launch in the timeline.
   await taskFor(h, 'ftz.staff', first.body.id, 'draftAgreement');

@@ -97,8 +97,10 @@ export const startProcess = defineRoute({
         workflowIdConflictPolicy: 'FAIL',
         // Who launched it, for the API's access rule: read by no workflow code.
         memo: { launchedBy: user.orgId },
-        // A business key may be used again once its process ended; a keyed id never is.
-        workflowIdReusePolicy: keyed ? 'REJECT_DUPLICATE' : 'ALLOW_DUPLICATE',
+        // A business key may be used again once its process ended. A keyed id is used again only by a
+        // retry of its launch whose first run failed or was terminated (an engine that abandoned the
+        // start); once its process completed, never.
+        workflowIdReusePolicy: keyed ? 'ALLOW_DUPLICATE_FAILED_ONLY' : 'ALLOW_DUPLICATE',
         typedSearchAttributes: [
           { key: searchAttributes.processType, value: definition.type },
           { key: searchAttributes.stage, value: definition.stages[0] },
@@ -108,7 +110,12 @@ export const startProcess = defineRoute({
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        if (keyed) return { id, type: definition.type, status: 'RUNNING', stage: definition.stages[0] };
+        if (keyed) {
+          // A retry of the launch: the first attempt's process, as it stands now.
+          const now = await deps.client.workflow.getHandle(id).describe();
+          const stage = now.typedSearchAttributes.get(searchAttributes.stage) ?? definition.stages[0];
+          return { id, type: definition.type, status: now.status.name, stage: stageNow(definition.type, stage) };
+        }
         const key = definition.entityUscc?.(input) ?? zone ?? id;
         throw refused('ALREADY_IN_PROGRESS', { type: definition.type, key, processId: id }, undefined, { processId: id });
       }
