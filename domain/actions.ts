@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { builtOnFirstUse } from './schemas';
 import { actorSchema, type Role } from './identity';
+import type { openedTaskSchema } from './process-view';
 
 /**
  * A human step's action: the Temporal Update of the same name, its payload schema (validated at
@@ -95,15 +96,6 @@ export const VIEW_IN_ANSWER_MAX_CHARS = 16 * 1024;
  * sends it; it changes nothing.
  */
 export const OPENED_UPDATE = 'opened';
-
-export const openedTaskSchema = z.object({
-  id: z.string(),
-  action: z.string(),
-  orgId: z.string(),
-  role: z.string(),
-  title: z.object({ zh: z.string(), en: z.string() }),
-  dueAt: z.string().optional(),
-});
 
 export interface Opened {
   processId: string;

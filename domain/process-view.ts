@@ -20,6 +20,9 @@ export const viewTaskSchema = builtOnFirstUse(() =>
   }),
 );
 
+/** A task as a launch answers it (api/launch.ts): without its context, which may hold what the launch was given. */
+export const openedTaskSchema = builtOnFirstUse(() => viewTaskSchema.unwrap().omit({ context: true }));
+
 /** A period the process watches: when it is due, whether it was reminded and escalated, whether it is still open. */
 export const viewDeadlineSchema = builtOnFirstUse(() =>
   z

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { forReader } from '../../domain/personal-data';
-import { processDetailSchema, processViewSchema } from '../../domain/process-view';
+import { openedTaskSchema, processDetailSchema, processViewSchema } from '../../domain/process-view';
 import { stateQuery } from '../../domain/state-query';
 import { idempotencyOf } from '../idempotency';
 import { startOpened } from '../launch';
-import { openedTaskSchema, type Opened } from '../../domain/actions';
+import type { Opened } from '../../domain/actions';
 import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription } from '@temporalio/client';
 import { allActions, definitionOfWorkflowType, mayLaunch, processDefinitions } from '../../domain/processes';
 import { PROCESS_TYPES } from '../../domain/names';
